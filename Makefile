@@ -1,0 +1,107 @@
+# capex - capital expenditure and cash burn projections to Excel workbooks
+#
+#   make run      install missing packages, build, run every model in inputs/
+#   make test     install missing packages, build, run every test
+#   make sanitize the tests again under AddressSanitizer + UBSan
+#   make install  PREFIX=/usr/local DESTDIR=
+#   V=1           show full commands
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+CC      ?= cc
+BUILD   ?= build
+PYTHON  ?= /usr/bin/python3
+
+PKGS     := gsl xlsxwriter yaml-0.1
+OPTFLAGS ?= -O2 -g
+WARN     := -std=c17 -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes \
+            -Wwrite-strings -Wvla -Wshadow -Wformat=2
+HARDEN   := -D_FORTIFY_SOURCE=2 -fstack-protector-strong
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Imodel -Isrc
+CFLAGS   += $(OPTFLAGS) $(WARN) $(HARDEN) -MMD -MP
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+MODEL_SRC := $(wildcard model/*.c)
+APP_SRC   := $(filter-out src/main.c,$(wildcard src/*.c))
+MODEL_OBJ := $(MODEL_SRC:%.c=$(BUILD)/%.o)
+APP_OBJ   := $(APP_SRC:%.c=$(BUILD)/%.o)
+MAIN_OBJ  := $(BUILD)/src/main.o
+UNIT_SRC  := $(wildcard tests/unit/test_*.c)
+UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+LIB       := $(BUILD)/libcapex.a
+BIN       := capex
+
+.PHONY: all deps run test unit e2e sanitize install uninstall clean bench
+
+all: $(BIN)
+
+deps:
+	@CC="$(CC)" sh tools/deps.sh
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(LIB): $(MODEL_OBJ) $(APP_OBJ)
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BIN): $(MAIN_OBJ) $(LIB)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) $^ $(PKG_LIBS) -o $@
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  TEST-CC $<")
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Wno-missing-prototypes $< $(LIB) \
+	    $(LDFLAGS) $(PKG_LIBS) $(CMOCKA_LIBS) -o $@
+
+# Every model in inputs/ to outputs/<model>.xlsx, with its summary.
+run: deps
+	@$(MAKE) --no-print-directory all
+	@mkdir -p outputs
+	@for m in inputs/*.yaml; do \
+	    echo "== $$m"; ./$(BIN) run "$$m" || exit $$?; \
+	done
+
+unit: $(UNIT_BIN)
+	@for t in $(UNIT_BIN); do $$t || exit 1; done
+
+e2e: $(BIN)
+	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/run.sh
+
+test: deps
+	@$(MAKE) --no-print-directory unit e2e
+	@echo "make test: all tests passed"
+
+# The same suites built with AddressSanitizer and UBSan in build-san/.
+sanitize:
+	@$(MAKE) --no-print-directory BUILD=build-san BIN=build-san/capex \
+	    OPTFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
+	    HARDEN= unit e2e
+
+bench: all
+	@sh bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/capex
+	install -m 644 docs/capex.1 $(DESTDIR)$(MANDIR)/man1/capex.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/capex $(DESTDIR)$(MANDIR)/man1/capex.1
+
+clean:
+	rm -rf build build-san $(BIN)
+
+-include $(MODEL_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)

@@ -1,0 +1,53 @@
+/*
+ * check.h - audit checks: what a document states against what its own
+ * figures imply.
+ *
+ * A check passes when the computed figure lies within the stated one,
+ * widened by the tolerance: [low - tol, high + tol]. The tolerance is the
+ * check's own when given, otherwise the stated value's resolution (half a
+ * unit of its last written digit: 381 -> 0.5, 58% -> 0.005, ~4.7 -> 0.05).
+ */
+#ifndef CX_CHECK_H
+#define CX_CHECK_H
+
+#include <stddef.h>
+#include "value.h"
+
+typedef enum cx_check_kind {
+    CX_C_SUM = 0,     /**< each stated value of a sum series vs the sum of
+                           its parts (one result per stated year) */
+    CX_C_GROWTH,      /**< stated growth from..to vs value(to)/value(from)-1 */
+    CX_C_MULTIPLE,    /**< stated multiple vs value(to)/value(from) */
+    CX_C_CAGR,        /**< stated CAGR vs (value(to)/value(from))^(1/(to-from))-1 */
+    CX_C_CUMULATIVE,  /**< stated cumulative net cash flow from..to vs the
+                           burn's sum (series ignored: uses the burn) */
+    CX_C_BREAK_EVEN,  /**< stated break-even year vs the burn's */
+    CX_C_KIND_COUNT
+} cx_check_kind;
+
+typedef struct cx_check {
+    cx_check_kind kind;
+    size_t series;        /**< index into the model's series (SUM, GROWTH,
+                               MULTIPLE, CAGR) */
+    int from, to;         /**< years (GROWTH, MULTIPLE, CAGR, CUMULATIVE) */
+    cx_value stated;      /**< the stated figure (BREAK_EVEN: the year) */
+    double tolerance;     /**< NAN: use stated.resolution */
+    const char *label;    /**< optional description; owned by the model */
+    int line, col;
+} cx_check;
+
+typedef struct cx_check_result {
+    size_t check;         /**< index into the model's checks */
+    int year;             /**< SUM: the year checked; else the `to` year */
+    double stated_low, stated_base, stated_high;
+    double computed;      /**< NAN when it could not be computed */
+    double difference;    /**< computed - stated_base */
+    double tolerance;
+    int pass;             /**< 1 pass, 0 warn */
+    char message[160];    /**< "2025: stated 381, sum of parts 379 (diff -2)" */
+} cx_check_result;
+
+/** The kind as written in model files ("sum", "growth", ...). */
+const char *cx_check_kind_name(cx_check_kind kind);
+
+#endif

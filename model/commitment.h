@@ -1,0 +1,38 @@
+/*
+ * commitment.h - contracted future outflows (cloud, chips, data centres)
+ * spread over the years they are paid in.
+ *
+ * A commitment is a total over a period (spread evenly: total / years per
+ * year from start), or an explicit per-year schedule. A commitment whose
+ * period is not stated (the seed's Broadcom $350B) is kept and listed but
+ * contributes nothing to the schedule; the engine says so in a note.
+ */
+#ifndef CX_COMMITMENT_H
+#define CX_COMMITMENT_H
+
+#include <stddef.h>
+#include "error.h"
+#include "value.h"
+
+typedef struct cx_commitment {
+    const char *name;     /**< "Oracle"; owned by the model */
+    const char *source;   /**< source note, may be NULL */
+    const char *note;     /**< free note ("10GW custom chips"), may be NULL */
+    cx_value total;       /**< CX_V_MISSING when no amount is stated */
+    int start;            /**< first year paid, 0 = not stated */
+    int years;            /**< number of years, 0 = not stated */
+    cx_value *schedule;   /**< explicit amounts [model nyears] or NULL; owned */
+    int line, col;
+} cx_commitment;
+
+/**
+ * Fill out[0..nyears) with the amounts paid in first_year..first_year+nyears-1.
+ * Even spread for total/start/years; the explicit schedule when present.
+ * *beyond receives the part paid after the horizon (0 when none) and
+ * *scheduled is set to 0 when the commitment has no period (out all 0).
+ */
+cx_status cx_commitment_schedule(const cx_commitment *c, int first_year,
+                                 size_t nyears, double *out, double *beyond,
+                                 int *scheduled);
+
+#endif

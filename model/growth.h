@@ -1,0 +1,23 @@
+/*
+ * growth.h - growth figures between two values.
+ *
+ * All return CX_EDOMAIN where the spreadsheet formula would fail or mislead
+ * (division by zero, CAGR across a sign change or from a non-positive
+ * value) and CX_EINVAL for periods <= 0.
+ */
+#ifndef CX_GROWTH_H
+#define CX_GROWTH_H
+
+#include "error.h"
+
+/** Year-on-year growth: cur / prev - 1 (Excel: =cur/prev-1). */
+cx_status cx_yoy(double prev, double cur, double *out);
+
+/** Compound annual growth over `years` periods: (end/start)^(1/years) - 1
+ *  (Excel: =(end/start)^(1/years)-1). Needs start > 0 and end >= 0. */
+cx_status cx_cagr(double start, double end, int years, double *out);
+
+/** Multiple: end / start (Excel: =end/start). */
+cx_status cx_multiple(double start, double end, double *out);
+
+#endif

@@ -1,0 +1,164 @@
+/*
+ * model.h - a whole model as read from a model file: years, series,
+ * drivers, scenarios, commitments, burn definition and checks.
+ *
+ * The model owns every string and array it points to (cx_model_strdup puts
+ * strings in its pool); cx_model_free releases all of it. Readers build a
+ * model with cx_model_new / cx_model_add_* and hand it to cx_compute
+ * (result.h). Positions (line, col) are plain data for messages; the
+ * engine never reads files.
+ */
+#ifndef CX_MODEL_H
+#define CX_MODEL_H
+
+#include <stddef.h>
+#include <time.h>
+#include "error.h"
+#include "value.h"
+#include "driver.h"
+#include "commitment.h"
+#include "check.h"
+
+#define CX_MAX_YEARS 200        /**< span last_year - first_year + 1 */
+#define CX_MIN_YEAR  1900
+#define CX_MAX_YEAR  2200
+#define CX_NO_INDEX  ((size_t)-1)
+
+/** What a series' numbers measure; decides formats and what may be summed. */
+typedef enum cx_unit {
+    CX_U_MONEY = 0,   /**< the model's currency in the model's scale */
+    CX_U_RATIO,       /**< a fraction, shown as a percent (0.75 = 75%) */
+    CX_U_MULTIPLE,    /**< a multiple (4 = 4x) */
+    CX_U_OTHER        /**< a count or physical unit named by unit_text */
+} cx_unit;
+
+typedef enum cx_scale {
+    CX_SCALE_ONE = 0, CX_SCALE_K, CX_SCALE_M, CX_SCALE_B, CX_SCALE_T
+} cx_scale;
+
+typedef enum cx_series_kind {
+    CX_S_INPUT = 0,   /**< stated figures (+ interpolation, projection) */
+    CX_S_SUM          /**< sum of parts; `stated` holds the document's totals */
+} cx_series_kind;
+
+typedef struct cx_series {
+    const char *name;       /**< "capex.google": metric.entity */
+    const char *label;      /**< display label, NULL = name */
+    const char *source;     /**< series-level source note, may be NULL */
+    cx_unit unit;
+    const char *unit_text;  /**< CX_U_OTHER: "GW", "users"; else NULL */
+    cx_series_kind kind;
+    size_t *parts;          /**< CX_S_SUM: indices of the parts; owned */
+    size_t nparts;
+    cx_value *stated;       /**< [model nyears], as written; owned */
+    cx_driver driver;       /**< projection beyond the last stated year */
+    int line, col;
+} cx_series;
+
+/** A constant: one figure that is not a time series (4x wafer per GB). */
+typedef struct cx_constant {
+    const char *name;
+    const char *label;
+    cx_unit unit;
+    const char *unit_text;
+    cx_value value;
+    const char *source;
+    int line, col;
+} cx_constant;
+
+/** A scenario replaces the drivers of some series. */
+typedef struct cx_override {
+    size_t series;          /**< index into the model's series */
+    cx_driver driver;       /**< the complete driver to use; owned */
+} cx_override;
+
+typedef struct cx_scenario {
+    const char *name;
+    const char *description;
+    cx_override *overrides; /**< owned */
+    size_t noverrides;
+    int line, col;
+} cx_scenario;
+
+/** Which series make up the annual net cash flow for burn figures:
+ *  net = series[net], or series[revenue] - series[costs]. */
+typedef struct cx_burn_spec {
+    int enabled;
+    size_t net;             /**< CX_NO_INDEX unless net is given directly */
+    size_t revenue;         /**< CX_NO_INDEX unless revenue - costs */
+    size_t costs;
+    int line, col;
+} cx_burn_spec;
+
+typedef struct cx_model {
+    const char *name;       /**< short identifier, also the output file name */
+    const char *title;
+    const char *description;
+    const char *currency;   /**< ISO code "USD"; "" when not money */
+    cx_scale scale;         /**< unit of money figures (B = billions) */
+    int first_year, last_year;
+    size_t nyears;          /**< last_year - first_year + 1 */
+    time_t as_of;           /**< the model's date: also the workbook's
+                                 creation time (same input, same bytes) */
+    const char *as_of_text; /**< "2026-02-20" */
+    const char *file;       /**< the model file's path, for messages */
+
+    cx_series *series;      size_t nseries;
+    cx_constant *constants; size_t nconstants;
+    cx_scenario *scenarios; size_t nscenarios;
+    cx_commitment *commitments; size_t ncommitments;
+    cx_check *checks;       size_t nchecks;
+    cx_burn_spec burn;
+
+    struct cx_pool *pool;   /**< strings; private */
+} cx_model;
+
+/** Allocate an empty model for years first..last (validated against
+ *  CX_MIN_YEAR, CX_MAX_YEAR and CX_MAX_YEARS). */
+cx_status cx_model_new(int first_year, int last_year, cx_model **out);
+
+/** Free the model and everything it owns. NULL is fine. */
+void cx_model_free(cx_model *m);
+
+/** Copy s into the model's pool; NULL for NULL; sets *out. */
+cx_status cx_model_strdup(cx_model *m, const char *s, const char **out);
+
+/** Append a series with no figures (every stated value CX_V_MISSING) and
+ *  return its index. Fails with CX_EINVAL when the name is taken. */
+cx_status cx_model_add_series(cx_model *m, const char *name, size_t *index);
+
+/** Append zero-initialised entries; the pointer stays valid until the next
+ *  add of the same kind. */
+cx_status cx_model_add_constant(cx_model *m, cx_constant **out);
+cx_status cx_model_add_scenario(cx_model *m, const char *name, cx_scenario **out);
+cx_status cx_scenario_add_override(cx_scenario *s, size_t series,
+                                   const cx_driver *driver);
+cx_status cx_model_add_commitment(cx_model *m, cx_commitment **out);
+cx_status cx_model_add_check(cx_model *m, cx_check **out);
+
+/** Set the parts of a sum series (copied). */
+cx_status cx_series_set_parts(cx_series *s, const size_t *parts, size_t n);
+
+/** Index of a series / scenario by name, CX_NO_INDEX when absent. */
+size_t cx_model_find_series(const cx_model *m, const char *name);
+size_t cx_model_find_scenario(const cx_model *m, const char *name);
+
+/** Year index (year - first_year), or -1 outside the model's years. */
+int cx_model_year_index(const cx_model *m, int year);
+
+/** Order in which series must be computed (parts before sums). Fails with
+ *  CX_ECYCLE (and *culprit set) when a sum depends on itself. order has
+ *  nseries entries, allocated by the caller. */
+cx_status cx_model_order(const cx_model *m, size_t *order, size_t *culprit);
+
+/** "B" for CX_SCALE_B, "" for CX_SCALE_ONE. */
+const char *cx_scale_suffix(cx_scale s);
+
+/** 10^3k factor of a scale (CX_SCALE_B -> 1e9). */
+double cx_scale_factor(cx_scale s);
+
+/** The metric part of a series name ("capex" of "capex.google"): writes at
+ *  most size bytes including the NUL into buf. */
+void cx_series_metric(const cx_series *s, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,37 @@
+#!/bin/sh
+# deps.sh - install, with apt, only the Debian packages that are missing.
+#
+# Libraries are looked up with pkg-config (libcsv ships no .pc file, so its
+# header and library are probed with the compiler); test tools by command.
+# Prints what it found; runs apt-get only when something is missing.
+set -eu
+CC=${CC:-cc}
+missing=""
+need() { missing="$missing $1"; }
+
+command -v pkg-config >/dev/null 2>&1 || need pkg-config
+for pair in gsl:libgsl-dev xlsxwriter:libxlsxwriter-dev cmocka:libcmocka-dev yaml-0.1:libyaml-dev; do
+    pc=${pair%%:*}; deb=${pair#*:}
+    if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists "$pc"; then :; else need "$deb"; fi
+done
+probe=$(mktemp -d)
+printf '#include <csv.h>\nint main(void){struct csv_parser p; return csv_init(&p,0);}\n' > "$probe/c.c"
+"$CC" "$probe/c.c" -o "$probe/c" -lcsv >/dev/null 2>&1 || need libcsv-dev
+rm -rf "$probe"
+command -v soffice >/dev/null 2>&1 || need libreoffice-calc-nogui
+/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || need python3-openpyxl
+command -v pdftoppm >/dev/null 2>&1 || need poppler-utils
+
+if [ -z "$missing" ]; then
+    echo "deps: all present"
+    exit 0
+fi
+echo "deps: missing:$missing"
+if [ "$(id -u)" != 0 ]; then
+    echo "deps: run as root, or install them: apt-get install -y$missing" >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing
