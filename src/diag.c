@@ -41,6 +41,16 @@ void diag_warn_at(const char *file, int line, int col, const char *fmt, ...)
     va_end(ap);
 }
 
+void diag_note_at(const char *file, int line, int col, const char *fmt, ...)
+{
+    if (quiet)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    _vat(file, line, col, "note: ", fmt, ap);
+    va_end(ap);
+}
+
 int diag_error(const char *fmt, ...)
 {
     va_list ap;

@@ -19,6 +19,10 @@ int diag_at(const char *file, int line, int col, const char *fmt, ...)
 void diag_warn_at(const char *file, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/** "FILE:LINE:COL: note: message" (silenced by --quiet). */
+void diag_note_at(const char *file, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
 /** "capex: message" for errors not tied to a position. Returns -1. */
 int diag_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -1,0 +1,132 @@
+/*
+ * cmd_run.c - capex run MODEL: compute, write the workbook, print a summary.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+
+#include "commands.h"
+#include "diag.h"
+#include "report.h"
+#include "session.h"
+#include "write_xlsx.h"
+
+enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
+
+struct run_options {
+    const char *model;
+    const char *output;
+    const char *scenario;
+    enum format format;
+    int no_workbook;
+    int quiet;
+};
+
+static int _parse_format(const char *s, enum format *f)
+{
+    if (!strcmp(s, "table")) *f = FORMAT_TABLE;
+    else if (!strcmp(s, "csv")) *f = FORMAT_CSV;
+    else if (!strcmp(s, "json")) *f = FORMAT_JSON;
+    else return diag_error("unknown format '%s' (expected table, csv or json)", s);
+    return 0;
+}
+
+/* Returns -1 to continue, or the exit status. */
+static int _parse_args(int argc, char **argv, struct run_options *o)
+{
+    static const struct option longopts[] = {
+        {"format", required_argument, NULL, 'f'},
+        {"help", no_argument, NULL, 'h'},
+        {"no-workbook", no_argument, NULL, 'n'},
+        {"output", required_argument, NULL, 'o'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"scenario", required_argument, NULL, 's'},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "f:hno:qs:", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'f': if (_parse_format(optarg, &o->format)) return EX_USAGE; break;
+        case 'h': return usage_print("run");
+        case 'n': o->no_workbook = 1; break;
+        case 'o': o->output = optarg; break;
+        case 'q': o->quiet = 1; break;
+        case 's': o->scenario = optarg; break;
+        default: return usage_error("run");
+        }
+    }
+    if (argc - optind != 1) {
+        diag_error(argc == optind ? "no model file given" : "more than one model file given");
+        return usage_error("run");
+    }
+    o->model = argv[optind];
+    return -1;
+}
+
+/* outputs/<model>.xlsx, creating outputs/ when missing. Caller frees. */
+static char *_default_output(const cx_model *m)
+{
+    if (mkdir("outputs", 0777) && errno != EEXIST) {
+        diag_error("cannot create 'outputs/': %s", strerror(errno));
+        return NULL;
+    }
+    size_t n = strlen("outputs/") + strlen(m->name) + strlen(".xlsx") + 1;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "outputs/%s.xlsx", m->name);
+    else
+        diag_error("out of memory");
+    return p;
+}
+
+static int _report(const struct run_options *o, const cx_result *r,
+                   const char *workbook)
+{
+    if (o->quiet)
+        return 0;
+    switch (o->format) {
+    case FORMAT_CSV: return write_csv(stdout, r, workbook);
+    case FORMAT_JSON: return write_json(stdout, r, workbook);
+    default: return write_table(stdout, r, workbook);
+    }
+}
+
+static int _run(const struct run_options *o)
+{
+    session s;
+    int rc = session_open(&s, o->model, o->scenario);
+    if (rc)
+        return rc;
+    if (!o->quiet)
+        session_print_notes(&s);
+    char *owned = NULL;
+    const char *path = NULL;
+    if (!o->no_workbook) {
+        path = o->output ? o->output : (owned = _default_output(s.model));
+        rc = path ? write_xlsx(s.result, path) : EX_CANTCREAT;
+    }
+    if (!rc)
+        rc = _report(o, s.result, path);
+    if (!rc && fflush(stdout)) {
+        diag_error("cannot write to standard output: %s", strerror(errno));
+        rc = EX_IOERR;
+    }
+    free(owned);
+    session_release(&s);
+    return rc;
+}
+
+int cmd_run(int argc, char **argv)
+{
+    struct run_options o = {0};
+    int rc = _parse_args(argc, argv, &o);
+    if (rc >= 0)
+        return rc;
+    diag_set_quiet(o.quiet);
+    return _run(&o);
+}

@@ -1,0 +1,42 @@
+/*
+ * main.c - capex: capital expenditure and cash burn projections.
+ *
+ * Thin: find the subcommand in the table and hand over argv.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <sysexits.h>
+#include <gsl/gsl_errno.h>
+
+#include "commands.h"
+#include "diag.h"
+
+struct command {
+    const char *name;
+    int (*fn)(int argc, char **argv);
+};
+
+/* Sorted by name. */
+static const struct command commands[] = {
+    {"check", cmd_check},
+    {"help", cmd_help},
+    {"run", cmd_run},
+    {"version", cmd_version},
+};
+
+int main(int argc, char **argv)
+{
+    gsl_set_error_handler_off();
+    if (argc < 2)
+        return usage_error(NULL);
+    const char *name = argv[1];
+    if (!strcmp(name, "--help") || !strcmp(name, "-h"))
+        return usage_print(NULL);
+    if (!strcmp(name, "--version") || !strcmp(name, "-V"))
+        return cmd_version(argc - 1, argv + 1);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (!strcmp(name, commands[i].name))
+            return commands[i].fn(argc - 1, argv + 1);
+    diag_error("unknown command '%s' (try 'capex --help')", name);
+    return EX_USAGE;
+}

@@ -1,0 +1,29 @@
+/*
+ * report_util.c - naming helpers (see report_util.h).
+ */
+#include "report_util.h"
+
+const char *report_scenario(const cx_result *r)
+{
+    return r->scenario ? r->scenario : "base";
+}
+
+const char *report_unit(const cx_unit unit, const char *unit_text)
+{
+    switch (unit) {
+    case CX_U_MONEY: return "money";
+    case CX_U_RATIO: return "%";
+    case CX_U_MULTIPLE: return "x";
+    default: return unit_text ? unit_text : "";
+    }
+}
+
+const char *report_label(const cx_series *s)
+{
+    return s->label ? s->label : s->name;
+}
+
+const char *report_source(const cx_series *s, const cx_value *v)
+{
+    return v && v->source ? v->source : s->source;
+}

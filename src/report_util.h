@@ -1,0 +1,21 @@
+/*
+ * report_util.h - small naming helpers shared by the stdout reports.
+ */
+#ifndef CAPEX_REPORT_UTIL_H
+#define CAPEX_REPORT_UTIL_H
+
+#include "result.h"
+
+/** "base" or the scenario's name. */
+const char *report_scenario(const cx_result *r);
+
+/** "money", "%", "x" or the series' own unit word. */
+const char *report_unit(const cx_unit unit, const char *unit_text);
+
+/** The series' label, or its name when it has none. */
+const char *report_label(const cx_series *s);
+
+/** The figure's source note, else the series'; may be NULL. */
+const char *report_source(const cx_series *s, const cx_value *v);
+
+#endif

@@ -1,0 +1,93 @@
+/*
+ * usage.c - the help text of every subcommand (feeds --help and
+ * `capex help NAME`; docs/capex.1 says the same at more length).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "commands.h"
+#include "diag.h"
+
+struct usage {
+    const char *name;
+    const char *synopsis;
+    const char *text;
+};
+
+static const struct usage usages[] = {
+    {NULL, "capex COMMAND [OPTIONS] MODEL",
+     "Project capital expenditure and cash burn from a model file into an\n"
+     "Excel workbook with live formulas.\n"
+     "\n"
+     "Commands:\n"
+     "  run MODEL      compute a model, write its workbook, print a summary\n"
+     "  check MODEL    validate a model and report its checks\n"
+     "  help [COMMAND] show help for a command\n"
+     "  version        print the version\n"
+     "\n"
+     "Example:\n"
+     "  capex run inputs/bigtech-capex.yaml -o outputs/bigtech.xlsx\n"
+     "\n"
+     "Model files are described in docs/format.md; see also capex(1).\n"},
+    {"run", "capex run MODEL [-o OUT.xlsx] [-s NAME] [-f table|csv|json] [-q]",
+     "Compute MODEL, write its workbook and print a summary on stdout.\n"
+     "\n"
+     "  -o, --output FILE      workbook path (default outputs/<model>.xlsx;\n"
+     "                         the outputs/ folder is created if missing)\n"
+     "  -s, --scenario NAME    use a scenario's drivers (default: base)\n"
+     "  -f, --format FORMAT    stdout as table (default), csv or json\n"
+     "  -n, --no-workbook      compute and print only, write no workbook\n"
+     "  -q, --quiet            no summary and no notes; errors only\n"
+     "  -h, --help             this text\n"
+     "\n"
+     "The workbook is written to a temporary file and renamed, so an existing\n"
+     "workbook is never left half-written.\n"
+     "\n"
+     "Example:\n"
+     "  capex run inputs/ai-lab-burn.yaml --scenario bear --format json\n"},
+    {"check", "capex check MODEL [-s NAME] [-q]",
+     "Validate MODEL and run its checks. Prints each check with pass or\n"
+     "warn; exits 0 when the file is valid (warnings included), 65 when not.\n"
+     "\n"
+     "  -s, --scenario NAME    check under a scenario's drivers\n"
+     "  -q, --quiet            print nothing but errors\n"
+     "  -h, --help             this text\n"
+     "\n"
+     "Example:\n"
+     "  capex check inputs/memory-market.yaml\n"},
+    {"help", "capex help [COMMAND]", "Show help for COMMAND, or the overview.\n"},
+    {"version", "capex version", "Print the version of capex.\n"},
+};
+
+static const struct usage *_find(const char *command)
+{
+    for (size_t i = 0; i < sizeof usages / sizeof usages[0]; i++) {
+        const char *n = usages[i].name;
+        if ((!n && !command) || (n && command && !strcmp(n, command)))
+            return &usages[i];
+    }
+    return NULL;
+}
+
+int usage_print(const char *command)
+{
+    const struct usage *u = _find(command);
+    if (!u) {
+        diag_error("no help for unknown command '%s'", command);
+        return EX_USAGE;
+    }
+    printf("usage: %s\n\n%s", u->synopsis, u->text);
+    return 0;
+}
+
+int usage_error(const char *command)
+{
+    const struct usage *u = _find(command);
+    fprintf(stderr, "usage: %s\n", u ? u->synopsis : "capex COMMAND [OPTIONS] MODEL");
+    if (command)
+        fprintf(stderr, "Try 'capex help %s' for more information.\n", command);
+    else
+        fprintf(stderr, "Try 'capex --help' for more information.\n");
+    return EX_USAGE;
+}

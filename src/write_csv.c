@@ -1,0 +1,164 @@
+/*
+ * write_csv.c - `capex run --format csv`: every figure as one row.
+ *
+ * Columns: model,scenario,record,series,year,from,value,kind,text
+ * Records: value, rate (growth applied in a projected year), yoy, multiple
+ * and cagr (from..year), burn.revenue/costs/net/cumulative (per year),
+ * burn.peak/break_even/payback/total, commitment (series = its name),
+ * commitments.total, check (value = computed, kind = pass|warn).
+ * Text is quoted by libcsv; numbers use the shortest exact form.
+ */
+#include <csv.h>
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "diag.h"
+#include "numfmt.h"
+#include "report.h"
+#include "report_util.h"
+
+typedef struct row {
+    const char *record;
+    const char *series;
+    int year;          /* 0 = empty */
+    int from;          /* 0 = empty */
+    double value;      /* NAN = empty */
+    const char *kind;
+    const char *text;
+} row;
+
+static void _text(FILE *f, const char *s)
+{
+    if (s && *s)
+        csv_fwrite(f, s, strlen(s));
+}
+
+static void _number(FILE *f, double v)
+{
+    if (!isfinite(v))
+        return;
+    char buf[40];
+    numfmt_exact(buf, sizeof buf, v);
+    fputs(buf, f);
+}
+
+static void _row(FILE *f, const cx_result *r, const row *w)
+{
+    _text(f, r->model->name);
+    fputc(',', f);
+    _text(f, report_scenario(r));
+    fputc(',', f);
+    _text(f, w->record);
+    fputc(',', f);
+    _text(f, w->series);
+    fputc(',', f);
+    if (w->year)
+        fprintf(f, "%d", w->year);
+    fputc(',', f);
+    if (w->from)
+        fprintf(f, "%d", w->from);
+    fputc(',', f);
+    _number(f, w->value);
+    fputc(',', f);
+    _text(f, w->kind);
+    fputc(',', f);
+    _text(f, w->text);
+    fputc('\n', f);
+}
+
+static void _series(FILE *f, const cx_result *r, size_t i)
+{
+    const cx_model *m = r->model;
+    const cx_series *s = &m->series[i];
+    const cx_series_result *sr = &r->series[i];
+    for (size_t t = 0; t < m->nyears; t++) {
+        const cx_value *v = &sr->v[t];
+        if (!cx_value_present(v))
+            continue;
+        int year = m->first_year + (int)t;
+        _row(f, r, &(row){"value", s->name, year, 0, v->base,
+                          cx_value_kind_name(v->kind), v->text});
+        if (v->kind == CX_V_PROJECTED)
+            _row(f, r, &(row){"rate", s->name, year, 0, sr->rate[t], NULL, NULL});
+        if (isfinite(sr->yoy[t]))
+            _row(f, r, &(row){"yoy", s->name, year, 0, sr->yoy[t], NULL, NULL});
+    }
+    if (sr->first >= 0 && sr->last_stated > sr->first) {
+        int from = m->first_year + sr->first, to = m->first_year + sr->last_stated;
+        _row(f, r, &(row){"multiple", s->name, to, from, sr->hist_multiple, NULL, NULL});
+        _row(f, r, &(row){"cagr", s->name, to, from, sr->hist_cagr, NULL, NULL});
+    }
+}
+
+static void _burn(FILE *f, const cx_result *r)
+{
+    const cx_burn_result *b = &r->burn;
+    if (!b->enabled)
+        return;
+    for (size_t i = 0; i < b->n; i++) {
+        int y = b->first_year + (int)i;
+        if (b->revenue) {
+            _row(f, r, &(row){"burn.revenue", NULL, y, 0, b->revenue[i], NULL, NULL});
+            _row(f, r, &(row){"burn.costs", NULL, y, 0, b->costs[i], NULL, NULL});
+        }
+        _row(f, r, &(row){"burn.net", NULL, y, 0, b->net[i], NULL, NULL});
+        _row(f, r, &(row){"burn.cumulative", NULL, y, 0, b->burn.cumulative[i], NULL, NULL});
+    }
+    const cx_burn *k = &b->burn;
+    _row(f, r, &(row){"burn.peak", NULL, k->peak_year, 0, k->peak_burn, NULL,
+                      k->peak_year ? NULL : "no burn"});
+    _row(f, r, &(row){"burn.break_even", NULL, k->break_even_year, 0, NAN, NULL,
+                      k->break_even_year ? NULL : "not within horizon"});
+    _row(f, r, &(row){"burn.payback", NULL, k->payback_year, 0, NAN, NULL,
+                      k->payback_year ? NULL : "not within horizon"});
+    _row(f, r, &(row){"burn.total", NULL, 0, 0, k->total_burn, NULL, NULL});
+}
+
+static void _commitments(FILE *f, const cx_result *r)
+{
+    const cx_model *m = r->model;
+    const cx_commitment_result *cr = &r->commitments;
+    for (size_t c = 0; c < m->ncommitments; c++) {
+        const char *name = m->commitments[c].name;
+        if (!cr->scheduled[c])
+            _row(f, r, &(row){"commitment", name, 0, 0, NAN, "unscheduled",
+                              "period not stated"});
+        for (size_t t = 0; t < m->nyears; t++)
+            if (cr->amount[c * m->nyears + t] != 0)
+                _row(f, r, &(row){"commitment", name, m->first_year + (int)t, 0,
+                                  cr->amount[c * m->nyears + t], NULL, NULL});
+    }
+    for (size_t t = 0; m->ncommitments && t < m->nyears; t++)
+        _row(f, r, &(row){"commitments.total", NULL, m->first_year + (int)t, 0,
+                          cr->total[t], NULL, NULL});
+}
+
+static void _checks(FILE *f, const cx_result *r)
+{
+    const cx_model *m = r->model;
+    for (size_t i = 0; i < r->nchecks; i++) {
+        const cx_check_result *c = &r->checks[i];
+        const cx_check *def = &m->checks[c->check];
+        const char *series = def->kind <= CX_C_CAGR ? m->series[def->series].name
+                                                    : cx_check_kind_name(def->kind);
+        int from = (def->kind == CX_C_SUM || def->kind == CX_C_BREAK_EVEN) ? 0 : def->from;
+        _row(f, r, &(row){"check", series, c->year, from, c->computed,
+                          c->pass ? "pass" : "warn", c->message});
+    }
+}
+
+int write_csv(FILE *out, const cx_result *r, const char *workbook)
+{
+    (void)workbook;
+    fputs("model,scenario,record,series,year,from,value,kind,text\n", out);
+    for (size_t i = 0; i < r->model->nseries; i++)
+        _series(out, r, i);
+    _burn(out, r);
+    _commitments(out, r);
+    _checks(out, r);
+    if (ferror(out))
+        return diag_error("cannot write CSV: %s", strerror(errno)), EX_IOERR;
+    return 0;
+}

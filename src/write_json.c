@@ -1,0 +1,288 @@
+/*
+ * write_json.c - `capex run --format json`: every figure of a result.
+ */
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "diag.h"
+#include "json_out.h"
+#include "report.h"
+#include "report_util.h"
+
+static void _header(json_out *j, const cx_result *r, const char *workbook)
+{
+    const cx_model *m = r->model;
+    json_kstring(j, "model", m->name);
+    json_kstring(j, "title", m->title);
+    json_kstring(j, "scenario", report_scenario(r));
+    json_kstring(j, "currency", m->currency);
+    json_kstring(j, "unit", cx_scale_suffix(m->scale));
+    json_kint(j, "first_year", m->first_year);
+    json_kint(j, "last_year", m->last_year);
+    json_kstring(j, "as_of", m->as_of_text);
+    json_kstring(j, "workbook", workbook);
+}
+
+static void _value(json_out *j, const cx_series *s, const cx_value *v,
+                   int year, double rate, double yoy)
+{
+    json_begin_object(j);
+    json_kint(j, "year", year);
+    json_knumber(j, "value", v->base);
+    json_knumber(j, "low", v->low);
+    json_knumber(j, "high", v->high);
+    json_kstring(j, "kind", cx_value_kind_name(v->kind));
+    if (v->text)
+        json_kstring(j, "stated", v->text);
+    if (cx_value_stated(v))
+        json_kstring(j, "source", report_source(s, v));
+    json_knumber(j, "yoy", yoy);
+    if (v->kind == CX_V_PROJECTED)
+        json_knumber(j, "rate", rate);
+    json_end_object(j);
+}
+
+static void _driver(json_out *j, const cx_driver *d, const cx_series_result *sr)
+{
+    json_key(j, "driver");
+    if (d->method == CX_D_NONE) {
+        json_null(j);
+        return;
+    }
+    json_begin_object(j);
+    json_kstring(j, "method", cx_method_name(d->method));
+    if (d->method == CX_D_GROWTH || (d->method == CX_D_FADE && !d->from_cagr))
+        json_knumber(j, d->method == CX_D_FADE ? "from" : "rate", d->rate);
+    if (d->method == CX_D_CAGR || d->from_cagr) {
+        json_knumber(j, d->method == CX_D_FADE ? "from" : "rate", sr->start_rate);
+        json_kint(j, "window_from", sr->window_from);
+        json_kint(j, "window_to", sr->window_to);
+    }
+    if (d->method == CX_D_FADE) {
+        json_knumber(j, "to", d->terminal);
+        json_kint(j, "over", d->over);
+    }
+    if (d->method == CX_D_RATES) {
+        json_key(j, "rates");
+        json_begin_array(j);
+        for (size_t i = 0; i < d->nrates; i++)
+            json_number(j, d->rates[i]);
+        json_end_array(j);
+    }
+    json_end_object(j);
+}
+
+static void _growth(json_out *j, const cx_model *m, const cx_series_result *sr)
+{
+    json_key(j, "growth");
+    if (sr->first < 0) {
+        json_null(j);
+        return;
+    }
+    json_begin_object(j);
+    json_kint(j, "from", m->first_year + sr->first);
+    json_kint(j, "to", m->first_year + sr->last_stated);
+    json_knumber(j, "multiple", sr->hist_multiple);
+    json_knumber(j, "cagr", sr->hist_cagr);
+    json_kint(j, "projected_to", m->first_year + sr->last);
+    json_knumber(j, "cagr_to_last_year", sr->full_cagr);
+    json_end_object(j);
+}
+
+static void _series(json_out *j, const cx_result *r, size_t i)
+{
+    const cx_model *m = r->model;
+    const cx_series *s = &m->series[i];
+    const cx_series_result *sr = &r->series[i];
+    json_begin_object(j);
+    json_kstring(j, "name", s->name);
+    json_kstring(j, "label", report_label(s));
+    json_kstring(j, "unit", report_unit(s->unit, s->unit_text));
+    json_kstring(j, "kind", s->kind == CX_S_SUM ? "sum" : "input");
+    json_kstring(j, "source", s->source);
+    if (s->kind == CX_S_SUM) {
+        json_key(j, "sum_of");
+        json_begin_array(j);
+        for (size_t p = 0; p < s->nparts; p++)
+            json_string(j, m->series[s->parts[p]].name);
+        json_end_array(j);
+    }
+    _driver(j, &r->drivers[i], sr);
+    _growth(j, m, sr);
+    json_key(j, "values");
+    json_begin_array(j);
+    for (size_t t = 0; t < m->nyears; t++)
+        if (cx_value_present(&sr->v[t]))
+            _value(j, s, &sr->v[t], m->first_year + (int)t, sr->rate[t], sr->yoy[t]);
+    json_end_array(j);
+    json_end_object(j);
+}
+
+static void _constants(json_out *j, const cx_model *m)
+{
+    json_key(j, "constants");
+    json_begin_array(j);
+    for (size_t i = 0; i < m->nconstants; i++) {
+        const cx_constant *c = &m->constants[i];
+        json_begin_object(j);
+        json_kstring(j, "name", c->name);
+        json_kstring(j, "label", c->label ? c->label : c->name);
+        json_kstring(j, "unit", report_unit(c->unit, c->unit_text));
+        json_knumber(j, "value", c->value.base);
+        json_knumber(j, "low", c->value.low);
+        json_knumber(j, "high", c->value.high);
+        json_kstring(j, "stated", c->value.text);
+        json_kstring(j, "source", c->value.source ? c->value.source : c->source);
+        json_end_object(j);
+    }
+    json_end_array(j);
+}
+
+static void _burn(json_out *j, const cx_result *r)
+{
+    const cx_burn_result *b = &r->burn;
+    json_key(j, "burn");
+    if (!b->enabled) {
+        json_null(j);
+        return;
+    }
+    json_begin_object(j);
+    json_knumber(j, "peak_burn", b->burn.peak_burn);
+    json_kyear(j, "peak_year", b->burn.peak_year);
+    json_kyear(j, "break_even_year", b->burn.break_even_year);
+    json_kyear(j, "payback_year", b->burn.payback_year);
+    json_knumber(j, "total_burn", b->burn.total_burn);
+    json_key(j, "years");
+    json_begin_array(j);
+    for (size_t i = 0; i < b->n; i++) {
+        json_begin_object(j);
+        json_kint(j, "year", b->first_year + (int)i);
+        if (b->revenue) {
+            json_knumber(j, "revenue", b->revenue[i]);
+            json_knumber(j, "costs", b->costs[i]);
+        }
+        json_knumber(j, "net", b->net[i]);
+        json_knumber(j, "cumulative", b->burn.cumulative[i]);
+        json_end_object(j);
+    }
+    json_end_array(j);
+    json_end_object(j);
+}
+
+static void _commitment(json_out *j, const cx_result *r, size_t c)
+{
+    const cx_model *m = r->model;
+    const cx_commitment *cm = &m->commitments[c];
+    const cx_commitment_result *cr = &r->commitments;
+    json_begin_object(j);
+    json_kstring(j, "name", cm->name);
+    json_knumber(j, "total", cx_value_present(&cm->total) ? cm->total.base : NAN);
+    json_kyear(j, "start", cm->start);
+    json_kint(j, "years", cm->years);
+    json_key(j, "scheduled");
+    json_bool(j, cr->scheduled[c]);
+    json_knumber(j, "beyond_horizon", cr->beyond[c]);
+    json_kstring(j, "note", cm->note);
+    json_kstring(j, "source", cm->source);
+    json_key(j, "amounts");
+    json_begin_array(j);
+    for (size_t t = 0; t < m->nyears; t++) {
+        double a = cr->amount[c * m->nyears + t];
+        if (a == 0)
+            continue;
+        json_begin_object(j);
+        json_kint(j, "year", m->first_year + (int)t);
+        json_knumber(j, "amount", a);
+        json_end_object(j);
+    }
+    json_end_array(j);
+    json_end_object(j);
+}
+
+static void _commitments(json_out *j, const cx_result *r)
+{
+    const cx_model *m = r->model;
+    json_key(j, "commitments");
+    json_begin_array(j);
+    for (size_t c = 0; c < m->ncommitments; c++)
+        _commitment(j, r, c);
+    json_end_array(j);
+    json_key(j, "commitments_total");
+    json_begin_array(j);
+    for (size_t t = 0; m->ncommitments && t < m->nyears; t++) {
+        json_begin_object(j);
+        json_kint(j, "year", m->first_year + (int)t);
+        json_knumber(j, "amount", r->commitments.total[t]);
+        json_end_object(j);
+    }
+    json_end_array(j);
+}
+
+static void _checks(json_out *j, const cx_result *r)
+{
+    const cx_model *m = r->model;
+    json_key(j, "checks");
+    json_begin_array(j);
+    for (size_t i = 0; i < r->nchecks; i++) {
+        const cx_check_result *c = &r->checks[i];
+        const cx_check *def = &m->checks[c->check];
+        json_begin_object(j);
+        json_kstring(j, "kind", cx_check_kind_name(def->kind));
+        if (def->kind <= CX_C_CAGR)
+            json_kstring(j, "series", m->series[def->series].name);
+        json_kyear(j, "year", c->year);
+        if (def->kind != CX_C_SUM && def->kind != CX_C_BREAK_EVEN)
+            json_kyear(j, "from", def->from);
+        json_kstring(j, "stated", def->kind == CX_C_SUM ? NULL : def->stated.text);
+        json_knumber(j, "stated_low", c->stated_low);
+        json_knumber(j, "stated_base", c->stated_base);
+        json_knumber(j, "stated_high", c->stated_high);
+        json_knumber(j, "computed", c->computed);
+        json_knumber(j, "difference", c->difference);
+        json_knumber(j, "tolerance", c->tolerance);
+        json_kstring(j, "status", c->pass ? "pass" : "warn");
+        json_kstring(j, "message", c->message);
+        json_end_object(j);
+    }
+    json_end_array(j);
+    json_kint(j, "warnings", (long)r->warnings);
+}
+
+static void _notes(json_out *j, const cx_result *r)
+{
+    json_key(j, "notes");
+    json_begin_array(j);
+    for (size_t i = 0; i < r->nnotes; i++) {
+        const cx_note *n = &r->notes[i];
+        json_begin_object(j);
+        json_kstring(j, "level", n->level == CX_NOTE_WARNING ? "warning" : "info");
+        json_kint(j, "line", n->line);
+        json_kstring(j, "text", n->text);
+        json_end_object(j);
+    }
+    json_end_array(j);
+}
+
+int write_json(FILE *out, const cx_result *r, const char *workbook)
+{
+    json_out j;
+    json_init(&j, out);
+    json_begin_object(&j);
+    _header(&j, r, workbook);
+    json_key(&j, "series");
+    json_begin_array(&j);
+    for (size_t i = 0; i < r->model->nseries; i++)
+        _series(&j, r, i);
+    json_end_array(&j);
+    _constants(&j, r->model);
+    _burn(&j, r);
+    _commitments(&j, r);
+    _checks(&j, r);
+    _notes(&j, r);
+    json_end_object(&j);
+    if (ferror(out))
+        return diag_error("cannot write JSON: %s", strerror(errno)), EX_IOERR;
+    return 0;
+}

@@ -1,0 +1,200 @@
+/*
+ * write_table.c - `capex run` summary for people: the series by year,
+ * headline growth, burn figures, commitments and checks.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "diag.h"
+#include "numfmt.h"
+#include "report.h"
+#include "report_util.h"
+
+#define LABEL_W 24
+#define CELL_W 10
+
+static const char *_scale_word(cx_scale s)
+{
+    static const char *words[] = {"", "thousands", "millions", "billions", "trillions"};
+    return (unsigned)s < sizeof words / sizeof words[0] ? words[s] : "";
+}
+
+/* One cell: the value in the series' unit, marked when not stated. */
+static void _cell(char *buf, size_t size, const cx_series *s, const cx_value *v)
+{
+    char num[48];
+    if (!cx_value_present(v)) {
+        snprintf(buf, size, "%s", "");
+        return;
+    }
+    if (s->unit == CX_U_RATIO) {
+        numfmt_human(num, sizeof num, v->base * 100, 1);
+        snprintf(buf, size, "%s%%", num);
+    } else if (s->unit == CX_U_MULTIPLE) {
+        numfmt_human(num, sizeof num, v->base, 2);
+        snprintf(buf, size, "%sx", num);
+    } else {
+        numfmt_human(num, sizeof num, v->base, 1);
+        snprintf(buf, size, "%s", num);
+    }
+    const char *mark = v->kind == CX_V_PROJECTED ? "*"
+                       : v->kind == CX_V_INTERPOLATED ? "^"
+                       : v->kind == CX_V_RANGE ? "r"
+                       : v->kind == CX_V_FLOOR ? "+"
+                       : v->kind == CX_V_ESTIMATE ? "~" : " ";
+    size_t n = strlen(buf);
+    snprintf(buf + n, size - n, "%s", mark);
+}
+
+static void _label(FILE *f, const char *text)
+{
+    /* Pad by display columns, not bytes: UTF-8 continuation bytes take no
+     * column, and Hangul or CJK take two. Truncate past LABEL_W - 1. */
+    int cols = 0;
+    const unsigned char *p = (const unsigned char *)text;
+    while (*p) {
+        int w = (*p >= 0xE1 && *p <= 0xED) ? 2 : 1;  /* U+1000..U+DFFF: Hangul, CJK */
+        if (cols + w > LABEL_W - 1)
+            break;
+        do
+            fputc(*p++, f);
+        while ((*p & 0xC0) == 0x80);
+        cols += w;
+    }
+    for (; cols < LABEL_W; cols++)
+        fputc(' ', f);
+}
+
+static void _series_table(FILE *f, const cx_result *r)
+{
+    const cx_model *m = r->model;
+    _label(f, "series");
+    for (int y = m->first_year; y <= m->last_year; y++)
+        fprintf(f, "%*d ", CELL_W, y);
+    fputc('\n', f);
+    for (size_t i = 0; i < m->nseries; i++) {
+        const cx_series *s = &m->series[i];
+        _label(f, report_label(s));
+        for (size_t t = 0; t < m->nyears; t++) {
+            char cell[64];
+            _cell(cell, sizeof cell, s, &r->series[i].v[t]);
+            fprintf(f, "%*s", CELL_W + 1, cell);
+        }
+        fputc('\n', f);
+    }
+    fputs("(~ estimate, + floor, r range midpoint, ^ interpolated, * projected)\n", f);
+}
+
+static void _growth_table(FILE *f, const cx_result *r)
+{
+    const cx_model *m = r->model;
+    int header = 0;
+    for (size_t i = 0; i < m->nseries; i++) {
+        const cx_series_result *sr = &r->series[i];
+        if (sr->first < 0 || sr->last_stated <= sr->first || !isfinite(sr->hist_multiple))
+            continue;
+        if (!header++) {
+            fputc('\n', f);
+            _label(f, "growth (stated years)");
+            fprintf(f, "%11s %10s %10s\n", "from..to", "multiple", "CAGR");
+        }
+        char mult[48], cagr[48];
+        numfmt_human(mult, sizeof mult, sr->hist_multiple, 2);
+        numfmt_human(cagr, sizeof cagr, sr->hist_cagr * 100, 1);
+        _label(f, report_label(&m->series[i]));
+        fprintf(f, "%5d..%4d %9sx %9s%%\n", m->first_year + sr->first,
+                m->first_year + sr->last_stated, mult, cagr);
+    }
+}
+
+static void _year_or(FILE *f, int year, const char *none)
+{
+    if (year)
+        fprintf(f, "%d", year);
+    else
+        fputs(none, f);
+}
+
+static void _burn(FILE *f, const cx_result *r)
+{
+    const cx_burn_result *b = &r->burn;
+    if (!b->enabled)
+        return;
+    char num[48];
+    fputs("\nburn\n", f);
+    numfmt_human(num, sizeof num, b->burn.peak_burn, 1);
+    fprintf(f, "  peak cumulative burn   %s", num);
+    if (b->burn.peak_year)
+        fprintf(f, " in %d", b->burn.peak_year);
+    fputs("\n  break-even year        ", f);
+    _year_or(f, b->burn.break_even_year, "not within horizon");
+    fputs("\n  payback year           ", f);
+    _year_or(f, b->burn.payback_year, "not within horizon");
+    numfmt_human(num, sizeof num, b->burn.total_burn, 1);
+    fprintf(f, "\n  total burn             %s\n", num);
+}
+
+static void _commitments(FILE *f, const cx_result *r)
+{
+    const cx_model *m = r->model;
+    if (!m->ncommitments)
+        return;
+    fputc('\n', f);
+    _label(f, "commitments");
+    for (int y = m->first_year; y <= m->last_year; y++)
+        fprintf(f, "%*d ", CELL_W, y);
+    fputc('\n', f);
+    for (size_t c = 0; c <= m->ncommitments; c++) {
+        int total = c == m->ncommitments;
+        _label(f, total ? "total" : m->commitments[c].name);
+        if (!total && !r->commitments.scheduled[c]) {
+            fputs("  (period not stated)\n", f);
+            continue;
+        }
+        for (size_t t = 0; t < m->nyears; t++) {
+            double a = total ? r->commitments.total[t]
+                             : r->commitments.amount[c * m->nyears + t];
+            char num[48];
+            numfmt_human(num, sizeof num, a, 1);
+            fprintf(f, "%*s ", CELL_W, a == 0 ? "-" : num);
+        }
+        fputc('\n', f);
+    }
+}
+
+static void _checks(FILE *f, const cx_result *r)
+{
+    if (!r->nchecks)
+        return;
+    fprintf(f, "\nchecks: %zu, %zu warning%s\n", r->nchecks, r->warnings,
+            r->warnings == 1 ? "" : "s");
+    for (size_t i = 0; i < r->nchecks; i++) {
+        const cx_check_result *c = &r->checks[i];
+        const cx_check *def = &r->model->checks[c->check];
+        fprintf(f, "  %-4s  %-10s  %s\n", c->pass ? "pass" : "WARN",
+                cx_check_kind_name(def->kind), c->message);
+    }
+}
+
+int write_table(FILE *out, const cx_result *r, const char *workbook)
+{
+    const cx_model *m = r->model;
+    fprintf(out, "%s  [%s, scenario %s]\n", m->title ? m->title : m->name,
+            m->name, report_scenario(r));
+    fprintf(out, "%s %s, %d..%d%s%s\n\n", m->currency, _scale_word(m->scale),
+            m->first_year, m->last_year, m->as_of_text ? ", as of " : "",
+            m->as_of_text ? m->as_of_text : "");
+    _series_table(out, r);
+    _growth_table(out, r);
+    _burn(out, r);
+    _commitments(out, r);
+    _checks(out, r);
+    if (workbook)
+        fprintf(out, "\nworkbook: %s\n", workbook);
+    if (ferror(out))
+        return diag_error("cannot write to standard output: %s", strerror(errno)), EX_IOERR;
+    return 0;
+}
