@@ -12,7 +12,7 @@
  *                 (the engine adds a note when that happens)
  *  - CX_D_CAGR:   rate(k) = CAGR of the series' stated values over
  *                 cagr_from..cagr_to (the whole history when both are 0)
- *  - CX_D_FADE:   rate(k) = from + (to - from) * min(k-1, over-1) / max(over-1, 1)
+ *  - CX_D_FADE:   rate(k) = from + (to - from) * min(k-1, over-1) / (over-1), over >= 2
  *                 i.e. the first projected year grows at `from`, the
  *                 over-th at `to`, linearly in between, `to` afterwards.
  *                 `from` is the CAGR over cagr_from..cagr_to when from_cagr.
@@ -35,7 +35,7 @@ typedef struct cx_driver {
     cx_method method;
     double rate;          /**< GROWTH: the rate; FADE: start rate (unless from_cagr) */
     double terminal;      /**< FADE: terminal rate */
-    int over;             /**< FADE: years from start to terminal rate, >= 1 */
+    int over;             /**< FADE: years from start to terminal rate, >= 2 */
     int from_cagr;        /**< FADE: start rate is the CAGR of the window */
     int cagr_from;        /**< CAGR / FADE from_cagr: first year of the window, 0 = first stated */
     int cagr_to;          /**< last year of the window, 0 = last stated */

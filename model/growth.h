@@ -3,7 +3,8 @@
  *
  * All return CX_EDOMAIN where the spreadsheet formula would fail or mislead
  * (division by zero, CAGR across a sign change or from a non-positive
- * value) and CX_EINVAL for periods <= 0.
+ * value) and CX_EINVAL for periods <= 0 or non-finite arguments, CX_ERANGE
+ * when the result overflows. On any error *out is NAN.
  */
 #ifndef CX_GROWTH_H
 #define CX_GROWTH_H

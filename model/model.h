@@ -114,7 +114,8 @@ typedef struct cx_model {
 } cx_model;
 
 /** Allocate an empty model for years first..last (validated against
- *  CX_MIN_YEAR, CX_MAX_YEAR and CX_MAX_YEARS). */
+ *  CX_MIN_YEAR, CX_MAX_YEAR and CX_MAX_YEARS). burn.net/revenue/costs
+ *  start as CX_NO_INDEX. */
 cx_status cx_model_new(int first_year, int last_year, cx_model **out);
 
 /** Free the model and everything it owns. NULL is fine. */
@@ -128,7 +129,9 @@ cx_status cx_model_strdup(cx_model *m, const char *s, const char **out);
 cx_status cx_model_add_series(cx_model *m, const char *name, size_t *index);
 
 /** Append zero-initialised entries; the pointer stays valid until the next
- *  add of the same kind. */
+ *  add of the same kind. A new check's tolerance is NAN (use the stated
+ *  figure's resolution). A scenario's name must be new (CX_EINVAL);
+ *  overriding the same series twice replaces the first override. */
 cx_status cx_model_add_constant(cx_model *m, cx_constant **out);
 cx_status cx_model_add_scenario(cx_model *m, const char *name, cx_scenario **out);
 cx_status cx_scenario_add_override(cx_scenario *s, size_t series,
@@ -136,7 +139,8 @@ cx_status cx_scenario_add_override(cx_scenario *s, size_t series,
 cx_status cx_model_add_commitment(cx_model *m, cx_commitment **out);
 cx_status cx_model_add_check(cx_model *m, cx_check **out);
 
-/** Set the parts of a sum series (copied). */
+/** Set the parts of a sum series (copied; replaces earlier parts and makes
+ *  the series CX_S_SUM). */
 cx_status cx_series_set_parts(cx_series *s, const size_t *parts, size_t n);
 
 /** Index of a series / scenario by name, CX_NO_INDEX when absent. */

@@ -1,0 +1,235 @@
+/*
+ * compute.c - cx_compute: a model under a scenario into a cx_result.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "compute_priv.h"
+
+cx_status cxi_note(cx_result *r, cx_note_level level, size_t series, int year,
+                   int line, int col, const char *fmt, ...)
+{
+    cx_note *grown = realloc(r->notes, (r->nnotes + 1) * sizeof *grown);
+    if (!grown)
+        return CX_ENOMEM;
+    r->notes = grown;
+    cx_note *n = &grown[r->nnotes++];
+    *n = (cx_note){.level = level, .series = series, .year = year,
+                   .line = line, .col = col};
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(n->text, sizeof n->text, fmt, ap);
+    va_end(ap);
+    return CX_OK;
+}
+
+/* Drop trailing zeros of a fixed-point number ("4.60" -> "4.6", "2.00" -> "2"). */
+static void _trim_zeros(char *buf)
+{
+    char *dot = strchr(buf, '.');
+    if (!dot)
+        return;
+    char *end = buf + strlen(buf);
+    while (end > dot + 1 && end[-1] == '0')
+        *--end = '\0';
+    if (end == dot + 1)
+        *dot = '\0';
+    if (!strcmp(buf, "-0"))
+        strcpy(buf, "0");
+}
+
+void cxi_format_number(char *buf, size_t size, double x)
+{
+    double a = fabs(x);
+    if (!isfinite(x)) {
+        snprintf(buf, size, "n/a");
+    } else if (x == 0) {
+        snprintf(buf, size, "0");
+    } else if (a >= 1e15 || a < 1e-4) {
+        snprintf(buf, size, "%.3g", x);
+    } else if (a >= 1) {
+        snprintf(buf, size, "%.2f", x);
+        _trim_zeros(buf);
+    } else {
+        snprintf(buf, size, "%.3g", x);
+    }
+}
+
+void cxi_format_percent(char *buf, size_t size, double x)
+{
+    if (!isfinite(x) || fabs(x) >= 1e13) {
+        cxi_format_number(buf, size, x);
+        return;
+    }
+    char num[64];
+    snprintf(num, sizeof num, "%.1f", x * 100);
+    _trim_zeros(num);
+    snprintf(buf, size, "%s%%", num);
+}
+
+static cx_status _alloc_series(cx_series_result *sr, size_t nyears)
+{
+    sr->v = calloc(nyears, sizeof *sr->v);
+    sr->rate = malloc(nyears * sizeof *sr->rate);
+    sr->yoy = malloc(nyears * sizeof *sr->yoy);
+    if (!sr->v || !sr->rate || !sr->yoy)
+        return CX_ENOMEM;
+    for (size_t t = 0; t < nyears; t++)
+        sr->rate[t] = sr->yoy[t] = NAN;
+    sr->first = sr->last_stated = sr->last = -1;
+    sr->start_rate = sr->hist_cagr = sr->hist_multiple = sr->full_cagr = NAN;
+    return CX_OK;
+}
+
+static cx_status _alloc(cx_result *r)
+{
+    size_t n = r->model->nseries;
+    if (n == 0)
+        return CX_OK;
+    r->drivers = calloc(n, sizeof *r->drivers);
+    r->series = calloc(n, sizeof *r->series);
+    r->order = malloc(n * sizeof *r->order);
+    if (!r->drivers || !r->series || !r->order)
+        return CX_ENOMEM;
+    for (size_t s = 0; s < n; s++)
+        if (_alloc_series(&r->series[s], r->model->nyears) != CX_OK)
+            return CX_ENOMEM;
+    return CX_OK;
+}
+
+/* The base drivers, then the scenario's overrides in their place. */
+static cx_status _drivers(cx_result *r)
+{
+    const cx_model *m = r->model;
+    for (size_t s = 0; s < m->nseries; s++) {
+        cx_status st = cx_driver_copy(&r->drivers[s], &m->series[s].driver);
+        if (st != CX_OK)
+            return st;
+    }
+    if (r->scenario_index == CX_NO_INDEX)
+        return CX_OK;
+    const cx_scenario *sc = &m->scenarios[r->scenario_index];
+    for (size_t i = 0; i < sc->noverrides; i++) {
+        size_t s = sc->overrides[i].series;
+        if (s >= m->nseries)
+            return CX_EINVAL;
+        cx_driver_release(&r->drivers[s]);
+        cx_status st = cx_driver_copy(&r->drivers[s], &sc->overrides[i].driver);
+        if (st != CX_OK)
+            return st;
+    }
+    return CX_OK;
+}
+
+static cx_status _series(cx_result *r, size_t *failed)
+{
+    cx_status st = cx_model_order(r->model, r->order, failed);
+    for (size_t i = 0; st == CX_OK && i < r->model->nseries; i++) {
+        st = cxi_series_compute(r, r->order[i]);
+        if (st != CX_OK)
+            *failed = r->order[i];
+    }
+    return st;
+}
+
+static cx_status _run(cx_result *r, size_t *failed)
+{
+    cx_status st = _alloc(r);
+    if (st == CX_OK)
+        st = _drivers(r);
+    if (st == CX_OK)
+        st = _series(r, failed);
+    if (st == CX_OK)
+        st = cxi_burn_compute(r, failed);
+    if (st == CX_OK)
+        st = cxi_commitments_compute(r);
+    if (st == CX_OK)
+        st = cxi_checks_compute(r, failed);
+    return st;
+}
+
+static int _model_valid(const cx_model *m)
+{
+    if (m->first_year < CX_MIN_YEAR || m->last_year > CX_MAX_YEAR
+        || m->first_year > m->last_year)
+        return 0;
+    if (m->nyears != (size_t)(m->last_year - m->first_year + 1))
+        return 0;
+    return m->nseries == 0 || m->series;
+}
+
+cx_status cx_compute(const cx_model *m, const char *scenario,
+                     cx_result **out, size_t *failed_series)
+{
+    size_t dummy;
+    size_t *failed = failed_series ? failed_series : &dummy;
+    *failed = CX_NO_INDEX;
+    if (!m || !out)
+        return CX_EINVAL;
+    *out = NULL;
+    if (!_model_valid(m))
+        return CX_EINVAL;
+    size_t sc = CX_NO_INDEX;
+    if (scenario && strcmp(scenario, "base") != 0) {
+        sc = cx_model_find_scenario(m, scenario);
+        if (sc == CX_NO_INDEX)
+            return CX_ENOTFOUND;
+    }
+    cx_result *r = calloc(1, sizeof *r);
+    if (!r)
+        return CX_ENOMEM;
+    r->model = m;
+    r->scenario_index = sc;
+    r->scenario = sc == CX_NO_INDEX ? NULL : m->scenarios[sc].name;
+    cx_status st = _run(r, failed);
+    if (st != CX_OK) {
+        cx_result_free(r);
+        return st;
+    }
+    *out = r;
+    return CX_OK;
+}
+
+static void _free_series(cx_series_result *sr)
+{
+    free(sr->v);
+    free(sr->rate);
+    free(sr->yoy);
+}
+
+void cx_result_free(cx_result *r)
+{
+    if (!r)
+        return;
+    size_t n = r->model ? r->model->nseries : 0;
+    for (size_t s = 0; r->drivers && s < n; s++)
+        cx_driver_release(&r->drivers[s]);
+    for (size_t s = 0; r->series && s < n; s++)
+        _free_series(&r->series[s]);
+    free(r->drivers);
+    free(r->series);
+    free(r->order);
+    free(r->burn.revenue);
+    free(r->burn.costs);
+    free(r->burn.net);
+    cx_burn_release(&r->burn.burn);
+    free(r->commitments.amount);
+    free(r->commitments.total);
+    free(r->commitments.beyond);
+    free(r->commitments.scheduled);
+    free(r->checks);
+    free(r->notes);
+    free(r);
+}
+
+double cx_result_value(const cx_result *r, size_t s, int year)
+{
+    if (!r || !r->model || !r->series || s >= r->model->nseries)
+        return NAN;
+    int t = cx_model_year_index(r->model, year);
+    if (t < 0 || !cx_value_present(&r->series[s].v[t]))
+        return NAN;
+    return r->series[s].v[t].base;
+}

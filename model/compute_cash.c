@@ -1,0 +1,216 @@
+/*
+ * compute_cash.c - the burn (net cash flow, cumulative, break-even,
+ * payback) and the commitments' annual schedule of a result.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include "compute_priv.h"
+
+/* The burn's input series: {net} or {revenue, costs}. */
+static cx_status _burn_inputs(const cx_model *m, size_t in[2], size_t *nin)
+{
+    const cx_burn_spec *b = &m->burn;
+    if (b->net != CX_NO_INDEX) {
+        in[0] = b->net;
+        *nin = 1;
+    } else {
+        in[0] = b->revenue;
+        in[1] = b->costs;
+        *nin = 2;
+    }
+    for (size_t i = 0; i < *nin; i++)
+        if (in[i] >= m->nseries)
+            return CX_EINVAL;
+    return CX_OK;
+}
+
+static int _all_present(const cx_result *r, const size_t *in, size_t nin,
+                        size_t t)
+{
+    for (size_t i = 0; i < nin; i++)
+        if (!cx_value_present(&r->series[in[i]].v[t]))
+            return 0;
+    return 1;
+}
+
+/* First input series without a value in year t (the culprit). */
+static size_t _missing_at(const cx_result *r, const size_t *in, size_t nin,
+                          size_t t)
+{
+    for (size_t i = 0; i < nin; i++)
+        if (!cx_value_present(&r->series[in[i]].v[t]))
+            return in[i];
+    return in[0];
+}
+
+/* The first run of consecutive years where every input has a value. */
+static cx_status _burn_span(const cx_result *r, const size_t *in, size_t nin,
+                            size_t *t0, size_t *n)
+{
+    size_t ny = r->model->nyears;
+    *t0 = 0;
+    while (*t0 < ny && !_all_present(r, in, nin, *t0))
+        (*t0)++;
+    if (*t0 == ny)
+        return CX_ENODATA;
+    *n = 0;
+    while (*t0 + *n < ny && _all_present(r, in, nin, *t0 + *n))
+        (*n)++;
+    return CX_OK;
+}
+
+static cx_status _burn_fill(cx_result *r, const size_t *in, size_t nin,
+                            size_t t0)
+{
+    cx_burn_result *b = &r->burn;
+    b->net = malloc(b->n * sizeof *b->net);
+    if (nin == 2) {
+        b->revenue = malloc(b->n * sizeof *b->revenue);
+        b->costs = malloc(b->n * sizeof *b->costs);
+    }
+    if (!b->net || (nin == 2 && (!b->revenue || !b->costs)))
+        return CX_ENOMEM;
+    for (size_t i = 0; i < b->n; i++) {
+        double x = r->series[in[0]].v[t0 + i].base;
+        if (nin == 2) {
+            b->revenue[i] = x;
+            b->costs[i] = r->series[in[1]].v[t0 + i].base;
+            x = b->revenue[i] - b->costs[i];
+        }
+        if (!isfinite(x))
+            return CX_ERANGE;
+        b->net[i] = x;
+    }
+    return CX_OK;
+}
+
+/* A note when an input has figures from `end` (the first year after the
+ * span) on: they are left out of the burn. */
+static cx_status _burn_gap_note(cx_result *r, const size_t *in, size_t nin,
+                                size_t end)
+{
+    const cx_model *m = r->model;
+    for (size_t t = end; t < m->nyears; t++) {
+        for (size_t i = 0; i < nin; i++) {
+            if (!cx_value_present(&r->series[in[i]].v[t]))
+                continue;
+            size_t s = _missing_at(r, in, nin, end);
+            return cxi_note(r, CX_NOTE_WARNING, s, m->first_year + (int)end,
+                            m->burn.line, m->burn.col,
+                            "burn: %s has no value for %d, so the burn "
+                            "figures stop at %d", m->series[s].name,
+                            m->first_year + (int)end,
+                            m->first_year + (int)end - 1);
+        }
+    }
+    return CX_OK;
+}
+
+cx_status cxi_burn_compute(cx_result *r, size_t *failed)
+{
+    const cx_model *m = r->model;
+    if (!m->burn.enabled)
+        return CX_OK;
+    r->burn.enabled = 1;
+    size_t in[2], nin, t0, n;
+    cx_status st = _burn_inputs(m, in, &nin);
+    if (st != CX_OK)
+        return st;
+    st = _burn_span(r, in, nin, &t0, &n);
+    if (st != CX_OK) {
+        *failed = _missing_at(r, in, nin, 0);
+        for (size_t i = 0; i < nin; i++)
+            if (r->series[in[i]].first < 0)
+                *failed = in[i];
+        return st;
+    }
+    r->burn.first_year = m->first_year + (int)t0;
+    r->burn.n = n;
+    st = _burn_fill(r, in, nin, t0);
+    if (st == CX_OK && t0 + n < m->nyears)
+        st = _burn_gap_note(r, in, nin, t0 + n);
+    if (st == CX_OK)
+        st = cx_burn_compute(r->burn.net, n, r->burn.first_year, &r->burn.burn);
+    if (st != CX_OK)
+        *failed = in[0];
+    return st;
+}
+
+/* Amount of an even-spread commitment paid before the first model year. */
+static double _before_horizon(const cx_commitment *c, int first_year)
+{
+    if (c->schedule || !c->start || c->start >= first_year)
+        return 0;
+    int n = first_year - c->start < c->years ? first_year - c->start : c->years;
+    return c->total.base / c->years * n;
+}
+
+static cx_status _commitment_notes(cx_result *r, size_t c)
+{
+    const cx_model *m = r->model;
+    const cx_commitment *cm = &m->commitments[c];
+    const char *name = cm->name ? cm->name : "(unnamed)";
+    char num[64];
+    cx_status st = CX_OK;
+    if (!r->commitments.scheduled[c])
+        return cxi_note(r, CX_NOTE_INFO, CX_NO_INDEX, 0, cm->line, cm->col,
+                        "commitment '%s': period not stated, left out of the "
+                        "schedule", name);
+    double before = _before_horizon(cm, m->first_year);
+    if (before != 0) {
+        cxi_format_number(num, sizeof num, before);
+        st = cxi_note(r, CX_NOTE_INFO, CX_NO_INDEX, 0, cm->line, cm->col,
+                      "commitment '%s': %s paid before %d, outside the "
+                      "model's years", name, num, m->first_year);
+    }
+    if (st == CX_OK && r->commitments.beyond[c] != 0) {
+        cxi_format_number(num, sizeof num, r->commitments.beyond[c]);
+        st = cxi_note(r, CX_NOTE_INFO, CX_NO_INDEX, 0, cm->line, cm->col,
+                      "commitment '%s': %s paid after %d, beyond the horizon",
+                      name, num, m->last_year);
+    }
+    return st;
+}
+
+static cx_status _commitments_alloc(cx_result *r)
+{
+    size_t nc = r->model->ncommitments, ny = r->model->nyears;
+    cx_commitment_result *cr = &r->commitments;
+    cr->total = calloc(ny, sizeof *cr->total);
+    if (!cr->total)
+        return CX_ENOMEM;
+    if (nc == 0)
+        return CX_OK;
+    if (nc > SIZE_MAX / ny / sizeof *cr->amount)
+        return CX_ENOMEM;
+    cr->amount = calloc(nc * ny, sizeof *cr->amount);
+    cr->beyond = calloc(nc, sizeof *cr->beyond);
+    cr->scheduled = calloc(nc, sizeof *cr->scheduled);
+    if (!cr->amount || !cr->beyond || !cr->scheduled)
+        return CX_ENOMEM;
+    return CX_OK;
+}
+
+cx_status cxi_commitments_compute(cx_result *r)
+{
+    const cx_model *m = r->model;
+    size_t nc = m->ncommitments, ny = m->nyears;
+    cx_commitment_result *cr = &r->commitments;
+    cx_status st = _commitments_alloc(r);
+    for (size_t c = 0; st == CX_OK && c < nc; c++) {
+        st = cx_commitment_schedule(&m->commitments[c], m->first_year, ny,
+                                    &cr->amount[c * ny], &cr->beyond[c],
+                                    &cr->scheduled[c]);
+        if (st == CX_OK)
+            st = _commitment_notes(r, c);
+    }
+    for (size_t t = 0; st == CX_OK && t < ny; t++) {
+        for (size_t c = 0; c < nc; c++)
+            cr->total[t] = c ? cr->total[t] + cr->amount[c * ny + t]
+                             : cr->amount[t];
+        if (!isfinite(cr->total[t]))
+            st = CX_ERANGE;
+    }
+    return st;
+}

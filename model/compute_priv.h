@@ -1,0 +1,34 @@
+/*
+ * compute_priv.h - private to the engine: what the compute_*.c files share.
+ * Not part of the public API; nothing outside model/ includes it.
+ */
+#ifndef CX_COMPUTE_PRIV_H
+#define CX_COMPUTE_PRIV_H
+
+#include <stddef.h>
+#include "result.h"
+
+/** Append a note to r (text truncated to fit). */
+cx_status cxi_note(cx_result *r, cx_note_level level, size_t series, int year,
+                   int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+
+/** "381", "-2", "4.61", "0.0376": at most two decimals for |x| >= 1. */
+void cxi_format_number(char *buf, size_t size, double x);
+
+/** "58%", "61.8%": a fraction as a percent with at most one decimal. */
+void cxi_format_percent(char *buf, size_t size, double x);
+
+/** Values, rates and growth of series s (its parts already computed). */
+cx_status cxi_series_compute(cx_result *r, size_t s);
+
+/** Burn figures (when the model defines a burn); *failed set on error. */
+cx_status cxi_burn_compute(cx_result *r, size_t *failed);
+
+/** The commitments' annual schedule and its notes. */
+cx_status cxi_commitments_compute(cx_result *r);
+
+/** Every check's result, with a warning note per check that fails. */
+cx_status cxi_checks_compute(cx_result *r, size_t *failed);
+
+#endif

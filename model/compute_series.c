@@ -1,0 +1,270 @@
+/*
+ * compute_series.c - one series' values: stated figures, interpolated gaps,
+ * projected years, sums of parts, and the growth figures over them.
+ */
+#include <math.h>
+#include "compute_priv.h"
+#include "growth.h"
+
+static cx_value _engine_value(cx_value_kind kind, double x)
+{
+    return (cx_value){.kind = kind, .low = x, .base = x, .high = x};
+}
+
+static cx_status _copy_stated(cx_result *r, size_t s)
+{
+    const cx_series *ser = &r->model->series[s];
+    cx_series_result *sr = &r->series[s];
+    for (size_t t = 0; t < r->model->nyears; t++) {
+        if (!cx_value_stated(&ser->stated[t]))
+            continue;
+        if (!isfinite(ser->stated[t].base))
+            return CX_ERANGE;
+        sr->v[t] = ser->stated[t];
+        if (sr->first < 0)
+            sr->first = (int)t;
+        sr->last_stated = (int)t;
+    }
+    return CX_OK;
+}
+
+/* Years a+1..b-1 from stated years a and b: v(t) = v(t-1) + step. */
+static cx_status _fill(cx_result *r, size_t s, int a, int b)
+{
+    const cx_series *ser = &r->model->series[s];
+    cx_value *v = r->series[s].v;
+    int y0 = r->model->first_year;
+    double step = (v[b].base - v[a].base) / (b - a);
+    for (int t = a + 1; t < b; t++) {
+        double x = v[t - 1].base + step;
+        if (!isfinite(x))
+            return CX_ERANGE;
+        v[t] = _engine_value(CX_V_INTERPOLATED, x);
+        cx_status st = cxi_note(r, CX_NOTE_INFO, s, y0 + t, ser->line, ser->col,
+                                "%s %d: interpolated between %d and %d",
+                                ser->name, y0 + t, y0 + a, y0 + b);
+        if (st != CX_OK)
+            return st;
+    }
+    return CX_OK;
+}
+
+static cx_status _interpolate(cx_result *r, size_t s)
+{
+    const cx_series_result *sr = &r->series[s];
+    int a = sr->first;
+    for (int t = a + 1; a >= 0 && t <= sr->last_stated; t++) {
+        if (!cx_value_stated(&sr->v[t]))
+            continue;
+        if (t - a > 1) {
+            cx_status st = _fill(r, s, a, t);
+            if (st != CX_OK)
+                return st;
+        }
+        a = t;
+    }
+    return CX_OK;
+}
+
+/* The CAGR over the driver's window (default: the stated history). */
+static cx_status _start_rate(cx_result *r, size_t s)
+{
+    const cx_driver *d = &r->drivers[s];
+    cx_series_result *sr = &r->series[s];
+    const cx_model *m = r->model;
+    int from = d->cagr_from ? d->cagr_from : m->first_year + sr->first;
+    int to = d->cagr_to ? d->cagr_to : m->first_year + sr->last_stated;
+    int a = cx_model_year_index(m, from), b = cx_model_year_index(m, to);
+    if (a < 0 || b < 0 || a >= b)
+        return CX_EINVAL;
+    if (!cx_value_present(&sr->v[a]) || !cx_value_present(&sr->v[b]))
+        return CX_ENODATA;
+    cx_status st = cx_cagr(sr->v[a].base, sr->v[b].base, b - a, &sr->start_rate);
+    if (st != CX_OK)
+        return st;
+    sr->window_from = from;
+    sr->window_to = to;
+    return CX_OK;
+}
+
+static cx_status _rates_note(cx_result *r, size_t s, int t)
+{
+    const cx_driver *d = &r->drivers[s];
+    int year = r->model->first_year + t;
+    char rate[24];
+    cxi_format_percent(rate, sizeof rate, d->rates[d->nrates - 1]);
+    return cxi_note(r, CX_NOTE_INFO, s, year, d->line, d->col,
+                    "%s %d: the rates list ends after %zu years; its last "
+                    "rate (%s) holds from here", r->model->series[s].name,
+                    year, d->nrates, rate);
+}
+
+static cx_status _project_year(cx_result *r, size_t s, int t)
+{
+    const cx_driver *d = &r->drivers[s];
+    cx_series_result *sr = &r->series[s];
+    int k = t - sr->last_stated;
+    double rate;
+    cx_status st = cx_driver_rate(d, k, sr->start_rate, &rate);
+    if (st != CX_OK)
+        return st;
+    double x = sr->v[t - 1].base * (1 + rate);
+    if (!isfinite(x))
+        return CX_ERANGE;
+    sr->v[t] = _engine_value(CX_V_PROJECTED, x);
+    sr->rate[t] = rate;
+    if (d->method == CX_D_RATES && (size_t)k == d->nrates + 1)
+        return _rates_note(r, s, t);
+    return CX_OK;
+}
+
+static cx_status _project(cx_result *r, size_t s)
+{
+    const cx_driver *d = &r->drivers[s];
+    const cx_series_result *sr = &r->series[s];
+    int n = (int)r->model->nyears;
+    if (d->method == CX_D_NONE)
+        return CX_OK;
+    if (sr->last_stated < 0)
+        return CX_ENODATA;
+    if (sr->last_stated == n - 1)
+        return CX_OK;
+    cx_status st = CX_OK;
+    if (d->method == CX_D_CAGR || (d->method == CX_D_FADE && d->from_cagr))
+        st = _start_rate(r, s);
+    for (int t = sr->last_stated + 1; st == CX_OK && t < n; t++)
+        st = _project_year(r, s, t);
+    return st;
+}
+
+static cx_status _input(cx_result *r, size_t s)
+{
+    cx_status st = _copy_stated(r, s);
+    if (st == CX_OK)
+        st = _interpolate(r, s);
+    if (st == CX_OK)
+        st = _project(r, s);
+    return st;
+}
+
+static double _bound(const cx_value *v, double x)
+{
+    return isfinite(x) ? x : v->base;
+}
+
+/* Parts added left to right: p0 + p1 + p2 ... (=SUM). 0 when a part has
+ * no value that year (the year stays missing). */
+static cx_status _sum_year(cx_result *r, size_t s, size_t t, int *present)
+{
+    const cx_series *ser = &r->model->series[s];
+    cx_value sum = _engine_value(CX_V_DERIVED, 0);
+    *present = ser->nparts > 0;
+    for (size_t i = 0; *present && i < ser->nparts; i++) {
+        const cx_value *p = &r->series[ser->parts[i]].v[t];
+        *present = cx_value_present(p);
+        sum.base = i ? sum.base + p->base : p->base;
+        sum.low = i ? sum.low + _bound(p, p->low) : _bound(p, p->low);
+        sum.high = i ? sum.high + _bound(p, p->high) : _bound(p, p->high);
+    }
+    if (!*present)
+        return CX_OK;
+    if (!isfinite(sum.base) || !isfinite(sum.low) || !isfinite(sum.high))
+        return CX_ERANGE;
+    r->series[s].v[t] = sum;
+    return CX_OK;
+}
+
+/* The last year every part has reached only through its stated history. */
+static int _sum_last_stated(const cx_result *r, size_t s)
+{
+    const cx_series *ser = &r->model->series[s];
+    int last = ser->nparts > 0 ? (int)r->model->nyears - 1 : -1;
+    for (size_t i = 0; i < ser->nparts; i++) {
+        int ls = r->series[ser->parts[i]].last_stated;
+        last = ls < last ? ls : last;
+    }
+    if (last < 0 || !cx_value_present(&r->series[s].v[last]))
+        return -1;
+    return last;
+}
+
+static cx_status _sum(cx_result *r, size_t s)
+{
+    const cx_series *ser = &r->model->series[s];
+    for (size_t i = 0; i < ser->nparts; i++)
+        if (ser->parts[i] >= r->model->nseries)
+            return CX_EINVAL;
+    for (size_t t = 0; t < r->model->nyears; t++) {
+        int present;
+        cx_status st = _sum_year(r, s, t, &present);
+        if (st != CX_OK)
+            return st;
+    }
+    r->series[s].last_stated = _sum_last_stated(r, s);
+    if (r->drivers[s].method == CX_D_NONE)
+        return CX_OK;
+    return cxi_note(r, CX_NOTE_INFO, s, 0, r->drivers[s].line,
+                    r->drivers[s].col, "%s: a sum follows its parts; its "
+                    "driver is ignored", ser->name);
+}
+
+/* A growth figure: its value, NAN where undefined, an error on overflow. */
+static cx_status _undefined_is_nan(cx_status st, double *out)
+{
+    if (st == CX_EDOMAIN || st == CX_EINVAL) {
+        *out = NAN;
+        return CX_OK;
+    }
+    return st;
+}
+
+static cx_status _span_figures(cx_series_result *sr)
+{
+    const cx_value *v = sr->v;
+    int a = sr->first, b = sr->last_stated, c = sr->last;
+    if (a < 0)
+        return CX_OK;
+    cx_status st = CX_OK;
+    if (b > a) {
+        st = _undefined_is_nan(cx_cagr(v[a].base, v[b].base, b - a,
+                                       &sr->hist_cagr), &sr->hist_cagr);
+        if (st == CX_OK)
+            st = _undefined_is_nan(cx_multiple(v[a].base, v[b].base,
+                                               &sr->hist_multiple),
+                                   &sr->hist_multiple);
+    }
+    if (st == CX_OK && c > a)
+        st = _undefined_is_nan(cx_cagr(v[a].base, v[c].base, c - a,
+                                       &sr->full_cagr), &sr->full_cagr);
+    return st;
+}
+
+static cx_status _stats(cx_result *r, size_t s)
+{
+    cx_series_result *sr = &r->series[s];
+    int n = (int)r->model->nyears;
+    sr->first = sr->last = -1;
+    for (int t = 0; t < n; t++) {
+        if (!cx_value_present(&sr->v[t]))
+            continue;
+        if (sr->first < 0)
+            sr->first = t;
+        sr->last = t;
+        if (t == 0 || !cx_value_present(&sr->v[t - 1]))
+            continue;
+        cx_status st = cx_yoy(sr->v[t - 1].base, sr->v[t].base, &sr->yoy[t]);
+        st = _undefined_is_nan(st, &sr->yoy[t]);
+        if (st != CX_OK)
+            return st;
+    }
+    return _span_figures(sr);
+}
+
+cx_status cxi_series_compute(cx_result *r, size_t s)
+{
+    cx_status st = r->model->series[s].kind == CX_S_SUM ? _sum(r, s)
+                                                        : _input(r, s);
+    if (st == CX_OK)
+        st = _stats(r, s);
+    return st;
+}

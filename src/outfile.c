@@ -1,0 +1,80 @@
+/*
+ * outfile.c - temporary file beside the target, then rename (outfile.h).
+ */
+#include "outfile.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "diag.h"
+
+char *outfile_dir(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    size_t n = slash ? (size_t)(slash - path) + 1 : 0;
+    char *dir = malloc(n ? n + 1 : 3);
+    if (!dir)
+        return NULL;
+    if (n) {
+        memcpy(dir, path, n);
+        dir[n] = '\0';
+    } else {
+        strcpy(dir, "./");
+    }
+    return dir;
+}
+
+int outfile_begin(const char *path, char **tmp)
+{
+    *tmp = NULL;
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    size_t dlen = slash ? (size_t)(slash - path) + 1 : 0;
+    size_t n = dlen + 1 + strlen(base) + sizeof ".XXXXXX";
+    char *t = malloc(n);
+    if (!t) {
+        diag_error("out of memory");
+        return EX_OSERR;
+    }
+    snprintf(t, n, "%.*s.%s.XXXXXX", (int)dlen, path, base);
+    int fd = mkstemp(t);
+    if (fd < 0) {
+        int e = errno;
+        char *dir = outfile_dir(path);
+        diag_error("cannot create '%s': %s", dir ? dir : path, strerror(e));
+        free(dir);
+        free(t);
+        return EX_CANTCREAT;
+    }
+    mode_t mask = umask(0);
+    umask(mask);
+    (void)fchmod(fd, 0666 & ~mask);
+    close(fd);
+    *tmp = t;
+    return 0;
+}
+
+int outfile_commit(char *tmp, const char *path)
+{
+    if (rename(tmp, path)) {
+        int e = errno;
+        diag_error("cannot create '%s': %s", path, strerror(e));
+        outfile_abort(tmp);
+        return EX_CANTCREAT;
+    }
+    free(tmp);
+    return 0;
+}
+
+void outfile_abort(char *tmp)
+{
+    if (!tmp)
+        return;
+    unlink(tmp);
+    free(tmp);
+}

@@ -1,0 +1,42 @@
+/*
+ * outfile.h - write a file atomically: create a temporary file beside the
+ * target, write it, then rename it over the target (or remove it).
+ *
+ *     char *tmp;
+ *     int rc = outfile_begin(path, &tmp);
+ *     if (rc) return rc;
+ *     ... write to tmp ...
+ *     if (failed) { outfile_abort(tmp); return EX_IOERR; }
+ *     return outfile_commit(tmp, path);
+ *
+ * Messages go through diag; return values are sysexits codes.
+ */
+#ifndef CAPEX_OUTFILE_H
+#define CAPEX_OUTFILE_H
+
+/**
+ * Create an empty temporary file in path's folder (".NAME.XXXXXX", made
+ * with mkstemp, mode 0666 less the umask like a plain new file) and set
+ * *tmp to its path (caller frees through outfile_commit / outfile_abort).
+ * @return 0, or EX_CANTCREAT after "capex: cannot create 'DIR/': REASON"
+ *         when the folder is missing or not writable, EX_OSERR when out of
+ *         memory.
+ */
+int outfile_begin(const char *path, char **tmp);
+
+/**
+ * Rename tmp over path and free tmp. On failure the temporary file is
+ * removed and path is left as it was.
+ * @return 0, or EX_CANTCREAT after "capex: cannot create 'PATH': REASON".
+ */
+int outfile_commit(char *tmp, const char *path);
+
+/** Remove the temporary file and free tmp. NULL is fine. */
+void outfile_abort(char *tmp);
+
+/** The folder part of path with a trailing '/' ("./" when none), for
+ *  messages and as a temporary directory. Caller frees; NULL when out of
+ *  memory. */
+char *outfile_dir(const char *path);
+
+#endif

@@ -1,0 +1,312 @@
+/*
+ * reader.c - helpers shared by the readers (see reader.h).
+ */
+#include "reader.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "diag.h"
+
+/* Grow *buf so it can hold need bytes. 0 or -1 (out of memory). */
+static int _reserve(char **buf, size_t *cap, size_t need)
+{
+    if (need <= *cap)
+        return 0;
+    size_t n = *cap ? *cap : 4096;
+    while (n < need)
+        n *= 2;
+    char *p = realloc(*buf, n);
+    if (!p)
+        return -1;
+    *buf = p;
+    *cap = n;
+    return 0;
+}
+
+static int _slurp(FILE *f, const char *path, char **out, size_t *len)
+{
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+    for (;;) {
+        if (_reserve(&buf, &cap, n + 4096 + 1)) {
+            free(buf);
+            diag_error("out of memory reading '%s'", path);
+            return EX_OSERR;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (n > READER_MAX_FILE) {
+            free(buf);
+            diag_error("'%s' is too large (at most %zu MiB)", path,
+                       READER_MAX_FILE >> 20);
+            return EX_DATAERR;
+        }
+        if (got == 0)
+            break;
+    }
+    if (ferror(f)) {
+        int e = errno;
+        free(buf);
+        diag_error("cannot read '%s': %s", path, strerror(e ? e : EIO));
+        return EX_IOERR;
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    return 0;
+}
+
+int reader_slurp(const char *path, char **buf, size_t *len)
+{
+    *buf = NULL;
+    *len = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        diag_error("cannot open '%s': %s", path, strerror(errno));
+        return EX_NOINPUT;
+    }
+    errno = 0;
+    int rc = _slurp(f, path, buf, len);
+    fclose(f);
+    return rc;
+}
+
+size_t reader_bom(const char *buf, size_t len)
+{
+    return len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
+}
+
+/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid. */
+static size_t _utf8_seq(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t need;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) need = 2;
+    else if (c == 0xE0) { need = 3; lo = 0xA0; }
+    else if (c == 0xED) { need = 3; hi = 0x9F; }
+    else if (c >= 0xE1 && c <= 0xEF) need = 3;
+    else if (c == 0xF0) { need = 4; lo = 0x90; }
+    else if (c == 0xF4) { need = 4; hi = 0x8F; }
+    else if (c >= 0xF1 && c <= 0xF3) need = 4;
+    else return 0;
+    if (n < need || s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t i = 2; i < need; i++)
+        if (s[i] < 0x80 || s[i] > 0xBF)
+            return 0;
+    return need;
+}
+
+size_t reader_utf8_error(const char *buf, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)buf;
+    size_t i = 0;
+    while (i < len) {
+        size_t k = _utf8_seq(s + i, len - i);
+        if (!k)
+            return i;
+        i += k;
+    }
+    return len;
+}
+
+void reader_position(const char *buf, size_t off, int *line, int *col)
+{
+    int l = 1, c = 1;
+    for (size_t i = 0; i < off; i++) {
+        unsigned char ch = (unsigned char)buf[i];
+        if (ch == '\n' || (ch == '\r' && buf[i + 1] != '\n')) {
+            l++;
+            c = 1;
+        } else if (ch != '\r' && (ch & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    *line = l;
+    *col = c;
+}
+
+int reader_error(const char *file, int line, int col, const char *fmt, ...)
+{
+    va_list ap, aq;
+    va_start(ap, fmt);
+    va_copy(aq, ap);
+    int n = vsnprintf(NULL, 0, fmt, aq);
+    va_end(aq);
+    char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (msg) {
+        vsnprintf(msg, (size_t)n + 1, fmt, ap);
+        diag_at(file, line, col, "%s", msg);
+        free(msg);
+    } else {
+        diag_at(file, line, col, "out of memory formatting a message");
+    }
+    va_end(ap);
+    return EX_DATAERR;
+}
+
+reader_text reader_show(const char *text, size_t len)
+{
+    reader_text t;
+    size_t max = 60, n = len < max ? len : max;
+    while (n < len && n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+        n--;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)text[i];
+        t.s[i] = c < 0x20 || c == 0x7f ? '?' : (char)c;
+    }
+    strcpy(t.s + n, n < len ? "..." : "");
+    return t;
+}
+
+#define _MAX_WORD 64
+
+size_t reader_distance(const char *a, const char *b)
+{
+    size_t n = strlen(a), m = strlen(b);
+    if (n > _MAX_WORD || m > _MAX_WORD)
+        return SIZE_MAX;
+    /* optimal string alignment: three rows of the DP table */
+    size_t rows[3][_MAX_WORD + 1];
+    size_t *pp = rows[0], *p = rows[1], *cur = rows[2];
+    for (size_t j = 0; j <= m; j++)
+        p[j] = j;
+    for (size_t i = 1; i <= n; i++) {
+        cur[0] = i;
+        for (size_t j = 1; j <= m; j++) {
+            size_t cost = a[i - 1] != b[j - 1];
+            size_t d = p[j - 1] + cost;
+            if (p[j] + 1 < d) d = p[j] + 1;
+            if (cur[j - 1] + 1 < d) d = cur[j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]
+                && pp[j - 2] + 1 < d)
+                d = pp[j - 2] + 1;
+            cur[j] = d;
+        }
+        size_t *t = pp; pp = p; p = cur; cur = t;
+    }
+    return p[m];
+}
+
+int reader_close(size_t d, size_t len_a, size_t len_b)
+{
+    size_t longer = len_a > len_b ? len_a : len_b;
+    return d > 0 && d <= 3 && d * 3 <= longer + 1;
+}
+
+const char *reader_suggest(const char *word, const char *const *choices)
+{
+    const char *best = NULL;
+    size_t best_d = SIZE_MAX, n = strlen(word);
+    for (size_t i = 0; choices[i]; i++) {
+        size_t d = reader_distance(word, choices[i]);
+        if (d < best_d && reader_close(d, n, strlen(choices[i]))) {
+            best = choices[i];
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+static int _word_char(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+           || (c >= '0' && c <= '9') || c == '_' || c == '-' || c >= 0x80;
+}
+
+int reader_is_series_name(const char *s, size_t len)
+{
+    if (len == 0 || len > READER_MAX_NAME || strlen(s) != len)
+        return 0;
+    int dots = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '.') {
+            if (i == 0 || i + 1 == len || s[i + 1] == '.')
+                return 0;
+            dots++;
+        } else if (!_word_char(c)) {
+            return 0;
+        }
+    }
+    return dots > 0;
+}
+
+int reader_is_identifier(const char *s, size_t len)
+{
+    if (len == 0 || len > READER_MAX_NAME || strlen(s) != len)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int ok = c < 0x80 && (_word_char(c) || c == '.');
+        if (!ok || (i == 0 && (c == '.' || c == '-' || c == '_')))
+            return 0;
+    }
+    return 1;
+}
+
+int reader_unit(const char *text, cx_unit *unit)
+{
+    size_t n = strlen(text);
+    if (n == 0 || n > 32 || text[0] == ' ' || text[n - 1] == ' ')
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)text[i] < 0x20 || text[i] == 0x7f)
+            return -1;
+    if (!strcmp(text, "money")) *unit = CX_U_MONEY;
+    else if (!strcmp(text, "%")) *unit = CX_U_RATIO;
+    else if (!strcmp(text, "x")) *unit = CX_U_MULTIPLE;
+    else *unit = CX_U_OTHER;
+    return 0;
+}
+
+const char *reader_unit_name(cx_unit unit, const char *unit_text)
+{
+    switch (unit) {
+    case CX_U_MONEY:    return "money";
+    case CX_U_RATIO:    return "%";
+    case CX_U_MULTIPLE: return "x";
+    default:            return unit_text ? unit_text : "count";
+    }
+}
+
+int reader_figure_error(const char *file, int line, int col, pv_status st,
+                        const pv_rules *rules, const char *text, size_t len,
+                        const char *what, const char *unit_name)
+{
+    const char *like = rules->percent ? "like 58%, ~40%, 0.58 or 20%..30%"
+                                      : "like 381, ~140, 140+ or 645..665";
+    reader_text t = reader_show(text, len);
+    switch (st) {
+    case PV_EEMPTY:
+        return reader_error(file, line, col, "expected a figure %s (%s), got nothing",
+                            what, like);
+    case PV_ERANGE:
+        return reader_error(file, line, col, "figure %s is out of range, got '%s'",
+                            what, t.s);
+    case PV_EORDER:
+        return reader_error(file, line, col,
+                            "range %s runs from high to low, got '%s' (expected LOW..HIGH)",
+                            what, t.s);
+    case PV_EPERCENT:
+        return reader_error(file, line, col,
+                            "unexpected '%%' %s, got '%s' (a %s figure; '%%' is for "
+                            "rates, ratios and shares)", what, t.s, unit_name);
+    case PV_ESCALE:
+        return reader_error(file, line, col,
+                            "unexpected scale suffix %s, got '%s' (a %s figure; K, M, B "
+                            "and T are for money figures)", what, t.s, unit_name);
+    default:
+        return reader_error(file, line, col, "expected a figure %s (%s), got '%s'",
+                            what, like, t.s);
+    }
+}

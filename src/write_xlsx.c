@@ -1,0 +1,178 @@
+/*
+ * write_xlsx.c - the workbook (write_xlsx.h): sets up the workbook and its
+ * sheets, has the xlsx_*.c writers fill them, closes it into a temporary
+ * file beside the target and renames it into place.
+ *
+ * Same result, same bytes: the document's creation time is the model's
+ * as_of date and libxlsxwriter stamps every zip entry 1980-01-01.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "diag.h"
+#include "outfile.h"
+#include "write_xlsx.h"
+#include "xlsx_book.h"
+
+static int _alloc(xlsx_book *b)
+{
+    size_t n = b->m->nseries ? b->m->nseries : 1;
+    size_t nc = b->m->ncommitments ? b->m->ncommitments : 1;
+    size_t nf = n * (b->m->nyears ? b->m->nyears : 1);
+    b->fig_row = malloc(nf * sizeof *b->fig_row);
+    b->drv_row = malloc(n * sizeof *b->drv_row);
+    b->drv_name = calloc(n, sizeof *b->drv_name);
+    b->cmt_row = malloc(nc * sizeof *b->cmt_row);
+    b->val_row = malloc(n * sizeof *b->val_row);
+    b->rate_row = malloc(n * sizeof *b->rate_row);
+    b->yoy_row = malloc(n * sizeof *b->yoy_row);
+    b->chart_row = malloc(n * sizeof *b->chart_row);
+    if (!b->fig_row || !b->drv_row || !b->drv_name || !b->cmt_row || !b->val_row ||
+        !b->rate_row || !b->yoy_row || !b->chart_row)
+        return -1;
+    for (size_t i = 0; i < nf; i++)
+        b->fig_row[i] = -1;
+    for (size_t i = 0; i < n; i++)
+        b->drv_row[i] = b->val_row[i] = b->rate_row[i] = b->yoy_row[i] =
+            b->chart_row[i] = -1;
+    for (size_t i = 0; i < nc; i++)
+        b->cmt_row[i] = -1;
+    return 0;
+}
+
+static void _release(xlsx_book *b)
+{
+    if (b->drv_name)
+        for (size_t i = 0; i < b->m->nseries; i++)
+            free(b->drv_name[i]);
+    free(b->drv_name);
+    free(b->fig_row);
+    free(b->drv_row);
+    free(b->cmt_row);
+    free(b->val_row);
+    free(b->rate_row);
+    free(b->yoy_row);
+    free(b->chart_row);
+    xb_formats_release(b);
+}
+
+static char subject[] = "Capital expenditure and cash burn projection";
+static char author[] = "capex";
+static char keywords[] = "capex, projection, cash burn, checks";
+
+static void _properties(xlsx_book *b)
+{
+    const cx_model *m = b->m;
+    xb_str comments;
+    xs_init(&comments);
+    xs_printf(&comments, "capex model '%s', scenario %s, as of %s", m->name,
+              b->r->scenario ? b->r->scenario : "base",
+              m->as_of_text ? m->as_of_text : "");
+    lxw_doc_properties p = {
+        .title = (char *)(m->title && *m->title ? m->title : m->name),
+        .subject = subject,
+        .author = author,
+        .keywords = keywords,
+        .comments = (char *)xs_get(&comments),
+        /* 0 would make libxlsxwriter use the clock. */
+        .created = m->as_of ? m->as_of : 1,
+    };
+    xb_check(b, workbook_set_properties(b->wb, &p));
+    xs_free(&comments);
+}
+
+static lxw_worksheet *_sheet(xlsx_book *b, const char *name)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
+    if (!ws)
+        b->nomem = 1;
+    return ws;
+}
+
+static void _fill(xlsx_book *b)
+{
+    const cx_result *r = b->r;
+    int burn = r->burn.enabled && r->burn.n;
+    b->summary = _sheet(b, XB_SUMMARY);
+    b->inputs = _sheet(b, XB_INPUTS);
+    b->proj = _sheet(b, XB_PROJECTION);
+    b->burn = burn ? _sheet(b, XB_BURN) : NULL;
+    b->commit = b->m->ncommitments ? _sheet(b, XB_COMMITMENTS) : NULL;
+    b->checks = _sheet(b, XB_CHECKS);
+    if (b->nomem || xb_formats_init(b) || xb_plan_projection(b)) {
+        b->nomem = 1;
+        return;
+    }
+    _properties(b);
+    xb_write_inputs(b);
+    xb_write_projection(b);
+    if (b->burn)
+        xb_write_burn(b);
+    if (b->commit)
+        xb_write_commitments(b);
+    xb_write_checks(b);
+    xb_write_summary(b);
+}
+
+/* libxlsxwriter's messages read "Error creating output xlsx file. Usually
+ * a permissions error."; ours are lowercase without a full stop. */
+static void _lxw_message(const char *verb, const char *path, lxw_error e)
+{
+    const char *msg = lxw_strerror(e);
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '.' || msg[n - 1] == ' '))
+        n--;
+    const char *dot = memchr(msg, '.', n);
+    if (dot)
+        n = (size_t)(dot - msg);
+    diag_error("cannot %s '%s': %c%.*s", verb, path,
+               n ? tolower((unsigned char)msg[0]) : ' ', n ? (int)n - 1 : 0, msg + 1);
+}
+
+static int _close(xlsx_book *b, const char *path)
+{
+    lxw_error e = workbook_close(b->wb);
+    b->wb = NULL;
+    if (b->nomem) {
+        diag_error("cannot write '%s': out of memory", path);
+        return EX_IOERR;
+    }
+    if (e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE) {
+        _lxw_message("create", path, e);
+        return EX_CANTCREAT;
+    }
+    if (e != LXW_NO_ERROR || b->err != LXW_NO_ERROR) {
+        _lxw_message("write", path, e != LXW_NO_ERROR ? e : b->err);
+        return EX_IOERR;
+    }
+    return 0;
+}
+
+int write_xlsx(const cx_result *r, const char *path)
+{
+    char *tmp = NULL;
+    int rc = outfile_begin(path, &tmp);
+    if (rc)
+        return rc;
+    xlsx_book b = {.r = r, .m = r->model};
+    char *dir = outfile_dir(path);
+    lxw_workbook_options opt = {.tmpdir = dir};
+    if (!dir || _alloc(&b) || !(b.wb = workbook_new_opt(tmp, &opt))) {
+        diag_error("cannot write '%s': out of memory", path);
+        _release(&b);
+        free(dir);
+        outfile_abort(tmp);
+        return EX_IOERR;
+    }
+    _fill(&b);
+    rc = _close(&b, path);
+    _release(&b);
+    free(dir);
+    if (rc) {
+        outfile_abort(tmp);
+        return rc;
+    }
+    return outfile_commit(tmp, path);
+}

@@ -1,0 +1,195 @@
+/*
+ * xlsx_book.h - shared state of the workbook writer (write_xlsx.c and the
+ * xlsx_*.c sheet writers). Private to the writer: only these files include
+ * xlsxwriter.h.
+ *
+ * Sheets are created up front in their display order and filled in
+ * dependency order (Inputs, Projection, Burn, Commitments, Checks, Summary):
+ * each writer records where its cells went so later sheets can reference
+ * them.
+ */
+#ifndef CAPEX_XLSX_BOOK_H
+#define CAPEX_XLSX_BOOK_H
+
+#include <stddef.h>
+#include <xlsxwriter.h>
+
+#include "result.h"
+
+/* Sheet names (ASCII, no quoting needed in formulas). */
+#define XB_SUMMARY     "Summary"
+#define XB_INPUTS      "Inputs"
+#define XB_PROJECTION  "Projection"
+#define XB_BURN        "Burn"
+#define XB_COMMITMENTS "Commitments"
+#define XB_CHECKS      "Checks"
+
+/* Projection, Burn and Commitments put year t in column XB_YEAR0 + t. */
+#define XB_YEAR0 3
+
+/* Inputs: figures table columns. */
+enum { XB_FIG_SERIES, XB_FIG_LABEL, XB_FIG_YEAR, XB_FIG_TEXT, XB_FIG_KIND,
+       XB_FIG_LOW, XB_FIG_BASE, XB_FIG_HIGH, XB_FIG_UNIT, XB_FIG_SOURCE };
+
+/* Inputs: drivers table columns (rates run from XB_DRV_RATES on). */
+enum { XB_DRV_SERIES, XB_DRV_METHOD, XB_DRV_RATE, XB_DRV_FROM, XB_DRV_TO,
+       XB_DRV_OVER, XB_DRV_WFROM, XB_DRV_WTO, XB_DRV_WCAGR, XB_DRV_NOTE,
+       XB_DRV_RATES };
+
+/* Inputs: commitments table columns. */
+enum { XB_CMT_NAME, XB_CMT_TOTAL, XB_CMT_START, XB_CMT_YEARS, XB_CMT_NOTE,
+       XB_CMT_SOURCE };
+
+/* Burn sheet rows (0-based) and the figures block (values in column B). */
+enum { XB_BURN_HEADER = 2, XB_BURN_REVENUE, XB_BURN_COSTS, XB_BURN_NET,
+       XB_BURN_CUM, XB_BURN_NONNEG, XB_BURN_PAIDBACK,
+       XB_BURN_FIGURES = 10, XB_BURN_PEAK, XB_BURN_PEAK_YEAR,
+       XB_BURN_BREAK_EVEN, XB_BURN_PAYBACK, XB_BURN_TOTAL };
+#define XB_BURN_VALUE_COL 1
+
+/* Checks sheet columns; results start below the header row. */
+enum { XB_CHK_CHECK, XB_CHK_PERIOD, XB_CHK_STATED, XB_CHK_LOW, XB_CHK_BASE,
+       XB_CHK_HIGH, XB_CHK_COMPUTED, XB_CHK_DIFF, XB_CHK_TOL, XB_CHK_STATUS,
+       XB_CHK_MESSAGE, XB_CHK_LABEL };
+#define XB_CHK_HEADER 2
+
+/* Cell style flags, combined with a number format by xb_fmt. */
+enum {
+    XB_BOLD      = 1u << 0,
+    XB_ITALIC    = 1u << 1,
+    XB_GREY      = 1u << 2,   /* grey font: interpolated */
+    XB_INPUT     = 1u << 3,   /* blue font, light yellow fill */
+    XB_PROJ      = 1u << 4,   /* light blue fill: projected */
+    XB_HEADER    = 1u << 5,   /* bold, bottom border, grey fill */
+    XB_TITLE     = 1u << 6,   /* bold, 16 pt */
+    XB_SECTION   = 1u << 7,   /* bold, 12 pt */
+    XB_WRAP      = 1u << 8,
+    XB_DERIVED   = 1u << 9,   /* bold: sums */
+    XB_CENTER    = 1u << 10,
+    XB_NOTE      = 1u << 11,  /* small grey italic text */
+    XB_WARN      = 1u << 12,  /* light red fill, dark red font */
+    XB_PASS      = 1u << 13   /* light green fill, dark green font */
+};
+
+typedef struct xb_format {
+    char *numfmt;             /* NULL = General */
+    unsigned flags;
+    lxw_format *format;
+} xb_format;
+
+/** A growing string for formulas and labels (never truncated). */
+typedef struct xb_str {
+    char *s;
+    size_t len, cap;
+    int failed;               /* an allocation failed */
+} xb_str;
+
+typedef struct xlsx_book {
+    const cx_result *r;
+    const cx_model *m;
+    lxw_workbook *wb;
+    lxw_worksheet *summary, *inputs, *proj, *burn, *commit, *checks;
+    lxw_error err;            /* first libxlsxwriter failure */
+    int nomem;                /* an allocation of ours failed */
+
+    xb_format *fmts; size_t nfmts, capfmts;
+    char *money_numfmt;       /* "\"$\"#,##0.0\"B\"" */
+    char **snumfmt;           /* [nseries] CX_U_OTHER formats, else NULL */
+
+    /* Inputs */
+    int *fig_row;             /* [nseries * nyears] row of a stated figure, -1 */
+    int *drv_row;             /* [nseries] row of the driver in effect, -1 */
+    char **drv_name;          /* [nseries] "drv_capex_google" or NULL */
+    int *cmt_row;             /* [ncommitments] */
+    /* Projection */
+    int year_row;             /* header row holding the years */
+    int *val_row, *rate_row;  /* [nseries], -1 when absent */
+    int *yoy_row;             /* [nseries], -1 when no year has a YoY */
+    int *chart_row;           /* [nseries] history row (projection row + 1), -1 */
+    int yoy_head, chart_head; /* section title rows */
+    /* Commitments */
+    int cmt_total_row, cmt_sum_col;  /* total row; column of in-horizon sums */
+    /* Checks */
+    int chk_first, chk_last;  /* rows of the first / last result, last < first when none */
+} xlsx_book;
+
+/* xlsx_formats.c */
+int xb_formats_init(xlsx_book *b);
+void xb_formats_release(xlsx_book *b);
+/** The (cached) format for a number format (NULL = General) and flags. */
+lxw_format *xb_fmt(xlsx_book *b, const char *numfmt, unsigned flags);
+/** Number format of a unit (CX_U_OTHER: plain). Points into the book or
+ *  is static. */
+const char *xb_unit_numfmt(const xlsx_book *b, cx_unit unit);
+/** Number format of series s (CX_U_OTHER: with its unit text). */
+const char *xb_series_numfmt(const xlsx_book *b, size_t s);
+/** Short unit text for a Unit column: "USD B", "%", "x", "GW". */
+void xb_unit_label(const xlsx_book *b, cx_unit unit, const char *unit_text,
+                   xb_str *out);
+#define XB_FMT_YEAR  "0"
+#define XB_FMT_RATIO "0.0%"
+#define XB_FMT_RATE  "0.00%"
+#define XB_FMT_MULT  "0.00\"\xC3\x97\""
+#define XB_FMT_PLAIN "#,##0.0##"
+
+/* xlsx_cells.c */
+void xs_init(xb_str *s);
+void xs_free(xb_str *s);
+void xs_clear(xb_str *s);
+void xs_printf(xb_str *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/** Append a cell reference: "D5", "$D$5", "Inputs!$G$12" (sheet NULL =
+ *  same sheet). abs: bit 1 = absolute column, bit 2 = absolute row. */
+void xs_ref(xb_str *s, const char *sheet, int row, int col, unsigned abs);
+#define XB_ABS_COL 1u
+#define XB_ABS_ROW 2u
+#define XB_ABS (XB_ABS_COL | XB_ABS_ROW)
+/** Append "D5:H5" (relative). */
+void xs_range(xb_str *s, const char *sheet, int r1, int c1, int r2, int c2,
+              unsigned abs);
+/** Append a number so that it reads back as the same double. */
+void xs_num(xb_str *s, double v);
+const char *xs_get(const xb_str *s);
+
+/* Cell writers: record the first failure in b->err and carry on. Text from
+ * the model always goes through xb_text (a string cell, never a formula). */
+void xb_text(xlsx_book *b, lxw_worksheet *ws, int row, int col,
+             const char *text, lxw_format *f);
+void xb_num(xlsx_book *b, lxw_worksheet *ws, int row, int col, double v,
+            lxw_format *f);
+/** A formula with its cached numeric result (NAN/inf: written as "" cache). */
+void xb_formula(xlsx_book *b, lxw_worksheet *ws, int row, int col,
+                xb_str *formula, lxw_format *f, double cached);
+void xb_formula_text(xlsx_book *b, lxw_worksheet *ws, int row, int col,
+                     xb_str *formula, lxw_format *f, const char *cached);
+void xb_blank(xlsx_book *b, lxw_worksheet *ws, int row, int col, lxw_format *f);
+void xb_check(xlsx_book *b, lxw_error e);
+void xb_widths(xlsx_book *b, lxw_worksheet *ws, const double *w, size_t n);
+/** Landscape, fit to one page wide, header/footer with the model name. */
+void xb_page_setup(xlsx_book *b, lxw_worksheet *ws, const char *what);
+/** Label of a series: its label, else its name. */
+const char *xb_series_label(const cx_series *s);
+/** Row of series s's figure in year index t on Inputs, -1 when none. */
+int xb_fig_row(const xlsx_book *b, size_t s, int t);
+/** Append the reference to series s's value in year index t: the
+ *  Projection cell (sheet NULL when writing on Projection). */
+void xs_value_ref(xlsx_book *b, xb_str *f, const char *sheet, size_t s, int t,
+                  unsigned abs);
+int xb_finite(double v);
+
+/* Sheet writers. xb_plan_projection decides the Projection rows first
+ * (Inputs refers to them); it only fills arrays already allocated. */
+int xb_plan_projection(xlsx_book *b);
+void xb_write_inputs(xlsx_book *b);
+void xb_write_projection(xlsx_book *b);
+void xb_write_burn(xlsx_book *b);
+void xb_write_commitments(xlsx_book *b);
+void xb_write_checks(xlsx_book *b);
+void xb_write_summary(xlsx_book *b);
+
+/* xlsx_charts.c */
+void xb_chart_metrics(xlsx_book *b, lxw_worksheet *ws, int row, int col,
+                      int *next_row);
+lxw_chart *xb_chart_burn(xlsx_book *b);
+lxw_chart *xb_chart_commitments(xlsx_book *b);
+
+#endif

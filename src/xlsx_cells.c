@@ -1,0 +1,238 @@
+/*
+ * xlsx_cells.c - growing strings for formulas, cell references, cell
+ * writers that remember the first failure, page setup.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xlsx_book.h"
+
+#define XB_STR_MAX 32767     /* Excel: characters in a cell (bytes here: safe) */
+
+void xs_init(xb_str *s)
+{
+    s->s = NULL;
+    s->len = s->cap = 0;
+    s->failed = 0;
+}
+
+void xs_free(xb_str *s)
+{
+    free(s->s);
+    xs_init(s);
+}
+
+void xs_clear(xb_str *s)
+{
+    s->len = 0;
+    if (s->s)
+        s->s[0] = '\0';
+}
+
+static int _reserve(xb_str *s, size_t extra)
+{
+    if (s->failed)
+        return -1;
+    if (s->len + extra + 1 <= s->cap)
+        return 0;
+    size_t cap = s->cap ? s->cap : 64;
+    while (cap < s->len + extra + 1)
+        cap *= 2;
+    char *p = realloc(s->s, cap);
+    if (!p) {
+        s->failed = 1;
+        return -1;
+    }
+    s->s = p;
+    s->cap = cap;
+    return 0;
+}
+
+void xs_printf(xb_str *s, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        s->failed = 1;
+        return;
+    }
+    if (_reserve(s, (size_t)n))
+        return;
+    va_start(ap, fmt);
+    vsnprintf(s->s + s->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    s->len += (size_t)n;
+}
+
+const char *xs_get(const xb_str *s)
+{
+    return s->s && !s->failed ? s->s : "";
+}
+
+void xs_ref(xb_str *s, const char *sheet, int row, int col, unsigned abs)
+{
+    char name[LXW_MAX_COL_NAME_LENGTH + 1];
+    lxw_col_to_name(name, (lxw_col_t)col, (abs & XB_ABS_COL) != 0);
+    xs_printf(s, "%s%s%s%s%d", sheet ? sheet : "", sheet ? "!" : "", name,
+              (abs & XB_ABS_ROW) ? "$" : "", row + 1);
+}
+
+void xs_range(xb_str *s, const char *sheet, int r1, int c1, int r2, int c2,
+              unsigned abs)
+{
+    xs_ref(s, sheet, r1, c1, abs);
+    xs_printf(s, ":");
+    xs_ref(s, NULL, r2, c2, abs);
+}
+
+void xs_num(xb_str *s, double v)
+{
+    xs_printf(s, "%.17g", v);
+}
+
+int xb_finite(double v)
+{
+    return isfinite(v);
+}
+
+void xb_check(xlsx_book *b, lxw_error e)
+{
+    if (e != LXW_NO_ERROR && b->err == LXW_NO_ERROR)
+        b->err = e;
+}
+
+/* Longest prefix of at most max bytes that ends on a UTF-8 boundary. */
+static size_t _utf8_cut(const char *s, size_t max)
+{
+    size_t n = strlen(s);
+    if (n <= max)
+        return n;
+    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+        max--;
+    return max;
+}
+
+void xb_text(xlsx_book *b, lxw_worksheet *ws, int row, int col,
+             const char *text, lxw_format *f)
+{
+    if (!text || !*text) {
+        if (f)
+            xb_check(b, worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, f));
+        return;
+    }
+    size_t n = _utf8_cut(text, XB_STR_MAX);
+    if (text[n] == '\0') {
+        xb_check(b, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, text, f));
+        return;
+    }
+    char *cut = malloc(n + 1);
+    if (!cut) {
+        b->nomem = 1;
+        return;
+    }
+    memcpy(cut, text, n);
+    cut[n] = '\0';
+    xb_check(b, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, cut, f));
+    free(cut);
+}
+
+void xb_num(xlsx_book *b, lxw_worksheet *ws, int row, int col, double v,
+            lxw_format *f)
+{
+    if (!isfinite(v)) {
+        xb_blank(b, ws, row, col, f);
+        return;
+    }
+    xb_check(b, worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v, f));
+}
+
+void xb_blank(xlsx_book *b, lxw_worksheet *ws, int row, int col, lxw_format *f)
+{
+    if (f)
+        xb_check(b, worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, f));
+}
+
+void xb_formula(xlsx_book *b, lxw_worksheet *ws, int row, int col,
+                xb_str *formula, lxw_format *f, double cached)
+{
+    if (formula->failed) {
+        b->nomem = 1;
+        return;
+    }
+    lxw_error e = isfinite(cached)
+        ? worksheet_write_formula_num(ws, (lxw_row_t)row, (lxw_col_t)col,
+                                      xs_get(formula), f, cached)
+        : worksheet_write_formula_str(ws, (lxw_row_t)row, (lxw_col_t)col,
+                                      xs_get(formula), f, "");
+    xb_check(b, e);
+}
+
+void xb_formula_text(xlsx_book *b, lxw_worksheet *ws, int row, int col,
+                     xb_str *formula, lxw_format *f, const char *cached)
+{
+    if (formula->failed) {
+        b->nomem = 1;
+        return;
+    }
+    xb_check(b, worksheet_write_formula_str(ws, (lxw_row_t)row, (lxw_col_t)col,
+                                            xs_get(formula), f, cached));
+}
+
+void xb_widths(xlsx_book *b, lxw_worksheet *ws, const double *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        xb_check(b, worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, w[i], NULL));
+}
+
+/* Header/footer text: '&' is a control character there, so it is doubled;
+ * the text is cut (on a character boundary) to fit libxlsxwriter's limit. */
+static void _hf_escape(xb_str *out, const char *text, size_t max)
+{
+    size_t n = _utf8_cut(text, max / 2);
+    for (size_t i = 0; i < n; i++) {
+        if (text[i] == '&')
+            xs_printf(out, "&&");
+        else
+            xs_printf(out, "%c", text[i]);
+    }
+}
+
+void xb_page_setup(xlsx_book *b, lxw_worksheet *ws, const char *what)
+{
+    worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_set_paper(ws, 9); /* A4 */
+    xb_str h;
+    xs_init(&h);
+    xs_printf(&h, "&L");
+    _hf_escape(&h, b->m->name ? b->m->name : "", 120);
+    xs_printf(&h, "&C%s&R", what);
+    _hf_escape(&h, b->m->as_of_text ? b->m->as_of_text : "", 40);
+    if (!h.failed)
+        xb_check(b, worksheet_set_header(ws, h.s));
+    xb_check(b, worksheet_set_footer(ws, "&Lcapex&RPage &P of &N"));
+    xs_free(&h);
+}
+
+const char *xb_series_label(const cx_series *s)
+{
+    return s->label && *s->label ? s->label : s->name;
+}
+
+int xb_fig_row(const xlsx_book *b, size_t s, int t)
+{
+    if (!b->fig_row || t < 0 || (size_t)t >= b->m->nyears)
+        return -1;
+    return b->fig_row[s * b->m->nyears + (size_t)t];
+}
+
+void xs_value_ref(xlsx_book *b, xb_str *f, const char *sheet, size_t s, int t,
+                  unsigned abs)
+{
+    xs_ref(f, sheet, b->val_row[s], XB_YEAR0 + t, abs);
+}

@@ -1,0 +1,234 @@
+/*
+ * xlsx_charts.c - charts: one line chart per metric (history solid,
+ * projection dashed, same colour), the cumulative burn and the net cash
+ * flow as columns, and the commitments stacked by year.
+ *
+ * Chart series names point at label cells (never literal text, which
+ * libxlsxwriter would read as a formula when it starts with '=').
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xlsx_book.h"
+
+#define CHART_ROWS 16           /* rows between charts placed in a column */
+
+static const lxw_color_t palette[] = {
+    0x1F77B4, 0xFF7F0E, 0x2CA02C, 0xD62728, 0x9467BD, 0x8C564B, 0xE377C2,
+    0x7F7F7F, 0xBCBD22, 0x17BECF,
+};
+
+/* Chart titles: a leading '=' would make libxlsxwriter treat it as a
+ * reference. */
+static void _title(lxw_chart *chart, xb_str *t)
+{
+    if (t->failed)
+        return;
+    chart_title_set_name(chart, t->s && t->s[0] == '=' ? t->s + 1 : xs_get(t));
+}
+
+static lxw_chart_series *_line_series(xlsx_book *b, lxw_chart *chart, int row,
+                                      lxw_color_t color, int dashed)
+{
+    lxw_chart_series *cs = chart_add_series(chart, NULL, NULL);
+    if (!cs) {
+        b->nomem = 1;
+        return NULL;
+    }
+    int c1 = XB_YEAR0 + (int)b->m->nyears - 1;
+    chart_series_set_categories(cs, XB_PROJECTION, (lxw_row_t)b->year_row, XB_YEAR0,
+                                (lxw_row_t)b->year_row, (lxw_col_t)c1);
+    chart_series_set_values(cs, XB_PROJECTION, (lxw_row_t)row, XB_YEAR0,
+                            (lxw_row_t)row, (lxw_col_t)c1);
+    chart_series_set_name_range(cs, XB_PROJECTION, (lxw_row_t)row, 0);
+    lxw_chart_line line = {.color = color, .width = 2.25,
+                           .dash_type = dashed ? LXW_CHART_LINE_DASH_DASH : 0};
+    chart_series_set_line(cs, &line);
+    chart_series_set_marker_type(cs, LXW_CHART_MARKER_NONE);
+    return cs;
+}
+
+/* Series s belongs to the chart of (metric, sum): sums get a chart of
+ * their own, they would flatten their parts. */
+static int _in_chart(const xlsx_book *b, size_t s, const char *metric, int sum)
+{
+    char buf[128];
+    if (b->chart_row[s] < 0 || (b->m->series[s].kind == CX_S_SUM) != sum)
+        return 0;
+    cx_series_metric(&b->m->series[s], buf, sizeof buf);
+    return !strcmp(buf, metric);
+}
+
+/* The line chart of one metric: every series of it with chart rows. */
+static lxw_chart *_metric_chart(xlsx_book *b, const char *metric, size_t first)
+{
+    int sum = b->m->series[first].kind == CX_S_SUM;
+    lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_LINE);
+    if (!chart) {
+        b->nomem = 1;
+        return NULL;
+    }
+    size_t n = b->m->nseries, k = 0;
+    int16_t *hide = malloc((n + 1) * sizeof *hide);
+    if (!hide) {
+        b->nomem = 1;
+        return chart;
+    }
+    int nseries = 0, nhide = 0;
+    for (size_t s = first; s < n; s++) {
+        if (!_in_chart(b, s, metric, sum))
+            continue;
+        const cx_series_result *sr = &b->r->series[s];
+        int hist_end = sr->last_stated >= 0 ? sr->last_stated : sr->last;
+        lxw_color_t color = palette[k++ % (sizeof palette / sizeof palette[0])];
+        /* Markers on the history: a single stated year still shows. */
+        lxw_chart_series *hs = _line_series(b, chart, b->chart_row[s], color, 0);
+        if (hs) {
+            chart_series_set_marker_type(hs, LXW_CHART_MARKER_CIRCLE);
+            chart_series_set_marker_size(hs, 5);
+            lxw_chart_fill mf = {.color = color};
+            lxw_chart_line ml = {.color = color};
+            chart_series_set_marker_fill(hs, &mf);
+            chart_series_set_marker_line(hs, &ml);
+        }
+        nseries++;
+        if (sr->last > hist_end) {
+            _line_series(b, chart, b->chart_row[s] + 1, color, 1);
+            hide[nhide++] = (int16_t)nseries++;
+        }
+    }
+    hide[nhide] = -1;
+    if (nhide)
+        xb_check(b, chart_legend_delete_series(chart, hide));
+    free(hide);
+
+    xb_str t;
+    xs_init(&t);
+    xs_printf(&t, "%s%s (", metric, sum ? " total" : "");
+    xb_unit_label(b, b->m->series[first].unit, b->m->series[first].unit_text, &t);
+    xs_printf(&t, ")");
+    _title(chart, &t);
+    xs_free(&t);
+    chart_axis_set_name(chart->x_axis, "Year");
+    chart_axis_set_num_format(chart->y_axis, xb_series_numfmt(b, first));
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    return chart;
+}
+
+void xb_chart_metrics(xlsx_book *b, lxw_worksheet *ws, int row, int col,
+                      int *next_row)
+{
+    char buf[128];
+    for (size_t s = 0; s < b->m->nseries; s++) {
+        if (b->chart_row[s] < 0)
+            continue;
+        cx_series_metric(&b->m->series[s], buf, sizeof buf);
+        int sum = b->m->series[s].kind == CX_S_SUM, seen = 0;
+        for (size_t o = 0; o < s && !seen; o++)
+            seen = _in_chart(b, o, buf, sum);
+        if (seen)
+            continue;
+        lxw_chart *chart = _metric_chart(b, buf, s);
+        if (!chart)
+            return;
+        xb_check(b, worksheet_insert_chart(ws, (lxw_row_t)row, (lxw_col_t)col, chart));
+        row += CHART_ROWS;
+    }
+    *next_row = row;
+}
+
+static int _burn_col(const xlsx_book *b, size_t i)
+{
+    return XB_YEAR0 + (b->r->burn.first_year - b->m->first_year) + (int)i;
+}
+
+lxw_chart *xb_chart_burn(xlsx_book *b)
+{
+    const cx_burn_result *br = &b->r->burn;
+    if (!br->enabled || !br->n)
+        return NULL;
+    /* libxlsxwriter 1.1.4 cannot combine chart types: the net cash flow is
+     * a second set of columns. */
+    lxw_chart *col = workbook_add_chart(b->wb, LXW_CHART_COLUMN);
+    if (!col) {
+        b->nomem = 1;
+        return NULL;
+    }
+    lxw_row_t hr = XB_BURN_HEADER;
+    lxw_col_t c0 = (lxw_col_t)_burn_col(b, 0), c1 = (lxw_col_t)_burn_col(b, br->n - 1);
+    lxw_chart_series *cum = chart_add_series(col, NULL, NULL);
+    lxw_chart_series *net = chart_add_series(col, NULL, NULL);
+    if (!cum || !net) {
+        b->nomem = 1;
+        return NULL;
+    }
+    chart_series_set_categories(cum, XB_BURN, hr, c0, hr, c1);
+    chart_series_set_values(cum, XB_BURN, XB_BURN_CUM, c0, XB_BURN_CUM, c1);
+    chart_series_set_name_range(cum, XB_BURN, XB_BURN_CUM, 0);
+    lxw_chart_fill fill = {.color = 0xC0504D};
+    chart_series_set_fill(cum, &fill);
+    chart_series_set_categories(net, XB_BURN, hr, c0, hr, c1);
+    chart_series_set_values(net, XB_BURN, XB_BURN_NET, c0, XB_BURN_NET, c1);
+    chart_series_set_name_range(net, XB_BURN, XB_BURN_NET, 0);
+    lxw_chart_fill nf = {.color = 0x9DC3E6};
+    chart_series_set_fill(net, &nf);
+
+    xb_str t;
+    xs_init(&t);
+    xs_printf(&t, "Cumulative burn (");
+    xb_unit_label(b, CX_U_MONEY, NULL, &t);
+    if (br->burn.break_even_year)
+        xs_printf(&t, ") \xE2\x80\x94 break-even %d", br->burn.break_even_year);
+    else
+        xs_printf(&t, ") \xE2\x80\x94 no break-even within the horizon");
+    _title(col, &t);
+    xs_free(&t);
+    chart_axis_set_name(col->x_axis, "Year");
+    chart_axis_set_num_format(col->y_axis, b->money_numfmt);
+    chart_axis_set_label_position(col->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
+    chart_legend_set_position(col, LXW_CHART_LEGEND_BOTTOM);
+    return col;
+}
+
+lxw_chart *xb_chart_commitments(xlsx_book *b)
+{
+    size_t n = b->m->ncommitments;
+    int first = b->cmt_total_row - (int)n, any = 0;
+    for (size_t i = 0; i < n; i++)
+        any |= b->r->commitments.scheduled[i];
+    if (!any)
+        return NULL;
+    lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_COLUMN_STACKED);
+    if (!chart) {
+        b->nomem = 1;
+        return NULL;
+    }
+    lxw_col_t c1 = (lxw_col_t)(XB_YEAR0 + b->m->nyears - 1);
+    for (size_t i = 0, k = 0; i < n; i++) {
+        if (!b->r->commitments.scheduled[i])
+            continue;
+        lxw_chart_series *cs = chart_add_series(chart, NULL, NULL);
+        if (!cs) {
+            b->nomem = 1;
+            return chart;
+        }
+        lxw_row_t row = (lxw_row_t)(first + (int)i);
+        chart_series_set_categories(cs, XB_COMMITMENTS, 2, XB_YEAR0, 2, c1);
+        chart_series_set_values(cs, XB_COMMITMENTS, row, XB_YEAR0, row, c1);
+        chart_series_set_name_range(cs, XB_COMMITMENTS, row, 0);
+        lxw_chart_fill fill = {.color = palette[k++ % (sizeof palette / sizeof palette[0])]};
+        chart_series_set_fill(cs, &fill);
+    }
+    xb_str t;
+    xs_init(&t);
+    xs_printf(&t, "Commitments by year paid (");
+    xb_unit_label(b, CX_U_MONEY, NULL, &t);
+    xs_printf(&t, ")");
+    _title(chart, &t);
+    xs_free(&t);
+    chart_axis_set_name(chart->x_axis, "Year");
+    chart_axis_set_num_format(chart->y_axis, b->money_numfmt);
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    return chart;
+}

@@ -1,0 +1,151 @@
+/*
+ * xlsx_commitments.c - the Commitments sheet: one row per commitment with
+ * what is paid in each year (=total/years from Inputs when spread evenly,
+ * the stated amount for an explicit schedule), what falls beyond the
+ * horizon, and a total row; a stacked column chart beneath.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "xlsx_book.h"
+
+#define CMT_HEADER 2
+
+static int _col_in(const xlsx_book *b) { return XB_YEAR0 + (int)b->m->nyears; }
+static int _col_beyond(const xlsx_book *b) { return _col_in(b) + 1; }
+
+static void _header(xlsx_book *b)
+{
+    lxw_format *h = xb_fmt(b, NULL, XB_HEADER);
+    lxw_worksheet *ws = b->commit;
+    xb_text(b, ws, CMT_HEADER, 0, "Commitment", h);
+    xb_text(b, ws, CMT_HEADER, 1, "Scheduled?", h);
+    xb_text(b, ws, CMT_HEADER, 2, "Total", h);
+    for (size_t t = 0; t < b->m->nyears; t++)
+        xb_num(b, ws, CMT_HEADER, XB_YEAR0 + (int)t, b->m->first_year + (int)t,
+               xb_fmt(b, XB_FMT_YEAR, XB_HEADER | XB_CENTER));
+    xb_text(b, ws, CMT_HEADER, _col_in(b), "Within horizon", h);
+    xb_text(b, ws, CMT_HEADER, _col_beyond(b), "Beyond horizon", h);
+}
+
+/* Spread evenly: every amount is exactly total/years. */
+static int _even(const cx_commitment *c)
+{
+    return !c->schedule && c->total.kind != CX_V_MISSING && c->years > 0 && c->start;
+}
+
+static void _amounts(xlsx_book *b, size_t i, int row, double *in_horizon, xb_str *f)
+{
+    const cx_commitment *c = &b->m->commitments[i];
+    const cx_commitment_result *cr = &b->r->commitments;
+    int irow = b->cmt_row[i];
+    lxw_format *money = xb_fmt(b, b->money_numfmt, 0);
+    lxw_format *in = xb_fmt(b, b->money_numfmt, XB_INPUT);
+    *in_horizon = 0;
+    for (size_t t = 0; t < b->m->nyears; t++) {
+        double a = cr->amount[i * b->m->nyears + t];
+        if (a == 0 || !isfinite(a))
+            continue;
+        *in_horizon += a;
+        if (_even(c) && a == c->total.base / c->years) {
+            xs_clear(f);
+            xs_printf(f, "=");
+            xs_ref(f, XB_INPUTS, irow, XB_CMT_TOTAL, XB_ABS);
+            xs_printf(f, "/");
+            xs_ref(f, XB_INPUTS, irow, XB_CMT_YEARS, XB_ABS);
+            xb_formula(b, b->commit, row, XB_YEAR0 + (int)t, f, money, a);
+        } else {
+            xb_num(b, b->commit, row, XB_YEAR0 + (int)t, a, c->schedule ? in : money);
+        }
+    }
+}
+
+static void _row(xlsx_book *b, size_t i, int row, xb_str *f)
+{
+    const cx_commitment *c = &b->m->commitments[i];
+    const cx_commitment_result *cr = &b->r->commitments;
+    lxw_worksheet *ws = b->commit;
+    lxw_format *money = xb_fmt(b, b->money_numfmt, 0);
+    int last = XB_YEAR0 + (int)b->m->nyears - 1;
+    xb_text(b, ws, row, 0, c->name, NULL);
+    xb_text(b, ws, row, 1, cr->scheduled[i] ? "yes" : "no (no period stated)",
+            cr->scheduled[i] ? NULL : xb_fmt(b, NULL, XB_ITALIC | XB_GREY));
+    if (c->total.kind != CX_V_MISSING) {
+        xs_clear(f);
+        xs_printf(f, "=");
+        xs_ref(f, XB_INPUTS, b->cmt_row[i], XB_CMT_TOTAL, XB_ABS);
+        xb_formula(b, ws, row, 2, f, money, c->total.base);
+    }
+    double in_horizon;
+    _amounts(b, i, row, &in_horizon, f);
+    xs_clear(f);
+    xs_printf(f, "=SUM(");
+    xs_range(f, NULL, row, XB_YEAR0, row, last, 0);
+    xs_printf(f, ")");
+    xb_formula(b, ws, row, _col_in(b), f, money, in_horizon);
+    double beyond = cr->beyond[i];
+    if (beyond != 0 && isfinite(beyond) && _even(c) && c->start >= b->m->first_year &&
+        c->total.kind != CX_V_MISSING) {
+        xs_clear(f);
+        xs_printf(f, "=");
+        xs_ref(f, NULL, row, 2, 0);
+        xs_printf(f, "-");
+        xs_ref(f, NULL, row, _col_in(b), 0);
+        xb_formula(b, ws, row, _col_beyond(b), f, money, beyond);
+    } else {
+        xb_num(b, ws, row, _col_beyond(b), beyond, money);
+    }
+}
+
+static void _total_row(xlsx_book *b, int first, int row, xb_str *f)
+{
+    const cx_commitment_result *cr = &b->r->commitments;
+    lxw_format *money = xb_fmt(b, b->money_numfmt, XB_BOLD);
+    xb_text(b, b->commit, row, 0, "Total", xb_fmt(b, NULL, XB_BOLD));
+    double in_sum = 0, beyond_sum = 0;
+    for (size_t i = 0; i < b->m->ncommitments; i++)
+        beyond_sum += isfinite(cr->beyond[i]) ? cr->beyond[i] : 0;
+    for (size_t t = 0; t < b->m->nyears; t++)
+        in_sum += cr->total[t];
+    for (int c = XB_YEAR0; c <= _col_beyond(b); c++) {
+        double v = c == _col_in(b) ? in_sum : c == _col_beyond(b) ? beyond_sum
+                 : cr->total[c - XB_YEAR0];
+        xs_clear(f);
+        xs_printf(f, "=SUM(");
+        xs_range(f, NULL, first, c, row - 1, c, 0);
+        xs_printf(f, ")");
+        xb_formula(b, b->commit, row, c, f, money, v);
+    }
+    b->cmt_total_row = row;
+    b->cmt_sum_col = _col_in(b);
+}
+
+void xb_write_commitments(xlsx_book *b)
+{
+    lxw_worksheet *ws = b->commit;
+    xb_text(b, ws, 0, 0, "Commitments", xb_fmt(b, NULL, XB_TITLE));
+    xb_str u;
+    xs_init(&u);
+    xs_printf(&u, "Contracted outflows by year paid (");
+    xb_unit_label(b, CX_U_MONEY, NULL, &u);
+    xs_printf(&u, ")");
+    xb_text(b, ws, 1, 0, xs_get(&u), xb_fmt(b, NULL, XB_NOTE));
+    xs_free(&u);
+    _header(b);
+    xb_str f;
+    xs_init(&f);
+    int row = CMT_HEADER + 1;
+    for (size_t i = 0; i < b->m->ncommitments; i++)
+        _row(b, i, row++, &f);
+    _total_row(b, CMT_HEADER + 1, row, &f);
+    xs_free(&f);
+    static const double widths[] = {24, 20, 12};
+    xb_widths(b, ws, widths, 3);
+    xb_check(b, worksheet_set_column(ws, XB_YEAR0, (lxw_col_t)(_col_in(b) - 1), 11, NULL));
+    xb_check(b, worksheet_set_column(ws, (lxw_col_t)_col_in(b), (lxw_col_t)_col_beyond(b), 15, NULL));
+    lxw_chart *chart = xb_chart_commitments(b);
+    if (chart)
+        xb_check(b, worksheet_insert_chart(ws, (lxw_row_t)(row + 2), 0, chart));
+    worksheet_freeze_panes(ws, CMT_HEADER + 1, XB_YEAR0);
+    xb_page_setup(b, ws, "Commitments");
+}

@@ -1,0 +1,341 @@
+/*
+ * xlsx_inputs.c - the Inputs sheet: every stated figure (long layout), the
+ * drivers in effect, constants and commitments. Input cells are blue on
+ * light yellow; the other sheets' formulas point here.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "xlsx_book.h"
+
+#define FIG_HEADER 4
+
+static int _stated(const cx_value *v)
+{
+    return v->kind == CX_V_EXACT || v->kind == CX_V_ESTIMATE ||
+           v->kind == CX_V_FLOOR || v->kind == CX_V_RANGE;
+}
+
+static void _header(xlsx_book *b, int row, const char *const *names, size_t n)
+{
+    lxw_format *h = xb_fmt(b, NULL, XB_HEADER);
+    for (size_t i = 0; i < n; i++)
+        xb_text(b, b->inputs, row, (int)i, names[i], h);
+}
+
+static void _section(xlsx_book *b, int row, const char *title)
+{
+    xb_text(b, b->inputs, row, 0, title, xb_fmt(b, NULL, XB_SECTION));
+}
+
+/* One stated figure: series, label, year, as written, kind, low, base,
+ * high, unit, source. */
+static void _figure_row(xlsx_book *b, int row, size_t s, int t)
+{
+    const cx_series *x = &b->m->series[s];
+    const cx_value *v = &x->stated[t];
+    lxw_worksheet *ws = b->inputs;
+    const char *nf = xb_series_numfmt(b, s);
+    lxw_format *in = xb_fmt(b, nf, XB_INPUT);
+
+    xb_text(b, ws, row, XB_FIG_SERIES, x->name, NULL);
+    xb_text(b, ws, row, XB_FIG_LABEL, xb_series_label(x), NULL);
+    xb_num(b, ws, row, XB_FIG_YEAR, b->m->first_year + t, xb_fmt(b, XB_FMT_YEAR, XB_CENTER));
+    xb_text(b, ws, row, XB_FIG_TEXT, v->text ? v->text : "", NULL);
+    xb_text(b, ws, row, XB_FIG_KIND, cx_value_kind_name(v->kind), NULL);
+    xb_num(b, ws, row, XB_FIG_LOW, v->low, in);
+    if (v->kind == CX_V_RANGE) {
+        xb_str f;
+        xs_init(&f);
+        xs_printf(&f, "=(");
+        xs_ref(&f, NULL, row, XB_FIG_LOW, 0);
+        xs_printf(&f, "+");
+        xs_ref(&f, NULL, row, XB_FIG_HIGH, 0);
+        xs_printf(&f, ")/2");
+        xb_formula(b, ws, row, XB_FIG_BASE, &f, xb_fmt(b, nf, 0), v->base);
+        xs_free(&f);
+    } else {
+        xb_num(b, ws, row, XB_FIG_BASE, v->base, in);
+    }
+    if (isfinite(v->high))
+        xb_num(b, ws, row, XB_FIG_HIGH, v->high, in);
+    xb_str u;
+    xs_init(&u);
+    xb_unit_label(b, x->unit, x->unit_text, &u);
+    xb_text(b, ws, row, XB_FIG_UNIT, xs_get(&u), xb_fmt(b, NULL, XB_CENTER));
+    xs_free(&u);
+    xb_text(b, ws, row, XB_FIG_SOURCE, v->source ? v->source : x->source, NULL);
+}
+
+static int _figures(xlsx_book *b, int row)
+{
+    static const char *const head[] = {"Series", "Label", "Year", "As written",
+        "Kind", "Low", "Base", "High", "Unit", "Source"};
+    _section(b, row - 1, "Stated figures");
+    _header(b, row, head, sizeof head / sizeof head[0]);
+    row++;
+    for (size_t s = 0; s < b->m->nseries; s++) {
+        for (size_t t = 0; t < b->m->nyears; t++) {
+            if (!_stated(&b->m->series[s].stated[t]))
+                continue;
+            b->fig_row[s * b->m->nyears + t] = row;
+            _figure_row(b, row++, s, (int)t);
+        }
+    }
+    if (row == FIG_HEADER + 1)
+        xb_text(b, b->inputs, row++, 0, "(no stated figures)", xb_fmt(b, NULL, XB_NOTE));
+    return row;
+}
+
+/* "drv_" + the series name with anything but ASCII letters, digits and '_'
+ * replaced by '_'; made unique (names are case-insensitive) with the
+ * series index. */
+static char *_driver_name(xlsx_book *b, size_t s)
+{
+    xb_str n;
+    xs_init(&n);
+    xs_printf(&n, "drv_");
+    const char *name = b->m->series[s].name;
+    for (size_t i = 0; name[i] && i < 64; i++) {
+        unsigned char c = (unsigned char)name[i];
+        int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                 (c >= '0' && c <= '9') || c == '_';
+        xs_printf(&n, "%c", ok ? (char)c : '_');
+    }
+    for (size_t o = 0; o < s && !n.failed; o++) {
+        if (b->drv_name[o] && !strcasecmp(b->drv_name[o], n.s)) {
+            xs_printf(&n, "_%zu", s + 1);
+            break;
+        }
+    }
+    if (n.failed) {
+        b->nomem = 1;
+        xs_free(&n);
+        return NULL;
+    }
+    return n.s;
+}
+
+static void _define(xlsx_book *b, size_t s, const char *param, int row,
+                    int col1, int col2)
+{
+    if (!b->drv_name[s])
+        return;
+    xb_str name, ref;
+    xs_init(&name);
+    xs_init(&ref);
+    xs_printf(&name, "%s_%s", b->drv_name[s], param);
+    xs_printf(&ref, "=");
+    if (col2 > col1)
+        xs_range(&ref, XB_INPUTS, row, col1, row, col2, XB_ABS);
+    else
+        xs_ref(&ref, XB_INPUTS, row, col1, XB_ABS);
+    if (name.failed || ref.failed)
+        b->nomem = 1;
+    else
+        xb_check(b, workbook_define_name(b->wb, name.s, ref.s));
+    xs_free(&name);
+    xs_free(&ref);
+}
+
+/* Reference to the value of series s in year index t for a CAGR window: the
+ * stated figure on this sheet, else the Projection cell. */
+static void _window_value(xlsx_book *b, xb_str *f, size_t s, int t)
+{
+    int fr = b->m->series[s].kind == CX_S_INPUT ? xb_fig_row(b, s, t) : -1;
+    if (fr >= 0 && b->r->series[s].v[t].kind == b->m->series[s].stated[t].kind)
+        xs_ref(f, NULL, fr, XB_FIG_BASE, XB_ABS);
+    else
+        xs_value_ref(b, f, XB_PROJECTION, s, t, XB_ABS);
+}
+
+/* Window years and =(end/start)^(1/n)-1 in the window CAGR column. */
+static void _window_cagr(xlsx_book *b, int row, size_t s)
+{
+    const cx_series_result *sr = &b->r->series[s];
+    lxw_format *yf = xb_fmt(b, XB_FMT_YEAR, XB_CENTER);
+    xb_num(b, b->inputs, row, XB_DRV_WFROM, sr->window_from, yf);
+    xb_num(b, b->inputs, row, XB_DRV_WTO, sr->window_to, yf);
+    int a = sr->window_from - b->m->first_year;
+    int z = sr->window_to - b->m->first_year;
+    if (a < 0 || z <= a || z >= (int)b->m->nyears || !isfinite(sr->start_rate))
+        return;
+    xb_str f;
+    xs_init(&f);
+    xs_printf(&f, "=(");
+    _window_value(b, &f, s, z);
+    xs_printf(&f, "/");
+    _window_value(b, &f, s, a);
+    xs_printf(&f, ")^(1/%d)-1", z - a);
+    xb_formula(b, b->inputs, row, XB_DRV_WCAGR, &f, xb_fmt(b, XB_FMT_RATE, 0),
+               sr->start_rate);
+    xs_free(&f);
+    _define(b, s, "cagr", row, XB_DRV_WCAGR, XB_DRV_WCAGR);
+}
+
+static void _fade(xlsx_book *b, int row, size_t s, const cx_driver *d)
+{
+    lxw_format *in = xb_fmt(b, XB_FMT_RATE, XB_INPUT);
+    if (d->from_cagr) {
+        _window_cagr(b, row, s);
+        xb_str f;
+        xs_init(&f);
+        xs_printf(&f, "=");
+        xs_ref(&f, NULL, row, XB_DRV_WCAGR, 0);
+        xb_formula(b, b->inputs, row, XB_DRV_FROM, &f, xb_fmt(b, XB_FMT_RATE, 0),
+                   b->r->series[s].start_rate);
+        xs_free(&f);
+    } else {
+        xb_num(b, b->inputs, row, XB_DRV_FROM, d->rate, in);
+    }
+    xb_num(b, b->inputs, row, XB_DRV_TO, d->terminal, in);
+    xb_num(b, b->inputs, row, XB_DRV_OVER, d->over, xb_fmt(b, "0", XB_INPUT | XB_CENTER));
+    _define(b, s, "from", row, XB_DRV_FROM, XB_DRV_FROM);
+    _define(b, s, "to", row, XB_DRV_TO, XB_DRV_TO);
+    _define(b, s, "over", row, XB_DRV_OVER, XB_DRV_OVER);
+}
+
+static const char *_driver_note(const cx_driver *d)
+{
+    switch (d->method) {
+    case CX_D_GROWTH: return "grows at Rate every projected year";
+    case CX_D_RATES: return "one rate per projected year; the last one holds after the list";
+    case CX_D_CAGR: return "grows at the Window CAGR every projected year";
+    case CX_D_FADE: return d->from_cagr
+        ? "fades linearly from the Window CAGR to To over Over years"
+        : "fades linearly from From to To over Over years";
+    default: return "";
+    }
+}
+
+static void _driver_row(xlsx_book *b, int row, size_t s)
+{
+    const cx_driver *d = &b->r->drivers[s];
+    lxw_format *in = xb_fmt(b, XB_FMT_RATE, XB_INPUT);
+    b->drv_row[s] = row;
+    b->drv_name[s] = _driver_name(b, s);
+    xb_text(b, b->inputs, row, XB_DRV_SERIES, b->m->series[s].name, NULL);
+    xb_text(b, b->inputs, row, XB_DRV_METHOD, cx_method_name(d->method), NULL);
+    xb_text(b, b->inputs, row, XB_DRV_NOTE, _driver_note(d), xb_fmt(b, NULL, XB_NOTE));
+    switch (d->method) {
+    case CX_D_GROWTH:
+        xb_num(b, b->inputs, row, XB_DRV_RATE, d->rate, in);
+        _define(b, s, "rate", row, XB_DRV_RATE, XB_DRV_RATE);
+        break;
+    case CX_D_RATES:
+        for (size_t i = 0; i < d->nrates; i++)
+            xb_num(b, b->inputs, row, XB_DRV_RATES + (int)i, d->rates[i], in);
+        if (d->nrates)
+            _define(b, s, "rates", row, XB_DRV_RATES, XB_DRV_RATES + (int)d->nrates - 1);
+        break;
+    case CX_D_CAGR:
+        _window_cagr(b, row, s);
+        break;
+    case CX_D_FADE:
+        _fade(b, row, s, d);
+        break;
+    default:
+        break;
+    }
+}
+
+static int _drivers(xlsx_book *b, int row)
+{
+    static const char *const head[] = {"Series", "Method", "Rate", "From", "To",
+        "Over (years)", "Window from", "Window to", "Window CAGR", "How"};
+    xb_str t;
+    xs_init(&t);
+    xs_printf(&t, "Drivers (scenario: %s)", b->r->scenario ? b->r->scenario : "base");
+    _section(b, row++, xs_get(&t));
+    xs_free(&t);
+    size_t maxrates = 0;
+    for (size_t s = 0; s < b->m->nseries; s++)
+        if (b->r->drivers[s].method == CX_D_RATES && b->r->drivers[s].nrates > maxrates)
+            maxrates = b->r->drivers[s].nrates;
+    _header(b, row, head, sizeof head / sizeof head[0]);
+    for (size_t i = 0; i < maxrates; i++) {
+        xb_str h;
+        xs_init(&h);
+        xs_printf(&h, "Rate, year %zu", i + 1);
+        xb_text(b, b->inputs, row, XB_DRV_RATES + (int)i, xs_get(&h), xb_fmt(b, NULL, XB_HEADER));
+        xs_free(&h);
+    }
+    int first = ++row;
+    for (size_t s = 0; s < b->m->nseries; s++)
+        if (b->r->drivers[s].method != CX_D_NONE)
+            _driver_row(b, row++, s);
+    if (row == first)
+        xb_text(b, b->inputs, row++, 0, "(no drivers: nothing is projected)", xb_fmt(b, NULL, XB_NOTE));
+    return row;
+}
+
+static int _constants(xlsx_book *b, int row)
+{
+    static const char *const head[] = {"Constant", "Label", "As written", "Value",
+        "Unit", "Source"};
+    if (!b->m->nconstants)
+        return row;
+    _section(b, row++, "Constants");
+    _header(b, row++, head, sizeof head / sizeof head[0]);
+    for (size_t i = 0; i < b->m->nconstants; i++, row++) {
+        const cx_constant *c = &b->m->constants[i];
+        xb_str u;
+        xs_init(&u);
+        xb_unit_label(b, c->unit, c->unit_text, &u);
+        xb_text(b, b->inputs, row, 0, c->name, NULL);
+        xb_text(b, b->inputs, row, 1, c->label, NULL);
+        xb_text(b, b->inputs, row, 2, c->value.text, NULL);
+        xb_num(b, b->inputs, row, 3, c->value.base,
+               xb_fmt(b, xb_unit_numfmt(b, c->unit), XB_INPUT));
+        xb_text(b, b->inputs, row, 4, xs_get(&u), NULL);
+        xb_text(b, b->inputs, row, 5, c->source, NULL);
+        xs_free(&u);
+    }
+    return row + 1;
+}
+
+static int _commitments(xlsx_book *b, int row)
+{
+    static const char *const head[] = {"Commitment", "Total", "Start", "Years",
+        "Note", "Source"};
+    if (!b->m->ncommitments)
+        return row;
+    _section(b, row++, "Commitments");
+    _header(b, row++, head, sizeof head / sizeof head[0]);
+    lxw_format *money = xb_fmt(b, b->money_numfmt, XB_INPUT);
+    lxw_format *year = xb_fmt(b, XB_FMT_YEAR, XB_CENTER);
+    for (size_t i = 0; i < b->m->ncommitments; i++, row++) {
+        const cx_commitment *c = &b->m->commitments[i];
+        b->cmt_row[i] = row;
+        xb_text(b, b->inputs, row, XB_CMT_NAME, c->name, NULL);
+        if (c->total.kind != CX_V_MISSING)
+            xb_num(b, b->inputs, row, XB_CMT_TOTAL, c->total.base, money);
+        if (c->start)
+            xb_num(b, b->inputs, row, XB_CMT_START, c->start, year);
+        if (c->years)
+            xb_num(b, b->inputs, row, XB_CMT_YEARS, c->years,
+                   xb_fmt(b, "0", XB_INPUT | XB_CENTER));
+        xb_text(b, b->inputs, row, XB_CMT_NOTE, c->note, NULL);
+        xb_text(b, b->inputs, row, XB_CMT_SOURCE, c->source, NULL);
+    }
+    return row + 1;
+}
+
+void xb_write_inputs(xlsx_book *b)
+{
+    static const double widths[] = {22, 24, 12, 14, 12, 12, 12, 12, 12, 40};
+    lxw_worksheet *ws = b->inputs;
+    xb_widths(b, ws, widths, sizeof widths / sizeof widths[0]);
+    xb_text(b, ws, 0, 0, "Inputs", xb_fmt(b, NULL, XB_TITLE));
+    xb_text(b, ws, 0, 2, b->m->title, xb_fmt(b, NULL, XB_SECTION));
+    xb_text(b, ws, 1, 0, "Blue cells on yellow are inputs; every other figure "
+            "in the workbook is a formula that follows them.", xb_fmt(b, NULL, XB_NOTE));
+    int row = _figures(b, FIG_HEADER);
+    row = _drivers(b, row + 1);
+    row = _constants(b, row + 1);
+    _commitments(b, row);
+    worksheet_freeze_panes(ws, FIG_HEADER + 1, 0);
+    xb_page_setup(b, ws, "Inputs");
+}

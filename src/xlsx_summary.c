@@ -1,0 +1,241 @@
+/*
+ * xlsx_summary.c - the Summary sheet: what the model is, the checks at a
+ * glance, each series' growth over its stated history, the burn figures
+ * and commitments, all as references to the other sheets; charts to the
+ * right.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "xlsx_book.h"
+
+#define SUM_INFO   3            /* first row of the model block */
+#define SUM_CHECKS 8            /* row of the master check cell (B9) */
+#define SUM_KEY    10           /* "Key figures" title row */
+#define CHART_COL  10           /* charts from column K */
+
+static const char *_scale_word(cx_scale s)
+{
+    switch (s) {
+    case CX_SCALE_K: return "thousands";
+    case CX_SCALE_M: return "millions";
+    case CX_SCALE_B: return "billions";
+    case CX_SCALE_T: return "trillions";
+    default: return "units";
+    }
+}
+
+static void _pair(xlsx_book *b, int row, const char *label, const char *value)
+{
+    xb_text(b, b->summary, row, 0, label, xb_fmt(b, NULL, XB_BOLD));
+    xb_text(b, b->summary, row, 1, value, NULL);
+}
+
+/* =IF(COUNTIF(Checks!J:J,"warn")=0,"all checks pass",...) */
+static void _master_check(xlsx_book *b)
+{
+    xb_text(b, b->summary, SUM_CHECKS, 0, "Checks", xb_fmt(b, NULL, XB_BOLD));
+    if (!b->r->nchecks) {
+        xb_text(b, b->summary, SUM_CHECKS, 1, "no checks stated", NULL);
+        return;
+    }
+    size_t warn = 0;
+    for (size_t i = 0; i < b->r->nchecks; i++)
+        warn += !b->r->checks[i].pass;
+    xb_str f, cached;
+    xs_init(&f);
+    xs_init(&cached);
+    xs_printf(&f, "=IF(COUNTIF(%s!J:J,\"warn\")=0,\"all %zu checks pass\","
+              "COUNTIF(%s!J:J,\"warn\")&IF(COUNTIF(%s!J:J,\"warn\")=1,\" warning\","
+              "\" warnings\")&\" of %zu checks\")", XB_CHECKS, b->r->nchecks,
+              XB_CHECKS, XB_CHECKS, b->r->nchecks);
+    if (warn)
+        xs_printf(&cached, "%zu warning%s of %zu checks", warn, warn == 1 ? "" : "s",
+                  b->r->nchecks);
+    else
+        xs_printf(&cached, "all %zu checks pass", b->r->nchecks);
+    if (cached.failed)
+        b->nomem = 1;
+    else
+        xb_formula_text(b, b->summary, SUM_CHECKS, 1, &f,
+                        xb_fmt(b, NULL, XB_BOLD | (warn ? XB_WARN : XB_PASS)), cached.s);
+    xs_free(&f);
+    xs_free(&cached);
+}
+
+static void _info(xlsx_book *b)
+{
+    const cx_model *m = b->m;
+    lxw_worksheet *ws = b->summary;
+    xb_text(b, ws, 0, 0, m->title && *m->title ? m->title : m->name, xb_fmt(b, NULL, XB_TITLE));
+    xb_text(b, ws, 1, 0, m->description, xb_fmt(b, NULL, XB_NOTE));
+    _pair(b, SUM_INFO, "Model", m->name);
+    _pair(b, SUM_INFO + 1, "Scenario", b->r->scenario ? b->r->scenario : "base");
+    xb_str t;
+    xs_init(&t);
+    xs_printf(&t, "%s%s%s", m->currency ? m->currency : "",
+              m->currency && *m->currency ? ", " : "", _scale_word(m->scale));
+    _pair(b, SUM_INFO + 2, "Currency and unit", xs_get(&t));
+    xs_clear(&t);
+    xs_printf(&t, "%d\xE2\x80\x93%d", m->first_year, m->last_year);
+    _pair(b, SUM_INFO + 3, "Years", xs_get(&t));
+    xs_free(&t);
+    _pair(b, SUM_INFO + 4, "As of", m->as_of_text);
+    _master_check(b);
+}
+
+static int _has_history(const xlsx_book *b, size_t s)
+{
+    const cx_series_result *sr = &b->r->series[s];
+    return sr->first >= 0 && sr->last_stated > sr->first && isfinite(sr->hist_multiple);
+}
+
+/* Series | Unit | From | To | Value from | Value to | Multiple | CAGR | last year */
+static void _key_row(xlsx_book *b, int row, size_t s, xb_str *f)
+{
+    const cx_series_result *sr = &b->r->series[s];
+    lxw_worksheet *ws = b->summary;
+    const char *nf = xb_series_numfmt(b, s);
+    int y0 = b->m->first_year;
+    xb_text(b, ws, row, 0, b->m->series[s].name, NULL);
+    xs_clear(f);
+    xb_unit_label(b, b->m->series[s].unit, b->m->series[s].unit_text, f);
+    xb_text(b, ws, row, 1, xs_get(f), NULL);
+    xb_num(b, ws, row, 2, y0 + sr->first, xb_fmt(b, XB_FMT_YEAR, 0));
+    xb_num(b, ws, row, 3, y0 + sr->last_stated, xb_fmt(b, XB_FMT_YEAR, 0));
+    int ts[] = {sr->first, sr->last_stated, (int)b->m->nyears - 1};
+    int cols[] = {4, 5, 8};
+    for (int i = 0; i < 3; i++) {
+        const cx_value *v = &sr->v[ts[i]];
+        if (v->kind == CX_V_MISSING || !isfinite(v->base))
+            continue;
+        xs_clear(f);
+        xs_printf(f, "=");
+        xs_value_ref(b, f, XB_PROJECTION, s, ts[i], 0);
+        xb_formula(b, ws, row, cols[i], f, xb_fmt(b, nf, 0), v->base);
+    }
+    xs_clear(f);
+    xs_printf(f, "=F%d/E%d", row + 1, row + 1);
+    xb_formula(b, ws, row, 6, f, xb_fmt(b, XB_FMT_MULT, XB_BOLD), sr->hist_multiple);
+    xs_clear(f);
+    if (isfinite(sr->hist_cagr)) {
+        xs_printf(f, "=(F%d/E%d)^(1/(D%d-C%d))-1", row + 1, row + 1, row + 1, row + 1);
+        xb_formula(b, ws, row, 7, f, xb_fmt(b, XB_FMT_RATIO, XB_BOLD), sr->hist_cagr);
+    } else {
+        xb_text(b, ws, row, 7, "n/a", xb_fmt(b, NULL, XB_ITALIC | XB_GREY | XB_CENTER));
+    }
+}
+
+static int _key_figures(xlsx_book *b, int row)
+{
+    lxw_worksheet *ws = b->summary;
+    lxw_format *h = xb_fmt(b, NULL, XB_HEADER);
+    xb_text(b, ws, row++, 0, "Growth over the stated history", xb_fmt(b, NULL, XB_SECTION));
+    static const char *const head[] = {"Series", "Unit", "From", "To", "Value from",
+        "Value to", "Multiple", "CAGR"};
+    for (int i = 0; i < 8; i++)
+        xb_text(b, ws, row, i, head[i], h);
+    xb_str f;
+    xs_init(&f);
+    xs_printf(&f, "%d value", b->m->last_year);
+    xb_text(b, ws, row++, 8, xs_get(&f), h);
+    int first = row;
+    for (size_t s = 0; s < b->m->nseries; s++)
+        if (_has_history(b, s))
+            _key_row(b, row++, s, &f);
+    xs_free(&f);
+    if (row == first)
+        xb_text(b, ws, row++, 0, "(no series has two stated years)", xb_fmt(b, NULL, XB_NOTE));
+    return row + 1;
+}
+
+/* Label and =Burn!$B$n with the engine's figure (a year or its text). */
+static void _burn_ref(xlsx_book *b, int row, const char *label, int burn_row,
+                      double num, const char *text, const char *nf)
+{
+    xb_str f;
+    xs_init(&f);
+    xs_printf(&f, "=");
+    xs_ref(&f, XB_BURN, burn_row, XB_BURN_VALUE_COL, XB_ABS);
+    xb_text(b, b->summary, row, 0, label, NULL);
+    if (text)
+        xb_formula_text(b, b->summary, row, 1, &f, xb_fmt(b, NULL, XB_BOLD), text);
+    else
+        xb_formula(b, b->summary, row, 1, &f, xb_fmt(b, nf, XB_BOLD), num);
+    xs_free(&f);
+}
+
+static int _burn(xlsx_book *b, int row)
+{
+    const cx_burn_result *br = &b->r->burn;
+    if (!br->enabled || !br->n)
+        return row;
+    const cx_burn *bu = &br->burn;
+    xb_text(b, b->summary, row++, 0, "Cash burn", xb_fmt(b, NULL, XB_SECTION));
+    _burn_ref(b, row++, "Peak cumulative burn", XB_BURN_PEAK, bu->peak_burn, NULL,
+              b->money_numfmt);
+    _burn_ref(b, row++, "Peak burn year", XB_BURN_PEAK_YEAR, bu->peak_year,
+              bu->peak_year ? NULL : "no burn", XB_FMT_YEAR);
+    _burn_ref(b, row++, "Break-even year", XB_BURN_BREAK_EVEN, bu->break_even_year,
+              bu->break_even_year ? NULL : "not within horizon", XB_FMT_YEAR);
+    _burn_ref(b, row++, "Payback year", XB_BURN_PAYBACK, bu->payback_year,
+              bu->payback_year ? NULL : "not within horizon", XB_FMT_YEAR);
+    _burn_ref(b, row++, "Total burn", XB_BURN_TOTAL, bu->total_burn, NULL,
+              b->money_numfmt);
+    return row + 1;
+}
+
+static int _commitments(xlsx_book *b, int row)
+{
+    if (!b->m->ncommitments)
+        return row;
+    const cx_commitment_result *cr = &b->r->commitments;
+    double in = 0, beyond = 0;
+    size_t unscheduled = 0;
+    for (size_t t = 0; t < b->m->nyears; t++)
+        in += cr->total[t];
+    for (size_t i = 0; i < b->m->ncommitments; i++) {
+        beyond += isfinite(cr->beyond[i]) ? cr->beyond[i] : 0;
+        unscheduled += !cr->scheduled[i];
+    }
+    xb_text(b, b->summary, row++, 0, "Commitments", xb_fmt(b, NULL, XB_SECTION));
+    const char *labels[] = {"Paid within the horizon", "Paid beyond the horizon"};
+    double vals[] = {in, beyond};
+    xb_str f;
+    xs_init(&f);
+    for (int i = 0; i < 2; i++, row++) {
+        xs_clear(&f);
+        xs_printf(&f, "=");
+        xs_ref(&f, XB_COMMITMENTS, b->cmt_total_row, b->cmt_sum_col + i, XB_ABS);
+        xb_text(b, b->summary, row, 0, labels[i], NULL);
+        xb_formula(b, b->summary, row, 1, &f, xb_fmt(b, b->money_numfmt, XB_BOLD), vals[i]);
+    }
+    if (unscheduled) {
+        xs_clear(&f);
+        xs_printf(&f, "%zu commitment%s without a stated period (not in the schedule)",
+                  unscheduled, unscheduled == 1 ? "" : "s");
+        xb_text(b, b->summary, row++, 0, xs_get(&f), xb_fmt(b, NULL, XB_NOTE));
+    }
+    xs_free(&f);
+    return row + 1;
+}
+
+void xb_write_summary(xlsx_book *b)
+{
+    static const double widths[] = {26, 24, 8, 8, 12, 12, 10, 10, 12};
+    lxw_worksheet *ws = b->summary;
+    xb_widths(b, ws, widths, sizeof widths / sizeof widths[0]);
+    _info(b);
+    int row = _key_figures(b, SUM_KEY);
+    row = _burn(b, row);
+    row = _commitments(b, row);
+    xb_text(b, ws, row, 0, "Figures are formulas on the Projection, Burn and "
+            "Commitments sheets; inputs are on Inputs.", xb_fmt(b, NULL, XB_NOTE));
+    int next = 2;
+    xb_chart_metrics(b, ws, 2, CHART_COL, &next);
+    lxw_chart *burn = xb_chart_burn(b);
+    if (burn)
+        xb_check(b, worksheet_insert_chart(ws, (lxw_row_t)next, CHART_COL, burn));
+    worksheet_activate(ws);
+    xb_page_setup(b, ws, "Summary");
+}

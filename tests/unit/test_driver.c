@@ -1,0 +1,233 @@
+/*
+ * test_driver.c - driver names, copies and the rate of each projected year.
+ */
+#include "fixture.h"
+#include "driver.h"
+
+static void test_method_names(void **state)
+{
+    (void)state;
+    assert_string_equal(cx_method_name(CX_D_NONE), "none");
+    assert_string_equal(cx_method_name(CX_D_GROWTH), "growth");
+    assert_string_equal(cx_method_name(CX_D_RATES), "rates");
+    assert_string_equal(cx_method_name(CX_D_CAGR), "cagr");
+    assert_string_equal(cx_method_name(CX_D_FADE), "fade");
+    assert_string_equal(cx_method_name((cx_method)42), "unknown");
+}
+
+static void test_copy_is_deep(void **state)
+{
+    (void)state;
+    double rates[] = {1.1, 0.55, 0.2};
+    cx_driver src = {.method = CX_D_RATES, .rates = rates, .nrates = 3,
+                     .line = 7, .col = 3};
+    cx_driver dst;
+    assert_ok(cx_driver_copy(&dst, &src));
+    assert_int_equal(dst.method, CX_D_RATES);
+    assert_int_equal(dst.nrates, 3);
+    assert_int_equal(dst.line, 7);
+    assert_int_equal(dst.col, 3);
+    assert_ptr_not_equal(dst.rates, rates);
+    rates[0] = 9;
+    assert_near(dst.rates[0], 1.1, 0);
+    assert_near(dst.rates[2], 0.2, 0);
+    cx_driver_release(&dst);
+}
+
+static void test_copy_without_rates(void **state)
+{
+    (void)state;
+    cx_driver src = {.method = CX_D_FADE, .rate = 0.4, .terminal = 0.05,
+                     .over = 4, .from_cagr = 1, .cagr_from = 2024,
+                     .cagr_to = 2026};
+    cx_driver dst;
+    assert_ok(cx_driver_copy(&dst, &src));
+    assert_null(dst.rates);
+    assert_near(dst.terminal, 0.05, 0);
+    assert_int_equal(dst.over, 4);
+    assert_int_equal(dst.cagr_from, 2024);
+    assert_int_equal(dst.cagr_to, 2026);
+    cx_driver_release(&dst);
+}
+
+static void test_copy_bad_arguments(void **state)
+{
+    (void)state;
+    cx_driver d = {.method = CX_D_RATES, .nrates = 2};   /* rates NULL */
+    cx_driver dst;
+    assert_int_equal(cx_driver_copy(&dst, &d), CX_EINVAL);
+    assert_int_equal(cx_driver_copy(NULL, &d), CX_EINVAL);
+    assert_int_equal(cx_driver_copy(&dst, NULL), CX_EINVAL);
+}
+
+static void test_release_resets(void **state)
+{
+    (void)state;
+    double r = 0.1;
+    cx_driver src = {.method = CX_D_RATES, .rates = &r, .nrates = 1};
+    cx_driver d;
+    assert_ok(cx_driver_copy(&d, &src));
+    cx_driver_release(&d);
+    assert_int_equal(d.method, CX_D_NONE);
+    assert_null(d.rates);
+    assert_int_equal(d.nrates, 0);
+    cx_driver_release(&d);      /* twice is fine */
+    cx_driver_release(NULL);
+}
+
+static void test_rate_growth(void **state)
+{
+    (void)state;
+    cx_driver d = {.method = CX_D_GROWTH, .rate = 0.6};
+    double r;
+    assert_ok(cx_driver_rate(&d, 1, NAN, &r));
+    assert_near(r, 0.6, 0);
+    assert_ok(cx_driver_rate(&d, 50, NAN, &r));
+    assert_near(r, 0.6, 0);
+}
+
+static void test_rate_bad_arguments(void **state)
+{
+    (void)state;
+    cx_driver d = {.method = CX_D_GROWTH, .rate = 0.6};
+    cx_driver none = {.method = CX_D_NONE};
+    double r;
+    assert_int_equal(cx_driver_rate(&d, 0, NAN, &r), CX_EINVAL);
+    assert_int_equal(cx_driver_rate(&d, -1, NAN, &r), CX_EINVAL);
+    assert_int_equal(cx_driver_rate(&none, 1, NAN, &r), CX_EINVAL);
+    assert_int_equal(cx_driver_rate(NULL, 1, NAN, &r), CX_EINVAL);
+    assert_int_equal(cx_driver_rate(&d, 1, NAN, NULL), CX_EINVAL);
+}
+
+static void test_rate_list(void **state)
+{
+    (void)state;
+    double rates[] = {1.1, 0.55, 0.2, 0.08};
+    cx_driver d = {.method = CX_D_RATES, .rates = rates, .nrates = 4};
+    double r;
+    assert_ok(cx_driver_rate(&d, 1, NAN, &r));
+    assert_near(r, 1.1, 0);
+    assert_ok(cx_driver_rate(&d, 4, NAN, &r));
+    assert_near(r, 0.08, 0);
+    /* past the list the last rate holds */
+    assert_ok(cx_driver_rate(&d, 5, NAN, &r));
+    assert_near(r, 0.08, 0);
+    assert_ok(cx_driver_rate(&d, 30, NAN, &r));
+    assert_near(r, 0.08, 0);
+}
+
+static void test_rate_list_empty(void **state)
+{
+    (void)state;
+    cx_driver d = {.method = CX_D_RATES};
+    double r;
+    assert_int_equal(cx_driver_rate(&d, 1, NAN, &r), CX_EINVAL);
+}
+
+static void test_rate_cagr(void **state)
+{
+    (void)state;
+    cx_driver d = {.method = CX_D_CAGR, .rate = 0.99};
+    double r;
+    assert_ok(cx_driver_rate(&d, 1, 0.25, &r));
+    assert_near(r, 0.25, 0);
+    assert_ok(cx_driver_rate(&d, 9, 0.25, &r));
+    assert_near(r, 0.25, 0);
+    /* the start rate must have been resolved */
+    assert_int_equal(cx_driver_rate(&d, 1, NAN, &r), CX_EINVAL);
+}
+
+static void test_fade_down(void **state)
+{
+    (void)state;
+    /* from 40% to 5% over 4: 0.4 + (0.05-0.4)*min(k-1,3)/3 */
+    cx_driver d = {.method = CX_D_FADE, .rate = 0.4, .terminal = 0.05,
+                   .over = 4};
+    double r;
+    assert_ok(cx_driver_rate(&d, 1, NAN, &r));
+    assert_near(r, 0.4, 1e-15);                  /* k=1: 0.4 */
+    assert_ok(cx_driver_rate(&d, 2, NAN, &r));
+    assert_near(r, 0.28333333333333333, 1e-15);  /* 0.4 - 0.35/3 */
+    assert_ok(cx_driver_rate(&d, 3, NAN, &r));
+    assert_near(r, 0.16666666666666667, 1e-15);  /* 0.4 - 0.70/3 */
+    assert_ok(cx_driver_rate(&d, 4, NAN, &r));
+    assert_near(r, 0.05, 1e-15);                 /* k=over: terminal */
+    assert_ok(cx_driver_rate(&d, 9, NAN, &r));
+    assert_near(r, 0.05, 1e-15);                 /* beyond over: terminal */
+}
+
+static void test_fade_up(void **state)
+{
+    (void)state;
+    /* from 2% to 10% over 5: 0.02 + 0.08*min(k-1,4)/4 */
+    cx_driver d = {.method = CX_D_FADE, .rate = 0.02, .terminal = 0.10,
+                   .over = 5};
+    double r;
+    assert_ok(cx_driver_rate(&d, 1, NAN, &r));
+    assert_near(r, 0.02, 1e-15);
+    assert_ok(cx_driver_rate(&d, 3, NAN, &r));
+    assert_near(r, 0.06, 1e-15);                 /* 0.02 + 0.08*2/4 */
+    assert_ok(cx_driver_rate(&d, 5, NAN, &r));
+    assert_near(r, 0.10, 1e-15);
+    assert_ok(cx_driver_rate(&d, 6, NAN, &r));
+    assert_near(r, 0.10, 1e-15);
+}
+
+static void test_fade_over_one(void **state)
+{
+    (void)state;
+    /* A fade needs two years at least (from, then to): over = 1 would be a
+     * constant rate, which is what `growth` is for. */
+    cx_driver d = {.method = CX_D_FADE, .rate = 0.3, .terminal = 0.05,
+                   .over = 1};
+    double r;
+    assert_int_equal(cx_driver_rate(&d, 1, NAN, &r), CX_EINVAL);
+}
+
+static void test_fade_from_cagr(void **state)
+{
+    (void)state;
+    /* start from the window's CAGR (given), d->rate ignored:
+     * 0.5 + (0.1-0.5)*min(k-1,2)/2 */
+    cx_driver d = {.method = CX_D_FADE, .rate = 0.99, .terminal = 0.1,
+                   .over = 3, .from_cagr = 1};
+    double r;
+    assert_ok(cx_driver_rate(&d, 1, 0.5, &r));
+    assert_near(r, 0.5, 1e-15);
+    assert_ok(cx_driver_rate(&d, 2, 0.5, &r));
+    assert_near(r, 0.3, 1e-15);
+    assert_ok(cx_driver_rate(&d, 3, 0.5, &r));
+    assert_near(r, 0.1, 1e-15);
+    assert_int_equal(cx_driver_rate(&d, 1, NAN, &r), CX_EINVAL);
+}
+
+static void test_fade_over_invalid(void **state)
+{
+    (void)state;
+    cx_driver d = {.method = CX_D_FADE, .rate = 0.3, .terminal = 0.05,
+                   .over = 0};
+    double r;
+    assert_int_equal(cx_driver_rate(&d, 1, NAN, &r), CX_EINVAL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_method_names),
+        cmocka_unit_test(test_copy_is_deep),
+        cmocka_unit_test(test_copy_without_rates),
+        cmocka_unit_test(test_copy_bad_arguments),
+        cmocka_unit_test(test_release_resets),
+        cmocka_unit_test(test_rate_growth),
+        cmocka_unit_test(test_rate_bad_arguments),
+        cmocka_unit_test(test_rate_list),
+        cmocka_unit_test(test_rate_list_empty),
+        cmocka_unit_test(test_rate_cagr),
+        cmocka_unit_test(test_fade_down),
+        cmocka_unit_test(test_fade_up),
+        cmocka_unit_test(test_fade_over_one),
+        cmocka_unit_test(test_fade_from_cagr),
+        cmocka_unit_test(test_fade_over_invalid),
+    };
+    return cmocka_run_group_tests_name("driver", tests, NULL, NULL);
+}
