@@ -1,0 +1,143 @@
+#!/usr/bin/python3
+"""check_workbook.py - does a workbook hold what `capex run --format json` said?
+
+usage: check_workbook.py WORKBOOK.xlsx RUN.json
+
+Reads the workbook back with openpyxl (twice: formulas, and the cached
+values a viewer shows) and checks, against the JSON of the same run:
+  - the sheets and their order;
+  - every formula cell carries a cached value;
+  - every series value on Projection (by year column) equals the JSON
+    value, and formula cells there are really formulas;
+  - the Burn figures and the Checks statuses and computed values;
+  - every source note (Korean included) appears intact on Inputs;
+  - no model text became a formula.
+Prints the problems, or a last line "N cells compared".
+"""
+import json
+import sys
+
+import openpyxl
+
+REL = 1e-12
+
+
+def close(a, b):
+    if not isinstance(a, (int, float)) or isinstance(a, bool):
+        return False
+    return a == b or abs(a - b) <= REL * max(abs(a), abs(b))
+
+
+def main(book_path, json_path):
+    run = json.load(open(json_path, encoding="utf-8"))
+    wf = openpyxl.load_workbook(book_path, data_only=False)
+    wv = openpyxl.load_workbook(book_path, data_only=True)
+    problems = []
+    compared = 0
+
+    want = ["Summary", "Inputs", "Projection"]
+    if run["burn"]:
+        want.append("Burn")
+    if run["commitments"]:
+        want.append("Commitments")
+    want.append("Checks")
+    if wf.sheetnames != want:
+        problems.append("sheets %r, expected %r" % (wf.sheetnames, want))
+
+    # Every formula cell has a cached value.
+    for ws in wf.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and c.value.startswith("="):
+                    if wv[ws.title][c.coordinate].value is None:
+                        problems.append("%s!%s %s has no cached value" % (ws.title, c.coordinate, c.value))
+
+    # Projection: header row 4 holds the years from column D.
+    pf, pv = wf["Projection"], wv["Projection"]
+    years = {}
+    for col in range(4, pf.max_column + 1):
+        y = pf.cell(row=4, column=col).value
+        if isinstance(y, (int, float)):
+            years[int(y)] = col
+    if sorted(years) != list(range(run["first_year"], run["last_year"] + 1)):
+        problems.append("Projection header years %r" % sorted(years))
+    rows = {}
+    for r in range(5, pf.max_row + 1):
+        label = pf.cell(row=r, column=1).value
+        if isinstance(label, str) and label not in rows:
+            rows[label] = r
+    for s in run["series"]:
+        r = rows.get(s["name"], rows.get(s["label"]))
+        if r is None:
+            problems.append("series %s not on Projection" % s["name"])
+            continue
+        for v in s["values"]:
+            cell = pv.cell(row=r, column=years[v["year"]])
+            compared += 1
+            if not close(cell.value, v["value"]):
+                problems.append("Projection %s %s %d: %r, JSON %r" % (
+                    cell.coordinate, s["name"], v["year"], cell.value, v["value"]))
+            f = pf.cell(row=r, column=years[v["year"]]).value
+            if not (isinstance(f, str) and f.startswith("=")):
+                problems.append("Projection %s (%s %d) is not a formula: %r" % (
+                    cell.coordinate, s["name"], v["year"], f))
+
+    # Burn figures.
+    if run["burn"]:
+        b = wv["Burn"]
+        figures = [("B12", run["burn"]["peak_burn"], None),
+                   ("B13", run["burn"]["peak_year"], "no burn"),
+                   ("B14", run["burn"]["break_even_year"], "not within horizon"),
+                   ("B15", run["burn"]["payback_year"], "not within horizon"),
+                   ("B16", run["burn"]["total_burn"], None)]
+        for ref, want_v, none_text in figures:
+            got = b[ref].value
+            compared += 1
+            ok = got == none_text if want_v is None and none_text else close(got, want_v)
+            if not ok:
+                problems.append("Burn!%s: %r, JSON %r" % (ref, got, want_v))
+
+    # Checks: column J status, G computed, from row 4 in JSON order.
+    c = wv["Checks"]
+    for i, chk in enumerate(run["checks"]):
+        row = 4 + i
+        compared += 1
+        if c.cell(row=row, column=10).value != chk["status"]:
+            problems.append("Checks!J%d: %r, JSON %r" % (row, c.cell(row=row, column=10).value, chk["status"]))
+        if chk["computed"] is not None and not close(c.cell(row=row, column=7).value, chk["computed"]):
+            problems.append("Checks!G%d: %r, JSON %r" % (row, c.cell(row=row, column=7).value, chk["computed"]))
+
+    # Sources on Inputs, exactly as written.
+    texts = {cell.value for row in wf["Inputs"].iter_rows() for cell in row if isinstance(cell.value, str)}
+    for s in run["series"]:
+        for v in s["values"]:
+            src = v.get("source")
+            if src:
+                compared += 1
+                if src not in texts:
+                    problems.append("source of %s %d not on Inputs: %r" % (s["name"], v["year"], src))
+
+    # Model text never becomes a formula: every formula cell's formula must
+    # not be a label or source from the model.
+    labels = {s["label"] for s in run["series"]} | {s["name"] for s in run["series"]}
+    for ws in wf.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                v = cell.value
+                if isinstance(v, str) and v.startswith("=") and v[1:] in labels:
+                    problems.append("%s!%s: model text written as a formula: %r" % (ws.title, cell.coordinate, v))
+
+    for p in problems[:40]:
+        print(p)
+    if problems:
+        print("%d problems" % len(problems))
+        return 1
+    print("%d cells compared" % compared)
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        sys.exit(2)
+    sys.exit(main(sys.argv[1], sys.argv[2]))
