@@ -248,7 +248,7 @@ static cx_status _warn(cx_result *r, const cx_check_result *cr)
         return cxi_note(r, CX_NOTE_WARNING, s, cr->year, c->line, c->col,
                         "%s: %s", c->label, cr->message);
     return cxi_note(r, CX_NOTE_WARNING, s, cr->year, c->line, c->col,
-                    "%s check on %s: %s", cx_check_kind_name(c->kind),
+                    "check on %s: %s",
                     s == CX_NO_INDEX ? "burn" : r->model->series[s].name,
                     cr->message);
 }

@@ -18,8 +18,9 @@ static void _print_checks(const cx_result *r)
         printf("%-4s  %-10s  %s\n", c->pass ? "pass" : "warn",
                cx_check_kind_name(def->kind), c->message);
     }
-    printf("%s: %zu checks, %zu passed, %zu warnings\n", m->name, r->nchecks,
-           r->nchecks - r->warnings, r->warnings);
+    printf("%s: %zu check%s, %zu passed, %zu warning%s\n", m->name,
+           r->nchecks, r->nchecks == 1 ? "" : "s", r->nchecks - r->warnings,
+           r->warnings, r->warnings == 1 ? "" : "s");
 }
 
 int cmd_check(int argc, char **argv)

@@ -87,7 +87,7 @@ static char *_default_output(const cx_model *m)
 static int _report(const struct run_options *o, const cx_result *r,
                    const char *workbook)
 {
-    if (o->quiet)
+    if (o->quiet && o->format == FORMAT_TABLE)
         return 0;
     switch (o->format) {
     case FORMAT_CSV: return write_csv(stdout, r, workbook);

@@ -16,11 +16,11 @@ bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -f "$T/err" ] && sed 's/^/     | /
 
 # expect_status NAME STATUS CMD... : the command exits with STATUS.
 expect_status() {
-    name=$1 want=$2
+    _what=$1 _want=$2
     shift 2
     "$@" >"$T/out" 2>"$T/err"
-    got=$?
-    if [ "$got" -eq "$want" ]; then ok "$name"; else bad "$name (exit $got, expected $want)"; fi
+    _got=$?
+    if [ "$_got" -eq "$_want" ]; then ok "$_what"; else bad "$_what (exit $_got, expected $_want)"; fi
 }
 
 # expect_err NAME TEXT : the last command's stderr contains TEXT.

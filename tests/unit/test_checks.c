@@ -66,7 +66,7 @@ static void test_seed_sum(void **state)
     assert_int_equal(n->col, 5);
     assert_int_equal(n->year, 2025);
     assert_int_equal(n->series, total);
-    assert_string_equal(n->text, "sum check on capex.total: 2025: stated 381, "
+    assert_string_equal(n->text, "check on capex.total: 2025: stated 381, "
                                  "sum of parts 379 (difference -2)");
     cx_result_free(r);
     cx_model_free(m);
@@ -249,7 +249,7 @@ static void test_cumulative(void **state)
                         "net: stated -10, not computable (burn figures cover "
                         "2023\xe2\x86\x92" "2026)");
     assert_int_equal(r->warnings, 2);
-    const cx_note *n = fx_find_note(r, "cumulative check on burn");
+    const cx_note *n = fx_find_note(r, "check on burn");
     assert_non_null(n);
     assert_int_equal(n->series, CX_NO_INDEX);
     cx_result_free(r);
