@@ -73,6 +73,19 @@ done
 "$PYTHON" tests/e2e/seed_figures.py "$T" >"$T/err" 2>&1 && ok "seed figures ($(tail -1 "$T/err"))" \
     || { bad "seed figures"; cat "$T/err"; }
 
+# --- text is never a formula -------------------------------------------------
+# (libxlsxwriter stores a carriage return as the OOXML escape _x000D_, which
+# openpyxl reads back literally.)
+expect_status "formula-like text: run" 0 "$CAPEX" run tests/e2e/injection.yaml -o "$T/injection.xlsx" -q
+if "$PYTHON" tests/e2e/check_text_cells.py "$T/injection.xlsx" \
+    '=HYPERLINK("http://example.com","click")' "+cmd|' /C calc'!A0" "=1+1" \
+    "@SUM(A1:A2)" "-2+3" "$(printf '\t=1+2')" "_x000D_=1+3" "+SUM(1,2)" "=4" "@4" \
+    "=EVIL()" "+note" "-source" >"$T/err" 2>&1; then
+    ok "formula-like text stays text ($(tail -1 "$T/err"))"
+else
+    bad "formula-like text stays text"
+fi
+
 # --- nothing lost -----------------------------------------------------------
 cp "$T/bigtech-capex.xlsx" "$T/keep.xlsx"
 printf 'model: broken\nyears: 2020..2021\nseries: [\n' >"$T/broken.yaml"
