@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 
@@ -13,7 +14,7 @@
 #include "report.h"
 #include "report_util.h"
 
-#define LABEL_W 24
+#define LABEL_W 30
 #define CELL_W 10
 
 static const char *_scale_word(cx_scale s)
@@ -179,7 +180,24 @@ static void _checks(FILE *f, const cx_result *r)
     }
 }
 
-int write_table(FILE *out, const cx_result *r, const char *workbook)
+/* Copy text to out without the blanks that end its lines. */
+static void _put_stripped(FILE *out, const char *text, size_t len)
+{
+    size_t start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && text[i] != '\n')
+            continue;
+        size_t end = i;
+        while (end > start && text[end - 1] == ' ')
+            end--;
+        fwrite(text + start, 1, end - start, out);
+        if (i < len)
+            fputc('\n', out);
+        start = i + 1;
+    }
+}
+
+static void _table(FILE *out, const cx_result *r, const char *workbook)
 {
     const cx_model *m = r->model;
     fprintf(out, "%s  [%s, scenario %s]\n", m->title ? m->title : m->name,
@@ -194,6 +212,22 @@ int write_table(FILE *out, const cx_result *r, const char *workbook)
     _checks(out, r);
     if (workbook)
         fprintf(out, "\nworkbook: %s\n", workbook);
+}
+
+int write_table(FILE *out, const cx_result *r, const char *workbook)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (!mem)
+        return diag_error("out of memory"), EX_OSERR;
+    _table(mem, r, workbook);
+    if (fclose(mem) || !text) {
+        free(text);
+        return diag_error("out of memory"), EX_OSERR;
+    }
+    _put_stripped(out, text, len);
+    free(text);
     if (ferror(out))
         return diag_error("cannot write to standard output: %s", strerror(errno)), EX_IOERR;
     return 0;
