@@ -1,0 +1,140 @@
+/*
+ * read_model_priv.h - private to the model-file reader: what the
+ * read_model*.c files share. Nothing else includes it.
+ *
+ *   read_model.c          read_model(): file, tree, top-level keys, order
+ *   read_model_nodes.c    one node at a time: shapes, keys, texts, years,
+ *                         series names, figures
+ *   read_model_series.c   'series' and 'import' (three passes)
+ *   read_model_drivers.c  'drivers' and 'scenarios'
+ *   read_model_extras.c   'constants' and 'commitments'
+ *   read_model_checks.c   'burn' and 'checks'
+ *
+ * Every function returns 0 or an exit code, having printed
+ * "FILE:LINE:COL: message" pointing at the offending node: a key for key
+ * problems, a value for value problems, the mapping for a missing key.
+ * `what` / `where` arguments finish a message: "for 'title'",
+ * "in series 'capex.google'".
+ */
+#ifndef CAPEX_READ_MODEL_PRIV_H
+#define CAPEX_READ_MODEL_PRIV_H
+
+#include <stddef.h>
+
+#include "model.h"
+#include "parse_value.h"
+#include "reader.h"
+#include "yaml_tree.h"
+
+typedef struct rm_reader {
+    const char *file;          /**< the path as given */
+    cx_model *m;               /**< NULL until 'years' is read */
+    const yt_node *root;
+} rm_reader;
+
+/** Print "FILE:LINE:COL: message" at node n; returns EX_DATAERR. */
+#define RM_ERR(r, n, ...) reader_error((r)->file, (n)->line, (n)->col, __VA_ARGS__)
+
+/* ---- messages (read_model_nodes.c) ----------------------------------- */
+
+/** Print "out of memory"; returns EX_OSERR. */
+int rm_nomem(void);
+
+/** An engine status that validated input should never produce: prints it
+ *  and returns EX_SOFTWARE (EX_OSERR for CX_ENOMEM). */
+int rm_engine(cx_status st);
+
+/** How n reads in "got ...": "'text'", "a mapping", "a sequence", "nothing". */
+reader_text rm_got(const yt_node *n);
+
+/** A scalar's text made safe to quote. */
+reader_text rm_show(const yt_node *n);
+
+/** The key list of a message: "'a', 'b' or 'c'" (last: "or", "and"). */
+void rm_list(const char *const *keys, const char *last, char *buf, size_t size);
+
+/* ---- shapes and keys (read_model_nodes.c) ---------------------------- */
+
+/** n must be of kind k (a scalar must not be null). */
+int rm_want(const rm_reader *r, const yt_node *n, yt_kind k, const char *what);
+
+/** Every key of map must be one of keys (NULL-terminated). */
+int rm_known_keys(const rm_reader *r, const yt_node *map, const char *const *keys,
+                  const char *where);
+
+/** map must hold key. */
+int rm_need(const rm_reader *r, const yt_node *map, const char *key,
+            const char *where);
+
+/** Call fn on each pair of the mapping n (what: "for 'constants'"),
+ *  stopping at the first error. */
+int rm_each_pair(const rm_reader *r, const yt_node *n, const char *what,
+                 int (*fn)(const rm_reader *, const yt_node *key, const yt_node *def));
+
+/** Call fn on each item of the sequence n (what: "of checks for
+ *  'checks'"), stopping at the first error. */
+int rm_each_item(const rm_reader *r, const yt_node *n, const char *what,
+                 int (*fn)(const rm_reader *, const yt_node *def));
+
+/* ---- values (read_model_nodes.c) ------------------------------------- */
+
+/** A text value copied into the model. */
+int rm_text(const rm_reader *r, const yt_node *n, const char *what,
+            const char **out);
+
+/** The text under key in map, read as rm_text (what: "for 'key'") into
+ *  *out; nothing when map has no such key. */
+int rm_opt_text(const rm_reader *r, const yt_node *map, const char *key,
+                const char **out);
+
+/** A year inside the model's years. */
+int rm_year(const rm_reader *r, const yt_node *n, const char *what, int *year);
+
+/** A number of years, min to CX_MAX_YEARS, for 'key'. */
+int rm_count_of_years(const rm_reader *r, const yt_node *n, const char *key,
+                      long min, int *out);
+
+/** A series named by n; *index is its index in the model. */
+int rm_series_ref(const rm_reader *r, const yt_node *n, const char *what,
+                  size_t *index);
+
+/** A unit as written for 'unit' ("money", "%", "x" or a word). */
+int rm_unit(const rm_reader *r, const yt_node *n, cx_unit *unit,
+            const char **unit_text);
+
+/* ---- figures (read_model_nodes.c) ------------------------------------ */
+
+typedef struct rm_fig {
+    pv_rules rules;
+    const char *unit;          /**< for messages: "money", "%", ... */
+} rm_fig;
+
+/** The rules and message unit of figures in unit (unit_text for CX_U_OTHER). */
+rm_fig rm_fig_for(const cx_model *m, cx_unit unit, const char *unit_text);
+
+/** A figure (what: "for year 2025"); sets its text and position. */
+int rm_figure(const rm_reader *r, const yt_node *n, const rm_fig *f,
+              const char *what, cx_value *out);
+
+/** A single figure (no range, no floor): rates, tolerances. */
+int rm_single(const rm_reader *r, const yt_node *n, const rm_fig *f,
+              const char *what, double *out);
+
+/* ---- sections -------------------------------------------------------- */
+
+/** 'series' and 'import' (read_model_series.c). */
+int rm_series(const rm_reader *r);
+
+/** 'drivers' and 'scenarios' (read_model_drivers.c). */
+int rm_drivers(const rm_reader *r, const yt_node *n);
+int rm_scenarios(const rm_reader *r, const yt_node *n);
+
+/** 'constants' and 'commitments' (read_model_extras.c). */
+int rm_constants(const rm_reader *r, const yt_node *n);
+int rm_commitments(const rm_reader *r, const yt_node *n);
+
+/** 'burn' and 'checks' (read_model_checks.c). */
+int rm_burn(const rm_reader *r, const yt_node *n);
+int rm_checks(const rm_reader *r, const yt_node *n);
+
+#endif

@@ -1,0 +1,310 @@
+/*
+ * read_model_series.c - 'series' and 'import' of a model file (see
+ * read_model_priv.h).
+ *
+ * Series are read in three passes so that sums may name any series: the
+ * YAML series (without their parts), then the imported CSV series, then
+ * the parts of every sum, their units and circularity.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "read_csv.h"
+#include "read_model_priv.h"
+
+/* ---- series, pass 1: everything but the parts of sums ----------------- */
+
+static const char *const _series_keys[] = {
+    "values", "label", "unit", "source", "sum_of", "stated", NULL
+};
+
+static int _is_short_extra(const char *key)
+{
+    return !strcmp(key, "source") || !strcmp(key, "label") || !strcmp(key, "unit");
+}
+
+/* Nonzero when every figure of the short form is written with `%`. */
+static int _all_percent(const yt_node *def)
+{
+    int any = 0;
+    for (size_t i = 0; i < def->npairs; i++) {
+        const yt_node *v = def->pairs[i].value;
+        if (_is_short_extra(def->pairs[i].key->text))
+            continue;
+        if (v->kind == YT_MAPPING)
+            v = yt_get(v, "value");
+        if (!v || v->kind != YT_SCALAR || !pv_is_percent(v->text))
+            return 0;
+        any = 1;
+    }
+    return any;
+}
+
+/* The short form {2026: ~75%, source: ...}: some key is a year. */
+static int _is_short_form(const yt_node *def)
+{
+    long y;
+    for (size_t i = 0; i < def->npairs; i++)
+        if (!pv_parse_int(def->pairs[i].key->text, -99999, 99999, &y))
+            return 1;
+    return 0;
+}
+
+/* One year's entry: a figure, or {value: F, source: S}. */
+static int _year_entry(const rm_reader *r, const yt_node *n, const rm_fig *f,
+                       const char *what, cx_value *v)
+{
+    static const char *const keys[] = {"value", "source", NULL};
+    if (n->kind != YT_MAPPING)
+        return rm_figure(r, n, f, what, v);
+    char where[48];
+    snprintf(where, sizeof where, "in the figure %s", what);
+    int rc = rm_known_keys(r, n, keys, where);
+    if (!rc)
+        rc = rm_need(r, n, "value", where);
+    if (!rc)
+        rc = rm_figure(r, yt_get(n, "value"), f, what, v);
+    if (!rc)
+        rc = rm_opt_text(r, n, "source", &v->source);
+    return rc;
+}
+
+/* Year -> figure pairs of map into series si (skipping the short form's
+ * other keys when short). */
+static int _year_figures(const rm_reader *r, const yt_node *map, size_t si,
+                         int short_form)
+{
+    cx_series *s = &r->m->series[si];
+    rm_fig f = rm_fig_for(r->m, s->unit, s->unit_text);
+    size_t count = 0;
+    for (size_t i = 0; i < map->npairs; i++) {
+        const yt_node *k = map->pairs[i].key;
+        if (short_form && _is_short_extra(k->text))
+            continue;
+        long y;
+        if (pv_parse_int(k->text, -99999, 99999, &y))
+            return RM_ERR(r, k, "expected a year in series '%s', got '%s'%s", s->name,
+                          rm_show(k).s, short_form ? " (or 'source', 'label', 'unit')" : "");
+        int t = cx_model_year_index(r->m, (int)y);
+        if (t < 0)
+            return RM_ERR(r, k, "year %ld is outside 'years' (%d..%d)", y,
+                          r->m->first_year, r->m->last_year);
+        if (s->stated[t].kind != CX_V_MISSING)
+            return RM_ERR(r, k, "duplicate year %ld in '%s'", y, s->name);
+        char what[32];
+        snprintf(what, sizeof what, "for year %ld", y);
+        int rc = _year_entry(r, map->pairs[i].value, &f, what, &s->stated[t]);
+        if (rc)
+            return rc;
+        count++;
+    }
+    if (!count)
+        return RM_ERR(r, map, "expected at least one year in series '%s'", s->name);
+    return 0;
+}
+
+/* Unit, label and source of series si. */
+static int _series_texts(const rm_reader *r, const yt_node *def, size_t si,
+                         int short_form)
+{
+    cx_series *s = &r->m->series[si];
+    const yt_node *n;
+    int rc = 0;
+    if ((n = yt_get(def, "unit")))
+        rc = rm_unit(r, n, &s->unit, &s->unit_text);
+    else if (short_form && _all_percent(def))
+        s->unit = CX_U_RATIO;           /* {2026: ~75%}: a share */
+    if (!rc)
+        rc = rm_opt_text(r, def, "label", &s->label);
+    if (!rc)
+        rc = rm_opt_text(r, def, "source", &s->source);
+    return rc;
+}
+
+static int _series_long(const rm_reader *r, const yt_node *key, const yt_node *def,
+                        size_t si)
+{
+    const char *name = r->m->series[si].name;
+    char where[READER_MAX_NAME + 16];
+    snprintf(where, sizeof where, "in series '%s'", name);
+    int rc = rm_known_keys(r, def, _series_keys, where);
+    if (rc)
+        return rc;
+    const yt_pair *values = yt_find(def, "values"), *sum = yt_find(def, "sum_of"),
+                  *stated = yt_find(def, "stated");
+    if (values && sum)
+        return RM_ERR(r, sum->key, "series '%s' has both 'values' and 'sum_of' "
+                      "(a series is stated or a sum, not both)", name);
+    if (!values && !sum)
+        return RM_ERR(r, key, "series '%s' needs 'values' or 'sum_of'", name);
+    if (stated && !sum)
+        return RM_ERR(r, stated->key, "'stated' in series '%s' needs 'sum_of' (it holds "
+                      "the totals a document states for a sum)", name);
+    if ((rc = _series_texts(r, def, si, 0)))
+        return rc;
+    if (sum) {
+        r->m->series[si].kind = CX_S_SUM;
+        if (!stated)
+            return 0;
+        values = stated;
+    }
+    if ((rc = rm_want(r, values->value, YT_MAPPING, sum ? "of years for 'stated'"
+                                                        : "of years for 'values'")))
+        return rc;
+    return _year_figures(r, values->value, si, 0);
+}
+
+static int _series_one(const rm_reader *r, const yt_node *key, const yt_node *def)
+{
+    if (!reader_is_series_name(key->text, key->len))
+        return RM_ERR(r, key, "invalid series name '%s' (expected metric.entity like "
+                      "capex.google: letters, digits, '_', '-' and dots)", rm_show(key).s);
+    char what[READER_MAX_NAME + 16];
+    snprintf(what, sizeof what, "for series '%s'", key->text);
+    int rc = rm_want(r, def, YT_MAPPING, what);
+    if (rc)
+        return rc;
+    size_t si;
+    cx_status st = cx_model_add_series(r->m, key->text, &si);
+    if (st != CX_OK)
+        return rm_engine(st);
+    r->m->series[si].line = key->line;
+    r->m->series[si].col = key->col;
+    if (!_is_short_form(def))
+        return _series_long(r, key, def, si);
+    rc = _series_texts(r, def, si, 1);
+    return rc ? rc : _year_figures(r, def, si, 1);
+}
+
+/* ---- series, pass 2: the imported CSV files --------------------------- */
+
+/* The CSV path: relative to the model file's folder. Caller frees. */
+static char *_import_path(const char *model, const char *name)
+{
+    const char *slash = strrchr(model, '/');
+    size_t dir = name[0] == '/' || !slash ? 0 : (size_t)(slash - model) + 1;
+    char *p = malloc(dir + strlen(name) + 1);
+    if (p) {
+        memcpy(p, model, dir);
+        strcpy(p + dir, name);
+    }
+    return p;
+}
+
+static int _import_one(const rm_reader *r, const yt_node *n)
+{
+    int rc = rm_want(r, n, YT_SCALAR, "(a CSV file name) for 'import'");
+    if (rc)
+        return rc;
+    if (strlen(n->text) != n->len)
+        return RM_ERR(r, n, "unexpected NUL character in 'import'");
+    char *path = _import_path(r->file, n->text);
+    if (!path)
+        return rm_nomem();
+    FILE *f = fopen(path, "rb");    /* a missing CSV: say where it is named */
+    if (!f) {
+        reader_error(r->file, n->line, n->col, "cannot open '%s': %s", path,
+                     strerror(errno));
+        free(path);
+        return EX_NOINPUT;
+    }
+    fclose(f);
+    rc = read_csv(r->m, path, n->line, n->col);
+    free(path);
+    return rc;
+}
+
+static int _imports(const rm_reader *r, const yt_node *n)
+{
+    if (n->kind != YT_SEQUENCE)
+        return _import_one(r, n);
+    int rc = 0;
+    for (size_t i = 0; i < n->nitems && !rc; i++)
+        rc = _import_one(r, n->items[i]);
+    return rc;
+}
+
+/* ---- series, pass 3: parts of sums ----------------------------------- */
+
+static int _sum_parts(const rm_reader *r, const yt_node *list, size_t si)
+{
+    const cx_series *s = &r->m->series[si];
+    char what[READER_MAX_NAME + 32];
+    snprintf(what, sizeof what, "of series names for 'sum_of' of '%s'", s->name);
+    int rc = rm_want(r, list, YT_SEQUENCE, what);
+    if (rc)
+        return rc;
+    if (list->nitems == 0)
+        return RM_ERR(r, list, "'sum_of' of '%s' is empty (expected the series it adds up)",
+                      s->name);
+    size_t *parts = malloc(list->nitems * sizeof *parts);
+    if (!parts)
+        return rm_nomem();
+    snprintf(what, sizeof what, "in 'sum_of' of '%s'", s->name);
+    for (size_t i = 0; i < list->nitems && !rc; i++) {
+        const yt_node *n = list->items[i];
+        if ((rc = rm_series_ref(r, n, what, &parts[i])))
+            break;
+        for (size_t j = 0; j < i && !rc; j++)
+            if (parts[j] == parts[i])
+                rc = RM_ERR(r, n, "'%s' is listed twice %s", rm_show(n).s, what);
+        const cx_series *p = &r->m->series[parts[i]];
+        if (!rc && (p->unit != s->unit || (p->unit == CX_U_OTHER
+                                           && strcmp(p->unit_text, s->unit_text))))
+            rc = RM_ERR(r, n, "part '%s' is in %s but '%s' is in %s (the parts of a "
+                        "sum share its unit)", p->name,
+                        reader_unit_name(p->unit, p->unit_text), s->name,
+                        reader_unit_name(s->unit, s->unit_text));
+    }
+    if (!rc) {
+        cx_status st = cx_series_set_parts(&r->m->series[si], parts, list->nitems);
+        if (st != CX_OK)
+            rc = rm_engine(st);
+    }
+    free(parts);
+    return rc;
+}
+
+static int _sums_acyclic(const rm_reader *r, const yt_node *series)
+{
+    size_t *order = malloc((r->m->nseries ? r->m->nseries : 1) * sizeof *order);
+    if (!order)
+        return rm_nomem();
+    size_t culprit = CX_NO_INDEX;
+    cx_status st = cx_model_order(r->m, order, &culprit);
+    free(order);
+    if (st == CX_OK)
+        return 0;
+    if (st != CX_ECYCLE || culprit >= r->m->nseries)
+        return rm_engine(st);
+    const char *name = r->m->series[culprit].name;
+    const yt_node *def = yt_get(series, name);
+    const yt_pair *sum = def ? yt_find(def, "sum_of") : NULL;
+    const yt_node *at = sum ? sum->key : def ? def : r->root;
+    return RM_ERR(r, at, "circular sum: '%s' depends on itself through 'sum_of'", name);
+}
+
+/* ---- series: the three passes ----------------------------------------- */
+
+int rm_series(const rm_reader *r)
+{
+    const yt_node *series = yt_get(r->root, "series"), *imports = yt_get(r->root, "import");
+    int rc = 0;
+    if (series)
+        rc = rm_each_pair(r, series, "for 'series'", _series_one);
+    if (!rc && imports)
+        rc = _imports(r, imports);
+    if (!rc && r->m->nseries == 0)
+        rc = RM_ERR(r, series ? series : r->root,
+                    "expected at least one series in 'series'");
+    for (size_t i = 0; series && i < series->npairs && !rc; i++) {
+        const yt_node *def = series->pairs[i].value, *sum = yt_get(def, "sum_of");
+        if (sum && !_is_short_form(def))
+            rc = _sum_parts(r, sum, cx_model_find_series(r->m,
+                                                         series->pairs[i].key->text));
+    }
+    return rc ? rc : _sums_acyclic(r, series);
+}
