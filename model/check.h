@@ -33,6 +33,7 @@ typedef struct cx_check {
     cx_value stated;      /**< the stated figure (BREAK_EVEN: the year) */
     double tolerance;     /**< NAN: use stated.resolution */
     const char *label;    /**< optional description; owned by the model */
+    const char *source;   /**< where the stated figure comes from; may be NULL */
     int line, col;
 } cx_check;
 

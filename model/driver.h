@@ -41,6 +41,8 @@ typedef struct cx_driver {
     int cagr_to;          /**< last year of the window, 0 = last stated */
     double *rates;        /**< RATES: owned by the driver (cx_driver_release frees) */
     size_t nrates;
+    const char *source;   /**< where the assumption comes from; owned by the
+                               model (copies share it), may be NULL */
     int line, col;        /**< where it was written, 0 when not from a file */
 } cx_driver;
 

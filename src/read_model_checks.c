@@ -161,8 +161,8 @@ static int _check_body(const rm_reader *r, const yt_node *def, cx_check *c,
     }
     if (!rc)
         rc = rm_opt_text(r, def, "label", &c->label);
-    if (!rc && (n = yt_get(def, "source")))
-        rc = rm_want(r, n, YT_SCALAR, "for 'source'");
+    if (!rc)
+        rc = rm_opt_text(r, def, "source", &c->source);
     return rc;
 }
 

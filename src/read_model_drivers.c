@@ -189,6 +189,13 @@ static int _driver(const rm_reader *r, const yt_node *map, const cx_driver *base
     }
     d->line = map->line;
     d->col = map->col;
+    /* A scenario's driver keeps no source of the base: it is another
+     * assumption, and says so only if it gives its own. */
+    d->source = NULL;
+    if ((rc = rm_opt_text(r, map, "source", &d->source))) {
+        cx_driver_release(d);
+        return rc;
+    }
     return 0;
 }
 

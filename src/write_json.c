@@ -71,6 +71,7 @@ static void _driver(json_out *j, const cx_driver *d, const cx_series_result *sr)
             json_number(j, d->rates[i]);
         json_end_array(j);
     }
+    json_kstring(j, "source", d->source);
     json_end_object(j);
 }
 
@@ -244,6 +245,8 @@ static void _checks(json_out *j, const cx_result *r)
         json_knumber(j, "tolerance", c->tolerance);
         json_kstring(j, "status", c->pass ? "pass" : "warn");
         json_kstring(j, "message", c->message);
+        json_kstring(j, "label", def->label);
+        json_kstring(j, "source", def->source);
         json_end_object(j);
     }
     json_end_array(j);
