@@ -36,9 +36,18 @@ enum { XB_DRV_SERIES, XB_DRV_METHOD, XB_DRV_RATE, XB_DRV_FROM, XB_DRV_TO,
        XB_DRV_OVER, XB_DRV_WFROM, XB_DRV_WTO, XB_DRV_WCAGR, XB_DRV_NOTE,
        XB_DRV_RATES };
 
-/* Inputs: commitments table columns. */
+/* Inputs: constants table columns (the source shares the figures' wide
+ * Source column). */
+enum { XB_CON_NAME, XB_CON_LABEL, XB_CON_TEXT, XB_CON_VALUE, XB_CON_UNIT,
+       XB_CON_SOURCE = XB_FIG_SOURCE };
+
+/* Inputs: commitments table columns; the note spans XB_CMT_NOTE..
+ * XB_CMT_NOTE_END (merged), the source is in the wide Source column. */
 enum { XB_CMT_NAME, XB_CMT_TOTAL, XB_CMT_START, XB_CMT_YEARS, XB_CMT_NOTE,
-       XB_CMT_SOURCE };
+       XB_CMT_NOTE_END = XB_FIG_UNIT, XB_CMT_SOURCE = XB_FIG_SOURCE };
+
+/* Inputs: width (characters) of the wrapped Source / How column. */
+#define XB_SOURCE_WIDTH 60
 
 /* Burn sheet rows (0-based) and the figures block (values in column B). */
 enum { XB_BURN_HEADER = 2, XB_BURN_REVENUE, XB_BURN_COSTS, XB_BURN_NET,
@@ -68,7 +77,8 @@ enum {
     XB_CENTER    = 1u << 10,
     XB_NOTE      = 1u << 11,  /* small grey italic text */
     XB_WARN      = 1u << 12,  /* light red fill, dark red font */
-    XB_PASS      = 1u << 13   /* light green fill, dark green font */
+    XB_PASS      = 1u << 13,  /* light green fill, dark green font */
+    XB_TOP       = 1u << 14   /* vertically top-aligned */
 };
 
 typedef struct xb_format {
@@ -166,6 +176,20 @@ void xb_check(xlsx_book *b, lxw_error e);
 void xb_widths(xlsx_book *b, lxw_worksheet *ws, const double *w, size_t n);
 /** Landscape, fit to one page wide, header/footer with the model name. */
 void xb_page_setup(xlsx_book *b, lxw_worksheet *ws, const char *what);
+/** Lines that text takes when wrapped in a cell width characters wide
+ *  (column width units) at a font size of pt points: an estimate (wide
+ *  CJK characters count double; sized for the wider fonts that stand in
+ *  for Calibri). At least 1. */
+int xb_text_lines(const char *text, double width, double pt);
+/** Height in points of a row holding text wrapped that way; 0 when the
+ *  text takes one line (the default height does). Neither Excel nor
+ *  LibreOffice is relied on to size rows of wrapped text. */
+double xb_text_height(const char *text, double width, double pt);
+/** Set row's height when height > 0. */
+void xb_row_height(xlsx_book *b, lxw_worksheet *ws, int row, double height);
+/** Merge row's columns c1..c2 into one cell holding text (a string cell). */
+void xb_merged_text(xlsx_book *b, lxw_worksheet *ws, int row, int c1, int c2,
+                    const char *text, lxw_format *f);
 /** Label of a series: its label, else its name. */
 const char *xb_series_label(const cx_series *s);
 /** Row of series s's figure in year index t on Inputs, -1 when none. */
@@ -187,9 +211,18 @@ void xb_write_checks(xlsx_book *b);
 void xb_write_summary(xlsx_book *b);
 
 /* xlsx_charts.c */
+/** Drop the chart rows (chart_row[s] = -1) of the series of every metric
+ *  chart with no series of two or more values: that chart is not drawn.
+ *  Called by xb_plan_projection with chart_row[s] >= 0 for candidates. */
+void xb_plan_charts(xlsx_book *b);
 void xb_chart_metrics(xlsx_book *b, lxw_worksheet *ws, int row, int col,
                       int *next_row);
 lxw_chart *xb_chart_burn(xlsx_book *b);
 lxw_chart *xb_chart_commitments(xlsx_book *b);
+/** Insert a column chart (burn, commitments) at XB_WIDE_CHART times the
+ *  default width, so that its title fits on one line. */
+void xb_insert_wide_chart(xlsx_book *b, lxw_worksheet *ws, int row, int col,
+                          lxw_chart *chart);
+#define XB_WIDE_CHART 1.4
 
 #endif

@@ -213,7 +213,7 @@ void xb_write_burn(xlsx_book *b)
     xs_free(&f);
     lxw_chart *chart = xb_chart_burn(b);
     if (chart)
-        xb_check(b, worksheet_insert_chart(ws, XB_BURN_TOTAL + 3, 0, chart));
+        xb_insert_wide_chart(b, ws, XB_BURN_TOTAL + 3, 0, chart);
     worksheet_freeze_panes(ws, XB_BURN_HEADER + 1, XB_YEAR0);
     xb_page_setup(b, ws, "Burn");
 }

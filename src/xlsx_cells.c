@@ -219,6 +219,84 @@ void xb_page_setup(xlsx_book *b, lxw_worksheet *ws, const char *what)
     xs_free(&h);
 }
 
+/* Width of one character in column width units (a digit of the default
+ * 11 pt font): wide East Asian characters count double. */
+static double _char_width(unsigned cp, double pt)
+{
+    int wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+               (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+               (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+               (cp >= 0xFFE0 && cp <= 0xFFE6);
+    return (wide ? 1.8 : 0.9) * pt / 11.0;
+}
+
+/* Next code point of UTF-8 text at *p (invalid bytes count as one). */
+static unsigned _next_cp(const char **p)
+{
+    const unsigned char *s = (const unsigned char *)*p;
+    unsigned cp = s[0];
+    int n = cp >= 0xF0 ? 3 : cp >= 0xE0 ? 2 : cp >= 0xC0 ? 1 : 0;
+    if (n)
+        cp &= 0x3Fu >> n;
+    int i = 1;
+    for (; i <= n && (s[i] & 0xC0) == 0x80; i++)
+        cp = (cp << 6) | (s[i] & 0x3F);
+    *p += i;
+    return cp;
+}
+
+int xb_text_lines(const char *text, double width, double pt)
+{
+    /* Greedy word wrap; a cell loses some of its width to padding. */
+    double avail = width - 1.5, line = 0, word = 0;
+    int lines = 1;
+    if (!text || avail <= 1)
+        return 1;
+    for (const char *p = text; *p;) {
+        unsigned cp = _next_cp(&p);
+        if (cp == '\n') {
+            lines++;
+            line = word = 0;
+            continue;
+        }
+        double w = _char_width(cp, pt);
+        if (cp == ' ') {
+            line += w;
+            word = 0;
+            continue;
+        }
+        if (line + w > avail) {
+            lines++;
+            /* The word moves to the new line when it fits there. */
+            line = word + w <= avail ? word : 0;
+            word = line;
+        }
+        line += w;
+        word += w;
+    }
+    return lines;
+}
+
+double xb_text_height(const char *text, double width, double pt)
+{
+    int lines = xb_text_lines(text, width, pt);
+    return lines > 1 ? lines * pt * 1.25 + 3 : 0;
+}
+
+void xb_row_height(xlsx_book *b, lxw_worksheet *ws, int row, double height)
+{
+    if (height > 0)
+        xb_check(b, worksheet_set_row(ws, (lxw_row_t)row, height, NULL));
+}
+
+void xb_merged_text(xlsx_book *b, lxw_worksheet *ws, int row, int c1, int c2,
+                    const char *text, lxw_format *f)
+{
+    xb_check(b, worksheet_merge_range(ws, (lxw_row_t)row, (lxw_col_t)c1, (lxw_row_t)row,
+                                      (lxw_col_t)c2, "", f));
+    xb_text(b, ws, row, c1, text, f);
+}
+
 const char *xb_series_label(const cx_series *s)
 {
     return s->label && *s->label ? s->label : s->name;

@@ -13,6 +13,7 @@
 #include "xlsx_book.h"
 
 #define CHART_ROWS 16           /* rows between charts placed in a column */
+#define TITLE_PT   12           /* chart titles: one line at the chart's width */
 
 static const lxw_color_t palette[] = {
     0x1F77B4, 0xFF7F0E, 0x2CA02C, 0xD62728, 0x9467BD, 0x8C564B, 0xE377C2,
@@ -26,6 +27,18 @@ static void _title(lxw_chart *chart, xb_str *t)
     if (t->failed)
         return;
     chart_title_set_name(chart, t->s && t->s[0] == '=' ? t->s + 1 : xs_get(t));
+    lxw_chart_font font = {.size = TITLE_PT, .bold = LXW_TRUE};
+    chart_title_set_name_font(chart, &font);
+}
+
+/* Values of series s that a chart can draw (at most 2 are counted). */
+static int _points(const xlsx_book *b, size_t s)
+{
+    const cx_series_result *sr = &b->r->series[s];
+    int n = 0;
+    for (int t = sr->first; t >= 0 && t <= sr->last && n < 2; t++)
+        n += sr->v[t].kind != CX_V_MISSING && isfinite(sr->v[t].base);
+    return n;
 }
 
 static lxw_chart_series *_line_series(xlsx_book *b, lxw_chart *chart, int row,
@@ -76,9 +89,12 @@ static lxw_chart *_metric_chart(xlsx_book *b, const char *metric, size_t first)
         return chart;
     }
     int nseries = 0, nhide = 0;
+    size_t only = first, members = 0;
     for (size_t s = first; s < n; s++) {
         if (!_in_chart(b, s, metric, sum))
             continue;
+        only = s;
+        members++;
         const cx_series_result *sr = &b->r->series[s];
         int hist_end = sr->last_stated >= 0 ? sr->last_stated : sr->last;
         lxw_color_t color = palette[k++ % (sizeof palette / sizeof palette[0])];
@@ -103,9 +119,13 @@ static lxw_chart *_metric_chart(xlsx_book *b, const char *metric, size_t first)
         xb_check(b, chart_legend_delete_series(chart, hide));
     free(hide);
 
+    /* A chart of one series is titled with its label, else the metric. */
     xb_str t;
     xs_init(&t);
-    xs_printf(&t, "%s%s (", metric, sum ? " total" : "");
+    if (members == 1)
+        xs_printf(&t, "%s (", xb_series_label(&b->m->series[only]));
+    else
+        xs_printf(&t, "%s%s (", metric, sum ? " total" : "");
     xb_unit_label(b, b->m->series[first].unit, b->m->series[first].unit_text, &t);
     xs_printf(&t, ")");
     _title(chart, &t);
@@ -114,6 +134,26 @@ static lxw_chart *_metric_chart(xlsx_book *b, const char *metric, size_t first)
     chart_axis_set_num_format(chart->y_axis, xb_series_numfmt(b, first));
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     return chart;
+}
+
+void xb_plan_charts(xlsx_book *b)
+{
+    char buf[128];
+    size_t n = b->m->nseries;
+    for (size_t s = 0; s < n; s++) {
+        if (b->chart_row[s] < 0)
+            continue;
+        cx_series_metric(&b->m->series[s], buf, sizeof buf);
+        int sum = b->m->series[s].kind == CX_S_SUM, drawable = 0;
+        for (size_t o = 0; o < n && !drawable; o++)
+            drawable = _in_chart(b, o, buf, sum) && _points(b, o) >= 2;
+        if (drawable)
+            continue;
+        /* Every series of the chart goes (they all have one value). */
+        for (size_t o = n; o-- > s;)
+            if (_in_chart(b, o, buf, sum))
+                b->chart_row[o] = -1;
+    }
 }
 
 void xb_chart_metrics(xlsx_book *b, lxw_worksheet *ws, int row, int col,
@@ -231,4 +271,11 @@ lxw_chart *xb_chart_commitments(xlsx_book *b)
     chart_axis_set_num_format(chart->y_axis, b->money_numfmt);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     return chart;
+}
+
+void xb_insert_wide_chart(xlsx_book *b, lxw_worksheet *ws, int row, int col,
+                          lxw_chart *chart)
+{
+    lxw_chart_options opt = {.x_scale = XB_WIDE_CHART, .y_scale = 1};
+    xb_check(b, worksheet_insert_chart_opt(ws, (lxw_row_t)row, (lxw_col_t)col, chart, &opt));
 }

@@ -108,8 +108,8 @@ static void _describe(xlsx_book *b, int row, const cx_check *c,
         (size_t)t < b->m->nyears)
         text = b->m->series[c->series].stated[t].text;
     xb_text(b, ws, row, XB_CHK_STATED, text, NULL);
-    xb_text(b, ws, row, XB_CHK_MESSAGE, cr->message, NULL);
-    xb_text(b, ws, row, XB_CHK_LABEL, c->label, NULL);
+    xb_text(b, ws, row, XB_CHK_MESSAGE, cr->message, xb_fmt(b, NULL, XB_WRAP));
+    xb_text(b, ws, row, XB_CHK_LABEL, c->label, xb_fmt(b, NULL, XB_WRAP));
 }
 
 /* Stated low, base, high: the Inputs figure for a sum check, else inputs. */
@@ -200,7 +200,8 @@ static char warn_text[] = "warn";
 
 void xb_write_checks(xlsx_book *b)
 {
-    static const double widths[] = {28, 13, 12, 12, 12, 12, 12, 12, 11, 9, 60, 30};
+    /* Message and Label wrap, so the page prints at a readable scale. */
+    static const double widths[] = {24, 13, 11, 11, 11, 11, 11, 11, 10, 8, 48, 26};
     lxw_worksheet *ws = b->checks;
     xb_widths(b, ws, widths, sizeof widths / sizeof widths[0]);
     xb_text(b, ws, 0, 0, "Checks", xb_fmt(b, NULL, XB_TITLE));

@@ -168,6 +168,8 @@ static void _apply_flags(lxw_format *f, unsigned flags)
     }
     if (flags & XB_CENTER)
         format_set_align(f, LXW_ALIGN_CENTER);
+    if (flags & XB_TOP)
+        format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
 }
 
 lxw_format *xb_fmt(xlsx_book *b, const char *numfmt, unsigned flags)

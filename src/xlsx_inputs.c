@@ -12,17 +12,68 @@
 
 #define FIG_HEADER 4
 
+/* Every cell of a table row is top-aligned: the Label and Source columns
+ * wrap, and a row grows with its longest text. */
+static lxw_format *_f(xlsx_book *b, const char *numfmt, unsigned flags)
+{
+    return xb_fmt(b, numfmt, flags | XB_TOP);
+}
+
+/* Column widths: the Source column (also How, and the sources of
+ * constants and commitments) is wide and wraps. */
+static double _width(int col)
+{
+    static const double widths[] = {26, 30, 12, 14, 12, 12, 12, 12, 12, XB_SOURCE_WIDTH};
+    return col >= 0 && col < (int)(sizeof widths / sizeof widths[0]) ? widths[col] : 8.43;
+}
+
+/* An input as stated: the number format with up to three decimals
+ * ("$#,##0.0##B"), so that 558M reads $0.558B rather than $0.6B. */
+static lxw_format *_exact(xlsx_book *b, const char *numfmt, unsigned flags)
+{
+    const char *p = numfmt ? strstr(numfmt, "#,##0.0") : NULL;
+    if (!p || p[7] == '#')
+        return _f(b, numfmt, flags);
+    xb_str e;
+    xs_init(&e);
+    xs_printf(&e, "%.*s#,##0.0##%s", (int)(p - numfmt), numfmt, p + 7);
+    lxw_format *f = e.failed ? NULL : _f(b, e.s, flags);
+    if (e.failed)
+        b->nomem = 1;
+    xs_free(&e);
+    return f;
+}
+
+/* A wrapped text cell; *height grows to what the text needs. */
+static void _wrapped(xlsx_book *b, int row, int col, const char *text,
+                     unsigned flags, double *height)
+{
+    double pt = (flags & XB_NOTE) ? 9 : 11;
+    xb_text(b, b->inputs, row, col, text, _f(b, NULL, flags | XB_WRAP));
+    double h = xb_text_height(text, _width(col), pt);
+    if (h > *height)
+        *height = h;
+}
+
 static int _stated(const cx_value *v)
 {
     return v->kind == CX_V_EXACT || v->kind == CX_V_ESTIMATE ||
            v->kind == CX_V_FLOOR || v->kind == CX_V_RANGE;
 }
 
-static void _header(xlsx_book *b, int row, const char *const *names, size_t n)
+/* Header row; returns its height (0: one line). */
+static double _header(xlsx_book *b, int row, const char *const *names, size_t n)
 {
-    lxw_format *h = xb_fmt(b, NULL, XB_HEADER);
-    for (size_t i = 0; i < n; i++)
+    lxw_format *h = xb_fmt(b, NULL, XB_HEADER | XB_WRAP);
+    double height = 0;
+    for (size_t i = 0; i < n; i++) {
         xb_text(b, b->inputs, row, (int)i, names[i], h);
+        /* Bold: a little wider. */
+        double hi = xb_text_height(names[i], _width((int)i), 12);
+        height = hi > height ? hi : height;
+    }
+    xb_row_height(b, b->inputs, row, height);
+    return height;
 }
 
 static void _section(xlsx_book *b, int row, const char *title)
@@ -38,13 +89,15 @@ static void _figure_row(xlsx_book *b, int row, size_t s, int t)
     const cx_value *v = &x->stated[t];
     lxw_worksheet *ws = b->inputs;
     const char *nf = xb_series_numfmt(b, s);
-    lxw_format *in = xb_fmt(b, nf, XB_INPUT);
+    lxw_format *in = _exact(b, nf, XB_INPUT);
+    lxw_format *plain = _f(b, NULL, 0);
 
-    xb_text(b, ws, row, XB_FIG_SERIES, x->name, NULL);
-    xb_text(b, ws, row, XB_FIG_LABEL, xb_series_label(x), NULL);
-    xb_num(b, ws, row, XB_FIG_YEAR, b->m->first_year + t, xb_fmt(b, XB_FMT_YEAR, XB_CENTER));
-    xb_text(b, ws, row, XB_FIG_TEXT, v->text ? v->text : "", NULL);
-    xb_text(b, ws, row, XB_FIG_KIND, cx_value_kind_name(v->kind), NULL);
+    xb_text(b, ws, row, XB_FIG_SERIES, x->name, plain);
+    double height = 0;
+    _wrapped(b, row, XB_FIG_LABEL, xb_series_label(x), 0, &height);
+    xb_num(b, ws, row, XB_FIG_YEAR, b->m->first_year + t, _f(b, XB_FMT_YEAR, XB_CENTER));
+    xb_text(b, ws, row, XB_FIG_TEXT, v->text ? v->text : "", plain);
+    xb_text(b, ws, row, XB_FIG_KIND, cx_value_kind_name(v->kind), plain);
     xb_num(b, ws, row, XB_FIG_LOW, v->low, in);
     if (v->kind == CX_V_RANGE) {
         xb_str f;
@@ -54,7 +107,7 @@ static void _figure_row(xlsx_book *b, int row, size_t s, int t)
         xs_printf(&f, "+");
         xs_ref(&f, NULL, row, XB_FIG_HIGH, 0);
         xs_printf(&f, ")/2");
-        xb_formula(b, ws, row, XB_FIG_BASE, &f, xb_fmt(b, nf, 0), v->base);
+        xb_formula(b, ws, row, XB_FIG_BASE, &f, _exact(b, nf, 0), v->base);
         xs_free(&f);
     } else {
         xb_num(b, ws, row, XB_FIG_BASE, v->base, in);
@@ -64,9 +117,10 @@ static void _figure_row(xlsx_book *b, int row, size_t s, int t)
     xb_str u;
     xs_init(&u);
     xb_unit_label(b, x->unit, x->unit_text, &u);
-    xb_text(b, ws, row, XB_FIG_UNIT, xs_get(&u), xb_fmt(b, NULL, XB_CENTER));
+    xb_text(b, ws, row, XB_FIG_UNIT, xs_get(&u), _f(b, NULL, XB_CENTER));
     xs_free(&u);
-    xb_text(b, ws, row, XB_FIG_SOURCE, v->source ? v->source : x->source, NULL);
+    _wrapped(b, row, XB_FIG_SOURCE, v->source ? v->source : x->source, 0, &height);
+    xb_row_height(b, ws, row, height);
 }
 
 static int _figures(xlsx_book *b, int row)
@@ -155,7 +209,7 @@ static void _window_value(xlsx_book *b, xb_str *f, size_t s, int t)
 static void _window_cagr(xlsx_book *b, int row, size_t s)
 {
     const cx_series_result *sr = &b->r->series[s];
-    lxw_format *yf = xb_fmt(b, XB_FMT_YEAR, XB_CENTER);
+    lxw_format *yf = _f(b, XB_FMT_YEAR, XB_CENTER);
     xb_num(b, b->inputs, row, XB_DRV_WFROM, sr->window_from, yf);
     xb_num(b, b->inputs, row, XB_DRV_WTO, sr->window_to, yf);
     int a = sr->window_from - b->m->first_year;
@@ -169,7 +223,7 @@ static void _window_cagr(xlsx_book *b, int row, size_t s)
     xs_printf(&f, "/");
     _window_value(b, &f, s, a);
     xs_printf(&f, ")^(1/%d)-1", z - a);
-    xb_formula(b, b->inputs, row, XB_DRV_WCAGR, &f, xb_fmt(b, XB_FMT_RATE, 0),
+    xb_formula(b, b->inputs, row, XB_DRV_WCAGR, &f, _f(b, XB_FMT_RATE, 0),
                sr->start_rate);
     xs_free(&f);
     _define(b, s, "cagr", row, XB_DRV_WCAGR, XB_DRV_WCAGR);
@@ -177,21 +231,21 @@ static void _window_cagr(xlsx_book *b, int row, size_t s)
 
 static void _fade(xlsx_book *b, int row, size_t s, const cx_driver *d)
 {
-    lxw_format *in = xb_fmt(b, XB_FMT_RATE, XB_INPUT);
+    lxw_format *in = _f(b, XB_FMT_RATE, XB_INPUT);
     if (d->from_cagr) {
         _window_cagr(b, row, s);
         xb_str f;
         xs_init(&f);
         xs_printf(&f, "=");
         xs_ref(&f, NULL, row, XB_DRV_WCAGR, 0);
-        xb_formula(b, b->inputs, row, XB_DRV_FROM, &f, xb_fmt(b, XB_FMT_RATE, 0),
+        xb_formula(b, b->inputs, row, XB_DRV_FROM, &f, _f(b, XB_FMT_RATE, 0),
                    b->r->series[s].start_rate);
         xs_free(&f);
     } else {
         xb_num(b, b->inputs, row, XB_DRV_FROM, d->rate, in);
     }
     xb_num(b, b->inputs, row, XB_DRV_TO, d->terminal, in);
-    xb_num(b, b->inputs, row, XB_DRV_OVER, d->over, xb_fmt(b, "0", XB_INPUT | XB_CENTER));
+    xb_num(b, b->inputs, row, XB_DRV_OVER, d->over, _f(b, "0", XB_INPUT | XB_CENTER));
     _define(b, s, "from", row, XB_DRV_FROM, XB_DRV_FROM);
     _define(b, s, "to", row, XB_DRV_TO, XB_DRV_TO);
     _define(b, s, "over", row, XB_DRV_OVER, XB_DRV_OVER);
@@ -213,12 +267,14 @@ static const char *_driver_note(const cx_driver *d)
 static void _driver_row(xlsx_book *b, int row, size_t s)
 {
     const cx_driver *d = &b->r->drivers[s];
-    lxw_format *in = xb_fmt(b, XB_FMT_RATE, XB_INPUT);
+    lxw_format *in = _f(b, XB_FMT_RATE, XB_INPUT);
     b->drv_row[s] = row;
     b->drv_name[s] = _driver_name(b, s);
-    xb_text(b, b->inputs, row, XB_DRV_SERIES, b->m->series[s].name, NULL);
-    xb_text(b, b->inputs, row, XB_DRV_METHOD, cx_method_name(d->method), NULL);
-    xb_text(b, b->inputs, row, XB_DRV_NOTE, _driver_note(d), xb_fmt(b, NULL, XB_NOTE));
+    xb_text(b, b->inputs, row, XB_DRV_SERIES, b->m->series[s].name, _f(b, NULL, 0));
+    xb_text(b, b->inputs, row, XB_DRV_METHOD, cx_method_name(d->method), _f(b, NULL, 0));
+    double height = 0;
+    _wrapped(b, row, XB_DRV_NOTE, _driver_note(d), XB_NOTE, &height);
+    xb_row_height(b, b->inputs, row, height);
     switch (d->method) {
     case CX_D_GROWTH:
         xb_num(b, b->inputs, row, XB_DRV_RATE, d->rate, in);
@@ -254,14 +310,21 @@ static int _drivers(xlsx_book *b, int row)
     for (size_t s = 0; s < b->m->nseries; s++)
         if (b->r->drivers[s].method == CX_D_RATES && b->r->drivers[s].nrates > maxrates)
             maxrates = b->r->drivers[s].nrates;
-    _header(b, row, head, sizeof head / sizeof head[0]);
+    double height = _header(b, row, head, sizeof head / sizeof head[0]);
     for (size_t i = 0; i < maxrates; i++) {
         xb_str h;
         xs_init(&h);
         xs_printf(&h, "Rate, year %zu", i + 1);
-        xb_text(b, b->inputs, row, XB_DRV_RATES + (int)i, xs_get(&h), xb_fmt(b, NULL, XB_HEADER));
+        xb_text(b, b->inputs, row, XB_DRV_RATES + (int)i, xs_get(&h),
+                xb_fmt(b, NULL, XB_HEADER | XB_WRAP));
+        double hi = xb_text_height(xs_get(&h), 12, 12);
+        height = hi > height ? hi : height;
         xs_free(&h);
     }
+    xb_row_height(b, b->inputs, row, height);
+    if (maxrates)
+        xb_check(b, worksheet_set_column(b->inputs, XB_DRV_RATES,
+                 (lxw_col_t)(XB_DRV_RATES + maxrates - 1), 12, NULL));
     int first = ++row;
     for (size_t s = 0; s < b->m->nseries; s++)
         if (b->r->drivers[s].method != CX_D_NONE)
@@ -274,23 +337,26 @@ static int _drivers(xlsx_book *b, int row)
 static int _constants(xlsx_book *b, int row)
 {
     static const char *const head[] = {"Constant", "Label", "As written", "Value",
-        "Unit", "Source"};
+        "Unit", "", "", "", "", "Source"};
     if (!b->m->nconstants)
         return row;
     _section(b, row++, "Constants");
     _header(b, row++, head, sizeof head / sizeof head[0]);
+    lxw_format *plain = _f(b, NULL, 0);
     for (size_t i = 0; i < b->m->nconstants; i++, row++) {
         const cx_constant *c = &b->m->constants[i];
         xb_str u;
         xs_init(&u);
         xb_unit_label(b, c->unit, c->unit_text, &u);
-        xb_text(b, b->inputs, row, 0, c->name, NULL);
-        xb_text(b, b->inputs, row, 1, c->label, NULL);
-        xb_text(b, b->inputs, row, 2, c->value.text, NULL);
-        xb_num(b, b->inputs, row, 3, c->value.base,
-               xb_fmt(b, xb_unit_numfmt(b, c->unit), XB_INPUT));
-        xb_text(b, b->inputs, row, 4, xs_get(&u), NULL);
-        xb_text(b, b->inputs, row, 5, c->source, NULL);
+        xb_text(b, b->inputs, row, XB_CON_NAME, c->name, plain);
+        double height = 0;
+        _wrapped(b, row, XB_CON_LABEL, c->label, 0, &height);
+        xb_text(b, b->inputs, row, XB_CON_TEXT, c->value.text, plain);
+        xb_num(b, b->inputs, row, XB_CON_VALUE, c->value.base,
+               _exact(b, xb_unit_numfmt(b, c->unit), XB_INPUT));
+        xb_text(b, b->inputs, row, XB_CON_UNIT, xs_get(&u), _f(b, NULL, XB_CENTER));
+        _wrapped(b, row, XB_CON_SOURCE, c->source, 0, &height);
+        xb_row_height(b, b->inputs, row, height);
         xs_free(&u);
     }
     return row + 1;
@@ -299,35 +365,44 @@ static int _constants(xlsx_book *b, int row)
 static int _commitments(xlsx_book *b, int row)
 {
     static const char *const head[] = {"Commitment", "Total", "Start", "Years",
-        "Note", "Source"};
+        "Note", "", "", "", "", "Source"};
     if (!b->m->ncommitments)
         return row;
     _section(b, row++, "Commitments");
-    _header(b, row++, head, sizeof head / sizeof head[0]);
-    lxw_format *money = xb_fmt(b, b->money_numfmt, XB_INPUT);
-    lxw_format *year = xb_fmt(b, XB_FMT_YEAR, XB_CENTER);
+    _header(b, row, head, sizeof head / sizeof head[0]);
+    xb_merged_text(b, b->inputs, row++, XB_CMT_NOTE, XB_CMT_NOTE_END, "Note",
+                   xb_fmt(b, NULL, XB_HEADER | XB_WRAP));
+    lxw_format *money = _exact(b, b->money_numfmt, XB_INPUT);
+    lxw_format *year = _f(b, XB_FMT_YEAR, XB_CENTER);
+    lxw_format *wrap = _f(b, NULL, XB_WRAP);
+    /* The row's height comes from the longer of the note and the source. */
+    double note_width = 0;
+    for (int c = XB_CMT_NOTE; c <= XB_CMT_NOTE_END; c++)
+        note_width += _width(c);
     for (size_t i = 0; i < b->m->ncommitments; i++, row++) {
         const cx_commitment *c = &b->m->commitments[i];
         b->cmt_row[i] = row;
-        xb_text(b, b->inputs, row, XB_CMT_NAME, c->name, NULL);
+        xb_text(b, b->inputs, row, XB_CMT_NAME, c->name, _f(b, NULL, 0));
         if (c->total.kind != CX_V_MISSING)
             xb_num(b, b->inputs, row, XB_CMT_TOTAL, c->total.base, money);
         if (c->start)
             xb_num(b, b->inputs, row, XB_CMT_START, c->start, year);
         if (c->years)
             xb_num(b, b->inputs, row, XB_CMT_YEARS, c->years,
-                   xb_fmt(b, "0", XB_INPUT | XB_CENTER));
-        xb_text(b, b->inputs, row, XB_CMT_NOTE, c->note, NULL);
-        xb_text(b, b->inputs, row, XB_CMT_SOURCE, c->source, NULL);
+                   _f(b, "0", XB_INPUT | XB_CENTER));
+        xb_merged_text(b, b->inputs, row, XB_CMT_NOTE, XB_CMT_NOTE_END, c->note, wrap);
+        double height = xb_text_height(c->note, note_width, 11);
+        _wrapped(b, row, XB_CMT_SOURCE, c->source, 0, &height);
+        xb_row_height(b, b->inputs, row, height);
     }
     return row + 1;
 }
 
 void xb_write_inputs(xlsx_book *b)
 {
-    static const double widths[] = {22, 24, 12, 14, 12, 12, 12, 12, 12, 40};
     lxw_worksheet *ws = b->inputs;
-    xb_widths(b, ws, widths, sizeof widths / sizeof widths[0]);
+    for (int c = 0; c <= XB_FIG_SOURCE; c++)
+        xb_check(b, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, _width(c), NULL));
     xb_text(b, ws, 0, 0, "Inputs", xb_fmt(b, NULL, XB_TITLE));
     xb_text(b, ws, 0, 2, b->m->title, xb_fmt(b, NULL, XB_SECTION));
     xb_text(b, ws, 1, 0, "Blue cells on yellow are inputs; every other figure "

@@ -55,12 +55,19 @@ int xb_plan_projection(xlsx_book *b)
     row++;
     for (size_t s = 0; s < n; s++)
         b->yoy_row[s] = _has_yoy(b, s) ? row++ : -1;
+    if (row == b->yoy_head + 1)
+        row++;                  /* "(no year-on-year growth)" */
+    /* Chart rows only for the series the Summary charts draw. */
+    for (size_t s = 0; s < n; s++)
+        b->chart_row[s] = b->r->series[s].first >= 0 ? 0 : -1;
+    xb_plan_charts(b);
     b->chart_head = ++row;
     row++;
     for (size_t s = 0; s < n; s++) {
-        b->chart_row[s] = b->r->series[s].first >= 0 ? row : -1;
-        if (b->chart_row[s] >= 0)
+        if (b->chart_row[s] >= 0) {
+            b->chart_row[s] = row;
             row += 2;
+        }
     }
     return 0;
 }
@@ -310,18 +317,30 @@ void xb_write_projection(xlsx_book *b)
             _rate_row(b, s);
     }
     xb_text(b, ws, b->yoy_head, 0, "Year-on-year growth", xb_fmt(b, NULL, XB_SECTION));
+    int any = 0;
     for (size_t s = 0; s < b->m->nseries; s++)
-        if (b->yoy_row[s] >= 0)
+        if (b->yoy_row[s] >= 0) {
             _yoy_row(b, s, b->yoy_row[s]);
-    xb_text(b, ws, b->chart_head, 0, "Chart data (history, then projection from the "
-            "last stated year)", xb_fmt(b, NULL, XB_NOTE));
+            any = 1;
+        }
+    if (!any)
+        xb_text(b, ws, b->yoy_head + 1, 0, "(no series has values in two consecutive years)",
+                xb_fmt(b, NULL, XB_NOTE));
+    any = 0;
+    for (size_t s = 0; s < b->m->nseries; s++)
+        any |= b->chart_row[s] >= 0;
+    xb_text(b, ws, b->chart_head, 0, any ? "Chart data (history, then projection from "
+            "the last stated year)" : "Chart data: none (no chart on Summary)",
+            xb_fmt(b, NULL, XB_NOTE));
     for (size_t s = 0; s < b->m->nseries; s++)
         if (b->chart_row[s] >= 0)
             _chart_rows(b, s);
     static const double widths[] = {26, 10, 10};
     xb_widths(b, ws, widths, 3);
-    xb_check(b, worksheet_set_column(ws, XB_YEAR0, (lxw_col_t)(XB_YEAR0 + b->m->nyears - 1),
-                                     11, NULL));
+    /* Year columns; at least four, which the cell legend of row 2 uses. */
+    size_t ncols = b->m->nyears > 4 ? b->m->nyears : 4;
+    xb_check(b, worksheet_set_column(ws, XB_YEAR0, (lxw_col_t)(XB_YEAR0 + ncols - 1),
+                                     12, NULL));
     worksheet_freeze_panes(ws, PROJ_YEAR_ROW + 1, XB_YEAR0);
     xb_page_setup(b, ws, "Projection");
 }

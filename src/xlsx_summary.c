@@ -12,7 +12,10 @@
 #define SUM_INFO   3            /* first row of the model block */
 #define SUM_CHECKS 8            /* row of the master check cell (B9) */
 #define SUM_KEY    10           /* "Key figures" title row */
-#define CHART_COL  10           /* charts from column K */
+#define KEY_COLS   10           /* the growth table: columns A..J */
+#define CHART_COL  11           /* charts from column L */
+
+static const double widths[KEY_COLS] = {28, 22, 8, 7, 7, 12, 12, 10, 9, 12};
 
 static const char *_scale_word(cx_scale s)
 {
@@ -68,7 +71,13 @@ static void _info(xlsx_book *b)
     const cx_model *m = b->m;
     lxw_worksheet *ws = b->summary;
     xb_text(b, ws, 0, 0, m->title && *m->title ? m->title : m->name, xb_fmt(b, NULL, XB_TITLE));
-    xb_text(b, ws, 1, 0, m->description, xb_fmt(b, NULL, XB_NOTE));
+    /* The description wraps over the width of the tables; a merged cell's
+     * row does not grow by itself. */
+    double w = 0;
+    for (int c = 0; c < KEY_COLS; c++)
+        w += widths[c];
+    xb_merged_text(b, ws, 1, 0, KEY_COLS - 1, m->description, xb_fmt(b, NULL, XB_NOTE | XB_WRAP));
+    xb_row_height(b, ws, 1, xb_text_height(m->description, w, 9));
     _pair(b, SUM_INFO, "Model", m->name);
     _pair(b, SUM_INFO + 1, "Scenario", b->r->scenario ? b->r->scenario : "base");
     xb_str t;
@@ -90,21 +99,24 @@ static int _has_history(const xlsx_book *b, size_t s)
     return sr->first >= 0 && sr->last_stated > sr->first && isfinite(sr->hist_multiple);
 }
 
-/* Series | Unit | From | To | Value from | Value to | Multiple | CAGR | last year */
+/* Series (label) | Name | Unit | From | To | Value from | Value to |
+ * Multiple | CAGR | last year */
 static void _key_row(xlsx_book *b, int row, size_t s, xb_str *f)
 {
     const cx_series_result *sr = &b->r->series[s];
     lxw_worksheet *ws = b->summary;
     const char *nf = xb_series_numfmt(b, s);
     int y0 = b->m->first_year;
-    xb_text(b, ws, row, 0, b->m->series[s].name, NULL);
+    xb_text(b, ws, row, 0, xb_series_label(&b->m->series[s]),
+            b->m->series[s].kind == CX_S_SUM ? xb_fmt(b, NULL, XB_BOLD) : NULL);
+    xb_text(b, ws, row, 1, b->m->series[s].name, xb_fmt(b, NULL, XB_GREY));
     xs_clear(f);
     xb_unit_label(b, b->m->series[s].unit, b->m->series[s].unit_text, f);
-    xb_text(b, ws, row, 1, xs_get(f), NULL);
-    xb_num(b, ws, row, 2, y0 + sr->first, xb_fmt(b, XB_FMT_YEAR, 0));
-    xb_num(b, ws, row, 3, y0 + sr->last_stated, xb_fmt(b, XB_FMT_YEAR, 0));
+    xb_text(b, ws, row, 2, xs_get(f), NULL);
+    xb_num(b, ws, row, 3, y0 + sr->first, xb_fmt(b, XB_FMT_YEAR, 0));
+    xb_num(b, ws, row, 4, y0 + sr->last_stated, xb_fmt(b, XB_FMT_YEAR, 0));
     int ts[] = {sr->first, sr->last_stated, (int)b->m->nyears - 1};
-    int cols[] = {4, 5, 8};
+    int cols[] = {5, 6, 9};
     for (int i = 0; i < 3; i++) {
         const cx_value *v = &sr->v[ts[i]];
         if (v->kind == CX_V_MISSING || !isfinite(v->base))
@@ -115,14 +127,14 @@ static void _key_row(xlsx_book *b, int row, size_t s, xb_str *f)
         xb_formula(b, ws, row, cols[i], f, xb_fmt(b, nf, 0), v->base);
     }
     xs_clear(f);
-    xs_printf(f, "=F%d/E%d", row + 1, row + 1);
-    xb_formula(b, ws, row, 6, f, xb_fmt(b, XB_FMT_MULT, XB_BOLD), sr->hist_multiple);
+    xs_printf(f, "=G%d/F%d", row + 1, row + 1);
+    xb_formula(b, ws, row, 7, f, xb_fmt(b, XB_FMT_MULT, XB_BOLD), sr->hist_multiple);
     xs_clear(f);
     if (isfinite(sr->hist_cagr)) {
-        xs_printf(f, "=(F%d/E%d)^(1/(D%d-C%d))-1", row + 1, row + 1, row + 1, row + 1);
-        xb_formula(b, ws, row, 7, f, xb_fmt(b, XB_FMT_RATIO, XB_BOLD), sr->hist_cagr);
+        xs_printf(f, "=(G%d/F%d)^(1/(E%d-D%d))-1", row + 1, row + 1, row + 1, row + 1);
+        xb_formula(b, ws, row, 8, f, xb_fmt(b, XB_FMT_RATIO, XB_BOLD), sr->hist_cagr);
     } else {
-        xb_text(b, ws, row, 7, "n/a", xb_fmt(b, NULL, XB_ITALIC | XB_GREY | XB_CENTER));
+        xb_text(b, ws, row, 8, "n/a", xb_fmt(b, NULL, XB_ITALIC | XB_GREY | XB_CENTER));
     }
 }
 
@@ -131,14 +143,14 @@ static int _key_figures(xlsx_book *b, int row)
     lxw_worksheet *ws = b->summary;
     lxw_format *h = xb_fmt(b, NULL, XB_HEADER);
     xb_text(b, ws, row++, 0, "Growth over the stated history", xb_fmt(b, NULL, XB_SECTION));
-    static const char *const head[] = {"Series", "Unit", "From", "To", "Value from",
-        "Value to", "Multiple", "CAGR"};
-    for (int i = 0; i < 8; i++)
+    static const char *const head[] = {"Series", "Name", "Unit", "From", "To",
+        "Value from", "Value to", "Multiple", "CAGR"};
+    for (int i = 0; i < 9; i++)
         xb_text(b, ws, row, i, head[i], h);
     xb_str f;
     xs_init(&f);
     xs_printf(&f, "%d value", b->m->last_year);
-    xb_text(b, ws, row++, 8, xs_get(&f), h);
+    xb_text(b, ws, row++, 9, xs_get(&f), h);
     int first = row;
     for (size_t s = 0; s < b->m->nseries; s++)
         if (_has_history(b, s))
@@ -222,9 +234,8 @@ static int _commitments(xlsx_book *b, int row)
 
 void xb_write_summary(xlsx_book *b)
 {
-    static const double widths[] = {26, 24, 8, 8, 12, 12, 10, 10, 12};
     lxw_worksheet *ws = b->summary;
-    xb_widths(b, ws, widths, sizeof widths / sizeof widths[0]);
+    xb_widths(b, ws, widths, KEY_COLS);
     _info(b);
     int row = _key_figures(b, SUM_KEY);
     row = _burn(b, row);
@@ -235,7 +246,10 @@ void xb_write_summary(xlsx_book *b)
     xb_chart_metrics(b, ws, 2, CHART_COL, &next);
     lxw_chart *burn = xb_chart_burn(b);
     if (burn)
-        xb_check(b, worksheet_insert_chart(ws, (lxw_row_t)next, CHART_COL, burn));
+        xb_insert_wide_chart(b, ws, next, CHART_COL, burn);
+    else if (next == 2)
+        xb_text(b, ws, row + 1, 0, "No charts: no series has values in two or more "
+                "years.", xb_fmt(b, NULL, XB_NOTE));
     worksheet_activate(ws);
     xb_page_setup(b, ws, "Summary");
 }
