@@ -59,7 +59,7 @@ enum { XB_BURN_HEADER = 2, XB_BURN_REVENUE, XB_BURN_COSTS, XB_BURN_NET,
 /* Checks sheet columns; results start below the header row. */
 enum { XB_CHK_CHECK, XB_CHK_PERIOD, XB_CHK_STATED, XB_CHK_LOW, XB_CHK_BASE,
        XB_CHK_HIGH, XB_CHK_COMPUTED, XB_CHK_DIFF, XB_CHK_TOL, XB_CHK_STATUS,
-       XB_CHK_MESSAGE, XB_CHK_LABEL };
+       XB_CHK_MESSAGE, XB_CHK_LABEL, XB_CHK_SOURCE };
 #define XB_CHK_HEADER 2
 
 /* Cell style flags, combined with a number format by xb_fmt. */

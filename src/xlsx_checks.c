@@ -110,6 +110,7 @@ static void _describe(xlsx_book *b, int row, const cx_check *c,
     xb_text(b, ws, row, XB_CHK_STATED, text, NULL);
     xb_text(b, ws, row, XB_CHK_MESSAGE, cr->message, xb_fmt(b, NULL, XB_WRAP));
     xb_text(b, ws, row, XB_CHK_LABEL, c->label, xb_fmt(b, NULL, XB_WRAP));
+    xb_text(b, ws, row, XB_CHK_SOURCE, c->source, xb_fmt(b, NULL, XB_WRAP));
 }
 
 /* Stated low, base, high: the Inputs figure for a sum check, else inputs. */
@@ -190,7 +191,7 @@ static void _header(xlsx_book *b)
 {
     static const char *const head[] = {"Check", "Year / period", "Stated",
         "Stated low", "Stated base", "Stated high", "Computed", "Difference",
-        "Tolerance", "Status", "Message", "Label"};
+        "Tolerance", "Status", "Message", "Label", "Source"};
     lxw_format *h = xb_fmt(b, NULL, XB_HEADER);
     for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
         xb_text(b, b->checks, XB_CHK_HEADER, (int)i, head[i], h);
@@ -201,7 +202,7 @@ static char warn_text[] = "warn";
 void xb_write_checks(xlsx_book *b)
 {
     /* Message and Label wrap, so the page prints at a readable scale. */
-    static const double widths[] = {24, 13, 11, 11, 11, 11, 11, 11, 10, 8, 48, 26};
+    static const double widths[] = {24, 13, 11, 11, 11, 11, 11, 11, 10, 8, 48, 26, 40};
     lxw_worksheet *ws = b->checks;
     xb_widths(b, ws, widths, sizeof widths / sizeof widths[0]);
     xb_text(b, ws, 0, 0, "Checks", xb_fmt(b, NULL, XB_TITLE));

@@ -273,7 +273,13 @@ static void _driver_row(xlsx_book *b, int row, size_t s)
     xb_text(b, b->inputs, row, XB_DRV_SERIES, b->m->series[s].name, _f(b, NULL, 0));
     xb_text(b, b->inputs, row, XB_DRV_METHOD, cx_method_name(d->method), _f(b, NULL, 0));
     double height = 0;
-    _wrapped(b, row, XB_DRV_NOTE, _driver_note(d), XB_NOTE, &height);
+    xb_str how;
+    xs_init(&how);
+    xs_printf(&how, "%s", _driver_note(d));
+    if (d->source)
+        xs_printf(&how, "\nSource: %s", d->source);
+    _wrapped(b, row, XB_DRV_NOTE, xs_get(&how), XB_NOTE, &height);
+    xs_free(&how);
     xb_row_height(b, b->inputs, row, height);
     switch (d->method) {
     case CX_D_GROWTH:
@@ -300,7 +306,7 @@ static void _driver_row(xlsx_book *b, int row, size_t s)
 static int _drivers(xlsx_book *b, int row)
 {
     static const char *const head[] = {"Series", "Method", "Rate", "From", "To",
-        "Over (years)", "Window from", "Window to", "Window CAGR", "How"};
+        "Over (years)", "Window from", "Window to", "Window CAGR", "How (and source)"};
     xb_str t;
     xs_init(&t);
     xs_printf(&t, "Drivers (scenario: %s)", b->r->scenario ? b->r->scenario : "base");

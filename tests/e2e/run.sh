@@ -80,7 +80,7 @@ expect_status "formula-like text: run" 0 "$CAPEX" run tests/e2e/injection.yaml -
 if "$PYTHON" tests/e2e/check_text_cells.py "$T/injection.xlsx" \
     '=HYPERLINK("http://example.com","click")' "+cmd|' /C calc'!A0" "=1+1" \
     "@SUM(A1:A2)" "-2+3" "$(printf '\t=1+2')" "_x000D_=1+3" "+SUM(1,2)" "=4" "@4" \
-    "=EVIL()" "+note" "-source" >"$T/err" 2>&1; then
+    "=EVIL()" "+note" "-source" "-label" "=9*9" >"$T/err" 2>&1; then
     ok "formula-like text stays text ($(tail -1 "$T/err"))"
 else
     bad "formula-like text stays text"
