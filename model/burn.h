@@ -25,6 +25,33 @@ typedef struct cx_burn {
     double total_burn;     /**< sum of the negative net flows (<= 0) */
 } cx_burn;
 
+/**
+ * Funding: how long the cash lasts and how much must be raised. Cash at the
+ * end of burn year i = opening cash + raises up to year i + cumulative[i].
+ * Within a year the net flow is taken as spread evenly over 12 months, so
+ * the cash runs out at the fraction of the year where it crosses zero.
+ * Fractional years interpolate linearly between year points: a crossing of
+ * net from year y-1 (< 0) to y (>= 0) is at y - 1 + (-net[y-1]) /
+ * (net[y] - net[y-1]).
+ */
+typedef struct cx_funding {
+    int has_cash;          /**< opening cash stated */
+    double *cash;          /**< [n] cash at the end of each year; owned; NULL
+                                without has_cash */
+    double runway_months;  /**< months from the start of the first year until
+                                the cash runs out; NAN = lasts the horizon */
+    double runway_end;     /**< fractional year the cash runs out; NAN = never */
+    double funding_gap;    /**< max(0, -peak_burn - cash - raises to the peak
+                                year): what still has to be raised */
+    double raised;         /**< sum of the stated raises */
+    double break_even_frac;/**< fractional break-even year; NAN = not within horizon */
+    double payback_frac;   /**< fractional payback year; NAN = not within horizon */
+    int default_alive;     /**< 1: break-even comes before the cash runs out;
+                                0: it does not; -1: unknown (no cash stated) */
+    double alive_margin_months; /**< runway end - break-even, in months
+                                (negative when dead); NAN when unknown */
+} cx_funding;
+
 /** Compute all burn figures. Out is initialised here; free with
  *  cx_burn_release. */
 cx_status cx_burn_compute(const double *net, size_t n, int first_year,

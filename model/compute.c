@@ -147,6 +147,10 @@ static cx_status _run(cx_result *r, size_t *failed)
         st = cxi_commitments_compute(r);
     if (st == CX_OK)
         st = cxi_checks_compute(r, failed);
+    if (st == CX_OK)
+        st = cxi_discount_compute(r);
+    if (st == CX_OK)
+        st = cxi_goals_compute(r);
     return st;
 }
 
@@ -197,6 +201,7 @@ static void _free_series(cx_series_result *sr)
     free(sr->v);
     free(sr->rate);
     free(sr->yoy);
+    free(sr->residual);
 }
 
 void cx_result_free(cx_result *r)
@@ -215,6 +220,9 @@ void cx_result_free(cx_result *r)
     free(r->burn.costs);
     free(r->burn.net);
     cx_burn_release(&r->burn.burn);
+    cxi_funding_release(&r->burn.funding);
+    cx_discount_result_release(&r->discount);
+    free(r->goals);
     free(r->commitments.amount);
     free(r->commitments.total);
     free(r->commitments.beyond);

@@ -214,3 +214,11 @@ cx_status cxi_commitments_compute(cx_result *r)
     }
     return st;
 }
+
+void cxi_funding_release(cx_funding *f)
+{
+    if (!f)
+        return;
+    free(f->cash);
+    f->cash = NULL;
+}

@@ -31,4 +31,13 @@ cx_status cxi_commitments_compute(cx_result *r);
 /** Every check's result, with a warning note per check that fails. */
 cx_status cxi_checks_compute(cx_result *r, size_t *failed);
 
+/* compute_discount.c: NPV, XNPV, IRR, XIRR of the model's `discount:`. */
+cx_status cxi_discount_compute(cx_result *r);
+
+/* compute_goals.c: goal seek for each of the model's goals. */
+cx_status cxi_goals_compute(cx_result *r);
+
+/* Free what a cx_funding owns (compute_cash.c). */
+void cxi_funding_release(cx_funding *f);
+
 #endif

@@ -47,6 +47,7 @@ cx_status cx_model_new(int first_year, int last_year, cx_model **out)
     m->last_year = last_year;
     m->nyears = (size_t)(last_year - first_year + 1);
     m->burn.net = m->burn.revenue = m->burn.costs = CX_NO_INDEX;
+    m->discount.series = CX_NO_INDEX;
     *out = m;
     return CX_OK;
 }
@@ -80,6 +81,8 @@ void cx_model_free(cx_model *m)
     free(m->scenarios);
     free(m->commitments);
     free(m->checks);
+    free(m->goals);
+    free(m->burn.raises);
     _pool_free(m->pool);
     free(m);
 }
@@ -210,6 +213,25 @@ cx_status cx_model_add_check(cx_model *m, cx_check **out)
     if (st == CX_OK)
         (*out)->tolerance = NAN;
     return st;
+}
+
+cx_status cx_model_add_goal(cx_model *m, cx_goal **out)
+{
+    if (!m || !out)
+        return CX_EINVAL;
+    cx_status st = _append((void **)&m->goals, &m->ngoals, sizeof *m->goals,
+                           (void **)out);
+    if (st == CX_OK)
+        (*out)->cap = NAN;
+    return st;
+}
+
+cx_status cx_model_add_raise(cx_model *m, cx_raise **out)
+{
+    if (!m || !out)
+        return CX_EINVAL;
+    return _append((void **)&m->burn.raises, &m->burn.nraises,
+                   sizeof *m->burn.raises, (void **)out);
 }
 
 cx_status cx_series_set_parts(cx_series *s, const size_t *parts, size_t n)

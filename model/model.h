@@ -18,6 +18,8 @@
 #include "driver.h"
 #include "commitment.h"
 #include "check.h"
+#include "discount.h"
+#include "goal.h"
 
 #define CX_MAX_YEARS 200        /**< span last_year - first_year + 1 */
 #define CX_MIN_YEAR  1900
@@ -80,13 +82,29 @@ typedef struct cx_scenario {
     int line, col;
 } cx_scenario;
 
+/** Money raised (or to be raised) in a year: funds the burn. */
+typedef struct cx_raise {
+    const char *name;       /**< "Series F"; owned by the model */
+    int year;
+    cx_value amount;
+    const char *source;
+    int line, col;
+} cx_raise;
+
 /** Which series make up the annual net cash flow for burn figures:
- *  net = series[net], or series[revenue] - series[costs]. */
+ *  net = series[net], or series[revenue] - series[costs]; minus the
+ *  commitments' schedule when include_commitments. Cash and raises fund it
+ *  (runway, funding gap, default alive: burn.h). */
 typedef struct cx_burn_spec {
     int enabled;
     size_t net;             /**< CX_NO_INDEX unless net is given directly */
     size_t revenue;         /**< CX_NO_INDEX unless revenue - costs */
     size_t costs;
+    int include_commitments;/**< subtract the commitments schedule from net */
+    cx_value cash;          /**< cash at the start of the first burn year;
+                                 CX_V_MISSING when not stated */
+    cx_raise *raises;       /**< owned */
+    size_t nraises;
     int line, col;
 } cx_burn_spec;
 
@@ -109,6 +127,8 @@ typedef struct cx_model {
     cx_commitment *commitments; size_t ncommitments;
     cx_check *checks;       size_t nchecks;
     cx_burn_spec burn;
+    cx_discount_spec discount;
+    cx_goal *goals;         size_t ngoals;
 
     struct cx_pool *pool;   /**< strings; private */
 } cx_model;
@@ -138,6 +158,8 @@ cx_status cx_scenario_add_override(cx_scenario *s, size_t series,
                                    const cx_driver *driver);
 cx_status cx_model_add_commitment(cx_model *m, cx_commitment **out);
 cx_status cx_model_add_check(cx_model *m, cx_check **out);
+cx_status cx_model_add_goal(cx_model *m, cx_goal **out);
+cx_status cx_model_add_raise(cx_model *m, cx_raise **out);
 
 /** Set the parts of a sum series (copied; replaces earlier parts and makes
  *  the series CX_S_SUM). */

@@ -24,6 +24,9 @@
 #include "model.h"
 #include "burn.h"
 #include "check.h"
+#include "discount.h"
+#include "fit.h"
+#include "goal.h"
 
 typedef struct cx_series_result {
     cx_value *v;          /**< [nyears] values; owned */
@@ -41,6 +44,9 @@ typedef struct cx_series_result {
     double hist_multiple; /**< NAN when undefined */
     /* Over everything that has values (first..last). */
     double full_cagr;
+    cx_fit fit;           /**< trend driver: the fit used (kind NONE otherwise) */
+    double *residual;     /**< [nyears] stated - fitted in the fit window,
+                               NAN elsewhere; NULL without a fit; owned */
 } cx_series_result;
 
 typedef enum cx_note_level { CX_NOTE_INFO = 0, CX_NOTE_WARNING } cx_note_level;
@@ -63,6 +69,7 @@ typedef struct cx_burn_result {
     double *costs;        /**< [n] or NULL; owned */
     double *net;          /**< [n]; owned */
     cx_burn burn;         /**< cumulative, peak, break-even, payback */
+    cx_funding funding;   /**< cash, runway, funding gap, default alive */
 } cx_burn_result;
 
 typedef struct cx_commitment_result {
@@ -82,6 +89,8 @@ typedef struct cx_result {
     cx_burn_result burn;
     cx_commitment_result commitments;
     cx_check_result *checks;    size_t nchecks;   /**< owned */
+    cx_discount_result discount;
+    cx_goal_result *goals;      size_t ngoals;    /**< owned */
     cx_note *notes;             size_t nnotes;    /**< owned */
     size_t warnings;            /**< checks that did not pass */
 } cx_result;

@@ -20,7 +20,7 @@
 static const char *const _top_keys[] = {
     "model", "title", "description", "currency", "unit", "years", "as_of",
     "series", "constants", "drivers", "scenarios", "commitments", "burn",
-    "checks", "import", NULL
+    "checks", "import", "discount", "goals", NULL
 };
 
 /* Before the model exists: r->m is NULL here. */
@@ -178,7 +178,8 @@ static int _sections(const rm_reader *r)
     static const _section after_series[] = {
         {"constants", rm_constants}, {"drivers", rm_drivers},
         {"scenarios", rm_scenarios}, {"commitments", rm_commitments},
-        {"burn", rm_burn}, {"checks", rm_checks}
+        {"burn", rm_burn}, {"checks", rm_checks},
+        {"discount", rm_discount}, {"goals", rm_goals}
     };
     int rc = _head(r);
     if (!rc)

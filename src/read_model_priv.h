@@ -137,4 +137,10 @@ int rm_commitments(const rm_reader *r, const yt_node *n);
 int rm_burn(const rm_reader *r, const yt_node *n);
 int rm_checks(const rm_reader *r, const yt_node *n);
 
+/** 'discount' (read_model_discount.c). */
+int rm_discount(const rm_reader *r, const yt_node *n);
+
+/** 'goals' (read_model_goals.c). */
+int rm_goals(const rm_reader *r, const yt_node *n);
+
 #endif

@@ -100,6 +100,7 @@ static void _fill(xlsx_book *b)
     b->proj = _sheet(b, XB_PROJECTION);
     b->burn = burn ? _sheet(b, XB_BURN) : NULL;
     b->commit = b->m->ncommitments ? _sheet(b, XB_COMMITMENTS) : NULL;
+    b->valuation = r->discount.enabled ? _sheet(b, XB_VALUATION) : NULL;
     b->checks = _sheet(b, XB_CHECKS);
     if (b->nomem || xb_formats_init(b) || xb_plan_projection(b)) {
         b->nomem = 1;
@@ -112,6 +113,8 @@ static void _fill(xlsx_book *b)
         xb_write_burn(b);
     if (b->commit)
         xb_write_commitments(b);
+    if (b->valuation)
+        xb_write_valuation(b);
     xb_write_checks(b);
     xb_write_summary(b);
 }

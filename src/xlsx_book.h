@@ -23,6 +23,7 @@
 #define XB_BURN        "Burn"
 #define XB_COMMITMENTS "Commitments"
 #define XB_CHECKS      "Checks"
+#define XB_VALUATION   "Valuation"
 
 /* Projection, Burn and Commitments put year t in column XB_YEAR0 + t. */
 #define XB_YEAR0 3
@@ -98,7 +99,7 @@ typedef struct xlsx_book {
     const cx_result *r;
     const cx_model *m;
     lxw_workbook *wb;
-    lxw_worksheet *summary, *inputs, *proj, *burn, *commit, *checks;
+    lxw_worksheet *summary, *inputs, *proj, *burn, *commit, *valuation, *checks;
     lxw_error err;            /* first libxlsxwriter failure */
     int nomem;                /* an allocation of ours failed */
 
@@ -208,6 +209,7 @@ void xb_write_projection(xlsx_book *b);
 void xb_write_burn(xlsx_book *b);
 void xb_write_commitments(xlsx_book *b);
 void xb_write_checks(xlsx_book *b);
+void xb_write_valuation(xlsx_book *b);   /* xlsx_valuation.c */
 void xb_write_summary(xlsx_book *b);
 
 /* xlsx_charts.c */

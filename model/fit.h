@@ -1,0 +1,55 @@
+/*
+ * fit.h - trend fits on a series' history (GSL): linear, exponential
+ * (log-linear) and logistic (S-curve with a saturation level), with their
+ * quality. Used by the `trend` driver method (driver.h).
+ *
+ *  linear:      v(year) = a + b * year                 (gsl_fit_linear)
+ *  exponential: v(year) = a * exp(b * year)            (gsl_fit_linear on ln v)
+ *  logistic:    v(year) = L / (1 + exp(-k (year - t0))) (gsl_multifit_nlinear;
+ *               L given, or fitted too)
+ *
+ * A fit needs at least 2 points (linear, exponential), 3 (logistic with L
+ * given) or 4 (logistic fitting L): fewer is CX_ENODATA, and
+ * cx_fit_min_points says how many are needed.
+ */
+#ifndef CX_FIT_H
+#define CX_FIT_H
+
+#include <stddef.h>
+#include "error.h"
+
+typedef enum cx_fit_kind {
+    CX_FIT_NONE = 0,
+    CX_FIT_LINEAR,
+    CX_FIT_EXPONENTIAL,
+    CX_FIT_LOGISTIC
+} cx_fit_kind;
+
+typedef struct cx_fit {
+    cx_fit_kind kind;
+    int from, to;         /**< window of years fitted */
+    size_t n;             /**< points used */
+    double a, b;          /**< linear and exponential parameters */
+    double saturation;    /**< logistic L */
+    double k, t0;         /**< logistic steepness and midpoint year */
+    int saturation_fitted;/**< 1 when L was estimated, 0 when given */
+    double r2;            /**< coefficient of determination on the data */
+    double rmse;          /**< root mean squared residual */
+} cx_fit;
+
+/** "linear", "exponential", "logistic" ("none"). */
+const char *cx_fit_kind_name(cx_fit_kind kind);
+
+/** Points a fit needs (saturation_given: logistic with L stated). */
+size_t cx_fit_min_points(cx_fit_kind kind, int saturation_given);
+
+cx_status cx_fit_linear(const double *year, const double *v, size_t n, cx_fit *out);
+cx_status cx_fit_exponential(const double *year, const double *v, size_t n, cx_fit *out);
+/** saturation: NAN to fit L as well. */
+cx_status cx_fit_logistic(const double *year, const double *v, size_t n,
+                          double saturation, cx_fit *out);
+
+/** The fitted value in a year. */
+cx_status cx_fit_eval(const cx_fit *f, double year, double *out);
+
+#endif
