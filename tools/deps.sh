@@ -1,7 +1,8 @@
 #!/bin/sh
 # deps.sh - install, with apt, only the Debian packages that are missing.
 #
-# Libraries are looked up with pkg-config (libcsv ships no .pc file, so its
+# Libraries are looked up with pkg-config (zlib too: xlsxwriter.pc links -lz
+# but libxlsxwriter-dev does not pull zlib1g-dev in; libcsv ships no .pc file, so its
 # header and library are probed with the compiler); test tools by command.
 # Prints what it found; runs apt-get only when something is missing.
 set -eu
@@ -10,7 +11,7 @@ missing=""
 need() { missing="$missing $1"; }
 
 command -v pkg-config >/dev/null 2>&1 || need pkg-config
-for pair in gsl:libgsl-dev xlsxwriter:libxlsxwriter-dev cmocka:libcmocka-dev yaml-0.1:libyaml-dev; do
+for pair in gsl:libgsl-dev xlsxwriter:libxlsxwriter-dev zlib:zlib1g-dev cmocka:libcmocka-dev yaml-0.1:libyaml-dev; do
     pc=${pair%%:*}; deb=${pair#*:}
     if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists "$pc"; then :; else need "$deb"; fi
 done
