@@ -1,11 +1,232 @@
 /*
- * xlsx_valuation.c - the Valuation sheet: NPV, XNPV, IRR, XIRR of the
- * discounted flows. (Placeholder until discounting lands: the sheet is
- * only created when result->discount.enabled, which nothing sets yet.)
+ * xlsx_valuation.c - the Valuation sheet: the discount rate (an input,
+ * named discount_rate), the flows taken from Burn or Projection, their
+ * dates and discounted values per year, then NPV both ways, XNPV, IRR and
+ * XIRR as live formulas with the engine's values cached (docs/workbook.md).
  */
+#include <math.h>
+
 #include "xlsx_book.h"
+
+/* Rows (0-based); flows run from column XB_YEAR0 + first year index. */
+enum { _TITLE = 0, _INPUTS = 2, _RATE, _FLOWS, _DATES,
+       _HEADER = 7, _FLOW, _DATE, _DISC,
+       _FIGURES = 12, _NPV, _NPV0, _XNPV, _IRR, _XIRR };
+#define _VCOL 1                 /* values of the inputs and figures */
+#define _NCOL 2                 /* notes beside them */
+#define _FMT_DATE "yyyy-mm-dd"
+#define _FMT_IRR  "0.000%"
+
+static int _c0(const xlsx_book *b)
+{
+    return XB_YEAR0 + (b->r->discount.first_year - b->m->first_year);
+}
+
+static int _c1(const xlsx_book *b)
+{
+    return _c0(b) + (int)b->r->discount.n - 1;
+}
+
+static void _inputs(xlsx_book *b)
+{
+    const cx_discount_spec *sp = &b->m->discount;
+    lxw_worksheet *ws = b->valuation;
+    xb_text(b, ws, _INPUTS, 0, "Inputs", xb_fmt(b, NULL, XB_SECTION));
+    xb_text(b, ws, _RATE, 0, "Discount rate (per year)", NULL);
+    xb_num(b, ws, _RATE, _VCOL, sp->rate, xb_fmt(b, XB_FMT_RATE, XB_INPUT));
+    if (sp->source)
+        xb_text(b, ws, _RATE, _NCOL, sp->source, xb_fmt(b, NULL, XB_NOTE));
+    xb_str ref;
+    xs_init(&ref);
+    xs_printf(&ref, "=");
+    xs_ref(&ref, XB_VALUATION, _RATE, _VCOL, XB_ABS);
+    if (ref.failed)
+        b->nomem = 1;
+    else
+        xb_check(b, workbook_define_name(b->wb, "discount_rate", xs_get(&ref)));
+    xs_free(&ref);
+
+    xb_text(b, ws, _FLOWS, 0, "Flows", NULL);
+    if (sp->series == CX_NO_INDEX)
+        xb_text(b, ws, _FLOWS, _VCOL, "Burn: net cash flow", NULL);
+    else
+        xb_text(b, ws, _FLOWS, _VCOL, b->m->series[sp->series].name, NULL);
+    xb_text(b, ws, _DATES, 0, "Dates (XNPV, XIRR)", NULL);
+    xb_text(b, ws, _DATES, _VCOL, sp->dates == CX_DATES_MID_YEAR ? "1 July of each year"
+                                                                 : "31 December of each year", NULL);
+}
+
+/* The flow in column c: =Burn!F6 or =Projection!F12. */
+static void _flow(xlsx_book *b, int c, size_t i, xb_str *f)
+{
+    const cx_discount_spec *sp = &b->m->discount;
+    int t = c - XB_YEAR0;
+    xs_clear(f);
+    xs_printf(f, "=");
+    if (sp->series == CX_NO_INDEX)
+        xs_ref(f, XB_BURN, XB_BURN_NET, c, 0);
+    else
+        xs_value_ref(b, f, XB_PROJECTION, sp->series, t, 0);
+    xb_formula(b, b->valuation, _FLOW, c, f, xb_fmt(b, b->money_numfmt, 0),
+               b->r->discount.flows[i]);
+}
+
+static void _year(xlsx_book *b, size_t i, xb_str *f)
+{
+    const cx_discount_result *d = &b->r->discount;
+    lxw_worksheet *ws = b->valuation;
+    int c = _c0(b) + (int)i, year = d->first_year + (int)i;
+    xb_num(b, ws, _HEADER, c, year, xb_fmt(b, XB_FMT_YEAR, XB_HEADER | XB_CENTER));
+    _flow(b, c, i, f);
+
+    xs_clear(f);
+    if (b->m->discount.dates == CX_DATES_MID_YEAR)
+        xs_printf(f, "=DATE(%d,7,1)", year);
+    else
+        xs_printf(f, "=DATE(%d,12,31)", year);
+    xb_formula(b, ws, _DATE, c, f, xb_fmt(b, _FMT_DATE, XB_CENTER), d->dates[i]);
+
+    /* =D9/(1+discount_rate)^(D$8-$D$8+1): the spreadsheet NPV's term. */
+    xs_clear(f);
+    xs_printf(f, "=");
+    xs_ref(f, NULL, _FLOW, c, 0);
+    xs_printf(f, "/(1+discount_rate)^(");
+    xs_ref(f, NULL, _HEADER, c, XB_ABS_ROW);
+    xs_printf(f, "-");
+    xs_ref(f, NULL, _HEADER, _c0(b), XB_ABS);
+    xs_printf(f, "+1)");
+    xb_formula(b, ws, _DISC, c, f, xb_fmt(b, b->money_numfmt, 0), d->discounted[i]);
+}
+
+static void _series(xlsx_book *b, xb_str *f)
+{
+    lxw_worksheet *ws = b->valuation;
+    lxw_format *h = xb_fmt(b, NULL, XB_HEADER);
+    xb_text(b, ws, _HEADER, 0, "Cash flows", h);
+    xb_text(b, ws, _HEADER, _VCOL, "Unit", h);
+    xb_text(b, ws, _HEADER, _NCOL, "From", h);
+    xb_str u;
+    xs_init(&u);
+    xb_unit_label(b, CX_U_MONEY, NULL, &u);
+    xb_text(b, ws, _FLOW, 0, "Cash flow", xb_fmt(b, NULL, XB_BOLD));
+    xb_text(b, ws, _FLOW, _VCOL, xs_get(&u), NULL);
+    xb_text(b, ws, _FLOW, _NCOL, b->m->discount.series == CX_NO_INDEX ? XB_BURN : XB_PROJECTION,
+            NULL);
+    xb_text(b, ws, _DATE, 0, "Date", NULL);
+    xb_text(b, ws, _DATE, _VCOL, "date", NULL);
+    xb_text(b, ws, _DISC, 0, "Discounted cash flow (first flow discounted one period)", NULL);
+    xb_text(b, ws, _DISC, _VCOL, xs_get(&u), NULL);
+    xs_free(&u);
+    for (size_t i = 0; i < b->r->discount.n; i++)
+        _year(b, i, f);
+}
+
+/* "D9:J9" of a row; from column c0 on. */
+static void _row_range(xlsx_book *b, xb_str *f, int row, int c0)
+{
+    xs_range(f, NULL, row, c0, row, _c1(b), XB_ABS);
+}
+
+static void _npvs(xlsx_book *b, xb_str *f)
+{
+    const cx_discount_result *d = &b->r->discount;
+    lxw_worksheet *ws = b->valuation;
+    lxw_format *money = xb_fmt(b, b->money_numfmt, XB_BOLD);
+    xb_text(b, ws, _NPV, 0, "NPV, spreadsheet convention (first flow discounted one period)", NULL);
+    xs_clear(f);
+    xs_printf(f, "=NPV(discount_rate,");
+    _row_range(b, f, _FLOW, _c0(b));
+    xs_printf(f, ")");
+    xb_formula(b, ws, _NPV, _VCOL, f, money, d->npv);
+
+    xb_text(b, ws, _NPV0, 0, "NPV, first flow at t=0", NULL);
+    xs_clear(f);
+    xs_printf(f, "=");
+    xs_ref(f, NULL, _FLOW, _c0(b), XB_ABS);
+    if (d->n > 1) {
+        xs_printf(f, "+NPV(discount_rate,");
+        _row_range(b, f, _FLOW, _c0(b) + 1);
+        xs_printf(f, ")");
+    }
+    xb_formula(b, ws, _NPV0, _VCOL, f, money, d->npv0);
+
+    xb_text(b, ws, _XNPV, 0, "XNPV, dated flows (days / 365 from the first date)", NULL);
+    if (d->n < 2 || !isfinite(d->xnpv)) {
+        xb_text(b, ws, _XNPV, _VCOL, "needs two or more flows", xb_fmt(b, NULL, XB_BOLD));
+        return;
+    }
+    xs_clear(f);
+    xs_printf(f, "=XNPV(discount_rate,");
+    _row_range(b, f, _FLOW, _c0(b));
+    xs_printf(f, ",");
+    _row_range(b, f, _DATE, _c0(b));
+    xs_printf(f, ")");
+    xb_formula(b, ws, _XNPV, _VCOL, f, money, d->xnpv);
+}
+
+/* IRR or XIRR: the formula (with the guess when the spreadsheet needs one)
+ * or the reason there is none; the note on several roots beside it. */
+static void _irr(xlsx_book *b, xb_str *f, int dated)
+{
+    const cx_discount_result *d = &b->r->discount;
+    lxw_worksheet *ws = b->valuation;
+    int row = dated ? _XIRR : _IRR;
+    double root = dated ? d->xirr : d->irr, guess = dated ? d->xirr_guess : d->irr_guess;
+    const char *note = dated ? d->xirr_note : d->irr_note;
+    xb_text(b, ws, row, 0, dated ? "XIRR, dated flows" : "IRR", NULL);
+    if (!isfinite(root)) {
+        xb_text(b, ws, row, _VCOL, note, xb_fmt(b, NULL, XB_BOLD));
+        return;
+    }
+    xs_clear(f);
+    xs_printf(f, dated ? "=XIRR(" : "=IRR(");
+    _row_range(b, f, _FLOW, _c0(b));
+    if (dated) {
+        xs_printf(f, ",");
+        _row_range(b, f, _DATE, _c0(b));
+    }
+    if (isfinite(guess)) {
+        xs_printf(f, ",");
+        xs_num(f, guess);
+    }
+    xs_printf(f, ")");
+    xb_formula(b, ws, row, _VCOL, f, xb_fmt(b, _FMT_IRR, XB_BOLD), root);
+    xb_str n;
+    xs_init(&n);
+    if (note[0])
+        xs_printf(&n, "%s; this is the root %s", note, isfinite(guess)
+                  ? "nearest 10%" : "reached from the default 10% guess");
+    if (isfinite(guess))
+        xs_printf(&n, "%sthe engine's root is passed as the guess (the default 10%% guess "
+                  "does not reach it)", note[0] ? "; " : "");
+    if (n.len)
+        xb_text(b, ws, row, _NCOL, xs_get(&n), xb_fmt(b, NULL, note[0] ? XB_WARN : XB_NOTE));
+    if (n.failed)
+        b->nomem = 1;
+    xs_free(&n);
+}
 
 void xb_write_valuation(xlsx_book *b)
 {
-    xb_text(b, b->valuation, 0, 0, "Valuation", NULL);
+    static const double widths[] = {60, 14, 20};
+    lxw_worksheet *ws = b->valuation;
+    const cx_discount_result *d = &b->r->discount;
+    xb_text(b, ws, _TITLE, 0, "Valuation: discounted cash flows", xb_fmt(b, NULL, XB_TITLE));
+    xb_widths(b, ws, widths, 3);
+    _inputs(b);
+    if (!d->n) {
+        xb_text(b, ws, _HEADER, 0, "(no year has a flow to discount)", xb_fmt(b, NULL, XB_NOTE));
+        xb_page_setup(b, ws, "Valuation");
+        return;
+    }
+    xb_check(b, worksheet_set_column(ws, (lxw_col_t)_c0(b), (lxw_col_t)_c1(b), 11, NULL));
+    xb_str f;
+    xs_init(&f);
+    _series(b, &f);
+    xb_text(b, ws, _FIGURES, 0, "Figures", xb_fmt(b, NULL, XB_SECTION));
+    _npvs(b, &f);
+    _irr(b, &f, 0);
+    _irr(b, &f, 1);
+    xs_free(&f);
+    xb_page_setup(b, ws, "Valuation");
 }

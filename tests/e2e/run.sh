@@ -76,7 +76,7 @@ done
 # --- text is never a formula -------------------------------------------------
 # (libxlsxwriter stores a carriage return as the OOXML escape _x000D_, which
 # openpyxl reads back literally.)
-expect_status "formula-like text: run" 0 "$CAPEX" run tests/e2e/injection.yaml -o "$T/injection.xlsx" -q
+expect_status "formula-like text: run" 0 "$CAPEX" run tests/cases/injection.yaml -o "$T/injection.xlsx" -q
 if "$PYTHON" tests/e2e/check_text_cells.py "$T/injection.xlsx" \
     '=HYPERLINK("http://example.com","click")' "+cmd|' /C calc'!A0" "=1+1" \
     "@SUM(A1:A2)" "-2+3" "$(printf '\t=1+2')" "_x000D_=1+3" "+SUM(1,2)" "=4" "@4" \
