@@ -253,6 +253,36 @@ static void _checks(json_out *j, const cx_result *r)
     json_kint(j, "warnings", (long)r->warnings);
 }
 
+static void _discount(json_out *j, const cx_result *r)
+{
+    const cx_discount_result *d = &r->discount;
+    json_key(j, "discount");
+    if (!d->enabled) {
+        json_null(j);
+        return;
+    }
+    json_begin_object(j);
+    json_knumber(j, "rate", d->rate);
+    json_knumber(j, "npv", d->npv);
+    json_knumber(j, "npv_t0", d->npv0);
+    json_knumber(j, "xnpv", d->xnpv);
+    json_knumber(j, "irr", d->irr);
+    json_knumber(j, "xirr", d->xirr);
+    json_kint(j, "irr_sign_changes", d->irr_roots);
+    json_kstring(j, "irr_note", d->irr_note[0] ? d->irr_note : NULL);
+    json_key(j, "flows");
+    json_begin_array(j);
+    for (size_t i = 0; i < d->n; i++) {
+        json_begin_object(j);
+        json_kint(j, "year", d->first_year + (int)i);
+        json_knumber(j, "flow", d->flows[i]);
+        json_knumber(j, "date", d->dates[i]);
+        json_end_object(j);
+    }
+    json_end_array(j);
+    json_end_object(j);
+}
+
 static void _notes(json_out *j, const cx_result *r)
 {
     json_key(j, "notes");
@@ -283,6 +313,7 @@ int write_json(FILE *out, const cx_result *r, const char *workbook)
     _burn(&j, r);
     _commitments(&j, r);
     _checks(&j, r);
+    _discount(&j, r);
     _notes(&j, r);
     json_end_object(&j);
     if (ferror(out))

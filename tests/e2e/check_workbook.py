@@ -40,6 +40,8 @@ def main(book_path, json_path):
         want.append("Burn")
     if run["commitments"]:
         want.append("Commitments")
+    if run.get("discount"):
+        want.append("Valuation")
     want.append("Checks")
     if wf.sheetnames != want:
         problems.append("sheets %r, expected %r" % (wf.sheetnames, want))
@@ -113,6 +115,9 @@ def main(book_path, json_path):
         for v in s["values"]:
             src = v.get("source")
             if src:
+                # libxlsxwriter stores a CR as the OOXML escape _x000D_,
+                # which openpyxl reads back literally.
+                src = src.replace("\r", "_x000D_")
                 compared += 1
                 if src not in texts:
                     problems.append("source of %s %d not on Inputs: %r" % (s["name"], v["year"], src))

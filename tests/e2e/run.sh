@@ -46,8 +46,11 @@ expect_err "missing model file is named" "$T/nope.yaml"
 expect_status "unknown scenario: 64" 64 "$CAPEX" run inputs/bigtech-capex.yaml -s nosuch -n
 expect_err "unknown scenario is named" "no scenario 'nosuch'"
 
-# --- every bundled model ----------------------------------------------------
-for m in inputs/*.yaml; do
+# --- every bundled model, and the test cases ----------------------------------
+# tests/cases/*.yaml exercise what the bundled models do not (formula-like
+# text, discounting, every growth method, funding and goal seek).
+MODELS="$(ls inputs/*.yaml tests/cases/*.yaml)"
+for m in $MODELS; do
     name=$(basename "$m" .yaml)
     expect_status "run $name" 0 "$CAPEX" run "$m" -o "$T/$name.xlsx" --format json
     cp "$T/out" "$T/$name.json"
@@ -112,7 +115,7 @@ fi
 
 # --- LibreOffice recalculation ------------------------------------------------
 books=""
-for m in inputs/*.yaml; do books="$books $T/$(basename "$m" .yaml).xlsx"; done
+for m in $MODELS; do books="$books $T/$(basename "$m" .yaml).xlsx"; done
 # shellcheck disable=SC2086
 "$PYTHON" tests/e2e/recalc.py $books >"$T/recalc.log" 2>&1
 rc=$?
