@@ -105,6 +105,19 @@ def lab(run):
     equal("break-even year", b["break_even_year"], 2030)
     equal("losses every year to 2028", all(n < 0 for n in net[:3]), True)
     equal("payback year", b["payback_year"], 2026 + next(i for i, c in enumerate(cum) if c >= 0))
+    # Discounted at 10% (the model's assumption): spreadsheet NPV discounts
+    # the first flow one period; the t=0 convention does not.
+    d = run["discount"]
+    near("NPV at 10%", d["npv"], sum(n / 1.1 ** (i + 1) for i, n in enumerate(net)), 1e-12)
+    near("NPV t=0 at 10%", d["npv_t0"], sum(n / 1.1 ** i for i, n in enumerate(net)), 1e-12)
+    lo, hi = 0.0, 1.0                       # IRR by bisection: NPV(lo) > 0 > NPV(hi)
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        if sum(n / (1 + mid) ** i for i, n in enumerate(net)) > 0:
+            lo = mid
+        else:
+            hi = mid
+    near("IRR", d["irr"], lo, 1e-9)
     checks = {c["kind"]: c for c in run["checks"]}
     equal("cumulative check", checks["cumulative"]["status"], "pass")
     equal("break-even check", checks["break_even"]["status"], "pass")
