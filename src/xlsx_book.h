@@ -57,6 +57,10 @@ enum { XB_BURN_HEADER = 2, XB_BURN_REVENUE, XB_BURN_COSTS, XB_BURN_NET,
        XB_BURN_BREAK_EVEN, XB_BURN_PAYBACK, XB_BURN_TOTAL };
 #define XB_BURN_VALUE_COL 1
 
+/* Valuation: the figures' rows (0-based), values in column XB_VAL_COL. */
+enum { XB_VAL_NPV = 13, XB_VAL_NPV0, XB_VAL_XNPV, XB_VAL_IRR, XB_VAL_XIRR };
+#define XB_VAL_COL 1
+
 /* Checks sheet columns; results start below the header row. */
 enum { XB_CHK_CHECK, XB_CHK_PERIOD, XB_CHK_STATED, XB_CHK_LOW, XB_CHK_BASE,
        XB_CHK_HIGH, XB_CHK_COMPUTED, XB_CHK_DIFF, XB_CHK_TOL, XB_CHK_STATUS,

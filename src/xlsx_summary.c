@@ -197,6 +197,44 @@ static int _burn(xlsx_book *b, int row)
     return row + 1;
 }
 
+/* Label and =Valuation!$B$n: the engine's figure, or the text that stands
+ * in the Valuation cell when there is none. */
+static void _valuation_ref(xlsx_book *b, int row, const char *label, int vrow,
+                           double num, const char *text, const char *nf)
+{
+    xb_str f;
+    xs_init(&f);
+    xs_printf(&f, "=");
+    xs_ref(&f, XB_VALUATION, vrow, XB_VAL_COL, XB_ABS);
+    xb_text(b, b->summary, row, 0, label, NULL);
+    if (isfinite(num))
+        xb_formula(b, b->summary, row, 1, &f, xb_fmt(b, nf, XB_BOLD), num);
+    else
+        xb_formula_text(b, b->summary, row, 1, &f, xb_fmt(b, NULL, XB_BOLD), text);
+    xs_free(&f);
+}
+
+static int _valuation(xlsx_book *b, int row)
+{
+    const cx_discount_result *d = &b->r->discount;
+    if (!b->valuation || !d->n)
+        return row;
+    xb_str h;
+    xs_init(&h);
+    xs_printf(&h, "Valuation (discounted at %g%% a year)", d->rate * 100);
+    xb_text(b, b->summary, row++, 0, xs_get(&h), xb_fmt(b, NULL, XB_SECTION));
+    xs_free(&h);
+    _valuation_ref(b, row++, "NPV (first flow discounted one period)", XB_VAL_NPV,
+                   d->npv, "", b->money_numfmt);
+    _valuation_ref(b, row++, "NPV (first flow at t=0)", XB_VAL_NPV0, d->npv0, "",
+                   b->money_numfmt);
+    _valuation_ref(b, row++, "XNPV", XB_VAL_XNPV, d->n < 2 ? NAN : d->xnpv,
+                   "needs two or more flows", b->money_numfmt);
+    _valuation_ref(b, row++, "IRR", XB_VAL_IRR, d->irr, d->irr_note, "0.0%");
+    _valuation_ref(b, row++, "XIRR", XB_VAL_XIRR, d->xirr, d->xirr_note, "0.0%");
+    return row + 1;
+}
+
 static int _commitments(xlsx_book *b, int row)
 {
     if (!b->m->ncommitments)
@@ -240,8 +278,10 @@ void xb_write_summary(xlsx_book *b)
     int row = _key_figures(b, SUM_KEY);
     row = _burn(b, row);
     row = _commitments(b, row);
-    xb_text(b, ws, row, 0, "Figures are formulas on the Projection, Burn and "
-            "Commitments sheets; inputs are on Inputs.", xb_fmt(b, NULL, XB_NOTE));
+    row = _valuation(b, row);
+    xb_text(b, ws, row, 0, "Figures are formulas on the Projection, Burn, "
+            "Commitments and Valuation sheets; inputs are on Inputs.",
+            xb_fmt(b, NULL, XB_NOTE));
     int next = 2;
     xb_chart_metrics(b, ws, 2, CHART_COL, &next);
     lxw_chart *burn = xb_chart_burn(b);

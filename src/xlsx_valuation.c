@@ -11,8 +11,9 @@
 /* Rows (0-based); flows run from column XB_YEAR0 + first year index. */
 enum { _TITLE = 0, _INPUTS = 2, _RATE, _FLOWS, _DATES,
        _HEADER = 7, _FLOW, _DATE, _DISC,
-       _FIGURES = 12, _NPV, _NPV0, _XNPV, _IRR, _XIRR };
-#define _VCOL 1                 /* values of the inputs and figures */
+       _FIGURES = 12, _NPV = XB_VAL_NPV, _NPV0 = XB_VAL_NPV0,
+       _XNPV = XB_VAL_XNPV, _IRR = XB_VAL_IRR, _XIRR = XB_VAL_XIRR };
+#define _VCOL XB_VAL_COL        /* values of the inputs and figures */
 #define _NCOL 2                 /* notes beside them */
 #define _FMT_DATE "yyyy-mm-dd"
 #define _FMT_IRR  "0.000%"

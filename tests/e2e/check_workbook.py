@@ -15,7 +15,9 @@ values a viewer shows) and checks, against the JSON of the same run:
 Prints the problems, or a last line "N cells compared".
 """
 import json
+import re
 import sys
+import zipfile
 
 import openpyxl
 
@@ -26,6 +28,17 @@ def close(a, b):
     if not isinstance(a, (int, float)) or isinstance(a, bool):
         return False
     return a == b or abs(a - b) <= REL * max(abs(a), abs(b))
+
+
+def formulas_without_value(path, names):
+    out = []
+    with zipfile.ZipFile(path) as z:
+        for i, name in enumerate(names, 1):
+            xml = z.read("xl/worksheets/sheet%d.xml" % i).decode("utf-8")
+            for m in re.finditer(r'<c r="([A-Z]+[0-9]+)"[^>]*>(.*?)</c>', xml):
+                if "<f>" in m.group(2) and "<v>" not in m.group(2) and "<v/>" not in m.group(2):
+                    out.append("%s!%s has a formula but no cached value" % (name, m.group(1)))
+    return out
 
 
 def main(book_path, json_path):
@@ -46,13 +59,10 @@ def main(book_path, json_path):
     if wf.sheetnames != want:
         problems.append("sheets %r, expected %r" % (wf.sheetnames, want))
 
-    # Every formula cell has a cached value.
-    for ws in wf.worksheets:
-        for row in ws.iter_rows():
-            for c in row:
-                if isinstance(c.value, str) and c.value.startswith("="):
-                    if wv[ws.title][c.coordinate].value is None:
-                        problems.append("%s!%s %s has no cached value" % (ws.title, c.coordinate, c.value))
+    # Every formula cell carries a cached value: a <v> element in the sheet
+    # XML (an empty string result is a cached value too, which openpyxl
+    # cannot tell from none).
+    problems += formulas_without_value(book_path, wf.sheetnames)
 
     # Projection: header row 4 holds the years from column D.
     pf, pv = wf["Projection"], wv["Projection"]
