@@ -1,8 +1,10 @@
 /*
  * compute_series.c - one series' values: stated figures, interpolated gaps,
- * projected years, sums of parts, and the growth figures over them.
+ * projected years (chained by a rate, a fitted trend, or a share of another
+ * series), sums of parts, and the growth figures over them.
  */
 #include <math.h>
+#include <stdlib.h>
 #include "compute_priv.h"
 #include "growth.h"
 
@@ -99,6 +101,16 @@ static cx_status _rates_note(cx_result *r, size_t s, int t)
                     year, d->nrates, rate);
 }
 
+static cx_status _set_projected(cx_series_result *sr, int t, double x)
+{
+    if (!isfinite(x))
+        return CX_ERANGE;
+    sr->v[t] = _engine_value(CX_V_PROJECTED, x);
+    return CX_OK;
+}
+
+/* A chained year: the previous value times 1 + the year's rate (its
+ * override when the driver gives one). */
 static cx_status _project_year(cx_result *r, size_t s, int t)
 {
     const cx_driver *d = &r->drivers[s];
@@ -106,15 +118,162 @@ static cx_status _project_year(cx_result *r, size_t s, int t)
     int k = t - sr->last_stated;
     double rate;
     cx_status st = cx_driver_rate(d, k, sr->start_rate, &rate);
+    int overridden = cx_driver_override(d, r->model->first_year + t, &rate);
     if (st != CX_OK)
         return st;
-    double x = sr->v[t - 1].base * (1 + rate);
-    if (!isfinite(x))
-        return CX_ERANGE;
-    sr->v[t] = _engine_value(CX_V_PROJECTED, x);
+    st = _set_projected(sr, t, sr->v[t - 1].base * (1 + rate));
+    if (st != CX_OK)
+        return st;
     sr->rate[t] = rate;
-    if (d->method == CX_D_RATES && (size_t)k == d->nrates + 1)
+    if (d->method == CX_D_RATES && (size_t)k == d->nrates + 1 && !overridden)
         return _rates_note(r, s, t);
+    return CX_OK;
+}
+
+static cx_status _chained(cx_result *r, size_t s)
+{
+    const cx_driver *d = &r->drivers[s];
+    int n = (int)r->model->nyears;
+    cx_status st = CX_OK;
+    if (d->method == CX_D_CAGR || d->from_cagr)
+        st = _start_rate(r, s);
+    for (int t = r->series[s].last_stated + 1; st == CX_OK && t < n; t++)
+        st = _project_year(r, s, t);
+    return st;
+}
+
+/* ---- trend ------------------------------------------------------------ */
+
+/* The stated values in the driver's window (default: the whole stated
+ * history) as points; *n of them. */
+static cx_status _trend_points(const cx_result *r, size_t s, double *year,
+                               double *v, size_t *n)
+{
+    const cx_driver *d = &r->drivers[s];
+    const cx_model *m = r->model;
+    const cx_series *ser = &m->series[s];
+    int from = d->cagr_from ? d->cagr_from : m->first_year;
+    int to = d->cagr_to ? d->cagr_to : m->last_year;
+    if (cx_model_year_index(m, from) < 0 || cx_model_year_index(m, to) < 0 || from > to)
+        return CX_EINVAL;
+    *n = 0;
+    for (int y = from; y <= to; y++) {
+        const cx_value *x = &ser->stated[y - m->first_year];
+        if (!cx_value_stated(x))
+            continue;
+        year[*n] = y;
+        v[(*n)++] = x->base;
+    }
+    return CX_OK;
+}
+
+static cx_status _fit(const cx_driver *d, const double *year, const double *v,
+                      size_t n, cx_fit *f)
+{
+    switch (d->fit) {
+    case CX_FIT_LINEAR:      return cx_fit_linear(year, v, n, f);
+    case CX_FIT_EXPONENTIAL: return cx_fit_exponential(year, v, n, f);
+    case CX_FIT_LOGISTIC:
+        return cx_fit_logistic(year, v, n, d->has_saturation ? d->saturation : NAN, f);
+    default:                 return CX_EINVAL;
+    }
+}
+
+/* stated - fitted for each point of the fit, NAN elsewhere. */
+static cx_status _residuals(cx_result *r, size_t s, const double *year,
+                            const double *v, size_t n)
+{
+    cx_series_result *sr = &r->series[s];
+    size_t nyears = r->model->nyears;
+    sr->residual = malloc(nyears * sizeof *sr->residual);
+    if (!sr->residual)
+        return CX_ENOMEM;
+    for (size_t t = 0; t < nyears; t++)
+        sr->residual[t] = NAN;
+    for (size_t i = 0; i < n; i++) {
+        double fitted;
+        cx_status st = cx_fit_eval(&sr->fit, year[i], &fitted);
+        if (st != CX_OK)
+            return st;
+        sr->residual[(int)year[i] - r->model->first_year] = v[i] - fitted;
+    }
+    return CX_OK;
+}
+
+/* Fit the window, then each year after the last stated one is the fitted
+ * curve in that year. */
+static cx_status _trend(cx_result *r, size_t s)
+{
+    cx_series_result *sr = &r->series[s];
+    size_t nyears = r->model->nyears, n = 0;
+    double *year = malloc(nyears * sizeof *year), *v = malloc(nyears * sizeof *v);
+    cx_status st = year && v ? _trend_points(r, s, year, v, &n) : CX_ENOMEM;
+    if (st == CX_OK)
+        st = _fit(&r->drivers[s], year, v, n, &sr->fit);
+    if (st == CX_OK)
+        st = _residuals(r, s, year, v, n);
+    for (int t = sr->last_stated + 1; st == CX_OK && t < (int)nyears; t++) {
+        double x;
+        st = cx_fit_eval(&sr->fit, r->model->first_year + t, &x);
+        if (st == CX_OK)
+            st = _set_projected(sr, t, x);
+    }
+    free(year);
+    free(v);
+    return st;
+}
+
+/* ---- share of another series ------------------------------------------ */
+
+/* share(t) * of(t); 0 with *present = 0 when either has no value in t. */
+static cx_status _share_year(cx_result *r, size_t s, int t, int *present)
+{
+    const cx_driver *d = &r->drivers[s];
+    const cx_value *of = &r->series[d->of].v[t];
+    const cx_value *sh = d->share_series != CX_NO_INDEX
+                       ? &r->series[d->share_series].v[t] : NULL;
+    *present = cx_value_present(of) && (!sh || cx_value_present(sh));
+    if (!*present)
+        return CX_OK;
+    double share = sh ? sh->base : d->share;
+    return _set_projected(&r->series[s], t, of->base * share);
+}
+
+static cx_status _share_note(cx_result *r, size_t s, int t)
+{
+    const cx_driver *d = &r->drivers[s];
+    const cx_model *m = r->model;
+    int missing_of = !cx_value_present(&r->series[d->of].v[t]);
+    size_t other = missing_of ? d->of : d->share_series;
+    return cxi_note(r, CX_NOTE_INFO, s, m->first_year + t, d->line, d->col,
+                    "%s: not projected from %d on, '%s' has no value in %d",
+                    m->series[s].name, m->first_year + t, m->series[other].name,
+                    m->first_year + t);
+}
+
+/* Every year after the last stated one (from the first year both inputs
+ * have a value when nothing is stated) until an input runs out. */
+static cx_status _share(cx_result *r, size_t s)
+{
+    const cx_driver *d = &r->drivers[s];
+    size_t ns = r->model->nseries;
+    if (d->of >= ns || (d->share_series != CX_NO_INDEX && d->share_series >= ns)
+        || d->of == s || d->share_series == s)
+        return CX_EINVAL;
+    if (d->share_series == CX_NO_INDEX && !isfinite(d->share))
+        return CX_EINVAL;
+    int start = r->series[s].last_stated + 1, projected = 0;
+    for (int t = start; t < (int)r->model->nyears; t++) {
+        int present;
+        cx_status st = _share_year(r, s, t, &present);
+        if (st != CX_OK)
+            return st;
+        if (present) {
+            projected = 1;
+        } else if (projected || start > 0) {
+            return _share_note(r, s, t);
+        }
+    }
     return CX_OK;
 }
 
@@ -122,19 +281,17 @@ static cx_status _project(cx_result *r, size_t s)
 {
     const cx_driver *d = &r->drivers[s];
     const cx_series_result *sr = &r->series[s];
-    int n = (int)r->model->nyears;
     if (d->method == CX_D_NONE)
         return CX_OK;
+    if (d->method == CX_D_SHARE || d->method == CX_D_INTENSITY)
+        return _share(r, s);
     if (sr->last_stated < 0)
         return CX_ENODATA;
-    if (sr->last_stated == n - 1)
+    if (d->method == CX_D_TREND)
+        return _trend(r, s);
+    if (sr->last_stated == (int)r->model->nyears - 1)
         return CX_OK;
-    cx_status st = CX_OK;
-    if (d->method == CX_D_CAGR || (d->method == CX_D_FADE && d->from_cagr))
-        st = _start_rate(r, s);
-    for (int t = sr->last_stated + 1; st == CX_OK && t < n; t++)
-        st = _project_year(r, s, t);
-    return st;
+    return _chained(r, s);
 }
 
 static cx_status _input(cx_result *r, size_t s)

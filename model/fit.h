@@ -4,9 +4,16 @@
  * quality. Used by the `trend` driver method (driver.h).
  *
  *  linear:      v(year) = a + b * year                 (gsl_fit_linear)
- *  exponential: v(year) = a * exp(b * year)            (gsl_fit_linear on ln v)
- *  logistic:    v(year) = L / (1 + exp(-k (year - t0))) (gsl_multifit_nlinear;
- *               L given, or fitted too)
+ *  exponential: v(year) = exp(a + b * year)            (gsl_fit_linear on ln v;
+ *               a is the intercept of ln v, e^b - 1 the growth per year;
+ *               every v must be > 0, else CX_EDOMAIN)
+ *  logistic:    v(year) = L / (1 + exp(-k (year - t0))) (gsl_multifit_nlinear,
+ *               trust region; L given, or fitted too; every v must be > 0)
+ *
+ * R^2 = 1 - SS_res / SS_tot and RMSE = sqrt(SS_res / n) are measured on the
+ * values themselves (not on ln v), R^2 is NAN when every value is equal.
+ * Years must be distinct. GSL's error handler is switched off by the fits
+ * (they never abort); a logistic fit that does not converge is CX_EDOMAIN.
  *
  * A fit needs at least 2 points (linear, exponential), 3 (logistic with L
  * given) or 4 (logistic fitting L): fewer is CX_ENODATA, and
@@ -29,7 +36,7 @@ typedef struct cx_fit {
     cx_fit_kind kind;
     int from, to;         /**< window of years fitted */
     size_t n;             /**< points used */
-    double a, b;          /**< linear and exponential parameters */
+    double a, b;          /**< linear: a + b*year; exponential: exp(a + b*year) */
     double saturation;    /**< logistic L */
     double k, t0;         /**< logistic steepness and midpoint year */
     int saturation_fitted;/**< 1 when L was estimated, 0 when given */
@@ -49,7 +56,10 @@ cx_status cx_fit_exponential(const double *year, const double *v, size_t n, cx_f
 cx_status cx_fit_logistic(const double *year, const double *v, size_t n,
                           double saturation, cx_fit *out);
 
-/** The fitted value in a year. */
+/** The fitted value in a year (CX_ERANGE when it overflows). */
 cx_status cx_fit_eval(const cx_fit *f, double year, double *out);
+
+/** The kind named s ("linear", ...), CX_FIT_NONE when none is. */
+cx_fit_kind cx_fit_kind_parse(const char *s);
 
 #endif

@@ -1,6 +1,9 @@
 /*
  * model_order.c - the order in which series are computed: every part
- * before the sum it belongs to (a depth-first walk without recursion).
+ * before the sum it belongs to, and the series a share (or intensity)
+ * driver takes (`of`, `share_series`) before the series it drives (a
+ * depth-first walk without recursion). The drivers of every scenario count
+ * too, so that one order serves the base and all scenarios.
  */
 #include <stdlib.h>
 #include "model.h"
@@ -16,25 +19,73 @@ struct _walk {
     size_t norder;
 };
 
-/* Visit the parts of the series on top of the stack, one at a time. */
+/* The series a driver takes its values from: 0, 1 or 2 of them. */
+static size_t _driver_deps(const cx_driver *d, size_t dep[2])
+{
+    size_t n = 0;
+    if (d->method != CX_D_SHARE && d->method != CX_D_INTENSITY)
+        return 0;
+    dep[n++] = d->of;
+    if (d->share_series != CX_NO_INDEX)
+        dep[n++] = d->share_series;
+    return n;
+}
+
+/* The i-th series s depends on: its parts, then what its base driver and
+ * each scenario's driver for it take. 0 when there is no i-th. */
+static int _dep(const cx_model *m, size_t s, size_t i, size_t *p, int *by_driver)
+{
+    const cx_series *ser = &m->series[s];
+    size_t dep[2], n;
+    *by_driver = 0;
+    if (ser->kind == CX_S_SUM) {
+        if (i < ser->nparts) {
+            *p = ser->parts[i];
+            return 1;
+        }
+        i -= ser->nparts;
+    }
+    *by_driver = 1;
+    if (i < (n = _driver_deps(&ser->driver, dep))) {
+        *p = dep[i];
+        return 1;
+    }
+    i -= n;
+    for (size_t c = 0; c < m->nscenarios; c++) {
+        const cx_scenario *sc = &m->scenarios[c];
+        for (size_t o = 0; o < sc->noverrides; o++) {
+            if (sc->overrides[o].series != s)
+                continue;
+            if (i < (n = _driver_deps(&sc->overrides[o].driver, dep))) {
+                *p = dep[i];
+                return 1;
+            }
+            i -= n;
+        }
+    }
+    return 0;
+}
+
+/* Visit what the series on top of the stack depends on, one at a time.
+ * On a cycle the culprit is the part that closes it (sums), or the series
+ * whose driver does. */
 static cx_status _step(struct _walk *w, size_t *depth, size_t *culprit)
 {
     size_t s = w->stack[*depth - 1];
-    const cx_series *ser = &w->m->series[s];
-    size_t i = w->next[*depth - 1]++;
-    if (ser->kind != CX_S_SUM || i >= ser->nparts) {
+    size_t i = w->next[*depth - 1]++, p;
+    int by_driver;
+    if (!_dep(w->m, s, i, &p, &by_driver)) {
         w->state[s] = _DONE;
         w->order[w->norder++] = s;
         (*depth)--;
         return CX_OK;
     }
-    size_t p = ser->parts[i];
     if (p >= w->m->nseries) {
         *culprit = s;
         return CX_EINVAL;
     }
     if (w->state[p] == _OPEN) {
-        *culprit = p;
+        *culprit = by_driver ? s : p;
         return CX_ECYCLE;
     }
     if (w->state[p] == _NEW) {

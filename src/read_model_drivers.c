@@ -3,6 +3,7 @@
  * read_model_priv.h): how series are projected, and the scenarios that
  * change those drivers.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,10 +13,14 @@
 /* ---- drivers ---------------------------------------------------------- */
 
 static const char *const _driver_keys[] = {
-    "method", "rate", "rates", "window", "from", "to", "over", "source", NULL
+    "method", "rate", "rates", "window", "from", "to", "over", "fit", "saturation",
+    "high", "high_years", "fade_years", "of", "share", "share_series", "override",
+    "source", NULL
 };
 
-static const char *const _methods[] = {"growth", "rates", "cagr", "fade", NULL};
+/* In cx_method order from CX_D_GROWTH. */
+static const char *const _methods[] = {"growth", "rates", "cagr", "fade", "trend",
+                                       "stages", "share", "intensity", NULL};
 
 static const rm_fig _rate_fig = {{1, 0, CX_SCALE_ONE}, "rate"};
 
@@ -37,17 +42,29 @@ static int _window(const rm_reader *r, const yt_node *n, const char *text,
     return 0;
 }
 
-/* The keys each method takes, and which of them it needs. */
-static const char *const *_method_keys(cx_method m)
+/* The keys a method takes (besides 'override' on chained methods), and
+ * how many of the first ones it needs. */
+typedef struct _method_spec {
+    const char *const *keys;
+    size_t nrequired;
+} _method_spec;
+
+static _method_spec _method_keys(cx_method m)
 {
     static const char *const growth[] = {"rate", NULL}, *const rates[] = {"rates", NULL},
-                             *const cagr[] = {"window", NULL},
-                             *const fade[] = {"from", "to", "over", NULL};
+        *const cagr[] = {"window", NULL}, *const fade[] = {"from", "to", "over", NULL},
+        *const trend[] = {"fit", "window", "saturation", NULL},
+        *const stages[] = {"high", "high_years", "to", "fade_years", NULL},
+        *const share[] = {"of", "share", "share_series", NULL};
     switch (m) {
-    case CX_D_GROWTH: return growth;
-    case CX_D_RATES:  return rates;
-    case CX_D_CAGR:   return cagr;
-    default:          return fade;
+    case CX_D_GROWTH:    return (_method_spec){growth, 1};
+    case CX_D_RATES:     return (_method_spec){rates, 1};
+    case CX_D_CAGR:      return (_method_spec){cagr, 0};
+    case CX_D_TREND:     return (_method_spec){trend, 1};
+    case CX_D_STAGES:    return (_method_spec){stages, 4};
+    case CX_D_SHARE:
+    case CX_D_INTENSITY: return (_method_spec){share, 1};
+    default:             return (_method_spec){fade, 3};
     }
 }
 
@@ -64,8 +81,8 @@ static int _method(const rm_reader *r, const yt_node *n, cx_method *out)
     const char *near = reader_suggest(n->text, _methods);
     if (near)
         return RM_ERR(r, n, "unknown method '%s' (did you mean '%s'?)", rm_show(n).s, near);
-    return RM_ERR(r, n, "unknown method '%s' (expected growth, rates, cagr or fade)",
-                  rm_show(n).s);
+    return RM_ERR(r, n, "unknown method '%s' (expected growth, rates, cagr, fade, trend, "
+                  "stages, share or intensity)", rm_show(n).s);
 }
 
 static int _rates(const rm_reader *r, const yt_node *n, cx_driver *d)
@@ -93,9 +110,10 @@ static int _rates(const rm_reader *r, const yt_node *n, cx_driver *d)
     return 0;
 }
 
-/* `from`: a rate, or cagr(Y1..Y2). */
-static int _fade_from(const rm_reader *r, const yt_node *n, cx_driver *d)
+/* `from` (fade) or `high` (stages): a rate, or cagr(Y1..Y2). */
+static int _start(const rm_reader *r, const yt_node *n, const char *key, cx_driver *d)
 {
+    char what[48];
     if (n->kind == YT_SCALAR && !strncmp(n->text, "cagr(", 5) && n->len > 6
         && n->text[n->len - 1] == ')') {
         char inner[64];
@@ -103,13 +121,91 @@ static int _fade_from(const rm_reader *r, const yt_node *n, cx_driver *d)
         memcpy(inner, n->text + 5, len);
         inner[len] = '\0';
         d->from_cagr = 1;
-        return _window(r, n, inner, "in 'from'", &d->cagr_from, &d->cagr_to);
+        snprintf(what, sizeof what, "in '%s'", key);
+        return _window(r, n, inner, what, &d->cagr_from, &d->cagr_to);
     }
     d->from_cagr = 0;
-    return rm_single(r, n, &_rate_fig, "for 'from' (or cagr(Y1..Y2))", &d->rate);
+    snprintf(what, sizeof what, "for '%s' (or cagr(Y1..Y2))", key);
+    return rm_single(r, n, &_rate_fig, what, &d->rate);
 }
 
-static int _driver_key(const rm_reader *r, const yt_pair *p, cx_driver *d)
+static int _fit_kind(const rm_reader *r, const yt_node *n, cx_driver *d)
+{
+    int rc = rm_want(r, n, YT_SCALAR, "for 'fit'");
+    if (rc)
+        return rc;
+    d->fit = cx_fit_kind_parse(n->text);
+    if (d->fit == CX_FIT_NONE)
+        return RM_ERR(r, n, "unknown fit '%s' (expected linear, exponential or logistic)",
+                      rm_show(n).s);
+    return 0;
+}
+
+static int _saturation(const rm_reader *r, const yt_node *n, cx_driver *d)
+{
+    double v;
+    int rc = rm_single(r, n, &_rate_fig, "for 'saturation'", &v);
+    if (rc)
+        return rc;
+    if (!(v > 0))
+        return RM_ERR(r, n, "expected a positive saturation, got %s", rm_got(n).s);
+    d->saturation = v;
+    d->has_saturation = 1;
+    return 0;
+}
+
+/* The last stated year of series si, 0 when none. */
+static int _last_stated(const rm_reader *r, size_t si)
+{
+    for (int t = (int)r->m->nyears - 1; t >= 0; t--)
+        if (cx_value_stated(&r->m->series[si].stated[t]))
+            return r->m->first_year + t;
+    return 0;
+}
+
+/* override: {YEAR: rate, ...}, years after the last stated one; replaces
+ * any list the driver had. */
+static int _overrides(const rm_reader *r, const yt_node *n, size_t si, cx_driver *d)
+{
+    int rc = rm_want(r, n, YT_MAPPING, "for 'override' (like {2028: 15%})");
+    free(d->rate_overrides);
+    d->rate_overrides = NULL;
+    d->nrate_overrides = 0;
+    int last = _last_stated(r, si);
+    for (size_t i = 0; i < n->npairs && !rc; i++) {
+        const yt_pair *p = &n->pairs[i];
+        int year;
+        double rate;
+        if ((rc = rm_year(r, p->key, "in 'override'", &year)))
+            break;
+        if (year <= last) {
+            rc = RM_ERR(r, p->key, "override year %d is not projected ('%s' is stated up "
+                        "to %d; overrides are for the years after)", year,
+                        r->m->series[si].name, last);
+            break;
+        }
+        char what[48];
+        snprintf(what, sizeof what, "for %d in 'override'", year);
+        if (!(rc = rm_single(r, p->value, &_rate_fig, what, &rate))
+            && cx_driver_add_override(d, year, rate) != CX_OK)
+            rc = rm_nomem();
+    }
+    return rc;
+}
+
+/* of / share_series: another series. */
+static int _other_series(const rm_reader *r, const yt_node *n, const char *key,
+                         size_t si, size_t *out)
+{
+    char what[48];
+    snprintf(what, sizeof what, "for '%s'", key);
+    int rc = rm_series_ref(r, n, what, out);
+    if (!rc && *out == si)
+        rc = RM_ERR(r, n, "'%s' cannot take its '%s' from itself", r->m->series[si].name, key);
+    return rc;
+}
+
+static int _driver_key(const rm_reader *r, const yt_pair *p, size_t si, cx_driver *d)
 {
     const char *k = p->key->text;
     const yt_node *v = p->value;
@@ -121,40 +217,125 @@ static int _driver_key(const rm_reader *r, const yt_pair *p, cx_driver *d)
         int rc = rm_want(r, v, YT_SCALAR, "for 'window'");
         return rc ? rc : _window(r, v, v->text, "for 'window'", &d->cagr_from, &d->cagr_to);
     }
-    if (!strcmp(k, "from"))
-        return _fade_from(r, v, d);
+    if (!strcmp(k, "from") || !strcmp(k, "high"))
+        return _start(r, v, k, d);
     if (!strcmp(k, "to"))
         return rm_single(r, v, &_rate_fig, "for 'to'", &d->terminal);
-    return rm_count_of_years(r, v, "over", 2, &d->over);   /* driver.h: over >= 2 */
+    if (!strcmp(k, "over"))
+        return rm_count_of_years(r, v, "over", 2, &d->over);   /* driver.h: over >= 2 */
+    if (!strcmp(k, "high_years"))
+        return rm_count_of_years(r, v, "high_years", 0, &d->high_years);
+    if (!strcmp(k, "fade_years"))
+        return rm_count_of_years(r, v, "fade_years", 0, &d->fade_years);
+    if (!strcmp(k, "fit"))
+        return _fit_kind(r, v, d);
+    if (!strcmp(k, "saturation"))
+        return _saturation(r, v, d);
+    if (!strcmp(k, "of"))
+        return _other_series(r, v, "of", si, &d->of);
+    if (!strcmp(k, "share_series")) {
+        d->share = NAN;
+        return _other_series(r, v, "share_series", si, &d->share_series);
+    }
+    if (!strcmp(k, "share")) {
+        d->share_series = CX_NO_INDEX;
+        return rm_single(r, v, &_rate_fig, "for 'share'", &d->share);
+    }
+    return _overrides(r, v, si, d);
 }
 
 /* Apply the keys of map that belong to d's method; every key the method
  * needs must be there unless the driver was copied from a base. */
 static int _driver_keys_apply(const rm_reader *r, const yt_node *map, cx_driver *d,
-                              int copied, const char *series)
+                              int copied, size_t si)
 {
-    const char *const *keys = _method_keys(d->method);
-    char list[64];
-    rm_list(keys, "and", list, sizeof list);
+    _method_spec spec = _method_keys(d->method);
+    char list[80];
+    rm_list(spec.keys, "and", list, sizeof list);
     for (size_t i = 0; i < map->npairs; i++) {
         const yt_pair *p = &map->pairs[i];
         const char *k = p->key->text;
         if (!strcmp(k, "method") || !strcmp(k, "source"))
             continue;
         size_t j = 0;
-        while (keys[j] && strcmp(keys[j], k))
+        while (spec.keys[j] && strcmp(spec.keys[j], k))
             j++;
-        if (!keys[j])
+        if (!spec.keys[j] && !(cx_method_chained(d->method) && !strcmp(k, "override")))
             return RM_ERR(r, p->key, "'%s' does not apply to method '%s' (it takes %s)",
                           k, cx_method_name(d->method), list);
-        int rc = _driver_key(r, p, d);
+        int rc = _driver_key(r, p, si, d);
         if (rc)
             return rc;
     }
-    for (size_t j = 0; keys[j] && !copied && d->method != CX_D_CAGR; j++)
-        if (!yt_find(map, keys[j]))
-            return RM_ERR(r, map, "the driver of '%s' needs %s (method %s)", series,
-                          list, cx_method_name(d->method));
+    const char *required[8] = {NULL};
+    for (size_t j = 0; j < spec.nrequired && j < 7; j++)
+        required[j] = spec.keys[j];
+    rm_list(required, "and", list, sizeof list);
+    for (size_t j = 0; j < spec.nrequired && !copied; j++)
+        if (!yt_find(map, spec.keys[j]))
+            return RM_ERR(r, map, "the driver of '%s' needs %s (method %s)",
+                          r->m->series[si].name, list, cx_method_name(d->method));
+    return 0;
+}
+
+/* ---- what a driver needs of its series -------------------------------- */
+
+static const char *_article(cx_fit_kind k)
+{
+    return k == CX_FIT_EXPONENTIAL ? "an" : "a";
+}
+
+/* A trend needs enough stated values in its window, positive ones unless
+ * it is linear; saturation only for a logistic fit. */
+static int _check_trend(const rm_reader *r, const yt_node *map, size_t si,
+                        const cx_driver *d)
+{
+    const cx_series *x = &r->m->series[si];
+    const char *fit = cx_fit_kind_name(d->fit);
+    const yt_node *sat = yt_get(map, "saturation");
+    if (d->has_saturation && d->fit != CX_FIT_LOGISTIC)
+        return RM_ERR(r, sat ? sat : map, "'saturation' applies only to fit: logistic "
+                      "(the driver of '%s' fits %s)", x->name, fit);
+    int from = d->cagr_from ? d->cagr_from : r->m->first_year;
+    int to = d->cagr_to ? d->cagr_to : r->m->last_year;
+    int first = 0, last = 0;
+    size_t n = 0;
+    for (int y = from; y <= to; y++) {
+        const cx_value *v = &x->stated[y - r->m->first_year];
+        if (!cx_value_stated(v))
+            continue;
+        if (d->fit != CX_FIT_LINEAR && !(v->base > 0))
+            return RM_ERR(r, map, "%s %s fit needs positive values: '%s' is %s in %d",
+                          _article(d->fit), fit, x->name, v->text ? v->text : "0", y);
+        first = first ? first : y;
+        last = y;
+        n++;
+    }
+    size_t need = cx_fit_min_points(d->fit, d->has_saturation);
+    if (n >= need)
+        return 0;
+    if (!d->cagr_from)
+        from = first, to = last;
+    if (n == 0)
+        return RM_ERR(r, map, "%s %s fit needs at least %zu stated values, '%s' has none",
+                      _article(d->fit), fit, need, x->name);
+    return RM_ERR(r, map, "%s %s fit needs at least %zu stated values in %d..%d, "
+                  "'%s' has %zu", _article(d->fit), fit, need, from, to, x->name, n);
+}
+
+static int _check(const rm_reader *r, const yt_node *map, size_t si, const cx_driver *d)
+{
+    if (d->method == CX_D_TREND)
+        return _check_trend(r, map, si, d);
+    if (d->method != CX_D_SHARE && d->method != CX_D_INTENSITY)
+        return 0;
+    if (yt_find(map, "share") && yt_find(map, "share_series"))
+        return RM_ERR(r, yt_get(map, "share_series"), "give 'share' or 'share_series' "
+                      "in the driver of '%s', not both", r->m->series[si].name);
+    if (d->share_series == CX_NO_INDEX && isnan(d->share))
+        return RM_ERR(r, map, "the driver of '%s' needs 'share' (like 75%%) or "
+                      "'share_series' (a series) (method %s)", r->m->series[si].name,
+                      cx_method_name(d->method));
     return 0;
 }
 
@@ -182,8 +363,12 @@ static int _driver(const rm_reader *r, const yt_node *map, const cx_driver *base
     int copied = base && base->method == method;
     if (copied && cx_driver_copy(d, base) != CX_OK)
         return rm_nomem();
+    if (!copied) {
+        d->share = NAN;
+        d->share_series = CX_NO_INDEX;
+    }
     d->method = method;
-    if ((rc = _driver_keys_apply(r, map, d, copied, series))) {
+    if ((rc = _driver_keys_apply(r, map, d, copied, si)) || (rc = _check(r, map, si, d))) {
         cx_driver_release(d);
         return rc;
     }
@@ -197,6 +382,52 @@ static int _driver(const rm_reader *r, const yt_node *map, const cx_driver *base
         return rc;
     }
     return 0;
+}
+
+/* The share driver of si that closes a cycle: the last scenario's, else
+ * the base one. */
+static const cx_driver *_share_driver(const rm_reader *r, size_t si)
+{
+    const cx_driver *d = &r->m->series[si].driver;
+    for (size_t c = 0; c < r->m->nscenarios; c++) {
+        const cx_scenario *sc = &r->m->scenarios[c];
+        for (size_t o = 0; o < sc->noverrides; o++) {
+            const cx_driver *od = &sc->overrides[o].driver;
+            if (sc->overrides[o].series == si
+                && (od->method == CX_D_SHARE || od->method == CX_D_INTENSITY))
+                d = od;
+        }
+    }
+    return d;
+}
+
+/* Share drivers (in any scenario) must not make a series depend on itself. */
+static int _check_order(const rm_reader *r)
+{
+    size_t n = r->m->nseries, culprit;
+    if (n == 0)
+        return 0;
+    size_t *order = malloc(n * sizeof *order);
+    if (!order)
+        return rm_nomem();
+    cx_status st = cx_model_order(r->m, order, &culprit);
+    free(order);
+    if (st == CX_OK)
+        return 0;
+    if (st != CX_ECYCLE || culprit >= n)
+        return rm_engine(st);
+    const cx_driver *d = _share_driver(r, culprit);
+    const char *name = r->m->series[culprit].name;
+    if (d->method != CX_D_SHARE && d->method != CX_D_INTENSITY)
+        return reader_error(r->file, d->line, d->col, "circular dependency through "
+                            "'%s'", name);
+    const char *of = r->m->series[d->of].name;
+    if (d->share_series == CX_NO_INDEX)
+        return reader_error(r->file, d->line, d->col, "circular dependency: the driver "
+                            "of '%s' takes 'of: %s', which depends on '%s'", name, of, name);
+    return reader_error(r->file, d->line, d->col, "circular dependency: the driver of "
+                        "'%s' takes 'of: %s' and 'share_series: %s', one of which depends "
+                        "on '%s'", name, of, r->m->series[d->share_series].name, name);
 }
 
 /* Driver maps (drivers: or a scenario's drivers:) series -> series index;
@@ -239,7 +470,7 @@ int rm_drivers(const rm_reader *r, const yt_node *drivers)
         if (!(rc = _driver_entry(r, &drivers->pairs[i], "in 'drivers'", 0, &si, &d)))
             r->m->series[si].driver = d;
     }
-    return rc;
+    return rc ? rc : _check_order(r);
 }
 
 /* ---- scenarios -------------------------------------------------------- */
@@ -295,6 +526,7 @@ static int _scenario(const rm_reader *r, const yt_node *key, const yt_node *def)
 
 int rm_scenarios(const rm_reader *r, const yt_node *n)
 {
-    return rm_each_pair(r, n, "for 'scenarios'", _scenario);
+    int rc = rm_each_pair(r, n, "for 'scenarios'", _scenario);
+    return rc ? rc : _check_order(r);
 }
 

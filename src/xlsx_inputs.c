@@ -260,8 +260,37 @@ static const char *_driver_note(const cx_driver *d)
     case CX_D_FADE: return d->from_cagr
         ? "fades linearly from the Window CAGR to To over Over years"
         : "fades linearly from From to To over Over years";
+    case CX_D_STAGES: return d->from_cagr
+        ? "grows at the Window CAGR for high_years, fades linearly to `to` over "
+          "fade_years, then holds `to` (parameters below)"
+        : "grows at `high` for high_years, fades linearly to `to` over fade_years, "
+          "then holds `to` (parameters below)";
+    case CX_D_TREND:
+        switch (d->fit) {
+        case CX_FIT_LINEAR: return "the least-squares line through the stated values "
+            "in the window (=TREND), evaluated in each projected year";
+        case CX_FIT_EXPONENTIAL: return "the least-squares exponential through the stated "
+            "values in the window (=GROWTH), evaluated in each projected year";
+        default: return "the logistic S-curve L/(1+EXP(-k*(year-t0))) fitted to the stated "
+            "values in the window (parameters below)";
+        }
+    case CX_D_SHARE:
+    case CX_D_INTENSITY: return d->share_series != CX_NO_INDEX
+        ? "each projected year is the share series' value times the series in 'of'"
+        : "each projected year is `share` times the series in 'of'";
     default: return "";
     }
+}
+
+/* "Rate overridden in 2028, 2029 (the blue rate cells on Projection)." */
+static void _overrides_note(const cx_driver *d, xb_str *how)
+{
+    if (!d->nrate_overrides)
+        return;
+    xs_printf(how, "\nRate overridden in ");
+    for (size_t i = 0; i < d->nrate_overrides; i++)
+        xs_printf(how, "%s%d", i ? ", " : "", d->rate_overrides[i].year);
+    xs_printf(how, " (blue input cells in the growth rate row on Projection)");
 }
 
 static void _driver_row(xlsx_book *b, int row, size_t s)
@@ -276,6 +305,7 @@ static void _driver_row(xlsx_book *b, int row, size_t s)
     xb_str how;
     xs_init(&how);
     xs_printf(&how, "%s", _driver_note(d));
+    _overrides_note(d, &how);
     if (d->source)
         xs_printf(&how, "\nSource: %s", d->source);
     _wrapped(b, row, XB_DRV_NOTE, xs_get(&how), XB_NOTE, &height);
@@ -298,9 +328,146 @@ static void _driver_row(xlsx_book *b, int row, size_t s)
     case CX_D_FADE:
         _fade(b, row, s, d);
         break;
+    case CX_D_STAGES:
+        if (d->from_cagr)
+            _window_cagr(b, row, s);
+        break;
+    case CX_D_TREND: {
+        lxw_format *yf = _f(b, XB_FMT_YEAR, XB_CENTER);
+        xb_num(b, b->inputs, row, XB_DRV_WFROM, b->r->series[s].fit.from, yf);
+        xb_num(b, b->inputs, row, XB_DRV_WTO, b->r->series[s].fit.to, yf);
+        break;
+    }
     default:
         break;
     }
+}
+
+/* ---- driver parameters: stages, trend fits, shares -------------------- */
+
+enum { _PAR_SERIES, _PAR_NAME, _PAR_VALUE, _PAR_NOTE = XB_FIG_SOURCE };
+
+/* One parameter row; the value cell is named drv_<series>_<param> when
+ * param is not NULL. Returns the next row. */
+static int _param(xlsx_book *b, int row, size_t s, const char *label,
+                  const char *param, const char *note)
+{
+    xb_text(b, b->inputs, row, _PAR_SERIES, b->m->series[s].name, _f(b, NULL, 0));
+    xb_text(b, b->inputs, row, _PAR_NAME, label, _f(b, NULL, 0));
+    if (note) {
+        double height = 0;
+        _wrapped(b, row, _PAR_NOTE, note, XB_NOTE, &height);
+        xb_row_height(b, b->inputs, row, height);
+    }
+    if (param)
+        _define(b, s, param, row, _PAR_VALUE, _PAR_VALUE);
+    return row + 1;
+}
+
+static int _param_num(xlsx_book *b, int row, size_t s, const char *label,
+                      const char *param, double v, lxw_format *f, const char *note)
+{
+    if (xb_finite(v))
+        xb_num(b, b->inputs, row, _PAR_VALUE, v, f);
+    else
+        xb_text(b, b->inputs, row, _PAR_VALUE, "n/a", _f(b, NULL, XB_CENTER));
+    return _param(b, row, s, label, param, note);
+}
+
+static int _param_text(xlsx_book *b, int row, size_t s, const char *label,
+                       const char *text, const char *note)
+{
+    xb_text(b, b->inputs, row, _PAR_VALUE, text, _f(b, NULL, 0));
+    return _param(b, row, s, label, NULL, note);
+}
+
+static int _stages_params(xlsx_book *b, int row, size_t s, const cx_driver *d)
+{
+    lxw_format *in = _f(b, XB_FMT_RATE, XB_INPUT);
+    lxw_format *years = _f(b, "0", XB_INPUT | XB_CENTER);
+    if (d->from_cagr) {
+        xb_str f;
+        xs_init(&f);
+        xs_printf(&f, "=");
+        xs_ref(&f, NULL, b->drv_row[s], XB_DRV_WCAGR, XB_ABS);
+        xb_formula(b, b->inputs, row, _PAR_VALUE, &f, _f(b, XB_FMT_RATE, 0),
+                   b->r->series[s].start_rate);
+        xs_free(&f);
+        row = _param(b, row, s, "high (the Window CAGR)", "high", NULL);
+    } else {
+        row = _param_num(b, row, s, "high", "high", d->rate, in, NULL);
+    }
+    row = _param_num(b, row, s, "high_years", "high_years", d->high_years, years,
+                     "projected years at the high rate");
+    row = _param_num(b, row, s, "to", "to", d->terminal, in, "terminal rate");
+    return _param_num(b, row, s, "fade_years", "fade_years", d->fade_years, years,
+                      "years of linear fade from high to `to` (0: straight to `to`)");
+}
+
+static int _trend_params(xlsx_book *b, int row, size_t s, const cx_driver *d)
+{
+    const cx_fit *fit = &b->r->series[s].fit;
+    static const char gsl[] = "fitted by least squares (GSL), not a formula";
+    lxw_format *plain = _f(b, XB_FMT_PLAIN, 0), *nf = _f(b, xb_series_numfmt(b, s), 0);
+    row = _param_text(b, row, s, "fit", cx_fit_kind_name(fit->kind), NULL);
+    row = _param_num(b, row, s, "stated values fitted", NULL, (double)fit->n,
+                     _f(b, "0", XB_CENTER), NULL);
+    if (fit->kind == CX_FIT_LOGISTIC) {
+        if (d->has_saturation)
+            row = _param_num(b, row, s, "L (saturation)", "L", fit->saturation,
+                             _exact(b, xb_series_numfmt(b, s), XB_INPUT), "given");
+        else
+            row = _param_num(b, row, s, "L (saturation)", "L", fit->saturation, nf, gsl);
+        row = _param_num(b, row, s, "k (steepness)", "k", fit->k, plain, gsl);
+        row = _param_num(b, row, s, "t0 (midpoint year)", "t0", fit->t0,
+                         _f(b, "0.000", 0), gsl);
+    }
+    row = _param_num(b, row, s, "R\xC2\xB2", NULL, fit->r2, _f(b, "0.0000", 0),
+                     "1 - SS_res/SS_tot on the stated values (GSL), not a formula; "
+                     "n/a when they are all equal");
+    return _param_num(b, row, s, "RMSE", NULL, fit->rmse, nf,
+                      "root mean squared residual, stated - fitted (GSL), not a formula");
+}
+
+static int _share_params(xlsx_book *b, int row, size_t s, const cx_driver *d)
+{
+    row = _param_text(b, row, s, "of", b->m->series[d->of].name,
+                      "the series taken a share of (its row on Projection)");
+    if (d->share_series != CX_NO_INDEX)
+        return _param_text(b, row, s, "share_series", b->m->series[d->share_series].name,
+                           "the share of each year: that series' row on Projection");
+    return _param_num(b, row, s, "share", "share", d->share, _f(b, XB_FMT_RATIO, XB_INPUT),
+                      NULL);
+}
+
+static int _has_params(cx_method m)
+{
+    return m == CX_D_STAGES || m == CX_D_TREND || m == CX_D_SHARE || m == CX_D_INTENSITY;
+}
+
+/* A long table of what the drivers table has no columns for. */
+static int _params(xlsx_book *b, int row)
+{
+    static const char *const head[] = {"Series", "Parameter", "Value", "", "", "", "",
+        "", "", "How"};
+    int any = 0;
+    for (size_t s = 0; s < b->m->nseries; s++)
+        any |= _has_params(b->r->drivers[s].method);
+    if (!any)
+        return row;
+    _section(b, ++row, "Driver parameters (stages, trend fits, shares)");
+    _header(b, ++row, head, sizeof head / sizeof head[0]);
+    row++;
+    for (size_t s = 0; s < b->m->nseries; s++) {
+        const cx_driver *d = &b->r->drivers[s];
+        if (d->method == CX_D_STAGES)
+            row = _stages_params(b, row, s, d);
+        else if (d->method == CX_D_TREND)
+            row = _trend_params(b, row, s, d);
+        else if (d->method == CX_D_SHARE || d->method == CX_D_INTENSITY)
+            row = _share_params(b, row, s, d);
+    }
+    return row;
 }
 
 static int _drivers(xlsx_book *b, int row)
@@ -337,7 +504,7 @@ static int _drivers(xlsx_book *b, int row)
             _driver_row(b, row++, s);
     if (row == first)
         xb_text(b, b->inputs, row++, 0, "(no drivers: nothing is projected)", xb_fmt(b, NULL, XB_NOTE));
-    return row;
+    return _params(b, row);
 }
 
 static int _constants(xlsx_book *b, int row)

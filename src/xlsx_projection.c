@@ -21,10 +21,11 @@ static int _stated(const cx_value *v)
            v->kind == CX_V_FLOOR || v->kind == CX_V_RANGE;
 }
 
+/* A growth rate row: chained methods with projected years. */
 static int _has_projection(const xlsx_book *b, size_t s)
 {
     const cx_series_result *sr = &b->r->series[s];
-    if (b->r->drivers[s].method == CX_D_NONE)
+    if (!cx_method_chained(b->r->drivers[s].method))
         return 0;
     for (size_t t = 0; t < b->m->nyears; t++)
         if (sr->v[t].kind == CX_V_PROJECTED)
@@ -100,6 +101,53 @@ static unsigned _style(const cx_series *x, cx_value_kind k)
     }
 }
 
+/* Trend, linear or exponential: =TREND(known_ys,known_xs,year) or
+ * =GROWTH(...) over the fitted figures on Inputs (base and year columns;
+ * a series' figures are consecutive rows there, in year order). */
+static int _trend_formula(xlsx_book *b, size_t s, int t, xb_str *f)
+{
+    const cx_fit *fit = &b->r->series[s].fit;
+    int a = xb_fig_row(b, s, fit->from - b->m->first_year);
+    int z = xb_fig_row(b, s, fit->to - b->m->first_year);
+    if (a < 0 || z < 0 || (size_t)(z - a + 1) != fit->n)
+        return 0;
+    xs_printf(f, "%s(", fit->kind == CX_FIT_LINEAR ? "TREND" : "GROWTH");
+    xs_range(f, XB_INPUTS, a, XB_FIG_BASE, z, XB_FIG_BASE, XB_ABS);
+    xs_printf(f, ",");
+    xs_range(f, XB_INPUTS, a, XB_FIG_YEAR, z, XB_FIG_YEAR, XB_ABS);
+    xs_printf(f, ",");
+    xs_ref(f, NULL, b->year_row, XB_YEAR0 + t, XB_ABS_ROW);
+    xs_printf(f, ")");
+    return 1;
+}
+
+/* A projected year of a method that is not chained. */
+static int _unchained_formula(xlsx_book *b, size_t s, int t, xb_str *f)
+{
+    const cx_driver *d = &b->r->drivers[s];
+    const char *n = b->drv_name[s];
+    if (d->method == CX_D_TREND && b->r->series[s].fit.kind == CX_FIT_LOGISTIC) {
+        if (!n)
+            return 0;
+        xs_printf(f, "%s_L/(1+EXP(-%s_k*(", n, n);
+        xs_ref(f, NULL, b->year_row, XB_YEAR0 + t, XB_ABS_ROW);
+        xs_printf(f, "-%s_t0)))", n);
+        return 1;
+    }
+    if (d->method == CX_D_TREND)
+        return _trend_formula(b, s, t, f);
+    /* share, intensity: of(t) * share(t), the engine's order */
+    xs_value_ref(b, f, NULL, d->of, t, 0);
+    xs_printf(f, "*");
+    if (d->share_series != CX_NO_INDEX)
+        xs_value_ref(b, f, NULL, d->share_series, t, 0);
+    else if (n)
+        xs_printf(f, "%s_share", n);
+    else
+        return 0;
+    return 1;
+}
+
 /* Formula for series s in year index t into f; 0 when there is none (the
  * value is then written as a number). */
 static int _value_formula(xlsx_book *b, size_t s, int t, xb_str *f)
@@ -132,6 +180,8 @@ static int _value_formula(xlsx_book *b, size_t s, int t, xb_str *f)
         xs_printf(f, ")/%d", z - a);
         return 1;
     }
+    if (v->kind == CX_V_PROJECTED && !cx_method_chained(b->r->drivers[s].method))
+        return _unchained_formula(b, s, t, f);
     if (v->kind == CX_V_PROJECTED && t > 0 && b->rate_row[s] >= 0) {
         xs_ref(f, NULL, row, col - 1, 0);
         xs_printf(f, "*(1+");
@@ -199,6 +249,11 @@ static int _rate_formula(xlsx_book *b, size_t s, int k, xb_str *f)
         xs_printf(f, "=%s_from+(%s_to-%s_from)*MIN(%d,%s_over-1)/MAX(%s_over-1,1)",
                   n, n, n, k - 1, n, n);
         return 1;
+    case CX_D_STAGES:
+        xs_printf(f, "=IF(%d<=%s_high_years,%s_high,IF(%s_fade_years=0,%s_to,"
+                  "%s_high+(%s_to-%s_high)*MIN(%d-%s_high_years,%s_fade_years)/%s_fade_years))",
+                  k, n, n, n, n, n, n, n, k, n, n, n);
+        return 1;
     default:
         return 0;
     }
@@ -211,11 +266,17 @@ static void _rate_row(xlsx_book *b, size_t s)
     xb_text(b, b->proj, row, 0, "  growth rate", xb_fmt(b, NULL, XB_ITALIC));
     xb_text(b, b->proj, row, 1, "%", NULL);
     lxw_format *fmt = xb_fmt(b, XB_FMT_RATE, XB_ITALIC | XB_PROJ);
+    lxw_format *input = xb_fmt(b, XB_FMT_RATE, XB_INPUT);
     xb_str f;
     xs_init(&f);
     for (size_t t = 0; t < b->m->nyears; t++) {
+        double given;
         if (sr->v[t].kind != CX_V_PROJECTED || !isfinite(sr->rate[t]))
             continue;
+        if (cx_driver_override(&b->r->drivers[s], b->m->first_year + (int)t, &given)) {
+            xb_num(b, b->proj, row, XB_YEAR0 + (int)t, sr->rate[t], input);
+            continue;
+        }
         xs_clear(&f);
         if (_rate_formula(b, s, (int)t - sr->last_stated, &f))
             xb_formula(b, b->proj, row, XB_YEAR0 + (int)t, &f, fmt, sr->rate[t]);

@@ -590,6 +590,235 @@ static void test_commitment_before_horizon_note(void **state)
     cx_model_free(m);
 }
 
+/* ---- trend, stages, share, overrides ---------------------------------- */
+
+/* v = 3 + 2*year stated 2023..2025: the projection is the line itself
+ * (2026: 4055, 2027: 4057), not a growth chain; residuals 0. */
+static void test_trend_linear(void **state)
+{
+    (void)state;
+    static const int years[] = {2023, 2024, 2025};
+    static const double vals[] = {4049, 4051, 4053};
+    cx_model *m = fx_model(2023, 2027);
+    size_t s = fx_series(m, "x.a", years, vals, 3);
+    m->series[s].driver = (cx_driver){.method = CX_D_TREND, .fit = CX_FIT_LINEAR};
+    cx_result *r = fx_compute(m, NULL);
+    const cx_series_result *sr = &r->series[s];
+    assert_int_equal(sr->fit.kind, CX_FIT_LINEAR);
+    assert_int_equal(sr->fit.from, 2023);
+    assert_int_equal(sr->fit.to, 2025);
+    assert_int_equal(sr->fit.n, 3);
+    assert_near(sr->fit.b, 2, 1e-12);
+    assert_near(sr->v[3].base, 4055, 1e-9);
+    assert_near(sr->v[4].base, 4057, 1e-9);
+    assert_int_equal(sr->v[3].kind, CX_V_PROJECTED);
+    assert_true(isnan(sr->rate[3]));          /* not chained */
+    assert_non_null(sr->residual);
+    assert_near(sr->residual[0], 0, 1e-9);
+    assert_near(sr->residual[2], 0, 1e-9);
+    assert_true(isnan(sr->residual[3]));
+    cx_result_free(r);
+    cx_model_free(m);
+}
+
+/* A window leaves 2023 out: points 2024..2026 are 10, 20, 30 (slope 10);
+ * 2023 (100) is stated but not fitted: its residual is NAN; 2027 = 40. */
+static void test_trend_window(void **state)
+{
+    (void)state;
+    static const int years[] = {2023, 2024, 2025, 2026};
+    static const double vals[] = {100, 10, 20, 30};
+    cx_model *m = fx_model(2023, 2027);
+    size_t s = fx_series(m, "x.a", years, vals, 4);
+    m->series[s].driver = (cx_driver){.method = CX_D_TREND, .fit = CX_FIT_LINEAR,
+                                      .cagr_from = 2024, .cagr_to = 2026};
+    cx_result *r = fx_compute(m, NULL);
+    const cx_series_result *sr = &r->series[s];
+    assert_int_equal(sr->fit.from, 2024);
+    assert_near(sr->v[4].base, 40, 1e-9);
+    assert_true(isnan(sr->residual[0]));
+    assert_near(sr->fit.r2, 1, 1e-12);
+    cx_result_free(r);
+    cx_model_free(m);
+}
+
+/* v = 5 e^(0.1 (year - 2020)) stated 2020..2023: 2025 is 5 e^0.5. */
+static void test_trend_exponential(void **state)
+{
+    (void)state;
+    static const int years[] = {2020, 2021, 2022, 2023};
+    double vals[4];
+    for (int i = 0; i < 4; i++)
+        vals[i] = 5 * exp(0.1 * i);
+    cx_model *m = fx_model(2020, 2025);
+    size_t s = fx_series(m, "x.a", years, vals, 4);
+    m->series[s].driver = (cx_driver){.method = CX_D_TREND, .fit = CX_FIT_EXPONENTIAL};
+    cx_result *r = fx_compute(m, NULL);
+    assert_near(r->series[s].v[5].base, 5 * exp(0.5), 1e-9);
+    assert_near(r->series[s].fit.b, 0.1, 1e-12);
+    cx_result_free(r);
+    cx_model_free(m);
+}
+
+/* L = 100, k = 0.8, t0 = 2025 stated 2021..2028, projected 2029, 2030. */
+static void test_trend_logistic(void **state)
+{
+    (void)state;
+    int years[8];
+    double vals[8];
+    for (int i = 0; i < 8; i++) {
+        years[i] = 2021 + i;
+        vals[i] = 100 / (1 + exp(-0.8 * (years[i] - 2025)));
+    }
+    cx_model *m = fx_model(2021, 2030);
+    size_t s = fx_series(m, "x.a", years, vals, 8);
+    m->series[s].driver = (cx_driver){.method = CX_D_TREND, .fit = CX_FIT_LOGISTIC};
+    cx_result *r = fx_compute(m, NULL);
+    const cx_series_result *sr = &r->series[s];
+    assert_near(sr->fit.saturation, 100, 1e-6);
+    assert_near(sr->fit.k, 0.8, 1e-6);
+    assert_near(sr->fit.t0, 2025, 1e-6);
+    /* 2029: 100 / (1 + e^(-0.8*4)) = 100 / (1 + e^-3.2) = 96.0834... */
+    assert_near(sr->v[8].base, 96.083427720323598, 1e-5);
+    cx_result_free(r);
+    cx_model_free(m);
+}
+
+static void test_trend_errors(void **state)
+{
+    (void)state;
+    static const int years[] = {2023, 2024, 2025};
+    static const double vals[] = {1, -2, 3};
+    cx_model *m = fx_model(2023, 2027);
+    size_t s = fx_series(m, "x.a", years, vals, 3);
+    cx_result *r = NULL;
+    size_t failed;
+    m->series[s].driver = (cx_driver){.method = CX_D_TREND, .fit = CX_FIT_EXPONENTIAL};
+    assert_int_equal(cx_compute(m, NULL, &r, &failed), CX_EDOMAIN);
+    assert_int_equal(failed, s);
+    m->series[s].driver = (cx_driver){.method = CX_D_TREND, .fit = CX_FIT_LOGISTIC};
+    assert_int_equal(cx_compute(m, NULL, &r, &failed), CX_ENODATA);   /* 3 < 4 */
+    m->series[s].driver = (cx_driver){.method = CX_D_TREND, .fit = CX_FIT_LINEAR,
+                                      .cagr_from = 2025, .cagr_to = 2027};
+    assert_int_equal(cx_compute(m, NULL, &r, &failed), CX_ENODATA);   /* 1 point */
+    assert_null(r);
+    cx_model_free(m);
+}
+
+/* 100 in 2023; high 50% for 1 year, then to 10% over 2 (30%, 10%), then
+ * 10%: 150, 195, 214.5, 235.95 */
+static void test_stages_projection(void **state)
+{
+    (void)state;
+    cx_model *m = fx_model(2023, 2027);
+    size_t s = fx_series(m, "x.a", Y2023, V100, 1);
+    m->series[s].driver = (cx_driver){.method = CX_D_STAGES, .rate = 0.5,
+                                      .high_years = 1, .terminal = 0.1,
+                                      .fade_years = 2};
+    cx_result *r = fx_compute(m, NULL);
+    const cx_series_result *sr = &r->series[s];
+    assert_near(sr->rate[2], 0.3, 1e-15);
+    assert_near(sr->v[1].base, 150, 1e-12);
+    assert_near(sr->v[2].base, 195, 1e-12);
+    assert_near(sr->v[3].base, 214.5, 1e-12);
+    assert_near(sr->v[4].base, 235.95, 1e-9);
+    cx_result_free(r);
+    cx_model_free(m);
+}
+
+/* growth 10% with 2025 overridden to 50%: 110, 165, 181.5 */
+static void test_rate_override(void **state)
+{
+    (void)state;
+    cx_model *m = fx_model(2023, 2026);
+    size_t s = fx_series(m, "x.a", Y2023, V100, 1);
+    fx_growth(m, s, 0.1);
+    assert_ok(cx_driver_add_override(&m->series[s].driver, 2025, 0.5));
+    cx_result *r = fx_compute(m, NULL);
+    const cx_series_result *sr = &r->series[s];
+    assert_near(sr->v[1].base, 110, 1e-12);
+    assert_near(sr->rate[2], 0.5, 0);
+    assert_near(sr->v[2].base, 165, 1e-12);
+    assert_near(sr->v[3].base, 181.5, 1e-12);
+    cx_result_free(r);
+    cx_model_free(m);
+}
+
+/* ai = 75% of total, declared before total (ordering); total 100 in 2023
+ * grows 20%: 120, 144; ai has 70 stated in 2023: 90, 108. */
+static void test_share_constant(void **state)
+{
+    (void)state;
+    static const double v70[] = {70};
+    cx_model *m = fx_model(2023, 2025);
+    size_t ai = fx_series(m, "capex.ai", Y2023, v70, 1);
+    size_t total = fx_series(m, "capex.total", Y2023, V100, 1);
+    fx_growth(m, total, 0.2);
+    m->series[ai].driver = (cx_driver){.method = CX_D_SHARE, .of = total,
+                                       .share = 0.75, .share_series = CX_NO_INDEX};
+    cx_result *r = fx_compute(m, NULL);
+    assert_true(r->order[0] == total);
+    const cx_series_result *sr = &r->series[ai];
+    assert_near(sr->v[0].base, 70, 0);
+    assert_near(sr->v[1].base, 90, 1e-12);
+    assert_near(sr->v[2].base, 108, 1e-12);
+    assert_int_equal(sr->v[1].kind, CX_V_PROJECTED);
+    assert_true(isnan(sr->rate[1]));
+    cx_result_free(r);
+    cx_model_free(m);
+}
+
+/* capex = intensity x revenue with no capex stated: revenue 200, 300 in
+ * 2023..2024 then missing; intensity 10%, 20%, 30%: capex 20, 60, and a
+ * note that 2025 is not projected. */
+static void test_intensity_series(void **state)
+{
+    (void)state;
+    static const int y2[] = {2023, 2024}, y3[] = {2023, 2024, 2025};
+    static const double rev[] = {200, 300}, in[] = {0.1, 0.2, 0.3};
+    cx_model *m = fx_model(2023, 2025);
+    size_t capex = fx_series(m, "capex.x", NULL, NULL, 0);
+    size_t revenue = fx_series(m, "revenue.x", y2, rev, 2);
+    size_t intensity = fx_series(m, "intensity.x", y3, in, 3);
+    m->series[capex].driver = (cx_driver){.method = CX_D_INTENSITY, .of = revenue,
+                                          .share_series = intensity};
+    cx_result *r = fx_compute(m, NULL);
+    const cx_series_result *sr = &r->series[capex];
+    assert_near(sr->v[0].base, 20, 1e-12);
+    assert_near(sr->v[1].base, 60, 1e-12);
+    assert_int_equal(sr->v[2].kind, CX_V_MISSING);
+    assert_int_equal(sr->first, 0);
+    assert_int_equal(sr->last, 1);
+    const cx_note *n = fx_find_note(r, "capex.x: not projected from 2025 on");
+    assert_non_null(n);
+    assert_string_equal(n->text, "capex.x: not projected from 2025 on, "
+                        "'revenue.x' has no value in 2025");
+    cx_result_free(r);
+    cx_model_free(m);
+}
+
+static void test_share_cycle(void **state)
+{
+    (void)state;
+    cx_model *m = fx_model(2023, 2025);
+    size_t a = fx_series(m, "x.a", Y2023, V100, 1);
+    size_t b = fx_series(m, "x.b", Y2023, V100, 1);
+    m->series[a].driver = (cx_driver){.method = CX_D_SHARE, .of = b, .share = 0.5,
+                                      .share_series = CX_NO_INDEX};
+    m->series[b].driver = (cx_driver){.method = CX_D_SHARE, .of = a, .share = 0.5,
+                                      .share_series = CX_NO_INDEX};
+    cx_result *r = NULL;
+    size_t failed;
+    assert_int_equal(cx_compute(m, NULL, &r, &failed), CX_ECYCLE);
+    assert_true(failed == a || failed == b);
+    /* a share of itself */
+    m->series[b].driver = (cx_driver){.method = CX_D_SHARE, .of = b, .share = 0.5,
+                                      .share_series = CX_NO_INDEX};
+    assert_int_equal(cx_compute(m, NULL, &r, &failed), CX_ECYCLE);
+    assert_int_equal(failed, b);
+    cx_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -616,6 +845,16 @@ int main(void)
         cmocka_unit_test(test_burn_without_values),
         cmocka_unit_test(test_commitments),
         cmocka_unit_test(test_commitment_before_horizon_note),
+        cmocka_unit_test(test_trend_linear),
+        cmocka_unit_test(test_trend_window),
+        cmocka_unit_test(test_trend_exponential),
+        cmocka_unit_test(test_trend_logistic),
+        cmocka_unit_test(test_trend_errors),
+        cmocka_unit_test(test_stages_projection),
+        cmocka_unit_test(test_rate_override),
+        cmocka_unit_test(test_share_constant),
+        cmocka_unit_test(test_intensity_series),
+        cmocka_unit_test(test_share_cycle),
     };
     return cmocka_run_group_tests_name("compute", tests, NULL, NULL);
 }

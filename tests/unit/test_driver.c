@@ -210,6 +210,105 @@ static void test_fade_over_invalid(void **state)
     assert_int_equal(cx_driver_rate(&d, 1, NAN, &r), CX_EINVAL);
 }
 
+static void test_new_method_names(void **state)
+{
+    (void)state;
+    assert_string_equal(cx_method_name(CX_D_TREND), "trend");
+    assert_string_equal(cx_method_name(CX_D_STAGES), "stages");
+    assert_string_equal(cx_method_name(CX_D_SHARE), "share");
+    assert_string_equal(cx_method_name(CX_D_INTENSITY), "intensity");
+    assert_true(cx_method_chained(CX_D_STAGES));
+    assert_true(cx_method_chained(CX_D_FADE));
+    assert_false(cx_method_chained(CX_D_TREND));
+    assert_false(cx_method_chained(CX_D_SHARE));
+    assert_false(cx_method_chained(CX_D_NONE));
+}
+
+/* high 40% for 3 years, then to 5% over 4: k = 4..7 move by (5-40)/4 =
+ * -8.75 points a year: 31.25%, 22.5%, 13.75%, 5%; 5% afterwards. */
+static void test_stages(void **state)
+{
+    (void)state;
+    cx_driver d = {.method = CX_D_STAGES, .rate = 0.4, .high_years = 3,
+                   .terminal = 0.05, .fade_years = 4};
+    static const double want[] = {0.4, 0.4, 0.4, 0.3125, 0.225, 0.1375, 0.05, 0.05, 0.05};
+    for (int k = 1; k <= 9; k++) {
+        double r;
+        assert_ok(cx_driver_rate(&d, k, NAN, &r));
+        assert_near(r, want[k - 1], 1e-15);
+    }
+}
+
+/* fade_years 0: two stages, straight from high to the terminal rate;
+ * high_years 0 with fade: the fade starts in the first projected year. */
+static void test_stages_edges(void **state)
+{
+    (void)state;
+    cx_driver two = {.method = CX_D_STAGES, .rate = 0.3, .high_years = 2,
+                     .terminal = 0.04, .fade_years = 0};
+    double r;
+    assert_ok(cx_driver_rate(&two, 2, NAN, &r));
+    assert_near(r, 0.3, 0);
+    assert_ok(cx_driver_rate(&two, 3, NAN, &r));
+    assert_near(r, 0.04, 0);
+    cx_driver now = {.method = CX_D_STAGES, .rate = 0.2, .high_years = 0,
+                     .terminal = 0.1, .fade_years = 2};
+    assert_ok(cx_driver_rate(&now, 1, NAN, &r));
+    assert_near(r, 0.15, 1e-15);             /* 0.2 + (0.1-0.2)*1/2 */
+    assert_ok(cx_driver_rate(&now, 2, NAN, &r));
+    assert_near(r, 0.1, 1e-15);
+    /* high from a CAGR: the start rate is used */
+    cx_driver c = {.method = CX_D_STAGES, .from_cagr = 1, .rate = 9,
+                   .high_years = 1, .terminal = 0, .fade_years = 1};
+    assert_ok(cx_driver_rate(&c, 1, 0.25, &r));
+    assert_near(r, 0.25, 0);
+    assert_ok(cx_driver_rate(&c, 2, 0.25, &r));
+    assert_near(r, 0, 0);
+    cx_driver bad = {.method = CX_D_STAGES, .rate = 0.2, .high_years = -1};
+    assert_int_equal(cx_driver_rate(&bad, 1, NAN, &r), CX_EINVAL);
+    assert_int_equal(cx_driver_rate(&c, 1, NAN, &r), CX_EINVAL);   /* no CAGR */
+}
+
+static void test_unchained_have_no_rate(void **state)
+{
+    (void)state;
+    cx_driver t = {.method = CX_D_TREND, .fit = CX_FIT_LINEAR};
+    cx_driver s = {.method = CX_D_SHARE, .share = 0.75, .share_series = CX_NO_INDEX};
+    double r;
+    assert_int_equal(cx_driver_rate(&t, 1, NAN, &r), CX_EINVAL);
+    assert_int_equal(cx_driver_rate(&s, 1, NAN, &r), CX_EINVAL);
+}
+
+static void test_overrides(void **state)
+{
+    (void)state;
+    cx_driver d = {.method = CX_D_GROWTH, .rate = 0.1};
+    double r = -1;
+    assert_int_equal(cx_driver_override(&d, 2028, &r), 0);
+    assert_near(r, -1, 0);
+    assert_ok(cx_driver_add_override(&d, 2029, 0.12));
+    assert_ok(cx_driver_add_override(&d, 2028, 0.15));
+    assert_ok(cx_driver_add_override(&d, 2029, 0.13));   /* replaces */
+    assert_int_equal(d.nrate_overrides, 2);
+    assert_int_equal(d.rate_overrides[0].year, 2028);    /* sorted */
+    assert_int_equal(d.rate_overrides[1].year, 2029);
+    assert_int_equal(cx_driver_override(&d, 2029, &r), 1);
+    assert_near(r, 0.13, 0);
+    assert_int_equal(cx_driver_add_override(&d, 2030, NAN), CX_EINVAL);
+    cx_driver copy;
+    assert_ok(cx_driver_copy(&copy, &d));
+    assert_ptr_not_equal(copy.rate_overrides, d.rate_overrides);
+    d.rate_overrides[0].rate = 9;
+    assert_int_equal(cx_driver_override(&copy, 2028, &r), 1);
+    assert_near(r, 0.15, 0);
+    cx_driver_release(&d);
+    assert_null(d.rate_overrides);
+    assert_int_equal(d.nrate_overrides, 0);
+    cx_driver_release(&copy);
+    cx_driver broken = {.method = CX_D_GROWTH, .nrate_overrides = 1};
+    assert_int_equal(cx_driver_copy(&copy, &broken), CX_EINVAL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -228,6 +327,11 @@ int main(void)
         cmocka_unit_test(test_fade_over_one),
         cmocka_unit_test(test_fade_from_cagr),
         cmocka_unit_test(test_fade_over_invalid),
+        cmocka_unit_test(test_new_method_names),
+        cmocka_unit_test(test_stages),
+        cmocka_unit_test(test_stages_edges),
+        cmocka_unit_test(test_unchained_have_no_rate),
+        cmocka_unit_test(test_overrides),
     };
     return cmocka_run_group_tests_name("driver", tests, NULL, NULL);
 }
