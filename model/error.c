@@ -9,7 +9,7 @@ static const char *const _messages[CX_STATUS_COUNT] = {
     [CX_EINVAL]    = "invalid argument",
     [CX_EDOMAIN]   = "undefined for these figures",
     [CX_ENODATA]   = "a needed figure is missing",
-    [CX_ECYCLE]    = "a sum depends on itself",
+    [CX_ECYCLE]    = "a series depends on itself",
     [CX_ERANGE]    = "a result is not finite",
     [CX_ENOTFOUND] = "not found",
 };

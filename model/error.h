@@ -14,7 +14,7 @@ typedef enum cx_status {
     CX_EDOMAIN,      /**< figure undefined for these inputs (CAGR of a
                           negative value, growth from zero, ...) */
     CX_ENODATA,      /**< a needed figure is missing for that year */
-    CX_ECYCLE,       /**< a sum series depends on itself */
+    CX_ECYCLE,       /**< a series depends on itself (sums, shares) */
     CX_ERANGE,       /**< a result is not finite (overflow) */
     CX_ENOTFOUND,    /**< no such series or scenario */
     CX_STATUS_COUNT

@@ -101,8 +101,10 @@ typedef struct cx_burn_spec {
     size_t revenue;         /**< CX_NO_INDEX unless revenue - costs */
     size_t costs;
     int include_commitments;/**< subtract the commitments schedule from net */
-    cx_value cash;          /**< cash at the start of the first burn year;
+    cx_value cash;          /**< cash at the start of cash_year;
                                  CX_V_MISSING when not stated */
+    int cash_year;          /**< year the cash is stated at the start of;
+                                 0 = the first burn year */
     cx_raise *raises;       /**< owned */
     size_t nraises;
     int line, col;
@@ -173,7 +175,7 @@ size_t cx_model_find_scenario(const cx_model *m, const char *name);
 int cx_model_year_index(const cx_model *m, int year);
 
 /** Order in which series must be computed (parts before sums). Fails with
- *  CX_ECYCLE (and *culprit set) when a sum depends on itself. order has
+ *  CX_ECYCLE (and *culprit set) when a series depends on itself. order has
  *  nseries entries, allocated by the caller. */
 cx_status cx_model_order(const cx_model *m, size_t *order, size_t *culprit);
 

@@ -13,6 +13,9 @@
  *    exactly that way), with a note for each filled year;
  *  - after the last stated year, when the series has a driver:
  *      v(t) = v(t-1) * (1 + rate(t))                          [PROJECTED]
+ *    for the chained methods (growth, rates, cagr, fade, stages); a trend
+ *    evaluates its fitted curve, a share multiplies the other series by the
+ *    share (driver.h, fit.h);
  *  - a sum series is the sum of its parts in every year where all parts
  *    have a value (added left to right in parts order)       [DERIVED]
  *  - yoy(t) = v(t)/v(t-1) - 1 where both exist and v(t-1) != 0.
@@ -98,7 +101,7 @@ typedef struct cx_result {
 /**
  * Compute a model under a scenario (NULL or "base" for the base drivers).
  * On success *out is a new result, free it with cx_result_free. Returns
- * CX_ENOTFOUND for an unknown scenario, CX_ECYCLE for circular sums,
+ * CX_ENOTFOUND for an unknown scenario, CX_ECYCLE for circular sums or shares,
  * CX_EDOMAIN when a driver cannot be evaluated (a CAGR window with a
  * non-positive start), CX_ERANGE when a value overflows; *failed_series is
  * then set to the series concerned (CX_NO_INDEX otherwise).

@@ -26,7 +26,7 @@ static void _header(json_out *j, const cx_result *r, const char *workbook)
 }
 
 static void _value(json_out *j, const cx_series *s, const cx_value *v,
-                   int year, double rate, double yoy)
+                   int year, double rate, double yoy, double residual)
 {
     json_begin_object(j);
     json_kint(j, "year", year);
@@ -41,10 +41,84 @@ static void _value(json_out *j, const cx_series *s, const cx_value *v,
     json_knumber(j, "yoy", yoy);
     if (v->kind == CX_V_PROJECTED)
         json_knumber(j, "rate", rate);
+    if (isfinite(residual))
+        json_knumber(j, "residual", residual);
     json_end_object(j);
 }
 
-static void _driver(json_out *j, const cx_driver *d, const cx_series_result *sr)
+/* The start rate of fade / stages / cagr: stated, or a window's CAGR. */
+static void _start_rate(json_out *j, const char *key, const cx_driver *d,
+                        const cx_series_result *sr)
+{
+    int from_window = d->method == CX_D_CAGR || d->from_cagr;
+    json_knumber(j, key, from_window ? sr->start_rate : d->rate);
+    if (from_window) {
+        json_kint(j, "window_from", sr->window_from);
+        json_kint(j, "window_to", sr->window_to);
+    }
+}
+
+static void _rates(json_out *j, const cx_driver *d)
+{
+    json_key(j, "rates");
+    json_begin_array(j);
+    for (size_t i = 0; i < d->nrates; i++)
+        json_number(j, d->rates[i]);
+    json_end_array(j);
+}
+
+static void _overrides(json_out *j, const cx_driver *d)
+{
+    if (!d->nrate_overrides)
+        return;
+    json_key(j, "override");
+    json_begin_array(j);
+    for (size_t i = 0; i < d->nrate_overrides; i++) {
+        json_begin_object(j);
+        json_kint(j, "year", d->rate_overrides[i].year);
+        json_knumber(j, "rate", d->rate_overrides[i].rate);
+        json_end_object(j);
+    }
+    json_end_array(j);
+}
+
+static void _method_keys(json_out *j, const cx_model *m, const cx_driver *d,
+                         const cx_series_result *sr)
+{
+    switch (d->method) {
+    case CX_D_GROWTH: json_knumber(j, "rate", d->rate); break;
+    case CX_D_RATES: _rates(j, d); break;
+    case CX_D_CAGR: _start_rate(j, "rate", d, sr); break;
+    case CX_D_FADE:
+        _start_rate(j, "from", d, sr);
+        json_knumber(j, "to", d->terminal);
+        json_kint(j, "over", d->over);
+        break;
+    case CX_D_STAGES:
+        _start_rate(j, "high", d, sr);
+        json_kint(j, "high_years", d->high_years);
+        json_knumber(j, "to", d->terminal);
+        json_kint(j, "fade_years", d->fade_years);
+        break;
+    case CX_D_TREND:
+        json_kstring(j, "fit", cx_fit_kind_name(d->fit));
+        json_knumber(j, "saturation", d->has_saturation ? d->saturation : NAN);
+        break;
+    case CX_D_SHARE:
+    case CX_D_INTENSITY:
+        json_kstring(j, "of", m->series[d->of].name);
+        if (d->share_series != CX_NO_INDEX)
+            json_kstring(j, "share_series", m->series[d->share_series].name);
+        else
+            json_knumber(j, "share", d->share);
+        break;
+    default:
+        break;
+    }
+}
+
+static void _driver(json_out *j, const cx_model *m, const cx_driver *d,
+                    const cx_series_result *sr)
 {
     json_key(j, "driver");
     if (d->method == CX_D_NONE) {
@@ -53,25 +127,34 @@ static void _driver(json_out *j, const cx_driver *d, const cx_series_result *sr)
     }
     json_begin_object(j);
     json_kstring(j, "method", cx_method_name(d->method));
-    if (d->method == CX_D_GROWTH || (d->method == CX_D_FADE && !d->from_cagr))
-        json_knumber(j, d->method == CX_D_FADE ? "from" : "rate", d->rate);
-    if (d->method == CX_D_CAGR || d->from_cagr) {
-        json_knumber(j, d->method == CX_D_FADE ? "from" : "rate", sr->start_rate);
-        json_kint(j, "window_from", sr->window_from);
-        json_kint(j, "window_to", sr->window_to);
-    }
-    if (d->method == CX_D_FADE) {
-        json_knumber(j, "to", d->terminal);
-        json_kint(j, "over", d->over);
-    }
-    if (d->method == CX_D_RATES) {
-        json_key(j, "rates");
-        json_begin_array(j);
-        for (size_t i = 0; i < d->nrates; i++)
-            json_number(j, d->rates[i]);
-        json_end_array(j);
-    }
+    _method_keys(j, m, d, sr);
+    _overrides(j, d);
     json_kstring(j, "source", d->source);
+    json_end_object(j);
+}
+
+static void _fit(json_out *j, const cx_fit *f)
+{
+    if (f->kind == CX_FIT_NONE)
+        return;
+    json_key(j, "fit");
+    json_begin_object(j);
+    json_kstring(j, "kind", cx_fit_kind_name(f->kind));
+    json_kint(j, "from", f->from);
+    json_kint(j, "to", f->to);
+    json_kint(j, "points", (long)f->n);
+    if (f->kind == CX_FIT_LOGISTIC) {
+        json_knumber(j, "saturation", f->saturation);
+        json_key(j, "saturation_fitted");
+        json_bool(j, f->saturation_fitted);
+        json_knumber(j, "k", f->k);
+        json_knumber(j, "t0", f->t0);
+    } else {
+        json_knumber(j, "a", f->a);
+        json_knumber(j, "b", f->b);
+    }
+    json_knumber(j, "r2", f->r2);
+    json_knumber(j, "rmse", f->rmse);
     json_end_object(j);
 }
 
@@ -110,13 +193,15 @@ static void _series(json_out *j, const cx_result *r, size_t i)
             json_string(j, m->series[s->parts[p]].name);
         json_end_array(j);
     }
-    _driver(j, &r->drivers[i], sr);
+    _driver(j, m, &r->drivers[i], sr);
+    _fit(j, &sr->fit);
     _growth(j, m, sr);
     json_key(j, "values");
     json_begin_array(j);
     for (size_t t = 0; t < m->nyears; t++)
         if (cx_value_present(&sr->v[t]))
-            _value(j, s, &sr->v[t], m->first_year + (int)t, sr->rate[t], sr->yoy[t]);
+            _value(j, s, &sr->v[t], m->first_year + (int)t, sr->rate[t], sr->yoy[t],
+                   sr->residual ? sr->residual[t] : NAN);
     json_end_array(j);
     json_end_object(j);
 }
