@@ -111,6 +111,28 @@ static void _growth_table(FILE *f, const cx_result *r)
     }
 }
 
+static void _fits(FILE *f, const cx_result *r)
+{
+    const cx_model *m = r->model;
+    int header = 0;
+    for (size_t i = 0; i < m->nseries; i++) {
+        const cx_fit *fit = &r->series[i].fit;
+        if (fit->kind == CX_FIT_NONE)
+            continue;
+        if (!header++) {
+            fputc('\n', f);
+            _label(f, "trend fits");
+            fprintf(f, "%-12s %11s %6s %10s %10s\n", "curve", "window", "points", "R2", "RMSE");
+        }
+        char r2[48], rmse[48];
+        numfmt_human(r2, sizeof r2, fit->r2, 4);
+        numfmt_human(rmse, sizeof rmse, fit->rmse, 3);
+        _label(f, report_label(&m->series[i]));
+        fprintf(f, "%-12s %5d..%4d %6zu %10s %10s\n", cx_fit_kind_name(fit->kind),
+                fit->from, fit->to, fit->n, r2, rmse);
+    }
+}
+
 static void _year_or(FILE *f, int year, const char *none)
 {
     if (year)
@@ -207,6 +229,7 @@ static void _table(FILE *out, const cx_result *r, const char *workbook)
             m->as_of_text ? m->as_of_text : "");
     _series_table(out, r);
     _growth_table(out, r);
+    _fits(out, r);
     _burn(out, r);
     _commitments(out, r);
     _checks(out, r);
