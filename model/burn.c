@@ -23,6 +23,7 @@ static cx_status _accumulate(const double *net, size_t n, cx_burn *b)
         b->cumulative[i] = i ? b->cumulative[i - 1] + net[i] : net[i];
         if (net[i] < 0)
             b->total_burn += net[i];
+        b->net_burn[i] = -net[i] > 0 ? -net[i] : 0;
         if (!isfinite(b->cumulative[i]) || !isfinite(b->total_burn))
             return CX_ERANGE;
     }
@@ -67,8 +68,11 @@ cx_status cx_burn_compute(const double *net, size_t n, int first_year,
     if (n == 0)
         return CX_ENODATA;
     out->cumulative = malloc(n * sizeof *out->cumulative);
-    if (!out->cumulative)
+    out->net_burn = malloc(n * sizeof *out->net_burn);
+    if (!out->cumulative || !out->net_burn) {
+        cx_burn_release(out);
         return CX_ENOMEM;
+    }
     out->first_year = first_year;
     out->n = n;
     cx_status st = _accumulate(net, n, out);
@@ -103,5 +107,121 @@ void cx_burn_release(cx_burn *b)
     if (!b)
         return;
     free(b->cumulative);
+    free(b->net_burn);
     memset(b, 0, sizeof *b);
+}
+
+/* ---- funding ---------------------------------------------------------- */
+
+double cx_burn_crossing(const double *x, size_t n, size_t from, int first_year)
+{
+    for (size_t i = from; x && i < n; i++) {
+        if (x[i] < 0)
+            continue;
+        if (i == 0 || x[i - 1] >= 0)
+            return first_year + (int)i;
+        return (double)(first_year + (int)i - 1) + (0 - x[i - 1]) / (x[i] - x[i - 1]);
+    }
+    return NAN;
+}
+
+static cx_status _funding_check(const cx_burn *b, const double *net,
+                                const cx_funding_in *in)
+{
+    if (!b || !net || !in || !b->cumulative || b->n == 0)
+        return CX_EINVAL;
+    if (!in->has_cash)
+        return CX_OK;
+    if (!isfinite(in->cash) || in->cash < 0 || in->cash_year < b->first_year
+        || in->cash_year >= b->first_year + (int)b->n)
+        return CX_EINVAL;
+    for (size_t i = 0; in->raises && i < b->n; i++)
+        if (!isfinite(in->raises[i]) || in->raises[i] < 0)
+            return CX_EINVAL;
+    return CX_OK;
+}
+
+/* Year-end cash from cash_year on; the first year it goes below zero sets
+ * the runway; the lowest year end sets the funding gap. */
+static cx_status _cash(const cx_burn *b, const double *net,
+                       const cx_funding_in *in, cx_funding *f)
+{
+    size_t c = (size_t)(in->cash_year - b->first_year);
+    double lowest = 0, prev = in->cash;
+    for (size_t i = 0; i < b->n; i++)
+        f->cash[i] = NAN;
+    for (size_t i = c; i < b->n; i++) {
+        double raise = in->raises ? in->raises[i] : 0;
+        f->cash[i] = prev + net[i] + raise;
+        f->raised += raise;
+        if (!isfinite(f->cash[i]) || !isfinite(f->raised))
+            return CX_ERANGE;
+        if (f->cash[i] < 0 && !f->runout_year) {
+            f->runout_year = b->first_year + (int)i;
+            f->runway_end = (double)f->runout_year + (prev + raise) / (0 - net[i]);
+        }
+        if (f->cash[i] < lowest)
+            lowest = f->cash[i];
+        prev = f->cash[i];
+    }
+    f->funding_gap = -lowest > 0 ? -lowest : 0;
+    if (!isnan(f->runway_end))
+        f->runway_months = (f->runway_end - in->cash_year) * 12;
+    return CX_OK;
+}
+
+static void _alive(cx_funding *f)
+{
+    int be = !isnan(f->break_even_frac), out = !isnan(f->runway_end);
+    if (!f->has_cash || (!be && !out))
+        f->default_alive = -1;
+    else if (!out)
+        f->default_alive = 1;
+    else
+        f->default_alive = be && f->break_even_frac <= f->runway_end;
+    if (be && out)
+        f->alive_margin_months = (f->runway_end - f->break_even_frac) * 12;
+}
+
+cx_status cx_funding_compute(const cx_burn *b, const double *net,
+                             const cx_funding_in *in, cx_funding *out)
+{
+    if (!out)
+        return CX_EINVAL;
+    *out = (cx_funding){.default_alive = -1, .runway_months = NAN,
+                        .runway_end = NAN, .funding_gap = NAN,
+                        .break_even_frac = NAN, .payback_frac = NAN,
+                        .alive_margin_months = NAN};
+    cx_status st = _funding_check(b, net, in);
+    if (st != CX_OK)
+        return st;
+    out->break_even_frac = cx_burn_crossing(net, b->n, 0, b->first_year);
+    out->payback_frac = b->peak_year
+        ? cx_burn_crossing(b->cumulative, b->n,
+                           (size_t)(b->peak_year - b->first_year) + 1, b->first_year)
+        : b->first_year;
+    if (in->has_cash) {
+        out->has_cash = 1;
+        out->cash_year = in->cash_year;
+        out->opening_cash = in->cash;
+        if (!(out->cash = malloc(b->n * sizeof *out->cash)))
+            return CX_ENOMEM;
+        if ((st = _cash(b, net, in, out)) != CX_OK) {
+            cx_funding_release(out);
+            return st;
+        }
+    }
+    _alive(out);
+    return CX_OK;
+}
+
+void cx_funding_release(cx_funding *f)
+{
+    if (!f)
+        return;
+    free(f->cash);
+    free(f->raises);
+    free(f->gross_burn);
+    free(f->commitments);
+    f->cash = f->raises = f->gross_burn = f->commitments = NULL;
 }

@@ -23,34 +23,76 @@ typedef struct cx_burn {
                                 never negative, peak_year is 0 and payback is
                                 first_year (nothing to pay back). */
     double total_burn;     /**< sum of the negative net flows (<= 0) */
+    double *net_burn;      /**< [n] max(0, -net): the cash burnt each year; owned */
 } cx_burn;
 
 /**
- * Funding: how long the cash lasts and how much must be raised. Cash at the
- * end of burn year i = opening cash + raises up to year i + cumulative[i].
- * Within a year the net flow is taken as spread evenly over 12 months, so
- * the cash runs out at the fraction of the year where it crosses zero.
- * Fractional years interpolate linearly between year points: a crossing of
- * net from year y-1 (< 0) to y (>= 0) is at y - 1 + (-net[y-1]) /
- * (net[y] - net[y-1]).
+ * Funding: how long the cash lasts and how much must be raised.
+ *
+ * The cash is stated at the START of cash_year (a burn year, index c). A
+ * raise counts from the start of its year. Cash at the end of burn year i
+ * (i >= c) is (cash_end[i-1] + net[i]) + raise[i], with cash_end[c-1] the
+ * opening cash; years before c have no cash figure (NAN). Within a year
+ * the net flow is taken as spread evenly over 12 months, so the cash runs
+ * out in the first year y whose end cash is below 0, at the fraction
+ * start / (-net[y]) of it, start = cash_end[y-1] + raise[y]:
+ *   runway_end    = y + start / (0 - net[y])      (a fractional year)
+ *   runway_months = (runway_end - cash_year) * 12
+ * Funding gap: max(0, -(the lowest year-end cash)), what still has to be
+ * raised for the cash never to go below zero at a year end (the cash is
+ * linear within a year, so year ends are its lowest points). With no
+ * raise after the peak year this is max(0, -peak_burn - cash - raises to
+ * the peak year).
+ *
+ * Fractional years interpolate linearly between year points: a crossing
+ * of net from year y-1 (< 0) to y (>= 0) is at y - 1 + (0 - net[y-1]) /
+ * (net[y] - net[y-1]); net[0] >= 0 breaks even at first_year. Payback is
+ * the same crossing on the cumulative, the first after the peak year
+ * (first_year when the cumulative is never negative).
+ *
+ * Default alive: break-even (fractional) comes no later than the runway
+ * end. Cash that lasts the horizon is alive when break-even is within the
+ * horizon and unknown (-1) otherwise; cash that runs out with no
+ * break-even within the horizon is dead.
  */
 typedef struct cx_funding {
-    int has_cash;          /**< opening cash stated */
-    double *cash;          /**< [n] cash at the end of each year; owned; NULL
-                                without has_cash */
-    double runway_months;  /**< months from the start of the first year until
+    int has_cash;          /**< opening cash stated (and cash_year a burn year) */
+    int cash_year;         /**< the year whose start the cash is stated at */
+    double opening_cash;   /**< cash at the start of cash_year; 0 without cash */
+    double *cash;          /**< [n] cash at the end of each year, NAN before
+                                cash_year; owned; NULL without has_cash */
+    double *raises;        /**< [n] sum of the raises in each burn year (list
+                                order); owned; NULL when the model states none */
+    double *gross_burn;    /**< [n] costs (+ commitments when included);
+                                owned; NULL when net is given directly.
+                                Filled by cx_compute, not cx_funding_compute */
+    double *commitments;   /**< [n] the commitments' schedule total subtracted
+                                from net; owned; NULL unless included. Filled
+                                by cx_compute */
+    double runway_months;  /**< months from the start of cash_year until
                                 the cash runs out; NAN = lasts the horizon */
     double runway_end;     /**< fractional year the cash runs out; NAN = never */
-    double funding_gap;    /**< max(0, -peak_burn - cash - raises to the peak
-                                year): what still has to be raised */
-    double raised;         /**< sum of the stated raises */
+    int runout_year;       /**< the year it runs out in (runway_end's whole
+                                year), 0 = never */
+    double funding_gap;    /**< max(0, -lowest year-end cash); NAN without cash */
+    double raised;         /**< sum of the raises counted (cash_year on) */
     double break_even_frac;/**< fractional break-even year; NAN = not within horizon */
     double payback_frac;   /**< fractional payback year; NAN = not within horizon */
     int default_alive;     /**< 1: break-even comes before the cash runs out;
-                                0: it does not; -1: unknown (no cash stated) */
-    double alive_margin_months; /**< runway end - break-even, in months
-                                (negative when dead); NAN when unknown */
+                                0: it does not; -1: unknown (no cash stated,
+                                or neither happens within the horizon) */
+    double alive_margin_months; /**< (runway end - break-even) * 12, negative
+                                when dead; NAN unless both are within the
+                                horizon */
 } cx_funding;
+
+/** What funds the burn: the input of cx_funding_compute. */
+typedef struct cx_funding_in {
+    int has_cash;          /**< 0: only the fractional break-even and payback */
+    double cash;           /**< at the start of cash_year, >= 0 */
+    int cash_year;         /**< a burn year */
+    const double *raises;  /**< [n] raised in each burn year, >= 0; NULL = none */
+} cx_funding_in;
 
 /** Compute all burn figures. Out is initialised here; free with
  *  cx_burn_release. */
@@ -62,5 +104,21 @@ cx_status cx_burn_cumulative_between(const cx_burn *b, const double *net,
                                      int from, int to, double *out);
 
 void cx_burn_release(cx_burn *b);
+
+/**
+ * Funding figures of a computed burn b with net flows net[b->n]: out is
+ * initialised here (every figure NAN until known); free with
+ * cx_funding_release. CX_EINVAL for a cash year outside the burn's years,
+ * negative cash or raises.
+ */
+cx_status cx_funding_compute(const cx_burn *b, const double *net,
+                             const cx_funding_in *in, cx_funding *out);
+
+/** Fractional first crossing of x[0..n) from < 0 to >= 0 at or after
+ *  index from (x[from-1] < 0 is the left point; from = 0 with x[0] >= 0
+ *  gives first_year): NAN when there is none. */
+double cx_burn_crossing(const double *x, size_t n, size_t from, int first_year);
+
+void cx_funding_release(cx_funding *f);
 
 #endif

@@ -19,33 +19,60 @@ static cx_status _explicit(const cx_commitment *c, size_t nyears, double *out)
     return CX_OK;
 }
 
-/* total / years in each year from start; years past the horizon go to
- * *beyond, years before first_year are outside the model and dropped. */
-static cx_status _even(const cx_commitment *c, int first_year, size_t nyears,
-                       double *out, double *beyond)
+double cx_commitment_amount(const cx_commitment *c, int k)
 {
-    double per = c->total.base / c->years;
-    if (!isfinite(per))
-        return CX_ERANGE;
-    int nbeyond = 0;
-    for (int i = 0; i < c->years; i++) {
-        long t = (long)c->start + i - first_year;
+    if (!c || c->years <= 0 || k < 1 || k > c->years)
+        return NAN;
+    double n = c->years, half = n * (n + 1) / 2;
+    switch (c->profile) {
+    case CX_P_FRONT:
+        return c->total.base * (double)(c->years - k + 1) / half;
+    case CX_P_BACK:
+        return c->total.base * (double)k / half;
+    case CX_P_EVEN:
+    default:
+        return c->total.base / n;
+    }
+}
+
+const char *cx_profile_name(cx_profile p)
+{
+    switch (p) {
+    case CX_P_FRONT: return "front";
+    case CX_P_BACK:  return "back";
+    case CX_P_EVEN:
+    default:         return "even";
+    }
+}
+
+/* Each year's amount from start; years past the horizon go to *beyond,
+ * years before first_year are outside the model and dropped. */
+static cx_status _spread(const cx_commitment *c, int first_year, size_t nyears,
+                         double *out, double *beyond)
+{
+    double after = 0;
+    for (int k = 1; k <= c->years; k++) {
+        double a = cx_commitment_amount(c, k);
+        if (!isfinite(a))
+            return CX_ERANGE;
+        long t = (long)c->start + k - 1 - first_year;
         if (t < 0)
             continue;
         if ((size_t)t < nyears)
-            out[t] = per;
+            out[t] = a;
         else
-            nbeyond++;
+            after += a;
     }
-    *beyond = per * nbeyond;
-    return CX_OK;
+    *beyond = after;
+    return isfinite(after) ? CX_OK : CX_ERANGE;
 }
 
 cx_status cx_commitment_schedule(const cx_commitment *c, int first_year,
                                  size_t nyears, double *out, double *beyond,
                                  int *scheduled)
 {
-    if (!c || !out || !beyond || !scheduled || nyears == 0 || c->years < 0)
+    if (!c || !out || !beyond || !scheduled || nyears == 0 || c->years < 0
+        || c->profile < CX_P_EVEN || c->profile > CX_P_BACK)
         return CX_EINVAL;
     if (c->start && (c->start < CX_MIN_YEAR || c->start > CX_MAX_YEAR))
         return CX_EINVAL;
@@ -59,5 +86,5 @@ cx_status cx_commitment_schedule(const cx_commitment *c, int first_year,
     if (!c->start || !c->years || !cx_value_present(&c->total))
         return CX_OK;
     *scheduled = 1;
-    return _even(c, first_year, nyears, out, beyond);
+    return _spread(c, first_year, nyears, out, beyond);
 }

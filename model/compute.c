@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "compute_priv.h"
+#include "goal_priv.h"
 
 cx_status cxi_note(cx_result *r, cx_note_level level, size_t series, int year,
                    int line, int col, const char *fmt, ...)
@@ -134,17 +135,25 @@ static cx_status _series(cx_result *r, size_t *failed)
     return st;
 }
 
+/* Series, commitments (before the burn, which may subtract them) and burn:
+ * everything a goal's target depends on. */
+static cx_status _run_cash(cx_result *r, size_t *failed)
+{
+    cx_status st = _series(r, failed);
+    if (st == CX_OK)
+        st = cxi_commitments_compute(r);
+    if (st == CX_OK)
+        st = cxi_burn_compute(r, failed);
+    return st;
+}
+
 static cx_status _run(cx_result *r, size_t *failed)
 {
     cx_status st = _alloc(r);
     if (st == CX_OK)
         st = _drivers(r);
     if (st == CX_OK)
-        st = _series(r, failed);
-    if (st == CX_OK)
-        st = cxi_burn_compute(r, failed);
-    if (st == CX_OK)
-        st = cxi_commitments_compute(r);
+        st = _run_cash(r, failed);
     if (st == CX_OK)
         st = cxi_checks_compute(r, failed);
     if (st == CX_OK)
@@ -152,6 +161,37 @@ static cx_status _run(cx_result *r, size_t *failed)
     if (st == CX_OK)
         st = cxi_goals_compute(r);
     return st;
+}
+
+cx_status cxi_compute_variant(const cx_result *base, size_t series,
+                              const cx_driver *driver, cx_result **out)
+{
+    size_t failed;
+    const cx_model *m = base->model;
+    *out = NULL;
+    if (series >= m->nseries)
+        return CX_EINVAL;
+    cx_result *r = calloc(1, sizeof *r);
+    if (!r)
+        return CX_ENOMEM;
+    r->model = m;
+    r->scenario_index = base->scenario_index;
+    r->scenario = base->scenario;
+    cx_status st = _alloc(r);
+    if (st == CX_OK)
+        st = _drivers(r);
+    if (st == CX_OK) {
+        cx_driver_release(&r->drivers[series]);
+        st = cx_driver_copy(&r->drivers[series], driver);
+    }
+    if (st == CX_OK)
+        st = _run_cash(r, &failed);
+    if (st != CX_OK) {
+        cx_result_free(r);
+        return st;
+    }
+    *out = r;
+    return CX_OK;
 }
 
 static int _model_valid(const cx_model *m)

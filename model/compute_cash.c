@@ -1,6 +1,8 @@
 /*
  * compute_cash.c - the burn (net cash flow, cumulative, break-even,
- * payback) and the commitments' annual schedule of a result.
+ * payback, cash and funding) and the commitments' annual schedule of a
+ * result. With include_commitments the schedule is computed first (see
+ * compute.c) and subtracted from the net cash flow.
  */
 #include <math.h>
 #include <stdint.h>
@@ -60,23 +62,37 @@ static cx_status _burn_span(const cx_result *r, const size_t *in, size_t nin,
     return CX_OK;
 }
 
+/* Net = net, or revenue - costs; then minus the commitments' schedule
+ * total when included (gross burn = costs + commitments). */
 static cx_status _burn_fill(cx_result *r, const size_t *in, size_t nin,
                             size_t t0)
 {
     cx_burn_result *b = &r->burn;
+    cx_funding *f = &b->funding;
+    int with_c = r->model->burn.include_commitments;
     b->net = malloc(b->n * sizeof *b->net);
     if (nin == 2) {
         b->revenue = malloc(b->n * sizeof *b->revenue);
         b->costs = malloc(b->n * sizeof *b->costs);
+        f->gross_burn = malloc(b->n * sizeof *f->gross_burn);
     }
-    if (!b->net || (nin == 2 && (!b->revenue || !b->costs)))
+    if (with_c)
+        f->commitments = malloc(b->n * sizeof *f->commitments);
+    if (!b->net || (nin == 2 && (!b->revenue || !b->costs || !f->gross_burn))
+        || (with_c && !f->commitments))
         return CX_ENOMEM;
     for (size_t i = 0; i < b->n; i++) {
         double x = r->series[in[0]].v[t0 + i].base;
+        double c = with_c ? r->commitments.total[t0 + i] : 0;
         if (nin == 2) {
             b->revenue[i] = x;
             b->costs[i] = r->series[in[1]].v[t0 + i].base;
             x = b->revenue[i] - b->costs[i];
+            f->gross_burn[i] = with_c ? b->costs[i] + c : b->costs[i];
+        }
+        if (with_c) {
+            f->commitments[i] = c;
+            x = x - c;
         }
         if (!isfinite(x))
             return CX_ERANGE;
@@ -107,6 +123,80 @@ static cx_status _burn_gap_note(cx_result *r, const size_t *in, size_t nin,
     return CX_OK;
 }
 
+/* The cash year (0 when the cash is not usable, with a warning note). */
+static cx_status _cash_year(cx_result *r, int *year)
+{
+    const cx_burn_spec *sp = &r->model->burn;
+    const cx_burn_result *b = &r->burn;
+    int last = b->first_year + (int)b->n - 1;
+    *year = sp->cash_year ? sp->cash_year : b->first_year;
+    if (*year >= b->first_year && *year <= last)
+        return CX_OK;
+    int y = *year;
+    *year = 0;
+    return cxi_note(r, CX_NOTE_WARNING, CX_NO_INDEX, y, sp->cash.line, sp->cash.col,
+                    "burn: the cash is stated for %d, outside the burn's years "
+                    "%d..%d; runway and funding figures left out", y,
+                    b->first_year, last);
+}
+
+/* Raises summed per burn year (list order); a note for each one the cash
+ * does not count (before the cash year, after the burn's last year). */
+static cx_status _raises(cx_result *r, int cash_year, double **out)
+{
+    const cx_burn_spec *sp = &r->model->burn;
+    const cx_burn_result *b = &r->burn;
+    *out = NULL;
+    if (!sp->nraises)
+        return CX_OK;
+    double *sum = calloc(b->n, sizeof *sum);
+    if (!sum)
+        return CX_ENOMEM;
+    *out = sum;
+    cx_status st = CX_OK;
+    for (size_t k = 0; st == CX_OK && k < sp->nraises; k++) {
+        const cx_raise *x = &sp->raises[k];
+        long i = (long)x->year - b->first_year;
+        if (i >= 0 && i < (long)b->n)
+            sum[i] += x->amount.base;
+        if (i >= 0 && i < (long)b->n && x->year >= cash_year)
+            continue;
+        st = cxi_note(r, CX_NOTE_WARNING, CX_NO_INDEX, x->year, x->line, x->col,
+                      "burn: raise '%s' in %d is %s, so the cash does not count it",
+                      x->name ? x->name : "(unnamed)", x->year,
+                      i >= (long)b->n ? "after the burn's last year"
+                                      : "before the cash is stated");
+    }
+    return st;
+}
+
+/* Cash, runway, funding gap, default alive, fractional break-even and
+ * payback. The gross burn and commitments already in funding are kept. */
+static cx_status _funding(cx_result *r)
+{
+    const cx_burn_spec *sp = &r->model->burn;
+    cx_burn_result *b = &r->burn;
+    cx_funding_in in = {0};
+    double *raises = NULL, *gross = b->funding.gross_burn,
+           *cm = b->funding.commitments;
+    cx_status st = CX_OK;
+    b->funding.gross_burn = b->funding.commitments = NULL;
+    if (cx_value_present(&sp->cash))
+        st = _cash_year(r, &in.cash_year);
+    if (st == CX_OK && in.cash_year) {
+        in.has_cash = 1;
+        in.cash = sp->cash.base;
+        st = _raises(r, in.cash_year, &raises);
+        in.raises = raises;
+    }
+    if (st == CX_OK)
+        st = cx_funding_compute(&b->burn, b->net, &in, &b->funding);
+    b->funding.gross_burn = gross;
+    b->funding.commitments = cm;
+    b->funding.raises = raises;
+    return st;
+}
+
 cx_status cxi_burn_compute(cx_result *r, size_t *failed)
 {
     const cx_model *m = r->model;
@@ -132,18 +222,22 @@ cx_status cxi_burn_compute(cx_result *r, size_t *failed)
         st = _burn_gap_note(r, in, nin, t0 + n);
     if (st == CX_OK)
         st = cx_burn_compute(r->burn.net, n, r->burn.first_year, &r->burn.burn);
+    if (st == CX_OK)
+        st = _funding(r);
     if (st != CX_OK)
         *failed = in[0];
     return st;
 }
 
-/* Amount of an even-spread commitment paid before the first model year. */
+/* Amount of a spread commitment paid before the first model year. */
 static double _before_horizon(const cx_commitment *c, int first_year)
 {
-    if (c->schedule || !c->start || c->start >= first_year)
+    double sum = 0;
+    if (c->schedule || !c->start)
         return 0;
-    int n = first_year - c->start < c->years ? first_year - c->start : c->years;
-    return c->total.base / c->years * n;
+    for (int k = 1; k <= c->years && c->start + k - 1 < first_year; k++)
+        sum += cx_commitment_amount(c, k);
+    return sum;
 }
 
 static cx_status _commitment_notes(cx_result *r, size_t c)
@@ -217,8 +311,5 @@ cx_status cxi_commitments_compute(cx_result *r)
 
 void cxi_funding_release(cx_funding *f)
 {
-    if (!f)
-        return;
-    free(f->cash);
-    f->cash = NULL;
+    cx_funding_release(f);
 }

@@ -7,9 +7,12 @@
  *  CX_G_PEAK_FUNDING: the peak cumulative burn is exactly -cap (the most
  *                     funding the plan may need).
  *
- * The series' driver is replaced by {method: growth, rate: r}; the answer
- * is r. No sign change over the bracket [-0.99, 10] is CX_EDOMAIN with a
- * message saying so.
+ * The series' driver is replaced by {method: growth, rate: r} (so it grows
+ * at r every year after its last stated one), under the scenario of the
+ * result; the answer is r. No sign change over the bracket [-0.99, 10] is
+ * not an error of the run: the goal is unsolved (solved = 0, rate NAN), its
+ * message says that no constant growth rate in -99%..1000% reaches the
+ * target and what the two ends give, and the engine adds a warning note.
  */
 #ifndef CX_GOAL_H
 #define CX_GOAL_H
@@ -41,5 +44,27 @@ typedef struct cx_goal_result {
 
 /** "break_even", "peak_funding". */
 const char *cx_goal_kind_name(cx_goal_kind kind);
+
+/** The bracket searched for a constant growth rate: -99% .. +1000%. */
+#define CX_GOAL_LO (-0.99)
+#define CX_GOAL_HI 10.0
+
+/** A function to solve: f(x) into *value; a status other than CX_OK stops
+ *  the search and is returned by cx_goal_brent. */
+typedef cx_status (*cx_goal_fn)(double x, void *ctx, double *value);
+
+/**
+ * A root of fn on [lo, hi] by Brent's method (GSL gsl_root_fsolver_brent),
+ * until the bracket is narrower than 1e-12 (absolute) or fn is exactly 0;
+ * at most 200 iterations. *f_lo and *f_hi receive fn at the two ends (NAN
+ * when not evaluated), *iterations the number of Brent steps.
+ * Returns CX_EDOMAIN when fn has the same sign (neither 0) at both ends,
+ * fn's status when fn fails, CX_ERANGE when the search does not converge,
+ * CX_EINVAL for NULL arguments or lo >= hi. GSL's error handler is off
+ * during the call (restored after): nothing prints, nothing aborts.
+ */
+cx_status cx_goal_brent(cx_goal_fn fn, void *ctx, double lo, double hi,
+                        double *root, double *f_lo, double *f_hi,
+                        int *iterations);
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * read_model_checks.c - 'burn' and 'checks' of a model file (see
- * read_model_priv.h): which series make up the net cash flow, and what
- * the model's documents state that its figures should bear out.
+ * read_model_priv.h): which series make up the net cash flow, the cash
+ * and raises that fund it, and what the model's documents state that its
+ * figures should bear out.
  */
 #include <math.h>
 #include <stdio.h>
@@ -11,9 +12,91 @@
 
 /* ---- burn ------------------------------------------------------------- */
 
+static const rm_fig *_money(const rm_reader *r, rm_fig *f)
+{
+    *f = rm_fig_for(r->m, CX_U_MONEY, NULL);
+    return f;
+}
+
+/* The money figure n (what: "for 'cash'") into *v; above 0, or 0 or
+ * more when zero_ok. */
+static int _amount(const rm_reader *r, const yt_node *n, const char *what,
+                   int zero_ok, cx_value *v)
+{
+    rm_fig f;
+    int rc = rm_figure(r, n, _money(r, &f), what, v);
+    if (!rc && (v->low < 0 || (!zero_ok && v->low <= 0)))
+        rc = RM_ERR(r, n, "expected an amount %s %s, got %s",
+                    zero_ok ? "of 0 or more" : "above 0", what, rm_got(n).s);
+    return rc;
+}
+
+static int _bool(const rm_reader *r, const yt_node *n, const char *what, int *out)
+{
+    int rc = rm_want(r, n, YT_SCALAR, what);
+    if (rc)
+        return rc;
+    if (!strcmp(n->text, "true") || !strcmp(n->text, "false")) {
+        *out = n->text[0] == 't';
+        return 0;
+    }
+    return RM_ERR(r, n, "expected true or false %s, got %s", what, rm_got(n).s);
+}
+
+static int _raise(const rm_reader *r, const yt_node *def)
+{
+    static const char *const keys[] = {"name", "year", "amount", "source", NULL};
+    int rc = rm_want(r, def, YT_MAPPING,
+                     "for a raise (like {name: Series F, year: 2027, amount: 40})");
+    for (int i = 0; !rc && i < 3; i++)
+        rc = rm_need(r, def, keys[i], "in a raise");
+    if (!rc)
+        rc = rm_known_keys(r, def, keys, "in a raise");
+    cx_raise *x;
+    cx_status st = CX_OK;
+    if (!rc && (st = cx_model_add_raise(r->m, &x)) != CX_OK)
+        rc = rm_engine(st);
+    if (rc)
+        return rc;
+    x->line = def->line;
+    x->col = def->col;
+    rc = rm_text(r, yt_get(def, "name"), "for 'name'", &x->name);
+    if (!rc)
+        rc = rm_year(r, yt_get(def, "year"), "for 'year'", &x->year);
+    if (!rc)
+        rc = _amount(r, yt_get(def, "amount"), "for 'amount'", 0, &x->amount);
+    if (!rc)
+        rc = rm_opt_text(r, def, "source", &x->source);
+    return rc;
+}
+
+/* cash, cash_year, raises, include_commitments: what funds the burn. */
+static int _funding(const rm_reader *r, const yt_node *n)
+{
+    cx_burn_spec *b = &r->m->burn;
+    const yt_pair *cash = yt_find(n, "cash"), *year = yt_find(n, "cash_year"),
+                  *raises = yt_find(n, "raises");
+    const yt_node *v;
+    int rc = 0;
+    if (!cash && (year || raises))
+        return RM_ERR(r, (year ? year : raises)->key, "'%s' needs 'cash' in 'burn' (the "
+                      "cash at the start of the first burn year, or of 'cash_year')",
+                      (year ? year : raises)->key->text);
+    if (cash)
+        rc = _amount(r, cash->value, "for 'cash'", 1, &b->cash);
+    if (!rc && year)
+        rc = rm_year(r, year->value, "for 'cash_year'", &b->cash_year);
+    if (!rc && raises)
+        rc = rm_each_item(r, raises->value, "of raises for 'raises'", _raise);
+    if (!rc && (v = yt_get(n, "include_commitments")))
+        rc = _bool(r, v, "for 'include_commitments'", &b->include_commitments);
+    return rc;
+}
+
 int rm_burn(const rm_reader *r, const yt_node *n)
 {
-    static const char *const keys[] = {"net", "revenue", "costs", NULL};
+    static const char *const keys[] = {"net", "revenue", "costs", "cash", "cash_year",
+                                       "raises", "include_commitments", NULL};
     cx_burn_spec *b = &r->m->burn;
     int rc = rm_want(r, n, YT_MAPPING,
                      "for 'burn' (like {revenue: A, costs: B} or {net: N})");
@@ -36,6 +119,8 @@ int rm_burn(const rm_reader *r, const yt_node *n)
         rc = rm_series_ref(r, net->value, "for 'net' in 'burn'", &b->net);
     else if (!(rc = rm_series_ref(r, rev->value, "for 'revenue' in 'burn'", &b->revenue)))
         rc = rm_series_ref(r, costs->value, "for 'costs' in 'burn'", &b->costs);
+    if (!rc)
+        rc = _funding(r, n);
     b->enabled = !rc;
     b->line = n->line;
     b->col = n->col;

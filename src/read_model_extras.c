@@ -1,9 +1,11 @@
 /*
  * read_model_extras.c - 'constants' and 'commitments' of a model file (see
- * read_model_priv.h): the figures a model states besides its series.
+ * read_model_priv.h): the figures a model states besides its series, and
+ * how each commitment is paid (a total spread by a profile, or a schedule).
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "read_model_priv.h"
 
@@ -102,6 +104,26 @@ static int _period(const rm_reader *r, const yt_node *def, cx_commitment *c)
     return rm_count_of_years(r, years->value, "years", 1, &c->years);
 }
 
+/* profile: even, front or back; it spreads a total over a period. */
+static int _profile(const rm_reader *r, const yt_node *def, cx_commitment *c)
+{
+    const yt_pair *p = yt_find(def, "profile");
+    if (!p)
+        return 0;
+    if (!c->years)
+        return RM_ERR(r, p->key, "'profile' needs 'total', 'start' and 'years' (it "
+                      "spreads the total over those years)");
+    int rc = rm_want(r, p->value, YT_SCALAR, "for 'profile'");
+    for (int i = CX_P_EVEN; !rc && i <= CX_P_BACK; i++) {
+        if (!strcmp(p->value->text, cx_profile_name((cx_profile)i))) {
+            c->profile = (cx_profile)i;
+            return 0;
+        }
+    }
+    return rc ? rc : RM_ERR(r, p->value, "expected even, front or back for 'profile', "
+                            "got %s", rm_got(p->value).s);
+}
+
 static int _commitment_body(const rm_reader *r, const yt_node *def, cx_commitment *c)
 {
     const yt_pair *total = yt_find(def, "total"), *sched = yt_find(def, "schedule"),
@@ -122,6 +144,8 @@ static int _commitment_body(const rm_reader *r, const yt_node *def, cx_commitmen
         rc = rm_figure(r, total->value, _money(r, &f), "for 'total'", &c->total);
     if (!rc && total)
         rc = _period(r, def, c);
+    if (!rc)
+        rc = _profile(r, def, c);
     if (!rc && sched)
         rc = _schedule(r, sched->value, c);
     if (!rc)
@@ -134,7 +158,8 @@ static int _commitment_body(const rm_reader *r, const yt_node *def, cx_commitmen
 static int _commitment(const rm_reader *r, const yt_node *def)
 {
     static const char *const keys[] = {
-        "name", "total", "start", "years", "schedule", "note", "source", NULL
+        "name", "total", "start", "years", "profile", "schedule", "note", "source",
+        NULL
     };
     int rc = rm_want(r, def, YT_MAPPING, "for a commitment");
     if (!rc)

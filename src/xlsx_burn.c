@@ -1,12 +1,34 @@
 /*
  * xlsx_burn.c - the Burn sheet: revenue, costs, net cash flow, cumulative
  * burn and the flags that locate break-even and payback, then the burn
- * figures in column B (rows XB_BURN_PEAK..XB_BURN_TOTAL).
+ * figures in column B (rows XB_BURN_PEAK..XB_BURN_TOTAL, then the
+ * fractional years and, with cash, the funding figures), the funding rows
+ * by year (gross and net burn, commitments, raises, cash, and the helper
+ * rows that locate each fractional crossing), the raises and the goal seek
+ * results. The layout below XB_BURN_TOTAL depends on the model: see
+ * _plan and docs/workbook.md.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "xlsx_book.h"
+
+#define FMT_FRAC_YEAR "0.00"
+#define FMT_MONTHS    "0.0"
+#define NOT_WITHIN    "not within horizon"
+#define LASTS         "lasts the horizon"
+
+/* Rows of everything below the fixed block (-1: not on this sheet). */
+typedef struct _rows {
+    int be_frac, pb_frac;                 /* B17, B18 */
+    int cash_in, runway, runout, gap, alive, margin;   /* with cash */
+    int by_year;                          /* section title */
+    int gross, net_burn, commit, raises, cash, runs_out, be_cross, pb_cross;
+    int raise_head, raise0;               /* raises table */
+    int goal_head, goal0;                 /* goal seek block */
+    int end;                              /* first free row */
+} _rows;
 
 /* Columns of the first and last burn year. */
 static int _c0(const xlsx_book *b)
@@ -17,6 +39,68 @@ static int _c0(const xlsx_book *b)
 static int _c1(const xlsx_book *b)
 {
     return _c0(b) + (int)b->r->burn.n - 1;
+}
+
+static int _next(int *row)
+{
+    return (*row)++;
+}
+
+static void _plan(const xlsx_book *b, _rows *w)
+{
+    const cx_funding *fu = &b->r->burn.funding;
+    const cx_burn_spec *sp = &b->m->burn;
+    int row = XB_BURN_TOTAL + 1;
+    *w = (_rows){.cash_in = -1, .runway = -1, .runout = -1, .gap = -1, .alive = -1,
+                 .margin = -1, .gross = -1, .commit = -1, .raises = -1, .cash = -1,
+                 .runs_out = -1, .raise_head = -1, .raise0 = -1, .goal_head = -1,
+                 .goal0 = -1};
+    w->be_frac = _next(&row);
+    w->pb_frac = _next(&row);
+    if (fu->has_cash) {
+        w->cash_in = _next(&row);
+        w->runway = _next(&row);
+        w->runout = _next(&row);
+        w->gap = _next(&row);
+        w->alive = _next(&row);
+        w->margin = _next(&row);
+    }
+    row++;
+    w->by_year = _next(&row);
+    if (fu->gross_burn)
+        w->gross = _next(&row);
+    w->net_burn = _next(&row);
+    if (fu->commitments)
+        w->commit = _next(&row);
+    if (fu->has_cash && sp->nraises)
+        w->raises = _next(&row);
+    if (fu->has_cash) {
+        w->cash = _next(&row);
+        w->runs_out = _next(&row);
+    }
+    w->be_cross = _next(&row);
+    w->pb_cross = _next(&row);
+    if (fu->has_cash && sp->nraises) {
+        row++;
+        w->raise_head = _next(&row);
+        w->raise0 = row;
+        row += (int)sp->nraises;
+    }
+    if (b->r->ngoals) {
+        row++;
+        w->goal_head = _next(&row);
+        w->goal0 = ++row;          /* a row for the column headers */
+        row += (int)b->r->ngoals + 1;
+    }
+    w->end = row;
+}
+
+/* The Commitments sheet's total row: written after this sheet, at a row
+ * fixed by its layout (xlsx_commitments.c: header row 2, one row per
+ * commitment from row 3, then the total). */
+static int _cmt_total_row(const xlsx_book *b)
+{
+    return 3 + (int)b->m->ncommitments;
 }
 
 static void _labels(xlsx_book *b)
@@ -55,42 +139,59 @@ static void _labels(xlsx_book *b)
         xb_text(b, ws, XB_BURN_NET, 2, b->m->series[sp->net].name, NULL);
 }
 
-/* =Projection!E5 (series s in the burn year at column c), or the number. */
-static void _from_projection(xlsx_book *b, int row, int c, size_t s, double v,
-                             lxw_format *fmt, xb_str *f)
+/* Append the reference to series s in the burn year at column c (the
+ * Projection cell), or the number when the series has no value there. */
+static void _projection_ref(xlsx_book *b, int c, size_t s, double v, xb_str *f)
 {
     int t = c - XB_YEAR0;
-    xs_clear(f);
     if (s != CX_NO_INDEX && s < b->m->nseries &&
-        b->r->series[s].v[t].kind != CX_V_MISSING) {
-        xs_printf(f, "=");
+        b->r->series[s].v[t].kind != CX_V_MISSING)
         xs_value_ref(b, f, XB_PROJECTION, s, t, 0);
-        xb_formula(b, b->burn, row, c, f, fmt, v);
-    } else {
-        xb_num(b, b->burn, row, c, v, fmt);
-    }
+    else
+        xs_num(f, v);
 }
 
-static void _year(xlsx_book *b, size_t i, xb_str *f)
+/* Revenue and costs (=Projection!…), net: =D4-D5[-commitments], or
+ * =Projection!…[-commitments]. */
+static void _net(xlsx_book *b, const _rows *w, size_t i, xb_str *f)
 {
     const cx_burn_result *br = &b->r->burn;
     const cx_burn_spec *sp = &b->m->burn;
-    lxw_worksheet *ws = b->burn;
-    int c = _c0(b) + (int)i;
     lxw_format *money = xb_fmt(b, b->money_numfmt, 0);
-    lxw_format *flag = xb_fmt(b, "0", XB_NOTE | XB_CENTER);
+    int c = _c0(b) + (int)i;
     if (br->revenue && br->costs) {
-        _from_projection(b, XB_BURN_REVENUE, c, sp->revenue, br->revenue[i], money, f);
-        _from_projection(b, XB_BURN_COSTS, c, sp->costs, br->costs[i], money, f);
         xs_clear(f);
         xs_printf(f, "=");
+        _projection_ref(b, c, sp->revenue, br->revenue[i], f);
+        xb_formula(b, b->burn, XB_BURN_REVENUE, c, f, money, br->revenue[i]);
+        xs_clear(f);
+        xs_printf(f, "=");
+        _projection_ref(b, c, sp->costs, br->costs[i], f);
+        xb_formula(b, b->burn, XB_BURN_COSTS, c, f, money, br->costs[i]);
+    }
+    xs_clear(f);
+    xs_printf(f, "=");
+    if (br->revenue && br->costs) {
         xs_ref(f, NULL, XB_BURN_REVENUE, c, 0);
         xs_printf(f, "-");
         xs_ref(f, NULL, XB_BURN_COSTS, c, 0);
-        xb_formula(b, ws, XB_BURN_NET, c, f, money, br->net[i]);
     } else {
-        _from_projection(b, XB_BURN_NET, c, sp->net, br->net[i], money, f);
+        _projection_ref(b, c, sp->net, br->net[i], f);
     }
+    if (w->commit >= 0) {
+        xs_printf(f, "-");
+        xs_ref(f, NULL, w->commit, c, 0);
+    }
+    xb_formula(b, b->burn, XB_BURN_NET, c, f, money, br->net[i]);
+}
+
+static void _year(xlsx_book *b, const _rows *w, size_t i, xb_str *f)
+{
+    const cx_burn_result *br = &b->r->burn;
+    lxw_worksheet *ws = b->burn;
+    int c = _c0(b) + (int)i;
+    lxw_format *flag = xb_fmt(b, "0", XB_NOTE | XB_CENTER);
+    _net(b, w, i, f);
     xs_clear(f);
     xs_printf(f, "=");
     if (i > 0) {
@@ -132,12 +233,20 @@ static void _first_flag(xlsx_book *b, int row, int flag_row, int year, xb_str *f
     xs_range(f, NULL, XB_BURN_HEADER, _c0(b), XB_BURN_HEADER, _c1(b), XB_ABS);
     xs_printf(f, ",MATCH(1,");
     xs_range(f, NULL, flag_row, _c0(b), flag_row, _c1(b), XB_ABS);
-    xs_printf(f, ",0)),\"not within horizon\")");
+    xs_printf(f, ",0)),\"" NOT_WITHIN "\")");
     if (year)
         xb_formula(b, b->burn, row, XB_BURN_VALUE_COL, f, xb_fmt(b, XB_FMT_YEAR, XB_BOLD), year);
     else
         xb_formula_text(b, b->burn, row, XB_BURN_VALUE_COL, f, xb_fmt(b, NULL, XB_BOLD),
-                        "not within horizon");
+                        NOT_WITHIN);
+}
+
+/* A figure in column B: label in A, a note in C. */
+static void _figure_label(xlsx_book *b, int row, const char *label, const char *note)
+{
+    xb_text(b, b->burn, row, 0, label, NULL);
+    if (note)
+        xb_text(b, b->burn, row, 2, note, xb_fmt(b, NULL, XB_NOTE));
 }
 
 static void _figures(xlsx_book *b, xb_str *f)
@@ -145,19 +254,18 @@ static void _figures(xlsx_book *b, xb_str *f)
     const cx_burn *bu = &b->r->burn.burn;
     lxw_worksheet *ws = b->burn;
     lxw_format *money = xb_fmt(b, b->money_numfmt, XB_BOLD);
-    lxw_format *note = xb_fmt(b, NULL, XB_NOTE);
     int c0 = _c0(b), c1 = _c1(b);
     xb_text(b, ws, XB_BURN_FIGURES, 0, "Burn figures", xb_fmt(b, NULL, XB_SECTION));
 
-    xb_text(b, ws, XB_BURN_PEAK, 0, "Peak cumulative burn", NULL);
+    _figure_label(b, XB_BURN_PEAK, "Peak cumulative burn",
+                  "lowest cumulative net cash flow (0 when never negative)");
     xs_clear(f);
     xs_printf(f, "=MIN(0,MIN(");
     xs_range(f, NULL, XB_BURN_CUM, c0, XB_BURN_CUM, c1, XB_ABS);
     xs_printf(f, "))");
     xb_formula(b, ws, XB_BURN_PEAK, XB_BURN_VALUE_COL, f, money, bu->peak_burn);
-    xb_text(b, ws, XB_BURN_PEAK, 2, "lowest cumulative net cash flow (0 when never negative)", note);
 
-    xb_text(b, ws, XB_BURN_PEAK_YEAR, 0, "Peak burn year", NULL);
+    _figure_label(b, XB_BURN_PEAK_YEAR, "Peak burn year", NULL);
     xs_clear(f);
     xs_printf(f, "=IF(");
     xs_ref(f, NULL, XB_BURN_PEAK, XB_BURN_VALUE_COL, XB_ABS);
@@ -175,25 +283,403 @@ static void _figures(xlsx_book *b, xb_str *f)
         xb_formula_text(b, ws, XB_BURN_PEAK_YEAR, XB_BURN_VALUE_COL, f,
                         xb_fmt(b, NULL, XB_BOLD), "no burn");
 
-    xb_text(b, ws, XB_BURN_BREAK_EVEN, 0, "Break-even year", NULL);
+    _figure_label(b, XB_BURN_BREAK_EVEN, "Break-even year",
+                  "first year with net cash flow \xE2\x89\xA5 0");
     _first_flag(b, XB_BURN_BREAK_EVEN, XB_BURN_NONNEG, bu->break_even_year, f);
-    xb_text(b, ws, XB_BURN_BREAK_EVEN, 2, "first year with net cash flow \xE2\x89\xA5 0", note);
-    xb_text(b, ws, XB_BURN_PAYBACK, 0, "Payback year", NULL);
+    _figure_label(b, XB_BURN_PAYBACK, "Payback year",
+                  "first year after the peak with cumulative \xE2\x89\xA5 0");
     _first_flag(b, XB_BURN_PAYBACK, XB_BURN_PAIDBACK, bu->payback_year, f);
-    xb_text(b, ws, XB_BURN_PAYBACK, 2, "first year after the peak with cumulative \xE2\x89\xA5 0", note);
 
-    xb_text(b, ws, XB_BURN_TOTAL, 0, "Total burn", NULL);
+    _figure_label(b, XB_BURN_TOTAL, "Total burn", "sum of the negative annual net cash flows");
     xs_clear(f);
     xs_printf(f, "=SUMIF(");
     xs_range(f, NULL, XB_BURN_NET, c0, XB_BURN_NET, c1, XB_ABS);
     xs_printf(f, ",\"<0\")");
     xb_formula(b, ws, XB_BURN_TOTAL, XB_BURN_VALUE_COL, f, money, bu->total_burn);
-    xb_text(b, ws, XB_BURN_TOTAL, 2, "sum of the negative annual net cash flows", note);
+}
+
+/* ---- funding ---------------------------------------------------------- */
+
+/* A formula in column B whose cached value is v, or `absent` when v is NAN. */
+static void _value_or(xlsx_book *b, int row, xb_str *f, double v, const char *numfmt,
+                      const char *absent)
+{
+    if (isfinite(v))
+        xb_formula(b, b->burn, row, XB_BURN_VALUE_COL, f, xb_fmt(b, numfmt, XB_BOLD), v);
+    else
+        xb_formula_text(b, b->burn, row, XB_BURN_VALUE_COL, f, xb_fmt(b, NULL, XB_BOLD),
+                        absent);
+}
+
+/* Append IF(COUNT(row)=0,"absent",MIN(row)): the one crossing of a
+ * helper row (each helper row holds at most one number). */
+static void _crossing_expr(xlsx_book *b, int helper, const char *absent, xb_str *f)
+{
+    xs_printf(f, "IF(COUNT(");
+    xs_range(f, NULL, helper, _c0(b), helper, _c1(b), XB_ABS);
+    xs_printf(f, ")=0,\"%s\",MIN(", absent);
+    xs_range(f, NULL, helper, _c0(b), helper, _c1(b), XB_ABS);
+    xs_printf(f, "))");
+}
+
+static void _fractions(xlsx_book *b, const _rows *w, xb_str *f)
+{
+    const cx_funding *fu = &b->r->burn.funding;
+    _figure_label(b, w->be_frac, "Break-even (fractional year)",
+                  "where net cash flow crosses 0, interpolated between years");
+    xs_clear(f);
+    xs_printf(f, "=");
+    _crossing_expr(b, w->be_cross, NOT_WITHIN, f);
+    _value_or(b, w->be_frac, f, fu->break_even_frac, FMT_FRAC_YEAR, NOT_WITHIN);
+
+    _figure_label(b, w->pb_frac, "Payback (fractional year)",
+                  "where cumulative crosses 0 after the peak, interpolated");
+    xs_clear(f);
+    xs_printf(f, "=IF(");
+    xs_ref(f, NULL, XB_BURN_PEAK, XB_BURN_VALUE_COL, XB_ABS);
+    xs_printf(f, ">=0,");
+    xs_ref(f, NULL, XB_BURN_HEADER, _c0(b), XB_ABS);
+    xs_printf(f, ",");
+    _crossing_expr(b, w->pb_cross, NOT_WITHIN, f);
+    xs_printf(f, ")");
+    _value_or(b, w->pb_frac, f, fu->payback_frac, FMT_FRAC_YEAR, NOT_WITHIN);
+}
+
+/* Cash figures: opening cash (an input), runway, funding gap, default alive. */
+static void _cash_figures(xlsx_book *b, const _rows *w, xb_str *f)
+{
+    const cx_funding *fu = &b->r->burn.funding;
+    const cx_burn_spec *sp = &b->m->burn;
+    lxw_worksheet *ws = b->burn;
+    int cy = XB_YEAR0 + (fu->cash_year - b->m->first_year);
+    char label[64];
+    snprintf(label, sizeof label, "Cash at the start of %d", fu->cash_year);
+    _figure_label(b, w->cash_in, label, sp->cash.source ? sp->cash.source : "input");
+    xb_num(b, ws, w->cash_in, XB_BURN_VALUE_COL, fu->opening_cash,
+           xb_fmt(b, b->money_numfmt, XB_INPUT));
+
+    _figure_label(b, w->runway, "Runway (months)",
+                  "from the start of the cash year until the cash runs out");
+    xs_clear(f);
+    xs_printf(f, "=IF(ISNUMBER(");
+    xs_ref(f, NULL, w->runout, XB_BURN_VALUE_COL, XB_ABS);
+    xs_printf(f, "),(");
+    xs_ref(f, NULL, w->runout, XB_BURN_VALUE_COL, XB_ABS);
+    xs_printf(f, "-");
+    xs_ref(f, NULL, XB_BURN_HEADER, cy, XB_ABS);
+    xs_printf(f, ")*12,\"" LASTS "\")");
+    _value_or(b, w->runway, f, fu->runway_months, FMT_MONTHS, LASTS);
+
+    _figure_label(b, w->runout, "Cash runs out (fractional year)",
+                  "the year's net cash flow taken as spread evenly over its months");
+    xs_clear(f);
+    xs_printf(f, "=");
+    _crossing_expr(b, w->runs_out, LASTS, f);
+    _value_or(b, w->runout, f, fu->runway_end, FMT_FRAC_YEAR, LASTS);
+
+    _figure_label(b, w->gap, "Funding gap",
+                  "still to be raised: the lowest year-end cash below 0");
+    xs_clear(f);
+    xs_printf(f, "=MAX(0,-MIN(");
+    xs_range(f, NULL, w->cash, _c0(b), w->cash, _c1(b), XB_ABS);
+    xs_printf(f, "))");
+    xb_formula(b, ws, w->gap, XB_BURN_VALUE_COL, f, xb_fmt(b, b->money_numfmt, XB_BOLD),
+               fu->funding_gap);
+}
+
+static void _alive_figures(xlsx_book *b, const _rows *w, xb_str *f)
+{
+    const cx_funding *fu = &b->r->burn.funding;
+    _figure_label(b, w->alive, "Default alive?",
+                  "break-even no later than the cash runs out");
+    xs_clear(f);
+    xs_printf(f, "=IF(ISNUMBER($B$%d),IF(ISNUMBER($B$%d),IF($B$%d<=$B$%d,"
+              "\"default alive\",\"default dead\"),\"default dead\"),"
+              "IF(ISNUMBER($B$%d),\"default alive\",\"unknown\"))",
+              w->runout + 1, w->be_frac + 1, w->be_frac + 1, w->runout + 1,
+              w->be_frac + 1);
+    xb_formula_text(b, b->burn, w->alive, XB_BURN_VALUE_COL, f, xb_fmt(b, NULL, XB_BOLD),
+                    fu->default_alive == 1 ? "default alive"
+                    : fu->default_alive == 0 ? "default dead" : "unknown");
+
+    _figure_label(b, w->margin, "Margin (months)",
+                  "cash runs out minus break-even; negative when default dead");
+    xs_clear(f);
+    xs_printf(f, "=IF(AND(ISNUMBER($B$%d),ISNUMBER($B$%d)),($B$%d-$B$%d)*12,\"n/a\")",
+              w->runout + 1, w->be_frac + 1, w->runout + 1, w->be_frac + 1);
+    _value_or(b, w->margin, f, fu->alive_margin_months, FMT_MONTHS, "n/a");
+}
+
+/* ---- funding by year -------------------------------------------------- */
+
+static void _row_label(xlsx_book *b, int row, const char *label, const char *unit,
+                       unsigned flags)
+{
+    xb_text(b, b->burn, row, 0, label, xb_fmt(b, NULL, flags));
+    if (unit)
+        xb_text(b, b->burn, row, 1, unit, NULL);
+}
+
+static void _by_year_labels(xlsx_book *b, const _rows *w)
+{
+    xb_str u;
+    xs_init(&u);
+    xb_unit_label(b, CX_U_MONEY, NULL, &u);
+    const char *money = xs_get(&u);
+    xb_text(b, b->burn, w->by_year, 0, "Funding by year", xb_fmt(b, NULL, XB_SECTION));
+    if (w->gross >= 0)
+        _row_label(b, w->gross, w->commit >= 0 ? "Gross burn (costs + commitments)"
+                                               : "Gross burn (costs)", money, 0);
+    _row_label(b, w->net_burn, "Net burn (cash burnt)", money, 0);
+    if (w->commit >= 0)
+        _row_label(b, w->commit, "Commitments paid", money, 0);
+    if (w->raises >= 0)
+        _row_label(b, w->raises, "Raises", money, 0);
+    if (w->cash >= 0) {
+        _row_label(b, w->cash, "Cash at end of year", money, XB_BOLD);
+        _row_label(b, w->runs_out, "cash runs out (year)", NULL, XB_NOTE);
+    }
+    _row_label(b, w->be_cross, "net crosses 0 (year)", NULL, XB_NOTE);
+    _row_label(b, w->pb_cross, "paid back (year)", NULL, XB_NOTE);
+    xs_free(&u);
+}
+
+/* A helper cell: the crossing formula, cached v in the column of `year`
+ * (the engine's figure), "" elsewhere. */
+static void _helper(xlsx_book *b, int row, int c, int year, double v, xb_str *f)
+{
+    int here = year && c == XB_YEAR0 + (year - b->m->first_year) && isfinite(v);
+    lxw_format *fmt = xb_fmt(b, FMT_FRAC_YEAR, XB_NOTE | XB_CENTER);
+    if (here)
+        xb_formula(b, b->burn, row, c, f, fmt, v);
+    else
+        xb_formula_text(b, b->burn, row, c, f, fmt, "");
+}
+
+/* "COUNT($D20:D20)=0," : no crossing in an earlier column of the row. */
+static void _none_before(xlsx_book *b, int row, int c, xb_str *f)
+{
+    xs_printf(f, "COUNT(");
+    xs_ref(f, NULL, row, _c0(b), XB_ABS_COL);
+    xs_printf(f, ":");
+    xs_ref(f, NULL, row, c - 1, 0);
+    xs_printf(f, ")=0,");
+}
+
+/* Append "D$3+(0-D6)/(E6-D6)": the crossing of `row` between c-1 and c. */
+static void _interpolate(xlsx_book *b, int row, int c, xb_str *f)
+{
+    (void)b;
+    xs_ref(f, NULL, XB_BURN_HEADER, c - 1, XB_ABS_ROW);
+    xs_printf(f, "+(0-");
+    xs_ref(f, NULL, row, c - 1, 0);
+    xs_printf(f, ")/(");
+    xs_ref(f, NULL, row, c, 0);
+    xs_printf(f, "-");
+    xs_ref(f, NULL, row, c - 1, 0);
+    xs_printf(f, ")");
+}
+
+static void _crossings(xlsx_book *b, const _rows *w, int c, xb_str *f)
+{
+    const cx_burn_result *br = &b->r->burn;
+    xs_clear(f);
+    if (c == _c0(b)) {
+        xs_printf(f, "=IF(");
+        xs_ref(f, NULL, XB_BURN_NET, c, 0);
+        xs_printf(f, ">=0,");
+        xs_ref(f, NULL, XB_BURN_HEADER, c, XB_ABS_ROW);
+        xs_printf(f, ",\"\")");
+    } else {
+        xs_printf(f, "=IF(AND(");
+        _none_before(b, w->be_cross, c, f);
+        xs_ref(f, NULL, XB_BURN_NET, c - 1, 0);
+        xs_printf(f, "<0,");
+        xs_ref(f, NULL, XB_BURN_NET, c, 0);
+        xs_printf(f, ">=0),");
+        _interpolate(b, XB_BURN_NET, c, f);
+        xs_printf(f, ",\"\")");
+    }
+    _helper(b, w->be_cross, c, br->burn.break_even_year, br->funding.break_even_frac, f);
+    if (c == _c0(b))
+        return;
+    xs_clear(f);
+    xs_printf(f, "=IF(AND(");
+    _none_before(b, w->pb_cross, c, f);
+    xs_ref(f, NULL, XB_BURN_HEADER, c, XB_ABS_ROW);
+    xs_printf(f, ">");
+    xs_ref(f, NULL, XB_BURN_PEAK_YEAR, XB_BURN_VALUE_COL, XB_ABS);
+    xs_printf(f, ",");
+    xs_ref(f, NULL, XB_BURN_CUM, c, 0);
+    xs_printf(f, ">=0),");
+    _interpolate(b, XB_BURN_CUM, c, f);
+    xs_printf(f, ",\"\")");
+    _helper(b, w->pb_cross, c, br->burn.peak_year ? br->burn.payback_year : 0,
+            br->funding.payback_frac, f);
+}
+
+/* Cash at the end of the year (=prev+net+raise) and where it runs out:
+ * D$3+(prev+raise)/(0-net) in the first year it ends below 0. */
+static void _cash_year(xlsx_book *b, const _rows *w, int c, xb_str *f)
+{
+    const cx_funding *fu = &b->r->burn.funding;
+    int cy = XB_YEAR0 + (fu->cash_year - b->m->first_year), i = c - _c0(b);
+    if (c < cy)
+        return;
+    xb_str prev;
+    xs_init(&prev);
+    if (c == cy)
+        xs_ref(&prev, NULL, w->cash_in, XB_BURN_VALUE_COL, XB_ABS);
+    else
+        xs_ref(&prev, NULL, w->cash, c - 1, 0);
+    xs_clear(f);
+    xs_printf(f, "=%s+", xs_get(&prev));
+    xs_ref(f, NULL, XB_BURN_NET, c, 0);
+    if (w->raises >= 0) {
+        xs_printf(f, "+");
+        xs_ref(f, NULL, w->raises, c, 0);
+    }
+    xb_formula(b, b->burn, w->cash, c, f, xb_fmt(b, b->money_numfmt, XB_BOLD), fu->cash[i]);
+
+    xs_clear(f);
+    xs_printf(f, "=IF(AND(");
+    if (c > cy)
+        _none_before(b, w->runs_out, c, f);
+    xs_ref(f, NULL, w->cash, c, 0);
+    xs_printf(f, "<0),");
+    xs_ref(f, NULL, XB_BURN_HEADER, c, XB_ABS_ROW);
+    xs_printf(f, "+(%s", xs_get(&prev));
+    if (w->raises >= 0) {
+        xs_printf(f, "+");
+        xs_ref(f, NULL, w->raises, c, 0);
+    }
+    xs_printf(f, ")/(0-");
+    xs_ref(f, NULL, XB_BURN_NET, c, 0);
+    xs_printf(f, "),\"\")");
+    _helper(b, w->runs_out, c, fu->runout_year, fu->runway_end, f);
+    if (prev.failed)
+        b->nomem = 1;
+    xs_free(&prev);
+}
+
+static void _by_year(xlsx_book *b, const _rows *w, size_t i, xb_str *f)
+{
+    const cx_burn_result *br = &b->r->burn;
+    const cx_funding *fu = &br->funding;
+    lxw_format *money = xb_fmt(b, b->money_numfmt, 0);
+    int c = _c0(b) + (int)i;
+    if (w->gross >= 0) {
+        xs_clear(f);
+        xs_printf(f, "=");
+        xs_ref(f, NULL, XB_BURN_COSTS, c, 0);
+        if (w->commit >= 0) {
+            xs_printf(f, "+");
+            xs_ref(f, NULL, w->commit, c, 0);
+        }
+        xb_formula(b, b->burn, w->gross, c, f, money, fu->gross_burn[i]);
+    }
+    xs_clear(f);
+    xs_printf(f, "=MAX(0,-");
+    xs_ref(f, NULL, XB_BURN_NET, c, 0);
+    xs_printf(f, ")");
+    xb_formula(b, b->burn, w->net_burn, c, f, money, br->burn.net_burn[i]);
+    if (w->commit >= 0) {
+        xs_clear(f);
+        xs_printf(f, "=");
+        xs_ref(f, XB_COMMITMENTS, _cmt_total_row(b), c, 0);
+        xb_formula(b, b->burn, w->commit, c, f, money, fu->commitments[i]);
+    }
+    if (w->raises >= 0) {
+        int last = w->raise0 + (int)b->m->burn.nraises - 1;
+        xs_clear(f);
+        xs_printf(f, "=SUMIF(");
+        xs_range(f, NULL, w->raise0, 1, last, 1, XB_ABS);
+        xs_printf(f, ",");
+        xs_ref(f, NULL, XB_BURN_HEADER, c, XB_ABS_ROW);
+        xs_printf(f, ",");
+        xs_range(f, NULL, w->raise0, 2, last, 2, XB_ABS);
+        xs_printf(f, ")");
+        xb_formula(b, b->burn, w->raises, c, f, money, fu->raises[i]);
+    }
+    if (w->cash >= 0)
+        _cash_year(b, w, c, f);
+    _crossings(b, w, c, f);
+}
+
+/* ---- raises and goals ------------------------------------------------- */
+
+static void _raises(xlsx_book *b, const _rows *w)
+{
+    const cx_burn_spec *sp = &b->m->burn;
+    lxw_worksheet *ws = b->burn;
+    lxw_format *h = xb_fmt(b, NULL, XB_HEADER);
+    static const char *const head[] = {"Raise", "Year", "Amount", "Source"};
+    for (int c = 0; c < 4; c++)
+        xb_text(b, ws, w->raise_head, c, head[c], h);
+    for (size_t k = 0; k < sp->nraises; k++) {
+        const cx_raise *x = &sp->raises[k];
+        int row = w->raise0 + (int)k;
+        xb_text(b, ws, row, 0, x->name, NULL);
+        xb_num(b, ws, row, 1, x->year, xb_fmt(b, XB_FMT_YEAR, XB_INPUT));
+        xb_num(b, ws, row, 2, x->amount.base, xb_fmt(b, b->money_numfmt, XB_INPUT));
+        if (x->source)
+            xb_text(b, ws, row, 3, x->source, xb_fmt(b, NULL, XB_NOTE));
+    }
+}
+
+/* "revenue.lab: break even by 2030" / "costs.lab: peak funding at most 150". */
+static void _goal_label(xlsx_book *b, const cx_goal *g, xb_str *s)
+{
+    xs_clear(s);
+    if (g->label) {
+        xs_printf(s, "%s", g->label);
+        return;
+    }
+    xs_printf(s, "%s: ", b->m->series[g->series].name);
+    if (g->kind == CX_G_BREAK_EVEN)
+        xs_printf(s, "break even by %d", g->by);
+    else {
+        xs_printf(s, "peak funding at most ");
+        xs_num(s, g->cap);
+    }
+}
+
+static void _goals(xlsx_book *b, const _rows *w)
+{
+    lxw_worksheet *ws = b->burn;
+    lxw_format *h = xb_fmt(b, NULL, XB_HEADER);
+    static const char *const head[] = {"Goal", "Growth rate", "Achieved", "How"};
+    xb_text(b, ws, w->goal_head, 0, "Goal seek", xb_fmt(b, NULL, XB_SECTION));
+    xb_text(b, ws, w->goal_head + 1, 0,
+            "solved by Brent's method (GSL); not a formula \xE2\x80\x94 to check, set the "
+            "driver to this rate", xb_fmt(b, NULL, XB_NOTE));
+    for (int c = 0; c < 4; c++)
+        xb_text(b, ws, w->goal0, c, head[c], h);
+    xb_str s;
+    xs_init(&s);
+    for (size_t i = 0; i < b->r->ngoals; i++) {
+        const cx_goal_result *res = &b->r->goals[i];
+        const cx_goal *g = &b->m->goals[res->goal];
+        int row = w->goal0 + 1 + (int)i;
+        _goal_label(b, g, &s);
+        xb_text(b, ws, row, 0, xs_get(&s), NULL);
+        if (res->solved) {
+            xb_num(b, ws, row, 1, res->rate, xb_fmt(b, XB_FMT_RATE, XB_BOLD));
+            xb_num(b, ws, row, 2, res->achieved, xb_fmt(b, b->money_numfmt, 0));
+        } else {
+            xb_text(b, ws, row, 1, "no solution", xb_fmt(b, NULL, XB_WARN));
+        }
+        xb_text(b, ws, row, 3, res->message,
+                xb_fmt(b, NULL, res->solved ? XB_NOTE : XB_NOTE | XB_WARN));
+    }
+    if (s.failed)
+        b->nomem = 1;
+    xs_free(&s);
 }
 
 void xb_write_burn(xlsx_book *b)
 {
-    static const double widths[] = {24, 14, 18};
+    static const double widths[] = {30, 14, 18};
     lxw_worksheet *ws = b->burn;
     const cx_burn_result *br = &b->r->burn;
     xb_text(b, ws, 0, 0, "Cash burn", xb_fmt(b, NULL, XB_TITLE));
@@ -204,16 +690,30 @@ void xb_write_burn(xlsx_book *b)
         return;
     }
     xb_check(b, worksheet_set_column(ws, (lxw_col_t)_c0(b), (lxw_col_t)_c1(b), 11, NULL));
+    _rows w;
+    _plan(b, &w);
     _labels(b);
+    _by_year_labels(b, &w);
     xb_str f;
     xs_init(&f);
-    for (size_t i = 0; i < br->n; i++)
-        _year(b, i, &f);
+    for (size_t i = 0; i < br->n; i++) {
+        _year(b, &w, i, &f);
+        _by_year(b, &w, i, &f);
+    }
     _figures(b, &f);
+    _fractions(b, &w, &f);
+    if (br->funding.has_cash) {
+        _cash_figures(b, &w, &f);
+        _alive_figures(b, &w, &f);
+    }
     xs_free(&f);
+    if (w.raise0 >= 0)
+        _raises(b, &w);
+    if (w.goal0 >= 0)
+        _goals(b, &w);
     lxw_chart *chart = xb_chart_burn(b);
     if (chart)
-        xb_insert_wide_chart(b, ws, XB_BURN_TOTAL + 3, 0, chart);
+        xb_insert_wide_chart(b, ws, w.end + 1, 0, chart);
     worksheet_freeze_panes(ws, XB_BURN_HEADER + 1, XB_YEAR0);
     xb_page_setup(b, ws, "Burn");
 }

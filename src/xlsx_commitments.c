@@ -1,8 +1,11 @@
 /*
  * xlsx_commitments.c - the Commitments sheet: one row per commitment with
- * what is paid in each year (=total/years from Inputs when spread evenly,
- * the stated amount for an explicit schedule), what falls beyond the
- * horizon, and a total row; a stacked column chart beneath.
+ * what is paid in each year (from Inputs' total and years by the profile:
+ * =total/years when even, =total*(years-k+1)/(years*(years+1)/2) when
+ * front-loaded, =total*k/(years*(years+1)/2) when back-loaded; the stated
+ * amount for an explicit schedule), what falls beyond the horizon, and a
+ * total row (which the Burn sheet reads when the burn includes the
+ * commitments); a stacked column chart beneath.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -28,17 +31,42 @@ static void _header(xlsx_book *b)
     xb_text(b, ws, CMT_HEADER, _col_beyond(b), "Beyond horizon", h);
 }
 
-/* Spread evenly: every amount is exactly total/years. */
-static int _even(const cx_commitment *c)
+/* A total spread over a period by its profile (not an explicit schedule). */
+static int _spread(const cx_commitment *c)
 {
     return !c->schedule && c->total.kind != CX_V_MISSING && c->years > 0 && c->start;
+}
+
+/* Year k (1-based) of commitment i's period:
+ *   even  =Inputs!total/Inputs!years
+ *   front =Inputs!total*(Inputs!years-k+1)/(Inputs!years*(Inputs!years+1)/2)
+ *   back  =Inputs!total*k/(Inputs!years*(Inputs!years+1)/2) */
+static void _profile_formula(xlsx_book *b, size_t i, int k, xb_str *f)
+{
+    const cx_commitment *c = &b->m->commitments[i];
+    xb_str total, years;
+    xs_init(&total);
+    xs_init(&years);
+    xs_ref(&total, XB_INPUTS, b->cmt_row[i], XB_CMT_TOTAL, XB_ABS);
+    xs_ref(&years, XB_INPUTS, b->cmt_row[i], XB_CMT_YEARS, XB_ABS);
+    const char *t = xs_get(&total), *n = xs_get(&years);
+    xs_clear(f);
+    if (c->profile == CX_P_FRONT)
+        xs_printf(f, "=%s*(%s-%d+1)/(%s*(%s+1)/2)", t, n, k, n, n);
+    else if (c->profile == CX_P_BACK)
+        xs_printf(f, "=%s*%d/(%s*(%s+1)/2)", t, k, n, n);
+    else
+        xs_printf(f, "=%s/%s", t, n);
+    if (total.failed || years.failed)
+        f->failed = 1;
+    xs_free(&total);
+    xs_free(&years);
 }
 
 static void _amounts(xlsx_book *b, size_t i, int row, double *in_horizon, xb_str *f)
 {
     const cx_commitment *c = &b->m->commitments[i];
     const cx_commitment_result *cr = &b->r->commitments;
-    int irow = b->cmt_row[i];
     lxw_format *money = xb_fmt(b, b->money_numfmt, 0);
     lxw_format *in = xb_fmt(b, b->money_numfmt, XB_INPUT);
     *in_horizon = 0;
@@ -47,12 +75,9 @@ static void _amounts(xlsx_book *b, size_t i, int row, double *in_horizon, xb_str
         if (a == 0 || !isfinite(a))
             continue;
         *in_horizon += a;
-        if (_even(c) && a == c->total.base / c->years) {
-            xs_clear(f);
-            xs_printf(f, "=");
-            xs_ref(f, XB_INPUTS, irow, XB_CMT_TOTAL, XB_ABS);
-            xs_printf(f, "/");
-            xs_ref(f, XB_INPUTS, irow, XB_CMT_YEARS, XB_ABS);
+        int k = b->m->first_year + (int)t - c->start + 1;
+        if (_spread(c) && k >= 1 && k <= c->years) {
+            _profile_formula(b, i, k, f);
             xb_formula(b, b->commit, row, XB_YEAR0 + (int)t, f, money, a);
         } else {
             xb_num(b, b->commit, row, XB_YEAR0 + (int)t, a, c->schedule ? in : money);
@@ -68,7 +93,10 @@ static void _row(xlsx_book *b, size_t i, int row, xb_str *f)
     lxw_format *money = xb_fmt(b, b->money_numfmt, 0);
     int last = XB_YEAR0 + (int)b->m->nyears - 1;
     xb_text(b, ws, row, 0, c->name, NULL);
-    xb_text(b, ws, row, 1, cr->scheduled[i] ? "yes" : "no (no period stated)",
+    xb_text(b, ws, row, 1, !cr->scheduled[i] ? "no (no period stated)"
+                           : c->schedule ? "yes (schedule)"
+                           : c->profile == CX_P_FRONT ? "yes (front-loaded)"
+                           : c->profile == CX_P_BACK ? "yes (back-loaded)" : "yes (even)",
             cr->scheduled[i] ? NULL : xb_fmt(b, NULL, XB_ITALIC | XB_GREY));
     if (c->total.kind != CX_V_MISSING) {
         xs_clear(f);
@@ -84,7 +112,7 @@ static void _row(xlsx_book *b, size_t i, int row, xb_str *f)
     xs_printf(f, ")");
     xb_formula(b, ws, row, _col_in(b), f, money, in_horizon);
     double beyond = cr->beyond[i];
-    if (beyond != 0 && isfinite(beyond) && _even(c) && c->start >= b->m->first_year &&
+    if (beyond != 0 && isfinite(beyond) && _spread(c) && c->start >= b->m->first_year &&
         c->total.kind != CX_V_MISSING) {
         xs_clear(f);
         xs_printf(f, "=");

@@ -24,7 +24,26 @@ static void test_typical_curve(void **state)
     assert_int_equal(b.break_even_year, 2026);
     assert_int_equal(b.payback_year, 2027);
     assert_near(b.total_burn, -30, 0);
+    const double burnt[] = {10, 20, 0, 0, 0};   /* max(0, -net) */
+    for (size_t i = 0; i < 5; i++)
+        assert_near(b.net_burn[i], burnt[i], 0);
     cx_burn_release(&b);
+}
+
+static void test_crossing(void **state)
+{
+    (void)state;
+    /* -10 -> +5 between 2029 and 2030: 2029 + 10/15 */
+    const double x[] = {-10, 5, -1, 3};
+    assert_near(cx_burn_crossing(x, 4, 0, 2029), 2029 + 2.0 / 3, 1e-12);
+    /* from index 2: -1 -> 3 between 2031 and 2032: 2031.25 */
+    assert_near(cx_burn_crossing(x, 4, 2, 2029), 2031.25, 0);
+    /* x[0] >= 0: the first year; none: NAN */
+    const double up[] = {0, -1};
+    assert_near(cx_burn_crossing(up, 2, 0, 2024), 2024, 0);
+    const double down[] = {-1, -2};
+    assert_true(isnan(cx_burn_crossing(down, 2, 0, 2024)));
+    assert_true(isnan(cx_burn_crossing(NULL, 2, 0, 2024)));
 }
 
 static void test_never_negative(void **state)
@@ -135,6 +154,7 @@ static void test_year_boundaries(void **state)
     assert_int_equal(cx_burn_compute(net, 1, -2024, &b), CX_EINVAL);
     assert_int_equal(cx_burn_compute(net, 1, 0, &b), CX_EINVAL);
     assert_null(b.cumulative);
+    assert_null(b.net_burn);
 }
 
 static void test_bad_input(void **state)
@@ -148,9 +168,11 @@ static void test_bad_input(void **state)
     assert_int_equal(cx_burn_compute(net, 2, 2024, NULL), CX_EINVAL);
     assert_int_equal(cx_burn_compute(net, 2, 2024, &b), CX_EINVAL);
     assert_null(b.cumulative);
+    assert_null(b.net_burn);
     /* 1e308 + 1e308 overflows */
     assert_int_equal(cx_burn_compute(huge, 2, 2024, &b), CX_ERANGE);
     assert_null(b.cumulative);
+    assert_null(b.net_burn);
 }
 
 static void test_cumulative_between(void **state)
@@ -186,6 +208,7 @@ static void test_release(void **state)
     assert_ok(cx_burn_compute(net, 1, 2024, &b));
     cx_burn_release(&b);
     assert_null(b.cumulative);
+    assert_null(b.net_burn);
     assert_int_equal(b.n, 0);
     cx_burn_release(&b);
     cx_burn_release(NULL);
@@ -195,6 +218,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_typical_curve),
+        cmocka_unit_test(test_crossing),
         cmocka_unit_test(test_never_negative),
         cmocka_unit_test(test_break_even_first_year_then_burn),
         cmocka_unit_test(test_never_within_horizon),

@@ -1,5 +1,6 @@
 /*
- * test_commitment.c - spreading commitments over the years they are paid.
+ * test_commitment.c - spreading commitments over the years they are paid
+ * (even, front- and back-loaded, explicit).
  */
 #include "fixture.h"
 #include "commitment.h"
@@ -114,6 +115,68 @@ static void test_explicit_schedule(void **state)
     assert_near(beyond, 0, 0);
 }
 
+static void test_front_loaded(void **state)
+{
+    (void)state;
+    /* 300 over 5 years from 2024, front-loaded: weights 5 4 3 2 1 over 15:
+     * 100, 80, 60, 40, 20 in 2024..2028 */
+    cx_commitment c = {.total = fx_exact(300), .start = 2024, .years = 5,
+                       .profile = CX_P_FRONT};
+    double out[NY], beyond;
+    int scheduled;
+    assert_ok(cx_commitment_schedule(&c, 2023, NY, out, &beyond, &scheduled));
+    assert_int_equal(scheduled, 1);
+    const double want[NY] = {0, 100, 80, 60, 40, 20, 0, 0};
+    for (size_t t = 0; t < NY; t++)
+        assert_near(out[t], want[t], 0);
+    assert_near(beyond, 0, 0);
+    assert_near(cx_commitment_amount(&c, 1), 100, 0);
+    assert_near(cx_commitment_amount(&c, 5), 20, 0);
+    assert_true(isnan(cx_commitment_amount(&c, 0)));
+    assert_true(isnan(cx_commitment_amount(&c, 6)));
+}
+
+static void test_back_loaded_beyond(void **state)
+{
+    (void)state;
+    /* 300 over 5 years from 2029, back-loaded: 20, 40, 60, 80, 100 in
+     * 2029..2033; the model ends in 2030, so 60 + 80 + 100 = 240 is
+     * beyond the horizon */
+    cx_commitment c = {.total = fx_exact(300), .start = 2029, .years = 5,
+                       .profile = CX_P_BACK};
+    double out[NY], beyond;
+    int scheduled;
+    assert_ok(cx_commitment_schedule(&c, 2023, NY, out, &beyond, &scheduled));
+    const double want[NY] = {0, 0, 0, 0, 0, 0, 20, 40};
+    for (size_t t = 0; t < NY; t++)
+        assert_near(out[t], want[t], 0);
+    assert_near(beyond, 240, 0);
+    /* 6 over 3 years, back-loaded: 1, 2, 3 (weights over 6) */
+    c = (cx_commitment){.total = fx_exact(6), .start = 2023, .years = 3,
+                        .profile = CX_P_BACK};
+    assert_ok(cx_commitment_schedule(&c, 2023, NY, out, &beyond, &scheduled));
+    assert_near(out[0], 1, 0);
+    assert_near(out[1], 2, 0);
+    assert_near(out[2], 3, 0);
+    assert_string_equal(cx_profile_name(CX_P_EVEN), "even");
+    assert_string_equal(cx_profile_name(CX_P_FRONT), "front");
+    assert_string_equal(cx_profile_name(CX_P_BACK), "back");
+}
+
+static void test_single_year_profiles(void **state)
+{
+    (void)state;
+    /* one year: every profile pays the whole total (weight 1 over 1) */
+    for (int p = CX_P_EVEN; p <= CX_P_BACK; p++) {
+        cx_commitment c = {.total = fx_exact(7), .start = 2025, .years = 1,
+                           .profile = (cx_profile)p};
+        double out[NY], beyond;
+        int scheduled;
+        assert_ok(cx_commitment_schedule(&c, 2023, NY, out, &beyond, &scheduled));
+        assert_near(out[2], 7, 0);
+    }
+}
+
 static void test_bad_arguments(void **state)
 {
     (void)state;
@@ -134,6 +197,10 @@ static void test_bad_arguments(void **state)
     assert_int_equal(cx_commitment_schedule(&c, 2023, NY, out, &beyond,
                                             &scheduled), CX_EINVAL);
     c.start = 2024;
+    c.profile = (cx_profile)7;
+    assert_int_equal(cx_commitment_schedule(&c, 2023, NY, out, &beyond,
+                                            &scheduled), CX_EINVAL);
+    c.profile = CX_P_EVEN;
     c.total.base = INFINITY;
     assert_int_equal(cx_commitment_schedule(&c, 2023, NY, out, &beyond,
                                             &scheduled), CX_ERANGE);
@@ -149,6 +216,9 @@ int main(void)
         cmocka_unit_test(test_no_period),
         cmocka_unit_test(test_no_total),
         cmocka_unit_test(test_explicit_schedule),
+        cmocka_unit_test(test_front_loaded),
+        cmocka_unit_test(test_back_loaded_beyond),
+        cmocka_unit_test(test_single_year_profiles),
         cmocka_unit_test(test_bad_arguments),
     };
     return cmocka_run_group_tests_name("commitment", tests, NULL, NULL);
