@@ -114,7 +114,52 @@ static void _burn(FILE *f, const cx_result *r)
     _row(f, r, &(row){"burn.payback", NULL, k->payback_year, 0, NAN, NULL,
                       k->payback_year ? NULL : "not within horizon"});
     _row(f, r, &(row){"burn.total", NULL, 0, 0, k->total_burn, NULL, NULL});
+    const cx_funding *fu = &b->funding;
+    _row(f, r, &(row){"burn.break_even_fraction", NULL, 0, 0, fu->break_even_frac, NULL,
+                      isfinite(fu->break_even_frac) ? NULL : "not within horizon"});
+    _row(f, r, &(row){"burn.payback_fraction", NULL, 0, 0, fu->payback_frac, NULL,
+                      isfinite(fu->payback_frac) ? NULL : "not within horizon"});
+    if (!fu->has_cash)
+        return;
+    _row(f, r, &(row){"burn.opening_cash", NULL, fu->cash_year, 0, fu->opening_cash, NULL, NULL});
+    _row(f, r, &(row){"burn.raised", NULL, 0, 0, fu->raised, NULL, NULL});
+    _row(f, r, &(row){"burn.funding_gap", NULL, 0, 0, fu->funding_gap, NULL, NULL});
+    for (size_t i = 0; i < b->n; i++)
+        _row(f, r, &(row){"burn.cash", NULL, b->first_year + (int)i, 0, fu->cash[i], NULL, NULL});
+    _row(f, r, &(row){"burn.runway_months", NULL, 0, 0, fu->runway_months, NULL,
+                      isfinite(fu->runway_months) ? NULL : "lasts the horizon"});
+    _row(f, r, &(row){"burn.default_alive", NULL, 0, 0, fu->alive_margin_months,
+                      fu->default_alive < 0 ? "unknown" : fu->default_alive ? "alive" : "dead",
+                      "value: margin in months"});
 }
+
+static void _discount(FILE *f, const cx_result *r)
+{
+    const cx_discount_result *d = &r->discount;
+    if (!d->enabled)
+        return;
+    for (size_t i = 0; i < d->n; i++)
+        _row(f, r, &(row){"discount.flow", NULL, d->first_year + (int)i, 0, d->flows[i], NULL, NULL});
+    _row(f, r, &(row){"discount.rate", NULL, 0, 0, d->rate, NULL, NULL});
+    _row(f, r, &(row){"discount.npv", NULL, 0, 0, d->npv, NULL, "first flow discounted one period"});
+    _row(f, r, &(row){"discount.npv_t0", NULL, 0, 0, d->npv0, NULL, "first flow at t=0"});
+    _row(f, r, &(row){"discount.xnpv", NULL, 0, 0, d->xnpv, NULL, NULL});
+    _row(f, r, &(row){"discount.irr", NULL, 0, 0, d->irr, NULL, d->irr_note[0] ? d->irr_note : NULL});
+    _row(f, r, &(row){"discount.xirr", NULL, 0, 0, d->xirr, NULL, NULL});
+}
+
+static void _goals(FILE *f, const cx_result *r)
+{
+    for (size_t i = 0; i < r->ngoals; i++) {
+        const cx_goal_result *g = &r->goals[i];
+        const cx_goal *def = &r->model->goals[g->goal];
+        _row(f, r, &(row){"goal", r->model->series[def->series].name,
+                          def->kind == CX_G_BREAK_EVEN ? def->by : 0, 0, g->rate,
+                          cx_goal_kind_name(def->kind), g->message});
+    }
+}
+
+
 
 static void _commitments(FILE *f, const cx_result *r)
 {
@@ -157,6 +202,8 @@ int write_csv(FILE *out, const cx_result *r, const char *workbook)
         _series(out, r, i);
     _burn(out, r);
     _commitments(out, r);
+    _discount(out, r);
+    _goals(out, r);
     _checks(out, r);
     if (ferror(out))
         return diag_error("cannot write CSV: %s", strerror(errno)), EX_IOERR;

@@ -226,6 +226,54 @@ static void _constants(json_out *j, const cx_model *m)
     json_end_array(j);
 }
 
+static void _funding(json_out *j, const cx_funding *f)
+{
+    json_knumber(j, "break_even_fraction", f->break_even_frac);
+    json_knumber(j, "payback_fraction", f->payback_frac);
+    json_key(j, "cash_stated");
+    json_bool(j, f->has_cash);
+    if (f->has_cash) {
+        json_kint(j, "cash_year", f->cash_year);
+        json_knumber(j, "opening_cash", f->opening_cash);
+    }
+    json_knumber(j, "raised", f->raised);
+    json_knumber(j, "funding_gap", f->funding_gap);
+    json_knumber(j, "runway_months", f->runway_months);
+    json_knumber(j, "runway_end", f->runway_end);
+    json_kyear(j, "runout_year", f->runout_year);
+    json_key(j, "default_alive");
+    if (f->default_alive < 0)
+        json_null(j);
+    else
+        json_bool(j, f->default_alive);
+    json_knumber(j, "alive_margin_months", f->alive_margin_months);
+}
+
+/* One year of the burn: the flows and, where the model has them, the
+ * funding rows. */
+static void _burn_year(json_out *j, const cx_burn_result *b, size_t i)
+{
+    const cx_funding *f = &b->funding;
+    json_begin_object(j);
+    json_kint(j, "year", b->first_year + (int)i);
+    if (b->revenue) {
+        json_knumber(j, "revenue", b->revenue[i]);
+        json_knumber(j, "costs", b->costs[i]);
+    }
+    if (f->commitments)
+        json_knumber(j, "commitments", f->commitments[i]);
+    if (f->gross_burn)
+        json_knumber(j, "gross_burn", f->gross_burn[i]);
+    json_knumber(j, "net", b->net[i]);
+    json_knumber(j, "net_burn", b->burn.net_burn[i]);
+    json_knumber(j, "cumulative", b->burn.cumulative[i]);
+    if (f->raises)
+        json_knumber(j, "raises", f->raises[i]);
+    if (f->cash)
+        json_knumber(j, "cash", f->cash[i]);
+    json_end_object(j);
+}
+
 static void _burn(json_out *j, const cx_result *r)
 {
     const cx_burn_result *b = &r->burn;
@@ -240,19 +288,11 @@ static void _burn(json_out *j, const cx_result *r)
     json_kyear(j, "break_even_year", b->burn.break_even_year);
     json_kyear(j, "payback_year", b->burn.payback_year);
     json_knumber(j, "total_burn", b->burn.total_burn);
+    _funding(j, &b->funding);
     json_key(j, "years");
     json_begin_array(j);
-    for (size_t i = 0; i < b->n; i++) {
-        json_begin_object(j);
-        json_kint(j, "year", b->first_year + (int)i);
-        if (b->revenue) {
-            json_knumber(j, "revenue", b->revenue[i]);
-            json_knumber(j, "costs", b->costs[i]);
-        }
-        json_knumber(j, "net", b->net[i]);
-        json_knumber(j, "cumulative", b->burn.cumulative[i]);
-        json_end_object(j);
-    }
+    for (size_t i = 0; i < b->n; i++)
+        _burn_year(j, b, i);
     json_end_array(j);
     json_end_object(j);
 }
@@ -368,6 +408,33 @@ static void _discount(json_out *j, const cx_result *r)
     json_end_object(j);
 }
 
+static void _goals(json_out *j, const cx_result *r)
+{
+    const cx_model *m = r->model;
+    json_key(j, "goals");
+    json_begin_array(j);
+    for (size_t i = 0; i < r->ngoals; i++) {
+        const cx_goal_result *g = &r->goals[i];
+        const cx_goal *def = &m->goals[g->goal];
+        json_begin_object(j);
+        json_kstring(j, "kind", cx_goal_kind_name(def->kind));
+        json_kstring(j, "series", m->series[def->series].name);
+        if (def->kind == CX_G_BREAK_EVEN)
+            json_kint(j, "by", def->by);
+        else
+            json_knumber(j, "cap", def->cap);
+        json_key(j, "solved");
+        json_bool(j, g->solved);
+        json_knumber(j, "rate", g->rate);
+        json_knumber(j, "achieved", g->achieved);
+        json_kint(j, "iterations", g->iterations);
+        json_kstring(j, "message", g->message);
+        json_kstring(j, "label", def->label);
+        json_end_object(j);
+    }
+    json_end_array(j);
+}
+
 static void _notes(json_out *j, const cx_result *r)
 {
     json_key(j, "notes");
@@ -399,6 +466,7 @@ int write_json(FILE *out, const cx_result *r, const char *workbook)
     _commitments(&j, r);
     _checks(&j, r);
     _discount(&j, r);
+    _goals(&j, r);
     _notes(&j, r);
     json_end_object(&j);
     if (ferror(out))

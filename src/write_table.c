@@ -141,6 +141,46 @@ static void _year_or(FILE *f, int year, const char *none)
         fputs(none, f);
 }
 
+/* "2029.67" or the text for "none". */
+static void _frac_or(FILE *f, double year, const char *none)
+{
+    if (isfinite(year))
+        fprintf(f, "%.2f", year);
+    else
+        fputs(none, f);
+}
+
+static void _funding(FILE *f, const cx_funding *fu)
+{
+    char num[48];
+    fputs("  break-even (fraction)  ", f);
+    _frac_or(f, fu->break_even_frac, "not within horizon");
+    fputs("\n  payback (fraction)     ", f);
+    _frac_or(f, fu->payback_frac, "not within horizon");
+    fputc('\n', f);
+    if (!fu->has_cash)
+        return;
+    numfmt_human(num, sizeof num, fu->opening_cash, 1);
+    fprintf(f, "  cash at start of %d  %s\n", fu->cash_year, num);
+    if (fu->raised != 0) {
+        numfmt_human(num, sizeof num, fu->raised, 1);
+        fprintf(f, "  raised                 %s\n", num);
+    }
+    numfmt_human(num, sizeof num, fu->funding_gap, 1);
+    fprintf(f, "  funding gap            %s\n", num);
+    fputs("  runway                 ", f);
+    if (isfinite(fu->runway_months))
+        fprintf(f, "%.1f months (cash runs out in %.2f)\n", fu->runway_months, fu->runway_end);
+    else
+        fputs("the whole horizon\n", f);
+    if (fu->default_alive >= 0)
+        fprintf(f, "  default                %s", fu->default_alive ? "alive" : "dead");
+    if (fu->default_alive >= 0 && isfinite(fu->alive_margin_months))
+        fprintf(f, " (margin %.1f months)", fu->alive_margin_months);
+    if (fu->default_alive >= 0)
+        fputc('\n', f);
+}
+
 static void _burn(FILE *f, const cx_result *r)
 {
     const cx_burn_result *b = &r->burn;
@@ -158,6 +198,7 @@ static void _burn(FILE *f, const cx_result *r)
     _year_or(f, b->burn.payback_year, "not within horizon");
     numfmt_human(num, sizeof num, b->burn.total_burn, 1);
     fprintf(f, "\n  total burn             %s\n", num);
+    _funding(f, &b->funding);
 }
 
 static void _commitments(FILE *f, const cx_result *r)
@@ -186,6 +227,40 @@ static void _commitments(FILE *f, const cx_result *r)
         }
         fputc('\n', f);
     }
+}
+
+static void _discount(FILE *f, const cx_result *r)
+{
+    const cx_discount_result *d = &r->discount;
+    if (!d->enabled)
+        return;
+    char num[48];
+    numfmt_human(num, sizeof num, d->rate * 100, 1);
+    fprintf(f, "\ndiscounting at %s%%, %d..%d\n", num, d->first_year,
+            d->first_year + (int)d->n - 1);
+    numfmt_human(num, sizeof num, d->npv, 1);
+    fprintf(f, "  NPV (first flow discounted)  %s\n", num);
+    numfmt_human(num, sizeof num, d->npv0, 1);
+    fprintf(f, "  NPV (first flow at t=0)      %s\n", num);
+    numfmt_human(num, sizeof num, d->xnpv, 1);
+    fprintf(f, "  XNPV                         %s\n", num);
+    numfmt_human(num, sizeof num, d->irr * 100, 2);
+    fprintf(f, "  IRR                          %s%s\n", isfinite(d->irr) ? num : "none",
+            isfinite(d->irr) ? "%" : "");
+    numfmt_human(num, sizeof num, d->xirr * 100, 2);
+    fprintf(f, "  XIRR                         %s%s\n", isfinite(d->xirr) ? num : "none",
+            isfinite(d->xirr) ? "%" : "");
+    if (d->irr_note[0])
+        fprintf(f, "  (%s)\n", d->irr_note);
+}
+
+static void _goals(FILE *f, const cx_result *r)
+{
+    if (!r->ngoals)
+        return;
+    fputs("\ngoal seek\n", f);
+    for (size_t i = 0; i < r->ngoals; i++)
+        fprintf(f, "  %s\n", r->goals[i].message);
 }
 
 static void _checks(FILE *f, const cx_result *r)
@@ -232,6 +307,8 @@ static void _table(FILE *out, const cx_result *r, const char *workbook)
     _fits(out, r);
     _burn(out, r);
     _commitments(out, r);
+    _discount(out, r);
+    _goals(out, r);
     _checks(out, r);
     if (workbook)
         fprintf(out, "\nworkbook: %s\n", workbook);

@@ -118,6 +118,40 @@ def lab(run):
         else:
             hi = mid
     near("IRR", d["irr"], lo, 1e-9)
+    # Funding: no opening cash, the $100B round at the start of 2026; within
+    # a year the net flow is spread evenly over twelve months.
+    cash, year, end = 100.0, 2026, None
+    for n in net:
+        if cash + n < 0:
+            end = year + cash / -n
+            break
+        cash += n
+        year += 1
+    f = b
+    near("runway end", f["runway_end"], end, 1e-12)
+    near("runway months", f["runway_months"], (end - 2026) * 12, 1e-12)
+    near("funding gap", f["funding_gap"], -min(cum) - 100, 1e-12)
+    be = 2029 + net[3] / (net[3] - net[4])       # crossing between 2029 and 2030
+    near("break-even fraction", f["break_even_fraction"], be, 1e-12)
+    equal("default alive", f["default_alive"], end >= be)
+    # Goal: revenue growth r with 20(1+r)^3 = costs(2029) breaks even in 2029.
+    goals = {g["kind"]: g for g in run["goals"]}
+    near("goal: revenue growth", goals["break_even"]["rate"], (cost[3] / 20) ** (1 / 3) - 1, 1e-9)
+    # Goal: the constant cost growth c keeping the deepest cumulative at -100.
+    def deepest(c):
+        total, low = 0.0, 0.0
+        for i in range(len(rev)):
+            total += rev[i] - 34 * (1 + c) ** i
+            low = min(low, total)
+        return low
+    lo, hi = 0.0, 1.0                           # deepest(lo) > -100 > deepest(hi)
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        if deepest(mid) > -100:
+            lo = mid
+        else:
+            hi = mid
+    near("goal: cost growth", goals["peak_funding"]["rate"], lo, 1e-9)
     checks = {c["kind"]: c for c in run["checks"]}
     equal("cumulative check", checks["cumulative"]["status"], "pass")
     equal("break-even check", checks["break_even"]["status"], "pass")
