@@ -124,6 +124,9 @@ typedef struct xlsx_book {
     int yoy_head, chart_head; /* section title rows */
     /* Commitments */
     int cmt_total_row, cmt_sum_col;  /* total row; column of in-horizon sums */
+    /* Burn figure rows below B16 that Summary refers to (-1: absent). */
+    int burn_be_frac_row, burn_runway_row, burn_runout_row, burn_gap_row,
+        burn_alive_row;
     /* Checks */
     int chk_first, chk_last;  /* rows of the first / last result, last < first when none */
 } xlsx_book;

@@ -692,6 +692,11 @@ void xb_write_burn(xlsx_book *b)
     xb_check(b, worksheet_set_column(ws, (lxw_col_t)_c0(b), (lxw_col_t)_c1(b), 11, NULL));
     _rows w;
     _plan(b, &w);
+    b->burn_be_frac_row = w.be_frac;
+    b->burn_runway_row = w.runway;
+    b->burn_runout_row = w.runout;
+    b->burn_gap_row = w.gap;
+    b->burn_alive_row = w.alive;
     _labels(b);
     _by_year_labels(b, &w);
     xb_str f;

@@ -194,6 +194,22 @@ static int _burn(xlsx_book *b, int row)
               bu->payback_year ? NULL : "not within horizon", XB_FMT_YEAR);
     _burn_ref(b, row++, "Total burn", XB_BURN_TOTAL, bu->total_burn, NULL,
               b->money_numfmt);
+    const cx_funding *fu = &br->funding;
+    double be = fu->break_even_frac;
+    _burn_ref(b, row++, "Break-even (fractional year)", b->burn_be_frac_row, be,
+              isfinite(be) ? NULL : "not within horizon", "0.00");
+    if (!fu->has_cash)
+        return row + 1;
+    double rw = fu->runway_months, end = fu->runway_end;
+    _burn_ref(b, row++, "Runway (months)", b->burn_runway_row, rw,
+              isfinite(rw) ? NULL : "lasts the horizon", "0.0");
+    _burn_ref(b, row++, "Cash runs out (fractional year)", b->burn_runout_row, end,
+              isfinite(end) ? NULL : "lasts the horizon", "0.00");
+    _burn_ref(b, row++, "Funding gap", b->burn_gap_row, fu->funding_gap, NULL,
+              b->money_numfmt);
+    _burn_ref(b, row++, "Default alive?", b->burn_alive_row, 0,
+              fu->default_alive == 1 ? "default alive"
+              : fu->default_alive == 0 ? "default dead" : "unknown", NULL);
     return row + 1;
 }
 
@@ -232,6 +248,29 @@ static int _valuation(xlsx_book *b, int row)
                    "needs two or more flows", b->money_numfmt);
     _valuation_ref(b, row++, "IRR", XB_VAL_IRR, d->irr, d->irr_note, "0.0%");
     _valuation_ref(b, row++, "XIRR", XB_VAL_XIRR, d->xirr, d->xirr_note, "0.0%");
+    return row + 1;
+}
+
+/* Goal seek results are values (Brent's method has no cell formula); the
+ * Burn sheet's Goal seek block says how to check them. */
+static int _goals(xlsx_book *b, int row)
+{
+    const cx_result *r = b->r;
+    if (!r->ngoals)
+        return row;
+    xb_text(b, b->summary, row++, 0, "Goal seek (solved by Brent's method, GSL; values)",
+            xb_fmt(b, NULL, XB_SECTION));
+    for (size_t i = 0; i < r->ngoals; i++, row++) {
+        const cx_goal_result *g = &r->goals[i];
+        const cx_goal *def = &b->m->goals[g->goal];
+        xb_text(b, b->summary, row, 0, def->label ? def->label
+                : b->m->series[def->series].name, NULL);
+        if (g->solved)
+            xb_num(b, b->summary, row, 1, g->rate, xb_fmt(b, "0.0%", XB_BOLD));
+        else
+            xb_text(b, b->summary, row, 1, "no solution", xb_fmt(b, NULL, XB_BOLD | XB_WARN));
+        xb_text(b, b->summary, row, 2, g->message, xb_fmt(b, NULL, XB_NOTE));
+    }
     return row + 1;
 }
 
@@ -279,6 +318,7 @@ void xb_write_summary(xlsx_book *b)
     row = _burn(b, row);
     row = _commitments(b, row);
     row = _valuation(b, row);
+    row = _goals(b, row);
     xb_text(b, ws, row, 0, "Figures are formulas on the Projection, Burn, "
             "Commitments and Valuation sheets; inputs are on Inputs.",
             xb_fmt(b, NULL, XB_NOTE));
