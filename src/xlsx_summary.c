@@ -131,7 +131,8 @@ static void _key_row(xlsx_book *b, int row, size_t s, xb_str *f)
     xb_formula(b, ws, row, 7, f, xb_fmt(b, XB_FMT_MULT, XB_BOLD), sr->hist_multiple);
     xs_clear(f);
     if (isfinite(sr->hist_cagr)) {
-        xs_printf(f, "=(G%d/F%d)^(1/(E%d-D%d))-1", row + 1, row + 1, row + 1, row + 1);
+        /* RRI(n, pv, fv) = (fv/pv)^(1/n)-1: Excel 2013+ and LibreOffice. */
+        xs_printf(f, "=_xlfn.RRI(E%d-D%d,F%d,G%d)", row + 1, row + 1, row + 1, row + 1);
         xb_formula(b, ws, row, 8, f, xb_fmt(b, XB_FMT_RATIO, XB_BOLD), sr->hist_cagr);
     } else {
         xb_text(b, ws, row, 8, "n/a", xb_fmt(b, NULL, XB_ITALIC | XB_GREY | XB_CENTER));
