@@ -82,6 +82,8 @@ void cx_model_free(cx_model *m)
     free(m->commitments);
     free(m->checks);
     free(m->goals);
+    cx_sensitivity_spec_free(m->sensitivity);
+    cx_uncertainty_free(m->uncertainty);
     free(m->burn.raises);
     _pool_free(m->pool);
     free(m);

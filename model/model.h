@@ -20,6 +20,8 @@
 #include "check.h"
 #include "discount.h"
 #include "goal.h"
+#include "sensitivity.h"
+#include "uncertainty.h"
 
 #define CX_MAX_YEARS 200        /**< span last_year - first_year + 1 */
 #define CX_MIN_YEAR  1900
@@ -131,6 +133,8 @@ typedef struct cx_model {
     cx_burn_spec burn;
     cx_discount_spec discount;
     cx_goal *goals;         size_t ngoals;
+    cx_sensitivity_spec *sensitivity;  /**< `sensitivity:`, NULL if absent; owned */
+    cx_uncertainty *uncertainty;       /**< `uncertainty:`, NULL if absent; owned */
 
     struct cx_pool *pool;   /**< strings; private */
 } cx_model;

@@ -90,9 +90,9 @@ static int _report(const struct run_options *o, const cx_result *r,
     if (o->quiet && o->format == FORMAT_TABLE)
         return 0;
     switch (o->format) {
-    case FORMAT_CSV: return write_csv(stdout, r, workbook);
-    case FORMAT_JSON: return write_json(stdout, r, workbook);
-    default: return write_table(stdout, r, workbook);
+    case FORMAT_CSV: return write_csv(stdout, r, NULL, workbook);
+    case FORMAT_JSON: return write_json(stdout, r, NULL, workbook);
+    default: return write_table(stdout, r, NULL, workbook);
     }
 }
 

@@ -20,7 +20,7 @@
 static const char *const _top_keys[] = {
     "model", "title", "description", "currency", "unit", "years", "as_of",
     "series", "constants", "drivers", "scenarios", "commitments", "burn",
-    "checks", "import", "discount", "goals", NULL
+    "checks", "import", "discount", "goals", "sensitivity", "uncertainty", NULL
 };
 
 /* Before the model exists: r->m is NULL here. */
@@ -179,7 +179,8 @@ static int _sections(const rm_reader *r)
         {"constants", rm_constants}, {"drivers", rm_drivers},
         {"scenarios", rm_scenarios}, {"commitments", rm_commitments},
         {"burn", rm_burn}, {"checks", rm_checks},
-        {"discount", rm_discount}, {"goals", rm_goals}
+        {"discount", rm_discount}, {"goals", rm_goals},
+        {"sensitivity", rm_sensitivity}, {"uncertainty", rm_uncertainty}
     };
     int rc = _head(r);
     if (!rc)

@@ -143,4 +143,10 @@ int rm_discount(const rm_reader *r, const yt_node *n);
 /** 'goals' (read_model_goals.c). */
 int rm_goals(const rm_reader *r, const yt_node *n);
 
+/** 'sensitivity' (read_model_sensitivity.c). */
+int rm_sensitivity(const rm_reader *r, const yt_node *n);
+
+/** 'uncertainty' (read_model_uncertainty.c). */
+int rm_uncertainty(const rm_reader *r, const yt_node *n);
+
 #endif

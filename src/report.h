@@ -13,10 +13,26 @@
 #define CAPEX_REPORT_H
 
 #include <stdio.h>
+#include "extras.h"
+#include "json_out.h"
 #include "result.h"
 
-int write_table(FILE *out, const cx_result *r, const char *workbook);
-int write_csv(FILE *out, const cx_result *r, const char *workbook);
-int write_json(FILE *out, const cx_result *r, const char *workbook);
+/* x: the run's extras (scenarios, sensitivity, Monte Carlo), may be NULL. */
+int write_table(FILE *out, const cx_result *r, const run_extras *x, const char *workbook);
+int write_csv(FILE *out, const cx_result *r, const run_extras *x, const char *workbook);
+int write_json(FILE *out, const cx_result *r, const run_extras *x, const char *workbook);
+
+/* Each extra's part of the three reports, in its own file
+ * (report_scenarios.c, report_sensitivity.c, report_mc.c). CSV rows use
+ * the columns of write_csv.c: model,scenario,record,series,year,from,value,kind,text. */
+void table_scenarios(FILE *out, const cx_result *r, const struct cx_scenario_set *s);
+void csv_scenarios(FILE *out, const cx_result *r, const struct cx_scenario_set *s);
+void json_scenarios(json_out *j, const cx_result *r, const struct cx_scenario_set *s);
+void table_sensitivity(FILE *out, const cx_result *r, const struct cx_sensitivity *s);
+void csv_sensitivity(FILE *out, const cx_result *r, const struct cx_sensitivity *s);
+void json_sensitivity(json_out *j, const cx_result *r, const struct cx_sensitivity *s);
+void table_mc(FILE *out, const cx_result *r, const struct cx_mc_result *mc);
+void csv_mc(FILE *out, const cx_result *r, const struct cx_mc_result *mc);
+void json_mc(json_out *j, const cx_result *r, const struct cx_mc_result *mc);
 
 #endif

@@ -194,7 +194,17 @@ static void _checks(FILE *f, const cx_result *r)
     }
 }
 
-int write_csv(FILE *out, const cx_result *r, const char *workbook)
+static void _extras(FILE *f, const cx_result *r, const run_extras *x)
+{
+    if (x && x->scenarios)
+        csv_scenarios(f, r, x->scenarios);
+    if (x && x->sensitivity)
+        csv_sensitivity(f, r, x->sensitivity);
+    if (x && x->mc)
+        csv_mc(f, r, x->mc);
+}
+
+int write_csv(FILE *out, const cx_result *r, const run_extras *x, const char *workbook)
 {
     (void)workbook;
     fputs("model,scenario,record,series,year,from,value,kind,text\n", out);
@@ -205,6 +215,7 @@ int write_csv(FILE *out, const cx_result *r, const char *workbook)
     _discount(out, r);
     _goals(out, r);
     _checks(out, r);
+    _extras(out, r, x);
     if (ferror(out))
         return diag_error("cannot write CSV: %s", strerror(errno)), EX_IOERR;
     return 0;

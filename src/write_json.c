@@ -450,7 +450,25 @@ static void _notes(json_out *j, const cx_result *r)
     json_end_array(j);
 }
 
-int write_json(FILE *out, const cx_result *r, const char *workbook)
+static void _extras(json_out *j, const cx_result *r, const run_extras *x)
+{
+    if (!x)
+        return;
+    if (x->scenarios) {
+        json_key(j, "scenarios");
+        json_scenarios(j, r, x->scenarios);
+    }
+    if (x->sensitivity) {
+        json_key(j, "sensitivity");
+        json_sensitivity(j, r, x->sensitivity);
+    }
+    if (x->mc) {
+        json_key(j, "monte_carlo");
+        json_mc(j, r, x->mc);
+    }
+}
+
+int write_json(FILE *out, const cx_result *r, const run_extras *x, const char *workbook)
 {
     json_out j;
     json_init(&j, out);
@@ -467,6 +485,7 @@ int write_json(FILE *out, const cx_result *r, const char *workbook)
     _checks(&j, r);
     _discount(&j, r);
     _goals(&j, r);
+    _extras(&j, r, x);
     _notes(&j, r);
     json_end_object(&j);
     if (ferror(out))

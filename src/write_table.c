@@ -294,7 +294,17 @@ static void _put_stripped(FILE *out, const char *text, size_t len)
     }
 }
 
-static void _table(FILE *out, const cx_result *r, const char *workbook)
+static void _extras(FILE *f, const cx_result *r, const run_extras *x)
+{
+    if (x && x->scenarios)
+        table_scenarios(f, r, x->scenarios);
+    if (x && x->sensitivity)
+        table_sensitivity(f, r, x->sensitivity);
+    if (x && x->mc)
+        table_mc(f, r, x->mc);
+}
+
+static void _table(FILE *out, const cx_result *r, const run_extras *x, const char *workbook)
 {
     const cx_model *m = r->model;
     fprintf(out, "%s  [%s, scenario %s]\n", m->title ? m->title : m->name,
@@ -310,18 +320,19 @@ static void _table(FILE *out, const cx_result *r, const char *workbook)
     _discount(out, r);
     _goals(out, r);
     _checks(out, r);
+    _extras(out, r, x);
     if (workbook)
         fprintf(out, "\nworkbook: %s\n", workbook);
 }
 
-int write_table(FILE *out, const cx_result *r, const char *workbook)
+int write_table(FILE *out, const cx_result *r, const run_extras *x, const char *workbook)
 {
     char *text = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&text, &len);
     if (!mem)
         return diag_error("out of memory"), EX_OSERR;
-    _table(mem, r, workbook);
+    _table(mem, r, x, workbook);
     if (fclose(mem) || !text) {
         free(text);
         return diag_error("out of memory"), EX_OSERR;

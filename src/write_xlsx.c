@@ -101,6 +101,9 @@ static void _fill(xlsx_book *b)
     b->burn = burn ? _sheet(b, XB_BURN) : NULL;
     b->commit = b->m->ncommitments ? _sheet(b, XB_COMMITMENTS) : NULL;
     b->valuation = r->discount.enabled ? _sheet(b, XB_VALUATION) : NULL;
+    b->scen = b->x->scenarios ? _sheet(b, XB_SCENARIOS) : NULL;
+    b->sens = b->x->sensitivity ? _sheet(b, XB_SENSITIVITY) : NULL;
+    b->mc = b->x->mc ? _sheet(b, XB_MONTECARLO) : NULL;
     b->checks = _sheet(b, XB_CHECKS);
     if (b->nomem || xb_formats_init(b) || xb_plan_projection(b)) {
         b->nomem = 1;
@@ -115,6 +118,12 @@ static void _fill(xlsx_book *b)
         xb_write_commitments(b);
     if (b->valuation)
         xb_write_valuation(b);
+    if (b->scen)
+        xb_write_scenarios(b);
+    if (b->sens)
+        xb_write_sensitivity(b);
+    if (b->mc)
+        xb_write_montecarlo(b);
     xb_write_checks(b);
     xb_write_summary(b);
 }
@@ -155,11 +164,17 @@ static int _close(xlsx_book *b, const char *path)
 
 int write_xlsx(const cx_result *r, const char *path)
 {
+    return write_xlsx_with(r, NULL, path);
+}
+
+int write_xlsx_with(const cx_result *r, const run_extras *x, const char *path)
+{
     char *tmp = NULL;
     int rc = outfile_begin(path, &tmp);
     if (rc)
         return rc;
-    xlsx_book b = {.r = r, .m = r->model};
+    static const run_extras none = {0};
+    xlsx_book b = {.r = r, .m = r->model, .x = x ? x : &none};
     char *dir = outfile_dir(path);
     lxw_workbook_options opt = {.tmpdir = dir};
     if (!dir || _alloc(&b) || !(b.wb = workbook_new_opt(tmp, &opt))) {

@@ -6,6 +6,7 @@
 #ifndef CAPEX_WRITE_XLSX_H
 #define CAPEX_WRITE_XLSX_H
 
+#include "extras.h"
 #include "result.h"
 
 /**
@@ -17,5 +18,9 @@
  * exist, EX_IOERR (74) when writing fails.
  */
 int write_xlsx(const cx_result *r, const char *path);
+
+/** write_xlsx with the extra sheets of x (Scenarios, Sensitivity,
+ *  MonteCarlo); x may be NULL. */
+int write_xlsx_with(const cx_result *r, const run_extras *x, const char *path);
 
 #endif

@@ -15,6 +15,7 @@
 #include <xlsxwriter.h>
 
 #include "result.h"
+#include "write_xlsx.h"
 
 /* Sheet names (ASCII, no quoting needed in formulas). */
 #define XB_SUMMARY     "Summary"
@@ -24,6 +25,9 @@
 #define XB_COMMITMENTS "Commitments"
 #define XB_CHECKS      "Checks"
 #define XB_VALUATION   "Valuation"
+#define XB_SCENARIOS   "Scenarios"
+#define XB_SENSITIVITY "Sensitivity"
+#define XB_MONTECARLO  "MonteCarlo"
 
 /* Projection, Burn and Commitments put year t in column XB_YEAR0 + t. */
 #define XB_YEAR0 3
@@ -104,6 +108,8 @@ typedef struct xlsx_book {
     const cx_model *m;
     lxw_workbook *wb;
     lxw_worksheet *summary, *inputs, *proj, *burn, *commit, *valuation, *checks;
+    lxw_worksheet *scen, *sens, *mc;   /* extras (write_xlsx.h), NULL when absent */
+    const run_extras *x;              /* never NULL */
     lxw_error err;            /* first libxlsxwriter failure */
     int nomem;                /* an allocation of ours failed */
 
@@ -217,6 +223,9 @@ void xb_write_burn(xlsx_book *b);
 void xb_write_commitments(xlsx_book *b);
 void xb_write_checks(xlsx_book *b);
 void xb_write_valuation(xlsx_book *b);   /* xlsx_valuation.c */
+void xb_write_scenarios(xlsx_book *b);   /* xlsx_scenarios.c */
+void xb_write_sensitivity(xlsx_book *b); /* xlsx_sensitivity.c */
+void xb_write_montecarlo(xlsx_book *b);  /* xlsx_montecarlo.c */
 void xb_write_summary(xlsx_book *b);
 
 /* xlsx_charts.c */
