@@ -79,6 +79,7 @@ unit: $(UNIT_BIN)
 
 e2e: $(BIN)
 	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/run.sh
+	@CAPEX=./$(BIN) sh tests/e2e/signals.sh 2>/dev/null
 
 test: deps
 	@$(MAKE) --no-print-directory unit e2e

@@ -4,6 +4,7 @@
 #include "outfile.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,36 @@
 #include <unistd.h>
 
 #include "diag.h"
+
+/* The temporary file being written, for the signal handler: SIGINT, SIGTERM
+ * or SIGHUP while writing removes it (unlink is async-signal-safe) and the
+ * signal then takes its default course, so the shell sees 130, 143 or 129.
+ * One pointer store; pointer-sized stores are atomic where capex runs. */
+static char *volatile _pending;
+
+static void _on_signal(int sig)
+{
+    char *p = _pending;
+    if (p)
+        unlink(p);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void _guard(void)
+{
+    static int installed;
+    if (installed)
+        return;
+    installed = 1;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = _on_signal;
+    sigemptyset(&sa.sa_mask);
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        sigaction(sigs[i], &sa, NULL);
+}
 
 char *outfile_dir(const char *path)
 {
@@ -55,13 +86,17 @@ int outfile_begin(const char *path, char **tmp)
     umask(mask);
     (void)fchmod(fd, 0666 & ~mask);
     close(fd);
+    _guard();
+    _pending = t;
     *tmp = t;
     return 0;
 }
 
 int outfile_commit(char *tmp, const char *path)
 {
-    if (rename(tmp, path)) {
+    int failed = rename(tmp, path);
+    _pending = NULL;
+    if (failed) {
         int e = errno;
         diag_error("cannot create '%s': %s", path, strerror(e));
         outfile_abort(tmp);
@@ -75,6 +110,7 @@ void outfile_abort(char *tmp)
 {
     if (!tmp)
         return;
+    _pending = NULL;
     unlink(tmp);
     free(tmp);
 }

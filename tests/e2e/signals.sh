@@ -1,0 +1,38 @@
+#!/bin/sh
+# signals.sh - SIGINT/SIGTERM while a workbook is being written: the
+# temporary file is removed, the previous workbook at the path is intact,
+# and the exit status says which signal (130, 143).
+set -u
+CAPEX=${CAPEX:-./capex}
+T=$(mktemp -d "${TMPDIR:-/tmp}/capex-sig.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+# A model big enough that writing takes a while: 1500 series over 200 years.
+{
+    echo "model: big"; echo "years: 1901..2100"; echo "series:"
+    i=0; while [ $i -lt 1500 ]; do echo "  capex.s$i: {1901: $((10 + i)), 1902: $((11 + i))}"; i=$((i + 1)); done
+    echo "drivers:"
+    i=0; while [ $i -lt 1500 ]; do echo "  capex.s$i: {method: growth, rate: 1%}"; i=$((i + 1)); done
+} >"$T/big.yaml"
+fail=0
+for sig in INT TERM; do
+    printf 'previous workbook\n' >"$T/out.xlsx"
+    "$CAPEX" run "$T/big.yaml" -o "$T/out.xlsx" -q &
+    pid=$!
+    # Wait until the temporary file exists, then signal.
+    n=0
+    while [ -z "$(find "$T" -name '.out.xlsx.*' 2>/dev/null)" ] && [ $n -lt 400 ]; do
+        sleep 0.01; n=$((n + 1))
+    done
+    kill -s "$sig" "$pid"
+    wait "$pid"
+    status=$?
+    want=$([ "$sig" = INT ] && echo 130 || echo 143)
+    left=$(find "$T" -name '.out.xlsx.*' | head -1)
+    if [ "$status" -eq "$want" ] && [ -z "$left" ] && [ "$(cat "$T/out.xlsx")" = "previous workbook" ]; then
+        echo "ok   SIG$sig: exit $status, temporary file removed, previous workbook intact"
+    else
+        echo "FAIL SIG$sig: exit $status (expected $want), left '$left', target: $(head -c 20 "$T/out.xlsx")"
+        fail=1
+    fi
+done
+exit $fail
