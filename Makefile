@@ -80,6 +80,7 @@ unit: $(UNIT_BIN)
 e2e: $(BIN)
 	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/run.sh
 	@CAPEX=./$(BIN) sh tests/e2e/signals.sh 2>/dev/null
+	@CAPEX=./$(BIN) sh tests/e2e/faults.sh
 
 test: deps
 	@$(MAKE) --no-print-directory unit e2e

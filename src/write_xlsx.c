@@ -7,6 +7,7 @@
  * as_of date and libxlsxwriter stamps every zip entry 1980-01-01.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -130,8 +131,12 @@ static void _fill(xlsx_book *b)
 
 /* libxlsxwriter's messages read "Error creating output xlsx file. Usually
  * a permissions error."; ours are lowercase without a full stop. */
-static void _lxw_message(const char *verb, const char *path, lxw_error e)
+static void _lxw_message(const char *verb, const char *path, lxw_error e, int err)
 {
+    if (err == ENOSPC || err == EDQUOT || err == EIO || err == EACCES || err == EROFS) {
+        diag_error("cannot %s '%s': %s", verb, path, strerror(err));
+        return;
+    }
     const char *msg = lxw_strerror(e);
     size_t n = strlen(msg);
     while (n && (msg[n - 1] == '.' || msg[n - 1] == ' '))
@@ -145,18 +150,20 @@ static void _lxw_message(const char *verb, const char *path, lxw_error e)
 
 static int _close(xlsx_book *b, const char *path)
 {
+    errno = 0;
     lxw_error e = workbook_close(b->wb);
+    int err = errno;   /* the system's reason, when the zip step failed on it */
     b->wb = NULL;
     if (b->nomem) {
         diag_error("cannot write '%s': out of memory", path);
         return EX_IOERR;
     }
     if (e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE) {
-        _lxw_message("create", path, e);
+        _lxw_message("create", path, e, err);
         return EX_CANTCREAT;
     }
     if (e != LXW_NO_ERROR || b->err != LXW_NO_ERROR) {
-        _lxw_message("write", path, e != LXW_NO_ERROR ? e : b->err);
+        _lxw_message("write", path, e != LXW_NO_ERROR ? e : b->err, err);
         return EX_IOERR;
     }
     return 0;
