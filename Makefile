@@ -40,7 +40,7 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB       := $(BUILD)/libcapex.a
 BIN       := capex
 
-.PHONY: all deps run test unit e2e sanitize install uninstall clean bench
+.PHONY: all deps run test unit e2e sanitize valgrind install uninstall clean bench
 
 all: $(BIN)
 
@@ -91,6 +91,11 @@ sanitize:
 	@$(MAKE) --no-print-directory BUILD=build-san BIN=build-san/capex \
 	    OPTFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
 	    HARDEN= unit e2e
+
+# The end-to-end tests with every capex run under valgrind (memcheck):
+# zero leaks and zero errors, or the run fails.
+valgrind: all
+	@CAPEX=tests/e2e/valgrind-capex PYTHON=$(PYTHON) sh tests/e2e/run.sh
 
 bench: all
 	@sh bench/run.sh
