@@ -22,6 +22,7 @@ rm -rf "$probe"
 command -v soffice >/dev/null 2>&1 || need libreoffice-calc-nogui
 /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || need python3-openpyxl
 command -v pdftoppm >/dev/null 2>&1 || need poppler-utils
+command -v valgrind >/dev/null 2>&1 || need valgrind
 
 if [ -z "$missing" ]; then
     echo "deps: all present"
