@@ -112,3 +112,49 @@ clean:
 	rm -rf build build-san $(BIN)
 
 -include $(MODEL_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
+
+# ---- fuzzing (tests/fuzz/README.md) -----------------------------------------
+# make fuzz FUZZ_SECONDS=N  builds the libFuzzer harnesses with clang, ASan and
+# UBSan in build-fuzz/, replays tests/fuzz/regressions/<harness>/, then fuzzes
+# each harness for N seconds in turn from its seed corpus; any crash, leak,
+# timeout or UB report fails. Not part of `make test`.
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_RSS_MB  ?= 2048
+FUZZ_TIMEOUT ?= 10
+FUZZ_NAMES   := model csv figure
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_FLAGS   = -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=$(FUZZ_RSS_MB) \
+               -timeout=$(FUZZ_TIMEOUT) -print_final_stats=1
+
+.PHONY: fuzz
+
+fuzz:
+	@$(MAKE) --no-print-directory -f $(firstword $(MAKEFILE_LIST)) BUILD=$(FUZZ_BUILD) BIN=$(FUZZ_BUILD)/capex \
+	    CC=$(FUZZ_CC) HARDEN= WARN="$(WARN) -Wno-format-nonliteral" \
+	    OPTFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
+	    $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz_%)
+	@for h in $(FUZZ_NAMES); do \
+	    bin=$(FUZZ_BUILD)/fuzz_$$h; dict=tests/fuzz/capex.dict; \
+	    [ $$h = figure ] && dict=tests/fuzz/figure.dict; \
+	    mkdir -p $(FUZZ_BUILD)/corpus/$$h $(FUZZ_BUILD)/artifacts; \
+	    if [ -n "$$(ls tests/fuzz/regressions/$$h 2>/dev/null)" ]; then \
+	        echo "== fuzz_$$h: regressions"; \
+	        $$bin -rss_limit_mb=$(FUZZ_RSS_MB) -timeout=$(FUZZ_TIMEOUT) \
+	            tests/fuzz/regressions/$$h/* </dev/null >$(FUZZ_BUILD)/fuzz_$$h.log 2>&1 \
+	            || { cat $(FUZZ_BUILD)/fuzz_$$h.log; exit 1; }; \
+	    fi; \
+	    echo "== fuzz_$$h: $(FUZZ_SECONDS) s"; \
+	    $$bin $(FUZZ_FLAGS) -dict=$$dict -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$h- \
+	        $(FUZZ_BUILD)/corpus/$$h tests/fuzz/corpus/$$h </dev/null \
+	        >$(FUZZ_BUILD)/fuzz_$$h.log 2>&1 \
+	        || { tail -n 60 $(FUZZ_BUILD)/fuzz_$$h.log; exit 1; }; \
+	    grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb|^Done' \
+	        $(FUZZ_BUILD)/fuzz_$$h.log; \
+	done; echo "make fuzz: no findings"
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_util.c tests/fuzz/fuzz_util.h $(LIB)
+	@$(if $(Q),echo "  FUZZ-CC $<")
+	$(Q)$(CC) $(CPPFLAGS) -Itests/fuzz $(PKG_CFLAGS) $(filter-out -MMD -MP,$(CFLAGS)) -fsanitize=fuzzer \
+	    $< tests/fuzz/fuzz_util.c $(LIB) $(LDFLAGS) $(PKG_LIBS) -o $@

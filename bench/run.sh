@@ -31,3 +31,44 @@ for m in inputs/*.yaml; do
         printf '%-22s median %6.2f ms\n' "$name" "$(echo "$med" | awk '{print $1/1000}')"
     fi
 done
+
+# --- Monte Carlo: 1,000,000 paths x 10 years x 4 stochastic drivers ---------
+# `capex mc bench/mc/lab.yaml` (fan chart, workbook written) against the same
+# simulation in vectorised numpy (bench/ref/mc.py, Debian's python3-numpy), in
+# this same run: wall time (median of MC_RUNS) and peak memory (/usr/bin/time -v).
+MC_PATHS=${MC_PATHS:-1000000}
+MC_RUNS=${MC_RUNS:-3}
+MC_JOBS=${MC_JOBS:-2}
+echo
+echo "capex mc bench: $MC_PATHS paths, -j $MC_JOBS, median of $MC_RUNS"
+_wall() {  # seconds from /usr/bin/time -v output
+    awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0;
+        for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$1"
+}
+_rss() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
+_median() { sort -n | sed -n "$(( (MC_RUNS + 1) / 2 ))p"; }
+if [ ! -x /usr/bin/time ]; then
+    echo "skipped: /usr/bin/time missing (apt-get install time)"
+    exit 0
+fi
+i=0; : >"$T/c.times"; : >"$T/p.times"
+while [ $i -lt "$MC_RUNS" ]; do
+    /usr/bin/time -v "$CAPEX" mc bench/mc/lab.yaml --paths "$MC_PATHS" -j "$MC_JOBS" \
+        -o "$T/mc.xlsx" -q 2>"$T/c.time"
+    _wall "$T/c.time" >>"$T/c.times"
+    if /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
+        /usr/bin/time -v /usr/bin/python3 bench/ref/mc.py "$MC_PATHS" >"$T/p.out" 2>"$T/p.time"
+        _wall "$T/p.time" >>"$T/p.times"
+    fi
+    i=$((i + 1))
+done
+c=$(_median <"$T/c.times")
+printf 'capex mc          wall %6.2f s  peak %5s MB\n' "$c" "$(_rss "$T/c.time")"
+if [ -s "$T/p.times" ]; then
+    p=$(_median <"$T/p.times")
+    printf 'numpy (mc.py)     wall %6.2f s  peak %5s MB  (simulation alone %s s)\n' \
+        "$p" "$(_rss "$T/p.time")" "$(sed -n 's/^seconds //p' "$T/p.out")"
+    awk -v c="$c" -v p="$p" 'BEGIN { printf "ratio numpy / capex: %.1fx\n", p / c }'
+else
+    echo "numpy: skipped (apt-get install python3-numpy)"
+fi

@@ -1,6 +1,8 @@
 /*
  * compute_checks.c - audit checks: each stated figure against what the
  * model's own values imply, judged within [low - tol, high + tol].
+ * A range check judges clamp(stated base, clow, chigh) the same way,
+ * which passes exactly when the ranges overlap within the tolerance.
  */
 #include <math.h>
 #include <stdio.h>
@@ -13,7 +15,13 @@
 static int _series_check(cx_check_kind kind)
 {
     return kind == CX_C_SUM || kind == CX_C_GROWTH || kind == CX_C_MULTIPLE
-        || kind == CX_C_CAGR;
+        || kind == CX_C_CAGR || kind == CX_C_RANGE;
+}
+
+/* Kinds with one result per year the series states a figure. */
+static int _yearly_check(cx_check_kind kind)
+{
+    return kind == CX_C_SUM || kind == CX_C_RANGE;
 }
 
 static int _percent_check(cx_check_kind kind)
@@ -42,6 +50,7 @@ static void _judge(cx_check_result *cr, const cx_check *c, const cx_value *v,
     cr->stated_high = v->high;
     cr->tolerance = tol;
     cr->computed = computed;
+    cr->computed_low = cr->computed_high = NAN;
     cr->difference = isfinite(computed) ? computed - v->base : NAN;
     cr->pass = isfinite(computed) && cx_value_present(v)
             && computed >= v->low - tol && computed <= v->high + tol;
@@ -69,7 +78,114 @@ static void _sum_year(const cx_result *r, const cx_check *c, size_t t,
              stated, num, diff);
 }
 
-static size_t _sum_checks(const cx_result *r, size_t i, cx_check_result *out)
+/* ---- range ------------------------------------------------------------ */
+
+/* Nonzero when series s in year t has no upper bound: its value is a
+ * floor, or it is a sum with such a part (the sum's own high counts a
+ * floor at its base; the check does not). */
+static int _open_above(const cx_result *r, size_t s, size_t t)
+{
+    const cx_series *ser = &r->model->series[s];
+    if (!isfinite(r->series[s].v[t].high))
+        return 1;
+    for (size_t i = 0; ser->kind == CX_S_SUM && i < ser->nparts; i++)
+        if (_open_above(r, ser->parts[i], t))
+            return 1;
+    return 0;
+}
+
+/* The computed range of series s in year t: a sum's derived low and high
+ * (high +inf when a part is open above), else the value itself. */
+static void _computed_range(const cx_result *r, size_t s, size_t t,
+                            double *lo, double *hi)
+{
+    const cx_value *x = &r->series[s].v[t];
+    if (r->model->series[s].kind != CX_S_SUM) {
+        *lo = *hi = x->base;
+        return;
+    }
+    *lo = x->low;
+    *hi = _open_above(r, s, t) ? INFINITY : x->high;
+}
+
+/* x as a number, or as a percent for a ratio series. */
+static void _figure_text(char *buf, size_t size, double x, int pct)
+{
+    if (pct)
+        cxi_format_percent(buf, size, x);
+    else
+        cxi_format_number(buf, size, x);
+}
+
+/* "645..665", "645+" (open above), or one number for a series that is
+ * not a sum (its range is its value). */
+static void _range_text(char *buf, size_t size, double lo, double hi, int sum,
+                        int pct)
+{
+    char a[24], b[24];
+    _figure_text(a, sizeof a, lo, pct);
+    _figure_text(b, sizeof b, hi, pct);
+    if (!isfinite(hi))
+        snprintf(buf, size, "%s+", a);
+    else if (!sum)
+        snprintf(buf, size, "%s", a);
+    else
+        snprintf(buf, size, "%s..%s", a, b);
+}
+
+/* How far apart the stated [low, high] and computed [lo, hi] are; 0 when
+ * they overlap. */
+static double _gap(const cx_value *v, double lo, double hi)
+{
+    return fmax(fmax(v->low - hi, lo - v->high), 0);
+}
+
+/* "overlap", "within tolerance, 0.3 apart", "no overlap, 2 apart". */
+static void _verdict(char *buf, size_t size, int pass, double gap, int pct)
+{
+    char num[24];
+    if (pass && gap <= 0) {
+        snprintf(buf, size, "overlap");
+        return;
+    }
+    _figure_text(num, sizeof num, gap, pct);
+    snprintf(buf, size, "%s, %s apart", pass ? "within tolerance" : "no overlap",
+             num);
+}
+
+static void _range_year(const cx_result *r, const cx_check *c, size_t t,
+                        cx_check_result *cr)
+{
+    const cx_series *ser = &r->model->series[c->series];
+    const cx_value *v = &ser->stated[t];
+    int sum = ser->kind == CX_S_SUM, pct = ser->unit == CX_U_RATIO;
+    const char *what = sum ? "parts" : "model";
+    char stated[48], range[56], verdict[48];
+    double lo, hi;
+    cr->year = r->model->first_year + (int)t;
+    if (v->text)
+        snprintf(stated, sizeof stated, "%s", v->text);
+    else
+        _figure_text(stated, sizeof stated, v->base, pct);
+    if (!cx_value_present(&r->series[c->series].v[t])) {
+        _judge(cr, c, v, NAN);
+        snprintf(cr->message, sizeof cr->message, "%d: stated %s, %s not "
+                 "available (%s)", cr->year, stated, what,
+                 sum ? "a part has no value" : "no value that year");
+        return;
+    }
+    _computed_range(r, c->series, t, &lo, &hi);
+    _judge(cr, c, v, fmin(fmax(v->base, lo), hi));
+    cr->computed_low = lo;
+    cr->computed_high = hi;
+    _range_text(range, sizeof range, lo, hi, sum, pct);
+    _verdict(verdict, sizeof verdict, cr->pass, _gap(v, lo, hi), pct);
+    snprintf(cr->message, sizeof cr->message, "%d: stated %s, %s %s (%s)",
+             cr->year, stated, what, range, verdict);
+}
+
+/* One result per year series S states a figure (sum and range checks). */
+static size_t _yearly_checks(const cx_result *r, size_t i, cx_check_result *out)
 {
     const cx_check *c = &r->model->checks[i];
     const cx_series *ser = &r->model->series[c->series];
@@ -79,7 +195,10 @@ static size_t _sum_checks(const cx_result *r, size_t i, cx_check_result *out)
             continue;
         if (out) {
             out[n].check = i;
-            _sum_year(r, c, t, &out[n]);
+            if (c->kind == CX_C_SUM)
+                _sum_year(r, c, t, &out[n]);
+            else
+                _range_year(r, c, t, &out[n]);
         }
         n++;
     }
@@ -204,8 +323,8 @@ static cx_status _one_check(cx_result *r, size_t i, size_t *n)
     cx_check_result *cr = &r->checks[*n];
     cx_status st = CX_OK;
     switch (c->kind) {
-    case CX_C_SUM:
-        *n += _sum_checks(r, i, cr);
+    case CX_C_SUM: case CX_C_RANGE:
+        *n += _yearly_checks(r, i, cr);
         return CX_OK;
     case CX_C_GROWTH: case CX_C_MULTIPLE: case CX_C_CAGR:
         st = _ratio_check(r, c, cr);
@@ -213,9 +332,11 @@ static cx_status _one_check(cx_result *r, size_t i, size_t *n)
     case CX_C_CUMULATIVE:
         st = _cumulative_check(r, c, cr);
         break;
-    default:
+    case CX_C_BREAK_EVEN:
         _break_even_check(r, c, cr);
         break;
+    default:
+        return CX_EINVAL;
     }
     cr->check = i;
     (*n)++;
@@ -234,7 +355,7 @@ static cx_status _count(const cx_result *r, size_t *n)
             return CX_EINVAL;
         if (c->kind == CX_C_SUM && m->series[c->series].kind != CX_S_SUM)
             return CX_EINVAL;
-        *n += c->kind == CX_C_SUM ? _sum_checks(r, i, NULL) : 1;
+        *n += _yearly_check(c->kind) ? _yearly_checks(r, i, NULL) : 1;
     }
     return CX_OK;
 }

@@ -20,6 +20,7 @@ struct command {
 static const struct command commands[] = {
     {"check", cmd_check},
     {"help", cmd_help},
+    {"mc", cmd_mc},
     {"run", cmd_run},
     {"version", cmd_version},
 };

@@ -130,7 +130,7 @@ int rm_burn(const rm_reader *r, const yt_node *n)
 /* ---- checks ----------------------------------------------------------- */
 
 static const char *const _check_keys[] = {
-    "sum", "growth", "multiple", "cagr", "cumulative", "break_even",
+    "sum", "growth", "multiple", "cagr", "cumulative", "break_even", "range",
     "from", "to", "stated", "tolerance", "label", "source", NULL
 };
 
@@ -151,16 +151,27 @@ static int _check_kind(const rm_reader *r, const yt_node *def, cx_check_kind *ki
     }
     if (!*subject)
         return RM_ERR(r, def, "a check needs one of 'sum', 'growth', 'multiple', 'cagr', "
-                      "'cumulative' or 'break_even'");
+                      "'cumulative', 'break_even' or 'range'");
     return 0;
+}
+
+/* Sum and range checks take their stated figures from the series, one
+ * result per year; break-even has a stated year but no span. */
+static int _yearly(cx_check_kind kind)
+{
+    return kind == CX_C_SUM || kind == CX_C_RANGE;
+}
+
+static int _takes_years(cx_check_kind kind)
+{
+    return !_yearly(kind) && kind != CX_C_BREAK_EVEN;
 }
 
 /* from/to/stated: required or refused by kind. */
 static int _check_shape(const rm_reader *r, const yt_node *def, cx_check_kind kind)
 {
     static const char *const need[] = {"from", "to", "stated", NULL};
-    int takes[3] = {kind != CX_C_SUM && kind != CX_C_BREAK_EVEN,
-                    kind != CX_C_SUM && kind != CX_C_BREAK_EVEN, kind != CX_C_SUM};
+    int takes[3] = {_takes_years(kind), _takes_years(kind), !_yearly(kind)};
     for (int i = 0; need[i]; i++) {
         const yt_pair *p = yt_find(def, need[i]);
         if (p && !takes[i])
@@ -201,8 +212,8 @@ static int _check_subject(const rm_reader *r, const yt_node *n, cx_check *c, rm_
     if (c->kind == CX_C_SUM && s->kind != CX_S_SUM)
         return RM_ERR(r, n, "'%s' is not a sum series (a 'sum' check needs 'sum_of' "
                       "and 'stated')", s->name);
-    cx_unit u = c->kind == CX_C_SUM ? s->unit : c->kind == CX_C_MULTIPLE ? CX_U_MULTIPLE
-                                                                          : CX_U_RATIO;
+    cx_unit u = _yearly(c->kind) ? s->unit
+              : c->kind == CX_C_MULTIPLE ? CX_U_MULTIPLE : CX_U_RATIO;
     *f = rm_fig_for(r->m, u, s->unit_text);
     return 0;
 }
@@ -235,7 +246,7 @@ static int _check_body(const rm_reader *r, const yt_node *def, cx_check *c,
     rm_fig f;
     const yt_node *n;
     int rc = _check_subject(r, subject->value, c, &f);
-    if (!rc && c->kind != CX_C_SUM && c->kind != CX_C_BREAK_EVEN)
+    if (!rc && _takes_years(c->kind))
         rc = _check_years(r, def, c);
     if (!rc && (n = yt_get(def, "stated")))
         rc = _check_stated(r, n, c, &f);

@@ -23,6 +23,8 @@ static const struct usage usages[] = {
      "Commands:\n"
      "  run MODEL      compute a model, write its workbook, print a summary\n"
      "  check MODEL    validate a model and report its checks\n"
+     "  mc MODEL       Monte Carlo over the model's uncertainty: percentiles,\n"
+     "                 probabilities by year, fan chart\n"
      "  help [COMMAND] show help for a command\n"
      "  version        print the version\n"
      "\n"
@@ -57,6 +59,26 @@ static const struct usage usages[] = {
      "\n"
      "Example:\n"
      "  capex check inputs/memory-market.yaml\n"},
+    {"mc", "capex mc MODEL [--paths N] [--seed S] [-j THREADS] [-o OUT.xlsx] [-s NAME]\n"
+           "                [-f table|csv|json] [--percentiles P,...] [-n] [-q]",
+     "Draw the model's 'uncertainty:' inputs (docs/format.md, Uncertainty) N times,\n"
+     "recompute the projection and burn for each path, write the workbook with a\n"
+     "MonteCarlo sheet and print percentiles, probabilities by year and targets.\n"
+     "\n"
+     "  --paths N              paths to draw (default 10000)\n"
+     "  --seed S               seed (default 1); the same seed gives the same\n"
+     "                         result whatever the thread count\n"
+     "  -j, --jobs THREADS     threads (default: the processors online)\n"
+     "  --percentiles P,...    percentiles beyond 5,10,50,90,95 (like 1,99)\n"
+     "  -o, --output FILE      workbook path (default outputs/<model>-mc.xlsx)\n"
+     "  -s, --scenario NAME    sample around a scenario's drivers\n"
+     "  -f, --format FORMAT    stdout as table (default), csv or json\n"
+     "  -n, --no-workbook      compute and print only\n"
+     "  -q, --quiet            no notes and no table; errors only\n"
+     "  -h, --help             this text\n"
+     "\n"
+     "Example:\n"
+     "  capex mc inputs/ai-lab-burn.yaml --paths 100000 -j 2\n"},
     {"help", "capex help [COMMAND]", "Show help for COMMAND, or the overview.\n"},
     {"version", "capex version", "Print the version of capex.\n"},
 };

@@ -186,9 +186,9 @@ static void _checks(FILE *f, const cx_result *r)
     for (size_t i = 0; i < r->nchecks; i++) {
         const cx_check_result *c = &r->checks[i];
         const cx_check *def = &m->checks[c->check];
-        const char *series = def->kind <= CX_C_CAGR ? m->series[def->series].name
+        const char *series = cx_check_has_series(def->kind) ? m->series[def->series].name
                                                     : cx_check_kind_name(def->kind);
-        int from = (def->kind == CX_C_SUM || def->kind == CX_C_BREAK_EVEN) ? 0 : def->from;
+        int from = cx_check_has_period(def->kind) ? def->from : 0;
         _row(f, r, &(row){"check", series, c->year, from, c->computed,
                           c->pass ? "pass" : "warn", c->message});
     }

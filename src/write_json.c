@@ -346,6 +346,16 @@ static void _commitments(json_out *j, const cx_result *r)
     json_end_array(j);
 }
 
+/* What the check compares with, as written: per year for sum and range
+ * checks (the series' stated figure), else the check's own. */
+static const char *_check_stated_text(const cx_model *m, const cx_check *def, int year)
+{
+    if (def->kind != CX_C_SUM && def->kind != CX_C_RANGE)
+        return def->stated.text;
+    int t = cx_model_year_index(m, year);
+    return t < 0 ? NULL : m->series[def->series].stated[t].text;
+}
+
 static void _checks(json_out *j, const cx_result *r)
 {
     const cx_model *m = r->model;
@@ -356,16 +366,20 @@ static void _checks(json_out *j, const cx_result *r)
         const cx_check *def = &m->checks[c->check];
         json_begin_object(j);
         json_kstring(j, "kind", cx_check_kind_name(def->kind));
-        if (def->kind <= CX_C_CAGR)
+        if (cx_check_has_series(def->kind))
             json_kstring(j, "series", m->series[def->series].name);
         json_kyear(j, "year", c->year);
-        if (def->kind != CX_C_SUM && def->kind != CX_C_BREAK_EVEN)
+        if (cx_check_has_period(def->kind))
             json_kyear(j, "from", def->from);
-        json_kstring(j, "stated", def->kind == CX_C_SUM ? NULL : def->stated.text);
+        json_kstring(j, "stated", _check_stated_text(m, def, c->year));
         json_knumber(j, "stated_low", c->stated_low);
         json_knumber(j, "stated_base", c->stated_base);
         json_knumber(j, "stated_high", c->stated_high);
         json_knumber(j, "computed", c->computed);
+        if (def->kind == CX_C_RANGE) {
+            json_knumber(j, "computed_low", c->computed_low);
+            json_knumber(j, "computed_high", c->computed_high);   /* +inf: null */
+        }
         json_knumber(j, "difference", c->difference);
         json_knumber(j, "tolerance", c->tolerance);
         json_kstring(j, "status", c->pass ? "pass" : "warn");

@@ -1,18 +1,28 @@
 /*
  * xlsx_checks.c - the Checks sheet: one row per check result, the stated
  * figure beside a formula that recomputes it from the Projection or Burn
- * sheet, and a pass/warn status formula.
+ * sheet, and a pass/warn status formula. A range check adds the computed
+ * range in two columns right of Source.
  */
 #include <math.h>
 #include <stdlib.h>
 
 #include "xlsx_book.h"
 
+/* Range checks: the computed range, right of Source. */
+enum { CHK_CLOW = XB_CHK_SOURCE + 1, CHK_CHIGH };
+
+/* Sum and range checks have one row per year the series states. */
+static int _yearly(const cx_check *c)
+{
+    return c->kind == CX_C_SUM || c->kind == CX_C_RANGE;
+}
+
 static const char *_numfmt(const xlsx_book *b, const cx_check *c)
 {
     switch (c->kind) {
-    case CX_C_SUM: return c->series < b->m->nseries ? xb_series_numfmt(b, c->series)
-                                                     : XB_FMT_PLAIN;
+    case CX_C_SUM: case CX_C_RANGE:
+        return c->series < b->m->nseries ? xb_series_numfmt(b, c->series) : XB_FMT_PLAIN;
     case CX_C_GROWTH: case CX_C_CAGR: return XB_FMT_RATIO;
     case CX_C_MULTIPLE: return XB_FMT_MULT;
     case CX_C_CUMULATIVE: return b->money_numfmt;
@@ -33,9 +43,27 @@ static void _pref(xlsx_book *b, xb_str *f, size_t s, int y)
     xs_value_ref(b, f, XB_PROJECTION, s, y - b->m->first_year, 0);
 }
 
-/* The formula recomputing check result cr; 0 when none applies. */
-static int _computed(xlsx_book *b, const cx_check *c, const cx_check_result *cr,
-                     xb_str *f)
+/* =IF(ISBLANK(O4),MAX(E4,N4),MIN(MAX(E4,N4),O4)): the stated base clamped
+ * into the computed range, a blank high (a floor part) bounding nothing. */
+static void _clamp(xb_str *f, int row)
+{
+    xs_printf(f, "IF(ISBLANK(");
+    xs_ref(f, NULL, row, CHK_CHIGH, 0);
+    for (int i = 0; i < 2; i++) {
+        xs_printf(f, i ? ",MIN(MAX(" : "),MAX(");
+        xs_ref(f, NULL, row, XB_CHK_BASE, 0);
+        xs_printf(f, ",");
+        xs_ref(f, NULL, row, CHK_CLOW, 0);
+        xs_printf(f, ")");
+    }
+    xs_printf(f, ",");
+    xs_ref(f, NULL, row, CHK_CHIGH, 0);
+    xs_printf(f, "))");
+}
+
+/* The formula recomputing check result cr in row; 0 when none applies. */
+static int _computed(xlsx_book *b, int row, const cx_check *c,
+                     const cx_check_result *cr, xb_str *f)
 {
     const cx_series *x = c->series < b->m->nseries ? &b->m->series[c->series] : NULL;
     xs_printf(f, "=");
@@ -81,6 +109,11 @@ static int _computed(xlsx_book *b, const cx_check *c, const cx_check_result *cr,
             return 0;
         xs_ref(f, XB_BURN, XB_BURN_BREAK_EVEN, XB_BURN_VALUE_COL, XB_ABS);
         return 1;
+    case CX_C_RANGE:
+        if (!isfinite(cr->computed_low))
+            return 0;
+        _clamp(f, row);
+        return 1;
     default:
         return 0;
     }
@@ -96,7 +129,7 @@ static void _describe(xlsx_book *b, int row, const cx_check *c,
               burn ? "burn" : c->series < b->m->nseries ? b->m->series[c->series].name : "?");
     xb_text(b, ws, row, XB_CHK_CHECK, xs_get(f), NULL);
     xs_clear(f);
-    if (c->kind == CX_C_SUM) {
+    if (_yearly(c)) {
         xb_num(b, ws, row, XB_CHK_PERIOD, cr->year, xb_fmt(b, XB_FMT_YEAR, XB_CENTER));
     } else if (c->kind != CX_C_BREAK_EVEN) {
         xs_printf(f, "%d..%d", c->from, c->to);
@@ -104,7 +137,7 @@ static void _describe(xlsx_book *b, int row, const cx_check *c,
     }
     const char *text = c->stated.text;
     int t = cr->year - b->m->first_year;
-    if (c->kind == CX_C_SUM && c->series < b->m->nseries && t >= 0 &&
+    if (_yearly(c) && c->series < b->m->nseries && t >= 0 &&
         (size_t)t < b->m->nyears)
         text = b->m->series[c->series].stated[t].text;
     xb_text(b, ws, row, XB_CHK_STATED, text, NULL);
@@ -113,14 +146,15 @@ static void _describe(xlsx_book *b, int row, const cx_check *c,
     xb_text(b, ws, row, XB_CHK_SOURCE, c->source, xb_fmt(b, NULL, XB_WRAP));
 }
 
-/* Stated low, base, high: the Inputs figure for a sum check, else inputs. */
+/* Stated low, base, high: the Inputs figure for a sum or range check,
+ * else inputs. */
 static void _stated(xlsx_book *b, int row, const cx_check *c,
                     const cx_check_result *cr, const char *nf, xb_str *f)
 {
     static const int cols[] = {XB_CHK_LOW, XB_CHK_BASE, XB_CHK_HIGH};
     static const int fig[] = {XB_FIG_LOW, XB_FIG_BASE, XB_FIG_HIGH};
     double v[] = {cr->stated_low, cr->stated_base, cr->stated_high};
-    int fr = c->kind == CX_C_SUM ? xb_fig_row(b, c->series, cr->year - b->m->first_year) : -1;
+    int fr = _yearly(c) ? xb_fig_row(b, c->series, cr->year - b->m->first_year) : -1;
     for (int i = 0; i < 3; i++) {
         if (!isfinite(v[i]))
             continue;
@@ -132,6 +166,28 @@ static void _stated(xlsx_book *b, int row, const cx_check *c,
         } else {
             xb_num(b, b->checks, row, cols[i], v[i], xb_fmt(b, nf, XB_INPUT));
         }
+    }
+}
+
+/* Computed low and high of a range check: a sum's are the engine's sums of
+ * its parts' low and high (values: the workbook has no low/high rows; a
+ * floor part leaves the high blank); any other series' are its Projection
+ * cell. */
+static void _range_cells(xlsx_book *b, int row, const cx_check *c,
+                         const cx_check_result *cr, const char *nf, xb_str *f)
+{
+    static const int cols[] = {CHK_CLOW, CHK_CHIGH};
+    double v[] = {cr->computed_low, cr->computed_high};
+    int sum = b->m->series[c->series].kind == CX_S_SUM;
+    for (int i = 0; i < 2; i++) {
+        if (sum || !_has(b, c->series, cr->year)) {
+            xb_num(b, b->checks, row, cols[i], v[i], xb_fmt(b, nf, 0));
+            continue;
+        }
+        xs_clear(f);
+        xs_printf(f, "=");
+        _pref(b, f, c->series, cr->year);
+        xb_formula(b, b->checks, row, cols[i], f, xb_fmt(b, nf, 0), v[i]);
     }
 }
 
@@ -165,8 +221,10 @@ static void _result(xlsx_book *b, int row, const cx_check_result *cr, xb_str *f)
     const char *nf = _numfmt(b, c);
     _describe(b, row, c, cr, f);
     _stated(b, row, c, cr, nf, f);
+    if (c->kind == CX_C_RANGE && isfinite(cr->computed_low))
+        _range_cells(b, row, c, cr, nf, f);
     xs_clear(f);
-    if (isfinite(cr->computed) && _computed(b, c, cr, f)) {
+    if (isfinite(cr->computed) && _computed(b, row, c, cr, f)) {
         xb_formula(b, b->checks, row, XB_CHK_COMPUTED, f, xb_fmt(b, nf, XB_BOLD), cr->computed);
     } else if (isfinite(cr->computed)) {
         xb_num(b, b->checks, row, XB_CHK_COMPUTED, cr->computed, xb_fmt(b, nf, XB_BOLD));
@@ -191,7 +249,8 @@ static void _header(xlsx_book *b)
 {
     static const char *const head[] = {"Check", "Year / period", "Stated",
         "Stated low", "Stated base", "Stated high", "Computed", "Difference",
-        "Tolerance", "Status", "Message", "Label", "Source"};
+        "Tolerance", "Status", "Message", "Label", "Source", "Computed low",
+        "Computed high"};
     lxw_format *h = xb_fmt(b, NULL, XB_HEADER);
     for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
         xb_text(b, b->checks, XB_CHK_HEADER, (int)i, head[i], h);
@@ -202,13 +261,20 @@ static char warn_text[] = "warn";
 void xb_write_checks(xlsx_book *b)
 {
     /* Message and Label wrap, so the page prints at a readable scale. */
-    static const double widths[] = {24, 13, 11, 11, 11, 11, 11, 11, 10, 8, 48, 26, 40};
+    static const double widths[] = {24, 13, 11, 11, 11, 11, 11, 11, 10, 8, 48, 26, 40,
+                                    13, 13};
     lxw_worksheet *ws = b->checks;
     xb_widths(b, ws, widths, sizeof widths / sizeof widths[0]);
     xb_text(b, ws, 0, 0, "Checks", xb_fmt(b, NULL, XB_TITLE));
     xb_text(b, ws, 1, 0, "A check passes when the computed figure lies within "
             "[stated low \xE2\x88\x92 tolerance, stated high + tolerance]; "
-            "a blank high (a floor) has no upper bound.", xb_fmt(b, NULL, XB_NOTE));
+            "a blank high (a floor) has no upper bound. A range check's computed "
+            "figure is the stated base clamped into [computed low, computed high], "
+            "which passes exactly when the two ranges overlap.", xb_fmt(b, NULL, XB_NOTE));
+    xb_merged_text(b, ws, 1, CHK_CLOW, CHK_CHIGH, "Range checks: the engine's sums of "
+                   "the parts' low and high (blank high: a floor part), or the series' "
+                   "own value.", xb_fmt(b, NULL, XB_NOTE | XB_WRAP | XB_TOP));
+    xb_check(b, worksheet_set_row(ws, 1, 36, NULL));
     _header(b);
     b->chk_first = XB_CHK_HEADER + 1;
     b->chk_last = XB_CHK_HEADER;

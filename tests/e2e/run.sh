@@ -89,6 +89,63 @@ else
     bad "formula-like text stays text"
 fi
 
+# --- Monte Carlo (capex mc) ---------------------------------------------------
+# The same seed gives the same bytes whatever the thread count: 20000 paths are
+# 5 blocks, shared out differently by 1, 2 and 8 threads.
+for j in 1 2 8; do
+    expect_status "mc -j $j" 0 "$CAPEX" mc inputs/ai-lab-burn.yaml --paths 20000 --seed 7 \
+        -j "$j" -o "$T/mc$j.xlsx" -f json
+    grep -v '"workbook":' "$T/out" >"$T/mc$j.json"   # the path differs
+done
+cmp -s "$T/mc1.json" "$T/mc2.json" && cmp -s "$T/mc1.json" "$T/mc8.json" \
+    && ok "mc: JSON identical for 1, 2 and 8 threads" || bad "mc: JSON identical for 1, 2 and 8 threads"
+cmp -s "$T/mc1.xlsx" "$T/mc2.xlsx" && cmp -s "$T/mc1.xlsx" "$T/mc8.xlsx" \
+    && ok "mc: workbook identical for 1, 2 and 8 threads" \
+    || bad "mc: workbook identical for 1, 2 and 8 threads"
+expect_status "mc: seed 8" 0 "$CAPEX" mc inputs/ai-lab-burn.yaml --paths 20000 --seed 8 -n -f json
+grep -v '"workbook":' "$T/out" | cmp -s - "$T/mc1.json" && bad "mc: another seed, other figures" || ok "mc: another seed, other figures"
+"$PYTHON" -c '
+import json, sys
+d = json.load(open(sys.argv[1]))["monte_carlo"]
+assert d["paths"] == 20000 and d["burn_through"] == 2029, d["burn_through"]
+assert [t["kind"] for t in d["targets"]] == ["break_even_by", "cumulative_burn_through", "peak_funding_below"]
+# -14 - 26 - 44 + net 2029: fade 110% to 40% over 4 (2.1, 2.1-0.7/3, 2.1-1.4/3), costs 100/80/30%
+assert abs(d["cumulative"]["deterministic"] - (-84 + 20*2.1*(2.1-0.7/3)*(2.1-1.4/3) - 34*2*1.8*1.3)) < 1e-9
+p = d["cumulative"]["percentiles"]
+assert p["P5"] <= p["P10"] <= p["P50"] <= p["P90"] <= p["P95"]
+assert abs(sum(y["p"] for y in d["break_even"]["by_year"]) + d["break_even"]["p_never"] - 1) < 1e-12
+assert sum(d["histogram"]["counts"]) == 20000
+assert d["correlation"]["rank"][0][1] == 0.5
+' "$T/mc1.json" >"$T/err" 2>&1 && ok "mc: JSON figures consistent" || bad "mc: JSON figures consistent"
+"$PYTHON" -c '
+import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+assert "MonteCarlo" in wb.sheetnames, wb.sheetnames
+ws = wb["MonteCarlo"]
+assert len(ws._charts) == 3, len(ws._charts)
+' "$T/mc1.xlsx" >"$T/err" 2>&1 && ok "mc: MonteCarlo sheet with fan, probability and histogram charts" \
+    || bad "mc: MonteCarlo sheet with fan, probability and histogram charts"
+expect_status "mc: table" 0 "$CAPEX" mc inputs/ai-lab-burn.yaml --paths 5000 -n
+grep -q "P(.*by 2030.*) = " "$T/out" && grep -q "cumulative net cash flow 2026..2029" "$T/out" \
+    && grep -q "^  break-even " "$T/out" && ok "mc: table has P(break-even by 2030), the burn to 2029, by year" \
+    || bad "mc: table has P(break-even by 2030), the burn to 2029, by year"
+expect_status "mc: csv" 0 "$CAPEX" mc tests/cases/montecarlo.yaml --paths 5000 -n -f csv -s bear \
+    --percentiles 1,99
+grep -q '^"montecarlo","bear",mc.percentile,"cumulative",2028,2024,.*,"P99",' "$T/out" \
+    && ok "mc: csv rows with --percentiles and --scenario" || bad "mc: csv rows with --percentiles and --scenario"
+expect_status "mc: repaired correlation noted" 0 "$CAPEX" mc tests/cases/montecarlo.yaml --paths 2000 -n
+expect_err "mc: repaired correlation noted" "correlation matrix was not positive definite"
+expect_status "mc: model without uncertainty: 65" 65 "$CAPEX" mc inputs/bigtech-capex.yaml -n
+expect_err "mc: model without uncertainty is named" "has no 'uncertainty' section"
+expect_status "mc: bad --paths: 64" 64 "$CAPEX" mc inputs/ai-lab-burn.yaml --paths 0 -n
+expect_status "mc: montecarlo case workbook" 0 "$CAPEX" mc tests/cases/montecarlo.yaml --paths 3000 \
+    -o "$T/mc-case.xlsx" -q
+"$PYTHON" tests/e2e/recalc.py "$T/mc1.xlsx" "$T/mc-case.xlsx" >"$T/err" 2>&1
+rc=$?
+if [ $rc -eq 77 ]; then echo "SKIP mc: LibreOffice recalculation"
+elif [ $rc -eq 0 ]; then ok "mc: LibreOffice recalculation equals every cached value"
+else bad "mc: LibreOffice recalculation equals every cached value"; fi
+
 # --- nothing lost -----------------------------------------------------------
 cp "$T/bigtech-capex.xlsx" "$T/keep.xlsx"
 printf 'model: broken\nyears: 2020..2021\nseries: [\n' >"$T/broken.yaml"

@@ -66,6 +66,21 @@ def bigtech(run):
     equal("2025 sum check", (c["status"], c["computed"], c["stated_base"]), ("warn", 379, 381))
     c = checks[("sum", 2026)]
     equal("2026 sum check", (c["status"], c["stated_low"], c["stated_high"]), ("pass", 645, 665))
+    # Range consistency: the stated total's range against the company rows'
+    # low..high. 2025: rows 91+128+72+88 = 379..379, stated 381: computed =
+    # clamp(381, 379, 379) = 379, outside [381-0.5, 381+0.5], 2 apart.
+    # 2026: rows 180+200+125+140 = 645, Microsoft's 140+ a floor, so 645..+inf;
+    # stated 645..665 (base 655): clamp(655, 645, inf) = 655 -> overlap.
+    c = checks[("range", 2025)]
+    equal("2025 range check", (c["status"], c["computed"], c["stated_base"], c["difference"]),
+          ("warn", 379, 381, 379 - 381))
+    equal("2025 range message", c["message"],
+          "2025: stated 381, parts 379..379 (no overlap, 2 apart)")
+    c = checks[("range", 2026)]
+    equal("2026 range check", (c["status"], c["computed"], c["difference"]), ("pass", 655, 0))
+    equal("2026 range message", c["message"], "2026: stated 645..665, parts 645+ (overlap)")
+    equal("2023/2024 range checks", (checks[("range", 2023)]["status"],
+                                     checks[("range", 2024)]["status"]), ("pass", "pass"))
     c = checks[("multiple", 2026)]
     equal("multiple check status", c["status"], "warn")
     near("multiple check computed", c["computed"], 645 / 140)

@@ -1,0 +1,279 @@
+/*
+ * mc_plan.c - the model compiled once for the Monte Carlo paths: which
+ * series a path recomputes, in which order, from which base values; the
+ * burn's inputs, cash, raises, discount factors; the fan chart's rows.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "mc_priv.h"
+
+/* Can the driver in effect take a sampled main parameter? */
+static int _samplable(const cx_driver *d)
+{
+    switch (d->method) {
+    case CX_D_GROWTH: case CX_D_FADE: case CX_D_STAGES: case CX_D_CAGR:
+        return 1;
+    case CX_D_RATES:
+        return d->nrates > 0;
+    case CX_D_SHARE: case CX_D_INTENSITY:
+        return d->share_series == CX_NO_INDEX;
+    default:
+        return 0;
+    }
+}
+
+static cx_status _check_inputs(const mc_plan *p, size_t *failed)
+{
+    const cx_uncertainty *u = p->u;
+    for (size_t i = 0; i < u->ninputs; i++) {
+        const cx_stochastic *in = &u->inputs[i];
+        *failed = i;
+        if (in->series >= p->ns || p->m->series[in->series].kind == CX_S_SUM)
+            return CX_EINVAL;
+        const cx_driver *d = &p->base->drivers[in->series];
+        if (in->param == CX_MC_DRIVER && !_samplable(d))
+            return CX_EINVAL;
+        if (in->param == CX_MC_FIGURE) {
+            int t = cx_model_year_index(p->m, in->year);
+            if (t < 0 || !cx_value_stated(&p->m->series[in->series].stated[t])
+                || d->method == CX_D_TREND)
+                return CX_EINVAL;
+        }
+    }
+    *failed = MC_NONE;
+    return CX_OK;
+}
+
+static int _has_figure(const cx_uncertainty *u, size_t s)
+{
+    for (size_t i = 0; i < u->ninputs; i++)
+        if (u->inputs[i].param == CX_MC_FIGURE && u->inputs[i].series == s)
+            return 1;
+    return 0;
+}
+
+static int _follows(const mc_plan *p, size_t s, const char *affected)
+{
+    const cx_series *se = &p->m->series[s];
+    if (se->kind == CX_S_SUM) {
+        for (size_t i = 0; i < se->nparts; i++)
+            if (affected[se->parts[i]])
+                return 1;
+        return 0;
+    }
+    const cx_driver *d = &p->base->drivers[s];
+    if (d->method != CX_D_SHARE && d->method != CX_D_INTENSITY)
+        return 0;
+    return affected[d->of] || (d->share_series != CX_NO_INDEX && affected[d->share_series]);
+}
+
+/* Interpolation neighbours of series s's interpolated years. */
+static void _neighbours(mc_plan *p, size_t s)
+{
+    const cx_value *v = p->base->series[s].v;
+    int last = -1;
+    for (size_t t = 0; t < p->ny; t++) {
+        p->ia[s * p->ny + t] = p->ib[s * p->ny + t] = -1;
+        if (cx_value_stated(&v[t]))
+            last = (int)t;
+        else if (v[t].kind == CX_V_INTERPOLATED)
+            p->ia[s * p->ny + t] = last;
+    }
+    int next = -1;
+    for (size_t t = p->ny; t-- > 0;) {
+        if (cx_value_stated(&v[t]))
+            next = (int)t;
+        else if (v[t].kind == CX_V_INTERPOLATED)
+            p->ib[s * p->ny + t] = next;
+    }
+}
+
+static void _add_aff(mc_plan *p, size_t s)
+{
+    const cx_series_result *sr = &p->base->series[s];
+    mc_aff *a = &p->aff[p->naff++];
+    memset(a, 0, sizeof *a);
+    a->s = s;
+    a->sum = p->m->series[s].kind == CX_S_SUM;
+    a->d = p->base->drivers[s];
+    a->input = cx_uncertainty_find(p->u, CX_MC_DRIVER, s, 0);
+    a->last_stated = sr->last_stated;
+    a->start_rate = sr->start_rate;
+    a->wa = sr->window_from ? cx_model_year_index(p->m, sr->window_from) : -1;
+    a->wb = sr->window_to ? cx_model_year_index(p->m, sr->window_to) : -1;
+    a->recompute_start = a->wa >= 0 && a->wb >= 0 && _has_figure(p->u, s);
+    if (!a->sum)
+        _neighbours(p, s);
+}
+
+static cx_status _series(mc_plan *p)
+{
+    size_t ns = p->ns;
+    char *affected = calloc(ns ? ns : 1, 1);
+    p->aff = malloc((ns ? ns : 1) * sizeof *p->aff);
+    p->ia = malloc((ns * p->ny > 0 ? ns * p->ny : 1) * sizeof *p->ia);
+    p->ib = malloc((ns * p->ny > 0 ? ns * p->ny : 1) * sizeof *p->ib);
+    p->init = malloc((ns * p->ny > 0 ? ns * p->ny : 1) * sizeof *p->init);
+    if (!affected || !p->aff || !p->ia || !p->ib || !p->init) {
+        free(affected);
+        return CX_ENOMEM;
+    }
+    for (size_t s = 0; s < ns; s++)
+        for (size_t t = 0; t < p->ny; t++) {
+            const cx_value *v = &p->base->series[s].v[t];
+            p->init[s * p->ny + t] = cx_value_present(v) ? v->base : NAN;
+        }
+    for (size_t i = 0; i < ns; i++) {
+        size_t s = p->base->order[i];
+        affected[s] = cx_uncertainty_find(p->u, CX_MC_DRIVER, s, 0) != MC_NONE
+                      || _has_figure(p->u, s) || _follows(p, s, affected);
+        if (affected[s])
+            _add_aff(p, s);
+    }
+    free(affected);
+    return CX_OK;
+}
+
+static cx_status _burn(mc_plan *p)
+{
+    const cx_result *b = p->base;
+    const cx_burn_spec *sp = &p->m->burn;
+    if (!b->burn.enabled || b->burn.n == 0)
+        return CX_OK;
+    p->burn = 1;
+    p->first_year = b->burn.first_year;
+    p->bt0 = (size_t)(b->burn.first_year - p->m->first_year);
+    p->bn = b->burn.n;
+    p->nin = sp->net != CX_NO_INDEX ? 1 : 2;
+    p->in0 = sp->net != CX_NO_INDEX ? sp->net : sp->revenue;
+    p->in1 = sp->costs;
+    p->with_c = sp->include_commitments;
+    p->ctotal = b->commitments.total;
+    const cx_funding *f = &b->burn.funding;
+    p->has_cash = f->has_cash;
+    if (f->has_cash) {
+        p->cash_i = (size_t)(f->cash_year - p->first_year);
+        p->cash = f->opening_cash;
+        p->raises = f->raises;
+    }
+    int through = p->u->burn_through;
+    for (size_t i = 0; !through && i < p->u->ntargets; i++)
+        if (p->u->targets[i].kind == CX_T_BURN_BELOW)
+            through = p->u->targets[i].year;
+    if (!through)
+        through = p->first_year + (int)p->bn - 1;
+    p->through_i = through - p->first_year;
+    if (p->through_i < 0 || p->through_i >= (int)p->bn)
+        return CX_EINVAL;
+    return CX_OK;
+}
+
+static cx_status _npv(mc_plan *p)
+{
+    const cx_discount_result *d = &p->base->discount;
+    if (!d->enabled || d->n == 0 || !p->burn)
+        return CX_OK;
+    p->npv = 1;
+    p->npv_series = p->m->discount.series;
+    p->npv_t0 = (size_t)(d->first_year - p->m->first_year);
+    p->npv_n = d->n;
+    p->disc = malloc(d->n * sizeof *p->disc);
+    if (!p->disc)
+        return CX_ENOMEM;
+    for (size_t i = 0; i < d->n; i++)
+        p->disc[i] = pow(1.0 + p->m->discount.rate, (double)(i + 1));
+    return CX_OK;
+}
+
+/* The first run of years series s has a value in. */
+static void _span(const mc_plan *p, size_t s, int *t0, size_t *n)
+{
+    const cx_value *v = p->base->series[s].v;
+    size_t t = 0;
+    while (t < p->ny && !cx_value_present(&v[t]))
+        t++;
+    *t0 = (int)t;
+    *n = 0;
+    while (t + *n < p->ny && cx_value_present(&v[t + *n]))
+        (*n)++;
+}
+
+static cx_status _fan_entry(mc_plan *p, size_t f, size_t e)
+{
+    p->fan_entry[f] = e;
+    if (e == CX_FAN_NET || e == CX_FAN_CUMULATIVE) {
+        if (!p->burn)
+            return CX_EINVAL;
+        p->fan_t0[f] = (int)p->bt0;
+        p->fan_n[f] = p->bn;
+    } else if (e < p->ns) {
+        _span(p, e, &p->fan_t0[f], &p->fan_n[f]);
+    } else {
+        return CX_EINVAL;
+    }
+    p->fan_off[f] = p->fan_rows;
+    p->fan_rows += p->fan_n[f];
+    return CX_OK;
+}
+
+/* The fan entries asked; by default the cumulative burn, else the first
+ * sampled series. */
+static cx_status _fan(mc_plan *p)
+{
+    const cx_uncertainty *u = p->u;
+    size_t def = p->burn ? CX_FAN_CUMULATIVE : (u->ninputs ? u->inputs[0].series : MC_NONE);
+    p->nfan = u->nfan ? u->nfan : def != MC_NONE;
+    size_t n = p->nfan ? p->nfan : 1;
+    p->fan_entry = malloc(n * sizeof *p->fan_entry);
+    p->fan_n = malloc(n * sizeof *p->fan_n);
+    p->fan_off = malloc(n * sizeof *p->fan_off);
+    p->fan_t0 = malloc(n * sizeof *p->fan_t0);
+    if (!p->fan_entry || !p->fan_n || !p->fan_off || !p->fan_t0)
+        return CX_ENOMEM;
+    cx_status st = CX_OK;
+    for (size_t f = 0; st == CX_OK && f < p->nfan; f++)
+        st = _fan_entry(p, f, u->nfan ? u->fan[f] : def);
+    return st;
+}
+
+cx_status mc_plan_build(mc_plan *p, const cx_result *base, size_t paths,
+                        unsigned long seed, size_t *failed_input)
+{
+    memset(p, 0, sizeof *p);
+    *failed_input = MC_NONE;
+    p->base = base;
+    p->m = base->model;
+    p->u = base->model->uncertainty;
+    if (!p->u || paths == 0)
+        return CX_EINVAL;
+    p->ny = p->m->nyears;
+    p->ns = p->m->nseries;
+    p->paths = paths;
+    p->nblocks = (paths + CX_MC_BLOCK - 1) / CX_MC_BLOCK;
+    p->seed = seed;
+    cx_status st = _check_inputs(p, failed_input);
+    if (st == CX_OK)
+        st = _series(p);
+    if (st == CX_OK)
+        st = _burn(p);
+    if (st == CX_OK)
+        st = _npv(p);
+    if (st == CX_OK)
+        st = _fan(p);
+    return st;
+}
+
+void mc_plan_release(mc_plan *p)
+{
+    free(p->aff);
+    free(p->ia);
+    free(p->ib);
+    free(p->init);
+    free(p->disc);
+    free(p->fan_entry);
+    free(p->fan_n);
+    free(p->fan_off);
+    free(p->fan_t0);
+    memset(p, 0, sizeof *p);
+}

@@ -1,0 +1,84 @@
+/*
+ * mc_priv.h - private to the Monte Carlo engine (mc.c, mc_plan.c,
+ * mc_stats.c): the model compiled into flat arrays once, and what one
+ * path computes. Not part of the public API.
+ */
+#ifndef CX_MC_PRIV_H
+#define CX_MC_PRIV_H
+
+#include <stddef.h>
+#include <gsl/gsl_rng.h>
+#include "mc.h"
+
+#define MC_NONE ((size_t)-1)
+
+/** A series a path recomputes (it or something it follows is sampled). */
+typedef struct mc_aff {
+    size_t s;
+    int sum;                  /**< a sum of parts */
+    cx_driver d;              /**< the driver in effect (shallow copy) */
+    size_t input;             /**< the input sampling its driver, or MC_NONE */
+    int last_stated;          /**< year index */
+    double start_rate;        /**< the base result's CAGR start rate */
+    int wa, wb;               /**< CAGR window (year indices), -1 none */
+    int recompute_start;      /**< a window figure is sampled */
+} mc_aff;
+
+typedef struct mc_plan {
+    const cx_result *base;
+    const cx_model *m;
+    const cx_uncertainty *u;
+    size_t ny, ns, paths, nblocks;
+    unsigned long seed;
+    mc_aff *aff;              size_t naff;   /**< in computation order */
+    int *ia, *ib;             /**< [ns * ny] interpolation neighbours */
+    double *init;             /**< [ns * ny] base values, NAN when absent */
+    /* burn */
+    int burn;
+    size_t bt0, bn, in0, in1;
+    int nin, with_c, first_year;
+    const double *ctotal;     /**< [ny] commitments schedule */
+    int has_cash;
+    size_t cash_i;
+    double cash;
+    const double *raises;     /**< [bn] or NULL */
+    int through_i;            /**< burn index of burn_through */
+    /* NPV */
+    int npv;
+    size_t npv_series, npv_t0, npv_n;
+    double *disc;             /**< [npv_n] (1 + rate)^(i + 1) */
+    /* fan */
+    size_t nfan;
+    size_t *fan_entry, *fan_n, *fan_off; /**< [nfan]; fan_off: first row */
+    int *fan_t0;              /**< [nfan] year index of the first value */
+    size_t fan_rows;          /**< sum of fan_n */
+} mc_plan;
+
+/** Where the paths' outputs go (arrays of paths entries; fan rows of paths). */
+typedef struct mc_store {
+    double *cum, *peak, *npv;
+    int *be, *pb, *ro;
+    double *fan;              /**< [fan_rows * paths] */
+    double *inputs;           /**< [paths * ninputs] or NULL */
+    size_t *hits;             /**< [nblocks * ntargets] */
+    double *insum, *insq, *inmin, *inmax; /**< [nblocks * ninputs] */
+} mc_store;
+
+/* mc_plan.c */
+cx_status mc_plan_build(mc_plan *p, const cx_result *base, size_t paths,
+                        unsigned long seed, size_t *failed_input);
+void mc_plan_release(mc_plan *p);
+
+/* mc.c: a path's burn outputs; targets met. */
+typedef struct mc_path_out {
+    double through, peak, npv;
+    int be, pb, ro;
+    const double *cum;        /**< [bn] */
+} mc_path_out;
+int mc_target_met(const mc_plan *p, const cx_target *t, const mc_path_out *o);
+
+/* mc_stats.c: fill r from the store once every path is done. */
+cx_status mc_stats(const mc_plan *p, mc_store *s, const cx_mc_options *o,
+                   cx_mc_result *r);
+
+#endif

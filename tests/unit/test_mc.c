@@ -1,0 +1,336 @@
+/*
+ * test_mc.c - Monte Carlo: a degenerate run (every distribution a point)
+ * gives the deterministic projection bit for bit in every path and
+ * percentile; a seed reproduces exactly whatever the thread count;
+ * correlated inputs come out with the target rank correlation; a
+ * two-point input gives the probabilities worked out by hand; exact
+ * percentiles agree with GSL's sort and quantile; bad runs are refused.
+ * Models are read from YAML written to a temporary folder.
+ */
+#include <stdio.h>
+#include <unistd.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+#include "fixture.h"
+#include "mc.h"
+#include "mc_rng.h"
+#include "read_model.h"
+
+static char dir[64];
+
+static int _setup(void **state)
+{
+    (void)state;
+    strcpy(dir, "/tmp/capex-test-mc.XXXXXX");
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+static int _teardown(void **state)
+{
+    (void)state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Interpolated years, a fade, a rate list, a CAGR, a share and a sum;
+ * cash, a raise, discounting; sd is the spread of every distribution. */
+#define MODEL_FMT \
+    "model: mc-test\n" \
+    "years: 2024..2031\n" \
+    "series:\n" \
+    "  revenue.lab: {values: {2024: 8, 2026: 20}}\n" \
+    "  opex.lab: {values: {2024: 10, 2026: 24}}\n" \
+    "  capex.lab: {values: {2024: 4, 2025: 5, 2026: 6}}\n" \
+    "  other.lab: {values: {2026: 2}}\n" \
+    "  costs.lab: {sum_of: [opex.lab, capex.lab, other.lab]}\n" \
+    "drivers:\n" \
+    "  revenue.lab: {method: fade, from: 110%%, to: 40%%, over: 4}\n" \
+    "  opex.lab: {method: rates, rates: [100%%, 80%%, 30%%, 10%%]}\n" \
+    "  capex.lab: {method: cagr}\n" \
+    "  other.lab: {method: share, of: revenue.lab, share: 10%%}\n" \
+    "burn:\n" \
+    "  revenue: revenue.lab\n" \
+    "  costs: costs.lab\n" \
+    "  cash: 20\n" \
+    "  cash_year: 2026\n" \
+    "  raises: [{name: r, year: 2027, amount: 30}]\n" \
+    "discount: {rate: 10%%}\n" \
+    "uncertainty:\n" \
+    "  revenue.lab: {dist: normal, mean: 110%%, sd: %g%%}\n" \
+    "  opex.lab: {dist: triangular, low: %g%%, mode: 10%%, high: %g%%}\n" \
+    "  other.lab: {dist: pert, low: %g%%, mode: 10%%, high: %g%%}\n" \
+    "  correlation: [[revenue.lab, opex.lab, 0.5]]\n" \
+    "  targets: [{break_even_by: 2030}, {cumulative_burn_through: 2028, below: 100},\n" \
+    "            {peak_funding_below: 80}, {runway_through: 2029}, {npv_above: 0},\n" \
+    "            {payback_by: 2031}]\n" \
+    "  fan: [cumulative, net, costs.lab, capex.lab]\n"
+
+typedef struct fx {
+    cx_model *m;
+    cx_result *r;
+} fx;
+
+static void _open(fx *f, double sd)
+{
+    char path[128], text[4096];
+    snprintf(path, sizeof path, "%s/m.yaml", dir);
+    snprintf(text, sizeof text, MODEL_FMT, sd, 10 - sd, 10 + sd, 10 - sd, 10 + sd);
+    FILE *fp = fopen(path, "wb");
+    assert_non_null(fp);
+    fputs(text, fp);
+    fclose(fp);
+    assert_int_equal(read_model(path, &f->m), 0);
+    /* capex 2026 sampled too: a stated figure under a CAGR window */
+    cx_stochastic *in;
+    assert_ok(cx_uncertainty_add_input(f->m->uncertainty, &in));
+    *in = (cx_stochastic){.param = CX_MC_FIGURE, .series = 2, .year = 2026,
+                          .dist = {.kind = CX_DIST_NORMAL, .mean = 6, .sd = sd / 10}};
+    assert_ok(cx_dist_prepare(&in->dist));
+    assert_ok(cx_compute(f->m, NULL, &f->r, NULL));
+}
+
+static void _close(fx *f)
+{
+    cx_result_free(f->r);
+    cx_model_free(f->m);
+}
+
+static cx_mc_result *_run(const fx *f, size_t paths, unsigned long seed, int threads)
+{
+    cx_mc_options o = {.paths = paths, .seed = seed, .threads = threads, .keep_paths = 1};
+    cx_mc_result *mc = NULL;
+    assert_ok(cx_mc_run(f->r, &o, &mc, NULL));
+    return mc;
+}
+
+static void _all_equal(const cx_mc_stat *s, double det)
+{
+    assert_near(s->deterministic, det, 0);
+    assert_near(s->mean, det, fabs(det) * 1e-14);
+    assert_near(s->min, det, 0);
+    assert_near(s->max, det, 0);
+    for (size_t j = 0; j < 5; j++)
+        assert_near(s->q[j], det, 0);
+}
+
+static void test_degenerate_equals_deterministic(void **state)
+{
+    (void)state;
+    fx f;
+    _open(&f, 0);
+    const cx_result *r = f.r;
+    cx_mc_result *mc = _run(&f, 5000, 1, 2);
+    const cx_burn *b = &r->burn.burn;
+    /* the model breaks even, pays back and runs out of cash within the
+     * horizon, so each comparison below is about a real year */
+    assert_true(b->break_even_year > 0);
+    assert_true(b->peak_year > 0);
+    assert_true(r->burn.funding.runout_year > 0);
+    for (size_t i = 0; i < mc->paths; i++) {
+        assert_near(mc->raw.cumulative[i], b->cumulative[2028 - r->burn.first_year], 0);
+        assert_near(mc->raw.peak[i], 0 - b->peak_burn, 0);
+        assert_near(mc->raw.npv[i], r->discount.npv, 0);
+        assert_int_equal(mc->raw.break_even[i], b->break_even_year);
+        assert_int_equal(mc->raw.payback[i], b->payback_year);
+        assert_int_equal(mc->raw.runout[i], r->burn.funding.runout_year);
+    }
+    _all_equal(&mc->cumulative, b->cumulative[2028 - r->burn.first_year]);
+    _all_equal(&mc->peak, 0 - b->peak_burn);
+    _all_equal(&mc->npv, r->discount.npv);
+    assert_near(mc->break_even.p[b->break_even_year - r->burn.first_year], 1, 0);
+    for (size_t k = 0; k < mc->nfan; k++) {
+        const cx_mc_fan *fa = &mc->fan[k];
+        for (size_t i = 0; i < fa->n; i++)
+            for (size_t j = 0; j < mc->nq; j++)
+                assert_near(fa->q[i * mc->nq + j], fa->det[i], 0);
+    }
+    /* the fan's deterministic rows are the engine's */
+    assert_near(mc->fan[2].det[3], cx_result_value(r, 4, 2029), 0);   /* from 2026 */
+    assert_int_equal(mc->fan[2].first_year, 2026);
+    assert_near(mc->fan[3].det[6], cx_result_value(r, 2, 2030), 0);
+    for (size_t t = 0; t < mc->ntargets; t++)
+        assert_near(mc->targets[t].p, mc->targets[t].deterministic, 0);
+    cx_mc_result_free(mc);
+    _close(&f);
+}
+
+static void _same(const cx_mc_result *a, const cx_mc_result *b)
+{
+    size_t n = a->paths;
+    assert_memory_equal(a->raw.cumulative, b->raw.cumulative, n * sizeof(double));
+    assert_memory_equal(a->raw.npv, b->raw.npv, n * sizeof(double));
+    assert_memory_equal(a->raw.break_even, b->raw.break_even, n * sizeof(int));
+    assert_memory_equal(a->raw.inputs, b->raw.inputs, n * a->u->ninputs * sizeof(double));
+    assert_memory_equal(a->cumulative.q, b->cumulative.q, a->nq * sizeof(double));
+    assert_memory_equal(&a->cumulative.mean, &b->cumulative.mean, sizeof(double));
+    assert_memory_equal(a->fan[0].q, b->fan[0].q, a->fan[0].n * a->nq * sizeof(double));
+    assert_memory_equal(a->counts, b->counts, a->nbins * sizeof(size_t));
+    for (size_t i = 0; i < a->u->ninputs; i++)
+        assert_memory_equal(&a->inputs[i], &b->inputs[i], sizeof a->inputs[i]);
+    for (size_t t = 0; t < a->ntargets; t++)
+        assert_int_equal(a->targets[t].hits, b->targets[t].hits);
+}
+
+static void test_threads_and_seeds(void **state)
+{
+    (void)state;
+    fx f;
+    _open(&f, 5);
+    /* 20000 paths: 5 blocks, the last one short */
+    cx_mc_result *one = _run(&f, 20000, 7, 1), *two = _run(&f, 20000, 7, 2),
+                 *eight = _run(&f, 20000, 7, 8), *again = _run(&f, 20000, 7, 3);
+    _same(one, two);
+    _same(one, eight);
+    _same(one, again);
+    cx_mc_result *other = _run(&f, 20000, 8, 2);
+    assert_true(memcmp(one->raw.cumulative, other->raw.cumulative,
+                       20000 * sizeof(double)) != 0);
+    /* spread: P5 < P50 < P95 */
+    assert_true(one->cumulative.q[0] < one->cumulative.q[2]);
+    assert_true(one->cumulative.q[2] < one->cumulative.q[4]);
+    cx_mc_result_free(one);
+    cx_mc_result_free(two);
+    cx_mc_result_free(eight);
+    cx_mc_result_free(again);
+    cx_mc_result_free(other);
+    _close(&f);
+}
+
+/* revenue.lab and opex.lab at rank correlation 0.5 (the model's): their
+ * draws' Spearman correlation over 40000 paths within 0.02. */
+static void test_rank_correlation_of_draws(void **state)
+{
+    (void)state;
+    fx f;
+    _open(&f, 5);
+    enum { N = 40000 };
+    cx_mc_result *mc = _run(&f, N, 3, 2);
+    size_t nin = mc->u->ninputs;
+    double *x = malloc(N * sizeof *x), *y = malloc(N * sizeof *y), *w = malloc(2 * N * sizeof *w);
+    for (size_t i = 0; i < N; i++) {
+        x[i] = mc->raw.inputs[i * nin + 0];
+        y[i] = mc->raw.inputs[i * nin + 1];
+    }
+    assert_near(gsl_stats_spearman(x, 1, y, 1, N, w), 0.5, 0.02);
+    /* the uncorrelated pair stays near 0 */
+    for (size_t i = 0; i < N; i++)
+        y[i] = mc->raw.inputs[i * nin + 2];
+    assert_near(gsl_stats_spearman(x, 1, y, 1, N, w), 0, 0.02);
+    free(x);
+    free(y);
+    free(w);
+    cx_mc_result_free(mc);
+    _close(&f);
+}
+
+/* Revenue 10 grows 0% or 100% (probability 1/2 each) in 2027, costs stay
+ * 15: net 2027 = 10 - 15 = -5 or 20 - 15 = +5. Break-even by 2027 has
+ * probability 1/2; over 10000 paths within 5 standard errors
+ * (sqrt(0.25 / 10000) = 0.005). Cumulative 2026..2027 = -5 - 5 = -10 or
+ * -5 + 5 = 0. */
+static void test_two_points(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/two.yaml", dir);
+    FILE *fp = fopen(path, "wb");
+    fputs("model: two\nyears: 2026..2027\nseries:\n"
+          "  revenue.x: {values: {2026: 10}}\n  costs.x: {values: {2026: 15}}\n"
+          "drivers:\n  revenue.x: {method: growth, rate: 50%}\n"
+          "  costs.x: {method: growth, rate: 0%}\n"
+          "burn: {revenue: revenue.x, costs: costs.x}\n"
+          "uncertainty:\n  revenue.x: {dist: discrete, values: [0%, 100%], p: [0.5, 0.5]}\n"
+          "  targets: [{break_even_by: 2027}, {cumulative_burn_through: 2027, below: 5}]\n",
+          fp);
+    fclose(fp);
+    cx_model *m;
+    cx_result *r;
+    assert_int_equal(read_model(path, &m), 0);
+    assert_ok(cx_compute(m, NULL, &r, NULL));
+    fx f = {m, r};
+    cx_mc_result *mc = _run(&f, 10000, 1, 2);
+    assert_near(mc->break_even.p_by[1], 0.5, 5 * 0.005);
+    assert_near(mc->break_even.p_never, 1 - mc->break_even.p_by[1], 1e-15);
+    assert_int_equal(mc->targets[0].hits, mc->break_even.count[1]);
+    /* burn below 5 <=> cumulative 0 <=> the path that breaks even */
+    assert_int_equal(mc->targets[1].hits, mc->break_even.count[1]);
+    assert_near(mc->cumulative.min, -10, 0);
+    assert_near(mc->cumulative.max, 0, 0);
+    assert_near(mc->cumulative.q[0], -10, 0);   /* P5 */
+    assert_near(mc->cumulative.q[4], 0, 0);     /* P95 */
+    /* histogram: 20 bins over -10..0, every path in the first or the last */
+    assert_int_equal(mc->nbins, 20);
+    assert_int_equal(mc->counts[0] + mc->counts[19], 10000);
+    assert_int_equal(mc->counts[19], mc->break_even.count[1]);
+    cx_mc_result_free(mc);
+    _close(&f);
+}
+
+/* Selection gives the order statistics a full sort gives; quantiles as
+ * gsl_stats_quantile_from_sorted_data. */
+static void test_exact_percentiles(void **state)
+{
+    (void)state;
+    enum { N = 100001 };
+    double *x = malloc(N * sizeof *x), *s = malloc(N * sizeof *s);
+    gsl_rng *r = gsl_rng_alloc(cx_rng_philox);
+    for (int i = 0; i < N; i++)
+        x[i] = s[i] = i % 7 == 0 ? 3.0 : gsl_rng_uniform(r) * 10 - 5;
+    gsl_sort(s, 1, N);
+    const double levels[] = {0.001, 0.05, 0.1, 0.5, 0.9, 0.95, 0.999};
+    size_t ranks[14], nr = 0;
+    for (size_t j = 0; j < 7; j++) {
+        size_t lhs = (size_t)(levels[j] * (N - 1));
+        ranks[nr++] = lhs;
+        ranks[nr++] = lhs + 1;
+    }
+    cx_mc_select(x, N, ranks, nr);
+    for (size_t j = 0; j < 7; j++) {
+        assert_near(cx_mc_quantile(x, N, levels[j]),
+                    gsl_stats_quantile_from_sorted_data(s, 1, N, levels[j]), 0);
+    }
+    gsl_rng_free(r);
+    free(x);
+    free(s);
+}
+
+static void test_refused(void **state)
+{
+    (void)state;
+    fx f;
+    _open(&f, 5);
+    cx_mc_result *mc = NULL;
+    cx_mc_options o = {.paths = 0, .seed = 1, .threads = 1};
+    assert_int_equal(cx_mc_run(f.r, &o, &mc, NULL), CX_EINVAL);
+    o.paths = 10;
+    o.threads = 0;
+    assert_int_equal(cx_mc_run(f.r, &o, &mc, NULL), CX_EINVAL);
+    o.threads = 1;
+    const double bad = 1.5;
+    o.levels = &bad;
+    o.nlevels = 1;
+    assert_int_equal(cx_mc_run(f.r, &o, &mc, NULL), CX_EINVAL);
+    o.nlevels = 0;
+    /* a driver that cannot be sampled (a trend put in its place) */
+    size_t failed;
+    f.r->drivers[0].method = CX_D_TREND;
+    assert_int_equal(cx_mc_run(f.r, &o, &mc, &failed), CX_EINVAL);
+    assert_int_equal(failed, 0);
+    f.r->drivers[0].method = CX_D_FADE;
+    assert_null(mc);
+    _close(&f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_degenerate_equals_deterministic),
+        cmocka_unit_test(test_threads_and_seeds),
+        cmocka_unit_test(test_rank_correlation_of_draws),
+        cmocka_unit_test(test_two_points),
+        cmocka_unit_test(test_exact_percentiles),
+        cmocka_unit_test(test_refused),
+    };
+    return cmocka_run_group_tests(tests, _setup, _teardown);
+}
