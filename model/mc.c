@@ -46,28 +46,39 @@ static void _draw(mc_work *w)
     }
 }
 
-/* The growth rate of projected year t of a chained series. */
-static double _rate(const mc_plan *p, const mc_aff *a, const double *V,
-                    const double *x, int t)
+/* The driver of this path: the drawn value in place of its main
+ * parameter; *start the start rate (a drawn CAGR, or the window's CAGR
+ * recomputed when a figure in it is drawn). */
+static void _path_driver(const mc_plan *p, const mc_aff *a, const double *V,
+                         const double *x, cx_driver *d, double *start)
 {
-    cx_driver d = a->d;
-    double start = a->start_rate, rate = 0;
-    int k = t - a->last_stated;
+    *d = a->d;
+    *start = a->start_rate;
     int sampled = a->input != MC_NONE;
-    if (sampled && (d.method == CX_D_GROWTH || d.method == CX_D_FADE
-                    || d.method == CX_D_STAGES)) {
-        d.rate = x[a->input];
-        d.from_cagr = 0;
-    } else if (sampled && d.method == CX_D_CAGR) {
-        start = x[a->input];
+    if (sampled && (d->method == CX_D_GROWTH || d->method == CX_D_FADE
+                    || d->method == CX_D_STAGES)) {
+        d->rate = x[a->input];
+        d->from_cagr = 0;
+    } else if (sampled && d->method == CX_D_CAGR) {
+        *start = x[a->input];
     } else if (a->recompute_start) {
         cx_cagr(V[a->s * p->ny + (size_t)a->wa], V[a->s * p->ny + (size_t)a->wb],
-                a->wb - a->wa, &start);
+                a->wb - a->wa, start);
     }
-    cx_driver_rate(&d, k, start, &rate);
-    if (sampled && d.method == CX_D_RATES && (size_t)k >= d.nrates)
+}
+
+/* The growth rate of projected year t, as cx_compute: the driver's rate
+ * (the drawn last rate past a rate list's end), then its override. */
+static double _rate(const mc_plan *p, const mc_aff *a, const cx_driver *d,
+                    double start, const double *x, int t)
+{
+    double rate = 0;
+    int k = t - a->last_stated;
+    cx_driver_rate(d, k, start, &rate);
+    if (a->input != MC_NONE && d->method == CX_D_RATES && (size_t)k >= d->nrates)
         rate = x[a->input];
-    cx_driver_override(&d, p->m->first_year + t, &rate);
+    if (d->nrate_overrides)
+        cx_driver_override(d, p->m->first_year + t, &rate);
     return rate;
 }
 
@@ -75,23 +86,24 @@ static void _input_series(const mc_plan *p, const mc_aff *a, double *V,
                           const double *x)
 {
     size_t ny = p->ny, s = a->s;
-    const cx_value *bv = p->base->series[s].v;
+    const unsigned char *kind = p->kind + s * ny;
     double *v = V + s * ny;
+    cx_driver d;
+    double start;
+    _path_driver(p, a, V, x, &d, &start);
+    int chained = cx_method_chained(d.method);
+    int share = d.method == CX_D_SHARE || d.method == CX_D_INTENSITY;
     for (size_t t = 0; t < ny; t++) {
-        if (bv[t].kind == CX_V_INTERPOLATED) {
+        if (kind[t] == CX_V_INTERPOLATED) {
             int ia = p->ia[s * ny + t], ib = p->ib[s * ny + t];
             double step = (v[ib] - v[ia]) / (ib - ia);
             v[t] = v[t - 1] + step;
-        } else if (bv[t].kind == CX_V_PROJECTED) {
-            const cx_driver *d = &a->d;
-            if (d->method == CX_D_SHARE || d->method == CX_D_INTENSITY) {
-                double share = d->share_series != CX_NO_INDEX
-                             ? V[d->share_series * ny + t]
-                             : a->input != MC_NONE ? x[a->input] : d->share;
-                v[t] = V[d->of * ny + t] * share;
-            } else if (cx_method_chained(d->method)) {
-                v[t] = v[t - 1] * (1 + _rate(p, a, V, x, (int)t));
-            }
+        } else if (kind[t] == CX_V_PROJECTED && share) {
+            double sh = d.share_series != CX_NO_INDEX ? V[d.share_series * ny + t]
+                      : a->input != MC_NONE ? x[a->input] : d.share;
+            v[t] = V[d.of * ny + t] * sh;
+        } else if (kind[t] == CX_V_PROJECTED && chained) {
+            v[t] = v[t - 1] * (1 + _rate(p, a, &d, start, x, (int)t));
         }
     }
 }
@@ -100,9 +112,9 @@ static void _sum_series(const mc_plan *p, const mc_aff *a, double *V)
 {
     size_t ny = p->ny;
     const cx_series *se = &p->m->series[a->s];
-    const cx_value *bv = p->base->series[a->s].v;
+    const unsigned char *kind = p->kind + a->s * ny;
     for (size_t t = 0; t < ny; t++) {
-        if (!cx_value_present(&bv[t]))
+        if (kind[t] == CX_V_MISSING)
             continue;
         double sum = 0;
         for (size_t i = 0; i < se->nparts; i++) {

@@ -123,13 +123,12 @@ cx_status cx_mc_run(const cx_result *base, const cx_mc_options *o,
 
 void cx_mc_result_free(cx_mc_result *r);
 
-/** Level j's percentile of the sorted-or-selected x (see above): x must
- *  hold the order statistics at floor(p (n-1)) and the one after. */
+/** The percentile p of a sorted x (see above). */
 double cx_mc_quantile(const double *x, size_t n, double p);
 
-/** Put the order statistics x[r] for every rank r in ranks[0..nr)
- *  (ascending) in place, as a full ascending sort would (x is permuted). */
-void cx_mc_select(double *x, size_t n, const size_t *ranks, size_t nr);
+/** The order statistics at ranks[0..nr) (ascending, unique): out[i] is
+ *  what a full ascending sort would put at x[ranks[i]]. x may be permuted. */
+void cx_mc_select(double *x, size_t n, const size_t *ranks, size_t nr, double *out);
 
 /** The label of a fan entry: the series' label or name, "net cash flow",
  *  "cumulative net cash flow". */

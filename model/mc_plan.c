@@ -115,7 +115,8 @@ static cx_status _series(mc_plan *p)
     p->ia = malloc((ns * p->ny > 0 ? ns * p->ny : 1) * sizeof *p->ia);
     p->ib = malloc((ns * p->ny > 0 ? ns * p->ny : 1) * sizeof *p->ib);
     p->init = malloc((ns * p->ny > 0 ? ns * p->ny : 1) * sizeof *p->init);
-    if (!affected || !p->aff || !p->ia || !p->ib || !p->init) {
+    p->kind = malloc(ns * p->ny > 0 ? ns * p->ny : 1);
+    if (!affected || !p->aff || !p->ia || !p->ib || !p->init || !p->kind) {
         free(affected);
         return CX_ENOMEM;
     }
@@ -123,6 +124,7 @@ static cx_status _series(mc_plan *p)
         for (size_t t = 0; t < p->ny; t++) {
             const cx_value *v = &p->base->series[s].v[t];
             p->init[s * p->ny + t] = cx_value_present(v) ? v->base : NAN;
+            p->kind[s * p->ny + t] = (unsigned char)v->kind;
         }
     for (size_t i = 0; i < ns; i++) {
         size_t s = p->base->order[i];
@@ -270,6 +272,7 @@ void mc_plan_release(mc_plan *p)
     free(p->ia);
     free(p->ib);
     free(p->init);
+    free(p->kind);
     free(p->disc);
     free(p->fan_entry);
     free(p->fan_n);

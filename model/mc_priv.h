@@ -33,6 +33,7 @@ typedef struct mc_plan {
     mc_aff *aff;              size_t naff;   /**< in computation order */
     int *ia, *ib;             /**< [ns * ny] interpolation neighbours */
     double *init;             /**< [ns * ny] base values, NAN when absent */
+    unsigned char *kind;      /**< [ns * ny] the base values' cx_value_kind */
     /* burn */
     int burn;
     size_t bt0, bn, in0, in1;

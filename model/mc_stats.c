@@ -69,10 +69,128 @@ static void _select(double *x, size_t lo, size_t hi, const size_t *r, size_t nr)
         _insertion(x, lo, hi);
 }
 
-void cx_mc_select(double *x, size_t n, const size_t *ranks, size_t nr)
+/* ---- bracketed selection ------------------------------------------------
+ * For large arrays: sort an evenly spaced sample, bracket each rank between
+ * two sample values, count what lies below each bracket and copy what lies
+ * inside in one pass, then select within the small brackets. When a rank
+ * falls outside its bracket (or a bracket overflows), fall back to
+ * quickselect over the whole array. Either way the values are the order
+ * statistics a full sort gives. */
+
+#define _SAMPLE 8192
+#define _MARGIN 160               /* > 3.5 standard errors of a sample rank */
+#define _MAXW (2 * (CX_MC_MAX_LEVELS + 5))
+
+typedef struct _win {
+    double lo, hi;                /* values lo <= x <= hi are copied */
+    size_t below, n, cap;
+    double *v;
+} _win;
+
+static int _cmpd(const void *a, const void *b)
 {
-    if (x && n && ranks)
-        _select(x, 0, n, ranks, nr);
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Windows for the ranks; *nw of them; rank i uses window w_of[i]. */
+static int _windows(const double *x, size_t n, const size_t *r, size_t nr,
+                    _win *w, size_t *nw, size_t *w_of)
+{
+    double *smp = malloc(_SAMPLE * sizeof *smp);
+    if (!smp)
+        return -1;
+    for (size_t i = 0; i < _SAMPLE; i++)
+        smp[i] = x[(size_t)(((unsigned long long)i * n) / _SAMPLE)];
+    qsort(smp, _SAMPLE, sizeof *smp, _cmpd);
+    *nw = 0;
+    for (size_t i = 0; i < nr; i++) {
+        long p = (long)(((unsigned long long)r[i] * _SAMPLE) / n);
+        double lo = p - _MARGIN < 0 ? -INFINITY : smp[p - _MARGIN];
+        double hi = p + _MARGIN >= _SAMPLE ? INFINITY : smp[p + _MARGIN];
+        if (*nw && w[*nw - 1].hi >= lo) {
+            w[*nw - 1].hi = hi;           /* overlapping: widen the last */
+        } else {
+            w[*nw] = (_win){.lo = lo, .hi = hi};
+            (*nw)++;
+        }
+        w_of[i] = *nw - 1;
+    }
+    free(smp);
+    return 0;
+}
+
+static int _collect(const double *x, size_t n, _win *w, size_t nw)
+{
+    for (size_t k = 0; k < nw; k++) {
+        w[k].cap = n / 8 + 64;
+        w[k].v = malloc(w[k].cap * sizeof *w[k].v);
+        if (!w[k].v)
+            return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        double v = x[i];
+        for (size_t k = 0; k < nw; k++) {
+            if (v < w[k].lo) {
+                w[k].below++;
+            } else if (v <= w[k].hi) {
+                if (w[k].n == w[k].cap)
+                    return -1;
+                w[k].v[w[k].n++] = v;
+            }
+        }
+    }
+    return 0;
+}
+
+/* 0 when every rank was found inside its window. */
+static int _bracketed(const double *x, size_t n, const size_t *r, size_t nr,
+                      double *out)
+{
+    _win w[_MAXW];
+    size_t nw = 0, w_of[_MAXW];
+    memset(w, 0, sizeof w);
+    int rc = nr > _MAXW || _windows(x, n, r, nr, w, &nw, w_of) || _collect(x, n, w, nw);
+    for (size_t i = 0; !rc && i < nr; i++) {
+        _win *k = &w[w_of[i]];
+        if (r[i] < k->below || r[i] >= k->below + k->n) {
+            rc = -1;
+            break;
+        }
+        size_t local = r[i] - k->below;
+        _select(k->v, 0, k->n, &local, 1);
+        out[i] = k->v[local];
+    }
+    for (size_t k = 0; k < nw; k++)
+        free(w[k].v);
+    return rc;
+}
+
+void cx_mc_select(double *x, size_t n, const size_t *ranks, size_t nr, double *out)
+{
+    if (!x || !n || !ranks || !nr)
+        return;
+    if (n >= 65536 && _bracketed(x, n, ranks, nr, out) == 0)
+        return;
+    _select(x, 0, n, ranks, nr);
+    for (size_t i = 0; i < nr; i++)
+        out[i] = x[ranks[i]];
+}
+
+/* The level's percentile from the order statistics at the ranks. */
+static double _quantile_of(const size_t *ranks, const double *vals, size_t nr,
+                           size_t n, double p)
+{
+    double index = p * (double)(n - 1);
+    size_t lhs = (size_t)index, i = 0;
+    double delta = index - (double)lhs;
+    while (i < nr && ranks[i] != lhs)
+        i++;
+    if (i == nr)
+        return NAN;
+    if (lhs >= n - 1 || i + 1 >= nr || vals[i] == vals[i + 1])
+        return vals[i];
+    return (1 - delta) * vals[i] + delta * vals[i + 1];
 }
 
 double cx_mc_quantile(const double *x, size_t n, double p)
@@ -105,6 +223,7 @@ static void _summarise(const cx_mc_result *r, double *x, size_t n, double *mean,
                        double *sd, double *min, double *max, double *q)
 {
     size_t ranks[2 * (CX_MC_MAX_LEVELS + 5)];
+    double vals[2 * (CX_MC_MAX_LEVELS + 5)];
     /* shifted by x[0]: exact when every path gives the same value */
     double sum = 0, lo = x[0], hi = x[0];
     for (size_t i = 0; i < n; i++) {
@@ -119,9 +238,10 @@ static void _summarise(const cx_mc_result *r, double *x, size_t n, double *mean,
     *sd = n > 1 ? sqrt(ss / (double)(n - 1)) : 0;
     *min = lo;
     *max = hi;
-    cx_mc_select(x, n, ranks, _ranks(r->levels, r->nq, n, ranks));
+    size_t nr = _ranks(r->levels, r->nq, n, ranks);
+    cx_mc_select(x, n, ranks, nr, vals);
     for (size_t j = 0; j < r->nq; j++)
-        q[j] = cx_mc_quantile(x, n, r->levels[j]);
+        q[j] = _quantile_of(ranks, vals, nr, n, r->levels[j]);
 }
 
 /* One array to summarise; the arrays are independent, so the threads

@@ -285,11 +285,30 @@ static void test_exact_percentiles(void **state)
         ranks[nr++] = lhs;
         ranks[nr++] = lhs + 1;
     }
-    cx_mc_select(x, N, ranks, nr);
-    for (size_t j = 0; j < 7; j++) {
-        assert_near(cx_mc_quantile(x, N, levels[j]),
+    double vals[14];
+    cx_mc_select(x, N, ranks, nr, vals);          /* bracketed */
+    for (size_t i = 0; i < nr; i++)
+        assert_near(vals[i], s[ranks[i]], 0);
+    for (size_t j = 0; j < 7; j++)
+        assert_near(cx_mc_quantile(s, N, levels[j]),
                     gsl_stats_quantile_from_sorted_data(s, 1, N, levels[j]), 0);
-    }
+    /* a small array: quickselect */
+    const size_t small[] = {0, 500, 999};
+    cx_mc_select(x, 1000, small, 3, vals);
+    memcpy(s, x, 1000 * sizeof *s);
+    gsl_sort(s, 1, 1000);
+    for (size_t i = 0; i < 3; i++)
+        assert_near(vals[i], s[small[i]], 0);
+    /* many equal values: the brackets overflow, quickselect takes over */
+    for (int i = 0; i < N; i++)
+        x[i] = i % 3 ? 1.0 : 2.0;
+    /* 66667 ones (i % 3 != 0 for i < 100001), then 33334 twos */
+    const size_t mid[] = {10, 66666, 66667, 99999};
+    cx_mc_select(x, N, mid, 4, vals);
+    assert_near(vals[0], 1, 0);
+    assert_near(vals[1], 1, 0);
+    assert_near(vals[2], 2, 0);
+    assert_near(vals[3], 2, 0);
     gsl_rng_free(r);
     free(x);
     free(s);
