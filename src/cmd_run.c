@@ -1,5 +1,8 @@
 /*
  * cmd_run.c - capex run MODEL: compute, write the workbook, print a summary.
+ * `--scenario all` also computes every scenario side by side (the main
+ * result is the base); a model with `sensitivity:` gets its tornado and
+ * two-way table around the result being run.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -12,6 +15,7 @@
 #include "commands.h"
 #include "diag.h"
 #include "report.h"
+#include "scenario_set.h"
 #include "session.h"
 #include "write_xlsx.h"
 
@@ -85,38 +89,92 @@ static char *_default_output(const cx_model *m)
 }
 
 static int _report(const struct run_options *o, const cx_result *r,
-                   const char *workbook)
+                   const run_extras *x, const char *workbook)
 {
     if (o->quiet && o->format == FORMAT_TABLE)
         return 0;
     switch (o->format) {
-    case FORMAT_CSV: return write_csv(stdout, r, NULL, workbook);
-    case FORMAT_JSON: return write_json(stdout, r, NULL, workbook);
-    default: return write_table(stdout, r, NULL, workbook);
+    case FORMAT_CSV: return write_csv(stdout, r, x, workbook);
+    case FORMAT_JSON: return write_json(stdout, r, x, workbook);
+    default: return write_table(stdout, r, x, workbook);
     }
+}
+
+static int _all(const struct run_options *o)
+{
+    return o->scenario && !strcmp(o->scenario, "all");
+}
+
+/* What the extras owned by a run hold. */
+typedef struct run_owned {
+    cx_scenario_set *scenarios;
+    cx_sensitivity *sensitivity;
+} run_owned;
+
+/* A computation of the extras failed: say which and where. */
+static int _extra_error(const cx_model *m, cx_status st, const char *what,
+                        size_t failed)
+{
+    if (st == CX_ENOMEM)
+        return diag_error("out of memory"), EX_OSERR;
+    if (failed < m->nseries) {
+        const cx_series *se = &m->series[failed];
+        diag_at(m->file, se->line, se->col, "cannot compute %s: '%s': %s", what,
+                se->name, cx_strerror(st));
+    } else {
+        diag_at(m->file, 0, 0, "cannot compute %s: %s", what, cx_strerror(st));
+    }
+    return EX_DATAERR;
+}
+
+static int _extras(const struct run_options *o, const session *s, run_owned *own)
+{
+    const cx_model *m = s->model;
+    size_t failed = CX_NO_INDEX;
+    if (_all(o)) {
+        const char *which = "base";
+        cx_status st = cx_scenario_set_compute(m, 0, &own->scenarios, &which, &failed);
+        if (st != CX_OK) {
+            char what[160];
+            snprintf(what, sizeof what, "scenario '%s'", which);
+            return _extra_error(m, st, what, failed);
+        }
+    }
+    if (m->sensitivity) {
+        cx_status st = cx_sensitivity_compute(s->result, m->sensitivity,
+                                              &own->sensitivity, &failed);
+        if (st != CX_OK)
+            return _extra_error(m, st, "the sensitivity", failed);
+    }
+    return 0;
 }
 
 static int _run(const struct run_options *o)
 {
     session s;
-    int rc = session_open(&s, o->model, o->scenario);
+    int rc = session_open(&s, o->model, _all(o) ? NULL : o->scenario);
     if (rc)
         return rc;
     if (!o->quiet)
         session_print_notes(&s);
+    run_owned own = {0};
+    rc = _extras(o, &s, &own);
+    run_extras x = {.scenarios = own.scenarios, .sensitivity = own.sensitivity};
     char *owned = NULL;
     const char *path = NULL;
-    if (!o->no_workbook) {
+    if (!rc && !o->no_workbook) {
         path = o->output ? o->output : (owned = _default_output(s.model));
-        rc = path ? write_xlsx(s.result, path) : EX_CANTCREAT;
+        rc = path ? write_xlsx_with(s.result, &x, path) : EX_CANTCREAT;
     }
     if (!rc)
-        rc = _report(o, s.result, path);
+        rc = _report(o, s.result, &x, path);
     if (!rc && fflush(stdout)) {
         diag_error("cannot write to standard output: %s", strerror(errno));
         rc = EX_IOERR;
     }
     free(owned);
+    cx_scenario_set_free(own.scenarios);
+    cx_sensitivity_free(own.sensitivity);
     session_release(&s);
     return rc;
 }

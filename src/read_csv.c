@@ -258,6 +258,9 @@ static int _new_series(_csv *c, size_t *si)
                             "series '%s' is already defined (at %s:%d:%d)", t.s,
                             c->m->file, o->line, o->col);
     }
+    if (c->m->nseries >= READER_MAX_SERIES)
+        return reader_error(c->path, f->line, 1, "too many series (at most %d in one "
+                            "model)", READER_MAX_SERIES);
     if (cx_model_add_series(c->m, f->text, si) != CX_OK)
         return _fail_nomem(c);
     c->m->series[*si].line = c->at_line;

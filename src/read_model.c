@@ -190,9 +190,10 @@ static int _sections(const rm_reader *r)
     return rc;
 }
 
-static int _build(const char *path, const yt_node *root, cx_model **out)
+static int _build(const char *path, const yt_node *root, rm_names *names,
+                  cx_model **out)
 {
-    rm_reader r = {path, NULL, root};
+    rm_reader r = {path, NULL, root, names};
     if (root->kind != YT_MAPPING)
         return RM_ERR(&r, root, "expected a mapping with 'model', 'years' and 'series' "
                       "at the top, got %s", rm_got(root).s);
@@ -277,8 +278,10 @@ int read_model(const char *path, cx_model **out)
         return rc;
     yt_node *root = NULL;
     rc = _tree(path, buf, len, &root);
+    rm_names names = {NULL, 0, 0};
     if (!rc)
-        rc = _build(path, root, out);
+        rc = _build(path, root, &names, out);
+    rm_names_release(&names);
     yaml_tree_free(root);
     free(buf);
     return rc;

@@ -509,6 +509,9 @@ static int _scenario(const rm_reader *r, const yt_node *key, const yt_node *def)
     snprintf(where, sizeof where, "in scenario '%s'", key->text);
     if (!rc)
         rc = rm_known_keys(r, def, keys, where);
+    if (!rc && r->m->nscenarios >= READER_MAX_SCENARIOS)
+        rc = RM_ERR(r, key, "too many scenarios (at most %d in one model)",
+                    READER_MAX_SCENARIOS);
     cx_scenario *sc;
     cx_status st = CX_OK;
     if (!rc && (st = cx_model_add_scenario(r->m, key->text, &sc)) != CX_OK)

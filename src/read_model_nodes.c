@@ -182,7 +182,7 @@ int rm_series_ref(const rm_reader *r, const yt_node *n, const char *what,
     int rc = rm_want(r, n, YT_SCALAR, what);
     if (rc)
         return rc;
-    *index = cx_model_find_series(r->m, n->text);
+    *index = rm_find_series(r, n->text);
     if (*index != CX_NO_INDEX)
         return 0;
     const char *near = NULL;

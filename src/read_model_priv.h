@@ -9,6 +9,7 @@
  *   read_model_drivers.c  'drivers' and 'scenarios'
  *   read_model_extras.c   'constants' and 'commitments'
  *   read_model_checks.c   'burn' and 'checks'
+ *   read_model_names.c    series by name in constant time
  *
  * Every function returns 0 or an exit code, having printed
  * "FILE:LINE:COL: message" pointing at the offending node: a key for key
@@ -26,14 +27,30 @@
 #include "reader.h"
 #include "yaml_tree.h"
 
+/** The model's series by name (read_model_names.c), so that finding one
+ *  costs the same with ten series or ten thousand. */
+typedef struct rm_names {
+    size_t *slot;              /**< [cap] series indices, CX_NO_INDEX = empty */
+    size_t cap;                /**< a power of two; 0 before the first lookup */
+    size_t count;              /**< m->series[0..count) are in the table */
+} rm_names;
+
 typedef struct rm_reader {
     const char *file;          /**< the path as given */
     cx_model *m;               /**< NULL until 'years' is read */
     const yt_node *root;
+    rm_names *names;           /**< NULL: cx_model_find_series */
 } rm_reader;
 
 /** Print "FILE:LINE:COL: message" at node n; returns EX_DATAERR. */
 #define RM_ERR(r, n, ...) reader_error((r)->file, (n)->line, (n)->col, __VA_ARGS__)
+
+/** Index of the series called name in r->m (as cx_model_find_series,
+ *  in constant time), CX_NO_INDEX when there is none. */
+size_t rm_find_series(const rm_reader *r, const char *name);
+
+/** Free the table of an rm_names (the struct itself is the caller's). */
+void rm_names_release(rm_names *names);
 
 /* ---- messages (read_model_nodes.c) ----------------------------------- */
 

@@ -167,6 +167,9 @@ static int _series_one(const rm_reader *r, const yt_node *key, const yt_node *de
     int rc = rm_want(r, def, YT_MAPPING, what);
     if (rc)
         return rc;
+    if (r->m->nseries >= READER_MAX_SERIES)
+        return RM_ERR(r, key, "too many series (at most %d in one model)",
+                      READER_MAX_SERIES);
     size_t si;
     cx_status st = cx_model_add_series(r->m, key->text, &si);
     if (st != CX_OK)
@@ -241,16 +244,19 @@ static int _sum_parts(const rm_reader *r, const yt_node *list, size_t si)
         return RM_ERR(r, list, "'sum_of' of '%s' is empty (expected the series it adds up)",
                       s->name);
     size_t *parts = malloc(list->nitems * sizeof *parts);
-    if (!parts)
+    unsigned char *listed = calloc(r->m->nseries, 1);    /* linear, not quadratic */
+    if (!parts || !listed) {
+        free(parts);
+        free(listed);
         return rm_nomem();
+    }
     snprintf(what, sizeof what, "in 'sum_of' of '%s'", s->name);
     for (size_t i = 0; i < list->nitems && !rc; i++) {
         const yt_node *n = list->items[i];
         if ((rc = rm_series_ref(r, n, what, &parts[i])))
             break;
-        for (size_t j = 0; j < i && !rc; j++)
-            if (parts[j] == parts[i])
-                rc = RM_ERR(r, n, "'%s' is listed twice %s", rm_show(n).s, what);
+        if (listed[parts[i]]++)
+            rc = RM_ERR(r, n, "'%s' is listed twice %s", rm_show(n).s, what);
         const cx_series *p = &r->m->series[parts[i]];
         if (!rc && (p->unit != s->unit || (p->unit == CX_U_OTHER
                                            && strcmp(p->unit_text, s->unit_text))))
@@ -265,6 +271,7 @@ static int _sum_parts(const rm_reader *r, const yt_node *list, size_t si)
             rc = rm_engine(st);
     }
     free(parts);
+    free(listed);
     return rc;
 }
 
@@ -303,8 +310,7 @@ int rm_series(const rm_reader *r)
     for (size_t i = 0; series && i < series->npairs && !rc; i++) {
         const yt_node *def = series->pairs[i].value, *sum = yt_get(def, "sum_of");
         if (sum && !_is_short_form(def))
-            rc = _sum_parts(r, sum, cx_model_find_series(r->m,
-                                                         series->pairs[i].key->text));
+            rc = _sum_parts(r, sum, rm_find_series(r, series->pairs[i].key->text));
     }
     return rc ? rc : _sums_acyclic(r, series);
 }

@@ -69,6 +69,13 @@ int reader_close(size_t d, size_t len_a, size_t len_b);
 /** Longest series, constant or scenario name accepted. */
 #define READER_MAX_NAME 100
 
+/** Most series in one model, YAML and CSV together: the engine finds a
+ *  series by name in linear time, so this bounds the reader's work. */
+#define READER_MAX_SERIES 10000
+
+/** Most scenarios in one model: `--scenario all` computes each of them. */
+#define READER_MAX_SCENARIOS 100
+
 /** Nonzero for a valid series name: metric.entity, letters (any
  *  non-ASCII UTF-8 too), digits, '_', '-' and dots, no empty part. */
 int reader_is_series_name(const char *s, size_t len);

@@ -1,21 +1,250 @@
 /*
- * report_scenarios.c - the scenarios part of the table, CSV and JSON reports.
- * (Placeholder: nothing passes one until the feature lands.)
+ * report_scenarios.c - the scenarios part of the table, CSV and JSON
+ * reports (`capex run --scenario all`): the key outputs of every scenario
+ * side by side, and their differences from the base. Layout only: the
+ * engine computed every figure (scenario_set.h).
  */
+#include <csv.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "numfmt.h"
 #include "report.h"
+#include "report_util.h"
+#include "scenario_set.h"
+
+#define _LABEL_W 40
+
+/* How a row's figures read: money, a year, a fractional year, a rate, a
+ * count, or the series' unit. */
+static void _fmt(char *buf, size_t size, const cx_scenario_set *s, size_t i, double v)
+{
+    const cx_scenario_row *row = &s->rows[i];
+    if (!isfinite(v)) {
+        snprintf(buf, size, "n/a");
+        return;
+    }
+    cx_unit u = row->fig == CX_SF_VALUE ? s->model->series[row->series].unit : CX_U_MONEY;
+    switch (row->fig) {
+    case CX_SF_PEAK_YEAR: case CX_SF_BREAK_EVEN: case CX_SF_PAYBACK: case CX_SF_WARNINGS:
+        numfmt_human(buf, size, v, 0);
+        break;
+    case CX_SF_BREAK_EVEN_FRAC: case CX_SF_PAYBACK_FRAC:
+        numfmt_human(buf, size, v, 2);
+        break;
+    case CX_SF_IRR:
+        u = CX_U_RATIO;
+        /* fall through */
+    default:
+        if (u == CX_U_RATIO) {
+            numfmt_human(buf, size, v * 100, 1);
+            strncat(buf, "%", size - strlen(buf) - 1);
+        } else {
+            numfmt_human(buf, size, v, u == CX_U_MULTIPLE ? 2 : 1);
+        }
+    }
+}
+
+/* Years print without the thousands separator numfmt_human puts in. */
+static void _unsep_year(char *buf, const cx_scenario_row *row)
+{
+    if (row->fig != CX_SF_PEAK_YEAR && row->fig != CX_SF_BREAK_EVEN &&
+        row->fig != CX_SF_PAYBACK && row->fig != CX_SF_BREAK_EVEN_FRAC &&
+        row->fig != CX_SF_PAYBACK_FRAC)
+        return;
+    char *comma = strchr(buf, ',');
+    if (comma)
+        memmove(comma, comma + 1, strlen(comma));
+}
+
+/* Display columns of the UTF-8 character at p (Hangul, CJK: two), and
+ * its length in bytes in *len. */
+static int _cols(const unsigned char *p, int *len)
+{
+    unsigned cp = *p;
+    int n = cp >= 0xF0 ? 4 : cp >= 0xE0 ? 3 : cp >= 0xC0 ? 2 : 1;
+    cp &= n == 1 ? 0x7F : 0x3F >> (n - 1);
+    int i = 1;
+    for (; i < n && (p[i] & 0xC0) == 0x80; i++)
+        cp = cp << 6 | (p[i] & 0x3F);
+    *len = i;
+    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xD7A3) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFF60) ? 2 : 1;
+}
+
+/* text padded to width display columns, cut to fit. */
+static void _pad(FILE *out, const char *text, int width)
+{
+    int cols = 0, len;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p += len) {
+        int w = _cols(p, &len);
+        if (cols + w > width - 1)
+            break;
+        fwrite(p, 1, (size_t)len, out);
+        cols += w;
+    }
+    for (; cols < width; cols++)
+        fputc(' ', out);
+}
+
+static int _col_w(const cx_scenario_set *s)
+{
+    size_t w = 10;
+    for (size_t k = 0; k < s->ncols; k++)
+        if (strlen(s->cols[k].name) + 1 > w)
+            w = strlen(s->cols[k].name) + 1;
+    return w > 24 ? 24 : (int)w;
+}
 
 void table_scenarios(FILE *out, const cx_result *r, const struct cx_scenario_set *s)
 {
-    (void)out, (void)r, (void)s;
+    (void)r;
+    int w = _col_w(s);
+    fputs("\nscenarios (each a separate computation; low/high: every range, floor and "
+          "estimate at its low/high end)\n", out);
+    _pad(out, "output", _LABEL_W);
+    for (size_t k = 0; k < s->ncols; k++)
+        fprintf(out, " %*.*s", w, w, s->cols[k].name);
+    fputc('\n', out);
+    for (size_t i = 0; i < s->nrows; i++) {
+        char label[160], cell[64];
+        cx_scenario_row_label(s, i, label, sizeof label);
+        _pad(out, label, _LABEL_W);
+        for (size_t k = 0; k < s->ncols; k++) {
+            _fmt(cell, sizeof cell, s, i, s->value[i * s->ncols + k]);
+            _unsep_year(cell, &s->rows[i]);
+            fprintf(out, " %*s", w, cell);
+        }
+        fputc('\n', out);
+    }
+}
+
+/* ---- CSV ------------------------------------------------------------- */
+
+typedef struct _csv_row {
+    const char *scenario, *series, *kind, *text;
+    char record[64];
+    int year, from;
+    double value;
+} _csv_row;
+
+static void _text(FILE *f, const char *t)
+{
+    if (t && *t)
+        csv_fwrite(f, t, strlen(t));
+}
+
+static void _put(FILE *f, const cx_result *r, const _csv_row *w)
+{
+    char num[40] = "";
+    if (isfinite(w->value))
+        numfmt_exact(num, sizeof num, w->value);
+    _text(f, r->model->name);
+    fputc(',', f);
+    _text(f, w->scenario);
+    fputc(',', f);
+    _text(f, w->record);
+    fputc(',', f);
+    _text(f, w->series);
+    fputc(',', f);
+    if (w->year)
+        fprintf(f, "%d", w->year);
+    fputc(',', f);
+    if (w->from)
+        fprintf(f, "%d", w->from);
+    fprintf(f, ",%s,", num);
+    _text(f, w->kind);
+    fputc(',', f);
+    _text(f, w->text);
+    fputc('\n', f);
+}
+
+static void _csv_figure(FILE *out, const cx_result *r, const cx_scenario_set *s,
+                        size_t i, size_t k)
+{
+    const cx_scenario_row *row = &s->rows[i];
+    _csv_row w = {.scenario = s->cols[k].name, .year = row->year, .from = row->from,
+                  .value = s->value[i * s->ncols + k]};
+    snprintf(w.record, sizeof w.record, "scenario.%s", cx_scenario_fig_name(row->fig));
+    if (row->fig == CX_SF_VALUE)
+        w.series = s->model->series[row->series].name;
+    _put(out, r, &w);
+    if (k == 0)
+        return;
+    w.value = s->diff[i * s->ncols + k];
+    w.kind = "vs_base";
+    _put(out, r, &w);
 }
 
 void csv_scenarios(FILE *out, const cx_result *r, const struct cx_scenario_set *s)
 {
-    (void)out, (void)r, (void)s;
+    for (size_t k = 0; k < s->ncols; k++) {
+        const cx_scenario_col *c = &s->cols[k];
+        _csv_row w = {.scenario = c->name, .record = "scenario", .value = NAN,
+                      .kind = k == 0 ? "base" : c->automatic ? "automatic" : "named",
+                      .text = c->description};
+        _put(out, r, &w);
+        for (size_t i = 0; i < s->nrows; i++)
+            _csv_figure(out, r, s, i, k);
+    }
+}
+
+/* ---- JSON ------------------------------------------------------------ */
+
+static void _json_pair(json_out *j, const cx_scenario_set *s, size_t i, size_t k)
+{
+    json_knumber(j, "value", s->value[i * s->ncols + k]);
+    json_knumber(j, "vs_base", s->diff[i * s->ncols + k]);
+}
+
+static void _json_values(json_out *j, const cx_scenario_set *s, size_t k)
+{
+    json_key(j, "values");
+    json_begin_array(j);
+    for (size_t i = 0; i < s->nrows; i++) {
+        const cx_scenario_row *row = &s->rows[i];
+        if (row->fig != CX_SF_VALUE)
+            continue;
+        json_begin_object(j);
+        json_kstring(j, "series", s->model->series[row->series].name);
+        json_kint(j, "year", row->year);
+        _json_pair(j, s, i, k);
+        json_end_object(j);
+    }
+    json_end_array(j);
+}
+
+static void _json_scenario(json_out *j, const cx_scenario_set *s, size_t k)
+{
+    const cx_scenario_col *c = &s->cols[k];
+    json_begin_object(j);
+    json_kstring(j, "name", c->name);
+    json_kstring(j, "description", c->description);
+    json_key(j, "automatic");
+    json_bool(j, c->automatic);
+    _json_values(j, s, k);
+    for (size_t i = 0; i < s->nrows; i++) {
+        const cx_scenario_row *row = &s->rows[i];
+        if (row->fig == CX_SF_VALUE)
+            continue;
+        json_key(j, cx_scenario_fig_name(row->fig));
+        json_begin_object(j);
+        if (row->fig == CX_SF_CUMULATIVE) {
+            json_kint(j, "from", row->from);
+            json_kint(j, "through", row->year);
+        }
+        _json_pair(j, s, i, k);
+        json_end_object(j);
+    }
+    json_end_object(j);
 }
 
 void json_scenarios(json_out *j, const cx_result *r, const struct cx_scenario_set *s)
 {
-    (void)r, (void)s;
-    json_null(j);
+    (void)r;
+    json_begin_array(j);
+    for (size_t k = 0; k < s->ncols; k++)
+        _json_scenario(j, s, k);
+    json_end_array(j);
 }

@@ -1,10 +1,214 @@
 /*
- * xlsx_scenarios.c - the Scenarios sheet. (Placeholder: nothing creates the sheet
- * until the feature lands, see write_xlsx.h's xlsx_extras.)
+ * xlsx_scenarios.c - the Scenarios sheet (`capex run --scenario all`): the
+ * key outputs of every scenario side by side as values (each scenario is a
+ * separate computation of the model, so they cannot be formulas of this
+ * workbook), their differences from the base as formulas, what each
+ * scenario is, and a clustered column chart of the money figures
+ * (docs/workbook.md).
  */
+#include <math.h>
+#include <stdio.h>
+
+#include "scenario_set.h"
 #include "xlsx_book.h"
+
+/* Rows (0-based) and columns. */
+enum { _TITLE = 0, _NOTE1, _NOTE2, _HEADER = 4, _FIRST };
+enum { _LABEL = 0, _UNIT, _COL0 };
+#define _FMT_FRAC "0.00"
+#define _CHART_ROWS 18
+
+static const cx_scenario_set *_set(const xlsx_book *b)
+{
+    return b->x->scenarios;
+}
+
+/* Number format and unit text of row i. */
+static const char *_numfmt(xlsx_book *b, size_t i)
+{
+    const cx_scenario_row *row = &_set(b)->rows[i];
+    switch (row->fig) {
+    case CX_SF_VALUE: return xb_series_numfmt(b, row->series);
+    case CX_SF_PEAK_YEAR: case CX_SF_BREAK_EVEN: case CX_SF_PAYBACK: case CX_SF_WARNINGS:
+        return XB_FMT_YEAR;
+    case CX_SF_BREAK_EVEN_FRAC: case CX_SF_PAYBACK_FRAC: return _FMT_FRAC;
+    case CX_SF_IRR: return XB_FMT_RATE;
+    default: return b->money_numfmt;
+    }
+}
+
+static void _unit(xlsx_book *b, size_t i, xb_str *u)
+{
+    const cx_scenario_row *row = &_set(b)->rows[i];
+    xs_clear(u);
+    switch (row->fig) {
+    case CX_SF_VALUE: {
+        const cx_series *s = &b->m->series[row->series];
+        xb_unit_label(b, s->unit, s->unit_text, u);
+        break;
+    }
+    case CX_SF_PEAK_YEAR: case CX_SF_BREAK_EVEN: case CX_SF_PAYBACK:
+    case CX_SF_BREAK_EVEN_FRAC: case CX_SF_PAYBACK_FRAC:
+        xs_printf(u, "year");
+        break;
+    case CX_SF_IRR: xs_printf(u, "%%"); break;
+    case CX_SF_WARNINGS: xs_printf(u, "count"); break;
+    default: xb_unit_label(b, CX_U_MONEY, NULL, u);
+    }
+}
+
+static void _head(xlsx_book *b, int row, const char *what)
+{
+    const cx_scenario_set *s = _set(b);
+    lxw_format *h = xb_fmt(b, NULL, XB_HEADER);
+    xb_text(b, b->scen, row, _LABEL, what, h);
+    xb_text(b, b->scen, row, _UNIT, "Unit", h);
+    for (size_t k = 0; k < s->ncols; k++)
+        xb_text(b, b->scen, row, _COL0 + (int)k, s->cols[k].name,
+                xb_fmt(b, NULL, XB_HEADER | XB_CENTER));
+}
+
+static void _label(xlsx_book *b, int row, size_t i, xb_str *u)
+{
+    char label[200];
+    cx_scenario_row_label(_set(b), i, label, sizeof label);
+    xb_text(b, b->scen, row, _LABEL, label, NULL);
+    _unit(b, i, u);
+    xb_text(b, b->scen, row, _UNIT, xs_get(u), NULL);
+}
+
+/* The values block: one row per figure, one column per scenario. */
+static void _values(xlsx_book *b, xb_str *u)
+{
+    const cx_scenario_set *s = _set(b);
+    _head(b, _HEADER, "Output (values)");
+    for (size_t i = 0; i < s->nrows; i++) {
+        int row = _FIRST + (int)i;
+        _label(b, row, i, u);
+        lxw_format *f = xb_fmt(b, _numfmt(b, i), 0);
+        for (size_t k = 0; k < s->ncols; k++) {
+            double v = s->value[i * s->ncols + k];
+            if (isfinite(v))
+                xb_num(b, b->scen, row, _COL0 + (int)k, v, f);
+            else
+                xb_text(b, b->scen, row, _COL0 + (int)k, "n/a",
+                        xb_fmt(b, NULL, XB_NOTE | XB_CENTER));
+        }
+    }
+}
+
+/* =IF(AND(ISNUMBER(D6),ISNUMBER($C6)),D6-$C6,"") for every other column. */
+static void _diffs(xlsx_book *b, int top, xb_str *u, xb_str *f)
+{
+    const cx_scenario_set *s = _set(b);
+    _head(b, top, "Difference from base (formulas)");
+    for (size_t i = 0; i < s->nrows; i++) {
+        int row = top + 1 + (int)i, vrow = _FIRST + (int)i;
+        _label(b, row, i, u);
+        lxw_format *fmt = xb_fmt(b, _numfmt(b, i), 0);
+        for (size_t k = 1; k < s->ncols; k++) {
+            int c = _COL0 + (int)k;
+            xs_clear(f);
+            xs_printf(f, "=IF(AND(ISNUMBER(");
+            xs_ref(f, NULL, vrow, c, 0);
+            xs_printf(f, "),ISNUMBER(");
+            xs_ref(f, NULL, vrow, _COL0, XB_ABS_COL);
+            xs_printf(f, ")),");
+            xs_ref(f, NULL, vrow, c, 0);
+            xs_printf(f, "-");
+            xs_ref(f, NULL, vrow, _COL0, XB_ABS_COL);
+            xs_printf(f, ",\"\")");
+            xb_formula(b, b->scen, row, c, f, fmt, s->diff[i * s->ncols + k]);
+        }
+    }
+}
+
+/* What each scenario is: name and description. */
+static int _legend(xlsx_book *b, int top)
+{
+    const cx_scenario_set *s = _set(b);
+    lxw_format *h = xb_fmt(b, NULL, XB_HEADER);
+    xb_text(b, b->scen, top, _LABEL, "Scenario", h);
+    xb_text(b, b->scen, top, _UNIT, "What it is", h);
+    for (size_t k = 0; k < s->ncols; k++) {
+        int row = top + 1 + (int)k;
+        xb_text(b, b->scen, row, _LABEL, s->cols[k].name, xb_fmt(b, NULL, XB_BOLD));
+        if (s->cols[k].description)
+            xb_text(b, b->scen, row, _UNIT, s->cols[k].description, NULL);
+    }
+    return top + 1 + (int)s->ncols;
+}
+
+static void _chart(xlsx_book *b, int row)
+{
+    static const lxw_color_t colors[] = {0x7F7F7F, 0xC0504D, 0x4F81BD, 0xF79646,
+                                         0x9BBB59, 0x8064A2, 0x4BACC6};
+    const cx_scenario_set *s = _set(b);
+    if (!s->nmoney)
+        return;
+    lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_COLUMN);
+    if (!chart) {
+        b->nomem = 1;
+        return;
+    }
+    lxw_row_t r0 = _FIRST, r1 = (lxw_row_t)(_FIRST + s->nmoney - 1);
+    for (size_t k = 0; k < s->ncols; k++) {
+        lxw_chart_series *cs = chart_add_series(chart, NULL, NULL);
+        if (!cs) {
+            b->nomem = 1;
+            return;
+        }
+        lxw_col_t c = (lxw_col_t)(_COL0 + (int)k);
+        chart_series_set_categories(cs, XB_SCENARIOS, r0, _LABEL, r1, _LABEL);
+        chart_series_set_values(cs, XB_SCENARIOS, r0, c, r1, c);
+        chart_series_set_name_range(cs, XB_SCENARIOS, _HEADER, c);
+        lxw_chart_fill fill = {.color = colors[k % (sizeof colors / sizeof *colors)]};
+        chart_series_set_fill(cs, &fill);
+    }
+    xb_str t;
+    xs_init(&t);
+    xs_printf(&t, "Scenarios side by side (");
+    xb_unit_label(b, CX_U_MONEY, NULL, &t);
+    xs_printf(&t, ")");
+    if (!t.failed)
+        chart_title_set_name(chart, xs_get(&t));
+    xs_free(&t);
+    lxw_chart_font font = {.size = 12, .bold = LXW_TRUE};
+    chart_title_set_name_font(chart, &font);
+    chart_axis_set_num_format(chart->y_axis, b->money_numfmt);
+    chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    xb_insert_wide_chart(b, b->scen, row, _LABEL, chart);
+}
 
 void xb_write_scenarios(xlsx_book *b)
 {
-    xb_text(b, b->scen, 0, 0, "Scenarios", NULL);
+    const cx_scenario_set *s = _set(b);
+    lxw_worksheet *ws = b->scen;
+    xb_text(b, ws, _TITLE, 0, "Scenarios: key outputs side by side", xb_fmt(b, NULL, XB_TITLE));
+    xb_text(b, ws, _NOTE1, 0, "Each scenario's figures are values: each comes from a "
+            "separate computation of the model, not from this workbook's formulas. "
+            "The differences from base below are formulas.", xb_fmt(b, NULL, XB_NOTE));
+    xb_text(b, ws, _NOTE2, 0, "low / high: the base drivers with every range, floor and "
+            "estimate in the inputs at its low / high end (a floor's high is its base).",
+            xb_fmt(b, NULL, XB_NOTE));
+    double w[] = {44, 10};
+    xb_widths(b, ws, w, 2);
+    for (size_t k = 0; k < s->ncols; k++)
+        xb_check(b, worksheet_set_column(ws, (lxw_col_t)(_COL0 + (int)k),
+                                         (lxw_col_t)(_COL0 + (int)k), 13, NULL));
+    xb_str u, f;
+    xs_init(&u);
+    xs_init(&f);
+    _values(b, &u);
+    int top = _FIRST + (int)s->nrows + 1;
+    _diffs(b, top, &u, &f);
+    int next = _legend(b, top + 1 + (int)s->nrows + 1);
+    if (u.failed || f.failed)
+        b->nomem = 1;
+    xs_free(&u);
+    xs_free(&f);
+    _chart(b, next + 1);
+    worksheet_freeze_panes(ws, _HEADER + 1, _COL0);
+    xb_page_setup(b, ws, "Scenarios");
 }

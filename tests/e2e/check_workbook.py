@@ -55,6 +55,10 @@ def main(book_path, json_path):
         want.append("Commitments")
     if run.get("discount"):
         want.append("Valuation")
+    if run.get("scenarios"):
+        want.append("Scenarios")
+    if run.get("sensitivity"):
+        want.append("Sensitivity")
     want.append("Checks")
     if wf.sheetnames != want:
         problems.append("sheets %r, expected %r" % (wf.sheetnames, want))

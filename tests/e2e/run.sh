@@ -146,6 +146,54 @@ if [ $rc -eq 77 ]; then echo "SKIP mc: LibreOffice recalculation"
 elif [ $rc -eq 0 ]; then ok "mc: LibreOffice recalculation equals every cached value"
 else bad "mc: LibreOffice recalculation equals every cached value"; fi
 
+# --- every scenario side by side; sensitivity ---------------------------------
+expect_status "--scenario all: json" 0 "$CAPEX" run inputs/ai-lab-burn.yaml --scenario all -f json -n
+if "$PYTHON" -c 'import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+names = [s["name"] for s in d["scenarios"]]
+ok = names == ["base", "bear", "bull", "low", "high"] and d["scenario"] == "base"
+ok = ok and [s["automatic"] for s in d["scenarios"]] == [False, False, False, True, True]
+ok = ok and d["sensitivity"]["output"] == "cumulative_burn" and len(d["sensitivity"]["grid"]["values"]) == 5
+sys.exit(0 if ok else 1)' "$T/out"; then
+    ok "--scenario all lists base, bear, bull, low, high (and the sensitivity)"
+else
+    bad "--scenario all lists base, bear, bull, low, high (and the sensitivity)"
+fi
+expect_status "--scenario all: csv" 0 "$CAPEX" run inputs/ai-lab-burn.yaml --scenario all -f csv -n
+[ "$(grep -c '^"ai-lab-burn","[a-z]*","scenario.cumulative_burn",' "$T/out")" -eq 9 ] \
+    && ok "--scenario all: csv has scenario.* records" || bad "--scenario all: csv has scenario.* records"
+grep -q '^"ai-lab-burn","base","sensitivity.grid",' "$T/out" && ok "csv has sensitivity.* records" \
+    || bad "csv has sensitivity.* records"
+expect_status "--scenario all: table" 0 "$CAPEX" run inputs/ai-lab-burn.yaml --scenario all -n
+grep -q '^scenarios' "$T/out" && grep -q '^tornado' "$T/out" && ok "table compares scenarios, tornado" \
+    || bad "table compares scenarios, tornado"
+all_books=""
+for m in inputs/ai-lab-burn.yaml tests/cases/sensitivity.yaml; do
+    name=all-$(basename "$m" .yaml)
+    expect_status "$name: run" 0 "$CAPEX" run "$m" --scenario all -o "$T/$name.xlsx" -f json
+    cp "$T/out" "$T/$name.json"
+    if "$PYTHON" tests/e2e/check_workbook.py "$T/$name.xlsx" "$T/$name.json" >"$T/err" 2>&1; then
+        ok "$name: workbook matches the JSON ($(tail -1 "$T/err"))"
+    else
+        bad "$name: workbook matches the JSON"
+    fi
+    all_books="$all_books $T/$name.xlsx"
+done
+# shellcheck disable=SC2086
+"$PYTHON" tests/e2e/recalc.py $all_books >"$T/recalc.log" 2>&1
+rc=$?
+if [ $rc -eq 77 ]; then
+    echo "SKIP Scenarios/Sensitivity recalculation: soffice not installed"
+elif [ $rc -eq 0 ]; then
+    ok "Scenarios and Sensitivity sheets: LibreOffice recalculation equals every cached value"
+else
+    bad "Scenarios and Sensitivity sheets: LibreOffice recalculation equals every cached value"
+    cat "$T/recalc.log"
+fi
+printf 'model: lowfail\nyears: 2025..2027\nseries:\n  revenue.x: {2025: -2..22, 2026: 20}\ndrivers:\n  revenue.x: {method: cagr}\n' >"$T/lowfail.yaml"
+expect_status "--scenario all: a failing low scenario: 65" 65 "$CAPEX" run "$T/lowfail.yaml" --scenario all -n
+expect_err "--scenario all: the failing scenario is named" "cannot compute scenario 'low'"
+
 # --- nothing lost -----------------------------------------------------------
 cp "$T/bigtech-capex.xlsx" "$T/keep.xlsx"
 printf 'model: broken\nyears: 2020..2021\nseries: [\n' >"$T/broken.yaml"
