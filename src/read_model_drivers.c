@@ -503,6 +503,9 @@ static int _scenario(const rm_reader *r, const yt_node *key, const yt_node *def)
     if (!strcmp(key->text, "base"))
         return RM_ERR(r, key, "'base' is not a scenario name (it means the drivers "
                       "as written)");
+    if (!strcmp(key->text, "all") || !strcmp(key->text, "low") || !strcmp(key->text, "high"))
+        return RM_ERR(r, key, "'%s' is not a scenario name (--scenario all uses 'all', "
+                      "and 'low' and 'high' for the ends of the input ranges)", key->text);
     char where[READER_MAX_NAME + 32];
     snprintf(where, sizeof where, "for scenario '%s'", key->text);
     int rc = rm_want(r, def, YT_MAPPING, where);
