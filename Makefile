@@ -109,12 +109,13 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/capex $(DESTDIR)$(MANDIR)/man1/capex.1
 
 clean:
-	rm -rf build build-san $(BIN)
+	rm -rf build build-san build-fuzz $(BIN)
 
 -include $(MODEL_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
 
 # ---- fuzzing (tests/fuzz/README.md) -----------------------------------------
-# make fuzz FUZZ_SECONDS=N  builds the libFuzzer harnesses with clang, ASan and
+# make fuzz FUZZ_SECONDS=N  checks that huge inputs are refused quickly
+# (tests/fuzz/limits.py), builds the libFuzzer harnesses with clang, ASan and
 # UBSan in build-fuzz/, replays tests/fuzz/regressions/<harness>/, then fuzzes
 # each harness for N seconds in turn from its seed corpus; any crash, leak,
 # timeout or UB report fails. Not part of `make test`.
@@ -130,7 +131,8 @@ FUZZ_FLAGS   = -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=$(FUZZ_RSS_MB) \
 
 .PHONY: fuzz
 
-fuzz:
+fuzz: $(BIN)
+	@echo "== limits"; $(PYTHON) tests/fuzz/limits.py ./$(BIN)
 	@$(MAKE) --no-print-directory -f $(firstword $(MAKEFILE_LIST)) BUILD=$(FUZZ_BUILD) BIN=$(FUZZ_BUILD)/capex \
 	    CC=$(FUZZ_CC) HARDEN= WARN="$(WARN) -Wno-format-nonliteral" \
 	    OPTFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \

@@ -6,12 +6,17 @@
  * too, so that one order serves the base and all scenarios.
  */
 #include <stdlib.h>
+#include <string.h>
 #include "model.h"
 
 enum { _NEW = 0, _OPEN, _DONE };
 
 struct _walk {
     const cx_model *m;
+    /* Every scenario's overrides grouped by series (scenario order kept):
+     * those of series s are ov[ov_start[s] .. ov_start[s + 1]). */
+    size_t *ov_start;       /* [nseries + 1] */
+    const cx_driver **ov;   /* [all overrides] */
     unsigned char *state;   /* [nseries] */
     size_t *stack;          /* [nseries] series being visited */
     size_t *next;           /* [nseries] next part to visit per stack entry */
@@ -33,9 +38,9 @@ static size_t _driver_deps(const cx_driver *d, size_t dep[2])
 
 /* The i-th series s depends on: its parts, then what its base driver and
  * each scenario's driver for it take. 0 when there is no i-th. */
-static int _dep(const cx_model *m, size_t s, size_t i, size_t *p, int *by_driver)
+static int _dep(const struct _walk *w, size_t s, size_t i, size_t *p, int *by_driver)
 {
-    const cx_series *ser = &m->series[s];
+    const cx_series *ser = &w->m->series[s];
     size_t dep[2], n;
     *by_driver = 0;
     if (ser->kind == CX_S_SUM) {
@@ -51,19 +56,51 @@ static int _dep(const cx_model *m, size_t s, size_t i, size_t *p, int *by_driver
         return 1;
     }
     i -= n;
-    for (size_t c = 0; c < m->nscenarios; c++) {
-        const cx_scenario *sc = &m->scenarios[c];
-        for (size_t o = 0; o < sc->noverrides; o++) {
-            if (sc->overrides[o].series != s)
-                continue;
-            if (i < (n = _driver_deps(&sc->overrides[o].driver, dep))) {
-                *p = dep[i];
-                return 1;
-            }
-            i -= n;
+    for (size_t k = w->ov_start[s]; k < w->ov_start[s + 1]; k++) {
+        if (i < (n = _driver_deps(w->ov[k], dep))) {
+            *p = dep[i];
+            return 1;
         }
+        i -= n;
     }
     return 0;
+}
+
+/* Group the overrides by series (a counting sort), so that _dep looks at a
+ * series' own overrides only: linear in the model, not series x overrides
+ * (the order is the same: scenarios in turn, each's overrides in turn). */
+static cx_status _index_overrides(struct _walk *w)
+{
+    const cx_model *m = w->m;
+    size_t total = 0;
+    w->ov_start = calloc(m->nseries + 1, sizeof *w->ov_start);
+    if (!w->ov_start)
+        return CX_ENOMEM;
+    for (size_t c = 0; c < m->nscenarios; c++)
+        for (size_t o = 0; o < m->scenarios[c].noverrides; o++) {
+            size_t s = m->scenarios[c].overrides[o].series;
+            if (s >= m->nseries)
+                continue;               /* matches no series, as before */
+            w->ov_start[s + 1]++;
+            total++;
+        }
+    for (size_t s = 0; s < m->nseries; s++)
+        w->ov_start[s + 1] += w->ov_start[s];
+    w->ov = malloc((total ? total : 1) * sizeof *w->ov);
+    size_t *fill = malloc(m->nseries * sizeof *fill);
+    if (!w->ov || !fill) {
+        free(fill);
+        return CX_ENOMEM;
+    }
+    memcpy(fill, w->ov_start, m->nseries * sizeof *fill);
+    for (size_t c = 0; c < m->nscenarios; c++)
+        for (size_t o = 0; o < m->scenarios[c].noverrides; o++) {
+            const cx_override *ov = &m->scenarios[c].overrides[o];
+            if (ov->series < m->nseries)
+                w->ov[fill[ov->series]++] = &ov->driver;
+        }
+    free(fill);
+    return CX_OK;
 }
 
 /* Visit what the series on top of the stack depends on, one at a time.
@@ -74,7 +111,7 @@ static cx_status _step(struct _walk *w, size_t *depth, size_t *culprit)
     size_t s = w->stack[*depth - 1];
     size_t i = w->next[*depth - 1]++, p;
     int by_driver;
-    if (!_dep(w->m, s, i, &p, &by_driver)) {
+    if (!_dep(w, s, i, &p, &by_driver)) {
         w->state[s] = _DONE;
         w->order[w->norder++] = s;
         (*depth)--;
@@ -125,9 +162,13 @@ cx_status cx_model_order(const cx_model *m, size_t *order, size_t *culprit)
     w.stack = malloc(m->nseries * sizeof *w.stack);
     w.next = malloc(m->nseries * sizeof *w.next);
     cx_status st = w.state && w.stack && w.next ? CX_OK : CX_ENOMEM;
+    if (st == CX_OK)
+        st = _index_overrides(&w);
     for (size_t s = 0; st == CX_OK && s < m->nseries; s++)
         if (w.state[s] == _NEW)
             st = _walk_from(&w, s, culprit);
+    free(w.ov_start);
+    free(w.ov);
     free(w.state);
     free(w.stack);
     free(w.next);

@@ -331,6 +331,11 @@ static int _parse(_csv *c, const char *text, size_t len)
     struct csv_parser p;
     if (csv_init(&p, CSV_STRICT | CSV_REPALL_NL | CSV_STRICT_FINI | CSV_APPEND_NULL))
         return _fail_nomem(c);
+    /* libcsv grows a field's buffer by a fixed step (128 bytes by default):
+     * a 60 MB field would take half a million reallocs. A step of a 64th of
+     * the file bounds them at 64 per field and keeps small files small. */
+    size_t step = len / 64;
+    csv_set_blk_size(&p, step < 128 ? 128 : step > ((size_t)1 << 20) ? (size_t)1 << 20 : step);
     size_t done = csv_parse(&p, text, len, _on_field, _on_row, c);
     if (!c->rc && done < len) {
         if (csv_error(&p) == CSV_EPARSE)

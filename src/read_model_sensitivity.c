@@ -210,6 +210,9 @@ static int _tornado(const rm_reader *r, const yt_node *n)
         rc = rm_want(r, list, YT_SEQUENCE, "for 'drivers' (a list of series)");
     if (!rc && list->nitems == 0)
         rc = RM_ERR(r, list, "'drivers' in 'tornado' is empty (list the series to move)");
+    if (!rc && list->nitems > READER_MAX_TORNADO)
+        rc = RM_ERR(r, list, "too many drivers in 'tornado' (at most %d: each costs two "
+                    "runs of the model)", READER_MAX_TORNADO);
     for (size_t i = 0; !rc && i < list->nitems; i++)
         rc = _driver(r, list->items[i], move);
     return rc;

@@ -4,6 +4,7 @@
 #include "reader.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -66,6 +67,15 @@ int reader_slurp(const char *path, char **buf, size_t *len)
 {
     *buf = NULL;
     *len = 0;
+    /* A directory or a device (import: /dev/tty would wait for a terminal)
+     * is not a model; pipes are fine (capex run <(generate-model)). */
+    struct stat st;
+    if (stat(path, &st) == 0 && (S_ISDIR(st.st_mode) || S_ISCHR(st.st_mode)
+                                 || S_ISBLK(st.st_mode))) {
+        diag_error("cannot read '%s': %s", path, S_ISDIR(st.st_mode)
+                   ? "it is a folder (expected a file)" : "it is a device (expected a file)");
+        return EX_NOINPUT;
+    }
     FILE *f = fopen(path, "rb");
     if (!f) {
         diag_error("cannot open '%s': %s", path, strerror(errno));

@@ -75,6 +75,7 @@ int reader_close(size_t d, size_t len_a, size_t len_b);
 
 /** Most scenarios in one model: `--scenario all` computes each of them. */
 #define READER_MAX_SCENARIOS 100
+#define READER_MAX_TORNADO 100     /* drivers in a tornado: two runs each */
 
 /** Nonzero for a valid series name: metric.entity, letters (any
  *  non-ASCII UTF-8 too), digits, '_', '-' and dots, no empty part. */
