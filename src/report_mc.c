@@ -12,6 +12,7 @@
 
 #include "mc.h"
 #include "numfmt.h"
+#include "csv_out.h"
 #include "report.h"
 #include "report_util.h"
 
@@ -181,54 +182,18 @@ void table_mc(FILE *out, const cx_result *r, const struct cx_mc_result *mc)
 
 /* ---- CSV --------------------------------------------------------------- */
 
-typedef struct _row {
-    const char *record, *series;
-    int year, from;
-    double value;
-    const char *kind, *text;
-} _row;
-
-static void _csv_text(FILE *f, const char *s)
-{
-    if (s && *s)
-        csv_fwrite(f, s, strlen(s));
-}
-
-static void _csv(FILE *f, const cx_result *r, const _row *w)
-{
-    char num[40] = "";
-    if (isfinite(w->value))
-        numfmt_exact(num, sizeof num, w->value);
-    _csv_text(f, r->model->name);
-    fputc(',', f);
-    _csv_text(f, report_scenario(r));
-    fprintf(f, ",%s,", w->record);
-    _csv_text(f, w->series);
-    fputc(',', f);
-    if (w->year)
-        fprintf(f, "%d", w->year);
-    fputc(',', f);
-    if (w->from)
-        fprintf(f, "%d", w->from);
-    fprintf(f, ",%s,", num);
-    _csv_text(f, w->kind);
-    fputc(',', f);
-    _csv_text(f, w->text);
-    fputc('\n', f);
-}
-
 static void _c_stat(FILE *f, const cx_result *r, const cx_mc_result *mc, const char *name,
                     const cx_mc_stat *s, int year, int from)
 {
     if (!s->present)
         return;
-    _csv(f, r, &(_row){"mc.deterministic", name, year, from, s->deterministic, NULL, NULL});
-    _csv(f, r, &(_row){"mc.mean", name, year, from, s->mean, NULL, NULL});
-    _csv(f, r, &(_row){"mc.sd", name, year, from, s->sd, NULL, NULL});
+    csv_put_row(f, r, &(csv_row){"mc.deterministic", name, year, from, s->deterministic, NULL, NULL, NULL});
+    csv_put_row(f, r, &(csv_row){"mc.mean", name, year, from, s->mean, NULL, NULL, NULL});
+    csv_put_row(f, r, &(csv_row){"mc.sd", name, year, from, s->sd, NULL, NULL, NULL});
     for (size_t j = 0; j < mc->nq; j++) {
         char l[16];
         _level(l, sizeof l, mc->levels[j]);
-        _csv(f, r, &(_row){"mc.percentile", name, year, from, s->q[j], l, NULL});
+        csv_put_row(f, r, &(csv_row){"mc.percentile", name, year, from, s->q[j], l, NULL, NULL});
     }
 }
 
@@ -239,10 +204,10 @@ static void _c_years(FILE *f, const cx_result *r, const cx_mc_result *mc, const 
         return;
     for (size_t i = 0; i < mc->burn_n; i++) {
         int year = mc->burn_first_year + (int)i;
-        _csv(f, r, &(_row){"mc.when", name, year, 0, y->p[i], "in", NULL});
-        _csv(f, r, &(_row){"mc.when", name, year, 0, y->p_by[i], "by", NULL});
+        csv_put_row(f, r, &(csv_row){"mc.when", name, year, 0, y->p[i], "in", NULL, NULL});
+        csv_put_row(f, r, &(csv_row){"mc.when", name, year, 0, y->p_by[i], "by", NULL, NULL});
     }
-    _csv(f, r, &(_row){"mc.when", name, 0, 0, y->p_never, "never", NULL});
+    csv_put_row(f, r, &(csv_row){"mc.when", name, 0, 0, y->p_never, "never", NULL, NULL});
 }
 
 static void _c_fan(FILE *f, const cx_result *r, const cx_mc_result *mc)
@@ -254,8 +219,8 @@ static void _c_fan(FILE *f, const cx_result *r, const cx_mc_result *mc)
             for (size_t j = 0; j < mc->nq; j++) {
                 char l[16];
                 _level(l, sizeof l, mc->levels[j]);
-                _csv(f, r, &(_row){"mc.fan", name, fa->first_year + (int)i, 0,
-                                   fa->q[i * mc->nq + j], l, NULL});
+                csv_put_row(f, r, &(csv_row){"mc.fan", name, fa->first_year + (int)i, 0,
+                                   fa->q[i * mc->nq + j], l, NULL, NULL});
             }
     }
 }
@@ -266,9 +231,9 @@ void csv_mc(FILE *out, const cx_result *r, const struct cx_mc_result *mc)
     for (size_t i = 0; i < u->ninputs; i++) {
         char name[160];
         _input_name(name, sizeof name, r->model, &u->inputs[i]);
-        _csv(out, r, &(_row){"mc.input", name, 0, 0, mc->inputs[i].mean,
+        csv_put_row(out, r, &(csv_row){"mc.input", name, 0, 0, mc->inputs[i].mean,
                              cx_dist_name(u->inputs[i].dist.kind),
-                             cx_mc_param_name(r, &u->inputs[i])});
+                             cx_mc_param_name(r, &u->inputs[i]), NULL});
     }
     if (mc->burn) {
         _c_stat(out, r, mc, "cumulative", &mc->cumulative, mc->burn_through,
@@ -283,16 +248,16 @@ void csv_mc(FILE *out, const cx_result *r, const struct cx_mc_result *mc)
             numfmt_exact(lo, sizeof lo, mc->edges[i]);
             numfmt_exact(hi, sizeof hi, mc->edges[i + 1]);
             snprintf(text, sizeof text, "%s..%s", lo, hi);
-            _csv(out, r, &(_row){"mc.histogram", "cumulative", mc->burn_through, 0,
-                                 (double)mc->counts[i], "count", text});
+            csv_put_row(out, r, &(csv_row){"mc.histogram", "cumulative", mc->burn_through, 0,
+                                 (double)mc->counts[i], "count", text, NULL});
         }
     }
     _c_fan(out, r, mc);
     for (size_t t = 0; t < mc->ntargets; t++) {
         char buf[120];
         const cx_target *tg = &mc->u->targets[mc->targets[t].target];
-        _csv(out, r, &(_row){"mc.target", NULL, tg->year, 0, mc->targets[t].p,
-                             cx_target_kind_name(tg->kind), _target_text(buf, sizeof buf, tg)});
+        csv_put_row(out, r, &(csv_row){"mc.target", NULL, tg->year, 0, mc->targets[t].p,
+                             cx_target_kind_name(tg->kind), _target_text(buf, sizeof buf, tg), NULL});
     }
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "numfmt.h"
+#include "csv_out.h"
 #include "report.h"
 #include "report_util.h"
 #include "scenario_set.h"
@@ -122,69 +123,33 @@ void table_scenarios(FILE *out, const cx_result *r, const struct cx_scenario_set
 
 /* ---- CSV ------------------------------------------------------------- */
 
-typedef struct _csv_row {
-    const char *scenario, *series, *kind, *text;
-    char record[64];
-    int year, from;
-    double value;
-} _csv_row;
-
-static void _text(FILE *f, const char *t)
-{
-    if (t && *t)
-        csv_fwrite(f, t, strlen(t));
-}
-
-static void _put(FILE *f, const cx_result *r, const _csv_row *w)
-{
-    char num[40] = "";
-    if (isfinite(w->value))
-        numfmt_exact(num, sizeof num, w->value);
-    _text(f, r->model->name);
-    fputc(',', f);
-    _text(f, w->scenario);
-    fputc(',', f);
-    _text(f, w->record);
-    fputc(',', f);
-    _text(f, w->series);
-    fputc(',', f);
-    if (w->year)
-        fprintf(f, "%d", w->year);
-    fputc(',', f);
-    if (w->from)
-        fprintf(f, "%d", w->from);
-    fprintf(f, ",%s,", num);
-    _text(f, w->kind);
-    fputc(',', f);
-    _text(f, w->text);
-    fputc('\n', f);
-}
 
 static void _csv_figure(FILE *out, const cx_result *r, const cx_scenario_set *s,
                         size_t i, size_t k)
 {
     const cx_scenario_row *row = &s->rows[i];
-    _csv_row w = {.scenario = s->cols[k].name, .year = row->year, .from = row->from,
-                  .value = s->value[i * s->ncols + k]};
-    snprintf(w.record, sizeof w.record, "scenario.%s", cx_scenario_fig_name(row->fig));
+    char record[64];
+    snprintf(record, sizeof record, "scenario.%s", cx_scenario_fig_name(row->fig));
+    csv_row w = {.scenario = s->cols[k].name, .record = record, .year = row->year,
+                 .from = row->from, .value = s->value[i * s->ncols + k]};
     if (row->fig == CX_SF_VALUE)
         w.series = s->model->series[row->series].name;
-    _put(out, r, &w);
+    csv_put_row(out, r, &w);
     if (k == 0)
         return;
     w.value = s->diff[i * s->ncols + k];
     w.kind = "vs_base";
-    _put(out, r, &w);
+    csv_put_row(out, r, &w);
 }
 
 void csv_scenarios(FILE *out, const cx_result *r, const struct cx_scenario_set *s)
 {
     for (size_t k = 0; k < s->ncols; k++) {
         const cx_scenario_col *c = &s->cols[k];
-        _csv_row w = {.scenario = c->name, .record = "scenario", .value = NAN,
-                      .kind = k == 0 ? "base" : c->automatic ? "automatic" : "named",
-                      .text = c->description};
-        _put(out, r, &w);
+        csv_row w = {.scenario = c->name, .record = "scenario", .value = NAN,
+                     .kind = k == 0 ? "base" : c->automatic ? "automatic" : "named",
+                     .text = c->description};
+        csv_put_row(out, r, &w);
         for (size_t i = 0; i < s->nrows; i++)
             _csv_figure(out, r, s, i, k);
     }

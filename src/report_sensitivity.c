@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "numfmt.h"
+#include "csv_out.h"
 #include "report.h"
 #include "report_util.h"
 #include "sensitivity.h"
@@ -110,42 +111,6 @@ void table_sensitivity(FILE *out, const cx_result *r, const struct cx_sensitivit
 
 /* ---- CSV ------------------------------------------------------------- */
 
-typedef struct _csv_row {
-    const char *record, *series, *kind, *text;
-    int year, from;
-    double value;
-} _csv_row;
-
-static void _text(FILE *f, const char *t)
-{
-    if (t && *t)
-        csv_fwrite(f, t, strlen(t));
-}
-
-static void _put(FILE *f, const cx_result *r, const _csv_row *w)
-{
-    char num[40] = "";
-    if (isfinite(w->value))
-        numfmt_exact(num, sizeof num, w->value);
-    _text(f, r->model->name);
-    fputc(',', f);
-    _text(f, report_scenario(r));
-    fputc(',', f);
-    _text(f, w->record);
-    fputc(',', f);
-    _text(f, w->series);
-    fputc(',', f);
-    if (w->year)
-        fprintf(f, "%d", w->year);
-    fputc(',', f);
-    if (w->from)
-        fprintf(f, "%d", w->from);
-    fprintf(f, ",%s,", num);
-    _text(f, w->kind);
-    fputc(',', f);
-    _text(f, w->text);
-    fputc('\n', f);
-}
 
 static void _csv_bar(FILE *out, const cx_result *r, const cx_sensitivity *s,
                      const cx_tornado_bar *b)
@@ -158,9 +123,9 @@ static void _csv_bar(FILE *out, const cx_result *r, const cx_sensitivity *s,
     char lt[80], ht[80];
     snprintf(lt, sizeof lt, "%s=%s", d->absolute ? "rate" : "move", lo);
     snprintf(ht, sizeof ht, "%s=%s", d->absolute ? "rate" : "move", hi);
-    _put(out, r, &(_csv_row){"sensitivity.tornado", name, "low", lt, 0, 0, b->at_low});
-    _put(out, r, &(_csv_row){"sensitivity.tornado", name, "high", ht, 0, 0, b->at_high});
-    _put(out, r, &(_csv_row){"sensitivity.swing", name, NULL, NULL, 0, 0, b->swing});
+    csv_put_row(out, r, &(csv_row){.record = "sensitivity.tornado", .series = name, .kind = "low", .text = lt, .value = b->at_low});
+    csv_put_row(out, r, &(csv_row){.record = "sensitivity.tornado", .series = name, .kind = "high", .text = ht, .value = b->at_high});
+    csv_put_row(out, r, &(csv_row){.record = "sensitivity.swing", .series = name, .value = b->swing});
 }
 
 static void _csv_grid(FILE *out, const cx_result *r, const cx_sensitivity *s)
@@ -173,9 +138,9 @@ static void _csv_grid(FILE *out, const cx_result *r, const cx_sensitivity *s)
             numfmt_exact(x, sizeof x, sp->steps[j]);
             numfmt_exact(y, sizeof y, sp->steps[i]);
             snprintf(t, sizeof t, "x=%s;y=%s", x, y);
-            _put(out, r, &(_csv_row){"sensitivity.grid", m->series[sp->x].name,
-                                     m->series[sp->y].name, t, 0, 0,
-                                     s->grid[i * s->nsteps + j]});
+            csv_put_row(out, r, &(csv_row){.record = "sensitivity.grid",
+                        .series = m->series[sp->x].name, .kind = m->series[sp->y].name,
+                        .text = t, .value = s->grid[i * s->nsteps + j]});
         }
     }
 }
@@ -186,10 +151,11 @@ void csv_sensitivity(FILE *out, const cx_result *r, const struct cx_sensitivity 
     char label[160];
     cx_sensitivity_label(s, r->model, label, sizeof label);
     int value = sp->output == CX_SO_VALUE;
-    _put(out, r, &(_csv_row){"sensitivity.base",
-                             value ? r->model->series[sp->series].name : NULL,
-                             cx_sens_output_name(sp->output), label,
-                             value ? sp->year : s->through, s->from, s->base});
+    csv_put_row(out, r, &(csv_row){.record = "sensitivity.base",
+                    .series = value ? r->model->series[sp->series].name : NULL,
+                    .kind = cx_sens_output_name(sp->output), .text = label,
+                    .year = value ? sp->year : s->through, .from = s->from,
+                    .value = s->base});
     for (size_t i = 0; i < s->nbars; i++)
         _csv_bar(out, r, s, &s->bars[i]);
     if (s->grid)

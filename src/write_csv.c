@@ -14,59 +14,11 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "csv_out.h"
 #include "diag.h"
 #include "numfmt.h"
 #include "report.h"
 #include "report_util.h"
-
-typedef struct row {
-    const char *record;
-    const char *series;
-    int year;          /* 0 = empty */
-    int from;          /* 0 = empty */
-    double value;      /* NAN = empty */
-    const char *kind;
-    const char *text;
-} row;
-
-static void _text(FILE *f, const char *s)
-{
-    if (s && *s)
-        csv_fwrite(f, s, strlen(s));
-}
-
-static void _number(FILE *f, double v)
-{
-    if (!isfinite(v))
-        return;
-    char buf[40];
-    numfmt_exact(buf, sizeof buf, v);
-    fputs(buf, f);
-}
-
-static void _row(FILE *f, const cx_result *r, const row *w)
-{
-    _text(f, r->model->name);
-    fputc(',', f);
-    _text(f, report_scenario(r));
-    fputc(',', f);
-    _text(f, w->record);
-    fputc(',', f);
-    _text(f, w->series);
-    fputc(',', f);
-    if (w->year)
-        fprintf(f, "%d", w->year);
-    fputc(',', f);
-    if (w->from)
-        fprintf(f, "%d", w->from);
-    fputc(',', f);
-    _number(f, w->value);
-    fputc(',', f);
-    _text(f, w->kind);
-    fputc(',', f);
-    _text(f, w->text);
-    fputc('\n', f);
-}
 
 static void _series(FILE *f, const cx_result *r, size_t i)
 {
@@ -78,17 +30,17 @@ static void _series(FILE *f, const cx_result *r, size_t i)
         if (!cx_value_present(v))
             continue;
         int year = m->first_year + (int)t;
-        _row(f, r, &(row){"value", s->name, year, 0, v->base,
-                          cx_value_kind_name(v->kind), v->text});
+        csv_put_row(f, r, &(csv_row){"value", s->name, year, 0, v->base,
+                          cx_value_kind_name(v->kind), v->text, NULL});
         if (v->kind == CX_V_PROJECTED)
-            _row(f, r, &(row){"rate", s->name, year, 0, sr->rate[t], NULL, NULL});
+            csv_put_row(f, r, &(csv_row){"rate", s->name, year, 0, sr->rate[t], NULL, NULL, NULL});
         if (isfinite(sr->yoy[t]))
-            _row(f, r, &(row){"yoy", s->name, year, 0, sr->yoy[t], NULL, NULL});
+            csv_put_row(f, r, &(csv_row){"yoy", s->name, year, 0, sr->yoy[t], NULL, NULL, NULL});
     }
     if (sr->first >= 0 && sr->last_stated > sr->first) {
         int from = m->first_year + sr->first, to = m->first_year + sr->last_stated;
-        _row(f, r, &(row){"multiple", s->name, to, from, sr->hist_multiple, NULL, NULL});
-        _row(f, r, &(row){"cagr", s->name, to, from, sr->hist_cagr, NULL, NULL});
+        csv_put_row(f, r, &(csv_row){"multiple", s->name, to, from, sr->hist_multiple, NULL, NULL, NULL});
+        csv_put_row(f, r, &(csv_row){"cagr", s->name, to, from, sr->hist_cagr, NULL, NULL, NULL});
     }
 }
 
@@ -100,37 +52,37 @@ static void _burn(FILE *f, const cx_result *r)
     for (size_t i = 0; i < b->n; i++) {
         int y = b->first_year + (int)i;
         if (b->revenue) {
-            _row(f, r, &(row){"burn.revenue", NULL, y, 0, b->revenue[i], NULL, NULL});
-            _row(f, r, &(row){"burn.costs", NULL, y, 0, b->costs[i], NULL, NULL});
+            csv_put_row(f, r, &(csv_row){"burn.revenue", NULL, y, 0, b->revenue[i], NULL, NULL, NULL});
+            csv_put_row(f, r, &(csv_row){"burn.costs", NULL, y, 0, b->costs[i], NULL, NULL, NULL});
         }
-        _row(f, r, &(row){"burn.net", NULL, y, 0, b->net[i], NULL, NULL});
-        _row(f, r, &(row){"burn.cumulative", NULL, y, 0, b->burn.cumulative[i], NULL, NULL});
+        csv_put_row(f, r, &(csv_row){"burn.net", NULL, y, 0, b->net[i], NULL, NULL, NULL});
+        csv_put_row(f, r, &(csv_row){"burn.cumulative", NULL, y, 0, b->burn.cumulative[i], NULL, NULL, NULL});
     }
     const cx_burn *k = &b->burn;
-    _row(f, r, &(row){"burn.peak", NULL, k->peak_year, 0, k->peak_burn, NULL,
-                      k->peak_year ? NULL : "no burn"});
-    _row(f, r, &(row){"burn.break_even", NULL, k->break_even_year, 0, NAN, NULL,
-                      k->break_even_year ? NULL : "not within horizon"});
-    _row(f, r, &(row){"burn.payback", NULL, k->payback_year, 0, NAN, NULL,
-                      k->payback_year ? NULL : "not within horizon"});
-    _row(f, r, &(row){"burn.total", NULL, 0, 0, k->total_burn, NULL, NULL});
+    csv_put_row(f, r, &(csv_row){"burn.peak", NULL, k->peak_year, 0, k->peak_burn, NULL,
+                      k->peak_year ? NULL : "no burn", NULL});
+    csv_put_row(f, r, &(csv_row){"burn.break_even", NULL, k->break_even_year, 0, NAN, NULL,
+                      k->break_even_year ? NULL : "not within horizon", NULL});
+    csv_put_row(f, r, &(csv_row){"burn.payback", NULL, k->payback_year, 0, NAN, NULL,
+                      k->payback_year ? NULL : "not within horizon", NULL});
+    csv_put_row(f, r, &(csv_row){"burn.total", NULL, 0, 0, k->total_burn, NULL, NULL, NULL});
     const cx_funding *fu = &b->funding;
-    _row(f, r, &(row){"burn.break_even_fraction", NULL, 0, 0, fu->break_even_frac, NULL,
-                      isfinite(fu->break_even_frac) ? NULL : "not within horizon"});
-    _row(f, r, &(row){"burn.payback_fraction", NULL, 0, 0, fu->payback_frac, NULL,
-                      isfinite(fu->payback_frac) ? NULL : "not within horizon"});
+    csv_put_row(f, r, &(csv_row){"burn.break_even_fraction", NULL, 0, 0, fu->break_even_frac, NULL,
+                      isfinite(fu->break_even_frac) ? NULL : "not within horizon", NULL});
+    csv_put_row(f, r, &(csv_row){"burn.payback_fraction", NULL, 0, 0, fu->payback_frac, NULL,
+                      isfinite(fu->payback_frac) ? NULL : "not within horizon", NULL});
     if (!fu->has_cash)
         return;
-    _row(f, r, &(row){"burn.opening_cash", NULL, fu->cash_year, 0, fu->opening_cash, NULL, NULL});
-    _row(f, r, &(row){"burn.raised", NULL, 0, 0, fu->raised, NULL, NULL});
-    _row(f, r, &(row){"burn.funding_gap", NULL, 0, 0, fu->funding_gap, NULL, NULL});
+    csv_put_row(f, r, &(csv_row){"burn.opening_cash", NULL, fu->cash_year, 0, fu->opening_cash, NULL, NULL, NULL});
+    csv_put_row(f, r, &(csv_row){"burn.raised", NULL, 0, 0, fu->raised, NULL, NULL, NULL});
+    csv_put_row(f, r, &(csv_row){"burn.funding_gap", NULL, 0, 0, fu->funding_gap, NULL, NULL, NULL});
     for (size_t i = 0; i < b->n; i++)
-        _row(f, r, &(row){"burn.cash", NULL, b->first_year + (int)i, 0, fu->cash[i], NULL, NULL});
-    _row(f, r, &(row){"burn.runway_months", NULL, 0, 0, fu->runway_months, NULL,
-                      isfinite(fu->runway_months) ? NULL : "lasts the horizon"});
-    _row(f, r, &(row){"burn.default_alive", NULL, 0, 0, fu->alive_margin_months,
+        csv_put_row(f, r, &(csv_row){"burn.cash", NULL, b->first_year + (int)i, 0, fu->cash[i], NULL, NULL, NULL});
+    csv_put_row(f, r, &(csv_row){"burn.runway_months", NULL, 0, 0, fu->runway_months, NULL,
+                      isfinite(fu->runway_months) ? NULL : "lasts the horizon", NULL});
+    csv_put_row(f, r, &(csv_row){"burn.default_alive", NULL, 0, 0, fu->alive_margin_months,
                       fu->default_alive < 0 ? "unknown" : fu->default_alive ? "alive" : "dead",
-                      "value: margin in months"});
+                      "value: margin in months", NULL});
 }
 
 static void _discount(FILE *f, const cx_result *r)
@@ -139,13 +91,13 @@ static void _discount(FILE *f, const cx_result *r)
     if (!d->enabled)
         return;
     for (size_t i = 0; i < d->n; i++)
-        _row(f, r, &(row){"discount.flow", NULL, d->first_year + (int)i, 0, d->flows[i], NULL, NULL});
-    _row(f, r, &(row){"discount.rate", NULL, 0, 0, d->rate, NULL, NULL});
-    _row(f, r, &(row){"discount.npv", NULL, 0, 0, d->npv, NULL, "first flow discounted one period"});
-    _row(f, r, &(row){"discount.npv_t0", NULL, 0, 0, d->npv0, NULL, "first flow at t=0"});
-    _row(f, r, &(row){"discount.xnpv", NULL, 0, 0, d->xnpv, NULL, NULL});
-    _row(f, r, &(row){"discount.irr", NULL, 0, 0, d->irr, NULL, d->irr_note[0] ? d->irr_note : NULL});
-    _row(f, r, &(row){"discount.xirr", NULL, 0, 0, d->xirr, NULL, NULL});
+        csv_put_row(f, r, &(csv_row){"discount.flow", NULL, d->first_year + (int)i, 0, d->flows[i], NULL, NULL, NULL});
+    csv_put_row(f, r, &(csv_row){"discount.rate", NULL, 0, 0, d->rate, NULL, NULL, NULL});
+    csv_put_row(f, r, &(csv_row){"discount.npv", NULL, 0, 0, d->npv, NULL, "first flow discounted one period", NULL});
+    csv_put_row(f, r, &(csv_row){"discount.npv_t0", NULL, 0, 0, d->npv0, NULL, "first flow at t=0", NULL});
+    csv_put_row(f, r, &(csv_row){"discount.xnpv", NULL, 0, 0, d->xnpv, NULL, NULL, NULL});
+    csv_put_row(f, r, &(csv_row){"discount.irr", NULL, 0, 0, d->irr, NULL, d->irr_note[0] ? d->irr_note : NULL, NULL});
+    csv_put_row(f, r, &(csv_row){"discount.xirr", NULL, 0, 0, d->xirr, NULL, NULL, NULL});
 }
 
 static void _goals(FILE *f, const cx_result *r)
@@ -153,9 +105,9 @@ static void _goals(FILE *f, const cx_result *r)
     for (size_t i = 0; i < r->ngoals; i++) {
         const cx_goal_result *g = &r->goals[i];
         const cx_goal *def = &r->model->goals[g->goal];
-        _row(f, r, &(row){"goal", r->model->series[def->series].name,
+        csv_put_row(f, r, &(csv_row){"goal", r->model->series[def->series].name,
                           def->kind == CX_G_BREAK_EVEN ? def->by : 0, 0, g->rate,
-                          cx_goal_kind_name(def->kind), g->message});
+                          cx_goal_kind_name(def->kind), g->message, NULL});
     }
 }
 
@@ -168,16 +120,16 @@ static void _commitments(FILE *f, const cx_result *r)
     for (size_t c = 0; c < m->ncommitments; c++) {
         const char *name = m->commitments[c].name;
         if (!cr->scheduled[c])
-            _row(f, r, &(row){"commitment", name, 0, 0, NAN, "unscheduled",
-                              "period not stated"});
+            csv_put_row(f, r, &(csv_row){"commitment", name, 0, 0, NAN, "unscheduled",
+                              "period not stated", NULL});
         for (size_t t = 0; t < m->nyears; t++)
             if (cr->amount[c * m->nyears + t] != 0)
-                _row(f, r, &(row){"commitment", name, m->first_year + (int)t, 0,
-                                  cr->amount[c * m->nyears + t], NULL, NULL});
+                csv_put_row(f, r, &(csv_row){"commitment", name, m->first_year + (int)t, 0,
+                                  cr->amount[c * m->nyears + t], NULL, NULL, NULL});
     }
     for (size_t t = 0; m->ncommitments && t < m->nyears; t++)
-        _row(f, r, &(row){"commitments.total", NULL, m->first_year + (int)t, 0,
-                          cr->total[t], NULL, NULL});
+        csv_put_row(f, r, &(csv_row){"commitments.total", NULL, m->first_year + (int)t, 0,
+                          cr->total[t], NULL, NULL, NULL});
 }
 
 static void _checks(FILE *f, const cx_result *r)
@@ -189,8 +141,8 @@ static void _checks(FILE *f, const cx_result *r)
         const char *series = cx_check_has_series(def->kind) ? m->series[def->series].name
                                                     : cx_check_kind_name(def->kind);
         int from = cx_check_has_period(def->kind) ? def->from : 0;
-        _row(f, r, &(row){"check", series, c->year, from, c->computed,
-                          c->pass ? "pass" : "warn", c->message});
+        csv_put_row(f, r, &(csv_row){"check", series, c->year, from, c->computed,
+                          c->pass ? "pass" : "warn", c->message, NULL});
     }
 }
 

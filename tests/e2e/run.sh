@@ -131,7 +131,7 @@ grep -q "P(.*by 2030.*) = " "$T/out" && grep -q "cumulative net cash flow 2026..
     || bad "mc: table has P(break-even by 2030), the burn to 2029, by year"
 expect_status "mc: csv" 0 "$CAPEX" mc tests/cases/montecarlo.yaml --paths 5000 -n -f csv -s bear \
     --percentiles 1,99
-grep -q '^"montecarlo","bear",mc.percentile,"cumulative",2028,2024,.*,"P99",' "$T/out" \
+grep -q '^"montecarlo","bear","mc.percentile","cumulative",2028,2024,.*,"P99",' "$T/out" \
     && ok "mc: csv rows with --percentiles and --scenario" || bad "mc: csv rows with --percentiles and --scenario"
 expect_status "mc: repaired correlation noted" 0 "$CAPEX" mc tests/cases/montecarlo.yaml --paths 2000 -n
 expect_err "mc: repaired correlation noted" "correlation matrix was not positive definite"
