@@ -81,6 +81,7 @@ e2e: $(BIN)
 	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/run.sh
 	@CAPEX=./$(BIN) sh tests/e2e/signals.sh 2>/dev/null
 	@CAPEX=./$(BIN) sh tests/e2e/faults.sh
+	@CAPEX=./$(BIN) sh tests/e2e/locale.sh
 
 test: deps
 	@$(MAKE) --no-print-directory unit e2e
