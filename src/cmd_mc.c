@@ -8,12 +8,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sysexits.h>
 #include <unistd.h>
 
 #include "commands.h"
 #include "diag.h"
+#include "outfile.h"
 #include "mc.h"
 #include "parse_value.h"
 #include "report.h"
@@ -120,21 +120,6 @@ static int _parse_args(int argc, char **argv, struct mc_options *o)
     return -1;
 }
 
-static char *_default_output(const cx_model *m)
-{
-    if (mkdir("outputs", 0777) && errno != EEXIST) {
-        diag_error("cannot create 'outputs/': %s", strerror(errno));
-        return NULL;
-    }
-    size_t n = strlen("outputs/") + strlen(m->name) + strlen("-mc.xlsx") + 1;
-    char *p = malloc(n);
-    if (p)
-        snprintf(p, n, "outputs/%s-mc.xlsx", m->name);
-    else
-        diag_error("out of memory");
-    return p;
-}
-
 static int _mc_error(const session *s, cx_status st, size_t failed, const char *scenario)
 {
     const cx_model *m = s->model;
@@ -172,7 +157,7 @@ static int _output(const struct mc_options *o, const session *s, const cx_mc_res
     const char *path = NULL;
     int rc = 0;
     if (!o->no_workbook) {
-        path = o->output ? o->output : (owned = _default_output(s->model));
+        path = o->output ? o->output : (owned = outfile_default(s->model->name, "-mc.xlsx"));
         rc = path ? write_xlsx_with(s->result, &x, path) : EX_CANTCREAT;
     }
     if (!rc)

@@ -9,11 +9,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sysexits.h>
 
 #include "commands.h"
 #include "diag.h"
+#include "outfile.h"
 #include "report.h"
 #include "scenario_set.h"
 #include "session.h"
@@ -70,22 +70,6 @@ static int _parse_args(int argc, char **argv, struct run_options *o)
     }
     o->model = argv[optind];
     return -1;
-}
-
-/* outputs/<model>.xlsx, creating outputs/ when missing. Caller frees. */
-static char *_default_output(const cx_model *m)
-{
-    if (mkdir("outputs", 0777) && errno != EEXIST) {
-        diag_error("cannot create 'outputs/': %s", strerror(errno));
-        return NULL;
-    }
-    size_t n = strlen("outputs/") + strlen(m->name) + strlen(".xlsx") + 1;
-    char *p = malloc(n);
-    if (p)
-        snprintf(p, n, "outputs/%s.xlsx", m->name);
-    else
-        diag_error("out of memory");
-    return p;
 }
 
 static int _report(const struct run_options *o, const cx_result *r,
@@ -163,7 +147,7 @@ static int _run(const struct run_options *o)
     char *owned = NULL;
     const char *path = NULL;
     if (!rc && !o->no_workbook) {
-        path = o->output ? o->output : (owned = _default_output(s.model));
+        path = o->output ? o->output : (owned = outfile_default(s.model->name, ".xlsx"));
         rc = path ? write_xlsx_with(s.result, &x, path) : EX_CANTCREAT;
     }
     if (!rc)

@@ -114,3 +114,18 @@ void outfile_abort(char *tmp)
     unlink(tmp);
     free(tmp);
 }
+
+char *outfile_default(const char *name, const char *suffix)
+{
+    if (mkdir("outputs", 0777) && errno != EEXIST) {
+        diag_error("cannot create 'outputs/': %s", strerror(errno));
+        return NULL;
+    }
+    size_t n = strlen("outputs/") + strlen(name) + strlen(suffix) + 1;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "outputs/%s%s", name, suffix);
+    else
+        diag_error("out of memory");
+    return p;
+}

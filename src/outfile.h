@@ -31,6 +31,10 @@ int outfile_begin(const char *path, char **tmp);
  */
 int outfile_commit(char *tmp, const char *path);
 
+/** "outputs/<name><suffix>" (suffix like ".xlsx" or "-mc.xlsx"), creating
+ *  the outputs/ folder when missing. Caller frees; NULL after a message. */
+char *outfile_default(const char *name, const char *suffix);
+
 /** Remove the temporary file and free tmp. NULL is fine. */
 void outfile_abort(char *tmp);
 
