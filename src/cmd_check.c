@@ -42,13 +42,13 @@ int cmd_check(int argc, char **argv)
         default: return usage_error("check");
         }
     }
-    if (argc - optind != 1) {
-        diag_error(argc == optind ? "no model file given" : "more than one model file given");
-        return usage_error("check");
-    }
+    const char *model;
+    int rc = usage_one_model(argc, argv, optind, "check", &model);
+    if (rc >= 0)
+        return rc;
     diag_set_quiet(quiet);
     session s;
-    int rc = session_open(&s, argv[optind], scenario);
+    rc = session_open(&s, model, scenario);
     if (rc)
         return rc;
     if (!quiet) {

@@ -20,24 +20,13 @@
 #include "session.h"
 #include "write_xlsx.h"
 
-enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
-
 struct mc_options {
     const char *model, *output, *scenario;
-    enum format format;
+    report_format format;
     int no_workbook, quiet;
     cx_mc_options mc;
     double levels[CX_MC_MAX_LEVELS];
 };
-
-static int _format(const char *s, enum format *f)
-{
-    if (!strcmp(s, "table")) *f = FORMAT_TABLE;
-    else if (!strcmp(s, "csv")) *f = FORMAT_CSV;
-    else if (!strcmp(s, "json")) *f = FORMAT_JSON;
-    else return diag_error("unknown format '%s' (expected table, csv or json)", s);
-    return 0;
-}
 
 static int _count(const char *opt, const char *s, long min, long max, long *out)
 {
@@ -74,7 +63,7 @@ static int _option(int c, const char *arg, struct mc_options *o)
 {
     long v;
     switch (c) {
-    case 'f': return _format(arg, &o->format) ? EX_USAGE : -1;
+    case 'f': return report_parse_format(arg, &o->format) ? EX_USAGE : -1;
     case 'j': if (_count("-j", arg, 1, 256, &v)) return EX_USAGE;
               o->mc.threads = (int)v; return -1;
     case 'N': if (_count("--paths", arg, 1, 100000000, &v)) return EX_USAGE;
@@ -112,12 +101,7 @@ static int _parse_args(int argc, char **argv, struct mc_options *o)
     while ((c = getopt_long(argc, argv, "f:hj:no:qs:", longopts, NULL)) != -1)
         if ((rc = _option(c, optarg, o)) >= 0)
             return rc;
-    if (argc - optind != 1) {
-        diag_error(argc == optind ? "no model file given" : "more than one model file given");
-        return usage_error("mc");
-    }
-    o->model = argv[optind];
-    return -1;
+    return usage_one_model(argc, argv, optind, "mc", &o->model);
 }
 
 static int _mc_error(const session *s, cx_status st, size_t failed, const char *scenario)
@@ -141,13 +125,7 @@ static int _mc_error(const session *s, cx_status st, size_t failed, const char *
 static int _report(const struct mc_options *o, const cx_result *r, const run_extras *x,
                    const char *workbook)
 {
-    if (o->quiet && o->format == FORMAT_TABLE)
-        return 0;
-    switch (o->format) {
-    case FORMAT_CSV: return write_csv(stdout, r, x, workbook);
-    case FORMAT_JSON: return write_json(stdout, r, x, workbook);
-    default: return write_table(stdout, r, x, workbook);
-    }
+    return report_write(stdout, o->format, o->quiet, r, x, workbook);
 }
 
 static int _output(const struct mc_options *o, const session *s, const cx_mc_result *mc)

@@ -19,25 +19,14 @@
 #include "session.h"
 #include "write_xlsx.h"
 
-enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
-
 struct run_options {
     const char *model;
     const char *output;
     const char *scenario;
-    enum format format;
+    report_format format;
     int no_workbook;
     int quiet;
 };
-
-static int _parse_format(const char *s, enum format *f)
-{
-    if (!strcmp(s, "table")) *f = FORMAT_TABLE;
-    else if (!strcmp(s, "csv")) *f = FORMAT_CSV;
-    else if (!strcmp(s, "json")) *f = FORMAT_JSON;
-    else return diag_error("unknown format '%s' (expected table, csv or json)", s);
-    return 0;
-}
 
 /* Returns -1 to continue, or the exit status. */
 static int _parse_args(int argc, char **argv, struct run_options *o)
@@ -55,7 +44,7 @@ static int _parse_args(int argc, char **argv, struct run_options *o)
     optind = 1;
     while ((c = getopt_long(argc, argv, "f:hno:qs:", longopts, NULL)) != -1) {
         switch (c) {
-        case 'f': if (_parse_format(optarg, &o->format)) return EX_USAGE; break;
+        case 'f': if (report_parse_format(optarg, &o->format)) return EX_USAGE; break;
         case 'h': return usage_print("run");
         case 'n': o->no_workbook = 1; break;
         case 'o': o->output = optarg; break;
@@ -64,24 +53,13 @@ static int _parse_args(int argc, char **argv, struct run_options *o)
         default: return usage_error("run");
         }
     }
-    if (argc - optind != 1) {
-        diag_error(argc == optind ? "no model file given" : "more than one model file given");
-        return usage_error("run");
-    }
-    o->model = argv[optind];
-    return -1;
+    return usage_one_model(argc, argv, optind, "run", &o->model);
 }
 
 static int _report(const struct run_options *o, const cx_result *r,
                    const run_extras *x, const char *workbook)
 {
-    if (o->quiet && o->format == FORMAT_TABLE)
-        return 0;
-    switch (o->format) {
-    case FORMAT_CSV: return write_csv(stdout, r, x, workbook);
-    case FORMAT_JSON: return write_json(stdout, r, x, workbook);
-    default: return write_table(stdout, r, x, workbook);
-    }
+    return report_write(stdout, o->format, o->quiet, r, x, workbook);
 }
 
 static int _all(const struct run_options *o)

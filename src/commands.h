@@ -25,4 +25,10 @@ int usage_print(const char *command);
 /** Print "usage: ..." for a subcommand to stderr and return EX_USAGE. */
 int usage_error(const char *command);
 
+/** After option parsing: exactly one operand, the model file, into *model.
+ *  Returns -1 when there is one, else says what is wrong and returns
+ *  EX_USAGE. */
+int usage_one_model(int argc, char **argv, int optind_, const char *command,
+                    const char **model);
+
 #endif

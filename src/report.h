@@ -17,6 +17,17 @@
 #include "json_out.h"
 #include "result.h"
 
+/** What `--format` asks for on stdout. */
+typedef enum report_format { REPORT_TABLE, REPORT_CSV, REPORT_JSON } report_format;
+
+/** "table", "csv" or "json"; prints a message and returns -1 otherwise. */
+int report_parse_format(const char *s, report_format *f);
+
+/** The report in format f; quiet suppresses the table only (csv and json
+ *  are what was asked for). Returns 0 or EX_IOERR. */
+int report_write(FILE *out, report_format f, int quiet, const cx_result *r,
+                 const run_extras *x, const char *workbook);
+
 /* x: the run's extras (scenarios, sensitivity, Monte Carlo), may be NULL. */
 int write_table(FILE *out, const cx_result *r, const run_extras *x, const char *workbook);
 int write_csv(FILE *out, const cx_result *r, const run_extras *x, const char *workbook);

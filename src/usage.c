@@ -116,3 +116,14 @@ int usage_error(const char *command)
         fprintf(stderr, "Try 'capex --help' for more information.\n");
     return EX_USAGE;
 }
+
+int usage_one_model(int argc, char **argv, int optind_, const char *command,
+                    const char **model)
+{
+    if (argc - optind_ != 1) {
+        diag_error(argc == optind_ ? "no model file given" : "more than one model file given");
+        return usage_error(command);
+    }
+    *model = argv[optind_];
+    return -1;
+}
