@@ -40,7 +40,7 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB       := $(BUILD)/libcapex.a
 BIN       := capex
 
-.PHONY: all deps run test unit e2e sanitize valgrind install uninstall clean bench
+.PHONY: all deps run test unit e2e sanitize valgrind install uninstall clean bench test-cluster
 
 all: $(BIN)
 
@@ -100,6 +100,12 @@ valgrind: all
 
 bench: all
 	@sh bench/run.sh
+
+# A real single-node Slurm cluster (slurmctld, slurmd, munge from Debian's
+# packages, installed when missing) runs a sharded `capex batch` as an array
+# job; the merged index must equal a one-machine run (tests/cluster/).
+test-cluster: all
+	@CAPEX=./$(BIN) sh tests/cluster/run.sh
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1

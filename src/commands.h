@@ -13,6 +13,8 @@
 #define CAPEX_COMMANDS_H
 
 int cmd_run(int argc, char **argv);
+int cmd_batch(int argc, char **argv);
+int cmd_index(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_mc(int argc, char **argv);
 int cmd_help(int argc, char **argv);

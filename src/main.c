@@ -18,8 +18,10 @@ struct command {
 
 /* Sorted by name. */
 static const struct command commands[] = {
+    {"batch", cmd_batch},
     {"check", cmd_check},
     {"help", cmd_help},
+    {"index", cmd_index},
     {"mc", cmd_mc},
     {"run", cmd_run},
     {"version", cmd_version},

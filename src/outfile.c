@@ -20,8 +20,14 @@
  * One pointer store; pointer-sized stores are atomic where capex runs. */
 static char *volatile _pending;
 
+/* Called first by the handler (batch: stop the workers); NULL = none. */
+static void (*volatile _hook)(int sig);
+
 static void _on_signal(int sig)
 {
+    void (*hook)(int) = _hook;
+    if (hook)
+        hook(sig);
     char *p = _pending;
     if (p)
         unlink(p);
@@ -29,12 +35,18 @@ static void _on_signal(int sig)
     raise(sig);
 }
 
+static int _installed;
+
 static void _guard(void)
 {
-    static int installed;
-    if (installed)
+    if (_installed)
         return;
-    installed = 1;
+    outfile_guard_signals();
+}
+
+void outfile_guard_signals(void)
+{
+    _installed = 1;
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = _on_signal;
@@ -42,6 +54,11 @@ static void _guard(void)
     static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
     for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
         sigaction(sigs[i], &sa, NULL);
+}
+
+void outfile_on_signal(void (*hook)(int sig))
+{
+    _hook = hook;
 }
 
 char *outfile_dir(const char *path)

@@ -35,6 +35,15 @@ int outfile_commit(char *tmp, const char *path);
  *  the outputs/ folder when missing. Caller frees; NULL after a message. */
 char *outfile_default(const char *name, const char *suffix);
 
+/** Install the handler of SIGINT, SIGTERM and SIGHUP now (outfile_begin
+ *  does it the first time): it removes the temporary file being written
+ *  and lets the signal end the process (exit 130, 143, 129). */
+void outfile_guard_signals(void);
+
+/** A function the handler calls first, with the signal (async-signal-safe
+ *  code only: capex batch stops its workers); NULL for none. */
+void outfile_on_signal(void (*hook)(int sig));
+
 /** Remove the temporary file and free tmp. NULL is fine. */
 void outfile_abort(char *tmp);
 

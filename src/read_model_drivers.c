@@ -536,3 +536,32 @@ int rm_scenarios(const rm_reader *r, const yt_node *n)
     return rc ? rc : _check_order(r);
 }
 
+
+/* ---- overrides from outside the model file (read_override.c) ---------- */
+
+int rm_override(const rm_reader *r, cx_scenario *sc, const yt_node *key,
+                const yt_node *map)
+{
+    size_t si;
+    char where[READER_MAX_NAME + 32];
+    snprintf(where, sizeof where, "in the overrides of '%s'", sc->name);
+    int rc = _driven_series(r, key, where, &si);
+    char what[READER_MAX_NAME + 40];
+    snprintf(what, sizeof what, "for the driver of '%s'", key->text);
+    if (!rc)
+        rc = rm_want(r, map, YT_MAPPING, what);
+    if (rc)
+        return rc;
+    const cx_driver *base = &r->m->series[si].driver;
+    for (size_t i = 0; i < sc->noverrides; i++)
+        if (sc->overrides[i].series == si)
+            base = &sc->overrides[i].driver;
+    cx_driver d;
+    if ((rc = _driver(r, map, base->method != CX_D_NONE ? base : NULL, si, &d)))
+        return rc;
+    cx_status st = cx_scenario_add_override(sc, si, &d);
+    cx_driver_release(&d);
+    if (st != CX_OK)
+        return rm_engine(st);
+    return _check_order(r);
+}

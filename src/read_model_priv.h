@@ -45,6 +45,13 @@ typedef struct rm_reader {
 /** Print "FILE:LINE:COL: message" at node n; returns EX_DATAERR. */
 #define RM_ERR(r, n, ...) reader_error((r)->file, (n)->line, (n)->col, __VA_ARGS__)
 
+/** A driver from outside the model file (a batch manifest's cell): map
+ *  drives the series named by key, on top of sc's override of it or its
+ *  base driver; added to sc (read_model_drivers.c). Positions are the
+ *  nodes' own, reported against r->file. */
+int rm_override(const rm_reader *r, cx_scenario *sc, const yt_node *key,
+                const yt_node *map);
+
 /** Index of the series called name in r->m (as cx_model_find_series,
  *  in constant time), CX_NO_INDEX when there is none. */
 size_t rm_find_series(const rm_reader *r, const char *name);

@@ -36,21 +36,29 @@ static int _compute_error(const cx_model *m, cx_status st, size_t failed,
     return EX_DATAERR;
 }
 
-int session_open(session *s, const char *path, const char *scenario)
+int session_read(session *s, const char *path)
 {
     s->model = NULL;
     s->result = NULL;
-    int rc = read_model(path, &s->model);
-    if (rc)
-        return rc;
+    return read_model(path, &s->model);
+}
+
+int session_compute(session *s, const char *scenario)
+{
     size_t failed = CX_NO_INDEX;
     cx_status st = cx_compute(s->model, scenario, &s->result, &failed);
     if (st != CX_OK) {
-        rc = _compute_error(s->model, st, failed, scenario);
+        int rc = _compute_error(s->model, st, failed, scenario);
         session_release(s);
         return rc;
     }
     return 0;
+}
+
+int session_open(session *s, const char *path, const char *scenario)
+{
+    int rc = session_read(s, path);
+    return rc ? rc : session_compute(s, scenario);
 }
 
 void session_print_notes(const session *s)

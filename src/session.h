@@ -20,6 +20,13 @@ typedef struct session {
  */
 int session_open(session *s, const char *path, const char *scenario);
 
+/** session_open in two steps, so that the model can be changed in
+ *  between (a batch manifest's overrides): read only (no result yet)... */
+int session_read(session *s, const char *path);
+
+/** ...then compute under scenario. On failure the session is released. */
+int session_compute(session *s, const char *scenario);
+
 /** Print the engine's notes (info as "note:", failed checks as
  *  "warning:") with the model file's positions, to stderr. */
 void session_print_notes(const session *s);

@@ -1,0 +1,31 @@
+/*
+ * batch_index.h - the index of a batch: OUTDIR/index.xlsx, index.csv and
+ * index.json, one row per run record (docs/batch.md). Each file is written
+ * atomically. The same records give the same bytes.
+ */
+#ifndef CAPEX_BATCH_INDEX_H
+#define CAPEX_BATCH_INDEX_H
+
+#include <stdio.h>
+
+#include "batch_record.h"
+
+/** Write the three index files into outdir from recs (sorted by run).
+ *  Returns 0 or a sysexits code after the message. */
+int batch_index_write(const char *outdir, const batch_record *recs, size_t n);
+
+/** The index as CSV / JSON on out. Returns 0 or EX_IOERR. */
+int batch_index_csv(FILE *out, const batch_record *recs, size_t n);
+int batch_index_json(FILE *out, const batch_record *recs, size_t n);
+
+/** index.xlsx at path (atomically). */
+int batch_index_xlsx(const char *path, const batch_record *recs, size_t n);
+
+/** Load every record in outdir/.capex/ (sorted by run, then name) into a
+ *  new array *recs of *n. Returns 0 or a sysexits code after the message
+ *  (EX_NOINPUT when there are none). */
+int batch_index_load(const char *outdir, batch_record **recs, size_t *n);
+
+void batch_records_free(batch_record *recs, size_t n);
+
+#endif

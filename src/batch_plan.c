@@ -1,0 +1,422 @@
+/*
+ * batch_plan.c - the runs of a batch (batch_plan.h).
+ */
+#include "batch_plan.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+
+#include "csv_rows.h"
+#include "diag.h"
+#include "reader.h"
+
+static int _nomem(void)
+{
+    diag_error("out of memory");
+    return EX_OSERR;
+}
+
+static char *_dup(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+/* A new run at the end of p (zeroed, numbered); NULL when out of memory. */
+static batch_run *_add(batch_plan *p)
+{
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? 2 * p->cap : 64;
+        batch_run *r = realloc(p->runs, cap * sizeof *r);
+        if (!r)
+            return NULL;
+        p->runs = r;
+        p->cap = cap;
+    }
+    batch_run *r = &p->runs[p->n++];
+    memset(r, 0, sizeof *r);
+    r->run = p->n;
+    return r;
+}
+
+int batch_name_ok(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 0 && n <= READER_MAX_NAME && reader_is_identifier(name, n) &&
+           strcmp(name, "index");
+}
+
+/* ---- model files and folders ------------------------------------------ */
+
+static int _is_model(const char *file)
+{
+    size_t n = strlen(file);
+    return file[0] != '.' &&
+           ((n > 5 && !strcmp(file + n - 5, ".yaml")) ||
+            (n > 4 && !strcmp(file + n - 4, ".yml")));
+}
+
+/* NAME of a model file: its base name without .yaml/.yml, "-SCENARIO"
+ * when one other than base and all is asked for. */
+static char *_name_of(const char *path, const char *scenario)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    size_t n = strlen(base);
+    if (n > 5 && !strcmp(base + n - 5, ".yaml"))
+        n -= 5;
+    else if (n > 4 && !strcmp(base + n - 4, ".yml"))
+        n -= 4;
+    int with = scenario && strcmp(scenario, "base") && strcmp(scenario, "all");
+    size_t size = n + (with ? strlen(scenario) + 1 : 0) + 1;
+    char *name = malloc(size);
+    if (name)
+        snprintf(name, size, "%.*s%s%s", (int)n, base, with ? "-" : "",
+                 with ? scenario : "");
+    return name;
+}
+
+static int _add_file(batch_plan *p, const char *path, const char *scenario)
+{
+    batch_run *r = _add(p);
+    if (!r)
+        return _nomem();
+    r->model = _dup(path);
+    r->scenario = _dup(scenario);
+    r->name = _name_of(path, scenario);
+    r->row = _dup("");
+    if (!r->model || !r->name || !r->row || (scenario && !r->scenario))
+        return _nomem();
+    if (!batch_name_ok(r->name)) {
+        diag_error("'%s': '%s' cannot name a workbook (letters, digits, '-', '_' "
+                   "and '.'; not 'index'): rename the file or use a manifest with an "
+                   "'output' column", path, r->name);
+        return EX_USAGE;
+    }
+    return 0;
+}
+
+static int _cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The model files directly in folder dir, sorted by name (byte order). */
+static int _list(const char *dir, char ***names, size_t *n)
+{
+    *names = NULL;
+    *n = 0;
+    DIR *d = opendir(dir);
+    if (!d) {
+        diag_error("cannot open '%s': %s", dir, strerror(errno));
+        return EX_NOINPUT;
+    }
+    size_t cap = 0;
+    int rc = 0;
+    struct dirent *e;
+    while (!rc && (e = readdir(d))) {
+        if (!_is_model(e->d_name))
+            continue;
+        if (*n == cap) {
+            cap = cap ? 2 * cap : 64;
+            char **v = realloc(*names, cap * sizeof *v);
+            if (!v) {
+                rc = _nomem();
+                break;
+            }
+            *names = v;
+        }
+        if (!((*names)[*n] = strdup(e->d_name)))
+            rc = _nomem();
+        else
+            (*n)++;
+    }
+    closedir(d);
+    if (!rc)
+        qsort(*names, *n, sizeof **names, _cmp_str);
+    return rc;
+}
+
+static int _add_folder(batch_plan *p, const char *dir, const char *scenario)
+{
+    char **names;
+    size_t n;
+    int rc = _list(dir, &names, &n);
+    size_t dl = strlen(dir);
+    int slash = dl && dir[dl - 1] == '/';
+    for (size_t i = 0; i < n && !rc; i++) {
+        size_t size = dl + 1 + strlen(names[i]) + 1;
+        char *path = malloc(size);
+        if (!path) {
+            rc = _nomem();
+            break;
+        }
+        snprintf(path, size, "%s%s%s", dir, slash ? "" : "/", names[i]);
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+            rc = _add_file(p, path, scenario);
+        free(path);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    if (!rc && n == 0)
+        diag_warn("no model files (*.yaml, *.yml) in '%s'", dir);
+    return rc;
+}
+
+int batch_plan_operands(batch_plan *p, char *const *operands, size_t n,
+                        const char *scenario)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct stat st;
+        if (stat(operands[i], &st)) {
+            diag_error("cannot open '%s': %s", operands[i], strerror(errno));
+            return EX_NOINPUT;
+        }
+        int rc = S_ISDIR(st.st_mode) ? _add_folder(p, operands[i], scenario)
+                                     : _add_file(p, operands[i], scenario);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* ---- manifest ----------------------------------------------------------- */
+
+typedef struct _manifest {
+    batch_plan *p;
+    const char *path;
+    int have_header;
+    size_t ncols;
+    int col_model, col_scenario, col_output;   /* -1 when absent */
+    int *is_series;                            /* [ncols] */
+} _manifest;
+
+static int _header(_manifest *m, const csv_field *f, size_t n)
+{
+    m->ncols = n;
+    m->col_model = m->col_scenario = m->col_output = -1;
+    if (!(m->is_series = calloc(n, sizeof *m->is_series)) ||
+        !(m->p->series = calloc(n, sizeof *m->p->series)))
+        return _nomem();
+    m->p->nseries = n;
+    for (size_t i = 0; i < n; i++) {
+        int *col = !strcmp(f[i].text, "model")      ? &m->col_model
+                   : !strcmp(f[i].text, "scenario") ? &m->col_scenario
+                   : !strcmp(f[i].text, "output")   ? &m->col_output
+                                                    : NULL;
+        if (col && *col >= 0)
+            return reader_error(m->path, f[i].line, (int)i + 1,
+                                "duplicate column '%s'", f[i].text);
+        if (col) {
+            *col = (int)i;
+            continue;
+        }
+        if (!reader_is_series_name(f[i].text, f[i].len))
+            return reader_error(m->path, f[i].line, (int)i + 1, "column '%s' is not "
+                                "'model', 'scenario', 'output' or a series name",
+                                reader_show(f[i].text, f[i].len).s);
+        m->is_series[i] = 1;
+        if (!(m->p->series[i] = strdup(f[i].text)))
+            return _nomem();
+    }
+    if (m->col_model < 0)
+        return reader_error(m->path, f[0].line, 1, "no 'model' column in the header "
+                            "(expected model,scenario,output,SERIES...)");
+    return 0;
+}
+
+/* The model path of a row: relative to the manifest's folder. */
+static char *_model_path(const char *manifest, const char *model)
+{
+    const char *slash = strrchr(manifest, '/');
+    if (model[0] == '/' || !slash)
+        return strdup(model);
+    size_t dl = (size_t)(slash - manifest) + 1, size = dl + strlen(model) + 1;
+    char *path = malloc(size);
+    if (path)
+        snprintf(path, size, "%.*s%s", (int)dl, manifest, model);
+    return path;
+}
+
+/* The row's text, fields joined by the unit separator, for its key. */
+static char *_row_text(const csv_field *f, size_t n)
+{
+    size_t size = 1;
+    for (size_t i = 0; i < n; i++)
+        size += f[i].len + 1;
+    char *s = malloc(size), *w = s;
+    if (!s)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        memcpy(w, f[i].text, f[i].len);
+        w += f[i].len;
+        *w++ = '\x1f';
+    }
+    *w = '\0';
+    return s;
+}
+
+static int _overrides(_manifest *m, batch_run *r, const csv_field *f)
+{
+    r->overrides = calloc(m->ncols, sizeof *r->overrides);
+    if (!r->overrides)
+        return _nomem();
+    for (size_t i = 0; i < m->ncols; i++) {
+        if (!m->is_series[i] || f[i].len == 0)
+            continue;
+        run_override *o = &r->overrides[r->noverrides++];
+        o->series = m->p->series[i];
+        o->file = m->path;
+        o->line = f[i].line;
+        o->col = (int)i + 1;
+        if (!(o->text = strdup(f[i].text)))
+            return _nomem();
+    }
+    return 0;
+}
+
+static int _row(_manifest *m, const csv_field *f, size_t n, int line)
+{
+    if (n != m->ncols)
+        return reader_error(m->path, line, (int)(n < m->ncols ? n : m->ncols) + 1,
+                            "%zu fields where the header has %zu", n, m->ncols);
+    const csv_field *mf = &f[m->col_model];
+    if (mf->len == 0)
+        return reader_error(m->path, mf->line, m->col_model + 1, "empty 'model'");
+    batch_run *r = _add(m->p);
+    if (!r)
+        return _nomem();
+    r->line = line;
+    const char *sc = m->col_scenario >= 0 && f[m->col_scenario].len
+                         ? f[m->col_scenario].text : NULL;
+    if (!(r->model = _model_path(m->path, mf->text)) || (sc && !(r->scenario = strdup(sc))) ||
+        !(r->row = _row_text(f, n)))
+        return _nomem();
+    const csv_field *of = m->col_output >= 0 ? &f[m->col_output] : NULL;
+    r->name = of && of->len ? strdup(of->text) : _name_of(r->model, sc);
+    if (!r->name)
+        return _nomem();
+    if (!batch_name_ok(r->name))
+        return reader_error(m->path, of && of->len ? of->line : mf->line,
+                            (of && of->len ? m->col_output : m->col_model) + 1,
+                            "'%s' cannot name an output (letters, digits, '-', '_' and "
+                            "'.', starting with a letter or digit, not 'index'; no path)",
+                            reader_show(r->name, strlen(r->name)).s);
+    return _overrides(m, r, f);
+}
+
+static int _on_row(void *ctx, const csv_field *f, size_t n, int line)
+{
+    _manifest *m = ctx;
+    if (m->have_header)
+        return _row(m, f, n, line);
+    m->have_header = 1;
+    return _header(m, f, n);
+}
+
+int batch_plan_manifest(batch_plan *p, const char *path)
+{
+    if (!(p->manifest = strdup(path)))
+        return _nomem();
+    _manifest m = {.p = p, .path = p->manifest};
+    int rc = csv_rows_read(path, _on_row, &m);
+    free(m.is_series);
+    if (!rc && !m.have_header)
+        rc = reader_error(path, 1, 1, "empty manifest (expected a header "
+                          "model,scenario,output,SERIES... and a row per run)");
+    return rc;
+}
+
+/* ---- names and keys ------------------------------------------------------ */
+
+static int _cmp_name(const void *a, const void *b)
+{
+    const batch_run *x = *(const batch_run *const *)a, *y = *(const batch_run *const *)b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x->run > y->run) - (x->run < y->run);
+}
+
+static void _where(const batch_plan *p, const batch_run *r, char *buf, size_t size)
+{
+    if (p->manifest)
+        snprintf(buf, size, "%s:%d", p->manifest, r->line);
+    else
+        snprintf(buf, size, "%s", r->model);
+}
+
+int batch_plan_check_names(const batch_plan *p)
+{
+    const batch_run **v = malloc((p->n ? p->n : 1) * sizeof *v);
+    if (!v)
+        return _nomem();
+    for (size_t i = 0; i < p->n; i++)
+        v[i] = &p->runs[i];
+    qsort(v, p->n, sizeof *v, _cmp_name);
+    int rc = 0;
+    for (size_t i = 1; i < p->n && !rc; i++) {
+        if (strcmp(v[i - 1]->name, v[i]->name))
+            continue;
+        char a[600], b[600];
+        _where(p, v[i - 1], a, sizeof a);
+        _where(p, v[i], b, sizeof b);
+        diag_error("two runs write '%s.xlsx': %s and %s", v[i]->name, a, b);
+        rc = EX_USAGE;
+    }
+    free(v);
+    return rc;
+}
+
+static uint64_t _fnv(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *s = data;
+    for (size_t i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+void batch_run_key(const batch_run *r, char buf[17])
+{
+    struct stat st;
+    if (stat(r->model, &st)) {
+        snprintf(buf, 17, "-");
+        return;
+    }
+    uint64_t h = 14695981039346656037ULL;
+    long long v[3] = {(long long)st.st_size, (long long)st.st_mtim.tv_sec,
+                      (long long)st.st_mtim.tv_nsec};
+    h = _fnv(h, v, sizeof v);
+    const char *s = r->scenario ? r->scenario : "base";
+    h = _fnv(h, s, strlen(s) + 1);
+    h = _fnv(h, r->model, strlen(r->model) + 1);
+    h = _fnv(h, r->row, strlen(r->row) + 1);
+    snprintf(buf, 17, "%016llx", (unsigned long long)h);
+}
+
+void batch_plan_free(batch_plan *p)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        batch_run *r = &p->runs[i];
+        for (size_t k = 0; k < r->noverrides; k++)
+            free((char *)r->overrides[k].text);
+        free(r->overrides);
+        free(r->model);
+        free(r->scenario);
+        free(r->name);
+        free(r->row);
+    }
+    free(p->runs);
+    for (size_t i = 0; i < p->nseries; i++)
+        free(p->series[i]);
+    free(p->series);
+    free(p->manifest);
+    memset(p, 0, sizeof *p);
+}

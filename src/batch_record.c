@@ -1,0 +1,310 @@
+/*
+ * batch_record.c - a run's row of the index, kept beside its workbook
+ * (batch_record.h). Numbers are written with %.17g so that reading them
+ * back gives the same doubles.
+ */
+#include "batch_record.h"
+
+#include <csv.h>
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "csv_rows.h"
+#include "diag.h"
+#include "outfile.h"
+#include "reader.h"
+
+const char *const batch_columns[BR_COLUMNS] = {
+    "run", "name", "model", "scenario", "status", "exit", "checks", "warnings",
+    "unit", "first_year", "last_year", "cumulative_burn", "break_even_year",
+    "peak_funding_need", "runway_months", "workbook", "message", "as_of", "key",
+};
+
+static int _set(batch_record *rec, int col, const char *s)
+{
+    free(rec->f[col]);
+    rec->f[col] = strdup(s ? s : "");
+    return rec->f[col] ? 0 : -1;
+}
+
+/* A number that reads back as the same double; non-finite is empty. */
+static int _num(batch_record *rec, int col, double v)
+{
+    char buf[40] = "";
+    if (isfinite(v))
+        snprintf(buf, sizeof buf, "%.17g", v);
+    return _set(rec, col, buf);
+}
+
+static int _int(batch_record *rec, int col, long v)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%ld", v);
+    return _set(rec, col, buf);
+}
+
+static int _year(batch_record *rec, int col, int year)
+{
+    return year ? _int(rec, col, year) : _set(rec, col, "");
+}
+
+static int _fill_empty(batch_record *rec)
+{
+    for (int c = 0; c < BR_COLUMNS; c++)
+        if (!rec->f[c] && _set(rec, c, ""))
+            return -1;
+    return 0;
+}
+
+static int _common(batch_record *rec, const batch_run *run, int code)
+{
+    memset(rec, 0, sizeof *rec);
+    char num[32];
+    snprintf(num, sizeof num, "%zu", run->run);
+    int bad = _set(rec, BR_RUN, num) | _set(rec, BR_NAME, run->name) |
+              _set(rec, BR_MODEL, run->model) |
+              _set(rec, BR_SCENARIO, run->scenario ? run->scenario : "base") |
+              _set(rec, BR_STATUS, code ? "failed" : "ok");
+    snprintf(num, sizeof num, "%d", code);
+    return bad | _set(rec, BR_EXIT, num);
+}
+
+static int _nomem(batch_record *rec)
+{
+    batch_record_release(rec);
+    diag_error("out of memory");
+    return EX_OSERR;
+}
+
+static int _burn(batch_record *rec, const cx_result *r)
+{
+    const cx_burn_result *b = &r->burn;
+    if (!b->enabled || b->n == 0)
+        return 0;
+    return _num(rec, BR_CUMULATIVE_BURN, b->burn.total_burn) |
+           _year(rec, BR_BREAK_EVEN_YEAR, b->burn.break_even_year) |
+           _num(rec, BR_PEAK_FUNDING_NEED, 0.0 - b->burn.peak_burn) |
+           _num(rec, BR_RUNWAY_MONTHS, b->funding.runway_months);
+}
+
+int batch_record_ok(batch_record *rec, const batch_run *run, const cx_result *r,
+                    const char *key)
+{
+    const cx_model *m = r->model;
+    int bad = _common(rec, run, 0);
+    const char *checks = r->nchecks == 0 ? "" : r->warnings ? "warn" : "pass";
+    char unit[40];
+    snprintf(unit, sizeof unit, "%s%s%s", m->currency, *m->currency ? " " : "",
+             cx_scale_suffix(m->scale));
+    char wb[READER_MAX_NAME + 8];
+    snprintf(wb, sizeof wb, "%s.xlsx", run->name);
+    bad |= _set(rec, BR_CHECKS, checks) |
+           _int(rec, BR_WARNINGS, (long)r->warnings) |
+           _set(rec, BR_UNIT, unit) | _year(rec, BR_FIRST_YEAR, m->first_year) |
+           _year(rec, BR_LAST_YEAR, m->last_year) | _burn(rec, r) |
+           _set(rec, BR_WORKBOOK, wb) | _set(rec, BR_AS_OF, m->as_of_text) |
+           _set(rec, BR_KEY, key) | _fill_empty(rec);
+    return bad ? _nomem(rec) : 0;
+}
+
+int batch_record_failed(batch_record *rec, const batch_run *run, int code,
+                        const char *message)
+{
+    int bad = _common(rec, run, code);
+    bad |= _set(rec, BR_MESSAGE, message) | _fill_empty(rec);
+    return bad ? _nomem(rec) : 0;
+}
+
+char *batch_record_path(const char *outdir, const char *name)
+{
+    size_t dl = strlen(outdir);
+    int slash = dl && outdir[dl - 1] == '/';
+    size_t size = dl + strlen("/.capex/") + strlen(name) + strlen(".csv") + 1;
+    char *p = malloc(size);
+    if (p)
+        snprintf(p, size, "%s%s.capex/%s.csv", outdir, slash ? "" : "/", name);
+    return p;
+}
+
+/* ---- CSV ------------------------------------------------------------------ */
+
+static int _cells(FILE *out, const char *const *cells, size_t n)
+{
+    for (size_t c = 0; c < n; c++) {
+        if (c && fputc(',', out) == EOF)
+            return EX_IOERR;
+        if (csv_fwrite(out, cells[c], strlen(cells[c])))
+            return EX_IOERR;
+    }
+    return fputc('\n', out) == EOF ? EX_IOERR : 0;
+}
+
+int batch_record_print(FILE *out, const batch_record *rec, size_t n)
+{
+    return _cells(out, (const char *const *)rec->f, n);
+}
+
+int batch_record_print_header(FILE *out, size_t n)
+{
+    return _cells(out, batch_columns, n);
+}
+
+int batch_record_save(const batch_record *rec, const char *outdir)
+{
+    char *path = batch_record_path(outdir, rec->f[BR_NAME]);
+    if (!path)
+        return diag_error("out of memory"), EX_OSERR;
+    char *tmp;
+    int rc = outfile_begin(path, &tmp);
+    FILE *f = rc ? NULL : fopen(tmp, "w");
+    if (!rc && !f) {
+        diag_error("cannot write '%s': %s", tmp, strerror(errno));
+        rc = EX_CANTCREAT;
+    }
+    if (f) {
+        int bad = batch_record_print_header(f, BR_COLUMNS) |
+                  batch_record_print(f, rec, BR_COLUMNS);
+        if (fclose(f) || bad) {
+            diag_error("cannot write '%s': %s", path, strerror(errno));
+            rc = EX_IOERR;
+        }
+    }
+    if (!rc)
+        rc = outfile_commit(tmp, path);
+    else
+        outfile_abort(tmp);
+    free(path);
+    return rc;
+}
+
+typedef struct _load {
+    batch_record *rec;
+    const char *path;
+    int rows;
+} _load;
+
+static int _bad(const _load *l, int line, const char *what)
+{
+    diag_at(l->path, line, 1, "not a capex run record: %s", what);
+    return EX_DATAERR;
+}
+
+static int _on_row(void *ctx, const csv_field *f, size_t n, int line)
+{
+    _load *l = ctx;
+    if (n != BR_COLUMNS)
+        return _bad(l, line, "wrong number of fields");
+    if (l->rows++ == 0) {
+        for (size_t c = 0; c < n; c++)
+            if (strcmp(f[c].text, batch_columns[c]))
+                return _bad(l, line, "unexpected header");
+        return 0;
+    }
+    if (l->rows > 2)
+        return _bad(l, line, "more than one row");
+    for (size_t c = 0; c < n; c++)
+        if (!(l->rec->f[c] = strdup(f[c].text)))
+            return diag_error("out of memory"), EX_OSERR;
+    return 0;
+}
+
+int batch_record_load(batch_record *rec, const char *path, int loud)
+{
+    memset(rec, 0, sizeof *rec);
+    _load l = {.rec = rec, .path = path};
+    if (!loud && access(path, F_OK))
+        return EX_NOINPUT;
+    int rc = csv_rows_read(path, _on_row, &l);
+    if (!rc && l.rows != 2)
+        rc = _bad(&l, 1, "no row");
+    if (rc)
+        batch_record_release(rec);
+    return rc;
+}
+
+/* ---- order ----------------------------------------------------------------- */
+
+static int _cmp(const void *a, const void *b)
+{
+    const batch_record *x = a, *y = b;
+    unsigned long long rx = strtoull(x->f[BR_RUN], NULL, 10);
+    unsigned long long ry = strtoull(y->f[BR_RUN], NULL, 10);
+    if (rx != ry)
+        return rx < ry ? -1 : 1;
+    return strcmp(x->f[BR_NAME], y->f[BR_NAME]);
+}
+
+void batch_records_sort(batch_record *recs, size_t n)
+{
+    qsort(recs, n, sizeof *recs, _cmp);
+}
+
+void batch_record_release(batch_record *rec)
+{
+    for (int c = 0; c < BR_COLUMNS; c++) {
+        free(rec->f[c]);
+        rec->f[c] = NULL;
+    }
+}
+
+/* ---- what killed runs left --------------------------------------------- */
+
+static int _cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* ".NAME.EXT.XXXXXX" of a run in names[0..n): remove dir/file. */
+static void _temp(const char *dir, const char *file, const char *ext,
+                  const char **names, size_t n)
+{
+    size_t len = strlen(file), el = strlen(ext);
+    if (file[0] != '.' || len < 1 + el + 7 || file[len - 7] != '.' ||
+        memcmp(file + len - 7 - el, ext, el))
+        return;
+    char name[READER_MAX_NAME + 1];
+    size_t nl = len - 1 - el - 7;
+    if (nl == 0 || nl > READER_MAX_NAME)
+        return;
+    memcpy(name, file + 1, nl);
+    name[nl] = '\0';
+    const char *key = name;
+    if (!bsearch(&key, names, n, sizeof *names, _cmp_name))
+        return;
+    char path[4096];
+    if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, file) < sizeof path)
+        unlink(path);
+}
+
+static void _temps_in(const char *dir, const char *ext, const char **names, size_t n)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)))
+        _temp(dir, e->d_name, ext, names, n);
+    closedir(d);
+}
+
+void batch_cleanup_temps(const char *outdir, const batch_plan *p,
+                         const size_t *todo, size_t n)
+{
+    const char **names = malloc((n ? n : 1) * sizeof *names);
+    char *meta = malloc(strlen(outdir) + sizeof "/.capex");
+    if (names && meta) {
+        for (size_t i = 0; i < n; i++)
+            names[i] = p->runs[todo[i]].name;
+        qsort(names, n, sizeof *names, _cmp_name);
+        sprintf(meta, "%s/.capex", outdir);
+        _temps_in(outdir, ".xlsx", names, n);
+        _temps_in(meta, ".csv", names, n);
+    }
+    free(names);
+    free(meta);
+}

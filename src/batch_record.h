@@ -1,0 +1,70 @@
+/*
+ * batch_record.h - what one run of a batch leaves beside its workbook:
+ * OUTDIR/.capex/NAME.csv, its row of the index (docs/batch.md, "Outputs"),
+ * plus the model's date and the key of the run. Every field is kept as
+ * text, exactly as written, so that an index merged from records is the
+ * same bytes wherever the records were made.
+ */
+#ifndef CAPEX_BATCH_RECORD_H
+#define CAPEX_BATCH_RECORD_H
+
+#include <stdio.h>
+
+#include "batch_plan.h"
+#include "result.h"
+
+enum batch_column {
+    BR_RUN, BR_NAME, BR_MODEL, BR_SCENARIO, BR_STATUS, BR_EXIT, BR_CHECKS,
+    BR_WARNINGS, BR_UNIT, BR_FIRST_YEAR, BR_LAST_YEAR, BR_CUMULATIVE_BURN,
+    BR_BREAK_EVEN_YEAR, BR_PEAK_FUNDING_NEED, BR_RUNWAY_MONTHS, BR_WORKBOOK,
+    BR_MESSAGE,
+    BR_INDEX_COLUMNS,                 /**< the index has the columns above */
+    BR_AS_OF = BR_INDEX_COLUMNS, BR_KEY,
+    BR_COLUMNS
+};
+
+/** Column names, in order ("run", "name", ...). */
+extern const char *const batch_columns[BR_COLUMNS];
+
+typedef struct batch_record {
+    char *f[BR_COLUMNS];      /**< owned; "" for empty */
+} batch_record;
+
+/** The record of a run that succeeded, from its result. */
+int batch_record_ok(batch_record *rec, const batch_run *run, const cx_result *r,
+                    const char *key);
+
+/** The record of a run that failed with exit status code: message is
+ *  the first line of what it printed (may be NULL). */
+int batch_record_failed(batch_record *rec, const batch_run *run, int code,
+                        const char *message);
+
+/** "OUTDIR/.capex/NAME.csv". Caller frees; NULL when out of memory. */
+char *batch_record_path(const char *outdir, const char *name);
+
+/** Write rec to its path under outdir, atomically (header + one row).
+ *  Returns 0 or a sysexits code after the message. */
+int batch_record_save(const batch_record *rec, const char *outdir);
+
+/** Read a record file. Returns 0, or a sysexits code: EX_NOINPUT when
+ *  it is missing (with a message only when loud), EX_DATAERR after
+ *  "FILE:LINE:1: not a capex run record: ..." when it is not one. */
+int batch_record_load(batch_record *rec, const char *path, int loud);
+
+/** One CSV row (RFC 4180 quoting, by libcsv) of the first n columns. */
+int batch_record_print(FILE *out, const batch_record *rec, size_t n);
+
+/** The header row for the first n columns. */
+int batch_record_print_header(FILE *out, size_t n);
+
+/** Sort by run, then by name (qsort). */
+void batch_records_sort(batch_record *recs, size_t n);
+
+void batch_record_release(batch_record *rec);
+
+/** Remove what runs todo[0..n) of p left half-written when a batch was
+ *  killed: OUTDIR/.NAME.xlsx.XXXXXX and OUTDIR/.capex/.NAME.csv.XXXXXX. */
+void batch_cleanup_temps(const char *outdir, const batch_plan *p,
+                         const size_t *todo, size_t n);
+
+#endif

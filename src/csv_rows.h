@@ -1,0 +1,31 @@
+/*
+ * csv_rows.h - a CSV file (RFC 4180, UTF-8, optional byte-order mark) as
+ * rows of fields that know the line they start on; libcsv does the
+ * parsing. Blank rows are skipped; malformed quoting, invalid UTF-8 and
+ * files over the size limit are reported as "FILE:LINE:COL: message",
+ * where COL is the field number (1-based).
+ */
+#ifndef CAPEX_CSV_ROWS_H
+#define CAPEX_CSV_ROWS_H
+
+#include <stddef.h>
+
+typedef struct csv_field {
+    char *text;          /**< NUL-terminated copy (may hold NULs: see len) */
+    size_t len;
+    int line;            /**< the line the field starts on */
+} csv_field;
+
+/** Called for every row that is not blank; row_line is its first line.
+ *  Returns 0 to go on, or a sysexits code (after its message) to stop. */
+typedef int (*csv_row_fn)(void *ctx, const csv_field *fields, size_t n,
+                          int row_line);
+
+/**
+ * Read the CSV file at path and hand each row to fn. Returns 0, or a
+ * sysexits code after the message: reader_slurp's (EX_NOINPUT, EX_IOERR,
+ * EX_DATAERR for too large), EX_DATAERR for bad UTF-8 or quoting, fn's.
+ */
+int csv_rows_read(const char *path, csv_row_fn fn, void *ctx);
+
+#endif
