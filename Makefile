@@ -82,6 +82,7 @@ e2e: $(BIN)
 	@CAPEX=./$(BIN) sh tests/e2e/signals.sh 2>/dev/null
 	@CAPEX=./$(BIN) sh tests/e2e/faults.sh
 	@CAPEX=./$(BIN) sh tests/e2e/locale.sh
+	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/batch.sh
 
 test: deps
 	@$(MAKE) --no-print-directory unit e2e
@@ -97,6 +98,7 @@ sanitize:
 # zero leaks and zero errors, or the run fails.
 valgrind: all
 	@CAPEX=tests/e2e/valgrind-capex PYTHON=$(PYTHON) sh tests/e2e/run.sh
+	@CAPEX=tests/e2e/valgrind-capex QUICK=1 PYTHON=$(PYTHON) sh tests/e2e/batch.sh
 
 bench: all
 	@sh bench/run.sh

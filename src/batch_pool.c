@@ -59,9 +59,29 @@ int batch_pool_cpus(void)
     return n > 0 ? (int)n : 1;
 }
 
-/* In the child: stderr to the pipe, stdin from /dev/null, run the job. */
-static void _child_main(const batch_pool_ops *ops, size_t job, int fds[2])
+typedef struct _pool {
+    const batch_pool_ops *ops;
+    _child *kids;
+    int nkids;
+    size_t next, n, finished;
+} _pool;
+
+/* In the child: what it inherited of the pool, gone (no leak reports). */
+static void _forget(_pool *p)
 {
+    for (int i = 0; i < p->nkids; i++) {
+        close(p->kids[i].fd);
+        free(p->kids[i].err);
+    }
+    free(p->kids);
+    _npids = 0;
+}
+
+/* In the child: stderr to the pipe, stdin from /dev/null, run the job. */
+static void _child_main(_pool *p, size_t job, int fds[2])
+{
+    const batch_pool_ops *ops = p->ops;
+    _forget(p);
     outfile_on_signal(NULL);
     close(fds[0]);
     dup2(fds[1], STDERR_FILENO);
@@ -72,11 +92,13 @@ static void _child_main(const batch_pool_ops *ops, size_t job, int fds[2])
         close(null);
     }
     int rc = ops->job(ops->ctx, job);
+    if (ops->release)
+        ops->release(ops->ctx);
     fflush(NULL);
     _exit(rc);
 }
 
-static int _spawn(const batch_pool_ops *ops, size_t job, _child *c)
+static int _spawn(_pool *p, size_t job, _child *c)
 {
     int fds[2];
     if (pipe(fds)) {
@@ -92,7 +114,7 @@ static int _spawn(const batch_pool_ops *ops, size_t job, _child *c)
         return EX_OSERR;
     }
     if (pid == 0)
-        _child_main(ops, job, fds);
+        _child_main(p, job, fds);
     close(fds[1]);
     fcntl(fds[0], F_SETFD, FD_CLOEXEC);
     *c = (_child){.pid = pid, .fd = fds[0], .job = job};
@@ -134,13 +156,6 @@ static int _status(pid_t pid)
     return WIFSIGNALED(st) ? 128 + WTERMSIG(st) : EX_SOFTWARE;
 }
 
-typedef struct _pool {
-    const batch_pool_ops *ops;
-    _child *kids;
-    int nkids;
-    size_t next, n, finished;
-} _pool;
-
 static void _publish(const _pool *p)
 {
     _npids = 0;
@@ -164,7 +179,7 @@ static void _reap(_pool *p, int i)
 static int _fill(_pool *p, int jobs)
 {
     while (p->nkids < jobs && p->next < p->n) {
-        int rc = _spawn(p->ops, p->next, &p->kids[p->nkids]);
+        int rc = _spawn(p, p->next, &p->kids[p->nkids]);
         if (rc)
             return rc;
         p->next++;

@@ -18,6 +18,8 @@ typedef struct batch_pool_ops {
     /** In the parent, in completion order: job i ended with status
      *  (an exit status, or 128 + signal), having printed err[0..len). */
     void (*done)(void *ctx, size_t i, int status, const char *err, size_t len);
+    /** In the child, after job: free what it inherited (NULL = nothing). */
+    void (*release)(void *ctx);
     /** In the parent, now and then (NULL = none): done of total. */
     void (*progress)(void *ctx, size_t done, size_t total, int final);
     void *ctx;

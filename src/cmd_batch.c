@@ -225,6 +225,15 @@ static int _job(void *ctx, size_t t)
     return rc;
 }
 
+/* In the worker, after its job: the batch it inherited, freed. */
+static void _release(void *ctx)
+{
+    _batch *b = ctx;
+    free(b->todo);
+    free(b->keys);
+    batch_plan_free(&b->plan);
+}
+
 /* ---- in the parent ------------------------------------------------------------- */
 
 /* The first line of what a failed run printed, for the index. */
@@ -363,7 +372,8 @@ static int _batch_run(const struct batch_options *o)
     if (!rc) {
         batch_progress_init(&b.progress, o->quiet);
         batch_cleanup_temps(o->outdir, &b.plan, b.todo, b.ntodo);
-        batch_pool_ops ops = {.job = _job, .done = _done, .progress = _progress, .ctx = &b};
+        batch_pool_ops ops = {.job = _job, .release = _release, .done = _done,
+                              .progress = _progress, .ctx = &b};
         rc = batch_pool_run(b.ntodo, jobs, &ops);
     }
     if (!rc)

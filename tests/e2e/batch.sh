@@ -1,0 +1,273 @@
+#!/bin/sh
+# batch.sh - end-to-end tests of `capex batch` and `capex index`
+# (docs/batch.md): good and bad models together, resume after SIGKILL,
+# shards, manifests, confinement of output names, signals.
+#
+# CAPEX (default ./capex) is the binary under test; PYTHON must see
+# Debian's python3-openpyxl. QUICK=1 leaves out the parts that run hundreds
+# of models (resume, signals, shards), for `make valgrind`.
+set -u
+CAPEX=${CAPEX:-./capex}
+PYTHON=${PYTHON:-/usr/bin/python3}
+T=$(mktemp -d "${TMPDIR:-/tmp}/capex-batch.XXXXXX")
+trap 'rm -rf "$T"' EXIT INT TERM
+pass=0
+fail=0
+ok()  { pass=$((pass + 1)); echo "ok   $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -f "$T/err" ] && sed 's/^/     | /' "$T/err" | head -5; }
+check() { _what=$1; shift; if "$@"; then ok "$_what"; else bad "$_what"; fi; }
+
+# run NAME STATUS ARGS... : capex exits with STATUS.
+run() {
+    _what=$1 _want=$2
+    shift 2
+    "$CAPEX" "$@" >"$T/out" 2>"$T/err"
+    _got=$?
+    if [ "$_got" -eq "$_want" ]; then ok "$_what"; else bad "$_what (exit $_got, expected $_want)"; fi
+}
+has_err() { grep -qF -- "$1" "$T/err"; }
+rows() { $PYTHON -c 'import csv,sys; print(len(list(csv.reader(open(sys.argv[1])))) - 1)' "$1"; }
+# same_outputs A B: the same workbooks and index files, byte for byte.
+same_outputs() {
+    for f in "$1"/*.xlsx "$1"/index.csv "$1"/index.json; do
+        cmp -s "$f" "$2/$(basename "$f")" || { echo "differs: $(basename "$f")" >"$T/err"; return 1; }
+    done
+    [ "$(ls "$1" | wc -l)" -eq "$(ls "$2" | wc -l)" ] || { echo "file counts differ" >"$T/err"; return 1; }
+}
+no_temps() { [ -z "$(find "$1" -name '.*.??????' -type f)" ]; }
+
+# A set of models: the bundled ones and copies under other names, enough
+# for the slices and the interrupted runs to be meaningful.
+M="$T/models"
+mkdir -p "$M"
+for i in 01 02 03 04 05 06 07 08 09 10 11 12; do
+    for m in inputs/*.yaml; do cp "$m" "$M/$(basename "$m" .yaml)-$i.yaml"; done
+done
+cp inputs/*.csv "$M/"
+N=$(ls "$M"/*.yaml | wc -l)
+# A longer batch, to be interrupted by signals.
+L="$T/long"
+mkdir -p "$L"
+i=0
+while [ $i -lt 300 ]; do cp inputs/ai-lab-burn.yaml "$L/lab-$i.yaml"; i=$((i + 1)); done
+
+# --- good and bad models together ---------------------------------------------
+NBAD=$(ls tests/bad/*.yaml | wc -l)
+NIN=$(ls inputs/*.yaml | wc -l)
+run "batch of good and bad models exits 65" 65 batch inputs/ tests/bad/ -o "$T/mixed" -j 2
+check "every good model has its workbook" [ "$(ls "$T/mixed"/*.xlsx | grep -vc index.xlsx)" -eq "$NIN" ]
+check "no workbook for a bad model" [ ! -e "$T/mixed/alias.xlsx" ]
+check "the index lists every run" [ "$(rows "$T/mixed/index.csv")" -eq $((NIN + NBAD)) ]
+check "a bad model's message is printed" has_err "tests/bad/alias.yaml:5:15: aliases"
+check "a bad model's message is in the index" grep -qF "tests/bad/alias.yaml:5:15: aliases" "$T/mixed/index.csv"
+check "the summary counts the runs" grep -qF "$NIN succeeded, $NBAD failed, 0 skipped" "$T/out"
+# Every bad file's message in the index is the one its .expect names.
+if $PYTHON - "$T/mixed/index.csv" tests/bad >"$T/err" 2>&1 <<'EOF'
+import csv, os, sys
+rows = {r["name"]: r for r in csv.DictReader(open(sys.argv[1]))}
+for f in sorted(os.listdir(sys.argv[2])):
+    if not f.endswith(".expect"):
+        continue
+    name = f[:-7]
+    want = open(os.path.join(sys.argv[2], f)).read().split("\n")[0]
+    status = os.path.join(sys.argv[2], name + ".status")
+    code = open(status).read().strip() if os.path.exists(status) else "65"
+    got = rows[name]
+    assert got["status"] == "failed" and got["exit"] == code, (name, got["exit"], code)
+    assert got["message"].startswith(want), (name, want, got["message"])
+print("ok")
+EOF
+then ok "each bad model: its .expect message and exit status in the index"; else bad "each bad model: its .expect message and exit status in the index"; fi
+
+# --- values in the index, computed by hand -------------------------------------
+# ai-lab-burn: net 2026..2029 = -14, -26, -44, -31.07 (inputs/ai-lab-burn.yaml's
+# table), all negative, so the burn is -115.07 and so is the peak; break-even
+# in 2030; bigtech has checks that warn (381 stated vs 379 summed).
+if $PYTHON - "$T/mixed/index.json" >"$T/err" 2>&1 <<'EOF'
+import json, sys
+ix = json.load(open(sys.argv[1]))
+r = {x["name"]: x for x in ix["index"]}
+lab = r["ai-lab-burn"]
+assert abs(lab["cumulative_burn"] - (-115.07)) < 0.01, lab
+assert abs(lab["peak_funding_need"] - 115.07) < 0.01, lab
+assert lab["break_even_year"] == 2030 and lab["checks"] == "pass", lab
+assert r["bigtech-capex"]["checks"] == "warn" and r["bigtech-capex"]["cumulative_burn"] is None
+assert ix["runs"] == len(ix["index"]) and ix["failed"] == ix["runs"] - ix["succeeded"]
+print("ok")
+EOF
+then ok "index values (burn -115.07, break-even 2030, checks)"; else bad "index values"; fi
+
+# The batch's workbook is the one `capex run` writes.
+"$CAPEX" run inputs/ai-lab-burn.yaml -o "$T/single.xlsx" -q >/dev/null 2>&1
+check "a batch workbook equals capex run's" cmp -s "$T/single.xlsx" "$T/mixed/ai-lab-burn.xlsx"
+
+# The index workbook: links to each workbook, and its formulas recalculate
+# to their cached values in LibreOffice.
+if $PYTHON - "$T/mixed/index.xlsx" >"$T/err" 2>&1 <<'EOF'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Index"]
+head = [c.value for c in ws[4]]
+assert head[:5] == ["run", "name", "model", "scenario", "status"], head
+links = [c.hyperlink.target for c in ws["P"][4:] if c.hyperlink]
+assert "ai-lab-burn.xlsx" in links, links
+assert ws["B2"].value.startswith("=ROWS(") and ws["F2"].value.startswith("=COUNTIF(")
+print("ok")
+EOF
+then ok "index.xlsx has the header, links and live counts"; else bad "index.xlsx has the header, links and live counts"; fi
+if [ -z "${QUICK:-}" ] && command -v soffice >/dev/null 2>&1; then
+    if $PYTHON tests/e2e/recalc.py "$T/mixed/index.xlsx" >"$T/err" 2>&1; then
+        ok "index.xlsx recalculates to its cached values ($(tail -1 "$T/err"))"
+    else
+        bad "index.xlsx recalculates to its cached values"
+    fi
+fi
+
+# The rest runs hundreds of models: not under valgrind (QUICK=1).
+if [ -z "${QUICK:-}" ]; then
+# --- resume -----------------------------------------------------------------------
+run "a second batch exits 0" 0 batch inputs/ -o "$T/mixed" -j 2
+check "a second batch skips what is up to date" grep -qF "0 succeeded, 0 failed, $NIN skipped" "$T/out"
+sleep 0.01; touch "$M/memory-market-05.yaml"
+run "full batch" 0 batch "$M" -o "$T/full" -j 2 -q
+check "full batch writes every workbook" [ "$(ls "$T/full"/*.xlsx | grep -vc index.xlsx)" -eq "$N" ]
+touch "$M/memory-market-05.yaml"
+run "batch after touching a model" 0 batch "$M" -o "$T/full" -j 2
+check "only the touched model reruns" grep -qF "1 succeeded, 0 failed, $((N - 1)) skipped" "$T/out"
+run "--force reruns everything" 0 batch "$M" -o "$T/full" -j 2 --force
+check "--force counts every run" grep -qF "$N succeeded" "$T/out"
+run "-j 1" 0 batch "$M" -o "$T/j1" -j 1 -q
+check "-j 1 and -j 2 give the same bytes" same_outputs "$T/full" "$T/j1"
+
+# Killed with SIGKILL mid-way (the whole process group, workers too), then
+# run again: all outputs present and the same bytes as an uninterrupted run.
+cat >"$T/kill.py" <<'EOF'
+import os, signal, subprocess, sys, time
+capex, models, out = sys.argv[1:4]
+p = subprocess.Popen([capex, "batch", models, "-o", out, "-j", "2", "-q"],
+                     start_new_session=True, stderr=subprocess.DEVNULL)
+deadline = time.time() + 20
+while time.time() < deadline:
+    done = [f for f in os.listdir(out)] if os.path.isdir(out) else []
+    if sum(f.endswith(".xlsx") for f in done) >= 5:
+        break
+    time.sleep(0.002)
+os.killpg(p.pid, signal.SIGKILL)
+p.wait()
+n = sum(f.endswith(".xlsx") and not f.startswith(".") for f in os.listdir(out))
+print(n)
+EOF
+killed=$($PYTHON "$T/kill.py" "$CAPEX" "$M" "$T/killed")
+check "SIGKILL stopped the batch part-way ($killed of $N workbooks)" [ "$killed" -lt "$N" ]
+if $PYTHON -c '
+import os, sys, zipfile
+for f in os.listdir(sys.argv[1]):
+    if f.endswith(".xlsx") and not f.startswith("."):
+        assert zipfile.ZipFile(os.path.join(sys.argv[1], f)).testzip() is None, f
+' "$T/killed" 2>"$T/err"; then ok "after SIGKILL every workbook present is complete"; else bad "after SIGKILL every workbook present is complete"; fi
+run "the batch after SIGKILL exits 0" 0 batch "$M" -o "$T/killed" -j 2
+check "it runs only what was missing" grep -qF "$((N - killed)) succeeded" "$T/out"
+check "after resume: the same bytes as an uninterrupted run" same_outputs "$T/full" "$T/killed"
+check "no temporary files are left" no_temps "$T/killed"
+
+# SIGTERM and SIGINT: the workers stop, their temporary files are removed,
+# and the batch exits 143 / 130.
+for sig in TERM INT; do
+    "$CAPEX" batch "$L" -o "$T/sig$sig" -j 2 -q >/dev/null 2>&1 &
+    pid=$!
+    sleep 0.15
+    kill -s $sig $pid
+    wait $pid
+    st=$?
+    want=143; [ $sig = INT ] && want=130
+    check "SIG$sig ends the batch with $want (got $st)" [ "$st" -eq "$want" ]
+    check "SIG$sig leaves no temporary file" no_temps "$T/sig$sig"
+    check "SIG$sig leaves no worker running" sh -c "! pgrep -f '[b]atch $L -o $T/sig$sig' >/dev/null"
+done 2>/dev/null
+
+# --- shards ---------------------------------------------------------------------------
+for k in 1 2 3; do
+    run "--shard $k/3" 0 batch "$M" -o "$T/sharded" --shard $k/3 -q
+done
+check "a sharded batch writes no index" [ ! -e "$T/sharded/index.csv" ]
+run "capex index merges the shards" 0 index "$T/sharded"
+check "shards 1/3 + 2/3 + 3/3, merged: the same bytes as one run" same_outputs "$T/full" "$T/sharded"
+for k in 4 5; do
+    SLURM_ARRAY_TASK_ID=$k SLURM_ARRAY_TASK_MIN=4 SLURM_ARRAY_TASK_COUNT=2 \
+        "$CAPEX" batch "$M" -o "$T/slurm" -q >"$T/out" 2>"$T/err"
+done
+"$CAPEX" index "$T/slurm" -q >/dev/null 2>&1
+check "slices from SLURM_ARRAY_TASK_* merge to the same bytes" same_outputs "$T/full" "$T/slurm"
+for k in 0 1; do JOB_COMPLETION_INDEX=$k "$CAPEX" batch "$M" -o "$T/k8s" --shards 2 -q; done
+"$CAPEX" index "$T/k8s" -q >/dev/null 2>&1
+check "slices from JOB_COMPLETION_INDEX merge to the same bytes" same_outputs "$T/full" "$T/k8s"
+run "--shard 4/3 is a usage error" 64 batch "$M" -o "$T/x" --shard 4/3
+run "--shards without JOB_COMPLETION_INDEX is a usage error" 64 batch "$M" -o "$T/x" --shards 3
+fi
+run "capex index of a folder without records: 66" 66 index "$T/nothing"
+
+# --- manifest -----------------------------------------------------------------------------
+mkdir -p "$T/mf"
+cp inputs/ai-lab-burn.yaml "$T/mf/"
+cat >"$T/mf/runs.csv" <<'EOF'
+model,scenario,output,revenue.openai,costs.openai
+ai-lab-burn.yaml,base,lab-base,,
+ai-lab-burn.yaml,bear,lab-bear,,
+ai-lab-burn.yaml,base,lab-lean,,"{method: growth, rate: 20%}"
+ai-lab-burn.yaml,base,lab-typo,,"{rat: 20%}"
+EOF
+run "manifest with a bad override exits 65" 65 batch --manifest "$T/mf/runs.csv" -o "$T/mfo"
+check "the bad override is reported at the manifest cell" has_err "runs.csv:5:5: unknown key 'rat'"
+check "the other rows ran" [ -s "$T/mfo/lab-base.xlsx" ] && [ -s "$T/mfo/lab-bear.xlsx" ] && [ -s "$T/mfo/lab-lean.xlsx" ]
+# costs 34 in 2026 growing 20% a year against revenue (fade 110% -> 40%):
+# 2026 net = 20 - 34 = -14; 2027 = 42 - 40.8 = 1.2 >= 0: break-even 2027,
+# burn -14, peak funding need 14.
+if $PYTHON - "$T/mfo/index.json" >"$T/err" 2>&1 <<'EOF'
+import json, sys
+r = {x["name"]: x for x in json.load(open(sys.argv[1]))["index"]}
+lean = r["lab-lean"]
+assert abs(lean["cumulative_burn"] + 14) < 1e-9 and lean["break_even_year"] == 2027, lean
+assert r["lab-bear"]["scenario"] == "bear" and r["lab-base"]["break_even_year"] == 2030
+assert r["lab-typo"]["status"] == "failed"
+print("ok")
+EOF
+then ok "manifest overrides computed (costs +20%/yr: burn -14, break-even 2027)"; else bad "manifest overrides computed"; fi
+
+# Output names stay in the output folder.
+for name in ../evil /tmp/evil a/b .hidden index; do
+    printf 'model,output\nai-lab-burn.yaml,%s\n' "$name" >"$T/mf/evil.csv"
+    run "manifest output '$name' is refused" 65 batch --manifest "$T/mf/evil.csv" -o "$T/evil"
+    check "manifest output '$name': message at MANIFEST:2:2" has_err "evil.csv:2:2: "
+done
+check "no refused name wrote anything" [ ! -e "$T/evil.xlsx" ] && [ ! -e /tmp/evil.xlsx ] && [ -z "$(ls "$T/evil" 2>/dev/null | grep -v '^$')" ]
+printf 'model,output\nai-lab-burn.yaml,dup\nai-lab-burn.yaml,dup\n' >"$T/mf/dup.csv"
+run "two rows with one output name: 64" 64 batch --manifest "$T/mf/dup.csv" -o "$T/dup"
+check "both rows are named" has_err "dup.csv:2 and"
+printf 'model,scenario,output\n"ai-lab-burn.yaml,base,x\n' >"$T/mf/quote.csv"
+run "unterminated quote in a manifest: 65" 65 batch --manifest "$T/mf/quote.csv" -o "$T/q"
+check "its position is given" has_err "quote.csv:2:1: unterminated quoted field"
+printf 'scenario,output\nbase,x\n' >"$T/mf/nomodel.csv"
+run "manifest without a model column: 65" 65 batch --manifest "$T/mf/nomodel.csv" -o "$T/q"
+check "it says what is expected" has_err "no 'model' column"
+
+# An existing symbolic link at an output path is replaced, never followed.
+mkdir -p "$T/link"
+echo precious >"$T/precious"
+ln -s "$T/precious" "$T/link/ai-lab-burn.xlsx"
+run "batch over a symbolic link" 0 batch inputs/ai-lab-burn.yaml -o "$T/link" -q
+check "the link's target is untouched" grep -qx precious "$T/precious"
+check "the workbook replaced the link" [ -f "$T/link/ai-lab-burn.xlsx" ] && [ ! -L "$T/link/ai-lab-burn.xlsx" ]
+
+# --- usage ------------------------------------------------------------------------------
+run "batch without models: 64" 64 batch -o "$T/x"
+run "batch of a missing model: 66" 66 batch "$T/nope.yaml" -o "$T/x"
+run "manifest and models together: 64" 64 batch inputs/ --manifest "$T/mf/runs.csv"
+run "two models with one name: 64" 64 batch inputs/ai-lab-burn.yaml "$M/../models/../../$(basename "$T")/models/ai-lab-burn-01.yaml" inputs/ai-lab-burn.yaml -o "$T/x"
+check "the clash names both files" has_err "two runs write 'ai-lab-burn.xlsx'"
+run "output folder whose parent is missing: 73" 73 batch inputs/ -o "$T/no/such/dir"
+run "batch -f json prints the index" 0 batch inputs/ -o "$T/mixed" -f json -q
+check "the JSON index on stdout parses" $PYTHON -c 'import json,sys; assert json.load(open(sys.argv[1]))["runs"] >= 4' "$T/out"
+run "batch --help" 0 batch --help
+check "batch --help shows an example" grep -q "capex batch inputs/" "$T/out"
+
+echo "batch: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
