@@ -83,6 +83,7 @@ e2e: $(BIN)
 	@CAPEX=./$(BIN) sh tests/e2e/faults.sh
 	@CAPEX=./$(BIN) sh tests/e2e/locale.sh
 	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/batch.sh
+	@CAPEX=$(abspath $(BIN)) sh tests/e2e/init.sh
 
 test: deps
 	@$(MAKE) --no-print-directory unit e2e

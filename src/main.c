@@ -22,6 +22,7 @@ static const struct command commands[] = {
     {"check", cmd_check},
     {"help", cmd_help},
     {"index", cmd_index},
+    {"init", cmd_init},
     {"mc", cmd_mc},
     {"run", cmd_run},
     {"version", cmd_version},

@@ -27,6 +27,7 @@ static const struct usage usages[] = {
      "                 probabilities by year, fan chart\n"
      "  batch DIR...   many models to workbooks in parallel, with an index\n"
      "  index OUTDIR   merge the run records of (sharded) batches into an index\n"
+     "  init NAME      write a commented starter model (burn, capex or market)\n"
      "  help [COMMAND] show help for a command\n"
      "  version        print the version\n"
      "\n"
@@ -95,6 +96,22 @@ static const struct usage usages[] = {
      "\n"
      "Example:\n"
      "  capex index outputs/\n"},
+    {"init", "capex init NAME [-t burn|capex|market] [-o FILE] [--force]",
+     "Write NAME.yaml, a commented starter model that runs as it is: edit its\n"
+     "figures and sources, then 'capex run NAME.yaml'. An existing file is\n"
+     "kept unless --force.\n"
+     "\n"
+     "  -t, --template NAME    burn (default): revenue, costs, cash, raises and\n"
+     "                         break-even; capex: several companies' capex and\n"
+     "                         their stated total; market: a market, a segment\n"
+     "                         as its share, a fitted trend\n"
+     "  -o, --output FILE      write FILE instead of NAME.yaml\n"
+     "      --force            replace an existing file\n"
+     "  -q, --quiet            print nothing but errors\n"
+     "  -h, --help             this text\n"
+     "\n"
+     "Example:\n"
+     "  capex init acme --template capex && capex run acme.yaml\n"},
     {"check", "capex check MODEL [-s NAME] [-q]",
      "Validate MODEL and run its checks. Prints each check with pass or\n"
      "warn; exits 0 when the file is valid (warnings included), 65 when not.\n"

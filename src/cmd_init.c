@@ -1,0 +1,129 @@
+/*
+ * cmd_init.c - capex init NAME: a commented starter model that runs as it
+ * is (templates.c), written atomically; an existing file is kept unless
+ * --force.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "diag.h"
+#include "outfile.h"
+#include "reader.h"
+#include "templates.h"
+
+struct init_options {
+    const char *name, *template_name, *output;
+    int force, quiet;
+};
+
+/* The template's text with @NAME@ and @DATE@ replaced, to f. */
+static int _expand(FILE *f, const char *text, const char *name, const char *date)
+{
+    for (const char *p = text; *p;) {
+        if (!strncmp(p, "@NAME@", 6)) {
+            fputs(name, f);
+            p += 6;
+        } else if (!strncmp(p, "@DATE@", 6)) {
+            fputs(date, f);
+            p += 6;
+        } else {
+            fputc(*p++, f);
+        }
+    }
+    return ferror(f) ? EX_IOERR : 0;
+}
+
+static int _write(const struct init_options *o, const model_template *t, const char *path)
+{
+    if (!o->force && access(path, F_OK) == 0) {
+        diag_error("'%s' already exists (give --force to replace it, or -o another file)",
+                   path);
+        return EX_CANTCREAT;
+    }
+    char date[16];
+    time_t now = time(NULL);
+    struct tm tm;
+    strftime(date, sizeof date, "%Y-%m-%d", gmtime_r(&now, &tm));
+    char *tmp;
+    int rc = outfile_begin(path, &tmp);
+    if (rc)
+        return rc;
+    FILE *f = fopen(tmp, "w");
+    if (!f) {
+        diag_error("cannot write '%s': %s", path, strerror(errno));
+        outfile_abort(tmp);
+        return EX_CANTCREAT;
+    }
+    rc = _expand(f, t->text, o->name, date);
+    if (fclose(f) || rc) {
+        diag_error("cannot write '%s': %s", path, strerror(errno));
+        outfile_abort(tmp);
+        return EX_IOERR;
+    }
+    return outfile_commit(tmp, path);
+}
+
+static int _options(int argc, char **argv, struct init_options *o)
+{
+    static const struct option longopts[] = {
+        {"force", no_argument, NULL, 'F'},
+        {"help", no_argument, NULL, 'h'},
+        {"output", required_argument, NULL, 'o'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"template", required_argument, NULL, 't'},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "ho:qt:", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'F': o->force = 1; break;
+        case 'h': return usage_print("init");
+        case 'o': o->output = optarg; break;
+        case 'q': o->quiet = 1; break;
+        case 't': o->template_name = optarg; break;
+        default: return usage_error("init");
+        }
+    }
+    if (argc - optind != 1) {
+        diag_error("init: expected one model name, got %d operands", argc - optind);
+        return usage_error("init");
+    }
+    o->name = argv[optind];
+    return -1;
+}
+
+int cmd_init(int argc, char **argv)
+{
+    struct init_options o = {.template_name = "burn"};
+    int rc = _options(argc, argv, &o);
+    if (rc >= 0)
+        return rc;
+    const model_template *t = model_template_find(o.template_name);
+    if (!t) {
+        diag_error("init: no template '%s' (expected burn, capex or market)",
+                   o.template_name);
+        return EX_USAGE;
+    }
+    if (!reader_is_identifier(o.name, strlen(o.name)) || strlen(o.name) > READER_MAX_NAME) {
+        diag_error("init: '%s' cannot name a model (letters, digits, '-', '_' and '.', "
+                   "starting with a letter or digit)", o.name);
+        return EX_USAGE;
+    }
+    char path[READER_MAX_NAME + 8];
+    snprintf(path, sizeof path, "%s.yaml", o.name);
+    const char *out = o.output ? o.output : path;
+    if ((rc = _write(&o, t, out)))
+        return rc;
+    if (!o.quiet)
+        printf("wrote %s (template '%s': %s)\nnext: capex run %s\n", out, t->name,
+               t->summary, out);
+    return 0;
+}
