@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
 #include <time.h>
 #include <xlsxwriter.h>
@@ -216,12 +217,9 @@ int batch_index_xlsx(const char *path, const batch_record *recs, size_t n)
     int rc = outfile_begin(path, &tmp);
     if (rc)
         return rc;
-    char *dir = outfile_dir(path);
-    lxw_workbook_options opt = {.tmpdir = dir};
-    lxw_workbook *wb = dir ? workbook_new_opt(tmp, &opt) : NULL;
+    lxw_workbook *wb = workbook_new(tmp);
     if (!wb) {
         diag_error("cannot write '%s': out of memory", path);
-        free(dir);
         outfile_abort(tmp);
         return EX_IOERR;
     }
@@ -230,7 +228,6 @@ int batch_index_xlsx(const char *path, const batch_record *recs, size_t n)
     workbook_set_properties(wb, &p);
     _sheet(wb, recs, n);
     lxw_error e = workbook_close(wb);
-    free(dir);
     if (e != LXW_NO_ERROR) {
         diag_error("cannot write '%s': %s", path, lxw_strerror(e));
         outfile_abort(tmp);
@@ -300,29 +297,32 @@ static int _is_record(const char *file)
     return file[0] != '.' && n > 4 && !strcmp(file + n - 4, ".csv");
 }
 
-static int _push(batch_record **recs, size_t *n, size_t *cap, const batch_record *r)
+static int _push(batch_record **recs, double **mtimes, size_t *n, size_t *cap,
+                 const batch_record *r, double mtime)
 {
     if (*n == *cap) {
-        *cap = *cap ? 2 * *cap : 64;
-        batch_record *v = realloc(*recs, *cap * sizeof *v);
-        if (!v)
+        size_t c = *cap ? 2 * *cap : 64;
+        batch_record *v = realloc(*recs, c * sizeof *v);
+        if (v)
+            *recs = v;
+        double *t = v ? realloc(*mtimes, c * sizeof *t) : NULL;
+        if (!t)
             return diag_error("out of memory"), EX_OSERR;
-        *recs = v;
+        *mtimes = t;
+        *cap = c;
     }
+    (*mtimes)[*n] = mtime;
     (*recs)[(*n)++] = *r;
     return 0;
 }
 
-int batch_index_load(const char *outdir, batch_record **recs, size_t *n)
+/* Every record file in dir, with its modification time. */
+static int _load_all(const char *dir, batch_record **recs, double **mtimes, size_t *n)
 {
-    *recs = NULL;
-    *n = 0;
-    char *dir = _join(outdir, ".capex");
-    DIR *d = dir ? opendir(dir) : NULL;
+    DIR *d = opendir(dir);
     if (!d) {
-        diag_error("no run records in '%s': %s (run capex batch first)",
-                   dir ? dir : outdir, strerror(errno));
-        free(dir);
+        diag_error("no run records in '%s': %s (run capex batch first)", dir,
+                   strerror(errno));
         return EX_NOINPUT;
     }
     size_t cap = 0;
@@ -333,8 +333,11 @@ int batch_index_load(const char *outdir, batch_record **recs, size_t *n)
             continue;
         char *path = _join(dir, e->d_name);
         batch_record r;
+        struct stat st;
         rc = path ? batch_record_load(&r, path, 1) : EX_OSERR;
-        if (!rc && (rc = _push(recs, n, &cap, &r)))
+        double t = !rc && stat(path, &st) == 0
+                       ? (double)st.st_mtim.tv_sec + st.st_mtim.tv_nsec / 1e9 : 0;
+        if (!rc && (rc = _push(recs, mtimes, n, &cap, &r, t)))
             batch_record_release(&r);
         free(path);
     }
@@ -343,15 +346,75 @@ int batch_index_load(const char *outdir, batch_record **recs, size_t *n)
         diag_error("no run records in '%s' (run capex batch first)", dir);
         rc = EX_NOINPUT;
     }
+    return rc;
+}
+
+/* Keep the records of the batch written last; say how many were not. */
+static void _latest_batch(batch_record *recs, const double *mtimes, size_t *n,
+                          const char *dir)
+{
+    size_t newest = 0;
+    for (size_t i = 1; i < *n; i++)
+        if (mtimes[i] > mtimes[newest])
+            newest = i;
+    char id[32];
+    snprintf(id, sizeof id, "%s", recs[newest].f[BR_BATCH]);
+    size_t kept = 0;
+    for (size_t i = 0; i < *n; i++) {
+        if (!strcmp(recs[i].f[BR_BATCH], id))
+            recs[kept++] = recs[i];
+        else
+            batch_record_release(&recs[i]);
+    }
+    if (kept < *n)
+        diag_warn("index: left out %zu records of other batches in '%s' (a batch "
+                  "into a fresh folder has none)", *n - kept, dir);
+    *n = kept;
+}
+
+/* Every run 1..runs has its record, or say which are missing. */
+static int _complete(const batch_record *recs, size_t n, const char *dir)
+{
+    unsigned long long runs = strtoull(recs[0].f[BR_RUNS], NULL, 10);
+    if (n >= runs)
+        return 0;
+    char list[200] = "";
+    size_t len = 0, at = 0, shown = 0;
+    for (unsigned long long r = 1; r <= runs && shown < 10; r++) {
+        while (at < n && strtoull(recs[at].f[BR_RUN], NULL, 10) < r)
+            at++;
+        if (at < n && strtoull(recs[at].f[BR_RUN], NULL, 10) == r)
+            continue;
+        len += (size_t)snprintf(list + len, sizeof list - len, "%s%llu", shown ? ", " : "", r);
+        shown++;
+    }
+    diag_error("index: %zu of the batch's %llu runs have records in '%s'; missing runs "
+               "%s%s (has every shard finished? --partial writes the index anyway)",
+               n, runs, dir, list, runs - n > shown ? ", ..." : "");
+    return EX_NOINPUT;
+}
+
+int batch_index_load(const char *outdir, int partial, batch_record **recs, size_t *n)
+{
+    *recs = NULL;
+    *n = 0;
+    double *mtimes = NULL;
+    char *dir = _join(outdir, ".capex");
+    int rc = dir ? _load_all(dir, recs, &mtimes, n) : EX_OSERR;
+    if (!rc) {
+        _latest_batch(*recs, mtimes, n, dir);
+        batch_records_sort(*recs, *n);
+        if (!partial)
+            rc = _complete(*recs, *n, dir);
+    }
+    free(mtimes);
     free(dir);
     if (rc) {
         batch_records_free(*recs, *n);
         *recs = NULL;
         *n = 0;
-        return rc;
     }
-    batch_records_sort(*recs, *n);
-    return 0;
+    return rc;
 }
 
 void batch_records_free(batch_record *recs, size_t n)

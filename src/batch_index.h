@@ -21,10 +21,12 @@ int batch_index_json(FILE *out, const batch_record *recs, size_t n);
 /** index.xlsx at path (atomically). */
 int batch_index_xlsx(const char *path, const batch_record *recs, size_t n);
 
-/** Load every record in outdir/.capex/ (sorted by run, then name) into a
- *  new array *recs of *n. Returns 0 or a sysexits code after the message
- *  (EX_NOINPUT when there are none). */
-int batch_index_load(const char *outdir, batch_record **recs, size_t *n);
+/** Load the records in outdir/.capex/ of the batch written last (others
+ *  are left out, with a warning), sorted by run, into a new array *recs
+ *  of *n. Returns 0 or a sysexits code after the message: EX_NOINPUT when
+ *  there are none, or when runs of the batch have no record (a shard has
+ *  not finished) unless partial. */
+int batch_index_load(const char *outdir, int partial, batch_record **recs, size_t *n);
 
 void batch_records_free(batch_record *recs, size_t n);
 

@@ -401,6 +401,20 @@ void batch_run_key(const batch_run *r, char buf[17])
     snprintf(buf, 17, "%016llx", (unsigned long long)h);
 }
 
+void batch_plan_identify(batch_plan *p)
+{
+    uint64_t h = 14695981039346656037ULL;
+    for (size_t i = 0; i < p->n; i++) {
+        const batch_run *r = &p->runs[i];
+        const char *sc = r->scenario ? r->scenario : "base";
+        h = _fnv(h, r->name, strlen(r->name) + 1);
+        h = _fnv(h, r->model, strlen(r->model) + 1);
+        h = _fnv(h, sc, strlen(sc) + 1);
+        h = _fnv(h, r->row, strlen(r->row) + 1);
+    }
+    snprintf(p->id, sizeof p->id, "%016llx", (unsigned long long)h);
+}
+
 void batch_plan_free(batch_plan *p)
 {
     for (size_t i = 0; i < p->n; i++) {

@@ -28,6 +28,7 @@ typedef struct batch_plan {
     char *manifest;           /**< path of the manifest, NULL without */
     char **series;            /**< manifest: override column names */
     size_t nseries;
+    char id[17];              /**< the batch's identity (batch_plan_identify) */
 } batch_plan;
 
 /** Runs for model files and folders (*.yaml, *.yml in a folder, sorted),
@@ -52,6 +53,11 @@ int batch_name_ok(const char *name);
  *  time, scenario and manifest row, as 16 hex digits into buf[17]; a
  *  model that cannot be read gives "-". */
 void batch_run_key(const batch_run *r, char buf[17]);
+
+/** Set p->id: 16 hex digits digesting every run (name, model, scenario,
+ *  manifest row) in order, so that the records of one batch can be told
+ *  from those of another batch into the same folder. */
+void batch_plan_identify(batch_plan *p);
 
 void batch_plan_free(batch_plan *p);
 

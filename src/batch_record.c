@@ -23,6 +23,7 @@ const char *const batch_columns[BR_COLUMNS] = {
     "run", "name", "model", "scenario", "status", "exit", "checks", "warnings",
     "unit", "first_year", "last_year", "cumulative_burn", "break_even_year",
     "peak_funding_need", "runway_months", "workbook", "message", "as_of", "key",
+    "batch", "runs",
 };
 
 static int _set(batch_record *rec, int col, const char *s)
@@ -61,12 +62,15 @@ static int _fill_empty(batch_record *rec)
     return 0;
 }
 
-static int _common(batch_record *rec, const batch_run *run, int code)
+static int _common(batch_record *rec, const batch_plan *p, const batch_run *run,
+                   int code)
 {
     memset(rec, 0, sizeof *rec);
     char num[32];
+    snprintf(num, sizeof num, "%zu", p->n);
+    int bad = _set(rec, BR_RUNS, num) | _set(rec, BR_BATCH, p->id);
     snprintf(num, sizeof num, "%zu", run->run);
-    int bad = _set(rec, BR_RUN, num) | _set(rec, BR_NAME, run->name) |
+    bad |= _set(rec, BR_RUN, num) | _set(rec, BR_NAME, run->name) |
               _set(rec, BR_MODEL, run->model) |
               _set(rec, BR_SCENARIO, run->scenario ? run->scenario : "base") |
               _set(rec, BR_STATUS, code ? "failed" : "ok");
@@ -92,11 +96,11 @@ static int _burn(batch_record *rec, const cx_result *r)
            _num(rec, BR_RUNWAY_MONTHS, b->funding.runway_months);
 }
 
-int batch_record_ok(batch_record *rec, const batch_run *run, const cx_result *r,
-                    const char *key)
+int batch_record_ok(batch_record *rec, const batch_plan *p, const batch_run *run,
+                    const cx_result *r, const char *key)
 {
     const cx_model *m = r->model;
-    int bad = _common(rec, run, 0);
+    int bad = _common(rec, p, run, 0);
     const char *checks = r->nchecks == 0 ? "" : r->warnings ? "warn" : "pass";
     char unit[40];
     snprintf(unit, sizeof unit, "%s%s%s", m->currency, *m->currency ? " " : "",
@@ -112,12 +116,24 @@ int batch_record_ok(batch_record *rec, const batch_run *run, const cx_result *r,
     return bad ? _nomem(rec) : 0;
 }
 
-int batch_record_failed(batch_record *rec, const batch_run *run, int code,
-                        const char *message)
+int batch_record_failed(batch_record *rec, const batch_plan *p, const batch_run *run,
+                        int code, const char *message)
 {
-    int bad = _common(rec, run, code);
+    int bad = _common(rec, p, run, code);
     bad |= _set(rec, BR_MESSAGE, message) | _fill_empty(rec);
     return bad ? _nomem(rec) : 0;
+}
+
+int batch_record_adopt(batch_record *rec, const batch_plan *p, const batch_run *run)
+{
+    char num[32], runs[32];
+    snprintf(num, sizeof num, "%zu", run->run);
+    snprintf(runs, sizeof runs, "%zu", p->n);
+    if (!strcmp(rec->f[BR_RUN], num) && !strcmp(rec->f[BR_BATCH], p->id) &&
+        !strcmp(rec->f[BR_RUNS], runs))
+        return 0;
+    return _set(rec, BR_RUN, num) | _set(rec, BR_BATCH, p->id) | _set(rec, BR_RUNS, runs)
+               ? -1 : 1;
 }
 
 char *batch_record_path(const char *outdir, const char *name)

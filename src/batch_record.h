@@ -20,6 +20,8 @@ enum batch_column {
     BR_MESSAGE,
     BR_INDEX_COLUMNS,                 /**< the index has the columns above */
     BR_AS_OF = BR_INDEX_COLUMNS, BR_KEY,
+    BR_BATCH,                         /**< the batch's identity (plan id) */
+    BR_RUNS,                          /**< runs in the whole batch */
     BR_COLUMNS
 };
 
@@ -30,14 +32,20 @@ typedef struct batch_record {
     char *f[BR_COLUMNS];      /**< owned; "" for empty */
 } batch_record;
 
-/** The record of a run that succeeded, from its result. */
-int batch_record_ok(batch_record *rec, const batch_run *run, const cx_result *r,
-                    const char *key);
+/** The record of run of batch p that succeeded, from its result. */
+int batch_record_ok(batch_record *rec, const batch_plan *p, const batch_run *run,
+                    const cx_result *r, const char *key);
 
 /** The record of a run that failed with exit status code: message is
  *  the first line of what it printed (may be NULL). */
-int batch_record_failed(batch_record *rec, const batch_run *run, int code,
+int batch_record_failed(batch_record *rec, const batch_plan *p, const batch_run *run,
+                        int code,
                         const char *message);
+
+/** Make a record of another batch (or an earlier plan) one of run of
+ *  batch p: its run number and batch identity. Returns 1 when it changed,
+ *  0 when it did not, -1 when out of memory. */
+int batch_record_adopt(batch_record *rec, const batch_plan *p, const batch_run *run);
 
 /** "OUTDIR/.capex/NAME.csv". Caller frees; NULL when out of memory. */
 char *batch_record_path(const char *outdir, const char *name);

@@ -173,6 +173,10 @@ static int _fresh(const _batch *b, const batch_run *r, const char *key)
     if (fresh) {
         fresh = !strcmp(rec.f[BR_STATUS], "ok") && !strcmp(rec.f[BR_KEY], key) &&
                 !strcmp(rec.f[BR_NAME], r->name);
+        /* Up to date, but from an earlier plan: now part of this batch. */
+        int changed = fresh ? batch_record_adopt(&rec, &b->plan, r) : 0;
+        if (changed < 0 || (changed > 0 && batch_record_save(&rec, b->o->outdir)))
+            fresh = 0;
         batch_record_release(&rec);
     }
     free(rp);
@@ -216,7 +220,7 @@ static int _job(void *ctx, size_t t)
     if (!rc)
         rc = path ? run_job_write(&j, path) : EX_OSERR;
     batch_record rec;
-    if (!rc && !(rc = batch_record_ok(&rec, r, j.s.result, b->keys[i]))) {
+    if (!rc && !(rc = batch_record_ok(&rec, &b->plan, r, j.s.result, b->keys[i]))) {
         rc = batch_record_save(&rec, b->o->outdir);
         batch_record_release(&rec);
     }
@@ -268,7 +272,7 @@ static void _done(void *ctx, size_t t, int status, const char *err, size_t len)
     if (!len && first)
         diag_error("%s: %s", r->model, first);
     batch_record rec;
-    if (batch_record_failed(&rec, r, status, first) == 0) {
+    if (batch_record_failed(&rec, &b->plan, r, status, first) == 0) {
         batch_record_save(&rec, b->o->outdir);
         batch_record_release(&rec);
     }
@@ -315,8 +319,8 @@ static void _summary(const _batch *b, double seconds, int jobs)
     FILE *out = b->o->format == REPORT_TABLE ? stdout : stderr;
     if (b->o->quiet)
         return;
-    fprintf(out, "capex: batch: %zu succeeded, %zu failed, %zu skipped (%zu runs",
-            b->ok, b->failed, b->skipped, b->mine);
+    fprintf(out, "capex: batch: %zu succeeded, %zu failed, %zu skipped (%zu run%s",
+            b->ok, b->failed, b->skipped, b->mine, b->mine == 1 ? "" : "s");
     if (b->shard.n)
         fprintf(out, " of %zu, shard %ld/%ld", b->plan.n, b->shard.k, b->shard.n);
     fprintf(out, " in %.2f s, -j %d)\n", seconds, jobs);
@@ -354,6 +358,8 @@ static int _plan(_batch *b)
                                                o->scenario);
     if (!rc)
         rc = batch_plan_check_names(&b->plan);
+    if (!rc)
+        batch_plan_identify(&b->plan);
     if (!rc)
         rc = batch_shard_get(o->shard, o->shards, &b->shard);
     return rc;

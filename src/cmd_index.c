@@ -21,11 +21,11 @@ static size_t _count(const batch_record *recs, size_t n, const char *status)
     return k;
 }
 
-static int _index(const char *outdir, report_format format, int quiet)
+static int _index(const char *outdir, report_format format, int quiet, int partial)
 {
     batch_record *recs;
     size_t n;
-    int rc = batch_index_load(outdir, &recs, &n);
+    int rc = batch_index_load(outdir, partial, &recs, &n);
     if (rc)
         return rc;
     rc = batch_index_write(outdir, recs, n);
@@ -50,16 +50,18 @@ int cmd_index(int argc, char **argv)
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'},
         {"help", no_argument, NULL, 'h'},
+        {"partial", no_argument, NULL, 'p'},
         {"quiet", no_argument, NULL, 'q'},
         {NULL, 0, NULL, 0},
     };
     report_format format = REPORT_TABLE;
-    int quiet = 0, c;
+    int quiet = 0, partial = 0, c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "f:hq", longopts, NULL)) != -1) {
         switch (c) {
         case 'f': if (report_parse_format(optarg, &format)) return EX_USAGE; break;
         case 'h': return usage_print("index");
+        case 'p': partial = 1; break;
         case 'q': quiet = 1; break;
         default: return usage_error("index");
         }
@@ -69,5 +71,5 @@ int cmd_index(int argc, char **argv)
         return usage_error("index");
     }
     diag_set_quiet(quiet);
-    return _index(argv[optind], format, quiet);
+    return _index(argv[optind], format, quiet, partial);
 }

@@ -90,7 +90,18 @@ int outfile_begin(const char *path, char **tmp)
         return EX_OSERR;
     }
     snprintf(t, n, "%.*s.%s.XXXXXX", (int)dlen, path, base);
+    /* No signal between creating the file and recording it for removal. */
+    _guard();
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    sigaddset(&block, SIGHUP);
+    sigprocmask(SIG_BLOCK, &block, &old);
     int fd = mkstemp(t);
+    if (fd >= 0)
+        _pending = t;
+    sigprocmask(SIG_SETMASK, &old, NULL);
     if (fd < 0) {
         int e = errno;
         char *dir = outfile_dir(path);
@@ -103,8 +114,6 @@ int outfile_begin(const char *path, char **tmp)
     umask(mask);
     (void)fchmod(fd, 0666 & ~mask);
     close(fd);
-    _guard();
-    _pending = t;
     *tmp = t;
     return 0;
 }

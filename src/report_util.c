@@ -23,6 +23,17 @@ const char *report_unit(const cx_unit unit, const char *unit_text)
     }
 }
 
+const char *report_scale_word(cx_scale s)
+{
+    switch (s) {
+    case CX_SCALE_K: return "thousands";
+    case CX_SCALE_M: return "millions";
+    case CX_SCALE_B: return "billions";
+    case CX_SCALE_T: return "trillions";
+    default: return "units";
+    }
+}
+
 const char *report_label(const cx_series *s)
 {
     return s->label ? s->label : s->name;

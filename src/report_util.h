@@ -12,6 +12,9 @@ const char *report_scenario(const cx_result *r);
 /** "money", "%", "x" or the series' own unit word. */
 const char *report_unit(const cx_unit unit, const char *unit_text);
 
+/** "thousands", "millions", "billions", "trillions" or "units". */
+const char *report_scale_word(cx_scale s);
+
 /** The series' label, or its name when it has none. */
 const char *report_label(const cx_series *s);
 

@@ -28,6 +28,7 @@ static const struct usage usages[] = {
      "  batch DIR...   many models to workbooks in parallel, with an index\n"
      "  index OUTDIR   merge the run records of (sharded) batches into an index\n"
      "  init NAME      write a commented starter model (burn, capex or market)\n"
+     "  explain MODEL [SERIES]  how each value is derived: the audit trail\n"
      "  help [COMMAND] show help for a command\n"
      "  version        print the version\n"
      "\n"
@@ -83,12 +84,16 @@ static const struct usage usages[] = {
      "Examples:\n"
      "  capex batch inputs/ -o outputs/ -s all\n"
      "  capex batch --manifest runs.csv -o grid/ -j 8\n"},
-    {"index", "capex index OUTDIR [-f table|csv|json] [-q]",
+    {"index", "capex index OUTDIR [--partial] [-f table|csv|json] [-q]",
      "Write OUTDIR/index.xlsx, index.csv and index.json from the run records\n"
      "in OUTDIR/.capex/, as 'capex batch' does: after the shards of a batch\n"
      "(--shard, Slurm job arrays) have all finished. The same records give\n"
-     "the same bytes as a batch run on one machine.\n"
+     "the same bytes as a batch run on one machine. Records of earlier\n"
+     "batches into the same folder are left out (with a warning); when runs\n"
+     "of the batch have no record yet (a shard has not finished), it says\n"
+     "which and exits 66.\n"
      "\n"
+     "      --partial          write the index of the records there are\n"
      "  -f, --format FORMAT    stdout: summary line (table), or the index as csv\n"
      "                         or json\n"
      "  -q, --quiet            errors only\n"
@@ -112,6 +117,18 @@ static const struct usage usages[] = {
      "\n"
      "Example:\n"
      "  capex init acme --template capex && capex run acme.yaml\n"},
+    {"explain", "capex explain MODEL [SERIES] [-s NAME]",
+     "Print how each value of a series (or of every series, in the order they\n"
+     "are computed) is derived: its stated figures with their kind and source,\n"
+     "its driver in words with where it is written and its source, a fitted\n"
+     "curve, and for each projected year the rate applied to the year before\n"
+     "(or the fit, the share, the parts of a sum) - the audit trail.\n"
+     "\n"
+     "  -s, --scenario NAME    under a scenario's drivers\n"
+     "  -h, --help             this text\n"
+     "\n"
+     "Example:\n"
+     "  capex explain inputs/ai-lab-burn.yaml revenue.openai\n"},
     {"check", "capex check MODEL [-s NAME] [-q]",
      "Validate MODEL and run its checks. Prints each check with pass or\n"
      "warn; exits 0 when the file is valid (warnings included), 65 when not.\n"

@@ -17,12 +17,6 @@
 #define LABEL_W 30
 #define CELL_W 10
 
-static const char *_scale_word(cx_scale s)
-{
-    static const char *words[] = {"", "thousands", "millions", "billions", "trillions"};
-    return (unsigned)s < sizeof words / sizeof words[0] ? words[s] : "";
-}
-
 /* One cell: the value in the series' unit, marked when not stated. */
 static void _cell(char *buf, size_t size, const cx_series *s, const cx_value *v)
 {
@@ -309,7 +303,7 @@ static void _table(FILE *out, const cx_result *r, const run_extras *x, const cha
     const cx_model *m = r->model;
     fprintf(out, "%s  [%s, scenario %s]\n", m->title ? m->title : m->name,
             m->name, report_scenario(r));
-    fprintf(out, "%s %s, %d..%d%s%s\n\n", m->currency, _scale_word(m->scale),
+    fprintf(out, "%s %s, %d..%d%s%s\n\n", m->currency, report_scale_word(m->scale),
             m->first_year, m->last_year, m->as_of_text ? ", as of " : "",
             m->as_of_text ? m->as_of_text : "");
     _series_table(out, r);

@@ -182,19 +182,18 @@ int write_xlsx_with(const cx_result *r, const run_extras *x, const char *path)
         return rc;
     static const run_extras none = {0};
     xlsx_book b = {.r = r, .m = r->model, .x = x ? x : &none};
-    char *dir = outfile_dir(path);
-    lxw_workbook_options opt = {.tmpdir = dir};
-    if (!dir || _alloc(&b) || !(b.wb = workbook_new_opt(tmp, &opt))) {
+    /* libxlsxwriter's own temporary files (one per XML part) go to the
+     * system's temporary folder, created and unlinked at once: never into
+     * the output folder, even when the process is killed. */
+    if (_alloc(&b) || !(b.wb = workbook_new(tmp))) {
         diag_error("cannot write '%s': out of memory", path);
         _release(&b);
-        free(dir);
         outfile_abort(tmp);
         return EX_IOERR;
     }
     _fill(&b);
     rc = _close(&b, path);
     _release(&b);
-    free(dir);
     if (rc) {
         outfile_abort(tmp);
         return rc;

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "report_util.h"
 #include "xlsx_book.h"
 
 #define SUM_INFO   3            /* first row of the model block */
@@ -16,17 +17,6 @@
 #define CHART_COL  11           /* charts from column L */
 
 static const double widths[KEY_COLS] = {28, 22, 8, 7, 7, 12, 12, 10, 9, 12};
-
-static const char *_scale_word(cx_scale s)
-{
-    switch (s) {
-    case CX_SCALE_K: return "thousands";
-    case CX_SCALE_M: return "millions";
-    case CX_SCALE_B: return "billions";
-    case CX_SCALE_T: return "trillions";
-    default: return "units";
-    }
-}
 
 static void _pair(xlsx_book *b, int row, const char *label, const char *value)
 {
@@ -83,7 +73,7 @@ static void _info(xlsx_book *b)
     xb_str t;
     xs_init(&t);
     xs_printf(&t, "%s%s%s", m->currency ? m->currency : "",
-              m->currency && *m->currency ? ", " : "", _scale_word(m->scale));
+              m->currency && *m->currency ? ", " : "", report_scale_word(m->scale));
     _pair(b, SUM_INFO + 2, "Currency and unit", xs_get(&t));
     xs_clear(&t);
     xs_printf(&t, "%d\xE2\x80\x93%d", m->first_year, m->last_year);

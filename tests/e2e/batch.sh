@@ -10,7 +10,7 @@ set -u
 CAPEX=${CAPEX:-./capex}
 PYTHON=${PYTHON:-/usr/bin/python3}
 T=$(mktemp -d "${TMPDIR:-/tmp}/capex-batch.XXXXXX")
-trap 'rm -rf "$T"' EXIT INT TERM
+trap '[ -n "${KEEP:-}" ] || rm -rf "$T"' EXIT INT TERM
 pass=0
 fail=0
 ok()  { pass=$((pass + 1)); echo "ok   $1"; }
@@ -34,7 +34,10 @@ same_outputs() {
     done
     [ "$(ls "$1" | wc -l)" -eq "$(ls "$2" | wc -l)" ] || { echo "file counts differ" >"$T/err"; return 1; }
 }
-no_temps() { [ -z "$(find "$1" -name '.*.??????' -type f)" ]; }
+no_temps() {
+    find "$1" -name '.*.??????' -type f >"$T/err"
+    [ ! -s "$T/err" ]
+}
 
 # A set of models: the bundled ones and copies under other names, enough
 # for the slices and the interrupted runs to be meaningful.
@@ -153,7 +156,9 @@ while time.time() < deadline:
     time.sleep(0.002)
 os.killpg(p.pid, signal.SIGKILL)
 p.wait()
-n = sum(f.endswith(".xlsx") and not f.startswith(".") for f in os.listdir(out))
+# Runs that will not rerun: those with a record (written after the workbook).
+meta = os.path.join(out, ".capex")
+n = sum(f.endswith(".csv") and not f.startswith(".") for f in os.listdir(meta)) if os.path.isdir(meta) else 0
 print(n)
 EOF
 killed=$($PYTHON "$T/kill.py" "$CAPEX" "$M" "$T/killed")
@@ -167,6 +172,7 @@ for f in os.listdir(sys.argv[1]):
 run "the batch after SIGKILL exits 0" 0 batch "$M" -o "$T/killed" -j 2
 check "it runs only what was missing" grep -qF "$((N - killed)) succeeded" "$T/out"
 check "after resume: the same bytes as an uninterrupted run" same_outputs "$T/full" "$T/killed"
+ls -la "$T/killed" >"$T/killed.ls"
 check "no temporary files are left" no_temps "$T/killed"
 
 # SIGTERM and SIGINT: the workers stop, their temporary files are removed,
@@ -200,6 +206,23 @@ check "slices from SLURM_ARRAY_TASK_* merge to the same bytes" same_outputs "$T/
 for k in 0 1; do JOB_COMPLETION_INDEX=$k "$CAPEX" batch "$M" -o "$T/k8s" --shards 2 -q; done
 "$CAPEX" index "$T/k8s" -q >/dev/null 2>&1
 check "slices from JOB_COMPLETION_INDEX merge to the same bytes" same_outputs "$T/full" "$T/k8s"
+# A slice missing: capex index says which runs, unless --partial.
+for k in 1 3; do "$CAPEX" batch "$M" -o "$T/gap" --shard $k/3 -q; done
+run "capex index with a slice missing: 66" 66 index "$T/gap"
+check "it names the missing runs" has_err "missing runs 2, 5, 8"
+run "capex index --partial writes what there is" 0 index "$T/gap" --partial
+check "--partial: two slices' runs" [ "$(rows "$T/gap/index.csv")" -eq $((N - N / 3)) ]
+# Records of an earlier batch into the same folder are left out: the index
+# is that of the last batch, as in a fresh folder.
+mkdir -p "$T/fewer"
+cp inputs/*.yaml inputs/*.csv "$T/fewer/"
+"$CAPEX" batch "$T/fewer" -o "$T/reused" -q
+rm "$T/fewer/memory-market.yaml"
+"$CAPEX" batch "$T/fewer" -o "$T/reused" -q
+"$CAPEX" batch "$T/fewer" -o "$T/fresh" -q
+run "capex index of a reused folder" 0 index "$T/reused"
+check "it warns of the earlier batch's record" has_err "left out 1 records of other batches"
+check "the reused folder's index equals a fresh folder's" cmp -s "$T/reused/index.csv" "$T/fresh/index.csv"
 run "--shard 4/3 is a usage error" 64 batch "$M" -o "$T/x" --shard 4/3
 run "--shards without JOB_COMPLETION_INDEX is a usage error" 64 batch "$M" -o "$T/x" --shards 3
 fi

@@ -143,9 +143,11 @@ static void test_record_round_trip(void **state)
     char model[] = "m/모델.yaml", name[] = "lab", row[] = "";
     batch_run run = {.run = 12, .model = model, .scenario = NULL, .name = name,
                      .row = row};
+    batch_plan plan = {.n = 40};
+    strcpy(plan.id, "00112233445566ff");
     batch_record rec;
     const char *msg = "m.yaml:3:4: got 'a,\"b\"' (expected\na figure)";
-    assert_int_equal(batch_record_failed(&rec, &run, 65, msg), 0);
+    assert_int_equal(batch_record_failed(&rec, &plan, &run, 65, msg), 0);
     char meta[96];
     snprintf(meta, sizeof meta, "%s/.capex", dir);
     mkdir(meta, 0777);
@@ -162,6 +164,18 @@ static void test_record_round_trip(void **state)
     assert_string_equal(back.f[BR_EXIT], "65");
     assert_string_equal(back.f[BR_MODEL], "m/모델.yaml");
     assert_string_equal(back.f[BR_MESSAGE], msg);
+    assert_string_equal(back.f[BR_BATCH], "00112233445566ff");
+    assert_string_equal(back.f[BR_RUNS], "40");
+    /* adopted by another plan: run number and identity change, once */
+    batch_plan other = {.n = 41};
+    strcpy(other.id, "ffeeddccbbaa9988");
+    batch_run moved = run;
+    moved.run = 13;
+    assert_int_equal(batch_record_adopt(&back, &other, &moved), 1);
+    assert_string_equal(back.f[BR_RUN], "13");
+    assert_string_equal(back.f[BR_BATCH], "ffeeddccbbaa9988");
+    assert_string_equal(back.f[BR_RUNS], "41");
+    assert_int_equal(batch_record_adopt(&back, &other, &moved), 0);
     batch_record_release(&back);
     batch_record_release(&rec);
     /* not a record: a message and 65; missing: 66 */

@@ -1,0 +1,193 @@
+/*
+ * write_explain.c - `capex explain`: how each value of a series came to be
+ * (write_explain.h). It lays out the engine's result - the stated figure
+ * and its source, the rate the engine applied, the fitted curve, the parts
+ * of a sum - and computes nothing itself.
+ */
+#include "write_explain.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "report_util.h"
+
+static const char *_kind(cx_value_kind k)
+{
+    switch (k) {
+    case CX_V_EXACT: return "exact";
+    case CX_V_ESTIMATE: return "estimate";
+    case CX_V_FLOOR: return "floor";
+    case CX_V_RANGE: return "range, base is the midpoint";
+    default: return "";
+    }
+}
+
+static void _pct(FILE *f, double rate)
+{
+    fprintf(f, "%.2f%%", rate * 100);
+}
+
+/* The driver in words: "fade from 110% to 40% over 4 years". */
+static void _driver(FILE *f, const cx_model *m, const cx_driver *d,
+                    const cx_series_result *sr)
+{
+    fprintf(f, "  driver   %s", cx_method_name(d->method));
+    switch (d->method) {
+    case CX_D_GROWTH: fputs(" at ", f); _pct(f, d->rate); break;
+    case CX_D_RATES:
+        fputs(":", f);
+        for (size_t i = 0; i < d->nrates; i++) {
+            fputc(' ', f);
+            _pct(f, d->rates[i]);
+        }
+        fputs(" (the last holds)", f);
+        break;
+    case CX_D_CAGR:
+        fprintf(f, " of %d..%d = ", sr->window_from, sr->window_to);
+        _pct(f, sr->start_rate);
+        break;
+    case CX_D_FADE: case CX_D_STAGES:
+        fputs(" from ", f);
+        if (d->from_cagr)
+            fprintf(f, "cagr(%d..%d) = ", sr->window_from, sr->window_to);
+        _pct(f, d->from_cagr ? sr->start_rate : d->rate);
+        if (d->method == CX_D_STAGES)
+            fprintf(f, " for %d years, then over %d years", d->high_years, d->fade_years);
+        fputs(" to ", f);
+        _pct(f, d->terminal);
+        if (d->method == CX_D_FADE)
+            fprintf(f, " over %d years", d->over);
+        break;
+    case CX_D_TREND: fprintf(f, " (%s fit)", cx_fit_kind_name(d->fit)); break;
+    case CX_D_SHARE: case CX_D_INTENSITY:
+        fprintf(f, " of %s", m->series[d->of].name);
+        if (d->share_series != CX_NO_INDEX)
+            fprintf(f, " times %s", m->series[d->share_series].name);
+        else {
+            fputs(" at ", f);
+            _pct(f, d->share);
+        }
+        break;
+    default: break;
+    }
+    for (size_t i = 0; i < d->nrate_overrides; i++) {
+        fprintf(f, "%s%d: ", i ? ", " : "; override ", d->rate_overrides[i].year);
+        _pct(f, d->rate_overrides[i].rate);
+    }
+    if (d->line)
+        fprintf(f, "   [%s:%d:%d]", m->file, d->line, d->col);
+    fputc('\n', f);
+    if (d->source)
+        fprintf(f, "           source: %s\n", d->source);
+}
+
+static void _fit(FILE *f, const cx_fit *fit)
+{
+    if (fit->kind == CX_FIT_NONE)
+        return;
+    fprintf(f, "  fit      %s over %d..%d (%zu points): ", cx_fit_kind_name(fit->kind),
+            fit->from, fit->to, fit->n);
+    if (fit->kind == CX_FIT_LINEAR)
+        fprintf(f, "v(t) = %.6g + %.6g*t", fit->a, fit->b);
+    else if (fit->kind == CX_FIT_EXPONENTIAL)
+        fprintf(f, "v(t) = exp(%.6g + %.6g*t)", fit->a, fit->b);
+    else
+        fprintf(f, "v(t) = %.6g / (1 + exp(-%.6g*(t - %.6g)))", fit->saturation, fit->k,
+                fit->t0);
+    fprintf(f, ", R2 %.4f, RMSE %.4g\n", fit->r2, fit->rmse);
+}
+
+/* Where a value of series s in year index t came from. */
+static void _how(FILE *f, const cx_result *r, size_t s, size_t t)
+{
+    const cx_model *m = r->model;
+    const cx_series *se = &m->series[s];
+    const cx_series_result *sr = &r->series[s];
+    const cx_value *v = &sr->v[t];
+    int year = m->first_year + (int)t;
+    switch (v->kind) {
+    case CX_V_INTERPOLATED:
+        fputs("interpolated: on the line between the stated years around it", f);
+        break;
+    case CX_V_DERIVED:
+        fputs("= ", f);
+        for (size_t i = 0; i < se->nparts; i++)
+            fprintf(f, "%s%s %.2f", i ? " + " : "", m->series[se->parts[i]].name,
+                    cx_result_value(r, se->parts[i], year));
+        break;
+    case CX_V_PROJECTED: {
+        const cx_driver *d = &r->drivers[s];
+        if (cx_method_chained(d->method) && t > 0) {
+            fprintf(f, "= %.2f x (1 + ", sr->v[t - 1].base);
+            _pct(f, sr->rate[t]);
+            fputc(')', f);
+        } else if (d->method == CX_D_TREND) {
+            fprintf(f, "= the %s fit in %d", cx_fit_kind_name(sr->fit.kind), year);
+        } else if (d->method == CX_D_SHARE || d->method == CX_D_INTENSITY) {
+            fprintf(f, "= %s %.2f x ", m->series[d->of].name, cx_result_value(r, d->of, year));
+            if (d->share_series != CX_NO_INDEX)
+                fprintf(f, "%s %.4g", m->series[d->share_series].name,
+                        cx_result_value(r, d->share_series, year));
+            else
+                _pct(f, d->share);
+        }
+        break;
+    }
+    default: {
+        const cx_value *st = &se->stated[t];
+        fprintf(f, "stated '%s' (%s)", st->text ? st->text : "", _kind(st->kind));
+        if (st->source)
+            fprintf(f, ", source: %s", st->source);
+        if (st->line)
+            fprintf(f, "   [line %d]", st->line);
+    }
+    }
+}
+
+static void _series(FILE *f, const cx_result *r, size_t s)
+{
+    const cx_model *m = r->model;
+    const cx_series *se = &m->series[s];
+    fprintf(f, "%s - %s (", se->name, report_label(se));
+    if (se->unit == CX_U_MONEY)
+        fprintf(f, "%s %s", m->currency, report_scale_word(m->scale));
+    else
+        fputs(report_unit(se->unit, se->unit_text), f);
+    fprintf(f, ")   [%s:%d:%d]\n", m->file, se->line, se->col);
+    if (se->source)
+        fprintf(f, "  source   %s\n", se->source);
+    if (se->kind == CX_S_SUM) {
+        fputs("  sum of  ", f);
+        for (size_t i = 0; i < se->nparts; i++)
+            fprintf(f, " %s", m->series[se->parts[i]].name);
+        fputc('\n', f);
+    }
+    if (r->drivers[s].method != CX_D_NONE)
+        _driver(f, m, &r->drivers[s], &r->series[s]);
+    _fit(f, &r->series[s].fit);
+    for (size_t t = 0; t < m->nyears; t++) {
+        const cx_value *v = &r->series[s].v[t];
+        if (!cx_value_present(v))
+            continue;
+        fprintf(f, "  %d %12.2f  ", m->first_year + (int)t, v->base);
+        _how(f, r, s, t);
+        fputc('\n', f);
+    }
+}
+
+int write_explain(FILE *f, const cx_result *r, size_t series)
+{
+    const cx_model *m = r->model;
+    fprintf(f, "%s  [%s, scenario %s]\n", m->title && *m->title ? m->title : m->name,
+            m->name, r->scenario ? r->scenario : "base");
+    for (size_t i = 0; i < m->nseries; i++) {
+        size_t s = r->order ? r->order[i] : i;
+        if (series != CX_NO_INDEX && s != series)
+            continue;
+        fputc('\n', f);
+        _series(f, r, s);
+    }
+    return ferror(f) ? EX_IOERR : 0;
+}

@@ -1,0 +1,19 @@
+/*
+ * write_explain.h - the audit trail of a result, for `capex explain`:
+ * for each series (in the order the engine computed them) its source, its
+ * driver in words with where it was written, a fitted curve, and for each
+ * year where its value came from - the stated figure with its source, the
+ * rate applied to the year before, the fit, the parts of a sum.
+ */
+#ifndef CAPEX_WRITE_EXPLAIN_H
+#define CAPEX_WRITE_EXPLAIN_H
+
+#include <stdio.h>
+
+#include "result.h"
+
+/** Every series, or only series (an index) unless it is CX_NO_INDEX.
+ *  Returns 0 or EX_IOERR. */
+int write_explain(FILE *f, const cx_result *r, size_t series);
+
+#endif
