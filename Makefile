@@ -84,6 +84,7 @@ e2e: $(BIN)
 	@CAPEX=./$(BIN) sh tests/e2e/locale.sh
 	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/batch.sh
 	@CAPEX=$(abspath $(BIN)) sh tests/e2e/init.sh
+	@CAPEX=./$(BIN) sh tests/e2e/explain.sh
 
 test: deps
 	@$(MAKE) --no-print-directory unit e2e
