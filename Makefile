@@ -85,6 +85,7 @@ e2e: $(BIN)
 	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/batch.sh
 	@CAPEX=$(abspath $(BIN)) sh tests/e2e/init.sh
 	@CAPEX=./$(BIN) sh tests/e2e/explain.sh
+	@CAPEX=./$(BIN) sh tests/e2e/terminal.sh
 
 test: deps
 	@$(MAKE) --no-print-directory unit e2e

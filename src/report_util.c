@@ -3,7 +3,9 @@
  */
 #include "report_util.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "report.h"
@@ -21,6 +23,12 @@ const char *report_unit(const cx_unit unit, const char *unit_text)
     case CX_U_MULTIPLE: return "x";
     default: return unit_text ? unit_text : "";
     }
+}
+
+int report_color(FILE *out)
+{
+    const char *term = getenv("TERM");
+    return isatty(fileno(out)) && !getenv("NO_COLOR") && !(term && !strcmp(term, "dumb"));
 }
 
 const char *report_scale_word(cx_scale s)

@@ -4,6 +4,8 @@
 #ifndef CAPEX_REPORT_UTIL_H
 #define CAPEX_REPORT_UTIL_H
 
+#include <stdio.h>
+
 #include "result.h"
 
 /** "base" or the scenario's name. */
@@ -11,6 +13,10 @@ const char *report_scenario(const cx_result *r);
 
 /** "money", "%", "x" or the series' own unit word. */
 const char *report_unit(const cx_unit unit, const char *unit_text);
+
+/** Nonzero when the table on out may use ANSI colours: out is a terminal,
+ *  NO_COLOR is not set (https://no-color.org) and TERM is not "dumb". */
+int report_color(FILE *out);
 
 /** "thousands", "millions", "billions", "trillions" or "units". */
 const char *report_scale_word(cx_scale s);

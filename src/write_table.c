@@ -14,8 +14,33 @@
 #include "report.h"
 #include "report_util.h"
 
-#define LABEL_W 30
+#define LABEL_MIN 24     /* label column: the widest label, within these */
+#define LABEL_MAX 44
 #define CELL_W 10
+
+/* The table's layout and colours, set by write_table for one table. */
+static int _label_w = LABEL_MIN;
+static int _color;        /* ANSI colours: a terminal, NO_COLOR unset */
+
+#define _RED "\033[31m"
+#define _GREEN "\033[32m"
+#define _YELLOW "\033[33m"
+#define _BOLD "\033[1m"
+#define _RESET "\033[0m"
+
+/* text in colour (when colours are on), after padding to width columns
+ * (width < 0: left-aligned). */
+static void _paint(FILE *f, const char *color, int width, const char *text)
+{
+    int n = (int)strlen(text), pad = (width < 0 ? -width : width) - n;
+    if (width > 0)
+        for (int i = 0; i < pad; i++)
+            fputc(' ', f);
+    fprintf(f, "%s%s%s", _color && color ? color : "", text, _color && color ? _RESET : "");
+    if (width < 0)
+        for (int i = 0; i < pad; i++)
+            fputc(' ', f);
+}
 
 /* One cell: the value in the series' unit, marked when not stated. */
 static void _cell(char *buf, size_t size, const cx_series *s, const cx_value *v)
@@ -44,23 +69,85 @@ static void _cell(char *buf, size_t size, const cx_series *s, const cx_value *v)
     snprintf(buf + n, size - n, "%s", mark);
 }
 
+/* Display columns of a UTF-8 character starting at p: Hangul and CJK
+ * (U+1000..U+DFFF, lead bytes E1..ED) take two. */
+static int _cols(const unsigned char *p)
+{
+    return (*p >= 0xE1 && *p <= 0xED) ? 2 : 1;
+}
+
+static int _width(const char *text)
+{
+    int cols = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        if ((*p & 0xC0) != 0x80)
+            cols += _cols(p);
+    return cols;
+}
+
 static void _label(FILE *f, const char *text)
 {
-    /* Pad by display columns, not bytes: UTF-8 continuation bytes take no
-     * column, and Hangul or CJK take two. Truncate past LABEL_W - 1. */
-    int cols = 0;
+    /* Pad by display columns, not bytes; cut what is wider than the
+     * column, with an ellipsis. */
+    int cols = 0, w = _width(text), room = _label_w - 1 - (w > _label_w - 1);
     const unsigned char *p = (const unsigned char *)text;
     while (*p) {
-        int w = (*p >= 0xE1 && *p <= 0xED) ? 2 : 1;  /* U+1000..U+DFFF: Hangul, CJK */
-        if (cols + w > LABEL_W - 1)
+        if (cols + _cols(p) > room)
             break;
+        cols += _cols(p);
         do
             fputc(*p++, f);
         while ((*p & 0xC0) == 0x80);
-        cols += w;
     }
-    for (; cols < LABEL_W; cols++)
+    if (*p) {
+        fputs("\xE2\x80\xA6", f);    /* U+2026 HORIZONTAL ELLIPSIS */
+        cols++;
+    }
+    for (; cols < _label_w; cols++)
         fputc(' ', f);
+}
+
+/* The label column: wide enough for the widest series label. */
+static int _label_width(const cx_model *m)
+{
+    int w = LABEL_MIN;
+    for (size_t i = 0; i < m->nseries; i++) {
+        int k = _width(report_label(&m->series[i])) + 2;
+        if (k > w)
+            w = k;
+    }
+    return w > LABEL_MAX ? LABEL_MAX : w;
+}
+
+/* One row of burn figures under the year columns (NAN: empty). */
+static void _year_row(FILE *f, const cx_result *r, const char *label, const double *v)
+{
+    const cx_model *m = r->model;
+    const cx_burn_result *b = &r->burn;
+    _label(f, label);
+    for (int y = m->first_year; y <= m->last_year; y++) {
+        int i = y - b->first_year;
+        char num[48] = "", cell[52] = "";
+        if (i >= 0 && (size_t)i < b->n && isfinite(v[i])) {
+            numfmt_human(num, sizeof num, v[i], 1);
+            snprintf(cell, sizeof cell, "%s ", num);   /* the series' mark column */
+        }
+        _paint(f, i >= 0 && (size_t)i < b->n && v[i] < 0 ? _RED : NULL, CELL_W + 1, cell);
+    }
+    fputc('\n', f);
+}
+
+/* Net cash flow and its running sum under the series, when the model
+ * has a burn. */
+static void _burn_rows(FILE *f, const cx_result *r)
+{
+    const cx_burn_result *b = &r->burn;
+    if (!b->enabled || !b->n)
+        return;
+    _year_row(f, r, "net cash flow", b->net);
+    _year_row(f, r, "cumulative", b->burn.cumulative);
+    if (b->funding.has_cash)
+        _year_row(f, r, "cash at year end", b->funding.cash);
 }
 
 static void _series_table(FILE *f, const cx_result *r)
@@ -76,10 +163,11 @@ static void _series_table(FILE *f, const cx_result *r)
         for (size_t t = 0; t < m->nyears; t++) {
             char cell[64];
             _cell(cell, sizeof cell, s, &r->series[i].v[t]);
-            fprintf(f, "%*s", CELL_W + 1, cell);
+            _paint(f, r->series[i].v[t].base < 0 ? _RED : NULL, CELL_W + 1, cell);
         }
         fputc('\n', f);
     }
+    _burn_rows(f, r);
     fputs("(~ estimate, + floor, r range midpoint, ^ interpolated, * projected)\n", f);
 }
 
@@ -175,6 +263,34 @@ static void _funding(FILE *f, const cx_funding *fu)
         fputc('\n', f);
 }
 
+/* "  cumulative  ▅▃▁▁▂▅█  2026..2032, -115.1 to 87.2": the cumulative net
+ * cash flow, one block per year from its lowest to its highest value. */
+static void _sparkline(FILE *f, const cx_burn_result *b)
+{
+    static const char *const blocks[8] = {
+        "\xE2\x96\x81", "\xE2\x96\x82", "\xE2\x96\x83", "\xE2\x96\x84",
+        "\xE2\x96\x85", "\xE2\x96\x86", "\xE2\x96\x87", "\xE2\x96\x88",
+    };
+    const double *c = b->burn.cumulative;
+    if (b->n < 2)
+        return;
+    double lo = c[0], hi = c[0];
+    for (size_t i = 1; i < b->n; i++) {
+        lo = c[i] < lo ? c[i] : lo;
+        hi = c[i] > hi ? c[i] : hi;
+    }
+    fputs("  cumulative             ", f);
+    for (size_t i = 0; i < b->n; i++) {
+        int k = hi > lo ? (int)((c[i] - lo) / (hi - lo) * 7 + 0.5) : 3;
+        _paint(f, c[i] < 0 ? _RED : _GREEN, 0, blocks[k < 0 ? 0 : k > 7 ? 7 : k]);
+    }
+    char a[48], z[48];
+    numfmt_human(a, sizeof a, lo, 1);
+    numfmt_human(z, sizeof z, hi, 1);
+    fprintf(f, "  %d..%d, from %s to %s\n", b->first_year, b->first_year + (int)b->n - 1,
+            a, z);
+}
+
 static void _burn(FILE *f, const cx_result *r)
 {
     const cx_burn_result *b = &r->burn;
@@ -182,6 +298,7 @@ static void _burn(FILE *f, const cx_result *r)
         return;
     char num[48];
     fputs("\nburn\n", f);
+    _sparkline(f, b);
     numfmt_human(num, sizeof num, b->burn.peak_burn, 1);
     fprintf(f, "  peak cumulative burn   %s", num);
     if (b->burn.peak_year)
@@ -266,8 +383,9 @@ static void _checks(FILE *f, const cx_result *r)
     for (size_t i = 0; i < r->nchecks; i++) {
         const cx_check_result *c = &r->checks[i];
         const cx_check *def = &r->model->checks[c->check];
-        fprintf(f, "  %-4s  %-10s  %s\n", c->pass ? "pass" : "WARN",
-                cx_check_kind_name(def->kind), c->message);
+        fputs("  ", f);
+        _paint(f, c->pass ? _GREEN : _YELLOW, -4, c->pass ? "pass" : "WARN");
+        fprintf(f, "  %-10s  %s\n", cx_check_kind_name(def->kind), c->message);
     }
 }
 
@@ -301,8 +419,8 @@ static void _extras(FILE *f, const cx_result *r, const run_extras *x)
 static void _table(FILE *out, const cx_result *r, const run_extras *x, const char *workbook)
 {
     const cx_model *m = r->model;
-    fprintf(out, "%s  [%s, scenario %s]\n", m->title ? m->title : m->name,
-            m->name, report_scenario(r));
+    _paint(out, _BOLD, 0, m->title ? m->title : m->name);
+    fprintf(out, "  [%s, scenario %s]\n", m->name, report_scenario(r));
     fprintf(out, "%s %s, %d..%d%s%s\n\n", m->currency, report_scale_word(m->scale),
             m->first_year, m->last_year, m->as_of_text ? ", as of " : "",
             m->as_of_text ? m->as_of_text : "");
@@ -321,6 +439,8 @@ static void _table(FILE *out, const cx_result *r, const run_extras *x, const cha
 
 int write_table(FILE *out, const cx_result *r, const run_extras *x, const char *workbook)
 {
+    _color = report_color(out);
+    _label_w = _label_width(r->model);
     char *text = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&text, &len);

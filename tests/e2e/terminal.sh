@@ -1,0 +1,39 @@
+#!/bin/sh
+# terminal.sh - what `capex run` prints for people: the burn rows under the
+# years (values worked out by hand), the sparkline, labels in full, and
+# colour only on a terminal, never with NO_COLOR or --format csv|json.
+set -u
+CAPEX=${CAPEX:-./capex}
+T=$(mktemp -d "${TMPDIR:-/tmp}/capex-term.XXXXXX")
+trap 'rm -rf "$T"' EXIT INT TERM
+pass=0
+fail=0
+check() { _what=$1; shift; if "$@"; then pass=$((pass + 1)); echo "ok   $_what"; else fail=$((fail + 1)); echo "FAIL $_what"; fi; }
+esc=$(printf '\033')
+# tty CMD... : run CMD on a pseudo-terminal (script, from bsdutils).
+tty() { script -qec "$*" /dev/null; }
+
+"$CAPEX" run inputs/ai-lab-burn.yaml -n >"$T/out" 2>/dev/null
+# inputs/ai-lab-burn.yaml's table: net = revenue - costs = 20 - 34 = -14,
+# 42 - 68 = -26, 78.4 - 122.4 = -44, 128.05 - 159.12 = -31.07; cumulative
+# -14, -40, -84, -115.07; cash 0 + 100 raised - 14 = 86 at the end of 2026.
+check "net cash flow row" grep -Eq '^net cash flow +-14\.0 +-26\.0 +-44\.0 +-31\.1 ' "$T/out"
+check "cumulative row" grep -Eq '^cumulative +-14\.0 +-40\.0 +-84\.0 +-115\.1 ' "$T/out"
+check "cash at year end row" grep -Eq '^cash at year end +86\.0 +60\.0 +16\.0 +-15\.1 ' "$T/out"
+check "sparkline of the cumulative burn" grep -q "cumulative  *[▁▂▃▄▅▆▇█]\{7\}  2026..2032, from -115.1 to 87.2" "$T/out"
+check "long labels are not cut" grep -q "^OpenAI costs (incl. cash spend) " "$T/out"
+check "thousands separators (Big Tech total 2027: 1,106.6)" sh -c "'$CAPEX' run inputs/bigtech-capex.yaml -n 2>/dev/null | grep -q '^Big Tech total .* 1,106.6 '"
+check "no colour into a pipe" sh -c "! grep -q '$esc' '$T/out'"
+tty "$CAPEX" run inputs/ai-lab-burn.yaml -n >"$T/tty" 2>&1
+check "colour on a terminal" grep -q "${esc}\[31m-14.0" "$T/tty"
+check "a passing check in green" grep -q "${esc}\[32mpass" "$T/tty"
+tty NO_COLOR=1 "$CAPEX" run inputs/ai-lab-burn.yaml -n >"$T/tty" 2>&1
+check "NO_COLOR: no colour on a terminal" sh -c "! grep -q '$esc' '$T/tty'"
+tty TERM=dumb "$CAPEX" run inputs/ai-lab-burn.yaml -n >"$T/tty" 2>&1
+check "TERM=dumb: no colour" sh -c "! grep -q '$esc' '$T/tty'"
+tty "$CAPEX" run inputs/ai-lab-burn.yaml -n -f csv >"$T/tty" 2>&1
+check "--format csv: no colour on a terminal" sh -c "! grep -q '$esc' '$T/tty'"
+tty "$CAPEX" run inputs/ai-lab-burn.yaml -n -f json >"$T/tty" 2>&1
+check "--format json: no colour on a terminal" sh -c "! grep -q '$esc' '$T/tty'"
+echo "terminal: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
