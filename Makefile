@@ -86,6 +86,7 @@ e2e: $(BIN)
 	@CAPEX=$(abspath $(BIN)) sh tests/e2e/init.sh
 	@CAPEX=./$(BIN) sh tests/e2e/explain.sh
 	@CAPEX=./$(BIN) sh tests/e2e/terminal.sh
+	@MAKE="$(MAKE)" sh tests/e2e/install.sh
 
 test: deps
 	@$(MAKE) --no-print-directory unit e2e
@@ -112,13 +113,20 @@ bench: all
 test-cluster: all
 	@CAPEX=./$(BIN) sh tests/cluster/run.sh
 
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/capex
 	install -m 644 docs/capex.1 $(DESTDIR)$(MANDIR)/man1/capex.1
+	install -m 644 completion/capex.bash $(DESTDIR)$(BASHCOMPDIR)/capex
+	install -m 644 completion/_capex $(DESTDIR)$(ZSHCOMPDIR)/_capex
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/capex $(DESTDIR)$(MANDIR)/man1/capex.1
+	rm -f $(DESTDIR)$(BINDIR)/capex $(DESTDIR)$(MANDIR)/man1/capex.1 \
+	    $(DESTDIR)$(BASHCOMPDIR)/capex $(DESTDIR)$(ZSHCOMPDIR)/_capex
 
 clean:
 	rm -rf build build-san build-fuzz $(BIN)
