@@ -87,6 +87,7 @@ e2e: $(BIN)
 	@CAPEX=./$(BIN) sh tests/e2e/explain.sh
 	@CAPEX=./$(BIN) sh tests/e2e/terminal.sh
 	@MAKE="$(MAKE)" sh tests/e2e/install.sh
+	@CAPEX=./$(BIN) sh tests/e2e/pdf.sh
 
 test: deps
 	@$(MAKE) --no-print-directory unit e2e
@@ -137,8 +138,12 @@ clean:
 # make fuzz FUZZ_SECONDS=N  checks that huge inputs are refused quickly
 # (tests/fuzz/limits.py), builds the libFuzzer harnesses with clang, ASan and
 # UBSan in build-fuzz/, replays tests/fuzz/regressions/<harness>/, then fuzzes
-# each harness for N seconds in turn from its seed corpus; any crash, leak,
-# timeout or UB report fails. Not part of `make test`.
+# each harness for N seconds in turn from its seed corpus, keeping the inputs
+# it finds in build-fuzz/corpus/ for the next run; any crash, leak, timeout or
+# UB report fails. Not part of `make test`.
+# make fuzz-smoke           the same for CI (.ci/run), 60 s per harness: each
+# run starts from the seed corpus alone (build-fuzz/smoke-corpus/ is emptied
+# first), so it does not depend on earlier runs; about 4 minutes in all.
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 FUZZ_BUILD   ?= build-fuzz
@@ -148,33 +153,51 @@ FUZZ_NAMES   := model csv figure
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_FLAGS   = -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=$(FUZZ_RSS_MB) \
                -timeout=$(FUZZ_TIMEOUT) -print_final_stats=1
+FUZZ_CORPUS  = $(FUZZ_BUILD)/corpus
 
-.PHONY: fuzz
+# Replay the regressions, then fuzz each harness; print its final statistics.
+FUZZ_RUN = for h in $(FUZZ_NAMES); do \
+	    bin=$(FUZZ_BUILD)/fuzz_$$h; dict=tests/fuzz/capex.dict; log=$(FUZZ_BUILD)/fuzz_$$h.log; \
+	    [ $$h = figure ] && dict=tests/fuzz/figure.dict; \
+	    mkdir -p $(FUZZ_CORPUS)/$$h $(FUZZ_BUILD)/artifacts; \
+	    if [ -n "$$(ls tests/fuzz/regressions/$$h 2>/dev/null)" ]; then \
+	        echo "== fuzz_$$h: regressions"; \
+	        $$bin -rss_limit_mb=$(FUZZ_RSS_MB) -timeout=$(FUZZ_TIMEOUT) \
+	            tests/fuzz/regressions/$$h/* </dev/null >$$log 2>&1 \
+	            || { cat $$log; exit 1; }; \
+	    fi; \
+	    echo "== fuzz_$$h: $(FUZZ_SECONDS) s"; \
+	    $$bin $(FUZZ_FLAGS) -dict=$$dict -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$h- \
+	        $(FUZZ_CORPUS)/$$h tests/fuzz/corpus/$$h </dev/null >$$log 2>&1 \
+	        || { tail -n 60 $$log; exit 1; }; \
+	    awk '/^stat::/ { sub(/^stat::/, ""); split($$0, kv, ": *"); v[kv[1]] = kv[2] } \
+	        END { printf "   %s runs (%s/s), %s new inputs, peak %s MB\n", \
+	              v["number_of_executed_units"], v["average_exec_per_sec"], \
+	              v["new_units_added"], v["peak_rss_mb"] }' $$log; \
+	done
 
-fuzz: $(BIN)
-	@echo "== limits"; $(PYTHON) tests/fuzz/limits.py ./$(BIN)
+.PHONY: fuzz fuzz-smoke fuzz-build
+
+# The harnesses, built with clang, ASan and UBSan in $(FUZZ_BUILD)/.
+fuzz-build:
 	@$(MAKE) --no-print-directory -f $(firstword $(MAKEFILE_LIST)) BUILD=$(FUZZ_BUILD) BIN=$(FUZZ_BUILD)/capex \
 	    CC=$(FUZZ_CC) HARDEN= WARN="$(WARN) -Wno-format-nonliteral" \
 	    OPTFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
 	    $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz_%)
-	@for h in $(FUZZ_NAMES); do \
-	    bin=$(FUZZ_BUILD)/fuzz_$$h; dict=tests/fuzz/capex.dict; \
-	    [ $$h = figure ] && dict=tests/fuzz/figure.dict; \
-	    mkdir -p $(FUZZ_BUILD)/corpus/$$h $(FUZZ_BUILD)/artifacts; \
-	    if [ -n "$$(ls tests/fuzz/regressions/$$h 2>/dev/null)" ]; then \
-	        echo "== fuzz_$$h: regressions"; \
-	        $$bin -rss_limit_mb=$(FUZZ_RSS_MB) -timeout=$(FUZZ_TIMEOUT) \
-	            tests/fuzz/regressions/$$h/* </dev/null >$(FUZZ_BUILD)/fuzz_$$h.log 2>&1 \
-	            || { cat $(FUZZ_BUILD)/fuzz_$$h.log; exit 1; }; \
-	    fi; \
-	    echo "== fuzz_$$h: $(FUZZ_SECONDS) s"; \
-	    $$bin $(FUZZ_FLAGS) -dict=$$dict -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$h- \
-	        $(FUZZ_BUILD)/corpus/$$h tests/fuzz/corpus/$$h </dev/null \
-	        >$(FUZZ_BUILD)/fuzz_$$h.log 2>&1 \
-	        || { tail -n 60 $(FUZZ_BUILD)/fuzz_$$h.log; exit 1; }; \
-	    grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb|^Done' \
-	        $(FUZZ_BUILD)/fuzz_$$h.log; \
-	done; echo "make fuzz: no findings"
+
+fuzz: $(BIN)
+	@echo "== limits"; $(PYTHON) tests/fuzz/limits.py ./$(BIN)
+	@$(MAKE) --no-print-directory -f $(firstword $(MAKEFILE_LIST)) fuzz-build
+	@$(FUZZ_RUN)
+	@echo "make fuzz: no findings"
+
+fuzz-smoke: FUZZ_CORPUS = $(FUZZ_BUILD)/smoke-corpus
+fuzz-smoke: $(BIN)
+	@echo "== limits"; $(PYTHON) tests/fuzz/limits.py ./$(BIN)
+	@$(MAKE) --no-print-directory -f $(firstword $(MAKEFILE_LIST)) fuzz-build
+	@rm -rf $(FUZZ_CORPUS)
+	@$(FUZZ_RUN)
+	@echo "make fuzz-smoke: no findings"
 
 $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_util.c tests/fuzz/fuzz_util.h $(LIB)
 	@$(if $(Q),echo "  FUZZ-CC $<")

@@ -22,6 +22,7 @@
 #include "commands.h"
 #include "diag.h"
 #include "parse_value.h"
+#include "pdf_export.h"
 #include "report.h"
 #include "run_job.h"
 
@@ -32,13 +33,13 @@ struct batch_options {
     const char *shard;
     long shards;
     long jobs;
-    int force, no_index, quiet;
+    int force, no_index, quiet, pdf;
     report_format format;
     char **operands;
     size_t noperands;
 };
 
-enum { _OPT_FORCE = 256, _OPT_MANIFEST, _OPT_SHARD, _OPT_SHARDS, _OPT_NO_INDEX };
+enum { _OPT_FORCE = 256, _OPT_MANIFEST, _OPT_SHARD, _OPT_SHARDS, _OPT_NO_INDEX, _OPT_PDF };
 
 static int _count_arg(const char *opt, const char *text, long *out)
 {
@@ -58,6 +59,7 @@ static int _options(int argc, char **argv, struct batch_options *o)
         {"manifest", required_argument, NULL, _OPT_MANIFEST},
         {"no-index", no_argument, NULL, _OPT_NO_INDEX},
         {"output", required_argument, NULL, 'o'},
+        {"pdf", no_argument, NULL, _OPT_PDF},
         {"quiet", no_argument, NULL, 'q'},
         {"scenario", required_argument, NULL, 's'},
         {"shard", required_argument, NULL, _OPT_SHARD},
@@ -78,6 +80,7 @@ static int _options(int argc, char **argv, struct batch_options *o)
         case _OPT_FORCE: o->force = 1; break;
         case _OPT_MANIFEST: o->manifest = optarg; break;
         case _OPT_NO_INDEX: o->no_index = 1; break;
+        case _OPT_PDF: o->pdf = 1; break;
         case _OPT_SHARD: o->shard = optarg; break;
         case _OPT_SHARDS: rc = _count_arg("--shards", optarg, &o->shards); break;
         default: return usage_error("batch");
@@ -168,8 +171,10 @@ static int _fresh(const _batch *b, const batch_run *r, const char *key)
     char *rp = batch_record_path(b->o->outdir, r->name);
     char *wp = _workbook_path(b->o->outdir, r->name);
     batch_record rec;
-    int fresh = rp && wp && access(wp, F_OK) == 0 &&
+    char *pp = b->o->pdf && wp ? pdf_path_for(wp) : NULL;
+    int fresh = rp && wp && access(wp, F_OK) == 0 && (!b->o->pdf || (pp && access(pp, F_OK) == 0)) &&
                 batch_record_load(&rec, rp, 0) == 0;
+    free(pp);
     if (fresh) {
         fresh = !strcmp(rec.f[BR_STATUS], "ok") && !strcmp(rec.f[BR_KEY], key) &&
                 !strcmp(rec.f[BR_NAME], r->name);
@@ -206,6 +211,15 @@ static int _select(_batch *b)
 
 /* ---- in a worker process ----------------------------------------------------- */
 
+/* The run's workbook as PDF beside it (--pdf). */
+static int _pdf(const char *workbook)
+{
+    char *pdf = pdf_path_for(workbook);
+    int rc = pdf ? pdf_export(workbook, pdf) : EX_OSERR;
+    free(pdf);
+    return rc;
+}
+
 static int _job(void *ctx, size_t t)
 {
     _batch *b = ctx;
@@ -219,6 +233,8 @@ static int _job(void *ctx, size_t t)
     char *path = rc ? NULL : _workbook_path(b->o->outdir, r->name);
     if (!rc)
         rc = path ? run_job_write(&j, path) : EX_OSERR;
+    if (!rc && b->o->pdf)
+        rc = _pdf(path);
     batch_record rec;
     if (!rc && !(rc = batch_record_ok(&rec, &b->plan, r, j.s.result, b->keys[i]))) {
         rc = batch_record_save(&rec, b->o->outdir);

@@ -14,6 +14,7 @@
 #include "commands.h"
 #include "diag.h"
 #include "outfile.h"
+#include "pdf_export.h"
 #include "report.h"
 #include "run_job.h"
 
@@ -23,6 +24,7 @@ struct run_options {
     const char *scenario;
     report_format format;
     int no_workbook;
+    int pdf;
     int quiet;
 };
 
@@ -34,6 +36,7 @@ static int _parse_args(int argc, char **argv, struct run_options *o)
         {"help", no_argument, NULL, 'h'},
         {"no-workbook", no_argument, NULL, 'n'},
         {"output", required_argument, NULL, 'o'},
+        {"pdf", no_argument, NULL, 'P'},
         {"quiet", no_argument, NULL, 'q'},
         {"scenario", required_argument, NULL, 's'},
         {NULL, 0, NULL, 0},
@@ -46,12 +49,30 @@ static int _parse_args(int argc, char **argv, struct run_options *o)
         case 'h': return usage_print("run");
         case 'n': o->no_workbook = 1; break;
         case 'o': o->output = optarg; break;
+        case 'P': o->pdf = 1; break;
         case 'q': o->quiet = 1; break;
         case 's': o->scenario = optarg; break;
         default: return usage_error("run");
         }
     }
+    if (o->pdf && o->no_workbook) {
+        diag_error("run: --pdf prints the workbook: it cannot go with --no-workbook");
+        return usage_error("run");
+    }
     return usage_one_model(argc, argv, optind, "run", &o->model);
+}
+
+/* The workbook as PDF beside it (or where -o put the workbook). */
+static int _pdf(const char *workbook, int quiet)
+{
+    char *pdf = pdf_path_for(workbook);
+    if (!pdf)
+        return diag_error("out of memory"), EX_OSERR;
+    int rc = pdf_export(workbook, pdf);
+    if (!rc && !quiet)
+        fprintf(stderr, "capex: wrote %s\n", pdf);
+    free(pdf);
+    return rc;
 }
 
 static int _run(const struct run_options *o)
@@ -72,6 +93,8 @@ static int _run(const struct run_options *o)
         path = o->output ? o->output : (owned = outfile_default(j.s.model->name, ".xlsx"));
         rc = path ? run_job_write(&j, path) : EX_CANTCREAT;
     }
+    if (!rc && o->pdf)
+        rc = _pdf(path, o->quiet);
     if (!rc)
         rc = report_write(stdout, o->format, o->quiet, j.s.result, &x, path);
     if (!rc && fflush(stdout)) {
