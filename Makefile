@@ -88,6 +88,7 @@ e2e: $(BIN)
 	@CAPEX=./$(BIN) sh tests/e2e/terminal.sh
 	@MAKE="$(MAKE)" sh tests/e2e/install.sh
 	@CAPEX=./$(BIN) sh tests/e2e/pdf.sh
+	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/diff.sh
 
 test: deps
 	@$(MAKE) --no-print-directory unit e2e

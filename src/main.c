@@ -20,6 +20,7 @@ struct command {
 static const struct command commands[] = {
     {"batch", cmd_batch},
     {"check", cmd_check},
+    {"diff", cmd_diff},
     {"explain", cmd_explain},
     {"help", cmd_help},
     {"index", cmd_index},

@@ -29,6 +29,7 @@ static const struct usage usages[] = {
      "  index OUTDIR   merge the run records of (sharded) batches into an index\n"
      "  init NAME      write a commented starter model (burn, capex or market)\n"
      "  explain MODEL [SERIES]  how each value is derived: the audit trail\n"
+     "  diff A B       what changed between two models or scenarios\n"
      "  help [COMMAND] show help for a command\n"
      "  version        print the version\n"
      "\n"
@@ -132,6 +133,20 @@ static const struct usage usages[] = {
      "\n"
      "Example:\n"
      "  capex explain inputs/ai-lab-burn.yaml revenue.openai\n"},
+    {"diff", "capex diff A B [-f table|csv|json]",
+     "Compare two models, or one model under two scenarios: A and B are\n"
+     "each MODEL or MODEL:SCENARIO. Prints the key outputs that differ (burn,\n"
+     "peak, break-even, payback, runway, funding gap, NPV, IRR, checks not\n"
+     "passing), then every series value that differs, matched by series name\n"
+     "and year. Exit status 0 when nothing differs, 1 when something does\n"
+     "(as diff), 64/65/66 on errors.\n"
+     "\n"
+     "  -f, --format FORMAT    table (default), csv (what,year,a,b) or json\n"
+     "  -h, --help             this text\n"
+     "\n"
+     "Examples:\n"
+     "  capex diff inputs/ai-lab-burn.yaml:base inputs/ai-lab-burn.yaml:bear\n"
+     "  git show HEAD~1:model.yaml > old.yaml && capex diff old.yaml model.yaml\n"},
     {"check", "capex check MODEL [-s NAME] [-q]",
      "Validate MODEL and run its checks. Prints each check with pass or\n"
      "warn; exits 0 when the file is valid (warnings included), 65 when not.\n"

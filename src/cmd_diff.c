@@ -1,0 +1,85 @@
+/*
+ * cmd_diff.c - capex diff A B: what changed in the key outputs and the
+ * series between two models, or one model under two scenarios
+ * (MODEL:SCENARIO), for reviewing a model change. Exit 0 when nothing
+ * differs, 1 when something does (as diff(1)), a sysexits code on error.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "diag.h"
+#include "report.h"
+#include "session.h"
+#include "write_diff.h"
+
+/* "path:scenario" -> path and scenario (NULL = base), unless the whole
+ * text names a file (a path may hold ':'). Caller frees *path. */
+static int _split(const char *arg, char **path, const char **scenario)
+{
+    const char *colon = strrchr(arg, ':');
+    *scenario = NULL;
+    if (colon && access(arg, F_OK) != 0) {
+        *path = strndup(arg, (size_t)(colon - arg));
+        *scenario = colon[1] ? colon + 1 : NULL;
+    } else {
+        *path = strdup(arg);
+    }
+    return *path ? 0 : (diag_error("out of memory"), EX_OSERR);
+}
+
+static int _open(session *s, const char *arg)
+{
+    char *path;
+    const char *scenario;
+    int rc = _split(arg, &path, &scenario);
+    if (!rc)
+        rc = session_open(s, path, scenario);
+    free(path);
+    return rc;
+}
+
+int cmd_diff(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"format", required_argument, NULL, 'f'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    report_format format = REPORT_TABLE;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'f': if (report_parse_format(optarg, &format)) return EX_USAGE; break;
+        case 'h': return usage_print("diff");
+        default: return usage_error("diff");
+        }
+    }
+    if (argc - optind != 2) {
+        diag_error("diff: expected two models (MODEL or MODEL:SCENARIO), got %d",
+                   argc - optind);
+        return usage_error("diff");
+    }
+    session a, b;
+    int rc = _open(&a, argv[optind]);
+    if (!rc && (rc = _open(&b, argv[optind + 1])))
+        session_release(&a);
+    if (rc)
+        return rc;
+    int differ = 0;
+    rc = write_diff(stdout, format, a.result, argv[optind], b.result, argv[optind + 1],
+                    &differ);
+    if (!rc && fflush(stdout)) {
+        diag_error("cannot write to standard output: %s", strerror(errno));
+        rc = EX_IOERR;
+    }
+    session_release(&a);
+    session_release(&b);
+    return rc ? rc : differ;
+}

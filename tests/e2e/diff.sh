@@ -1,0 +1,44 @@
+#!/bin/sh
+# diff.sh - `capex diff`: key outputs and series values that differ between
+# two models or two scenarios, with figures worked out by hand.
+set -u
+CAPEX=${CAPEX:-./capex}
+PYTHON=${PYTHON:-/usr/bin/python3}
+T=$(mktemp -d "${TMPDIR:-/tmp}/capex-diff.XXXXXX")
+trap 'rm -rf "$T"' EXIT INT TERM
+pass=0
+fail=0
+check() { _what=$1; shift; if "$@"; then pass=$((pass + 1)); echo "ok   $_what"; else fail=$((fail + 1)); echo "FAIL $_what"; fi; }
+status() { "$CAPEX" "$@" >"$T/out" 2>"$T/err"; echo $?; }
+line() { grep -Eq -- "$1" "$T/out"; }
+
+check "the same model twice: exit 0" [ "$(status diff inputs/ai-lab-burn.yaml inputs/ai-lab-burn.yaml)" -eq 0 ]
+check "... and says so" line "no difference"
+check "base against bull: exit 1 (as diff)" [ "$(status diff inputs/ai-lab-burn.yaml:base inputs/ai-lab-burn.yaml:bull)" -eq 1 ]
+# bull: revenue fades from 130% (not 110%): 2027 = 20 x 2.3 = 46 against
+# 20 x 2.1 = 42, +4 (+9.5%).
+check "a series value that changed" line "revenue.openai 2027 +42.00 +46.00 +\+4.00 \(\+9.5%\)"
+check "an unchanged series is not listed" sh -c "! grep -q 'costs.openai' '$T/out'"
+check "the break-even year moved" line "break-even year +2030 +2029 +-1"
+check "IRR as a percentage" line "IRR +15.49%"
+check "the count of differences" line "^[0-9]+ figures differ"
+# A model with one series changed: a copy of ai-lab-burn with 2026 revenue
+# 25 instead of 20; net 2026 = 25 - 34 = -9 (from -14).
+sed 's/values: {2026: 20}/values: {2026: 25}/' inputs/ai-lab-burn.yaml >"$T/changed.yaml"
+check "two models: exit 1" [ "$(status diff inputs/ai-lab-burn.yaml "$T/changed.yaml" -f csv)" -eq 1 ]
+check "CSV header" sh -c "head -1 '$T/out' | grep -qx 'what,year,a,b'"
+check "CSV row of the changed figure" grep -q '^"revenue.openai","2026","20","25"$' "$T/out"
+"$CAPEX" diff inputs/ai-lab-burn.yaml "$T/changed.yaml" -f json >"$T/out"
+if $PYTHON -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+rows = {(c["what"], c["year"]): c for c in d["changes"]}
+assert rows[("revenue.openai", 2026)]["a"] == 20 and rows[("revenue.openai", 2026)]["b"] == 25
+tb = rows[("total burn", None)]
+assert tb["b"] - tb["a"] > 0
+' "$T/out" 2>"$T/err"; then check "JSON changes" true; else check "JSON changes" false; fi
+check "an unknown scenario: 64" [ "$(status diff inputs/ai-lab-burn.yaml:nosuch inputs/ai-lab-burn.yaml)" -eq 64 ]
+check "a missing model: 66" [ "$(status diff "$T/none.yaml" inputs/ai-lab-burn.yaml)" -eq 66 ]
+check "one operand: 64" [ "$(status diff inputs/ai-lab-burn.yaml)" -eq 64 ]
+echo "diff: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
