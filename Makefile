@@ -89,6 +89,7 @@ e2e: $(BIN)
 	@MAKE="$(MAKE)" sh tests/e2e/install.sh
 	@CAPEX=./$(BIN) sh tests/e2e/pdf.sh
 	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/diff.sh
+	@CAPEX=./$(BIN) sh tests/e2e/fmt.sh
 
 test: deps
 	@$(MAKE) --no-print-directory unit e2e

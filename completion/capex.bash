@@ -7,7 +7,7 @@ _capex()
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD-1]}
     cmd=${COMP_WORDS[1]}
-    local commands="run check mc batch index init explain diff help version"
+    local commands="run check mc batch index init explain diff fmt help version"
 
     if [ "$COMP_CWORD" -eq 1 ]; then
         COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
@@ -47,6 +47,7 @@ _capex()
         init) opts="--template --output --force --quiet --help" ;;
         explain) opts="--scenario --help" ;;
         diff) opts="--format --help" ;;
+        fmt) opts="--write --force --check --help" ;;
         help) COMPREPLY=($(compgen -W "$commands" -- "$cur")); return ;;
     esac
     if [[ $cur == -* ]]; then

@@ -18,6 +18,7 @@ int cmd_index(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_fmt(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_mc(int argc, char **argv);
 int cmd_help(int argc, char **argv);

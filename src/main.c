@@ -22,6 +22,7 @@ static const struct command commands[] = {
     {"check", cmd_check},
     {"diff", cmd_diff},
     {"explain", cmd_explain},
+    {"fmt", cmd_fmt},
     {"help", cmd_help},
     {"index", cmd_index},
     {"init", cmd_init},

@@ -30,6 +30,7 @@ static const struct usage usages[] = {
      "  init NAME      write a commented starter model (burn, capex or market)\n"
      "  explain MODEL [SERIES]  how each value is derived: the audit trail\n"
      "  diff A B       what changed between two models or scenarios\n"
+     "  fmt MODEL      the model file in canonical layout\n"
      "  help [COMMAND] show help for a command\n"
      "  version        print the version\n"
      "\n"
@@ -147,6 +148,22 @@ static const struct usage usages[] = {
      "Examples:\n"
      "  capex diff inputs/ai-lab-burn.yaml:base inputs/ai-lab-burn.yaml:bear\n"
      "  git show HEAD~1:model.yaml > old.yaml && capex diff old.yaml model.yaml\n"},
+    {"fmt", "capex fmt MODEL [-w [--force] | --check]",
+     "Print MODEL in canonical layout: the top-level keys in the documented\n"
+     "order, each series' keys as label, unit, values, sum_of, stated, source,\n"
+     "short mappings and lists on one line, two-space indents, UTF-8 as\n"
+     "written. Only a valid model is formatted. Comments: libyaml reports\n"
+     "none, so only the comment lines at the top of the file and those\n"
+     "directly above a top-level key are kept; others are dropped (and\n"
+     "counted).\n"
+     "\n"
+     "  -w, --write            rewrite MODEL in place (atomically); refused when\n"
+     "                         comments would be dropped, unless --force\n"
+     "      --check            print MODEL and exit 1 when it is not formatted\n"
+     "  -h, --help             this text\n"
+     "\n"
+     "Example:\n"
+     "  capex fmt acme.yaml > acme.formatted.yaml && capex diff acme.yaml acme.formatted.yaml\n"},
     {"check", "capex check MODEL [-s NAME] [-q]",
      "Validate MODEL and run its checks. Prints each check with pass or\n"
      "warn; exits 0 when the file is valid (warnings included), 65 when not.\n"

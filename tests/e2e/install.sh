@@ -22,7 +22,7 @@ if command -v man >/dev/null 2>&1; then
     for section in NAME SYNOPSIS DESCRIPTION COMMANDS OPTIONS ENVIRONMENT "EXIT STATUS" FILES EXAMPLES "SEE ALSO"; do
         check "man page section $section" grep -q "^$section" "$T/man"
     done
-    for cmd in run check mc batch index init explain diff help version; do
+    for cmd in run check mc batch index init explain diff fmt help version; do
         check "man page documents '$cmd'" grep -Eq "^ +(capex )?$cmd( |$)" "$T/man"
     done
     check "man renders without warnings" [ ! -s "$T/man.err" ]
