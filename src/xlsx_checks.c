@@ -119,6 +119,10 @@ static int _computed(xlsx_book *b, int row, const cx_check *c,
     }
 }
 
+/* Column widths. Message, Label and Source wrap; the sheet prints on two
+ * pages across (the figures, then the words), the Check column on both. */
+static const double _widths[] = {22, 11, 10, 10, 10, 10, 10, 10, 9, 7, 44, 24, 40, 12, 12};
+
 static void _describe(xlsx_book *b, int row, const cx_check *c,
                       const cx_check_result *cr, xb_str *f)
 {
@@ -141,9 +145,17 @@ static void _describe(xlsx_book *b, int row, const cx_check *c,
         (size_t)t < b->m->nyears)
         text = b->m->series[c->series].stated[t].text;
     xb_text(b, ws, row, XB_CHK_STATED, text, NULL);
-    xb_text(b, ws, row, XB_CHK_MESSAGE, cr->message, xb_fmt(b, NULL, XB_WRAP));
-    xb_text(b, ws, row, XB_CHK_LABEL, c->label, xb_fmt(b, NULL, XB_WRAP));
-    xb_text(b, ws, row, XB_CHK_SOURCE, c->source, xb_fmt(b, NULL, XB_WRAP));
+    lxw_format *wrap = xb_fmt(b, NULL, XB_WRAP);
+    xb_text(b, ws, row, XB_CHK_MESSAGE, cr->message, wrap);
+    xb_text(b, ws, row, XB_CHK_LABEL, c->label, wrap);
+    xb_text(b, ws, row, XB_CHK_SOURCE, c->source, wrap);
+    /* Rows are as tall as their longest wrapped text (no spreadsheet
+     * sizes them on its own when the file is opened). */
+    double h = xb_text_height(cr->message, _widths[XB_CHK_MESSAGE], 11);
+    double hl = c->label ? xb_text_height(c->label, _widths[XB_CHK_LABEL], 11) : 0;
+    double hs = c->source ? xb_text_height(c->source, _widths[XB_CHK_SOURCE], 11) : 0;
+    h = h > hl ? h : hl;
+    xb_row_height(b, ws, row, h > hs ? h : hs);
 }
 
 /* Stated low, base, high: the Inputs figure for a sum or range check,
@@ -260,11 +272,8 @@ static char warn_text[] = "warn";
 
 void xb_write_checks(xlsx_book *b)
 {
-    /* Message and Label wrap, so the page prints at a readable scale. */
-    static const double widths[] = {24, 13, 11, 11, 11, 11, 11, 11, 10, 8, 48, 26, 40,
-                                    13, 13};
     lxw_worksheet *ws = b->checks;
-    xb_widths(b, ws, widths, sizeof widths / sizeof widths[0]);
+    xb_widths(b, ws, _widths, sizeof _widths / sizeof _widths[0]);
     xb_text(b, ws, 0, 0, "Checks", xb_fmt(b, NULL, XB_TITLE));
     xb_text(b, ws, 1, 0, "A check passes when the computed figure lies within "
             "[stated low \xE2\x88\x92 tolerance, stated high + tolerance]; "
@@ -298,4 +307,8 @@ void xb_write_checks(xlsx_book *b)
     }
     worksheet_freeze_panes(ws, XB_CHK_HEADER + 1, 1);
     xb_page_setup(b, ws, "Checks");
+    static lxw_col_t breaks[] = {XB_CHK_MESSAGE, 0};
+    xb_check(b, worksheet_set_v_pagebreaks(ws, breaks));
+    worksheet_fit_to_pages(ws, 2, 0);
+    xb_check(b, worksheet_repeat_columns(ws, 0, 0));
 }

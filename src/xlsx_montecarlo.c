@@ -30,10 +30,21 @@ static void _level(char *buf, size_t size, double level)
     snprintf(buf, size, "P%g", level * 100);
 }
 
+/* Column widths; the charts start at column _CHART_COL. */
+static const double _widths[] = {_W_LABEL, 14, 14, 13, 13, 13, 13, 13, 13, 13, 13, 13};
+
+/* A header row: long headings wrap, and the row is as tall as they are. */
 static void _head(_mc *s, const char *const *cols, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        xb_text(s->b, s->ws, s->row, (int)i, cols[i], xb_fmt(s->b, NULL, XB_HEADER));
+    double h = 0;
+    for (size_t i = 0; i < n; i++) {
+        xb_text(s->b, s->ws, s->row, (int)i, cols[i],
+                xb_fmt(s->b, NULL, XB_HEADER | XB_WRAP));
+        double w = i < sizeof _widths / sizeof *_widths ? _widths[i] : 13;
+        double hi = xb_text_height(cols[i], w, 11);
+        h = hi > h ? hi : h;
+    }
+    xb_row_height(s->b, s->ws, s->row, h);
     s->row++;
 }
 
@@ -422,7 +433,6 @@ void xb_write_montecarlo(xlsx_book *b)
         _chart_by_year(&s, _by_year(&s));
         _histogram(&s);
     }
-    static const double w[] = {_W_LABEL, 14, 14, 13, 13, 13, 13, 13, 13, 13, 13, 13};
-    xb_widths(b, s.ws, w, sizeof w / sizeof *w);
+    xb_widths(b, s.ws, _widths, sizeof _widths / sizeof *_widths);
     xb_page_setup(b, s.ws, "Monte Carlo");
 }
