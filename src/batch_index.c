@@ -20,6 +20,7 @@
 #include "json_out.h"
 #include "outfile.h"
 #include "reader.h"
+#include "xlsx_book.h"
 
 /* Columns written as numbers (JSON numbers, numeric cells). */
 static int _numeric(int c)
@@ -80,7 +81,7 @@ int batch_index_json(FILE *out, const batch_record *recs, size_t n)
 /* ---- the workbook --------------------------------------------------------- */
 
 typedef struct _fmts {
-    lxw_format *title, *head, *text, *money, *year, *months, *count, *failed, *link;
+    lxw_format *title, *head, *text, *money, *year, *months, *count, *failed, *link, *wrap;
 } _fmts;
 
 static lxw_format *_fmt(lxw_workbook *wb, const char *num, int bold, int wrap)
@@ -112,6 +113,7 @@ static void _formats(lxw_workbook *wb, _fmts *f)
     f->failed = _fmt(wb, NULL, 1, 0);
     format_set_font_color(f->failed, LXW_COLOR_RED);
     f->link = workbook_get_default_url_format(wb);
+    f->wrap = _fmt(wb, NULL, 0, 1);
 }
 
 static lxw_format *_cell_format(const _fmts *f, int c)
@@ -125,7 +127,14 @@ static lxw_format *_cell_format(const _fmts *f, int c)
 }
 
 static const double _widths[BR_INDEX_COLUMNS] = {
-    5, 22, 30, 10, 8, 5, 7, 9, 7, 10, 9, 15, 10, 15, 10, 24, 60,
+    5, 20, 28, 10, 8, 5, 7, 9, 7, 7, 7, 12, 10, 12, 9, 22, 44,
+};
+
+/* The headings people read (index.csv and index.json keep the names). */
+static const char *const _headings[BR_INDEX_COLUMNS] = {
+    "Run", "Name", "Model", "Scenario", "Status", "Exit", "Checks", "Warnings", "Unit",
+    "First year", "Last year", "Cumulative burn", "Break-even year", "Peak funding need",
+    "Runway (months)", "Workbook", "Message",
 };
 
 /* Row r (0-based) of the table: the record's cells. */
@@ -140,6 +149,11 @@ static void _row(lxw_worksheet *ws, const _fmts *f, lxw_row_t row, const batch_r
             char url[READER_MAX_NAME + 32];
             snprintf(url, sizeof url, "external:%s", v);
             worksheet_write_url_opt(ws, row, col, url, f->link, v, "Open the run's workbook");
+        } else if (c == BR_MESSAGE) {
+            worksheet_write_string(ws, row, col, v, f->wrap);
+            int lines = xb_text_lines(v, _widths[c], 11);
+            if (lines > 1)
+                worksheet_set_row(ws, row, 15.0 * lines, NULL);
         } else if (c == BR_STATUS && strcmp(v, "ok")) {
             worksheet_write_string(ws, row, col, v, f->failed);
         } else if (_numeric(c)) {
@@ -180,15 +194,21 @@ static void _sheet(lxw_workbook *wb, const batch_record *recs, size_t n)
     _summary(ws, &f, recs, n, first, last);
     for (int c = 0; c < BR_INDEX_COLUMNS; c++) {
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, _widths[c], NULL);
-        worksheet_write_string(ws, head, (lxw_col_t)c, batch_columns[c], f.head);
+        worksheet_write_string(ws, head, (lxw_col_t)c, _headings[c], f.head);
     }
     for (size_t i = 0; i < n; i++)
         _row(ws, &f, first + (lxw_row_t)i, &recs[i]);
+    worksheet_set_row(ws, head, 30, NULL);      /* two-line headings */
     worksheet_freeze_panes(ws, first, 2);
     worksheet_autofilter(ws, head, 0, head + (lxw_row_t)n, BR_INDEX_COLUMNS - 1);
     worksheet_set_landscape(ws);
     worksheet_fit_to_pages(ws, 1, 0);
     worksheet_repeat_rows(ws, head, head);
+    worksheet_set_paper(ws, 9);   /* A4 */
+    char hf[96];
+    snprintf(hf, sizeof hf, "&Lcapex batch&CIndex&R%zu run%s", n, n == 1 ? "" : "s");
+    worksheet_set_header(ws, hf);
+    worksheet_set_footer(ws, "&Lcapex&RPage &P of &N");
 }
 
 /* The latest as_of of the records, as the workbook's date (same records,

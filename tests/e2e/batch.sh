@@ -110,7 +110,7 @@ if $PYTHON - "$T/mixed/index.xlsx" >"$T/err" 2>&1 <<'EOF'
 import sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1])["Index"]
 head = [c.value for c in ws[4]]
-assert head[:5] == ["run", "name", "model", "scenario", "status"], head
+assert head[:5] == ["Run", "Name", "Model", "Scenario", "Status"], head
 links = [c.hyperlink.target for c in ws["P"][4:] if c.hyperlink]
 assert "ai-lab-burn.xlsx" in links, links
 assert ws["B2"].value.startswith("=ROWS(") and ws["F2"].value.startswith("=COUNTIF(")
