@@ -87,7 +87,8 @@ enum {
     XB_NOTE      = 1u << 11,  /* small grey italic text */
     XB_WARN      = 1u << 12,  /* light red fill, dark red font */
     XB_PASS      = 1u << 13,  /* light green fill, dark green font */
-    XB_TOP       = 1u << 14   /* vertically top-aligned */
+    XB_TOP       = 1u << 14,  /* vertically top-aligned */
+    XB_RIGHT     = 1u << 15   /* right-aligned: text among figures */
 };
 
 typedef struct xb_format {

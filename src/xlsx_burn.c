@@ -398,7 +398,8 @@ static void _alive_figures(xlsx_book *b, const _rows *w, xb_str *f)
               "IF(ISNUMBER($B$%d),\"default alive\",\"unknown\"))",
               w->runout + 1, w->be_frac + 1, w->be_frac + 1, w->runout + 1,
               w->be_frac + 1);
-    xb_formula_text(b, b->burn, w->alive, XB_BURN_VALUE_COL, f, xb_fmt(b, NULL, XB_BOLD),
+    xb_formula_text(b, b->burn, w->alive, XB_BURN_VALUE_COL, f,
+                    xb_fmt(b, NULL, XB_BOLD | XB_RIGHT),
                     fu->default_alive == 1 ? "default alive"
                     : fu->default_alive == 0 ? "default dead" : "unknown");
 
@@ -644,6 +645,8 @@ static void _goal_label(xlsx_book *b, const cx_goal *g, xb_str *s)
     }
 }
 
+#define _COL_A 30     /* width of column A: labels */
+
 static void _goals(xlsx_book *b, const _rows *w)
 {
     lxw_worksheet *ws = b->burn;
@@ -662,7 +665,9 @@ static void _goals(xlsx_book *b, const _rows *w)
         const cx_goal *g = &b->m->goals[res->goal];
         int row = w->goal0 + 1 + (int)i;
         _goal_label(b, g, &s);
-        xb_text(b, ws, row, 0, xs_get(&s), NULL);
+        /* The label wraps in its column; the row grows to hold it. */
+        xb_text(b, ws, row, 0, xs_get(&s), xb_fmt(b, NULL, XB_WRAP));
+        xb_row_height(b, ws, row, xb_text_height(xs_get(&s), _COL_A, 11));
         if (res->solved) {
             xb_num(b, ws, row, 1, res->rate, xb_fmt(b, XB_FMT_RATE, XB_BOLD));
             xb_num(b, ws, row, 2, res->achieved, xb_fmt(b, b->money_numfmt, 0));
@@ -679,7 +684,7 @@ static void _goals(xlsx_book *b, const _rows *w)
 
 void xb_write_burn(xlsx_book *b)
 {
-    static const double widths[] = {30, 14, 18};
+    static const double widths[] = {_COL_A, 14, 18};
     lxw_worksheet *ws = b->burn;
     const cx_burn_result *br = &b->r->burn;
     xb_text(b, ws, 0, 0, "Cash burn", xb_fmt(b, NULL, XB_TITLE));

@@ -170,6 +170,8 @@ static void _apply_flags(lxw_format *f, unsigned flags)
         format_set_align(f, LXW_ALIGN_CENTER);
     if (flags & XB_TOP)
         format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    if (flags & XB_RIGHT)
+        format_set_align(f, LXW_ALIGN_RIGHT);
 }
 
 lxw_format *xb_fmt(xlsx_book *b, const char *numfmt, unsigned flags)
