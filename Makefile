@@ -82,6 +82,8 @@ e2e: $(BIN)
 	@CAPEX=./$(BIN) sh tests/e2e/signals.sh 2>/dev/null
 	@CAPEX=./$(BIN) sh tests/e2e/faults.sh
 	@CAPEX=./$(BIN) sh tests/e2e/locale.sh
+	@CAPEX=./$(BIN) sh tests/e2e/huge.sh
+	@CAPEX=./$(BIN) sh tests/e2e/encodings.sh
 	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/batch.sh
 	@CAPEX=$(abspath $(BIN)) sh tests/e2e/init.sh
 	@CAPEX=./$(BIN) sh tests/e2e/explain.sh

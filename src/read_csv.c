@@ -357,6 +357,9 @@ static int _parse(_csv *c, const char *text, size_t len)
     if (!c->rc && !c->have_header)
         c->rc = reader_error(c->path, 1, 1,
                              "no header row (expected series,2023,2024,...)");
+    else if (!c->rc && c->m->nseries == c->first_series)
+        c->rc = reader_error(c->path, c->line, 1, "no series after the header "
+                             "(expected a row per series, like capex.google,32,52)");
     return c->rc;
 }
 
@@ -364,22 +367,17 @@ int read_csv(cx_model *m, const char *path, int line, int col)
 {
     char *buf;
     size_t len;
-    int rc = reader_slurp(path, &buf, &len);
+    int rc = reader_slurp_at(path, m->file, line, col, &buf, &len);
     if (rc)
         return rc;
     size_t bom = reader_bom(buf, len);
     const char *text = buf + bom;
-    size_t n = len - bom, bad = reader_utf8_error(text, n);
+    size_t n = len - bom;
     _csv c = {.m = m, .path = path, .at_line = line, .at_col = col, .line = 1,
               .first_series = m->nseries};
-    if (bad < n) {
-        int l, k;
-        reader_position(text, bad, &l, &k);
-        rc = reader_error(path, l, k, "invalid UTF-8 byte 0x%02x (CSV files are UTF-8)",
-                          (unsigned char)text[bad]);
-    } else {
+    rc = reader_check_text(path, text, n, "CSV", 1);
+    if (!rc)
         rc = _parse(&c, text, n);
-    }
     _clear_row(&c);
     free(c.fields);
     free(c.role);

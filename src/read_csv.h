@@ -17,8 +17,11 @@
  * messages) to m, an input series per row. line/col: where the model file
  * imports it; the new series and their figures carry that position, since
  * positions in a cx_model refer to m->file. A series already in m is an
- * error. A row's unit is its `unit` cell when the header has that column,
- * otherwise `%` when all of its figures are written with `%`, else money.
+ * error. A file that cannot be read (missing, a folder or a device, too
+ * large) is reported at line/col of m->file: "MODEL:LINE:COL: cannot
+ * import 'x': reason". A row's unit is its `unit` cell when the header
+ * has that column, otherwise `%` when all of its figures are written with
+ * `%`, else money.
  * Returns 0, or after printing the message a sysexits code (EX_NOINPUT,
  * EX_IOERR, EX_DATAERR, EX_OSERR).
  */

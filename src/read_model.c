@@ -230,8 +230,12 @@ static int _duplicate(const char *path, const yt_error *e)
 {
     long y;
     const char *series = NULL;
-    if (pv_parse_int(e->key, -99999, 99999, &y))
+    if (pv_parse_int(e->key, -99999, 99999, &y)) {
+        if (!strcmp(e->parent, "series") && !*e->grandparent)
+            return reader_error(path, e->line, e->col, "series '%s' is defined twice "
+                                "(first at %d:%d)", e->key, e->first_line, e->first_col);
         return reader_error(path, e->line, e->col, "%s", e->message);
+    }
     if (!strcmp(e->parent, "values") || !strcmp(e->parent, "stated"))
         series = e->grandparent;
     else if (!strcmp(e->grandparent, "series"))
@@ -248,13 +252,10 @@ static int _tree(const char *path, const char *buf, size_t len, yt_node **root)
 {
     size_t bom = reader_bom(buf, len);
     const char *text = buf + bom;
-    size_t n = len - bom, bad = reader_utf8_error(text, n);
-    if (bad < n) {
-        int line, col;
-        reader_position(text, bad, &line, &col);
-        return reader_error(path, line, col, "invalid UTF-8 byte 0x%02x (model files "
-                            "are UTF-8)", (unsigned char)text[bad]);
-    }
+    size_t n = len - bom;
+    int rc = reader_check_text(path, text, n, "model", 1);
+    if (rc)
+        return rc;
     yt_error e;
     yt_status st = yaml_tree_parse(text, n, root, &e);
     if (st == YT_ENOMEM)

@@ -6,11 +6,9 @@
  * YAML series (without their parts), then the imported CSV series, then
  * the parts of every sum, their units and circularity.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 
 #include "read_csv.h"
 #include "read_model_priv.h"
@@ -43,12 +41,23 @@ static int _all_percent(const yt_node *def)
     return any;
 }
 
+/* An integer key, whatever its size: a year, perhaps out of range. */
+static int _is_year_key(const yt_node *k)
+{
+    size_t i = k->len > 0 && k->text[0] == '-';
+    if (i == k->len)
+        return 0;
+    for (; i < k->len; i++)
+        if (k->text[i] < '0' || k->text[i] > '9')
+            return 0;
+    return 1;
+}
+
 /* The short form {2026: ~75%, source: ...}: some key is a year. */
 static int _is_short_form(const yt_node *def)
 {
-    long y;
     for (size_t i = 0; i < def->npairs; i++)
-        if (!pv_parse_int(def->pairs[i].key->text, -99999, 99999, &y))
+        if (_is_year_key(def->pairs[i].key))
             return 1;
     return 0;
 }
@@ -85,9 +94,13 @@ static int _year_figures(const rm_reader *r, const yt_node *map, size_t si,
         if (short_form && _is_short_extra(k->text))
             continue;
         long y;
-        if (pv_parse_int(k->text, -99999, 99999, &y))
+        if (pv_parse_int(k->text, -99999, 99999, &y)) {
+            if (_is_year_key(k))
+                return RM_ERR(r, k, "year %s is outside 'years' (%d..%d)", rm_show(k).s,
+                              r->m->first_year, r->m->last_year);
             return RM_ERR(r, k, "expected a year in series '%s', got '%s'%s", s->name,
                           rm_show(k).s, short_form ? " (or 'source', 'label', 'unit')" : "");
+        }
         int t = cx_model_year_index(r->m, (int)y);
         if (t < 0)
             return RM_ERR(r, k, "year %ld is outside 'years' (%d..%d)", y,
@@ -207,14 +220,6 @@ static int _import_one(const rm_reader *r, const yt_node *n)
     char *path = _import_path(r->file, n->text);
     if (!path)
         return rm_nomem();
-    FILE *f = fopen(path, "rb");    /* a missing CSV: say where it is named */
-    if (!f) {
-        reader_error(r->file, n->line, n->col, "cannot open '%s': %s", path,
-                     strerror(errno));
-        free(path);
-        return EX_NOINPUT;
-    }
-    fclose(f);
     rc = read_csv(r->m, path, n->line, n->col);
     free(path);
     return rc;

@@ -14,48 +14,75 @@
 
 #include "diag.h"
 
-/* Grow *buf so it can hold need bytes. 0 or -1 (out of memory). */
-static int _reserve(char **buf, size_t *cap, size_t need)
+/* Why a file could not be read, as the message gives it ("No such file or
+ * directory", "a folder (expected a file)"); is: the reason reads after
+ * "it is". The exit code is returned beside it. */
+typedef struct _why {
+    int is;
+    char reason[96];
+} _why;
+
+static int _why_set(_why *w, int code, int is, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static int _why_set(_why *w, int code, int is, const char *fmt, ...)
 {
-    if (need <= *cap)
-        return 0;
-    size_t n = *cap ? *cap : 4096;
-    while (n < need)
-        n *= 2;
-    char *p = realloc(*buf, n);
-    if (!p)
-        return -1;
-    *buf = p;
-    *cap = n;
-    return 0;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(w->reason, sizeof w->reason, fmt, ap);
+    va_end(ap);
+    w->is = is;
+    return code;
 }
 
-static int _slurp(FILE *f, const char *path, char **out, size_t *len)
+static int _too_large(_why *w, size_t size)
 {
-    char *buf = NULL;
-    size_t cap = 0, n = 0;
+    if (size)
+        return _why_set(w, EX_DATAERR, 1, "too large: %.1f MiB (at most %zu MiB)",
+                        (double)size / (1 << 20), READER_MAX_FILE >> 20);
+    return _why_set(w, EX_DATAERR, 1, "too large (at most %zu MiB)",
+                    READER_MAX_FILE >> 20);
+}
+
+/* Read f to its end into *out (NUL-terminated). hint: its size, so that
+ * the buffer is allocated once: for a regular file its size (it grows by
+ * doubling should the file grow meanwhile), for a pipe the limit (pages
+ * are only used as they are filled, and nothing is copied as a doubling
+ * realloc would). Never holds more than READER_MAX_FILE + 2 bytes. */
+static int _read_all(FILE *f, size_t hint, char **out, size_t *len, _why *w)
+{
+    size_t cap = hint + 4096 + 1, n = 0;
+    if (cap > READER_MAX_FILE + 2)
+        cap = READER_MAX_FILE + 2;
+    char *buf = malloc(cap);
+    if (!buf)
+        return _why_set(w, EX_OSERR, 0, "out of memory");
     for (;;) {
-        if (_reserve(&buf, &cap, n + 4096 + 1)) {
-            free(buf);
-            diag_error("out of memory reading '%s'", path);
-            return EX_OSERR;
+        if (n + 1 == cap) {
+            if (n > READER_MAX_FILE)
+                break;
+            size_t c = cap > READER_MAX_FILE / 2 ? READER_MAX_FILE + 2 : 2 * cap;
+            char *p = realloc(buf, c);
+            if (!p) {
+                free(buf);
+                return _why_set(w, EX_OSERR, 0, "out of memory");
+            }
+            buf = p;
+            cap = c;
         }
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        size_t got = fread(buf + n, 1, cap - 1 - n, f);
         n += got;
-        if (n > READER_MAX_FILE) {
-            free(buf);
-            diag_error("'%s' is too large (at most %zu MiB)", path,
-                       READER_MAX_FILE >> 20);
-            return EX_DATAERR;
-        }
         if (got == 0)
             break;
+    }
+    if (n > READER_MAX_FILE) {
+        free(buf);
+        return _too_large(w, 0);
     }
     if (ferror(f)) {
         int e = errno;
         free(buf);
-        diag_error("cannot read '%s': %s", path, strerror(e ? e : EIO));
-        return EX_IOERR;
+        return _why_set(w, EX_IOERR, 0, "%s", strerror(e ? e : EIO));
     }
     buf[n] = '\0';
     *out = buf;
@@ -63,27 +90,62 @@ static int _slurp(FILE *f, const char *path, char **out, size_t *len)
     return 0;
 }
 
+/* The file at path into *out, or the reason it cannot be. A folder or a
+ * device (import: /dev/tty would wait for a terminal) is not a model;
+ * pipes are fine (capex run <(generate-model)). A regular file over the
+ * limit is refused from its size, unread. */
+static int _load(const char *path, char **out, size_t *len, _why *w)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && (S_ISDIR(st.st_mode) || S_ISCHR(st.st_mode)
+                                 || S_ISBLK(st.st_mode)))
+        return _why_set(w, EX_NOINPUT, 1, "%s (expected a file)",
+                        S_ISDIR(st.st_mode) ? "a folder" : "a device");
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return _why_set(w, EX_NOINPUT, 0, "%s", strerror(errno));
+    size_t hint = READER_MAX_FILE;
+    int rc = 0;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)) {
+        if ((uintmax_t)st.st_size > READER_MAX_FILE)
+            rc = _too_large(w, (size_t)st.st_size);
+        hint = (size_t)st.st_size;
+    }
+    errno = 0;
+    if (!rc)
+        rc = _read_all(f, hint, out, len, w);
+    fclose(f);
+    return rc;
+}
+
 int reader_slurp(const char *path, char **buf, size_t *len)
 {
     *buf = NULL;
     *len = 0;
-    /* A directory or a device (import: /dev/tty would wait for a terminal)
-     * is not a model; pipes are fine (capex run <(generate-model)). */
-    struct stat st;
-    if (stat(path, &st) == 0 && (S_ISDIR(st.st_mode) || S_ISCHR(st.st_mode)
-                                 || S_ISBLK(st.st_mode))) {
-        diag_error("cannot read '%s': %s", path, S_ISDIR(st.st_mode)
-                   ? "it is a folder (expected a file)" : "it is a device (expected a file)");
-        return EX_NOINPUT;
-    }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        diag_error("cannot open '%s': %s", path, strerror(errno));
-        return EX_NOINPUT;
-    }
-    errno = 0;
-    int rc = _slurp(f, path, buf, len);
-    fclose(f);
+    _why w;
+    int rc = _load(path, buf, len, &w);
+    if (!rc)
+        return 0;
+    if (rc == EX_DATAERR)
+        reader_error(path, 1, 1, "the file is %s", w.reason);
+    else if (rc == EX_OSERR)
+        diag_error("out of memory reading '%s'", path);
+    else
+        diag_error("cannot %s '%s': %s%s", rc == EX_NOINPUT && !w.is ? "open" : "read",
+                   path, w.is ? "it is " : "", w.reason);
+    return rc;
+}
+
+int reader_slurp_at(const char *path, const char *file, int line, int col,
+                    char **buf, size_t *len)
+{
+    *buf = NULL;
+    *len = 0;
+    _why w;
+    int rc = _load(path, buf, len, &w);
+    if (rc)
+        reader_error(file, line, col, "cannot import '%s': %s%s", path,
+                     w.is ? "it is " : "", w.reason);
     return rc;
 }
 
@@ -127,6 +189,40 @@ size_t reader_utf8_error(const char *buf, size_t len)
         i += k;
     }
     return len;
+}
+
+/* The first control character other than tab, LF and CR, or len. */
+static size_t _control(const char *buf, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)buf[i];
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
+            return i;
+    }
+    return len;
+}
+
+int reader_check_text(const char *file, const char *text, size_t len,
+                      const char *kind, int controls)
+{
+    if (len >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE')
+                     || (text[0] == '\xFE' && text[1] == '\xFF')))
+        return reader_error(file, 1, 1, "the file is UTF-16 (%s files are UTF-8: "
+                            "save it as UTF-8)", kind);
+    if (len >= 4 && !memcmp(text, "PK\x03\x04", 4))
+        return reader_error(file, 1, 1, "the file is a ZIP archive (a workbook?), not "
+                            "a %s file (expected UTF-8 text)", kind);
+    size_t bad = reader_utf8_error(text, len);
+    size_t ctl = controls ? _control(text, bad) : bad;
+    if (bad == len && ctl == len)
+        return 0;
+    int line, col;
+    reader_position(text, ctl, &line, &col);
+    if (ctl < bad)
+        return reader_error(file, line, col, "control character U+%04X is not allowed "
+                            "(%s files are text)", (unsigned char)text[ctl], kind);
+    return reader_error(file, line, col, "invalid UTF-8 byte 0x%02x (%s files are UTF-8)",
+                        (unsigned char)text[bad], kind);
 }
 
 void reader_position(const char *buf, size_t off, int *line, int *col)

@@ -15,11 +15,24 @@
 
 /**
  * Read the file at path into *buf (NUL-terminated, *len bytes without the
- * NUL; free it). On failure prints "capex: cannot open 'x': reason" (or
- * read / too large) through diag and returns a sysexits code: EX_NOINPUT,
- * EX_IOERR, EX_DATAERR (too large), EX_OSERR (out of memory).
+ * NUL; free it). On failure prints the message through diag and returns a
+ * sysexits code: "capex: cannot open 'x': reason" (EX_NOINPUT; a folder or
+ * a device: "cannot read 'x': it is a folder (expected a file)"), "cannot
+ * read" (EX_IOERR), "x:1:1: the file is too large: 100.0 MiB (at most 64
+ * MiB)" (EX_DATAERR), out of memory (EX_OSERR). A regular file over
+ * READER_MAX_FILE is refused from its size without being read; a pipe is
+ * read up to the limit: at most READER_MAX_FILE + 2 bytes are held.
  */
 int reader_slurp(const char *path, char **buf, size_t *len);
+
+/**
+ * reader_slurp for a file that another one names (a model's import): every
+ * failure is reported where it is named, "FILE:LINE:COL: cannot import
+ * 'x': reason" ("No such file or directory", "it is a folder (expected a
+ * file)", "it is too large: ..."), with the same exit codes.
+ */
+int reader_slurp_at(const char *path, const char *file, int line, int col,
+                    char **buf, size_t *len);
 
 /** Length of a leading UTF-8 byte-order mark: 3 or 0. */
 size_t reader_bom(const char *buf, size_t len);
@@ -30,6 +43,17 @@ size_t reader_bom(const char *buf, size_t len);
  * whole buffer is valid.
  */
 size_t reader_utf8_error(const char *buf, size_t len);
+
+/**
+ * Check that text[0..len) (after any byte-order mark) is UTF-8 text. On
+ * the first problem prints "FILE:LINE:COL: invalid UTF-8 byte 0xff (KIND
+ * files are UTF-8)" (or that the file is UTF-16) and returns EX_DATAERR;
+ * else 0. controls: refuse control characters other than tab, LF and CR
+ * too ("control character U+0000 is not allowed (KIND files are text)").
+ * kind: "model", "CSV".
+ */
+int reader_check_text(const char *file, const char *text, size_t len,
+                      const char *kind, int controls);
 
 /**
  * Line and column (1-based; columns count characters, CR LF and lone CR

@@ -225,6 +225,8 @@ static yt_status _check_duplicates(_builder *b, const yt_node *map)
         _key_above(b, b->depth, e->parent, sizeof e->parent);
         _key_above(b, b->depth - (b->depth > 0), e->grandparent, sizeof e->grandparent);
         e->duplicate = 1;
+        e->first_line = first->key->line;
+        e->first_col = first->key->col;
         st = _fail(b, YT_ESYNTAX, dup->key->line, dup->key->col,
                    "duplicate key '%s' (first at %d:%d)", e->key,
                    first->key->line, first->key->col);
@@ -265,24 +267,62 @@ static yt_status _event(_builder *b, const yaml_event_t *ev)
     }
 }
 
+/* The byte of buf[0..len) at a libyaml mark, whose index counts
+ * characters (a CR LF as two), not bytes; NUL past the end. */
+static char _char_at(const char *buf, size_t len, const yaml_mark_t *mark)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (((unsigned char)buf[i] & 0xC0) == 0x80)
+            continue;
+        if (chars++ == mark->index)
+            return buf[i];
+    }
+    return '\0';
+}
+
+/* libyaml's messages for the mistakes people make most, said plainly. */
+static yt_status _scanner_error(_builder *b, const yaml_parser_t *p,
+                                const char *buf, size_t len)
+{
+    const char *problem = p->problem ? p->problem : "invalid YAML";
+    const char *context = p->context ? p->context : "";
+    int line = (int)p->problem_mark.line + 1, col = (int)p->problem_mark.column + 1;
+    int cline = (int)p->context_mark.line + 1, ccol = (int)p->context_mark.column + 1;
+    if (!strcmp(problem, "found character that cannot start any token")
+        && _char_at(buf, len, &p->problem_mark) == '\t')
+        return _fail(b, YT_ESYNTAX, line, col,
+                     "found a tab (YAML indents with spaces, not tabs)");
+    if (!strcmp(problem, "found unexpected end of stream")
+        && !strcmp(context, "while scanning a quoted scalar"))
+        return _fail(b, YT_ESYNTAX, cline, ccol,
+                     "unterminated quoted text (a closing %s is missing)",
+                     _char_at(buf, len, &p->context_mark) == '\'' ? "\"'\"" : "'\"'");
+    if (!strcmp(problem, "mapping values are not allowed in this context"))
+        return _fail(b, YT_ESYNTAX, line, col, "unexpected ': ' inside a value (quote "
+                     "text that holds ': ', or put a nested key on a line of its own)");
+    if (p->context)
+        return _fail(b, YT_ESYNTAX, line, col, "%s (%s at %d:%d)", problem, context,
+                     cline, ccol);
+    return _fail(b, YT_ESYNTAX, line, col, "%s", problem);
+}
+
 static yt_status _parser_error(_builder *b, const yaml_parser_t *p,
                                const char *buf, size_t len)
 {
     if (p->error == YAML_MEMORY_ERROR)
         return _nomem(b);
-    const char *problem = p->problem ? p->problem : "invalid YAML";
     if (p->error == YAML_READER_ERROR) {
         int line, col;
         reader_position(buf, p->problem_offset < len ? p->problem_offset : len,
-                         &line, &col);
-        return _fail(b, YT_ESYNTAX, line, col, "%s", problem);
+                        &line, &col);
+        if (p->problem && !strcmp(p->problem, "control characters are not allowed"))
+            return _fail(b, YT_ESYNTAX, line, col, "control character U+%04X is not "
+                         "allowed (model files are text)", (unsigned)p->problem_value);
+        return _fail(b, YT_ESYNTAX, line, col, "%s",
+                     p->problem ? p->problem : "invalid YAML");
     }
-    int line = (int)p->problem_mark.line + 1, col = (int)p->problem_mark.column + 1;
-    if (p->context)
-        return _fail(b, YT_ESYNTAX, line, col, "%s (%s at %d:%d)", problem,
-                     p->context, (int)p->context_mark.line + 1,
-                     (int)p->context_mark.column + 1);
-    return _fail(b, YT_ESYNTAX, line, col, "%s", problem);
+    return _scanner_error(b, p, buf, len);
 }
 
 yt_status yaml_tree_parse(const char *buf, size_t len, yt_node **root,

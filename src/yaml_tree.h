@@ -58,6 +58,7 @@ typedef struct yt_error {
      * ("duplicate year 2024 in 'capex.google'"): the key, and the keys the
      * mapping holding it sits under ("" at the top or in a sequence). */
     int duplicate;
+    int first_line, first_col;    /**< where the key was first written */
     char key[64], parent[128], grandparent[128];
 } yt_error;
 

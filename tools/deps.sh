@@ -4,6 +4,9 @@
 # Libraries are looked up with pkg-config (zlib too: xlsxwriter.pc links -lz
 # but libxlsxwriter-dev does not pull zlib1g-dev in; libcsv ships no .pc file, so its
 # header and library are probed with the compiler); test tools by command.
+# The fuzzing harnesses (make fuzz, make fuzz-smoke in CI) need clang and its
+# libFuzzer and sanitizer runtimes (libclang-rt-N-dev for clang N: 14 on
+# Debian 12): probed by linking a tiny -fsanitize=fuzzer program.
 # Prints what it found; runs apt-get only when something is missing.
 set -eu
 CC=${CC:-cc}
@@ -18,11 +21,20 @@ done
 probe=$(mktemp -d)
 printf '#include <csv.h>\nint main(void){struct csv_parser p; return csv_init(&p,0);}\n' > "$probe/c.c"
 "$CC" "$probe/c.c" -o "$probe/c" -lcsv >/dev/null 2>&1 || need libcsv-dev
+if command -v clang >/dev/null 2>&1; then
+    printf '#include <stddef.h>\n#include <stdint.h>\nint LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)\n{ (void)d; (void)n; return 0; }\n' > "$probe/f.c"
+    clang -fsanitize=fuzzer,address,undefined "$probe/f.c" -o "$probe/f" >/dev/null 2>&1 \
+        || need "libclang-rt-$(clang -dumpversion | cut -d. -f1)-dev"
+else
+    need clang
+    need libclang-rt-dev         # the runtime of Debian's default clang
+fi
 rm -rf "$probe"
 command -v soffice >/dev/null 2>&1 || need libreoffice-calc-nogui
 /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || need python3-openpyxl
 command -v pdftoppm >/dev/null 2>&1 || need poppler-utils
 command -v valgrind >/dev/null 2>&1 || need valgrind
+[ -x /usr/bin/time ] || need time          # tests/e2e/huge.sh: peak memory
 
 if [ -z "$missing" ]; then
     echo "deps: all present"
