@@ -35,4 +35,29 @@ for sig in INT TERM; do
         fail=1
     fi
 done
+# capex mc: a signal while it simulates or writes ends it the same way.
+for sig in INT TERM; do
+    printf 'previous workbook\n' >"$T/mc.xlsx"
+    # A background job of a script ignores SIGINT (POSIX), as capex would
+    # inherit it; python starts capex with SIGINT at its default, as a
+    # terminal's Ctrl-C finds it.
+    /usr/bin/python3 -c '
+import signal, subprocess, sys, time
+p = subprocess.Popen(sys.argv[2:], stdout=subprocess.DEVNULL,
+                     preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+time.sleep(0.3)
+p.send_signal(getattr(signal, "SIG" + sys.argv[1]))
+r = p.wait()
+sys.exit(128 - r if r < 0 else r)' "$sig" "$CAPEX" mc tests/cases/montecarlo.yaml \
+        --paths 4000000 -j 2 -o "$T/mc.xlsx" -q
+    status=$?
+    want=$([ "$sig" = INT ] && echo 130 || echo 143)
+    left=$(find "$T" -name '.mc.xlsx.*' | head -1)
+    if [ "$status" -eq "$want" ] && [ -z "$left" ] && [ "$(cat "$T/mc.xlsx")" = "previous workbook" ]; then
+        echo "ok   mc SIG$sig: exit $status, no temporary file, previous workbook intact"
+    else
+        echo "FAIL mc SIG$sig: exit $status (expected $want), left '$left', target: $(head -c 20 "$T/mc.xlsx")"
+        fail=1
+    fi
+done
 exit $fail
