@@ -2,7 +2,9 @@
  * mc.c - cx_mc_run: the paths (mc.h). Each path draws the inputs,
  * recomputes the series they touch and the burn exactly as cx_compute
  * does, and writes its outputs at its own index; threads share out
- * blocks of paths.
+ * blocks of paths. Streaming (on_block): each block also writes the
+ * streamed output's rows into a slot of a small ring, and the calling
+ * thread hands the slots to on_block in block order.
  */
 #include <math.h>
 #include <pthread.h>
@@ -14,6 +16,8 @@
 #include "correlation.h"
 #include "mc_priv.h"
 #include "mc_rng.h"
+
+typedef struct mc_stream mc_stream;
 
 /* One thread's scratch: allocated once, reused by every path. */
 typedef struct mc_work {
@@ -27,6 +31,8 @@ typedef struct mc_work {
     gsl_rng *rng;
     size_t first_block, step;
     int failed;
+    mc_stream *q;             /* streaming: the ring */
+    double *slot;             /* this block's rows, or NULL */
 } mc_work;
 
 /* ---- one path ---------------------------------------------------------- */
@@ -225,16 +231,34 @@ static void _store(mc_work *w, size_t path, const mc_path_out *o)
     s->ro[path] = o->ro;
 }
 
+/* The path's values of a fan or stream entry from year index t0 on. */
+static const double *_entry(const mc_plan *p, const mc_work *w, size_t e, int t0)
+{
+    return e == CX_FAN_NET ? w->net : e == CX_FAN_CUMULATIVE ? w->cum
+         : w->V + e * p->ny + (size_t)t0;
+}
+
 static void _fan(const mc_plan *p, mc_work *w, size_t path)
 {
+    if (!w->s->fan)
+        return;
     for (size_t f = 0; f < p->nfan; f++) {
-        size_t e = p->fan_entry[f], n = p->fan_n[f];
-        const double *src = e == CX_FAN_NET ? w->net : e == CX_FAN_CUMULATIVE ? w->cum
-                          : w->V + e * p->ny + (size_t)p->fan_t0[f];
+        size_t n = p->fan_n[f];
+        const double *src = _entry(p, w, p->fan_entry[f], p->fan_t0[f]);
         double *dst = w->s->fan + p->fan_off[f] * p->paths + path;
         for (size_t i = 0; i < n; i++)
             dst[i * p->paths] = src[i];
     }
+}
+
+/* The path's row of the streamed output, into the block's slot. */
+static void _stream_row(const mc_plan *p, mc_work *w, size_t path)
+{
+    if (!w->slot)
+        return;
+    const double *src = _entry(p, w, p->stream_entry, p->stream_t0);
+    double *dst = w->slot + (path % CX_MC_BLOCK) * p->stream_n;
+    memcpy(dst, src, p->stream_n * sizeof *dst);
 }
 
 static void _path(mc_work *w, size_t path)
@@ -264,11 +288,13 @@ static void _path(mc_work *w, size_t path)
     if (p->burn) {
         mc_path_out o;
         _burn(p, w, &o);
-        _store(w, path, &o);
+        if (s->cum)
+            _store(w, path, &o);
         for (size_t t = 0; t < u->ntargets; t++)
             w->hits[t] += (size_t)mc_target_met(p, &u->targets[t], &o);
     }
     _fan(p, w, path);
+    _stream_row(p, w, path);
 }
 
 /* ---- threads ----------------------------------------------------------- */
@@ -388,6 +414,174 @@ static cx_status _simulate(const mc_plan *p, mc_store *s, int threads)
     return st;
 }
 
+/* ---- streaming ---------------------------------------------------------
+ * Workers claim blocks in order (next_claim) and compute block b into slot
+ * b % nslots once the block nslots before it has been handed over
+ * (b < next_emit + nslots); the calling thread waits for block next_emit,
+ * hands it to on_block and frees its slot. The worker holding block
+ * next_emit never waits, so the ring cannot deadlock. With one thread the
+ * calling thread computes and hands over each block in turn. */
+
+struct mc_stream {
+    pthread_mutex_t mu;
+    pthread_cond_t ready, freed;
+    const mc_plan *p;
+    size_t nslots, slot_size, next_claim, next_emit;
+    unsigned char *done;      /* [nslots] */
+    double *buf;              /* [nslots * slot_size] */
+    int failed, stopped;
+};
+
+static double *_slot(const mc_stream *q, size_t b)
+{
+    return q->buf + (b % q->nslots) * q->slot_size;
+}
+
+/* The next block this worker computes, or nblocks when done. */
+static size_t _claim(mc_stream *q)
+{
+    pthread_mutex_lock(&q->mu);
+    size_t b = q->failed || q->stopped ? q->p->nblocks : q->next_claim;
+    if (b < q->p->nblocks)
+        q->next_claim++;
+    while (b < q->p->nblocks && !q->failed && !q->stopped && b >= q->next_emit + q->nslots)
+        pthread_cond_wait(&q->freed, &q->mu);
+    if (q->failed || q->stopped)
+        b = q->p->nblocks;
+    pthread_mutex_unlock(&q->mu);
+    return b;
+}
+
+static void *_stream_worker(void *arg)
+{
+    mc_work *w = arg;
+    mc_stream *q = w->q;
+    int failed = _work_init(w);
+    for (size_t b; !failed && (b = _claim(q)) < q->p->nblocks;) {
+        w->slot = _slot(q, b);
+        _block(w, b);
+        pthread_mutex_lock(&q->mu);
+        q->done[b % q->nslots] = 1;
+        pthread_cond_signal(&q->ready);
+        pthread_mutex_unlock(&q->mu);
+    }
+    if (failed) {
+        pthread_mutex_lock(&q->mu);
+        q->failed = 1;
+        pthread_cond_broadcast(&q->ready);
+        pthread_cond_broadcast(&q->freed);
+        pthread_mutex_unlock(&q->mu);
+    }
+    _work_release(w);
+    return NULL;
+}
+
+/* Block b to on_block; 0, or -1 when the run is to stop. */
+static int _emit(mc_stream *q, const cx_mc_options *o, size_t b)
+{
+    const mc_plan *p = q->p;
+    size_t first = b * CX_MC_BLOCK;
+    size_t n = p->paths - first < CX_MC_BLOCK ? p->paths - first : CX_MC_BLOCK;
+    if (o->on_block(o->block_ctx, first, n, _slot(q, b)) == 0)
+        return 0;
+    q->stopped = 1;
+    return -1;
+}
+
+/* One thread: compute and hand over each block in turn. */
+static void _stream_inline(mc_stream *q, mc_work *w, const cx_mc_options *o)
+{
+    if (_work_init(w)) {
+        q->failed = 1;
+    } else {
+        w->slot = q->buf;
+        for (size_t b = 0; b < q->p->nblocks; b++) {
+            _block(w, b);
+            if (_emit(q, o, b))
+                break;
+        }
+    }
+    _work_release(w);
+}
+
+/* Hand the blocks over in order as the workers finish them. */
+static void _stream_emit(mc_stream *q, const cx_mc_options *o)
+{
+    for (size_t b = 0; b < q->p->nblocks; b++) {
+        pthread_mutex_lock(&q->mu);
+        while (!q->failed && !q->done[b % q->nslots])
+            pthread_cond_wait(&q->ready, &q->mu);
+        int failed = q->failed;
+        pthread_mutex_unlock(&q->mu);
+        if (failed)
+            return;
+        int stop = _emit(q, o, b);
+        pthread_mutex_lock(&q->mu);
+        q->done[b % q->nslots] = 0;
+        q->next_emit = b + 1;
+        q->stopped |= stop;
+        pthread_cond_broadcast(&q->freed);
+        pthread_mutex_unlock(&q->mu);
+        if (stop)
+            return;
+    }
+}
+
+static cx_status _stream_threads(mc_stream *q, const mc_plan *p, mc_store *s,
+                                 const cx_mc_options *o, size_t nt)
+{
+    mc_work *w = calloc(nt, sizeof *w);
+    pthread_t *tid = calloc(nt, sizeof *tid);
+    size_t started = 0;
+    if (w && tid) {
+        for (; started < nt; started++) {
+            w[started] = (mc_work){.p = p, .s = s, .q = q};
+            if (pthread_create(&tid[started], NULL, _stream_worker, &w[started]))
+                break;
+        }
+    }
+    if (started < nt) {       /* tell the ones started to stop */
+        pthread_mutex_lock(&q->mu);
+        q->failed = 1;
+        pthread_cond_broadcast(&q->freed);
+        pthread_mutex_unlock(&q->mu);
+    } else {
+        _stream_emit(q, o);
+    }
+    for (size_t i = 0; i < started; i++)
+        pthread_join(tid[i], NULL);
+    free(w);
+    free(tid);
+    return q->failed || started < nt ? CX_ENOMEM : CX_OK;
+}
+
+static cx_status _stream(const mc_plan *p, mc_store *s, const cx_mc_options *o)
+{
+    size_t nt = (size_t)o->threads < p->nblocks ? (size_t)o->threads : p->nblocks;
+    mc_stream q = {.p = p, .nslots = nt > 1 ? 2 * nt : 1,
+                   .slot_size = CX_MC_BLOCK * p->stream_n};
+    q.done = calloc(q.nslots, 1);
+    q.buf = q.slot_size <= ((size_t)-1) / sizeof *q.buf / q.nslots
+          ? malloc(q.nslots * q.slot_size * sizeof *q.buf) : NULL;
+    cx_status st = q.done && q.buf ? CX_OK : CX_ENOMEM;
+    if (st == CX_OK && nt == 1) {
+        mc_work w = {.p = p, .s = s, .q = &q};
+        _stream_inline(&q, &w, o);
+        st = q.failed ? CX_ENOMEM : CX_OK;
+    } else if (st == CX_OK) {
+        pthread_mutex_init(&q.mu, NULL);
+        pthread_cond_init(&q.ready, NULL);
+        pthread_cond_init(&q.freed, NULL);
+        st = _stream_threads(&q, p, s, o, nt);
+        pthread_cond_destroy(&q.freed);
+        pthread_cond_destroy(&q.ready);
+        pthread_mutex_destroy(&q.mu);
+    }
+    free(q.done);
+    free(q.buf);
+    return st == CX_OK && q.stopped ? CX_EINVAL : st;
+}
+
 /* ---- the run ----------------------------------------------------------- */
 
 static void _store_free(mc_store *s)
@@ -398,11 +592,26 @@ static void _store_free(mc_store *s)
     free(s->insum); free(s->insq); free(s->inmin); free(s->inmax);
 }
 
-static cx_status _store_alloc(const mc_plan *p, mc_store *s, int keep)
+/* The per-block sums (always) and, unless stream_only, the per-path arrays. */
+static cx_status _store_blocks(const mc_plan *p, mc_store *s)
 {
-    size_t n = p->paths, nb = p->nblocks, nin = p->u->ninputs ? p->u->ninputs : 1;
+    size_t nb = p->nblocks, nin = p->u->ninputs ? p->u->ninputs : 1;
     size_t nt = p->u->ntargets ? p->u->ntargets : 1;
+    s->hits = calloc(nb * nt, sizeof *s->hits);
+    s->insum = calloc(nb * nin, sizeof *s->insum);
+    s->insq = calloc(nb * nin, sizeof *s->insq);
+    s->inmin = calloc(nb * nin, sizeof *s->inmin);
+    s->inmax = calloc(nb * nin, sizeof *s->inmax);
+    return s->hits && s->insum && s->insq && s->inmin && s->inmax ? CX_OK : CX_ENOMEM;
+}
+
+static cx_status _store_alloc(const mc_plan *p, mc_store *s, const cx_mc_options *o)
+{
+    size_t n = p->paths, nin = p->u->ninputs ? p->u->ninputs : 1;
+    int keep = o->keep_paths;
     memset(s, 0, sizeof *s);
+    if (o->stream_only)
+        return _store_blocks(p, s);
     if (p->fan_rows && n > ((size_t)-1) / sizeof(double) / p->fan_rows)
         return CX_ENOMEM;
     size_t nburn = p->burn ? n : 1;
@@ -414,22 +623,16 @@ static cx_status _store_alloc(const mc_plan *p, mc_store *s, int keep)
     s->ro = malloc(nburn * sizeof *s->ro);
     s->fan = malloc((p->fan_rows ? p->fan_rows * n : 1) * sizeof *s->fan);
     s->inputs = keep ? malloc(n * nin * sizeof *s->inputs) : NULL;
-    s->hits = calloc(nb * nt, sizeof *s->hits);
-    s->insum = calloc(nb * nin, sizeof *s->insum);
-    s->insq = calloc(nb * nin, sizeof *s->insq);
-    s->inmin = calloc(nb * nin, sizeof *s->inmin);
-    s->inmax = calloc(nb * nin, sizeof *s->inmax);
     if (!s->cum || !s->peak || !s->npv || !s->be || !s->pb || !s->ro || !s->fan
-        || (keep && !s->inputs) || !s->hits || !s->insum || !s->insq || !s->inmin
-        || !s->inmax)
+        || (keep && !s->inputs))
         return CX_ENOMEM;
-    return CX_OK;
+    return _store_blocks(p, s);
 }
 
 static cx_status _options(const cx_mc_options *o)
 {
     if (!o || o->paths == 0 || o->threads < 1 || o->nlevels > CX_MC_MAX_LEVELS
-        || (o->nlevels && !o->levels))
+        || (o->nlevels && !o->levels) || (o->stream_only && (!o->on_block || o->keep_paths)))
         return CX_EINVAL;
     for (size_t i = 0; i < o->nlevels; i++)
         if (!(o->levels[i] > 0 && o->levels[i] < 1))
@@ -451,10 +654,12 @@ cx_status cx_mc_run(const cx_result *base, const cx_mc_options *o,
     memset(&s, 0, sizeof s);
     gsl_error_handler_t *old = gsl_set_error_handler_off();
     cx_status st = mc_plan_build(&p, base, o->paths, o->seed, failed);
+    if (st == CX_OK && o->on_block)
+        st = mc_plan_stream(&p, o->block_entry);
     if (st == CX_OK)
-        st = _store_alloc(&p, &s, o->keep_paths);
+        st = _store_alloc(&p, &s, o);
     if (st == CX_OK)
-        st = _simulate(&p, &s, o->threads);
+        st = o->on_block ? _stream(&p, &s, o) : _simulate(&p, &s, o->threads);
     cx_mc_result *r = st == CX_OK ? calloc(1, sizeof *r) : NULL;
     if (st == CX_OK && !r)
         st = CX_ENOMEM;
@@ -463,6 +668,7 @@ cx_status cx_mc_run(const cx_result *base, const cx_mc_options *o,
         r->u = p.u;
         r->paths = o->paths;
         r->seed = o->seed;
+        r->stream_only = o->stream_only;
         st = mc_stats(&p, &s, o, r);
     }
     _store_free(&s);

@@ -16,6 +16,14 @@
  * blocks, so the result for a seed does not depend on the thread count.
  * Sums over paths are taken in path order after the run.
  *
+ * Streaming: with on_block set, the values of one output over the years
+ * (a series, the net or the cumulative net cash flow) reach the caller a
+ * block of paths at a time, in path order, while the paths are computed
+ * (`capex mc --raw`). Blocks that finish early wait for the ones before
+ * them; at most two blocks per thread are in flight, so the memory this
+ * takes does not grow with the paths. With stream_only, nothing is kept
+ * per path at all (no percentiles: they need every value).
+ *
  * Percentiles are exact: the order statistics (found by selection, the
  * same values a full sort gives) interpolated as
  * gsl_stats_quantile_from_sorted_data does (Excel's PERCENTILE.INC):
@@ -32,6 +40,17 @@
 #define CX_MC_BLOCK 4096
 #define CX_MC_MAX_LEVELS 32
 
+/**
+ * Receives one output's values for a block of paths: values[i * n + j] is
+ * path first_path + i's value in year first_year + j (n and first_year from
+ * cx_mc_entry_span). Called on the thread that called cx_mc_run, once per
+ * block, in path order: first_path is 0, then the previous first_path +
+ * npaths; npaths is CX_MC_BLOCK but for the last block. values is valid
+ * during the call only. Return 0 to go on; anything else stops the run.
+ */
+typedef int (*cx_mc_block_fn)(void *ctx, size_t first_path, size_t npaths,
+                              const double *values);
+
 typedef struct cx_mc_options {
     size_t paths;             /**< >= 1 */
     unsigned long seed;
@@ -40,6 +59,12 @@ typedef struct cx_mc_options {
                                    P5 P10 P50 P90 P95, as fractions in (0, 1) */
     size_t nlevels;
     int keep_paths;           /**< keep per-path outputs (raw) in path order */
+    cx_mc_block_fn on_block;  /**< NULL: no streaming */
+    void *block_ctx;          /**< on_block's ctx */
+    size_t block_entry;       /**< what on_block gets: a series index,
+                                   CX_FAN_NET or CX_FAN_CUMULATIVE */
+    int stream_only;          /**< keep nothing per path: no percentiles,
+                                   fan, histogram or years (see cx_mc_result) */
 } cx_mc_options;
 
 /** Summary of one output over the paths. */
@@ -87,8 +112,14 @@ typedef struct cx_mc_raw {    /**< per path, in path order (keep_paths) */
     double *inputs;           /**< [paths * ninputs] */
 } cx_mc_raw;
 
+/**
+ * With stream_only, the result holds paths, seed, levels, the inputs'
+ * drawn moments and the targets' probabilities (all summed per block);
+ * burn is 0, the stats are not present, nfan, nbins are 0, raw is empty.
+ */
 typedef struct cx_mc_result {
     const cx_result *base;    /**< not owned */
+    int stream_only;          /**< run with stream_only (see above) */
     const cx_uncertainty *u;  /**< the model's; not owned */
     size_t paths;
     unsigned long seed;
@@ -115,13 +146,25 @@ typedef struct cx_mc_result {
  * Run the Monte Carlo of base's model (its `uncertainty:`) under base's
  * scenario. *out is a new result (cx_mc_result_free); base and its model
  * must outlive it. CX_EINVAL when the model has no uncertainty, options
- * are out of range, or an input cannot be sampled under this scenario
- * (*failed_input is then its index, else (size_t)-1); CX_ENOMEM.
+ * are out of range (stream_only without on_block, a block_entry
+ * cx_mc_entry_span refuses), or an input cannot be sampled under this
+ * scenario (*failed_input is then its index, else (size_t)-1), and when
+ * on_block stopped the run (its ctx knows why); CX_ENOMEM.
  */
 cx_status cx_mc_run(const cx_result *base, const cx_mc_options *o,
                     cx_mc_result **out, size_t *failed_input);
 
 void cx_mc_result_free(cx_mc_result *r);
+
+/**
+ * The years a Monte Carlo output covers: entry a series index (the first
+ * run of years it has values in, as in the fan chart), CX_FAN_NET or
+ * CX_FAN_CUMULATIVE (the burn's years). *first_year and *n (>= 1) are
+ * set on success; CX_EINVAL for an index out of range, net / cumulative
+ * without a burn, or a series without values.
+ */
+cx_status cx_mc_entry_span(const cx_result *base, size_t entry, int *first_year,
+                           size_t *n);
 
 /** The percentile p of a sorted x (see above). */
 double cx_mc_quantile(const double *x, size_t n, double p);

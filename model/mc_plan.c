@@ -188,32 +188,61 @@ static cx_status _npv(mc_plan *p)
     return CX_OK;
 }
 
-/* The first run of years series s has a value in. */
-static void _span(const mc_plan *p, size_t s, int *t0, size_t *n)
+/* The first run of years series s has a value in (*n 0 when none). */
+static void _span(const cx_result *base, size_t s, int *t0, size_t *n)
 {
-    const cx_value *v = p->base->series[s].v;
-    size_t t = 0;
-    while (t < p->ny && !cx_value_present(&v[t]))
+    const cx_value *v = base->series[s].v;
+    size_t t = 0, ny = base->model->nyears;
+    while (t < ny && !cx_value_present(&v[t]))
         t++;
     *t0 = (int)t;
     *n = 0;
-    while (t + *n < p->ny && cx_value_present(&v[t + *n]))
+    while (t + *n < ny && cx_value_present(&v[t + *n]))
         (*n)++;
+}
+
+cx_status mc_entry_span(const cx_result *base, size_t e, int *t0, size_t *n)
+{
+    if (e == CX_FAN_NET || e == CX_FAN_CUMULATIVE) {
+        if (!base->burn.enabled || base->burn.n == 0)
+            return CX_EINVAL;
+        *t0 = base->burn.first_year - base->model->first_year;
+        *n = base->burn.n;
+        return CX_OK;
+    }
+    if (e >= base->model->nseries)
+        return CX_EINVAL;
+    _span(base, e, t0, n);
+    return *n ? CX_OK : CX_EINVAL;
+}
+
+cx_status cx_mc_entry_span(const cx_result *base, size_t entry, int *first_year,
+                           size_t *n)
+{
+    int t0;
+    if (!base || !first_year || !n)
+        return CX_EINVAL;
+    cx_status st = mc_entry_span(base, entry, &t0, n);
+    if (st == CX_OK)
+        *first_year = base->model->first_year + t0;
+    return st;
+}
+
+cx_status mc_plan_stream(mc_plan *p, size_t e)
+{
+    cx_status st = mc_entry_span(p->base, e, &p->stream_t0, &p->stream_n);
+    p->stream = st == CX_OK;
+    p->stream_entry = e;
+    return st;
 }
 
 static cx_status _fan_entry(mc_plan *p, size_t f, size_t e)
 {
     p->fan_entry[f] = e;
-    if (e == CX_FAN_NET || e == CX_FAN_CUMULATIVE) {
-        if (!p->burn)
-            return CX_EINVAL;
-        p->fan_t0[f] = (int)p->bt0;
-        p->fan_n[f] = p->bn;
-    } else if (e < p->ns) {
-        _span(p, e, &p->fan_t0[f], &p->fan_n[f]);
-    } else {
+    if (e < p->ns)
+        _span(p->base, e, &p->fan_t0[f], &p->fan_n[f]);
+    else if (mc_entry_span(p->base, e, &p->fan_t0[f], &p->fan_n[f]) != CX_OK)
         return CX_EINVAL;
-    }
     p->fan_off[f] = p->fan_rows;
     p->fan_rows += p->fan_n[f];
     return CX_OK;

@@ -53,9 +53,15 @@ typedef struct mc_plan {
     size_t *fan_entry, *fan_n, *fan_off; /**< [nfan]; fan_off: first row */
     int *fan_t0;              /**< [nfan] year index of the first value */
     size_t fan_rows;          /**< sum of fan_n */
+    /* streaming (cx_mc_options.on_block) */
+    int stream;
+    size_t stream_entry, stream_n;
+    int stream_t0;            /**< year index of the first value */
 } mc_plan;
 
-/** Where the paths' outputs go (arrays of paths entries; fan rows of paths). */
+/** Where the paths' outputs go (arrays of paths entries; fan rows of paths).
+ *  With stream_only, cum ... ro, fan and inputs are NULL: only the per-block
+ *  sums are kept. */
 typedef struct mc_store {
     double *cum, *peak, *npv;
     int *be, *pb, *ro;
@@ -69,6 +75,12 @@ typedef struct mc_store {
 cx_status mc_plan_build(mc_plan *p, const cx_result *base, size_t paths,
                         unsigned long seed, size_t *failed_input);
 void mc_plan_release(mc_plan *p);
+
+/** Stream entry e (cx_mc_entry_span's rules). */
+cx_status mc_plan_stream(mc_plan *p, size_t e);
+
+/** Year index of the first value and number of values of entry e. */
+cx_status mc_entry_span(const cx_result *base, size_t e, int *t0, size_t *n);
 
 /* mc.c: a path's burn outputs; targets met. */
 typedef struct mc_path_out {

@@ -434,6 +434,8 @@ static cx_status _targets(const mc_plan *p, const mc_store *s, cx_mc_result *r)
     r->targets = calloc(r->ntargets ? r->ntargets : 1, sizeof *r->targets);
     if (!r->targets)
         return CX_ENOMEM;
+    if (!p->burn)            /* no burn, no targets (and no burn figures to read) */
+        return CX_OK;
     mc_path_out det = {
         .through = b->burn.burn.cumulative[p->through_i],
         .peak = 0 - b->burn.burn.peak_burn, .npv = b->discount.npv,
@@ -524,6 +526,13 @@ cx_status mc_stats(const mc_plan *p, mc_store *s, const cx_mc_options *o,
     _jobs j = {.r = r, .cap = 3 + p->fan_rows};
     j.v = malloc(j.cap * sizeof *j.v);
     cx_status st = j.v ? _levels(o, r) : CX_ENOMEM;
+    if (st == CX_OK && o->stream_only) {    /* only what the blocks summed */
+        st = _inputs(p, s, r);
+        if (st == CX_OK)
+            st = _targets(p, s, r);
+        free(j.v);
+        return st;
+    }
     if (st == CX_OK && o->keep_paths && p->burn)
         st = _raw(p, s, r);
     if (st == CX_OK)

@@ -1,7 +1,9 @@
 /*
  * cmd_mc.c - capex mc MODEL: Monte Carlo over the model's `uncertainty:`
  * block; writes the workbook with a MonteCarlo sheet and prints the
- * summary (docs/capex.1).
+ * summary (docs/capex.1). With --raw FILE the engine streams one output's
+ * per-path values, block by block in path order, into a second workbook
+ * (xlsx_raw.h); --raw-only writes that alone and keeps nothing per path.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -19,6 +21,10 @@
 #include "report.h"
 #include "session.h"
 #include "write_xlsx.h"
+#include "xlsx_raw.h"
+
+/* Long options without a short one. */
+enum { OPT_RAW = 256, OPT_RAW_SERIES, OPT_RAW_ONLY };
 
 struct mc_options {
     const char *model, *output, *scenario;
@@ -26,6 +32,9 @@ struct mc_options {
     int no_workbook, quiet;
     cx_mc_options mc;
     double levels[CX_MC_MAX_LEVELS];
+    const char *raw, *raw_series;   /* --raw FILE, --raw-series NAME */
+    int raw_only;
+    int stats_asked;                /* -o, -f or --percentiles given */
 };
 
 static int _count(const char *opt, const char *s, long min, long max, long *out)
@@ -62,6 +71,8 @@ static int _levels(const char *s, struct mc_options *o)
 static int _option(int c, const char *arg, struct mc_options *o)
 {
     long v;
+    if (c == 'f' || c == 'o' || c == 'P')
+        o->stats_asked = 1;
     switch (c) {
     case 'f': return report_parse_format(arg, &o->format) ? EX_USAGE : -1;
     case 'j': if (_count("-j", arg, 1, 256, &v)) return EX_USAGE;
@@ -75,9 +86,28 @@ static int _option(int c, const char *arg, struct mc_options *o)
     case 'o': o->output = arg; return -1;
     case 'q': o->quiet = 1; return -1;
     case 's': o->scenario = arg; return -1;
+    case OPT_RAW: o->raw = arg; return -1;
+    case OPT_RAW_SERIES: o->raw_series = arg; return -1;
+    case OPT_RAW_ONLY: o->raw_only = 1; return -1;
     case 'h': return usage_print("mc");
     default:  return usage_error("mc");
     }
+}
+
+/* The --raw options together; -1 to continue, or EX_USAGE. */
+static int _check_raw(const struct mc_options *o)
+{
+    const char *need = o->raw_series ? "--raw-series" : o->raw_only ? "--raw-only" : NULL;
+    if (!o->raw && need)
+        diag_error("%s needs --raw FILE", need);
+    else if (o->raw && o->raw_only && o->stats_asked)
+        diag_error("--raw-only writes the raw paths and nothing else: it takes no -o, "
+                   "-f or --percentiles");
+    else if (o->raw && o->output && !strcmp(o->raw, o->output))
+        diag_error("--raw and -o name the same file '%s'", o->raw);
+    else
+        return -1;
+    return usage_error("mc");
 }
 
 /* Returns -1 to continue, or the exit status. */
@@ -92,6 +122,9 @@ static int _parse_args(int argc, char **argv, struct mc_options *o)
         {"paths", required_argument, NULL, 'N'},
         {"percentiles", required_argument, NULL, 'P'},
         {"quiet", no_argument, NULL, 'q'},
+        {"raw", required_argument, NULL, OPT_RAW},
+        {"raw-only", no_argument, NULL, OPT_RAW_ONLY},
+        {"raw-series", required_argument, NULL, OPT_RAW_SERIES},
         {"scenario", required_argument, NULL, 's'},
         {"seed", required_argument, NULL, 'S'},
         {NULL, 0, NULL, 0},
@@ -101,7 +134,8 @@ static int _parse_args(int argc, char **argv, struct mc_options *o)
     while ((c = getopt_long(argc, argv, "f:hj:no:qs:", longopts, NULL)) != -1)
         if ((rc = _option(c, optarg, o)) >= 0)
             return rc;
-    return usage_one_model(argc, argv, optind, "mc", &o->model);
+    rc = usage_one_model(argc, argv, optind, "mc", &o->model);
+    return rc >= 0 ? rc : _check_raw(o);
 }
 
 static int _mc_error(const session *s, cx_status st, size_t failed, const char *scenario)
@@ -148,6 +182,107 @@ static int _output(const struct mc_options *o, const session *s, const cx_mc_res
     return rc;
 }
 
+/* What --raw writes: --raw-series (a series, net or cumulative), else the
+ * cumulative net cash flow, or without a burn the first sampled series
+ * (the fan chart's default). */
+static int _raw_entry(const struct mc_options *o, const session *s, size_t *entry)
+{
+    const cx_model *m = s->model;
+    const cx_uncertainty *u = m->uncertainty;
+    const char *name = o->raw_series;
+    int burn = s->result->burn.enabled && s->result->burn.n, first;
+    size_t n;
+    if (!name)
+        *entry = burn ? CX_FAN_CUMULATIVE : u->ninputs ? u->inputs[0].series : CX_NO_INDEX;
+    else if (!strcmp(name, "cumulative"))
+        *entry = CX_FAN_CUMULATIVE;
+    else if (!strcmp(name, "net"))
+        *entry = CX_FAN_NET;
+    else
+        *entry = cx_model_find_series(m, name);
+    if (*entry != CX_NO_INDEX && cx_mc_entry_span(s->result, *entry, &first, &n) == CX_OK)
+        return 0;
+    if (!name)
+        diag_error("nothing to write with --raw: model '%s' has no 'burn' and samples no "
+                   "series (name one with --raw-series)", m->name);
+    else if (*entry == CX_NO_INDEX)
+        diag_error("unknown series '%s' for --raw-series (expected a series of model '%s', "
+                   "net or cumulative)", name, m->name);
+    else if (!burn && (*entry == CX_FAN_NET || *entry == CX_FAN_CUMULATIVE))
+        diag_error("--raw-series %s needs the model's 'burn'", name);
+    else
+        diag_error("series '%s' has no values to write for --raw-series", name);
+    return usage_error("mc");
+}
+
+/* Open the raw paths workbook and point the engine's stream at it. */
+static int _raw_open(const struct mc_options *o, const session *s, cx_mc_options *mo,
+                     xlsx_raw **raw)
+{
+    size_t entry, n;
+    int first;
+    int rc = _raw_entry(o, s, &entry);
+    if (rc)
+        return rc;
+    cx_mc_entry_span(s->result, entry, &first, &n);
+    xlsx_raw_spec spec = {
+        .path = o->raw, .model = s->model->name, .what = cx_mc_fan_label(s->model, entry),
+        .scenario = o->scenario, .seed = mo->seed, .paths = mo->paths,
+        .first_year = first, .years = n, .created = s->model->as_of,
+    };
+    rc = xlsx_raw_open(&spec, raw);
+    if (rc)
+        return rc;
+    mo->on_block = xlsx_raw_block;
+    mo->block_ctx = *raw;
+    mo->block_entry = entry;
+    mo->stream_only = o->raw_only;
+    return 0;
+}
+
+/* "raw paths: FILE (N paths x Y years of WHAT, FIRST..LAST)" under the table. */
+static int _raw_line(const struct mc_options *o, const session *s, const cx_mc_options *mo)
+{
+    if (o->quiet || o->format != REPORT_TABLE)
+        return 0;
+    size_t n;
+    int first;
+    cx_mc_entry_span(s->result, mo->block_entry, &first, &n);
+    printf("%sraw paths: %s (%zu paths x %zu years of %s, %d..%d)\n",
+           !o->raw_only && o->no_workbook ? "\n" : "", o->raw, mo->paths, n,
+           cx_mc_fan_label(s->model, mo->block_entry), first, first + (int)n - 1);
+    if (fflush(stdout)) {
+        diag_error("cannot write to standard output: %s", strerror(errno));
+        return EX_IOERR;
+    }
+    return 0;
+}
+
+/* The run, the raw workbook closed (or dropped), then the report. */
+static int _simulate(const struct mc_options *o, const session *s)
+{
+    cx_mc_options mo = o->mc;
+    xlsx_raw *raw = NULL;
+    int rc = o->raw ? _raw_open(o, s, &mo, &raw) : 0;
+    if (rc)
+        return rc;
+    cx_mc_result *mc = NULL;
+    size_t failed;
+    cx_status st = cx_mc_run(s->result, &mo, &mc, &failed);
+    if (raw && (st == CX_OK || xlsx_raw_failed(raw)))
+        rc = xlsx_raw_close(raw);          /* reports a failed write */
+    else
+        xlsx_raw_abort(raw);
+    if (!rc && st != CX_OK)
+        rc = _mc_error(s, st, failed, o->scenario);
+    if (!rc && !o->raw_only)
+        rc = _output(o, s, mc);
+    if (!rc && raw)
+        rc = _raw_line(o, s, &mo);
+    cx_mc_result_free(mc);
+    return rc;
+}
+
 static int _run(const struct mc_options *o)
 {
     session s;
@@ -166,11 +301,7 @@ static int _run(const struct mc_options *o)
         diag_note_at(s.model->file, s.model->uncertainty->line, s.model->uncertainty->col,
                      "the correlation matrix was not positive definite: the nearest one "
                      "that is was used (repair: true)");
-    cx_mc_result *mc = NULL;
-    size_t failed;
-    cx_status st = cx_mc_run(s.result, &o->mc, &mc, &failed);
-    rc = st == CX_OK ? _output(o, &s, mc) : _mc_error(&s, st, failed, o->scenario);
-    cx_mc_result_free(mc);
+    rc = _simulate(o, &s);
     session_release(&s);
     return rc;
 }

@@ -175,7 +175,8 @@ static const struct usage usages[] = {
      "Example:\n"
      "  capex check inputs/memory-market.yaml\n"},
     {"mc", "capex mc MODEL [--paths N] [--seed S] [-j THREADS] [-o OUT.xlsx] [-s NAME]\n"
-           "                [-f table|csv|json] [--percentiles P,...] [-n] [-q]",
+           "                [-f table|csv|json] [--percentiles P,...] [-n] [-q]\n"
+           "                [--raw FILE.xlsx [--raw-series NAME] [--raw-only]]",
      "Draw the model's 'uncertainty:' inputs (docs/format.md, Uncertainty) N times,\n"
      "recompute the projection and burn for each path, write the workbook with a\n"
      "MonteCarlo sheet and print percentiles, probabilities by year and targets.\n"
@@ -190,10 +191,18 @@ static const struct usage usages[] = {
      "  -f, --format FORMAT    stdout as table (default), csv or json\n"
      "  -n, --no-workbook      compute and print only\n"
      "  -q, --quiet            no notes and no table; errors only\n"
+     "  --raw FILE             also write the raw paths: one row per path, one\n"
+     "                         column per year, streamed as the paths are drawn\n"
+     "  --raw-series NAME      what --raw writes: a series, net or cumulative\n"
+     "                         (default cumulative: the burn's cumulative net cash\n"
+     "                         flow; without a burn the first sampled series)\n"
+     "  --raw-only             write the raw paths and nothing else: no statistics,\n"
+     "                         memory that does not grow with --paths\n"
      "  -h, --help             this text\n"
      "\n"
-     "Example:\n"
-     "  capex mc inputs/ai-lab-burn.yaml --paths 100000 -j 2\n"},
+     "Examples:\n"
+     "  capex mc inputs/ai-lab-burn.yaml --paths 100000 -j 2\n"
+     "  capex mc inputs/ai-lab-burn.yaml --paths 1000000 --raw paths.xlsx --raw-only\n"},
     {"help", "capex help [COMMAND]", "Show help for COMMAND, or the overview.\n"},
     {"version", "capex version", "Print the version of capex.\n"},
 };

@@ -18,7 +18,7 @@ check "the man page" [ -f "$T/usr/share/man/man1/capex.1" ]
 check "bash completion" [ -f "$T/usr/share/bash-completion/completions/capex" ]
 check "zsh completion" [ -f "$T/usr/share/zsh/site-functions/_capex" ]
 if command -v man >/dev/null 2>&1; then
-    MANWIDTH=100 man -l "$T/usr/share/man/man1/capex.1" >"$T/man" 2>"$T/man.err"
+    MANWIDTH=200 man -l "$T/usr/share/man/man1/capex.1" >"$T/man" 2>"$T/man.err"
     for section in NAME SYNOPSIS DESCRIPTION COMMANDS OPTIONS ENVIRONMENT "EXIT STATUS" FILES EXAMPLES "SEE ALSO"; do
         check "man page section $section" grep -q "^$section" "$T/man"
     done
@@ -26,6 +26,14 @@ if command -v man >/dev/null 2>&1; then
         check "man page documents '$cmd'" grep -Eq "^ +(capex )?$cmd( |$)" "$T/man"
     done
     check "man renders without warnings" [ ! -s "$T/man.err" ]
+    # Every option that `capex help COMMAND` lists is in the man page.
+    missing=""
+    for cmd in run check mc batch index init explain diff fmt; do
+        for opt in $("$T/usr/bin/capex" help "$cmd" | grep -o -- '--[a-z][a-z-]*' | sort -u); do
+            grep -q -- "$opt" "$T/man" || missing="$missing $cmd:$opt"
+        done
+    done
+    check "the man page has every option of every command${missing:+ (missing:$missing)}" [ -z "$missing" ]
 else
     echo "skip man -l (apt-get install man-db)"
 fi
