@@ -1,0 +1,46 @@
+/*
+ * zip_level.c - minizip's zipOpenNewFileInZip4_64, passed on to the real
+ * one (the next definition: libminizip's) with capex's deflate level
+ * (zip_level.h).
+ */
+#define _GNU_SOURCE
+#include "zip_level.h"
+
+#include <dlfcn.h>
+#include <xlsxwriter/third_party/zip.h>
+
+static int _level = -1;
+
+void zip_level_set(int level)
+{
+    _level = level >= 1 && level <= 9 ? level : -1;
+}
+
+typedef int (*_open_fn)(zipFile, const char *, const zip_fileinfo *, const void *, uInt,
+                        const void *, uInt, const char *, int, int, int, int, int, int,
+                        const char *, uLong, uLong, uLong, int);
+
+int ZEXPORT zipOpenNewFileInZip4_64(zipFile file, const char *filename,
+                                    const zip_fileinfo *zipfi, const void *extrafield_local,
+                                    uInt size_extrafield_local,
+                                    const void *extrafield_global,
+                                    uInt size_extrafield_global, const char *comment,
+                                    int method, int level, int raw, int windowBits,
+                                    int memLevel, int strategy, const char *password,
+                                    uLong crcForCrypting, uLong versionMadeBy,
+                                    uLong flagBase, int zip64)
+{
+    static _open_fn real;
+    if (!real) {
+        void *sym = dlsym(RTLD_NEXT, "zipOpenNewFileInZip4_64");
+        if (!sym)
+            return ZIP_INTERNALERROR;
+        *(void **)&real = sym;
+    }
+    if (_level > 0 && method == Z_DEFLATED)
+        level = _level;
+    return real(file, filename, zipfi, extrafield_local, size_extrafield_local,
+                extrafield_global, size_extrafield_global, comment, method, level, raw,
+                windowBits, memLevel, strategy, password, crcForCrypting, versionMadeBy,
+                flagBase, zip64);
+}
