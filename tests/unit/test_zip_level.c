@@ -20,6 +20,8 @@ static long _write(const char *path)
 {
     lxw_workbook *wb = workbook_new(path);
     assert_non_null(wb);
+    lxw_doc_properties p = {.created = 1};     /* not the clock: same bytes */
+    workbook_set_properties(wb, &p);
     lxw_worksheet *ws = workbook_add_worksheet(wb, NULL);
     for (int r = 0; r < 2000; r++)
         for (int c = 0; c < 10; c++)
