@@ -291,6 +291,22 @@ static void _sparkline(FILE *f, const cx_burn_result *b)
             a, z);
 }
 
+/* One line of the deterministic burn, for the Monte Carlo report. */
+static void _burn_line(FILE *f, const cx_result *r)
+{
+    const cx_burn_result *b = &r->burn;
+    if (!b->enabled || !b->n)
+        return;
+    char num[48];
+    numfmt_human(num, sizeof num, b->burn.peak_burn, 1);
+    fprintf(f, "deterministic: peak cumulative burn %s", num);
+    if (b->burn.peak_year)
+        fprintf(f, " in %d", b->burn.peak_year);
+    fputs(", break-even ", f);
+    _year_or(f, b->burn.break_even_year, "not within horizon");
+    fputc('\n', f);
+}
+
 static void _burn(FILE *f, const cx_result *r)
 {
     const cx_burn_result *b = &r->burn;
@@ -424,6 +440,15 @@ static void _table(FILE *out, const cx_result *r, const run_extras *x, const cha
     fprintf(out, "%s %s, %d..%d%s%s\n\n", m->currency, report_scale_word(m->scale),
             m->first_year, m->last_year, m->as_of_text ? ", as of " : "",
             m->as_of_text ? m->as_of_text : "");
+    if (x && x->mc) {
+        /* capex mc: the simulation is the report (capex run prints the
+         * deterministic one); the burn line says what it is compared with. */
+        _burn_line(out, r);
+        table_mc(out, r, x->mc);
+        if (workbook)
+            fprintf(out, "\nworkbook: %s\n", workbook);
+        return;
+    }
     _series_table(out, r);
     _growth_table(out, r);
     _fits(out, r);
