@@ -72,3 +72,11 @@ if [ -s "$T/p.times" ]; then
 else
     echo "numpy: skipped (apt-get install python3-numpy)"
 fi
+
+# --- issue 5: 1,000 generated models through `capex batch` against the
+# pandas + XlsxWriter reference (bench/batch.sh): the shape issue 5 names
+# (5 sheets, 2 charts), then once with a burn (6 sheets, 4 charts); and the
+# export throughput benchmark (bench/export.sh).
+CAPEX="$CAPEX" sh bench/batch.sh
+CAPEX="$CAPEX" BATCH_SHAPE=burn BATCH_RUNS=1 sh bench/batch.sh
+CAPEX="$CAPEX" sh bench/export.sh

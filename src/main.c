@@ -3,6 +3,7 @@
  *
  * Thin: find the subcommand in the table and hand over argv.
  */
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
@@ -10,6 +11,7 @@
 
 #include "commands.h"
 #include "diag.h"
+#include "zip_level.h"
 
 struct command {
     const char *name;
@@ -33,6 +35,16 @@ static const struct command commands[] = {
 
 int main(int argc, char **argv)
 {
+    /* zlib allocates and frees about 256 KiB for each of a workbook's ~28
+     * zip entries; with glibc's default 128 KiB trim threshold the heap top
+     * goes back to the kernel every time and is faulted in again (half the
+     * page faults of a run). Keep up to 64 MiB of freed memory instead. */
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    /* Workbooks are deflated at level 1: about half the time of
+     * libxlsxwriter's default (6) for files 10-15% larger, which matters
+     * for a million-row raw-paths sheet and a thousand-model batch
+     * (zip_level.h; docs/performance.md). */
+    zip_level_set(1);
     gsl_set_error_handler_off();
     if (argc < 2)
         return usage_error(NULL);

@@ -22,7 +22,6 @@
 #include "diag.h"
 #include "outfile.h"
 #include "xlsx_raw.h"
-#include "zip_level.h"
 
 struct xlsx_raw {
     xlsx_raw_spec spec;
@@ -163,12 +162,8 @@ static void _message(const char *verb, const char *path, lxw_error e, int err)
 
 int xlsx_raw_close(xlsx_raw *x)
 {
-    /* Deflate is most of the time of a million-row sheet: level 1 halves
-     * it, for a file about 15% larger (zip_level.h). */
-    zip_level_set(1);
     errno = 0;
     lxw_error e = workbook_close(x->wb);
-    zip_level_set(-1);
     int err = errno;          /* the system's reason, when the zip step failed on it */
     x->wb = NULL;
     int rc = 0;

@@ -190,6 +190,30 @@ for sig in TERM INT; do
     check "SIG$sig leaves no worker running" sh -c "! pgrep -f '[b]atch $L -o $T/sig$sig' >/dev/null"
 done 2>/dev/null
 
+# A worker that crashes (SIGSEGV from outside): its job is reported as
+# failed with the signal, the batch goes on with a new worker, and the
+# index still lists every run.
+"$CAPEX" batch "$L" -o "$T/crash" -j 2 -q >"$T/crash.out" 2>"$T/crash.err" &
+pid=$!
+w=""
+n=0
+while [ -z "$w" ] && [ $n -lt 200 ]; do
+    w=$(pgrep -P "$pid" | head -1)
+    n=$((n + 1))
+    sleep 0.01
+done
+sleep 0.1
+[ -n "$w" ] && kill -s SEGV "$w"
+wait "$pid"
+st=$?
+check "a crashed worker: the batch finishes (exit $st: 0, or 139 when a job was in hand)" \
+    sh -c "[ $st -eq 0 ] || [ $st -eq 139 ]"
+check "a crashed worker: the index lists every run" [ "$(rows "$T/crash/index.csv")" -eq 300 ]
+if [ $st -eq 139 ]; then
+    check "a crashed worker: its job's message names the signal" \
+        grep -q "killed by signal 11" "$T/crash/index.csv"
+fi
+
 # --- shards ---------------------------------------------------------------------------
 for k in 1 2 3; do
     run "--shard $k/3" 0 batch "$M" -o "$T/sharded" --shard $k/3 -q
