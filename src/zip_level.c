@@ -37,8 +37,14 @@ int ZEXPORT zipOpenNewFileInZip4_64(zipFile file, const char *filename,
             return ZIP_INTERNALERROR;
         *(void **)&real = sym;
     }
-    if (_level > 0 && method == Z_DEFLATED)
+    if (_level > 0 && method == Z_DEFLATED) {
         level = _level;
+        /* zlib clears its hash table (2^(memLevel + 7) entries) for every
+         * part; the parts of a workbook are small, and memLevel 5 clears an
+         * eighth as much (fewer instructions in all, measured) for a file
+         * within a percent of the size. */
+        memLevel = memLevel > 5 ? 5 : memLevel;
+    }
     return real(file, filename, zipfi, extrafield_local, size_extrafield_local,
                 extrafield_global, size_extrafield_global, comment, method, level, raw,
                 windowBits, memLevel, strategy, password, crcForCrypting, versionMadeBy,
