@@ -1,7 +1,8 @@
 /*
  * cmd_diff.c - capex diff A B: what changed in the key outputs and the
- * series between two models, or one model under two scenarios
- * (MODEL:SCENARIO), for reviewing a model change. Exit 0 when nothing
+ * series between two models, one model under two scenarios
+ * (MODEL:SCENARIO), or two JSON reports of capex run, for reviewing a
+ * model change. Exit 0 when nothing
  * differs, 1 when something does (as diff(1)), a sysexits code on error.
  */
 #include <errno.h>
@@ -15,6 +16,7 @@
 #include "commands.h"
 #include "diag.h"
 #include "report.h"
+#include "diff_side.h"
 #include "session.h"
 #include "write_diff.h"
 
@@ -33,13 +35,25 @@ static int _split(const char *arg, char **path, const char **scenario)
     return *path ? 0 : (diag_error("out of memory"), EX_OSERR);
 }
 
-static int _open(session *s, const char *arg)
+static int _is_json(const char *arg)
 {
+    size_t n = strlen(arg);
+    return n > 5 && !strcmp(arg + n - 5, ".json");
+}
+
+/* One side: a JSON report, or a model (MODEL:SCENARIO) computed. */
+static int _side(diff_side *side, const char *arg)
+{
+    if (_is_json(arg))
+        return diff_side_from_json(side, arg);
     char *path;
     const char *scenario;
     int rc = _split(arg, &path, &scenario);
-    if (!rc)
-        rc = session_open(s, path, scenario);
+    session s;
+    if (!rc && !(rc = session_open(&s, path, scenario))) {
+        rc = diff_side_from_result(side, s.result);
+        session_release(&s);
+    }
     free(path);
     return rc;
 }
@@ -62,24 +76,23 @@ int cmd_diff(int argc, char **argv)
         }
     }
     if (argc - optind != 2) {
-        diag_error("diff: expected two models (MODEL or MODEL:SCENARIO), got %d",
+        diag_error("diff: expected two models (MODEL, MODEL:SCENARIO or REPORT.json), got %d",
                    argc - optind);
         return usage_error("diff");
     }
-    session a, b;
-    int rc = _open(&a, argv[optind]);
-    if (!rc && (rc = _open(&b, argv[optind + 1])))
-        session_release(&a);
+    diff_side a, b;
+    int rc = _side(&a, argv[optind]);
+    if (!rc && (rc = _side(&b, argv[optind + 1])))
+        diff_side_free(&a);
     if (rc)
         return rc;
     int differ = 0;
-    rc = write_diff(stdout, format, a.result, argv[optind], b.result, argv[optind + 1],
-                    &differ);
+    rc = write_diff(stdout, format, &a, argv[optind], &b, argv[optind + 1], &differ);
     if (!rc && fflush(stdout)) {
         diag_error("cannot write to standard output: %s", strerror(errno));
         rc = EX_IOERR;
     }
-    session_release(&a);
-    session_release(&b);
+    diff_side_free(&a);
+    diff_side_free(&b);
     return rc ? rc : differ;
 }

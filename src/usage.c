@@ -135,8 +135,9 @@ static const struct usage usages[] = {
      "Example:\n"
      "  capex explain inputs/ai-lab-burn.yaml revenue.openai\n"},
     {"diff", "capex diff A B [-f table|csv|json]",
-     "Compare two models, or one model under two scenarios: A and B are\n"
-     "each MODEL or MODEL:SCENARIO. Prints the key outputs that differ (burn,\n"
+     "Compare two models, one model under two scenarios, or two JSON reports\n"
+     "of 'capex run -f json': A and B are each MODEL, MODEL:SCENARIO or\n"
+     "REPORT.json. Prints the key outputs that differ (burn,\n"
      "peak, break-even, payback, runway, funding gap, NPV, IRR, checks not\n"
      "passing), then every series value that differs, matched by series name\n"
      "and year. Exit status 0 when nothing differs, 1 when something does\n"
@@ -147,6 +148,7 @@ static const struct usage usages[] = {
      "\n"
      "Examples:\n"
      "  capex diff inputs/ai-lab-burn.yaml:base inputs/ai-lab-burn.yaml:bear\n"
+     "  capex run model.yaml -f json > today.json; capex diff yesterday.json today.json\n"
      "  git show HEAD~1:model.yaml > old.yaml && capex diff old.yaml model.yaml\n"},
     {"fmt", "capex fmt MODEL [-w [--force] | --check]",
      "Print MODEL in canonical layout: the top-level keys in the documented\n"

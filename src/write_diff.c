@@ -1,10 +1,10 @@
 /*
- * write_diff.c - two results compared (write_diff.h).
+ * write_diff.c - two sides compared (write_diff.h).
  *
- * Key outputs are rows of (name, a, b); series values are matched by
- * series name and calendar year, so two models with different years or
- * series compare too (a figure on one side only shows as missing on the
- * other). Two figures are the same when they are equal to 1e-12 relative.
+ * The figures of the two sides are matched by name and calendar year, so
+ * two models with different years or series compare too (a figure on one
+ * side only shows as missing on the other). Two figures are the same when
+ * they are equal to 1e-12 relative.
  */
 #include "write_diff.h"
 
@@ -16,15 +16,6 @@
 #include "json_out.h"
 #include "numfmt.h"
 #include "report_util.h"
-
-/* How a figure reads. */
-enum { _MONEY, _YEAR, _FRACTION, _PERCENT, _COUNT };
-
-typedef struct _key {
-    const char *name;
-    double a, b;              /* NAN: none on that side */
-    int kind;                 /* _MONEY, _YEAR, ... */
-} _key;
 
 typedef struct _sink {
     FILE *out;
@@ -40,57 +31,15 @@ static int _same(double a, double b)
     return a == b || fabs(a - b) <= 1e-12 * fmax(fabs(a), fabs(b));
 }
 
-static double _year_or_nan(int y)
-{
-    return y ? (double)y : NAN;
-}
-
-/* The key outputs of r, in a fixed order. */
-static size_t _keys(const cx_result *r, _key *k, int side)
-{
-    const cx_burn_result *b = &r->burn;
-    const cx_discount_result *d = &r->discount;
-    double v[] = {
-        b->enabled ? b->burn.total_burn : NAN,
-        b->enabled ? b->burn.peak_burn : NAN,
-        b->enabled ? _year_or_nan(b->burn.peak_year) : NAN,
-        b->enabled ? _year_or_nan(b->burn.break_even_year) : NAN,
-        b->enabled ? b->funding.break_even_frac : NAN,
-        b->enabled ? _year_or_nan(b->burn.payback_year) : NAN,
-        b->enabled ? b->funding.runway_months : NAN,
-        b->enabled && b->funding.has_cash ? b->funding.funding_gap : NAN,
-        d->enabled ? d->npv : NAN,
-        d->enabled ? d->irr : NAN,
-        (double)r->warnings,
-    };
-    static const char *const names[] = {
-        "total burn", "peak cumulative burn", "peak year", "break-even year",
-        "break-even (fraction)", "payback year", "runway (months)", "funding gap",
-        "NPV", "IRR", "checks not passing",
-    };
-    static const int kinds[] = {_MONEY, _MONEY, _YEAR, _YEAR, _FRACTION, _YEAR,
-                                _FRACTION, _MONEY, _MONEY, _PERCENT, _COUNT};
-    size_t n = sizeof v / sizeof v[0];
-    for (size_t i = 0; i < n; i++) {
-        k[i].name = names[i];
-        k[i].kind = kinds[i];
-        if (side == 0)
-            k[i].a = v[i];
-        else
-            k[i].b = v[i];
-    }
-    return n;
-}
-
 static void _num(char *buf, size_t size, double v, int kind)
 {
     if (isnan(v))
         snprintf(buf, size, "-");
-    else if (kind == _YEAR || kind == _COUNT)
+    else if (kind == DIFF_YEAR || kind == DIFF_COUNT)
         snprintf(buf, size, "%.0f", v);
-    else if (kind == _FRACTION)
+    else if (kind == DIFF_FRACTION)
         snprintf(buf, size, "%.2f", v);
-    else if (kind == _PERCENT)
+    else if (kind == DIFF_PERCENT)
         snprintf(buf, size, "%.2f%%", v * 100);
     else
         numfmt_human(buf, size, v, 2);
@@ -110,8 +59,8 @@ static void _row(_sink *s, const char *what, int year, double a, double b, int k
     _num(nb, sizeof nb, b, kind);
     if (!isnan(a) && !isnan(b)) {
         char d[48];
-        _num(d, sizeof d, b - a, kind == _PERCENT ? _PERCENT : kind);
-        if (kind == _MONEY && a != 0)
+        _num(d, sizeof d, b - a, kind == DIFF_PERCENT ? DIFF_PERCENT : kind);
+        if (kind == DIFF_MONEY && a != 0)
             snprintf(nd, sizeof nd, "%s%s (%+.1f%%)", b - a >= 0 ? "+" : "", d,
                      (b - a) / fabs(a) * 100);
         else
@@ -147,50 +96,25 @@ static void _row(_sink *s, const char *what, int year, double a, double b, int k
     }
 }
 
-static void _keys_part(_sink *s, const cx_result *a, const cx_result *b)
+/* Every figure of `from` that differs from the other side (or that only
+ * `from` has, when only_missing). */
+static void _compare(_sink *s, const diff_side *a, const diff_side *b, int a_first)
 {
-    _key k[16];
-    size_t n = _keys(a, k, 0);
-    _keys(b, k, 1);
-    for (size_t i = 0; i < n; i++)
-        if (!_same(k[i].a, k[i].b))
-            _row(s, k[i].name, 0, k[i].a, k[i].b, k[i].kind);
-}
-
-static double _value(const cx_result *r, const char *series, int year)
-{
-    size_t i = cx_model_find_series(r->model, series);
-    if (i == CX_NO_INDEX || cx_model_year_index(r->model, year) < 0)
-        return NAN;
-    const cx_value *v = &r->series[i].v[cx_model_year_index(r->model, year)];
-    return cx_value_present(v) ? v->base : NAN;
-}
-
-/* Series of one side, compared with the other over both sides' years. */
-static void _series_of(_sink *s, const cx_result *a, const cx_result *b,
-                       const cx_result *from, int only_missing)
-{
-    const cx_model *m = from->model;
-    int y0 = a->model->first_year < b->model->first_year ? a->model->first_year
-                                                         : b->model->first_year;
-    int y1 = a->model->last_year > b->model->last_year ? a->model->last_year
-                                                       : b->model->last_year;
-    for (size_t i = 0; i < m->nseries; i++) {
-        const char *name = m->series[i].name;
-        const cx_result *other = from == a ? b : a;
-        int in_other = cx_model_find_series(other->model, name) != CX_NO_INDEX;
-        if (only_missing && in_other)
-            continue;
-        for (int y = y0; y <= y1; y++) {
-            double va = _value(a, name, y), vb = _value(b, name, y);
-            if (!_same(va, vb))
-                _row(s, name, y, va, vb, _MONEY);
-        }
+    const diff_side *from = a_first ? a : b, *other = a_first ? b : a;
+    for (size_t i = 0; i < from->n; i++) {
+        const diff_figure *f = &from->f[i];
+        const diff_figure *g = diff_side_find(other, f->what, f->year);
+        if (!a_first && g)
+            continue;                   /* compared already, from a's side */
+        double va = a_first ? f->v : g ? g->v : NAN;
+        double vb = a_first ? (g ? g->v : NAN) : f->v;
+        if (!_same(va, vb))
+            _row(s, f->what, f->year, va, vb, f->kind);
     }
 }
 
-int write_diff(FILE *out, report_format f, const cx_result *a, const char *an,
-               const cx_result *b, const char *bn, int *differ)
+int write_diff(FILE *out, report_format f, const diff_side *a, const char *an,
+               const diff_side *b, const char *bn, int *differ)
 {
     _sink s = {.out = out, .f = f};
     if (f == REPORT_TABLE) {
@@ -206,9 +130,8 @@ int write_diff(FILE *out, report_format f, const cx_result *a, const char *an,
         json_key(&s.j, "changes");
         json_begin_array(&s.j);
     }
-    _keys_part(&s, a, b);
-    _series_of(&s, a, b, a, 0);
-    _series_of(&s, a, b, b, 1);
+    _compare(&s, a, b, 1);
+    _compare(&s, a, b, 0);
     *differ = s.rows > 0;
     if (f == REPORT_TABLE && !s.rows)
         fputs("  (no difference)\n", out);

@@ -1,20 +1,20 @@
 /*
- * write_diff.h - what changed between two results (two models, or one
- * model under two scenarios), for `capex diff`: the key outputs side by
- * side, then every series value that differs. It lays out both results;
- * the only arithmetic is the difference of two figures shown.
+ * write_diff.h - what changed between two sides (diff_side.h), for
+ * `capex diff`: the key outputs that differ, then every series value that
+ * differs, matched by name and year. It lays out both sides; the only
+ * arithmetic is the difference of two figures shown.
  */
 #ifndef CAPEX_WRITE_DIFF_H
 #define CAPEX_WRITE_DIFF_H
 
 #include <stdio.h>
 
+#include "diff_side.h"
 #include "report.h"
-#include "result.h"
 
 /** Write the comparison of a (named an) and b (named bn) in format f.
  *  *differ is set nonzero when anything differs. Returns 0 or EX_IOERR. */
-int write_diff(FILE *out, report_format f, const cx_result *a, const char *an,
-               const cx_result *b, const char *bn, int *differ);
+int write_diff(FILE *out, report_format f, const diff_side *a, const char *an,
+               const diff_side *b, const char *bn, int *differ);
 
 #endif

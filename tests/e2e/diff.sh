@@ -37,6 +37,17 @@ assert rows[("revenue.openai", 2026)]["a"] == 20 and rows[("revenue.openai", 202
 tb = rows[("total burn", None)]
 assert tb["b"] - tb["a"] > 0
 ' "$T/out" 2>"$T/err"; then check "JSON changes" true; else check "JSON changes" false; fi
+# JSON reports of capex run compare the same way, and a report compared
+# with the model it came from shows nothing (its numbers round-trip).
+"$CAPEX" run inputs/ai-lab-burn.yaml -n -q -f json >"$T/base.json"
+"$CAPEX" run inputs/ai-lab-burn.yaml -s bull -n -q -f json >"$T/bull.json"
+check "two JSON reports: exit 1" [ "$(status diff "$T/base.json" "$T/bull.json")" -eq 1 ]
+check "two JSON reports: the changed value" line "revenue.openai 2027 +42.00 +46.00 +\+4.00 \(\+9.5%\)"
+check "two JSON reports: the break-even year" line "break-even year +2030 +2029 +-1"
+check "a JSON report and its model: exit 0" [ "$(status diff "$T/base.json" inputs/ai-lab-burn.yaml)" -eq 0 ]
+echo '{"x": 1}' >"$T/other.json"
+check "JSON that is not a capex report: 65" [ "$(status diff "$T/other.json" "$T/base.json")" -eq 65 ]
+check "... said where" grep -q "other.json:1:1: not a capex JSON report" "$T/err"
 check "an unknown scenario: 64" [ "$(status diff inputs/ai-lab-burn.yaml:nosuch inputs/ai-lab-burn.yaml)" -eq 64 ]
 check "a missing model: 66" [ "$(status diff "$T/none.yaml" inputs/ai-lab-burn.yaml)" -eq 66 ]
 check "one operand: 64" [ "$(status diff inputs/ai-lab-burn.yaml)" -eq 64 ]

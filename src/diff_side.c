@@ -1,0 +1,225 @@
+/*
+ * diff_side.c - the figures of one side of a comparison (diff_side.h).
+ *
+ * JSON is read with the YAML reader: a JSON report is a YAML flow document,
+ * and libyaml already gives every node its position.
+ */
+#include "diff_side.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "diag.h"
+#include "reader.h"
+#include "yaml_tree.h"
+
+/* The key outputs: their names, kinds, and where a JSON report has them. */
+static const struct {
+    const char *what;
+    int kind;
+    const char *section, *key;
+} _keys[] = {
+    {"total burn", DIFF_MONEY, "burn", "total_burn"},
+    {"peak cumulative burn", DIFF_MONEY, "burn", "peak_burn"},
+    {"peak year", DIFF_YEAR, "burn", "peak_year"},
+    {"break-even year", DIFF_YEAR, "burn", "break_even_year"},
+    {"break-even (fraction)", DIFF_FRACTION, "burn", "break_even_fraction"},
+    {"payback year", DIFF_YEAR, "burn", "payback_year"},
+    {"runway (months)", DIFF_FRACTION, "burn", "runway_months"},
+    {"funding gap", DIFF_MONEY, "burn", "funding_gap"},
+    {"NPV", DIFF_MONEY, "discount", "npv"},
+    {"IRR", DIFF_PERCENT, "discount", "irr"},
+    {"checks not passing", DIFF_COUNT, NULL, "warnings"},
+};
+#define _NKEYS (sizeof _keys / sizeof _keys[0])
+
+static int _add(diff_side *s, const char *what, int year, double v, int kind)
+{
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? 2 * s->cap : 64;
+        diff_figure *f = realloc(s->f, cap * sizeof *f);
+        if (!f)
+            return EX_OSERR;
+        s->f = f;
+        s->cap = cap;
+    }
+    char *w = strdup(what);
+    if (!w)
+        return EX_OSERR;
+    s->f[s->n++] = (diff_figure){.what = w, .year = year, .v = v, .kind = kind};
+    return 0;
+}
+
+static int _index(diff_side *s);
+
+static double _year_or_nan(int y)
+{
+    return y ? (double)y : NAN;
+}
+
+int diff_side_from_result(diff_side *s, const cx_result *r)
+{
+    memset(s, 0, sizeof *s);
+    const cx_burn_result *b = &r->burn;
+    const cx_discount_result *d = &r->discount;
+    int burn = b->enabled && b->n, cash = burn && b->funding.has_cash;
+    double v[_NKEYS] = {
+        burn ? b->burn.total_burn : NAN,
+        burn ? b->burn.peak_burn : NAN,
+        burn ? _year_or_nan(b->burn.peak_year) : NAN,
+        burn ? _year_or_nan(b->burn.break_even_year) : NAN,
+        burn ? b->funding.break_even_frac : NAN,
+        burn ? _year_or_nan(b->burn.payback_year) : NAN,
+        burn ? b->funding.runway_months : NAN,
+        cash ? b->funding.funding_gap : NAN,
+        d->enabled ? d->npv : NAN,
+        d->enabled ? d->irr : NAN,
+        (double)r->warnings,
+    };
+    int rc = 0;
+    for (size_t i = 0; i < _NKEYS && !rc; i++)
+        rc = _add(s, _keys[i].what, 0, v[i], _keys[i].kind);
+    const cx_model *m = r->model;
+    for (size_t i = 0; i < m->nseries && !rc; i++)
+        for (size_t t = 0; t < m->nyears && !rc; t++)
+            if (cx_value_present(&r->series[i].v[t]))
+                rc = _add(s, m->series[i].name, m->first_year + (int)t,
+                          r->series[i].v[t].base, DIFF_MONEY);
+    if (!rc)
+        rc = _index(s);
+    if (rc) {
+        diff_side_free(s);
+        diag_error("out of memory");
+    }
+    return rc;
+}
+
+/* ---- JSON ------------------------------------------------------------------ */
+
+/* A JSON number (NAN for null or anything else). */
+static double _number(const yt_node *n)
+{
+    if (!n || n->kind != YT_SCALAR || n->style == YT_QUOTED || yt_is_null(n))
+        return NAN;
+    char *end;
+    double v = strtod(n->text, &end);
+    return end != n->text && !*end ? v : NAN;
+}
+
+static int _bad(const char *path, const yt_node *n, const char *what)
+{
+    reader_error(path, n ? n->line : 1, n ? n->col : 1, "not a capex JSON report: %s "
+                 "(expected the output of capex run -f json)", what);
+    return EX_DATAERR;
+}
+
+static int _json_series(diff_side *s, const char *path, const yt_node *series)
+{
+    if (!series || series->kind != YT_SEQUENCE)
+        return _bad(path, series, "no \"series\" list");
+    for (size_t i = 0; i < series->nitems; i++) {
+        const yt_node *se = series->items[i], *name = yt_get(se, "name");
+        const yt_node *values = yt_get(se, "values");
+        if (!name || name->kind != YT_SCALAR || !values || values->kind != YT_SEQUENCE)
+            return _bad(path, se, "a series without \"name\" and \"values\"");
+        for (size_t k = 0; k < values->nitems; k++) {
+            double y = _number(yt_get(values->items[k], "year"));
+            double v = _number(yt_get(values->items[k], "value"));
+            if (!isfinite(y))
+                return _bad(path, values->items[k], "a value without \"year\"");
+            if (!isnan(v) && _add(s, name->text, (int)y, v, DIFF_MONEY))
+                return EX_OSERR;
+        }
+    }
+    return 0;
+}
+
+static int _json(diff_side *s, const char *path, const yt_node *root)
+{
+    if (!root || root->kind != YT_MAPPING || !yt_get(root, "model"))
+        return _bad(path, root, "no \"model\"");
+    for (size_t i = 0; i < _NKEYS; i++) {
+        const yt_node *sec = _keys[i].section ? yt_get(root, _keys[i].section) : root;
+        double v = sec && sec->kind == YT_MAPPING ? _number(yt_get(sec, _keys[i].key)) : NAN;
+        if (_add(s, _keys[i].what, 0, v, _keys[i].kind))
+            return EX_OSERR;
+    }
+    return _json_series(s, path, yt_get(root, "series"));
+}
+
+int diff_side_from_json(diff_side *s, const char *path)
+{
+    memset(s, 0, sizeof *s);
+    char *buf;
+    size_t len;
+    int rc = reader_slurp(path, &buf, &len);
+    if (rc)
+        return rc;
+    size_t bom = reader_bom(buf, len);
+    yt_node *root = NULL;
+    yt_error err;
+    if (yaml_tree_parse(buf + bom, len - bom, &root, &err) != YT_OK) {
+        rc = reader_error(path, err.line, err.col, "not JSON: %s", err.message);
+    } else {
+        rc = _json(s, path, root);
+        if (!rc)
+            rc = _index(s);
+        if (rc == EX_OSERR)
+            diag_error("out of memory");
+    }
+    yaml_tree_free(root);
+    free(buf);
+    if (rc)
+        diff_side_free(s);
+    return rc;
+}
+
+/* qsort and bsearch have no context argument: the side being sorted. */
+static const diff_side *_sorting;
+
+static int _cmp(const diff_figure *a, const diff_figure *b)
+{
+    int c = strcmp(a->what, b->what);
+    return c ? c : (a->year > b->year) - (a->year < b->year);
+}
+
+static int _cmp_index(const void *x, const void *y)
+{
+    return _cmp(&_sorting->f[*(const size_t *)x], &_sorting->f[*(const size_t *)y]);
+}
+
+static int _cmp_key(const void *key, const void *y)
+{
+    return _cmp(key, &_sorting->f[*(const size_t *)y]);
+}
+
+/* The index by (what, year): one sort, then lookups in log time. */
+static int _index(diff_side *s)
+{
+    if (!(s->by_name = malloc((s->n ? s->n : 1) * sizeof *s->by_name)))
+        return EX_OSERR;
+    for (size_t i = 0; i < s->n; i++)
+        s->by_name[i] = i;
+    _sorting = s;
+    qsort(s->by_name, s->n, sizeof *s->by_name, _cmp_index);
+    return 0;
+}
+
+const diff_figure *diff_side_find(const diff_side *s, const char *what, int year)
+{
+    diff_figure key = {.what = (char *)what, .year = year};
+    _sorting = s;
+    const size_t *i = bsearch(&key, s->by_name, s->n, sizeof *s->by_name, _cmp_key);
+    return i ? &s->f[*i] : NULL;
+}
+
+void diff_side_free(diff_side *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        free(s->f[i].what);
+    free(s->f);
+    free(s->by_name);
+    memset(s, 0, sizeof *s);
+}
