@@ -190,6 +190,15 @@ for sig in TERM INT; do
     check "SIG$sig leaves no worker running" sh -c "! pgrep -f '[b]atch $L -o $T/sig$sig' >/dev/null"
 done 2>/dev/null
 
+# Progress: a bar on a terminal (done/total, rate, ETA), nothing with -q,
+# and none into a pipe for a batch this short (plain lines come every 5 s).
+script -qec "$CAPEX batch $L -o $T/tty -j 2 --force" /dev/null >"$T/tty.out" 2>&1
+check "a progress bar on a terminal" grep -q "\[#*\.*\] [0-9]*/300 .*/s  ETA" "$T/tty.out"
+script -qec "$CAPEX batch $L -o $T/tty -j 2 --force -q" /dev/null >"$T/tty.out" 2>&1
+check "no progress with --quiet" sh -c "! grep -q ETA '$T/tty.out'"
+"$CAPEX" batch "$L" -o "$T/tty" -j 2 --force >"$T/out" 2>"$T/err"
+check "no bar into a pipe" sh -c "! grep -q '\[#' '$T/err'"
+
 # A worker that crashes (SIGSEGV from outside): its job is reported as
 # failed with the signal, the batch goes on with a new worker, and the
 # index still lists every run.
