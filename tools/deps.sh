@@ -35,6 +35,9 @@ command -v soffice >/dev/null 2>&1 || need libreoffice-calc-nogui
 command -v pdftoppm >/dev/null 2>&1 || need poppler-utils
 command -v valgrind >/dev/null 2>&1 || need valgrind
 [ -x /usr/bin/time ] || need time          # tests/e2e/huge.sh: peak memory
+command -v man >/dev/null 2>&1 || need man-db          # tests/e2e/install.sh: man -l
+command -v pgrep >/dev/null 2>&1 || need procps        # tests/e2e/batch.sh: workers
+command -v script >/dev/null 2>&1 || need bsdutils     # tests/e2e/terminal.sh: a tty
 
 if [ -z "$missing" ]; then
     echo "deps: all present"
