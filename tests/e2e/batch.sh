@@ -39,6 +39,10 @@ no_temps() {
     [ ! -s "$T/err" ]
 }
 
+for tool in pgrep script; do
+    command -v $tool >/dev/null 2>&1 || bad "$tool is installed (make deps: procps, bsdutils)"
+done
+
 # A set of models: the bundled ones and copies under other names, enough
 # for the slices and the interrupted runs to be meaningful.
 M="$T/models"

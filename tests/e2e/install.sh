@@ -35,7 +35,7 @@ if command -v man >/dev/null 2>&1; then
     done
     check "the man page has every option of every command${missing:+ (missing:$missing)}" [ -z "$missing" ]
 else
-    echo "skip man -l (apt-get install man-db)"
+    check "man is installed (make deps installs man-db)" false
 fi
 if command -v bash >/dev/null 2>&1; then
     got=$(bash -c '. "$1"; COMP_WORDS=(capex ba); COMP_CWORD=1; _capex; echo "${COMPREPLY[*]}"' _ \
