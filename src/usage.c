@@ -205,8 +205,17 @@ static const struct usage usages[] = {
      "Examples:\n"
      "  capex mc inputs/ai-lab-burn.yaml --paths 100000 -j 2\n"
      "  capex mc inputs/ai-lab-burn.yaml --paths 1000000 --raw paths.xlsx --raw-only\n"},
-    {"help", "capex help [COMMAND]", "Show help for COMMAND, or the overview.\n"},
-    {"version", "capex version", "Print the version of capex.\n"},
+    {"help", "capex help [COMMAND]",
+     "Show help for COMMAND (its options and an example), or the overview.\n"
+     "The man page says more: man capex (or man -l docs/capex.1).\n"
+     "\n"
+     "Example:\n"
+     "  capex help batch\n"},
+    {"version", "capex version",
+     "Print the version of capex (also: capex --version).\n"
+     "\n"
+     "Example:\n"
+     "  capex version\n"},
 };
 
 static const struct usage *_find(const char *command)

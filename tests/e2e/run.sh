@@ -35,6 +35,10 @@ expect_status "--version exits 0" 0 "$CAPEX" --version
 grep -q "^capex [0-9]" "$T/out" && ok "--version prints the version" || bad "--version prints the version"
 expect_status "help run" 0 "$CAPEX" help run
 grep -q -- "--scenario" "$T/out" && ok "help run lists --scenario" || bad "help run lists --scenario"
+for cmd in run check mc batch index init explain diff fmt help version; do
+    expect_status "$cmd --help exits 0" 0 "$CAPEX" "$cmd" --help
+    grep -q "^Example" "$T/out" && ok "$cmd --help shows an example" || bad "$cmd --help shows an example"
+done
 expect_status "no arguments is a usage error" 64 "$CAPEX"
 expect_status "unknown command is a usage error" 64 "$CAPEX" frobnicate
 expect_err "unknown command is named" "unknown command 'frobnicate'"
