@@ -101,6 +101,11 @@ static int _parse(_rows *c, const char *text, size_t len)
     struct csv_parser p;
     if (csv_init(&p, CSV_STRICT | CSV_REPALL_NL | CSV_STRICT_FINI | CSV_APPEND_NULL))
         return _nomem(c), c->rc;
+    /* libcsv grows a field's buffer by a fixed step (128 bytes by default):
+     * a 60 MB field would take half a million reallocs. A step of a 64th of
+     * the file bounds them at 64 per field and keeps small files small. */
+    size_t step = len / 64;
+    csv_set_blk_size(&p, step < 128 ? 128 : step > ((size_t)1 << 20) ? (size_t)1 << 20 : step);
     size_t done = csv_parse(&p, text, len, _on_field, _on_row, c);
     if (!c->rc && done < len) {
         if (csv_error(&p) == CSV_EPARSE)
@@ -122,6 +127,18 @@ static int _parse(_rows *c, const char *text, size_t len)
     return c->rc;
 }
 
+int csv_rows_parse(const char *path, const char *text, size_t len, csv_row_fn fn,
+                   void *ctx, int *lines)
+{
+    _rows c = {.path = path, .fn = fn, .ctx = ctx, .line = 1};
+    int rc = _parse(&c, text, len);
+    _clear(&c);
+    free(c.fields);
+    if (lines)
+        *lines = c.line;
+    return rc;
+}
+
 int csv_rows_read(const char *path, csv_row_fn fn, void *ctx)
 {
     char *buf;
@@ -130,19 +147,9 @@ int csv_rows_read(const char *path, csv_row_fn fn, void *ctx)
     if (rc)
         return rc;
     size_t bom = reader_bom(buf, len);
-    const char *text = buf + bom;
-    size_t n = len - bom, bad = reader_utf8_error(text, n);
-    _rows c = {.path = path, .fn = fn, .ctx = ctx, .line = 1};
-    if (bad < n) {
-        int l, k;
-        reader_position(text, bad, &l, &k);
-        rc = reader_error(path, l, k, "invalid UTF-8 byte 0x%02x (CSV files are UTF-8)",
-                          (unsigned char)text[bad]);
-    } else {
-        rc = _parse(&c, text, n);
-    }
-    _clear(&c);
-    free(c.fields);
+    rc = reader_check_text(path, buf + bom, len - bom, "CSV", 1);
+    if (!rc)
+        rc = csv_rows_parse(path, buf + bom, len - bom, fn, ctx, NULL);
     free(buf);
     return rc;
 }

@@ -24,8 +24,17 @@ typedef int (*csv_row_fn)(void *ctx, const csv_field *fields, size_t n,
 /**
  * Read the CSV file at path and hand each row to fn. Returns 0, or a
  * sysexits code after the message: reader_slurp's (EX_NOINPUT, EX_IOERR,
- * EX_DATAERR for too large), EX_DATAERR for bad UTF-8 or quoting, fn's.
+ * EX_DATAERR for too large), EX_DATAERR for text that is not UTF-8 (or
+ * holds control characters) or bad quoting, fn's.
  */
 int csv_rows_read(const char *path, csv_row_fn fn, void *ctx);
+
+/**
+ * The same for text[0..len) already read (and checked) from path, which
+ * names it in messages. *lines (may be NULL) is set to the line the text
+ * ends on.
+ */
+int csv_rows_parse(const char *path, const char *text, size_t len, csv_row_fn fn,
+                   void *ctx, int *lines);
 
 #endif
