@@ -21,6 +21,7 @@
 #include "outfile.h"
 #include "reader.h"
 #include "xlsx_book.h"
+#include "xlsx_error.h"
 
 /* Columns written as numbers (JSON numbers, numeric cells). */
 static int _numeric(int c)
@@ -247,9 +248,11 @@ int batch_index_xlsx(const char *path, const batch_record *recs, size_t n)
                             .created = _created(recs, n)};
     workbook_set_properties(wb, &p);
     _sheet(wb, recs, n);
+    errno = 0;
     lxw_error e = workbook_close(wb);
     if (e != LXW_NO_ERROR) {
-        diag_error("cannot write '%s': %s", path, lxw_strerror(e));
+        xlsx_error_message(e == LXW_ERROR_CREATING_XLSX_FILE ? "create" : "write", path, e,
+                           errno);
         outfile_abort(tmp);
         return e == LXW_ERROR_CREATING_XLSX_FILE ? EX_CANTCREAT : EX_IOERR;
     }

@@ -6,7 +6,6 @@
  * Same result, same bytes: the document's creation time is the model's
  * as_of date and libxlsxwriter stamps every zip entry 1980-01-01.
  */
-#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 
 #include "diag.h"
 #include "outfile.h"
+#include "xlsx_error.h"
 #include "write_xlsx.h"
 #include "xlsx_book.h"
 
@@ -131,24 +131,6 @@ static void _fill(xlsx_book *b)
     xb_write_summary(b);
 }
 
-/* libxlsxwriter's messages read "Error creating output xlsx file. Usually
- * a permissions error."; ours are lowercase without a full stop. */
-static void _lxw_message(const char *verb, const char *path, lxw_error e, int err)
-{
-    if (err == ENOSPC || err == EDQUOT || err == EIO || err == EACCES || err == EROFS) {
-        diag_error("cannot %s '%s': %s", verb, path, strerror(err));
-        return;
-    }
-    const char *msg = lxw_strerror(e);
-    size_t n = strlen(msg);
-    while (n && (msg[n - 1] == '.' || msg[n - 1] == ' '))
-        n--;
-    const char *dot = memchr(msg, '.', n);
-    if (dot)
-        n = (size_t)(dot - msg);
-    diag_error("cannot %s '%s': %c%.*s", verb, path,
-               n ? tolower((unsigned char)msg[0]) : ' ', n ? (int)n - 1 : 0, msg + 1);
-}
 
 static int _close(xlsx_book *b, const char *path)
 {
@@ -161,11 +143,11 @@ static int _close(xlsx_book *b, const char *path)
         return EX_IOERR;
     }
     if (e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE) {
-        _lxw_message("create", path, e, err);
+        xlsx_error_message("create", path, e, err);
         return EX_CANTCREAT;
     }
     if (e != LXW_NO_ERROR || b->err != LXW_NO_ERROR) {
-        _lxw_message("write", path, e != LXW_NO_ERROR ? e : b->err, err);
+        xlsx_error_message("write", path, e != LXW_NO_ERROR ? e : b->err, err);
         return EX_IOERR;
     }
     return 0;

@@ -10,7 +10,6 @@
  * Same result, same bytes: the document's creation time is the model's
  * as_of date and libxlsxwriter stamps every zip entry 1980-01-01.
  */
-#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -21,6 +20,7 @@
 
 #include "diag.h"
 #include "outfile.h"
+#include "xlsx_error.h"
 #include "xlsx_raw.h"
 
 struct xlsx_raw {
@@ -146,19 +146,6 @@ int xlsx_raw_failed(const xlsx_raw *x)
     return x->err != LXW_NO_ERROR;
 }
 
-/* "cannot VERB 'PATH': REASON", the reason the system's when it gave one,
- * else libxlsxwriter's first sentence in lowercase. */
-static void _message(const char *verb, const char *path, lxw_error e, int err)
-{
-    if (err == ENOSPC || err == EDQUOT || err == EIO || err == EACCES || err == EROFS) {
-        diag_error("cannot %s '%s': %s", verb, path, strerror(err));
-        return;
-    }
-    const char *msg = lxw_strerror(e);
-    size_t n = strcspn(msg, ".");
-    diag_error("cannot %s '%s': %c%.*s", verb, path, n ? tolower((unsigned char)msg[0]) : ' ',
-               n ? (int)n - 1 : 0, msg + 1);
-}
 
 int xlsx_raw_close(xlsx_raw *x)
 {
@@ -168,10 +155,10 @@ int xlsx_raw_close(xlsx_raw *x)
     x->wb = NULL;
     int rc = 0;
     if (e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE) {
-        _message("create", x->spec.path, e, err);
+        xlsx_error_message("create", x->spec.path, e, err);
         rc = EX_CANTCREAT;
     } else if (e != LXW_NO_ERROR || x->err != LXW_NO_ERROR) {
-        _message("write", x->spec.path, e != LXW_NO_ERROR ? e : x->err, err);
+        xlsx_error_message("write", x->spec.path, e != LXW_NO_ERROR ? e : x->err, err);
         rc = EX_IOERR;
     }
     if (rc)
