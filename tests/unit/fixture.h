@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -25,6 +26,30 @@
     } while (0)
 
 #define assert_ok(expr) assert_int_equal((expr), CX_OK)
+
+/* A scratch folder for tests that write files: its path, made by
+ * fx_dir_setup and removed with everything in it by fx_dir_teardown (use
+ * them as a cmocka group's setup and teardown). */
+static inline char *fx_dir(void)
+{
+    static char dir[64];
+    return dir;
+}
+
+static inline int fx_dir_setup(void **state)
+{
+    (void)state;
+    strcpy(fx_dir(), "/tmp/capex-test-XXXXXX");
+    return mkdtemp(fx_dir()) ? 0 : -1;
+}
+
+static inline int fx_dir_teardown(void **state)
+{
+    (void)state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx_dir());
+    return system(cmd) == 0 ? 0 : -1;
+}
 
 static inline cx_value fx_value(cx_value_kind kind, double low, double base,
                                 double high, double resolution,

@@ -17,23 +17,8 @@
 #include "batch_record.h"
 #include "batch_shard.h"
 #include "csv_rows.h"
+#include "fixture.h"
 
-static char dir[64];
-
-static int _setup(void **state)
-{
-    (void)state;
-    strcpy(dir, "/tmp/capex-test-batch-XXXXXX");
-    return mkdtemp(dir) ? 0 : -1;
-}
-
-static int _teardown(void **state)
-{
-    (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
-}
 
 static void _write(const char *path, const char *text)
 {
@@ -149,11 +134,11 @@ static void test_record_round_trip(void **state)
     const char *msg = "m.yaml:3:4: got 'a,\"b\"' (expected\na figure)";
     assert_int_equal(batch_record_failed(&rec, &plan, &run, 65, msg), 0);
     char meta[96];
-    snprintf(meta, sizeof meta, "%s/.capex", dir);
+    snprintf(meta, sizeof meta, "%s/.capex", fx_dir());
     mkdir(meta, 0777);
-    assert_int_equal(batch_record_save(&rec, dir), 0);
-    char *path = batch_record_path(dir, "lab");
-    assert_string_equal(path + strlen(dir), "/.capex/lab.csv");
+    assert_int_equal(batch_record_save(&rec, fx_dir()), 0);
+    char *path = batch_record_path(fx_dir(), "lab");
+    assert_string_equal(path + strlen(fx_dir()), "/.capex/lab.csv");
     batch_record back;
     assert_int_equal(batch_record_load(&back, path, 1), 0);
     for (int c = 0; c < BR_COLUMNS; c++)
@@ -227,7 +212,7 @@ static void test_csv_rows_lines(void **state)
 {
     (void)state;
     char path[96];
-    snprintf(path, sizeof path, "%s/rows.csv", dir);
+    snprintf(path, sizeof path, "%s/rows.csv", fx_dir());
     /* BOM, CRLF, a blank line, a quoted field over two lines */
     _write(path, "\xEF\xBB\xBFmodel,output\r\na.yaml,\"two\r\nlines\"\r\n\r\nb.yaml,x\r\n");
     _seen s = {0};
@@ -246,7 +231,7 @@ static void test_manifest(void **state)
 {
     (void)state;
     char path[96];
-    snprintf(path, sizeof path, "%s/runs.csv", dir);
+    snprintf(path, sizeof path, "%s/runs.csv", fx_dir());
     _write(path, "model,scenario,output,revenue.x\n"
                  "m.yaml,,a,\n"
                  "/abs/m.yaml,bear,,\"{rate: 5%}\"\n");
@@ -254,7 +239,7 @@ static void test_manifest(void **state)
     assert_int_equal(batch_plan_manifest(&p, path), 0);
     assert_int_equal(p.n, 2);
     char want[128];
-    snprintf(want, sizeof want, "%s/m.yaml", dir);   /* relative to the manifest */
+    snprintf(want, sizeof want, "%s/m.yaml", fx_dir());   /* relative to the manifest */
     assert_string_equal(p.runs[0].model, want);
     assert_null(p.runs[0].scenario);
     assert_string_equal(p.runs[0].name, "a");
@@ -291,5 +276,5 @@ int main(void)
         cmocka_unit_test(test_csv_rows_lines),
         cmocka_unit_test(test_manifest),
     };
-    return cmocka_run_group_tests(tests, _setup, _teardown);
+    return cmocka_run_group_tests(tests, fx_dir_setup, fx_dir_teardown);
 }

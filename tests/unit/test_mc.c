@@ -16,22 +16,6 @@
 #include "mc_rng.h"
 #include "read_model.h"
 
-static char dir[64];
-
-static int _setup(void **state)
-{
-    (void)state;
-    strcpy(dir, "/tmp/capex-test-mc.XXXXXX");
-    return mkdtemp(dir) ? 0 : -1;
-}
-
-static int _teardown(void **state)
-{
-    (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
-}
 
 /* Interpolated years, a fade, a rate list, a CAGR, a share and a sum;
  * cash, a raise, discounting; sd is the spread of every distribution. */
@@ -74,7 +58,7 @@ typedef struct fx {
 static void _open(fx *f, double sd)
 {
     char path[128], text[4096];
-    snprintf(path, sizeof path, "%s/m.yaml", dir);
+    snprintf(path, sizeof path, "%s/m.yaml", fx_dir());
     snprintf(text, sizeof text, MODEL_FMT, sd, 10 - sd, 10 + sd, 10 - sd, 10 + sd);
     FILE *fp = fopen(path, "wb");
     assert_non_null(fp);
@@ -233,7 +217,7 @@ static void test_two_points(void **state)
 {
     (void)state;
     char path[128];
-    snprintf(path, sizeof path, "%s/two.yaml", dir);
+    snprintf(path, sizeof path, "%s/two.yaml", fx_dir());
     FILE *fp = fopen(path, "wb");
     fputs("model: two\nyears: 2026..2027\nseries:\n"
           "  revenue.x: {values: {2026: 10}}\n  costs.x: {values: {2026: 15}}\n"
@@ -351,5 +335,5 @@ int main(void)
         cmocka_unit_test(test_exact_percentiles),
         cmocka_unit_test(test_refused),
     };
-    return cmocka_run_group_tests(tests, _setup, _teardown);
+    return cmocka_run_group_tests(tests, fx_dir_setup, fx_dir_teardown);
 }

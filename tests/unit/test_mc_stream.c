@@ -14,22 +14,6 @@
 #include "mc.h"
 #include "read_model.h"
 
-static char dir[64];
-
-static int _setup(void **state)
-{
-    (void)state;
-    strcpy(dir, "/tmp/capex-test-mc-stream.XXXXXX");
-    return mkdtemp(dir) ? 0 : -1;
-}
-
-static int _teardown(void **state)
-{
-    (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
-}
 
 /* Revenue 10 growing 50% a year, costs 20 growing 25%, both drawn with a
  * spread of sd percentage points (0: points at the deterministic rates). */
@@ -59,7 +43,7 @@ typedef struct fx {
 static void _open(fx *f, double sd, int burn)
 {
     char path[128], text[2048];
-    snprintf(path, sizeof path, "%s/m.yaml", dir);
+    snprintf(path, sizeof path, "%s/m.yaml", fx_dir());
     snprintf(text, sizeof text, MODEL_FMT, burn ? BURN : "", sd, 25 - sd, 25 + sd,
              burn ? TARGETS : "");
     FILE *fp = fopen(path, "wb");
@@ -309,5 +293,5 @@ int main(void)
         cmocka_unit_test(test_refused),
         cmocka_unit_test(test_no_burn),
     };
-    return cmocka_run_group_tests(tests, _setup, _teardown);
+    return cmocka_run_group_tests(tests, fx_dir_setup, fx_dir_teardown);
 }

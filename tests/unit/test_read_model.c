@@ -12,28 +12,13 @@
 #include <cmocka.h>
 
 #include "read_model.h"
+#include "fixture.h"
 
-static char dir[64];
 
-static int _setup(void **state)
-{
-    (void)state;
-    strcpy(dir, "/tmp/capex-test-read-model.XXXXXX");
-    return mkdtemp(dir) ? 0 : -1;
-}
-
-static int _teardown(void **state)
-{
-    (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
-/* Write text to dir/name; returns the path (static buffer per call site). */
+/* Write text to fx_dir()/name; returns the path (static buffer per call site). */
 static const char *_write(const char *name, const char *text, char *path, size_t size)
 {
-    snprintf(path, size, "%s/%s", dir, name);
+    snprintf(path, size, "%s/%s", fx_dir(), name);
     FILE *f = fopen(path, "wb");
     assert_non_null(f);
     fputs(text, f);
@@ -57,7 +42,7 @@ static const char *_read_fail(const char *name, const char *text, int want_rc)
     static char line[512];
     char path[128], errpath[128];
     _write(name, text, path, sizeof path);
-    snprintf(errpath, sizeof errpath, "%s/stderr", dir);
+    snprintf(errpath, sizeof errpath, "%s/stderr", fx_dir());
     fflush(stderr);
     int saved = dup(2);
     assert_non_null(freopen(errpath, "w", stderr));
@@ -75,8 +60,8 @@ static const char *_read_fail(const char *name, const char *text, int want_rc)
     fclose(f);
     line[strcspn(line, "\n")] = '\0';
     /* drop the temporary folder from the message */
-    size_t n = strlen(dir);
-    if (!strncmp(line, dir, n))
+    size_t n = strlen(fx_dir());
+    if (!strncmp(line, fx_dir(), n))
         memmove(line, line + n + 1, strlen(line + n + 1) + 1);
     return line;
 }
@@ -372,7 +357,7 @@ static void no_file(void **state)
 {
     (void)state;
     char path[128];
-    snprintf(path, sizeof path, "%s/none.yaml", dir);
+    snprintf(path, sizeof path, "%s/none.yaml", fx_dir());
     cx_model *m = (cx_model *)1;
     fflush(stderr);
     int saved = dup(2);
@@ -397,5 +382,5 @@ int main(void)
         cmocka_unit_test(errors),
         cmocka_unit_test(no_file),
     };
-    return cmocka_run_group_tests_name("read_model", tests, _setup, _teardown);
+    return cmocka_run_group_tests_name("read_model", tests, fx_dir_setup, fx_dir_teardown);
 }
