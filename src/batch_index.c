@@ -274,29 +274,26 @@ static char *_join(const char *dir, const char *file)
 
 typedef int (*_writer)(FILE *out, const batch_record *recs, size_t n);
 
+typedef struct _table {
+    _writer w;
+    const batch_record *recs;
+    size_t n;
+} _table;
+
+static int _fill_table(FILE *f, const void *ctx)
+{
+    const _table *t = ctx;
+    return t->w(f, t->recs, t->n);
+}
+
 static int _text_file(const char *outdir, const char *file, _writer w,
                       const batch_record *recs, size_t n)
 {
-    char *path = _join(outdir, file), *tmp = NULL;
+    char *path = _join(outdir, file);
     if (!path)
         return diag_error("out of memory"), EX_OSERR;
-    int rc = outfile_begin(path, &tmp);
-    FILE *f = rc ? NULL : fopen(tmp, "w");
-    if (!rc && !f) {
-        diag_error("cannot write '%s': %s", path, strerror(errno));
-        rc = EX_CANTCREAT;
-    }
-    if (f) {
-        int bad = w(f, recs, n);
-        if (fclose(f) || bad) {
-            diag_error("cannot write '%s': %s", path, strerror(errno));
-            rc = EX_IOERR;
-        }
-    }
-    if (!rc)
-        rc = outfile_commit(tmp, path);
-    else
-        outfile_abort(tmp);
+    _table t = {.w = w, .recs = recs, .n = n};
+    int rc = outfile_write_text(path, _fill_table, &t);
     free(path);
     return rc;
 }

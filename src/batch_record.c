@@ -7,7 +7,6 @@
 
 #include <csv.h>
 #include <dirent.h>
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,30 +169,18 @@ int batch_record_print_header(FILE *out, size_t n)
     return _cells(out, batch_columns, n);
 }
 
+static int _fill_record(FILE *f, const void *rec)
+{
+    return batch_record_print_header(f, BR_COLUMNS) ||
+           batch_record_print(f, rec, BR_COLUMNS);
+}
+
 int batch_record_save(const batch_record *rec, const char *outdir)
 {
     char *path = batch_record_path(outdir, rec->f[BR_NAME]);
     if (!path)
         return diag_error("out of memory"), EX_OSERR;
-    char *tmp;
-    int rc = outfile_begin(path, &tmp);
-    FILE *f = rc ? NULL : fopen(tmp, "w");
-    if (!rc && !f) {
-        diag_error("cannot write '%s': %s", tmp, strerror(errno));
-        rc = EX_CANTCREAT;
-    }
-    if (f) {
-        int bad = batch_record_print_header(f, BR_COLUMNS) |
-                  batch_record_print(f, rec, BR_COLUMNS);
-        if (fclose(f) || bad) {
-            diag_error("cannot write '%s': %s", path, strerror(errno));
-            rc = EX_IOERR;
-        }
-    }
-    if (!rc)
-        rc = outfile_commit(tmp, path);
-    else
-        outfile_abort(tmp);
+    int rc = outfile_write_text(path, _fill_record, rec);
     free(path);
     return rc;
 }

@@ -3,7 +3,6 @@
  * (write_yaml.h), on stdout, or rewritten in place with --write, or only
  * checked with --check (exit 1 when it would change).
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,27 +61,21 @@ static int _unchanged(const char *path, const char *text, size_t len)
     return same;
 }
 
+typedef struct _text {
+    const char *s;
+    size_t len;
+} _text;
+
+static int _fill(FILE *f, const void *ctx)
+{
+    const _text *t = ctx;
+    return fwrite(t->s, 1, t->len, f) != t->len;
+}
+
 static int _write(const char *path, const char *text, size_t len)
 {
-    char *tmp;
-    int rc = outfile_begin(path, &tmp);
-    if (rc)
-        return rc;
-    FILE *f = fopen(tmp, "w");
-    if (!f || fwrite(text, 1, len, f) != len) {
-        int e = errno;
-        if (f)
-            fclose(f);
-        diag_error("cannot write '%s': %s", path, strerror(e));
-        outfile_abort(tmp);
-        return EX_IOERR;
-    }
-    if (fclose(f)) {
-        diag_error("cannot write '%s': %s", path, strerror(errno));
-        outfile_abort(tmp);
-        return EX_IOERR;
-    }
-    return outfile_commit(tmp, path);
+    _text t = {.s = text, .len = len};
+    return outfile_write_text(path, _fill, &t);
 }
 
 static int _fmt(const struct fmt_options *o)

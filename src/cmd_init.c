@@ -3,7 +3,6 @@
  * is (templates.c), written atomically; an existing file is kept unless
  * --force.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,7 +39,17 @@ static int _expand(FILE *f, const char *text, const char *name, const char *date
     return ferror(f) ? EX_IOERR : 0;
 }
 
-static int _write(const struct init_options *o, const model_template *t, const char *path)
+typedef struct _template_text {
+    const char *text, *name, *date;
+} _template_text;
+
+static int _fill(FILE *f, const void *ctx)
+{
+    const _template_text *t = ctx;
+    return _expand(f, t->text, t->name, t->date);
+}
+
+static int _write(const struct init_options *o, const model_template *tpl, const char *path)
 {
     if (!o->force && access(path, F_OK) == 0) {
         diag_error("'%s' already exists (give --force to replace it, or -o another file)",
@@ -51,23 +60,8 @@ static int _write(const struct init_options *o, const model_template *t, const c
     time_t now = time(NULL);
     struct tm tm;
     strftime(date, sizeof date, "%Y-%m-%d", gmtime_r(&now, &tm));
-    char *tmp;
-    int rc = outfile_begin(path, &tmp);
-    if (rc)
-        return rc;
-    FILE *f = fopen(tmp, "w");
-    if (!f) {
-        diag_error("cannot write '%s': %s", path, strerror(errno));
-        outfile_abort(tmp);
-        return EX_CANTCREAT;
-    }
-    rc = _expand(f, t->text, o->name, date);
-    if (fclose(f) || rc) {
-        diag_error("cannot write '%s': %s", path, strerror(errno));
-        outfile_abort(tmp);
-        return EX_IOERR;
-    }
-    return outfile_commit(tmp, path);
+    _template_text t = {.text = tpl->text, .name = o->name, .date = date};
+    return outfile_write_text(path, _fill, &t);
 }
 
 static int _options(int argc, char **argv, struct init_options *o)

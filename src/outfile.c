@@ -141,6 +141,33 @@ void outfile_abort(char *tmp)
     free(tmp);
 }
 
+int outfile_write_text(const char *path, outfile_fill_fn fill, const void *ctx)
+{
+    char *tmp;
+    int rc = outfile_begin(path, &tmp);
+    if (rc)
+        return rc;
+    FILE *f = fopen(tmp, "w");
+    if (!f) {
+        diag_error("cannot write '%s': %s", path, strerror(errno));
+        outfile_abort(tmp);
+        return EX_CANTCREAT;
+    }
+    errno = 0;
+    int bad = fill(f, ctx) || ferror(f);
+    int e = errno;
+    if (fclose(f) && !bad) {
+        bad = 1;
+        e = errno;
+    }
+    if (bad) {
+        diag_error("cannot write '%s': %s", path, e ? strerror(e) : "write error");
+        outfile_abort(tmp);
+        return EX_IOERR;
+    }
+    return outfile_commit(tmp, path);
+}
+
 char *outfile_default(const char *name, const char *suffix)
 {
     if (mkdir("outputs", 0777) && errno != EEXIST) {

@@ -14,6 +14,8 @@
 #ifndef CAPEX_OUTFILE_H
 #define CAPEX_OUTFILE_H
 
+#include <stdio.h>
+
 /**
  * Create an empty temporary file in path's folder (".NAME.XXXXXX", made
  * with mkstemp, mode 0666 less the umask like a plain new file) and set
@@ -30,6 +32,16 @@ int outfile_begin(const char *path, char **tmp);
  * @return 0, or EX_CANTCREAT after "capex: cannot create 'PATH': REASON".
  */
 int outfile_commit(char *tmp, const char *path);
+
+/** Writes a text file's contents to f; returns nonzero on failure. */
+typedef int (*outfile_fill_fn)(FILE *f, const void *ctx);
+
+/**
+ * A text file at path, atomically: fill writes it to a temporary file
+ * beside path, which is renamed over path when complete, or removed.
+ * @return 0, or EX_CANTCREAT / EX_IOERR after "capex: cannot ...".
+ */
+int outfile_write_text(const char *path, outfile_fill_fn fill, const void *ctx);
 
 /** "outputs/<name><suffix>" (suffix like ".xlsx" or "-mc.xlsx"), creating
  *  the outputs/ folder when missing. Caller frees; NULL after a message. */
