@@ -162,7 +162,7 @@ static void _burn_ref(xlsx_book *b, int row, const char *label, int burn_row,
     xs_ref(&f, XB_BURN, burn_row, XB_BURN_VALUE_COL, XB_ABS);
     xb_text(b, b->summary, row, 0, label, NULL);
     if (text)
-        xb_formula_text(b, b->summary, row, 1, &f, xb_fmt(b, NULL, XB_BOLD), text);
+        xb_formula_text(b, b->summary, row, 1, &f, xb_fmt(b, NULL, XB_BOLD | XB_RIGHT), text);
     else
         xb_formula(b, b->summary, row, 1, &f, xb_fmt(b, nf, XB_BOLD), num);
     xs_free(&f);
