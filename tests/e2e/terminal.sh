@@ -22,7 +22,10 @@ check "cumulative row" grep -Eq '^cumulative +-14\.0 +-40\.0 +-84\.0 +-115\.1 ' 
 check "cash at year end row" grep -Eq '^cash at year end +86\.0 +60\.0 +16\.0 +-15\.1 ' "$T/out"
 check "sparkline of the cumulative burn" grep -q "cumulative  *[▁▂▃▄▅▆▇█]\{7\}  2026..2032, from -115.1 to 87.2" "$T/out"
 check "long labels are not cut" grep -q "^OpenAI costs (incl. cash spend) " "$T/out"
-check "thousands separators (Big Tech total 2027: 1,106.6)" sh -c "'$CAPEX' run inputs/bigtech-capex.yaml -n 2>/dev/null | grep -q '^Big Tech total .* 1,106.6 '"
+# 1234.5 stated, growing 10%: 1,357.95 -> "1,358.0" (one decimal).
+printf 'model: thousands\nyears: 2024..2025\nseries:\n  capex.x: {2024: 1234.5}\ndrivers:\n  capex.x: {method: growth, rate: 10%%}\n' >"$T/k.yaml"
+"$CAPEX" run "$T/k.yaml" -n >"$T/k.out" 2>/dev/null
+check "thousands separators (1,234.5 and 1,234.5 x 1.1 = 1,358.0)" grep -Eq ' 1,234\.5 +1,358\.0\*' "$T/k.out"
 check "no colour into a pipe" sh -c "! grep -q '$esc' '$T/out'"
 tty "$CAPEX" run inputs/ai-lab-burn.yaml -n >"$T/tty" 2>&1
 check "colour on a terminal" grep -q "${esc}\[31m-14.0" "$T/tty"
