@@ -10,7 +10,7 @@
 #include <string.h>
 #include "compute_priv.h"
 
-#define _SCAN_RANGE "between \xE2\x88\x92" "99%% and 1000%%"
+#define SCAN_RANGE "between \xE2\x88\x92" "99%% and 1000%%"
 
 /* First run of consecutive years where series s has a value. */
 static void _series_span(const cx_result *r, size_t s, size_t *t0, size_t *n)
@@ -84,7 +84,7 @@ static void _no_root(char *note, size_t size, const char *what, const double *f,
     else if (!neg)
         snprintf(note, size, "no %s: no flow is negative", what);
     else
-        snprintf(note, size, "no %s: %s does not change sign " _SCAN_RANGE, what,
+        snprintf(note, size, "no %s: %s does not change sign " SCAN_RANGE, what,
                  strcmp(what, "IRR") ? "XNPV" : "NPV");
 }
 
@@ -121,7 +121,7 @@ static cx_status _one_irr(cx_result *r, int dated)
     *guess = _guess(nst, reached, *root);
     if (*roots < 2)
         return CX_OK;
-    snprintf(note, size, "%s is not unique: %d sign changes of %s " _SCAN_RANGE, what,
+    snprintf(note, size, "%s is not unique: %d sign changes of %s " SCAN_RANGE, what,
              *roots, dated ? "XNPV" : "NPV");
     return cxi_note(r, CX_NOTE_WARNING, sp->series, 0, sp->line, sp->col,
                     "discount: %s; reported: %.6g%%", note, *root * 100);

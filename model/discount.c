@@ -167,7 +167,7 @@ cx_status cx_xirr_newton(const double *flows, const double *dates, size_t n,
 
 /* ---- roots -------------------------------------------------------------- */
 
-#define _GRID_N 380
+#define GRID_N 380
 
 /* Grid point k: -0.99 .. 0.99 by 0.01 (k < 199), then 1.00 .. 10.00 by 0.05. */
 static double _grid(int k)
@@ -193,7 +193,7 @@ static double _eval(double r, void *p)
 
 /* Brackets of the roots over the grid (lo == hi: an exact zero). */
 typedef struct _brackets {
-    double lo[_GRID_N], hi[_GRID_N];
+    double lo[GRID_N], hi[GRID_N];
     int n;
 } _brackets;
 
@@ -201,7 +201,7 @@ static void _scan(_fn *f, _brackets *b)
 {
     double prev_r = 0, prev_v = NAN;
     b->n = 0;
-    for (int k = 0; k < _GRID_N; k++) {
+    for (int k = 0; k < GRID_N; k++) {
         double r = _grid(k), v = _eval(r, f);
         if (!isfinite(v) || v == 0) {
             if (v == 0) {

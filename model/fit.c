@@ -121,8 +121,10 @@ static cx_status _ols(const double *x, const double *y, size_t n,
                       double *c0, double *c1)
 {
     double cov00, cov01, cov11, sumsq;
-    gsl_set_error_handler_off();
-    if (gsl_fit_linear(x, 1, y, 1, n, c0, c1, &cov00, &cov01, &cov11, &sumsq))
+    gsl_error_handler_t *old = gsl_set_error_handler_off();
+    int gs = gsl_fit_linear(x, 1, y, 1, n, c0, c1, &cov00, &cov01, &cov11, &sumsq);
+    gsl_set_error_handler(old);
+    if (gs)
         return CX_EDOMAIN;
     return isfinite(*c0) && isfinite(*c1) ? CX_OK : CX_ERANGE;
 }
@@ -314,12 +316,13 @@ cx_status cx_fit_logistic(const double *year, const double *v, size_t n,
     cx_status st = _check_points(year, v, n, cx_fit_min_points(CX_FIT_LOGISTIC, given), 1);
     if (st != CX_OK)
         return st;
-    gsl_set_error_handler_off();
     struct _logistic d = {.year = year, .v = v, .n = n, .L = saturation};
     for (size_t i = 0; i < n; i++)
         d.xref += year[i] / (double)n;
     out->saturation_fitted = !given;
+    gsl_error_handler_t *old = gsl_set_error_handler_off();
     st = _solve(&d, given ? 2 : 3, out);
+    gsl_set_error_handler(old);
     if (st == CX_OK)
         st = _quality(year, v, n, out);
     return st;

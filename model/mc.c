@@ -17,12 +17,12 @@
 #include "mc_priv.h"
 #include "mc_rng.h"
 
-typedef struct mc_stream mc_stream;
+typedef struct cxi_mc_stream cxi_mc_stream;
 
 /* One thread's scratch: allocated once, reused by every path. */
-typedef struct mc_work {
-    const mc_plan *p;
-    mc_store *s;
+typedef struct cxi_mc_work {
+    const cxi_mc_plan *p;
+    cxi_mc_store *s;
     double *V;                /* [ns * ny] the path's series values */
     double *x, *z, *y;        /* [ninputs], [k], [k] */
     double *net, *cum;        /* [bn] */
@@ -31,13 +31,13 @@ typedef struct mc_work {
     gsl_rng *rng;
     size_t first_block, step;
     int failed;
-    mc_stream *q;             /* streaming: the ring */
+    cxi_mc_stream *q;             /* streaming: the ring */
     double *slot;             /* this block's rows, or NULL */
-} mc_work;
+} cxi_mc_work;
 
 /* ---- one path ---------------------------------------------------------- */
 
-static void _draw(mc_work *w)
+static void _draw(cxi_mc_work *w)
 {
     const cx_uncertainty *u = w->p->u;
     for (size_t i = 0; i < u->k; i++)
@@ -55,7 +55,7 @@ static void _draw(mc_work *w)
 /* The driver of this path: the drawn value in place of its main
  * parameter; *start the start rate (a drawn CAGR, or the window's CAGR
  * recomputed when a figure in it is drawn). */
-static void _path_driver(const mc_plan *p, const mc_aff *a, const double *V,
+static void _path_driver(const cxi_mc_plan *p, const cxi_mc_aff *a, const double *V,
                          const double *x, cx_driver *d, double *start)
 {
     *d = a->d;
@@ -75,7 +75,7 @@ static void _path_driver(const mc_plan *p, const mc_aff *a, const double *V,
 
 /* The growth rate of projected year t, as cx_compute: the driver's rate
  * (the drawn last rate past a rate list's end), then its override. */
-static double _rate(const mc_plan *p, const mc_aff *a, const cx_driver *d,
+static double _rate(const cxi_mc_plan *p, const cxi_mc_aff *a, const cx_driver *d,
                     double start, const double *x, int t)
 {
     double rate = 0;
@@ -88,7 +88,7 @@ static double _rate(const mc_plan *p, const mc_aff *a, const cx_driver *d,
     return rate;
 }
 
-static void _input_series(const mc_plan *p, const mc_aff *a, double *V,
+static void _input_series(const cxi_mc_plan *p, const cxi_mc_aff *a, double *V,
                           const double *x)
 {
     size_t ny = p->ny, s = a->s;
@@ -114,7 +114,7 @@ static void _input_series(const mc_plan *p, const mc_aff *a, double *V,
     }
 }
 
-static void _sum_series(const mc_plan *p, const mc_aff *a, double *V)
+static void _sum_series(const cxi_mc_plan *p, const cxi_mc_aff *a, double *V)
 {
     size_t ny = p->ny;
     const cx_series *se = &p->m->series[a->s];
@@ -132,7 +132,7 @@ static void _sum_series(const mc_plan *p, const mc_aff *a, double *V)
 }
 
 /* Neumaier sum of the discounted flows, as cx_npv (discount.c). */
-static double _npv(const mc_plan *p, const double *flows)
+static double _npv(const cxi_mc_plan *p, const double *flows)
 {
     double sum = 0, err = 0, mem = 0;
     for (size_t i = 0; i < p->npv_n; i++) {
@@ -159,7 +159,7 @@ static double _npv(const mc_plan *p, const double *flows)
     return total + mem;
 }
 
-static int _runout(const mc_plan *p, const double *net)
+static int _runout(const cxi_mc_plan *p, const double *net)
 {
     double prev = p->cash;
     for (size_t i = p->cash_i; i < p->bn; i++) {
@@ -171,7 +171,7 @@ static int _runout(const mc_plan *p, const double *net)
     return 0;
 }
 
-static void _burn(const mc_plan *p, mc_work *w, mc_path_out *o)
+static void _burn(const cxi_mc_plan *p, cxi_mc_work *w, cxi_mc_path_out *o)
 {
     const double *V = w->V;
     double *net = w->net, *cum = w->cum, peak = 0;
@@ -207,7 +207,7 @@ static void _burn(const mc_plan *p, mc_work *w, mc_path_out *o)
                                                     : V + p->npv_series * p->ny + p->npv_t0);
 }
 
-int mc_target_met(const mc_plan *p, const cx_target *t, const mc_path_out *o)
+int cxi_mc_target_met(const cxi_mc_plan *p, const cx_target *t, const cxi_mc_path_out *o)
 {
     switch (t->kind) {
     case CX_T_BREAK_EVEN_BY:  return o->be && o->be <= t->year;
@@ -220,9 +220,9 @@ int mc_target_met(const mc_plan *p, const cx_target *t, const mc_path_out *o)
     }
 }
 
-static void _store(mc_work *w, size_t path, const mc_path_out *o)
+static void _store(cxi_mc_work *w, size_t path, const cxi_mc_path_out *o)
 {
-    mc_store *s = w->s;
+    cxi_mc_store *s = w->s;
     s->cum[path] = o->through;
     s->peak[path] = o->peak;
     s->npv[path] = o->npv;
@@ -232,13 +232,13 @@ static void _store(mc_work *w, size_t path, const mc_path_out *o)
 }
 
 /* The path's values of a fan or stream entry from year index t0 on. */
-static const double *_entry(const mc_plan *p, const mc_work *w, size_t e, int t0)
+static const double *_entry(const cxi_mc_plan *p, const cxi_mc_work *w, size_t e, int t0)
 {
     return e == CX_FAN_NET ? w->net : e == CX_FAN_CUMULATIVE ? w->cum
          : w->V + e * p->ny + (size_t)t0;
 }
 
-static void _fan(const mc_plan *p, mc_work *w, size_t path)
+static void _fan(const cxi_mc_plan *p, cxi_mc_work *w, size_t path)
 {
     if (!w->s->fan)
         return;
@@ -252,7 +252,7 @@ static void _fan(const mc_plan *p, mc_work *w, size_t path)
 }
 
 /* The path's row of the streamed output, into the block's slot. */
-static void _stream_row(const mc_plan *p, mc_work *w, size_t path)
+static void _stream_row(const cxi_mc_plan *p, cxi_mc_work *w, size_t path)
 {
     if (!w->slot)
         return;
@@ -261,11 +261,11 @@ static void _stream_row(const mc_plan *p, mc_work *w, size_t path)
     memcpy(dst, src, p->stream_n * sizeof *dst);
 }
 
-static void _path(mc_work *w, size_t path)
+static void _path(cxi_mc_work *w, size_t path)
 {
-    const mc_plan *p = w->p;
+    const cxi_mc_plan *p = w->p;
     const cx_uncertainty *u = p->u;
-    mc_store *s = w->s;
+    cxi_mc_store *s = w->s;
     _draw(w);
     for (size_t i = 0; i < u->ninputs; i++) {
         const cx_stochastic *in = &u->inputs[i];
@@ -286,12 +286,12 @@ static void _path(mc_work *w, size_t path)
             _input_series(p, &p->aff[a], w->V, w->x);
     }
     if (p->burn) {
-        mc_path_out o;
+        cxi_mc_path_out o;
         _burn(p, w, &o);
         if (s->cum)
             _store(w, path, &o);
         for (size_t t = 0; t < u->ntargets; t++)
-            w->hits[t] += (size_t)mc_target_met(p, &u->targets[t], &o);
+            w->hits[t] += (size_t)cxi_mc_target_met(p, &u->targets[t], &o);
     }
     _fan(p, w, path);
     _stream_row(p, w, path);
@@ -300,10 +300,10 @@ static void _path(mc_work *w, size_t path)
 /* ---- threads ----------------------------------------------------------- */
 
 /* The block's sums into the store (each block its own slots). */
-static void _flush(mc_work *w, size_t b)
+static void _flush(cxi_mc_work *w, size_t b)
 {
     const cx_uncertainty *u = w->p->u;
-    mc_store *s = w->s;
+    cxi_mc_store *s = w->s;
     for (size_t i = 0; i < u->ninputs; i++) {
         size_t j = b * u->ninputs + i;
         s->insum[j] = w->sum[i];
@@ -315,9 +315,9 @@ static void _flush(mc_work *w, size_t b)
         s->hits[b * u->ntargets + t] = w->hits[t];
 }
 
-static void _block(mc_work *w, size_t b)
+static void _block(cxi_mc_work *w, size_t b)
 {
-    const mc_plan *p = w->p;
+    const cxi_mc_plan *p = w->p;
     for (size_t i = 0; i < p->u->ninputs; i++) {
         w->sum[i] = w->sq[i] = 0;
         w->mn[i] = INFINITY;
@@ -332,9 +332,9 @@ static void _block(mc_work *w, size_t b)
     _flush(w, b);
 }
 
-static int _work_init(mc_work *w)
+static int _work_init(cxi_mc_work *w)
 {
-    const mc_plan *p = w->p;
+    const cxi_mc_plan *p = w->p;
     size_t nv = p->ns * p->ny, k = p->u->k, nin = p->u->ninputs;
     w->V = malloc((nv ? nv : 1) * sizeof *w->V);
     w->x = malloc((nin ? nin : 1) * sizeof *w->x);
@@ -356,7 +356,7 @@ static int _work_init(mc_work *w)
     return 0;
 }
 
-static void _work_release(mc_work *w)
+static void _work_release(cxi_mc_work *w)
 {
     free(w->V);
     free(w->x);
@@ -375,7 +375,7 @@ static void _work_release(mc_work *w)
 
 static void *_worker(void *arg)
 {
-    mc_work *w = arg;
+    cxi_mc_work *w = arg;
     if (_work_init(w)) {
         w->failed = 1;
     } else {
@@ -386,15 +386,15 @@ static void *_worker(void *arg)
     return NULL;
 }
 
-static cx_status _simulate(const mc_plan *p, mc_store *s, int threads)
+static cx_status _simulate(const cxi_mc_plan *p, cxi_mc_store *s, int threads)
 {
     size_t nt = (size_t)threads < p->nblocks ? (size_t)threads : p->nblocks;
-    mc_work *w = calloc(nt, sizeof *w);
+    cxi_mc_work *w = calloc(nt, sizeof *w);
     pthread_t *tid = calloc(nt, sizeof *tid);
     int *started = calloc(nt, sizeof *started);
     cx_status st = w && tid && started ? CX_OK : CX_ENOMEM;
     for (size_t i = 0; st == CX_OK && i < nt; i++) {
-        w[i] = (mc_work){.p = p, .s = s, .first_block = i, .step = nt};
+        w[i] = (cxi_mc_work){.p = p, .s = s, .first_block = i, .step = nt};
         if (i > 0)
             started[i] = pthread_create(&tid[i], NULL, _worker, &w[i]) == 0;
         if (i > 0 && !started[i])
@@ -422,23 +422,23 @@ static cx_status _simulate(const mc_plan *p, mc_store *s, int threads)
  * next_emit never waits, so the ring cannot deadlock. With one thread the
  * calling thread computes and hands over each block in turn. */
 
-struct mc_stream {
+struct cxi_mc_stream {
     pthread_mutex_t mu;
     pthread_cond_t ready, freed;
-    const mc_plan *p;
+    const cxi_mc_plan *p;
     size_t nslots, slot_size, next_claim, next_emit;
     unsigned char *done;      /* [nslots] */
     double *buf;              /* [nslots * slot_size] */
     int failed, stopped;
 };
 
-static double *_slot(const mc_stream *q, size_t b)
+static double *_slot(const cxi_mc_stream *q, size_t b)
 {
     return q->buf + (b % q->nslots) * q->slot_size;
 }
 
 /* The next block this worker computes, or nblocks when done. */
-static size_t _claim(mc_stream *q)
+static size_t _claim(cxi_mc_stream *q)
 {
     pthread_mutex_lock(&q->mu);
     size_t b = q->failed || q->stopped ? q->p->nblocks : q->next_claim;
@@ -454,8 +454,8 @@ static size_t _claim(mc_stream *q)
 
 static void *_stream_worker(void *arg)
 {
-    mc_work *w = arg;
-    mc_stream *q = w->q;
+    cxi_mc_work *w = arg;
+    cxi_mc_stream *q = w->q;
     int failed = _work_init(w);
     for (size_t b; !failed && (b = _claim(q)) < q->p->nblocks;) {
         w->slot = _slot(q, b);
@@ -477,9 +477,9 @@ static void *_stream_worker(void *arg)
 }
 
 /* Block b to on_block; 0, or -1 when the run is to stop. */
-static int _emit(mc_stream *q, const cx_mc_options *o, size_t b)
+static int _emit(cxi_mc_stream *q, const cx_mc_options *o, size_t b)
 {
-    const mc_plan *p = q->p;
+    const cxi_mc_plan *p = q->p;
     size_t first = b * CX_MC_BLOCK;
     size_t n = p->paths - first < CX_MC_BLOCK ? p->paths - first : CX_MC_BLOCK;
     if (o->on_block(o->block_ctx, first, n, _slot(q, b)) == 0)
@@ -489,7 +489,7 @@ static int _emit(mc_stream *q, const cx_mc_options *o, size_t b)
 }
 
 /* One thread: compute and hand over each block in turn. */
-static void _stream_inline(mc_stream *q, mc_work *w, const cx_mc_options *o)
+static void _stream_inline(cxi_mc_stream *q, cxi_mc_work *w, const cx_mc_options *o)
 {
     if (_work_init(w)) {
         q->failed = 1;
@@ -505,7 +505,7 @@ static void _stream_inline(mc_stream *q, mc_work *w, const cx_mc_options *o)
 }
 
 /* Hand the blocks over in order as the workers finish them. */
-static void _stream_emit(mc_stream *q, const cx_mc_options *o)
+static void _stream_emit(cxi_mc_stream *q, const cx_mc_options *o)
 {
     for (size_t b = 0; b < q->p->nblocks; b++) {
         pthread_mutex_lock(&q->mu);
@@ -527,15 +527,15 @@ static void _stream_emit(mc_stream *q, const cx_mc_options *o)
     }
 }
 
-static cx_status _stream_threads(mc_stream *q, const mc_plan *p, mc_store *s,
+static cx_status _stream_threads(cxi_mc_stream *q, const cxi_mc_plan *p, cxi_mc_store *s,
                                  const cx_mc_options *o, size_t nt)
 {
-    mc_work *w = calloc(nt, sizeof *w);
+    cxi_mc_work *w = calloc(nt, sizeof *w);
     pthread_t *tid = calloc(nt, sizeof *tid);
     size_t started = 0;
     if (w && tid) {
         for (; started < nt; started++) {
-            w[started] = (mc_work){.p = p, .s = s, .q = q};
+            w[started] = (cxi_mc_work){.p = p, .s = s, .q = q};
             if (pthread_create(&tid[started], NULL, _stream_worker, &w[started]))
                 break;
         }
@@ -555,17 +555,17 @@ static cx_status _stream_threads(mc_stream *q, const mc_plan *p, mc_store *s,
     return q->failed || started < nt ? CX_ENOMEM : CX_OK;
 }
 
-static cx_status _stream(const mc_plan *p, mc_store *s, const cx_mc_options *o)
+static cx_status _stream(const cxi_mc_plan *p, cxi_mc_store *s, const cx_mc_options *o)
 {
     size_t nt = (size_t)o->threads < p->nblocks ? (size_t)o->threads : p->nblocks;
-    mc_stream q = {.p = p, .nslots = nt > 1 ? 2 * nt : 1,
+    cxi_mc_stream q = {.p = p, .nslots = nt > 1 ? 2 * nt : 1,
                    .slot_size = CX_MC_BLOCK * p->stream_n};
     q.done = calloc(q.nslots, 1);
     q.buf = q.slot_size <= ((size_t)-1) / sizeof *q.buf / q.nslots
           ? malloc(q.nslots * q.slot_size * sizeof *q.buf) : NULL;
     cx_status st = q.done && q.buf ? CX_OK : CX_ENOMEM;
     if (st == CX_OK && nt == 1) {
-        mc_work w = {.p = p, .s = s, .q = &q};
+        cxi_mc_work w = {.p = p, .s = s, .q = &q};
         _stream_inline(&q, &w, o);
         st = q.failed ? CX_ENOMEM : CX_OK;
     } else if (st == CX_OK) {
@@ -584,7 +584,7 @@ static cx_status _stream(const mc_plan *p, mc_store *s, const cx_mc_options *o)
 
 /* ---- the run ----------------------------------------------------------- */
 
-static void _store_free(mc_store *s)
+static void _store_free(cxi_mc_store *s)
 {
     free(s->cum); free(s->peak); free(s->npv);
     free(s->be); free(s->pb); free(s->ro);
@@ -593,7 +593,7 @@ static void _store_free(mc_store *s)
 }
 
 /* The per-block sums (always) and, unless stream_only, the per-path arrays. */
-static cx_status _store_blocks(const mc_plan *p, mc_store *s)
+static cx_status _store_blocks(const cxi_mc_plan *p, cxi_mc_store *s)
 {
     size_t nb = p->nblocks, nin = p->u->ninputs ? p->u->ninputs : 1;
     size_t nt = p->u->ntargets ? p->u->ntargets : 1;
@@ -605,7 +605,7 @@ static cx_status _store_blocks(const mc_plan *p, mc_store *s)
     return s->hits && s->insum && s->insq && s->inmin && s->inmax ? CX_OK : CX_ENOMEM;
 }
 
-static cx_status _store_alloc(const mc_plan *p, mc_store *s, const cx_mc_options *o)
+static cx_status _store_alloc(const cxi_mc_plan *p, cxi_mc_store *s, const cx_mc_options *o)
 {
     size_t n = p->paths, nin = p->u->ninputs ? p->u->ninputs : 1;
     int keep = o->keep_paths;
@@ -649,13 +649,13 @@ cx_status cx_mc_run(const cx_result *base, const cx_mc_options *o,
     if (!base || !out || _options(o) != CX_OK)
         return CX_EINVAL;
     *out = NULL;
-    mc_plan p;
-    mc_store s;
+    cxi_mc_plan p;
+    cxi_mc_store s;
     memset(&s, 0, sizeof s);
     gsl_error_handler_t *old = gsl_set_error_handler_off();
-    cx_status st = mc_plan_build(&p, base, o->paths, o->seed, failed);
+    cx_status st = cxi_mc_plan_build(&p, base, o->paths, o->seed, failed);
     if (st == CX_OK && o->on_block)
-        st = mc_plan_stream(&p, o->block_entry);
+        st = cxi_mc_plan_stream(&p, o->block_entry);
     if (st == CX_OK)
         st = _store_alloc(&p, &s, o);
     if (st == CX_OK)
@@ -669,10 +669,10 @@ cx_status cx_mc_run(const cx_result *base, const cx_mc_options *o,
         r->paths = o->paths;
         r->seed = o->seed;
         r->stream_only = o->stream_only;
-        st = mc_stats(&p, &s, o, r);
+        st = cxi_mc_stats(&p, &s, o, r);
     }
     _store_free(&s);
-    mc_plan_release(&p);
+    cxi_mc_plan_release(&p);
     gsl_set_error_handler(old);
     if (st != CX_OK) {
         cx_mc_result_free(r);

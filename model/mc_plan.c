@@ -1,5 +1,5 @@
 /*
- * mc_plan.c - the model compiled once for the Monte Carlo paths: which
+ * cxi_mc_plan.c - the model compiled once for the Monte Carlo paths: which
  * series a path recomputes, in which order, from which base values; the
  * burn's inputs, cash, raises, discount factors; the fan chart's rows.
  */
@@ -23,7 +23,7 @@ static int _samplable(const cx_driver *d)
     }
 }
 
-static cx_status _check_inputs(const mc_plan *p, size_t *failed)
+static cx_status _check_inputs(const cxi_mc_plan *p, size_t *failed)
 {
     const cx_uncertainty *u = p->u;
     for (size_t i = 0; i < u->ninputs; i++) {
@@ -53,7 +53,7 @@ static int _has_figure(const cx_uncertainty *u, size_t s)
     return 0;
 }
 
-static int _follows(const mc_plan *p, size_t s, const char *affected)
+static int _follows(const cxi_mc_plan *p, size_t s, const char *affected)
 {
     const cx_series *se = &p->m->series[s];
     if (se->kind == CX_S_SUM) {
@@ -69,7 +69,7 @@ static int _follows(const mc_plan *p, size_t s, const char *affected)
 }
 
 /* Interpolation neighbours of series s's interpolated years. */
-static void _neighbours(mc_plan *p, size_t s)
+static void _neighbours(cxi_mc_plan *p, size_t s)
 {
     const cx_value *v = p->base->series[s].v;
     int last = -1;
@@ -89,10 +89,10 @@ static void _neighbours(mc_plan *p, size_t s)
     }
 }
 
-static void _add_aff(mc_plan *p, size_t s)
+static void _add_aff(cxi_mc_plan *p, size_t s)
 {
     const cx_series_result *sr = &p->base->series[s];
-    mc_aff *a = &p->aff[p->naff++];
+    cxi_mc_aff *a = &p->aff[p->naff++];
     memset(a, 0, sizeof *a);
     a->s = s;
     a->sum = p->m->series[s].kind == CX_S_SUM;
@@ -107,7 +107,7 @@ static void _add_aff(mc_plan *p, size_t s)
         _neighbours(p, s);
 }
 
-static cx_status _series(mc_plan *p)
+static cx_status _series(cxi_mc_plan *p)
 {
     size_t ns = p->ns;
     char *affected = calloc(ns ? ns : 1, 1);
@@ -137,7 +137,7 @@ static cx_status _series(mc_plan *p)
     return CX_OK;
 }
 
-static cx_status _burn(mc_plan *p)
+static cx_status _burn(cxi_mc_plan *p)
 {
     const cx_result *b = p->base;
     const cx_burn_spec *sp = &p->m->burn;
@@ -171,7 +171,7 @@ static cx_status _burn(mc_plan *p)
     return CX_OK;
 }
 
-static cx_status _npv(mc_plan *p)
+static cx_status _npv(cxi_mc_plan *p)
 {
     const cx_discount_result *d = &p->base->discount;
     if (!d->enabled || d->n == 0 || !p->burn)
@@ -201,7 +201,7 @@ static void _span(const cx_result *base, size_t s, int *t0, size_t *n)
         (*n)++;
 }
 
-cx_status mc_entry_span(const cx_result *base, size_t e, int *t0, size_t *n)
+cx_status cxi_mc_entry_span(const cx_result *base, size_t e, int *t0, size_t *n)
 {
     if (e == CX_FAN_NET || e == CX_FAN_CUMULATIVE) {
         if (!base->burn.enabled || base->burn.n == 0)
@@ -222,26 +222,26 @@ cx_status cx_mc_entry_span(const cx_result *base, size_t entry, int *first_year,
     int t0;
     if (!base || !first_year || !n)
         return CX_EINVAL;
-    cx_status st = mc_entry_span(base, entry, &t0, n);
+    cx_status st = cxi_mc_entry_span(base, entry, &t0, n);
     if (st == CX_OK)
         *first_year = base->model->first_year + t0;
     return st;
 }
 
-cx_status mc_plan_stream(mc_plan *p, size_t e)
+cx_status cxi_mc_plan_stream(cxi_mc_plan *p, size_t e)
 {
-    cx_status st = mc_entry_span(p->base, e, &p->stream_t0, &p->stream_n);
+    cx_status st = cxi_mc_entry_span(p->base, e, &p->stream_t0, &p->stream_n);
     p->stream = st == CX_OK;
     p->stream_entry = e;
     return st;
 }
 
-static cx_status _fan_entry(mc_plan *p, size_t f, size_t e)
+static cx_status _fan_entry(cxi_mc_plan *p, size_t f, size_t e)
 {
     p->fan_entry[f] = e;
     if (e < p->ns)
         _span(p->base, e, &p->fan_t0[f], &p->fan_n[f]);
-    else if (mc_entry_span(p->base, e, &p->fan_t0[f], &p->fan_n[f]) != CX_OK)
+    else if (cxi_mc_entry_span(p->base, e, &p->fan_t0[f], &p->fan_n[f]) != CX_OK)
         return CX_EINVAL;
     p->fan_off[f] = p->fan_rows;
     p->fan_rows += p->fan_n[f];
@@ -250,7 +250,7 @@ static cx_status _fan_entry(mc_plan *p, size_t f, size_t e)
 
 /* The fan entries asked; by default the cumulative burn, else the first
  * sampled series. */
-static cx_status _fan(mc_plan *p)
+static cx_status _fan(cxi_mc_plan *p)
 {
     const cx_uncertainty *u = p->u;
     size_t def = p->burn ? CX_FAN_CUMULATIVE : (u->ninputs ? u->inputs[0].series : MC_NONE);
@@ -268,7 +268,7 @@ static cx_status _fan(mc_plan *p)
     return st;
 }
 
-cx_status mc_plan_build(mc_plan *p, const cx_result *base, size_t paths,
+cx_status cxi_mc_plan_build(cxi_mc_plan *p, const cx_result *base, size_t paths,
                         unsigned long seed, size_t *failed_input)
 {
     memset(p, 0, sizeof *p);
@@ -295,7 +295,7 @@ cx_status mc_plan_build(mc_plan *p, const cx_result *base, size_t paths,
     return st;
 }
 
-void mc_plan_release(mc_plan *p)
+void cxi_mc_plan_release(cxi_mc_plan *p)
 {
     free(p->aff);
     free(p->ia);

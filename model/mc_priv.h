@@ -1,6 +1,6 @@
 /*
- * mc_priv.h - private to the Monte Carlo engine (mc.c, mc_plan.c,
- * mc_stats.c): the model compiled into flat arrays once, and what one
+ * mc_priv.h - private to the Monte Carlo engine (mc.c, cxi_mc_plan.c,
+ * cxi_mc_stats.c): the model compiled into flat arrays once, and what one
  * path computes. Not part of the public API.
  */
 #ifndef CX_MC_PRIV_H
@@ -13,7 +13,7 @@
 #define MC_NONE ((size_t)-1)
 
 /** A series a path recomputes (it or something it follows is sampled). */
-typedef struct mc_aff {
+typedef struct cxi_mc_aff {
     size_t s;
     int sum;                  /**< a sum of parts */
     cx_driver d;              /**< the driver in effect (shallow copy) */
@@ -22,15 +22,15 @@ typedef struct mc_aff {
     double start_rate;        /**< the base result's CAGR start rate */
     int wa, wb;               /**< CAGR window (year indices), -1 none */
     int recompute_start;      /**< a window figure is sampled */
-} mc_aff;
+} cxi_mc_aff;
 
-typedef struct mc_plan {
+typedef struct cxi_mc_plan {
     const cx_result *base;
     const cx_model *m;
     const cx_uncertainty *u;
     size_t ny, ns, paths, nblocks;
     unsigned long seed;
-    mc_aff *aff;              size_t naff;   /**< in computation order */
+    cxi_mc_aff *aff;              size_t naff;   /**< in computation order */
     int *ia, *ib;             /**< [ns * ny] interpolation neighbours */
     double *init;             /**< [ns * ny] base values, NAN when absent */
     unsigned char *kind;      /**< [ns * ny] the base values' cx_value_kind */
@@ -57,41 +57,41 @@ typedef struct mc_plan {
     int stream;
     size_t stream_entry, stream_n;
     int stream_t0;            /**< year index of the first value */
-} mc_plan;
+} cxi_mc_plan;
 
 /** Where the paths' outputs go (arrays of paths entries; fan rows of paths).
  *  With stream_only, cum ... ro, fan and inputs are NULL: only the per-block
  *  sums are kept. */
-typedef struct mc_store {
+typedef struct cxi_mc_store {
     double *cum, *peak, *npv;
     int *be, *pb, *ro;
     double *fan;              /**< [fan_rows * paths] */
     double *inputs;           /**< [paths * ninputs] or NULL */
     size_t *hits;             /**< [nblocks * ntargets] */
     double *insum, *insq, *inmin, *inmax; /**< [nblocks * ninputs] */
-} mc_store;
+} cxi_mc_store;
 
-/* mc_plan.c */
-cx_status mc_plan_build(mc_plan *p, const cx_result *base, size_t paths,
+/* cxi_mc_plan.c */
+cx_status cxi_mc_plan_build(cxi_mc_plan *p, const cx_result *base, size_t paths,
                         unsigned long seed, size_t *failed_input);
-void mc_plan_release(mc_plan *p);
+void cxi_mc_plan_release(cxi_mc_plan *p);
 
 /** Stream entry e (cx_mc_entry_span's rules). */
-cx_status mc_plan_stream(mc_plan *p, size_t e);
+cx_status cxi_mc_plan_stream(cxi_mc_plan *p, size_t e);
 
 /** Year index of the first value and number of values of entry e. */
-cx_status mc_entry_span(const cx_result *base, size_t e, int *t0, size_t *n);
+cx_status cxi_mc_entry_span(const cx_result *base, size_t e, int *t0, size_t *n);
 
 /* mc.c: a path's burn outputs; targets met. */
-typedef struct mc_path_out {
+typedef struct cxi_mc_path_out {
     double through, peak, npv;
     int be, pb, ro;
     const double *cum;        /**< [bn] */
-} mc_path_out;
-int mc_target_met(const mc_plan *p, const cx_target *t, const mc_path_out *o);
+} cxi_mc_path_out;
+int cxi_mc_target_met(const cxi_mc_plan *p, const cx_target *t, const cxi_mc_path_out *o);
 
-/* mc_stats.c: fill r from the store once every path is done. */
-cx_status mc_stats(const mc_plan *p, mc_store *s, const cx_mc_options *o,
+/* cxi_mc_stats.c: fill r from the store once every path is done. */
+cx_status cxi_mc_stats(const cxi_mc_plan *p, cxi_mc_store *s, const cx_mc_options *o,
                    cx_mc_result *r);
 
 #endif

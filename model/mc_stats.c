@@ -1,5 +1,5 @@
 /*
- * mc_stats.c - from the paths' outputs to the Monte Carlo result:
+ * cxi_mc_stats.c - from the paths' outputs to the Monte Carlo result:
  * percentiles (exact: selection of the order statistics), means, the
  * distribution over years of break-even, payback and runway end, the fan
  * chart's rows, the histogram of the cumulative burn, target
@@ -77,9 +77,9 @@ static void _select(double *x, size_t lo, size_t hi, const size_t *r, size_t nr)
  * quickselect over the whole array. Either way the values are the order
  * statistics a full sort gives. */
 
-#define _SAMPLE 8192
-#define _MARGIN 160               /* > 3.5 standard errors of a sample rank */
-#define _MAXW (2 * (CX_MC_MAX_LEVELS + 5))
+#define SAMPLE 8192
+#define MARGIN 160               /* > 3.5 standard errors of a sample rank */
+#define MAXW (2 * (CX_MC_MAX_LEVELS + 5))
 
 typedef struct _win {
     double lo, hi;                /* values lo <= x <= hi are copied */
@@ -97,17 +97,17 @@ static int _cmpd(const void *a, const void *b)
 static int _windows(const double *x, size_t n, const size_t *r, size_t nr,
                     _win *w, size_t *nw, size_t *w_of)
 {
-    double *smp = malloc(_SAMPLE * sizeof *smp);
+    double *smp = malloc(SAMPLE * sizeof *smp);
     if (!smp)
         return -1;
-    for (size_t i = 0; i < _SAMPLE; i++)
-        smp[i] = x[(size_t)(((unsigned long long)i * n) / _SAMPLE)];
-    qsort(smp, _SAMPLE, sizeof *smp, _cmpd);
+    for (size_t i = 0; i < SAMPLE; i++)
+        smp[i] = x[(size_t)(((unsigned long long)i * n) / SAMPLE)];
+    qsort(smp, SAMPLE, sizeof *smp, _cmpd);
     *nw = 0;
     for (size_t i = 0; i < nr; i++) {
-        long p = (long)(((unsigned long long)r[i] * _SAMPLE) / n);
-        double lo = p - _MARGIN < 0 ? -INFINITY : smp[p - _MARGIN];
-        double hi = p + _MARGIN >= _SAMPLE ? INFINITY : smp[p + _MARGIN];
+        long p = (long)(((unsigned long long)r[i] * SAMPLE) / n);
+        double lo = p - MARGIN < 0 ? -INFINITY : smp[p - MARGIN];
+        double hi = p + MARGIN >= SAMPLE ? INFINITY : smp[p + MARGIN];
         if (*nw && w[*nw - 1].hi >= lo) {
             w[*nw - 1].hi = hi;           /* overlapping: widen the last */
         } else {
@@ -147,10 +147,10 @@ static int _collect(const double *x, size_t n, _win *w, size_t nw)
 static int _bracketed(const double *x, size_t n, const size_t *r, size_t nr,
                       double *out)
 {
-    _win w[_MAXW];
-    size_t nw = 0, w_of[_MAXW];
+    _win w[MAXW];
+    size_t nw = 0, w_of[MAXW];
     memset(w, 0, sizeof w);
-    int rc = nr > _MAXW || _windows(x, n, r, nr, w, &nw, w_of) || _collect(x, n, w, nw);
+    int rc = nr > MAXW || _windows(x, n, r, nr, w, &nw, w_of) || _collect(x, n, w, nw);
     for (size_t i = 0; !rc && i < nr; i++) {
         _win *k = &w[w_of[i]];
         if (r[i] < k->below || r[i] >= k->below + k->n) {
@@ -341,7 +341,7 @@ static cx_status _levels(const cx_mc_options *o, cx_mc_result *r)
     return CX_OK;
 }
 
-static cx_status _years(const mc_plan *p, const int *y, int det, cx_mc_years *out)
+static cx_status _years(const cxi_mc_plan *p, const int *y, int det, cx_mc_years *out)
 {
     size_t n = p->bn;
     out->count = calloc(n, sizeof *out->count);
@@ -367,7 +367,7 @@ static cx_status _years(const mc_plan *p, const int *y, int det, cx_mc_years *ou
     return CX_OK;
 }
 
-static double _det_fan(const mc_plan *p, size_t f, size_t i)
+static double _det_fan(const cxi_mc_plan *p, size_t f, size_t i)
 {
     size_t e = p->fan_entry[f];
     const cx_burn_result *b = &p->base->burn;
@@ -378,7 +378,7 @@ static double _det_fan(const mc_plan *p, size_t f, size_t i)
     return p->base->series[e].v[(size_t)p->fan_t0[f] + i].base;
 }
 
-static cx_status _fan(const mc_plan *p, mc_store *s, cx_mc_result *r, _jobs *j)
+static cx_status _fan(const cxi_mc_plan *p, cxi_mc_store *s, cx_mc_result *r, _jobs *j)
 {
     r->nfan = p->nfan;
     r->fan = calloc(p->nfan ? p->nfan : 1, sizeof *r->fan);
@@ -407,7 +407,7 @@ static cx_status _fan(const mc_plan *p, mc_store *s, cx_mc_result *r, _jobs *j)
     return CX_OK;
 }
 
-static cx_status _histogram(const mc_plan *p, const double *x, cx_mc_result *r)
+static cx_status _histogram(const cxi_mc_plan *p, const double *x, cx_mc_result *r)
 {
     double lo = r->cumulative.min, hi = r->cumulative.max;
     r->nbins = lo < hi ? (size_t)p->u->bins : 1;
@@ -426,7 +426,7 @@ static cx_status _histogram(const mc_plan *p, const double *x, cx_mc_result *r)
     return CX_OK;
 }
 
-static cx_status _targets(const mc_plan *p, const mc_store *s, cx_mc_result *r)
+static cx_status _targets(const cxi_mc_plan *p, const cxi_mc_store *s, cx_mc_result *r)
 {
     const cx_uncertainty *u = p->u;
     const cx_result *b = p->base;
@@ -436,7 +436,7 @@ static cx_status _targets(const mc_plan *p, const mc_store *s, cx_mc_result *r)
         return CX_ENOMEM;
     if (!p->burn)            /* no burn, no targets (and no burn figures to read) */
         return CX_OK;
-    mc_path_out det = {
+    cxi_mc_path_out det = {
         .through = b->burn.burn.cumulative[p->through_i],
         .peak = 0 - b->burn.burn.peak_burn, .npv = b->discount.npv,
         .be = b->burn.burn.break_even_year, .pb = b->burn.burn.payback_year,
@@ -448,12 +448,12 @@ static cx_status _targets(const mc_plan *p, const mc_store *s, cx_mc_result *r)
         for (size_t k = 0; k < p->nblocks; k++)
             tr->hits += s->hits[k * u->ntargets + t];
         tr->p = (double)tr->hits / (double)p->paths;
-        tr->deterministic = mc_target_met(p, &u->targets[t], &det);
+        tr->deterministic = cxi_mc_target_met(p, &u->targets[t], &det);
     }
     return CX_OK;
 }
 
-static cx_status _inputs(const mc_plan *p, const mc_store *s, cx_mc_result *r)
+static cx_status _inputs(const cxi_mc_plan *p, const cxi_mc_store *s, cx_mc_result *r)
 {
     size_t nin = p->u->ninputs;
     r->inputs = calloc(nin ? nin : 1, sizeof *r->inputs);
@@ -475,7 +475,7 @@ static cx_status _inputs(const mc_plan *p, const mc_store *s, cx_mc_result *r)
 }
 
 /* Keep the per-path outputs in path order before selection permutes them. */
-static cx_status _raw(const mc_plan *p, mc_store *s, cx_mc_result *r)
+static cx_status _raw(const cxi_mc_plan *p, cxi_mc_store *s, cx_mc_result *r)
 {
     size_t n = p->paths;
     cx_mc_raw *w = &r->raw;
@@ -499,7 +499,7 @@ static cx_status _raw(const mc_plan *p, mc_store *s, cx_mc_result *r)
     return CX_OK;
 }
 
-static cx_status _burn(const mc_plan *p, mc_store *s, cx_mc_result *r, _jobs *j)
+static cx_status _burn(const cxi_mc_plan *p, cxi_mc_store *s, cx_mc_result *r, _jobs *j)
 {
     const cx_result *b = p->base;
     r->burn = 1;
@@ -520,7 +520,7 @@ static cx_status _burn(const mc_plan *p, mc_store *s, cx_mc_result *r, _jobs *j)
     return st;
 }
 
-cx_status mc_stats(const mc_plan *p, mc_store *s, const cx_mc_options *o,
+cx_status cxi_mc_stats(const cxi_mc_plan *p, cxi_mc_store *s, const cx_mc_options *o,
                    cx_mc_result *r)
 {
     _jobs j = {.r = r, .cap = 3 + p->fan_rows};

@@ -18,9 +18,6 @@ int batch_index_write(const char *outdir, const batch_record *recs, size_t n);
 int batch_index_csv(FILE *out, const batch_record *recs, size_t n);
 int batch_index_json(FILE *out, const batch_record *recs, size_t n);
 
-/** index.xlsx at path (atomically). */
-int batch_index_xlsx(const char *path, const batch_record *recs, size_t n);
-
 /** Load the records in outdir/.capex/ of the batch written last (others
  *  are left out, with a warning), sorted by run, into a new array *recs
  *  of *n. Returns 0 or a sysexits code after the message: EX_NOINPUT when

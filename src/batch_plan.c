@@ -16,12 +16,6 @@
 #include "diag.h"
 #include "reader.h"
 
-static int _nomem(void)
-{
-    diag_error("out of memory");
-    return EX_OSERR;
-}
-
 static char *_dup(const char *s)
 {
     return s ? strdup(s) : NULL;
@@ -85,13 +79,13 @@ static int _add_file(batch_plan *p, const char *path, const char *scenario)
 {
     batch_run *r = _add(p);
     if (!r)
-        return _nomem();
+        return diag_oom();
     r->model = _dup(path);
     r->scenario = _dup(scenario);
     r->name = _name_of(path, scenario);
     r->row = _dup("");
     if (!r->model || !r->name || !r->row || (scenario && !r->scenario))
-        return _nomem();
+        return diag_oom();
     if (!batch_name_ok(r->name)) {
         diag_error("'%s': '%s' cannot name a workbook (letters, digits, '-', '_' "
                    "and '.'; not 'index'): rename the file or use a manifest with an "
@@ -126,13 +120,13 @@ static int _list(const char *dir, char ***names, size_t *n)
             cap = cap ? 2 * cap : 64;
             char **v = realloc(*names, cap * sizeof *v);
             if (!v) {
-                rc = _nomem();
+                rc = diag_oom();
                 break;
             }
             *names = v;
         }
         if (!((*names)[*n] = strdup(e->d_name)))
-            rc = _nomem();
+            rc = diag_oom();
         else
             (*n)++;
     }
@@ -153,7 +147,7 @@ static int _add_folder(batch_plan *p, const char *dir, const char *scenario)
         size_t size = dl + 1 + strlen(names[i]) + 1;
         char *path = malloc(size);
         if (!path) {
-            rc = _nomem();
+            rc = diag_oom();
             break;
         }
         snprintf(path, size, "%s%s%s", dir, slash ? "" : "/", names[i]);
@@ -198,13 +192,13 @@ typedef struct _manifest {
     int *is_series;                            /* [ncols] */
 } _manifest;
 
-static int _header(_manifest *m, const csv_field *f, size_t n)
+static int _header(_manifest *m, const csvrows_field *f, size_t n)
 {
     m->ncols = n;
     m->col_model = m->col_scenario = m->col_output = -1;
     if (!(m->is_series = calloc(n, sizeof *m->is_series)) ||
         !(m->p->series = calloc(n, sizeof *m->p->series)))
-        return _nomem();
+        return diag_oom();
     m->p->nseries = n;
     for (size_t i = 0; i < n; i++) {
         int *col = !strcmp(f[i].text, "model")      ? &m->col_model
@@ -224,7 +218,7 @@ static int _header(_manifest *m, const csv_field *f, size_t n)
                                 reader_show(f[i].text, f[i].len).s);
         m->is_series[i] = 1;
         if (!(m->p->series[i] = strdup(f[i].text)))
-            return _nomem();
+            return diag_oom();
     }
     if (m->col_model < 0)
         return reader_error(m->path, f[0].line, 1, "no 'model' column in the header "
@@ -246,7 +240,7 @@ static char *_model_path(const char *manifest, const char *model)
 }
 
 /* The row's text, fields joined by the unit separator, for its key. */
-static char *_row_text(const csv_field *f, size_t n)
+static char *_row_text(const csvrows_field *f, size_t n)
 {
     size_t size = 1;
     for (size_t i = 0; i < n; i++)
@@ -263,11 +257,11 @@ static char *_row_text(const csv_field *f, size_t n)
     return s;
 }
 
-static int _overrides(_manifest *m, batch_run *r, const csv_field *f)
+static int _overrides(_manifest *m, batch_run *r, const csvrows_field *f)
 {
     r->overrides = calloc(m->ncols, sizeof *r->overrides);
     if (!r->overrides)
-        return _nomem();
+        return diag_oom();
     for (size_t i = 0; i < m->ncols; i++) {
         if (!m->is_series[i] || f[i].len == 0)
             continue;
@@ -277,32 +271,32 @@ static int _overrides(_manifest *m, batch_run *r, const csv_field *f)
         o->line = f[i].line;
         o->col = (int)i + 1;
         if (!(o->text = strdup(f[i].text)))
-            return _nomem();
+            return diag_oom();
     }
     return 0;
 }
 
-static int _row(_manifest *m, const csv_field *f, size_t n, int line)
+static int _row(_manifest *m, const csvrows_field *f, size_t n, int line)
 {
     if (n != m->ncols)
         return reader_error(m->path, line, (int)(n < m->ncols ? n : m->ncols) + 1,
                             "%zu fields where the header has %zu", n, m->ncols);
-    const csv_field *mf = &f[m->col_model];
+    const csvrows_field *mf = &f[m->col_model];
     if (mf->len == 0)
         return reader_error(m->path, mf->line, m->col_model + 1, "empty 'model'");
     batch_run *r = _add(m->p);
     if (!r)
-        return _nomem();
+        return diag_oom();
     r->line = line;
     const char *sc = m->col_scenario >= 0 && f[m->col_scenario].len
                          ? f[m->col_scenario].text : NULL;
     if (!(r->model = _model_path(m->path, mf->text)) || (sc && !(r->scenario = strdup(sc))) ||
         !(r->row = _row_text(f, n)))
-        return _nomem();
-    const csv_field *of = m->col_output >= 0 ? &f[m->col_output] : NULL;
+        return diag_oom();
+    const csvrows_field *of = m->col_output >= 0 ? &f[m->col_output] : NULL;
     r->name = of && of->len ? strdup(of->text) : _name_of(r->model, sc);
     if (!r->name)
-        return _nomem();
+        return diag_oom();
     if (!batch_name_ok(r->name))
         return reader_error(m->path, of && of->len ? of->line : mf->line,
                             (of && of->len ? m->col_output : m->col_model) + 1,
@@ -312,7 +306,7 @@ static int _row(_manifest *m, const csv_field *f, size_t n, int line)
     return _overrides(m, r, f);
 }
 
-static int _on_row(void *ctx, const csv_field *f, size_t n, int line)
+static int _on_row(void *ctx, const csvrows_field *f, size_t n, int line)
 {
     _manifest *m = ctx;
     if (m->have_header)
@@ -324,9 +318,9 @@ static int _on_row(void *ctx, const csv_field *f, size_t n, int line)
 int batch_plan_manifest(batch_plan *p, const char *path)
 {
     if (!(p->manifest = strdup(path)))
-        return _nomem();
+        return diag_oom();
     _manifest m = {.p = p, .path = p->manifest};
-    int rc = csv_rows_read(path, _on_row, &m);
+    int rc = csvrows_read(path, _on_row, &m);
     free(m.is_series);
     if (!rc && !m.have_header)
         rc = reader_error(path, 1, 1, "empty manifest (expected a header "
@@ -355,7 +349,7 @@ int batch_plan_check_names(const batch_plan *p)
 {
     const batch_run **v = malloc((p->n ? p->n : 1) * sizeof *v);
     if (!v)
-        return _nomem();
+        return diag_oom();
     for (size_t i = 0; i < p->n; i++)
         v[i] = &p->runs[i];
     qsort(v, p->n, sizeof *v, _cmp_name);
@@ -415,7 +409,7 @@ void batch_plan_identify(batch_plan *p)
     snprintf(p->id, sizeof p->id, "%016llx", (unsigned long long)h);
 }
 
-void batch_plan_free(batch_plan *p)
+void batch_plan_release(batch_plan *p)
 {
     for (size_t i = 0; i < p->n; i++) {
         batch_run *r = &p->runs[i];

@@ -59,6 +59,6 @@ void batch_run_key(const batch_run *r, char buf[17]);
  *  from those of another batch into the same folder. */
 void batch_plan_identify(batch_plan *p);
 
-void batch_plan_free(batch_plan *p);
+void batch_plan_release(batch_plan *p);
 
 #endif

@@ -35,8 +35,8 @@
 #include "diag.h"
 #include "outfile.h"
 
-#define _ERR_KEEP 65536          /* bytes of a job's stderr passed on */
-#define _MAX_JOBS 1024
+#define ERR_KEEP 65536          /* bytes of a job's stderr passed on */
+#define MAX_JOBS 1024
 
 /* What a worker answers after each job. */
 typedef struct _frame {
@@ -63,7 +63,7 @@ typedef struct _pool {
 } _pool;
 
 /* Running workers, for the signal handler (async-signal-safe use only). */
-static volatile pid_t _pids[_MAX_JOBS];
+static volatile pid_t _pids[MAX_JOBS];
 static volatile int _npids;
 
 static void _stop_workers(int sig)
@@ -141,8 +141,8 @@ static int _work_one(const batch_pool_ops *ops, size_t job, int fd)
         stderr = saved;
         fclose(mem);
     }
-    if (len > _ERR_KEEP)
-        len = _ERR_KEEP;
+    if (len > ERR_KEEP)
+        len = ERR_KEEP;
     _frame f = {.job = job, .status = status, .len = (uint32_t)len};
     int rc = _write_all(fd, &f, sizeof f) || _write_all(fd, text ? text : "", len);
     free(text);
@@ -294,7 +294,7 @@ static int _receive(_pool *p, int i)
         size_t cap = w->cap ? 2 * w->cap : 8192;
         char *b = realloc(w->buf, cap);
         if (!b)
-            return diag_error("out of memory"), EX_OSERR;
+            return diag_oom();
         w->buf = b;
         w->cap = cap;
     }
@@ -321,8 +321,8 @@ static int _receive(_pool *p, int i)
 /* Wait for what the workers answer; handle it. */
 static int _wait(_pool *p)
 {
-    struct pollfd fds[_MAX_JOBS];
-    int who[_MAX_JOBS], n = 0;
+    struct pollfd fds[MAX_JOBS];
+    int who[MAX_JOBS], n = 0;
     for (int i = 0; i < p->nw; i++)
         if (p->w[i].res_fd >= 0) {
             fds[n] = (struct pollfd){.fd = p->w[i].res_fd, .events = POLLIN};
@@ -370,13 +370,13 @@ int batch_pool_run(size_t n, int jobs, const batch_pool_ops *ops)
 {
     if (jobs < 1)
         jobs = 1;
-    if (jobs > _MAX_JOBS)
-        jobs = _MAX_JOBS;
+    if (jobs > MAX_JOBS)
+        jobs = MAX_JOBS;
     if ((size_t)jobs > n)
         jobs = n ? (int)n : 1;
     _pool p = {.ops = ops, .n = n, .nw = 0};
     if (!(p.w = calloc((size_t)jobs, sizeof *p.w)))
-        return diag_error("out of memory"), EX_OSERR;
+        return diag_oom();
     for (int i = 0; i < jobs; i++)
         p.w[i] = (_worker){.job_fd = -1, .res_fd = -1};
     outfile_guard_signals();

@@ -7,9 +7,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#define _BAR 24
-#define _TERMINAL_EVERY 0.1     /* seconds between redraws of the bar */
-#define _PLAIN_EVERY 5.0        /* seconds between plain lines */
+#define BAR 24
+#define TERMINAL_EVERY 0.1     /* seconds between redraws of the bar */
+#define PLAIN_EVERY 5.0        /* seconds between plain lines */
 
 double batch_progress_now(void)
 {
@@ -45,11 +45,11 @@ static void _draw(batch_progress *p, size_t done, size_t total, double now)
                 rate, eta);
         return;
     }
-    char bar[_BAR + 1];
-    size_t fill = total ? done * _BAR / total : _BAR;
-    for (size_t i = 0; i < _BAR; i++)
+    char bar[BAR + 1];
+    size_t fill = total ? done * BAR / total : BAR;
+    for (size_t i = 0; i < BAR; i++)
         bar[i] = i < fill ? '#' : '.';
-    bar[_BAR] = '\0';
+    bar[BAR] = '\0';
     fprintf(stderr, "\r\033[K[%s] %zu/%zu  %.1f/s  ETA %s", bar, done, total, rate, eta);
     p->drawn = 1;
 }
@@ -63,7 +63,7 @@ void batch_progress_update(batch_progress *p, size_t done, size_t total, int fin
         batch_progress_clear(p);
         return;
     }
-    double every = p->mode == 1 ? _TERMINAL_EVERY : _PLAIN_EVERY;
+    double every = p->mode == 1 ? TERMINAL_EVERY : PLAIN_EVERY;
     if (now - p->last < every)
         return;
     p->last = now;

@@ -80,8 +80,7 @@ static int _common(batch_record *rec, const batch_plan *p, const batch_run *run,
 static int _nomem(batch_record *rec)
 {
     batch_record_release(rec);
-    diag_error("out of memory");
-    return EX_OSERR;
+    return diag_oom();
 }
 
 static int _burn(batch_record *rec, const cx_result *r)
@@ -179,7 +178,7 @@ int batch_record_save(const batch_record *rec, const char *outdir)
 {
     char *path = batch_record_path(outdir, rec->f[BR_NAME]);
     if (!path)
-        return diag_error("out of memory"), EX_OSERR;
+        return diag_oom();
     int rc = outfile_write_text(path, _fill_record, rec);
     free(path);
     return rc;
@@ -197,7 +196,7 @@ static int _bad(const _load *l, int line, const char *what)
     return EX_DATAERR;
 }
 
-static int _on_row(void *ctx, const csv_field *f, size_t n, int line)
+static int _on_row(void *ctx, const csvrows_field *f, size_t n, int line)
 {
     _load *l = ctx;
     if (n != BR_COLUMNS)
@@ -212,7 +211,7 @@ static int _on_row(void *ctx, const csv_field *f, size_t n, int line)
         return _bad(l, line, "more than one row");
     for (size_t c = 0; c < n; c++)
         if (!(l->rec->f[c] = strdup(f[c].text)))
-            return diag_error("out of memory"), EX_OSERR;
+            return diag_oom();
     return 0;
 }
 
@@ -222,7 +221,7 @@ int batch_record_load(batch_record *rec, const char *path, int loud)
     _load l = {.rec = rec, .path = path};
     if (!loud && access(path, F_OK))
         return EX_NOINPUT;
-    int rc = csv_rows_read(path, _on_row, &l);
+    int rc = csvrows_read(path, _on_row, &l);
     if (!rc && l.rows != 2)
         rc = _bad(&l, 1, "no row");
     if (rc)
@@ -310,4 +309,19 @@ void batch_cleanup_temps(const char *outdir, const batch_plan *p,
     }
     free(names);
     free(meta);
+}
+
+int batch_record_numeric(int c)
+{
+    return c == BR_RUN || c == BR_EXIT || c == BR_WARNINGS || c == BR_FIRST_YEAR ||
+           c == BR_LAST_YEAR || c == BR_CUMULATIVE_BURN || c == BR_BREAK_EVEN_YEAR ||
+           c == BR_PEAK_FUNDING_NEED || c == BR_RUNWAY_MONTHS;
+}
+
+size_t batch_records_count(const batch_record *recs, size_t n, const char *status)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += !strcmp(recs[i].f[BR_STATUS], status);
+    return k;
 }

@@ -75,4 +75,11 @@ void batch_record_release(batch_record *rec);
 void batch_cleanup_temps(const char *outdir, const batch_plan *p,
                          const size_t *todo, size_t n);
 
+/** Nonzero for the columns written as numbers (JSON numbers, numeric
+ *  cells) in the index. */
+int batch_record_numeric(int column);
+
+/** How many of recs[0..n) have the status ("ok", "failed"). */
+size_t batch_records_count(const batch_record *recs, size_t n, const char *status);
+
 #endif

@@ -39,7 +39,7 @@ struct batch_options {
     size_t noperands;
 };
 
-enum { _OPT_FORCE = 256, _OPT_MANIFEST, _OPT_SHARD, _OPT_SHARDS, _OPT_NO_INDEX, _OPT_PDF };
+enum { OPT_FORCE = 256, OPT_MANIFEST, OPT_SHARD, OPT_SHARDS, OPT_NO_INDEX, OPT_PDF };
 
 static int _count_arg(const char *opt, const char *text, long *out)
 {
@@ -52,18 +52,18 @@ static int _count_arg(const char *opt, const char *text, long *out)
 static int _options(int argc, char **argv, struct batch_options *o)
 {
     static const struct option longopts[] = {
-        {"force", no_argument, NULL, _OPT_FORCE},
+        {"force", no_argument, NULL, OPT_FORCE},
         {"format", required_argument, NULL, 'f'},
         {"help", no_argument, NULL, 'h'},
         {"jobs", required_argument, NULL, 'j'},
-        {"manifest", required_argument, NULL, _OPT_MANIFEST},
-        {"no-index", no_argument, NULL, _OPT_NO_INDEX},
+        {"manifest", required_argument, NULL, OPT_MANIFEST},
+        {"no-index", no_argument, NULL, OPT_NO_INDEX},
         {"output", required_argument, NULL, 'o'},
-        {"pdf", no_argument, NULL, _OPT_PDF},
+        {"pdf", no_argument, NULL, OPT_PDF},
         {"quiet", no_argument, NULL, 'q'},
         {"scenario", required_argument, NULL, 's'},
-        {"shard", required_argument, NULL, _OPT_SHARD},
-        {"shards", required_argument, NULL, _OPT_SHARDS},
+        {"shard", required_argument, NULL, OPT_SHARD},
+        {"shards", required_argument, NULL, OPT_SHARDS},
         {NULL, 0, NULL, 0},
     };
     int c;
@@ -77,12 +77,12 @@ static int _options(int argc, char **argv, struct batch_options *o)
         case 'o': o->outdir = optarg; break;
         case 'q': o->quiet = 1; break;
         case 's': o->scenario = optarg; break;
-        case _OPT_FORCE: o->force = 1; break;
-        case _OPT_MANIFEST: o->manifest = optarg; break;
-        case _OPT_NO_INDEX: o->no_index = 1; break;
-        case _OPT_PDF: o->pdf = 1; break;
-        case _OPT_SHARD: o->shard = optarg; break;
-        case _OPT_SHARDS: rc = _count_arg("--shards", optarg, &o->shards); break;
+        case OPT_FORCE: o->force = 1; break;
+        case OPT_MANIFEST: o->manifest = optarg; break;
+        case OPT_NO_INDEX: o->no_index = 1; break;
+        case OPT_PDF: o->pdf = 1; break;
+        case OPT_SHARD: o->shard = optarg; break;
+        case OPT_SHARDS: rc = _count_arg("--shards", optarg, &o->shards); break;
         default: return usage_error("batch");
         }
         if (rc)
@@ -90,7 +90,7 @@ static int _options(int argc, char **argv, struct batch_options *o)
     }
     o->operands = argv + optind;
     o->noperands = (size_t)(argc - optind);
-    return -1;
+    return CMD_CONTINUE;
 }
 
 static int _check_options(const struct batch_options *o)
@@ -108,7 +108,7 @@ static int _check_options(const struct batch_options *o)
                    "names its scenarios in its 'scenario' column");
         return usage_error("batch");
     }
-    return -1;
+    return CMD_CONTINUE;
 }
 
 /* ---- the batch ------------------------------------------------------------ */
@@ -147,7 +147,7 @@ static int _outdirs(const char *outdir)
     size_t size = strlen(outdir) + sizeof "/.capex";
     char *meta = malloc(size);
     if (!meta)
-        return diag_error("out of memory"), EX_OSERR;
+        return diag_oom();
     snprintf(meta, size, "%s/.capex", outdir);
     rc = _mkdir(meta);
     free(meta);
@@ -195,7 +195,7 @@ static int _select(_batch *b)
     b->todo = malloc((p->n ? p->n : 1) * sizeof *b->todo);
     b->keys = malloc((p->n ? p->n : 1) * sizeof *b->keys);
     if (!b->todo || !b->keys)
-        return diag_error("out of memory"), EX_OSERR;
+        return diag_oom();
     for (size_t i = 0; i < p->n; i++) {
         if (!batch_shard_has(&b->shard, p->runs[i].run))
             continue;
@@ -251,7 +251,7 @@ static void _release(void *ctx)
     _batch *b = ctx;
     free(b->todo);
     free(b->keys);
-    batch_plan_free(&b->plan);
+    batch_plan_release(&b->plan);
 }
 
 /* ---- in the parent ------------------------------------------------------------- */
@@ -315,7 +315,7 @@ static int _records(const _batch *b, batch_record **recs, size_t *n)
     *n = 0;
     *recs = calloc(b->mine ? b->mine : 1, sizeof **recs);
     if (!*recs)
-        return diag_error("out of memory"), EX_OSERR;
+        return diag_oom();
     int rc = 0;
     for (size_t i = 0; i < b->plan.n && !rc; i++) {
         const batch_run *r = &b->plan.runs[i];
@@ -404,7 +404,7 @@ static int _batch_run(const struct batch_options *o)
         rc = b.any_invalid ? EX_DATAERR : b.status;
     free(b.todo);
     free(b.keys);
-    batch_plan_free(&b.plan);
+    batch_plan_release(&b.plan);
     return rc;
 }
 
@@ -412,9 +412,9 @@ int cmd_batch(int argc, char **argv)
 {
     struct batch_options o = {.outdir = "outputs"};
     int rc = _options(argc, argv, &o);
-    if (rc >= 0)
+    if (rc != CMD_CONTINUE)
         return rc;
-    if ((rc = _check_options(&o)) >= 0)
+    if ((rc = _check_options(&o)) != CMD_CONTINUE)
         return rc;
     diag_set_quiet(o.quiet);
     return _batch_run(&o);

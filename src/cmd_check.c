@@ -44,7 +44,7 @@ int cmd_check(int argc, char **argv)
     }
     const char *model;
     int rc = usage_one_model(argc, argv, optind, "check", &model);
-    if (rc >= 0)
+    if (rc != CMD_CONTINUE)
         return rc;
     diag_set_quiet(quiet);
     session s;

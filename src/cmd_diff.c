@@ -18,7 +18,7 @@
 #include "report.h"
 #include "diff_side.h"
 #include "session.h"
-#include "write_diff.h"
+#include "report_diff.h"
 
 /* "path:scenario" -> path and scenario (NULL = base), unless the whole
  * text names a file (a path may hold ':'). Caller frees *path. */
@@ -32,7 +32,7 @@ static int _split(const char *arg, char **path, const char **scenario)
     } else {
         *path = strdup(arg);
     }
-    return *path ? 0 : (diag_error("out of memory"), EX_OSERR);
+    return *path ? 0 : diag_oom();
 }
 
 static int _is_json(const char *arg)
@@ -83,16 +83,16 @@ int cmd_diff(int argc, char **argv)
     diff_side a, b;
     int rc = _side(&a, argv[optind]);
     if (!rc && (rc = _side(&b, argv[optind + 1])))
-        diff_side_free(&a);
+        diff_side_release(&a);
     if (rc)
         return rc;
     int differ = 0;
-    rc = write_diff(stdout, format, &a, argv[optind], &b, argv[optind + 1], &differ);
+    rc = report_diff(stdout, format, &a, argv[optind], &b, argv[optind + 1], &differ);
     if (!rc && fflush(stdout)) {
         diag_error("cannot write to standard output: %s", strerror(errno));
         rc = EX_IOERR;
     }
-    diff_side_free(&a);
-    diff_side_free(&b);
+    diff_side_release(&a);
+    diff_side_release(&b);
     return rc ? rc : differ;
 }

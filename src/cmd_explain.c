@@ -1,6 +1,6 @@
 /*
  * cmd_explain.c - capex explain MODEL [SERIES]: how each value of a series
- * is derived (write_explain.c).
+ * is derived (report_explain.c).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -11,7 +11,7 @@
 #include "commands.h"
 #include "diag.h"
 #include "session.h"
-#include "write_explain.h"
+#include "report_explain.h"
 
 static int _explain(const char *model, const char *series, const char *scenario)
 {
@@ -27,7 +27,7 @@ static int _explain(const char *model, const char *series, const char *scenario)
         rc = EX_USAGE;
     }
     if (!rc)
-        rc = write_explain(stdout, s.result, index);
+        rc = report_explain(stdout, s.result, index);
     if (!rc && fflush(stdout)) {
         diag_error("cannot write to standard output: %s", strerror(errno));
         rc = EX_IOERR;

@@ -37,7 +37,7 @@ static int _format(const char *path, char **out, size_t *outlen, size_t *dropped
     size_t bom = reader_bom(buf, len);
     yt_node *root = NULL;
     yt_error err;
-    if (yaml_tree_parse(buf + bom, len - bom, &root, &err) != YT_OK || !root) {
+    if (yt_parse(buf + bom, len - bom, &root, &err) != YT_OK || !root) {
         free(buf);
         return diag_at(path, err.line, err.col, "%s", err.message), EX_DATAERR;
     }
@@ -45,7 +45,7 @@ static int _format(const char *path, char **out, size_t *outlen, size_t *dropped
     rc = mem ? write_yaml(mem, root, buf + bom, len - bom, dropped) : EX_OSERR;
     if (mem && fclose(mem) && !rc)
         rc = EX_OSERR;
-    yaml_tree_free(root);
+    yt_free(root);
     free(buf);
     return rc;
 }

@@ -91,14 +91,14 @@ static int _options(int argc, char **argv, struct init_options *o)
         return usage_error("init");
     }
     o->name = argv[optind];
-    return -1;
+    return CMD_CONTINUE;
 }
 
 int cmd_init(int argc, char **argv)
 {
     struct init_options o = {.template_name = "burn"};
     int rc = _options(argc, argv, &o);
-    if (rc >= 0)
+    if (rc != CMD_CONTINUE)
         return rc;
     const model_template *t = model_template_find(o.template_name);
     if (!t) {

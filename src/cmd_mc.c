@@ -20,7 +20,7 @@
 #include "parse_value.h"
 #include "report.h"
 #include "session.h"
-#include "write_xlsx.h"
+#include "xlsx.h"
 #include "xlsx_raw.h"
 
 /* Long options without a short one. */
@@ -76,25 +76,25 @@ static int _option(int c, const char *arg, struct mc_options *o)
     switch (c) {
     case 'f': return report_parse_format(arg, &o->format) ? EX_USAGE : -1;
     case 'j': if (_count("-j", arg, 1, 256, &v)) return EX_USAGE;
-              o->mc.threads = (int)v; return -1;
+              o->mc.threads = (int)v; return CMD_CONTINUE;
     case 'N': if (_count("--paths", arg, 1, 100000000, &v)) return EX_USAGE;
-              o->mc.paths = (size_t)v; return -1;
+              o->mc.paths = (size_t)v; return CMD_CONTINUE;
     case 'S': if (_count("--seed", arg, 0, 0x7fffffffffffffffL, &v)) return EX_USAGE;
-              o->mc.seed = (unsigned long)v; return -1;
+              o->mc.seed = (unsigned long)v; return CMD_CONTINUE;
     case 'P': return _levels(arg, o) ? EX_USAGE : -1;
-    case 'n': o->no_workbook = 1; return -1;
-    case 'o': o->output = arg; return -1;
-    case 'q': o->quiet = 1; return -1;
-    case 's': o->scenario = arg; return -1;
-    case OPT_RAW: o->raw = arg; return -1;
-    case OPT_RAW_SERIES: o->raw_series = arg; return -1;
-    case OPT_RAW_ONLY: o->raw_only = 1; return -1;
+    case 'n': o->no_workbook = 1; return CMD_CONTINUE;
+    case 'o': o->output = arg; return CMD_CONTINUE;
+    case 'q': o->quiet = 1; return CMD_CONTINUE;
+    case 's': o->scenario = arg; return CMD_CONTINUE;
+    case OPT_RAW: o->raw = arg; return CMD_CONTINUE;
+    case OPT_RAW_SERIES: o->raw_series = arg; return CMD_CONTINUE;
+    case OPT_RAW_ONLY: o->raw_only = 1; return CMD_CONTINUE;
     case 'h': return usage_print("mc");
     default:  return usage_error("mc");
     }
 }
 
-/* The --raw options together; -1 to continue, or EX_USAGE. */
+/* The --raw options together; CMD_CONTINUE to go on, or EX_USAGE. */
 static int _check_raw(const struct mc_options *o)
 {
     const char *need = o->raw_series ? "--raw-series" : o->raw_only ? "--raw-only" : NULL;
@@ -106,11 +106,11 @@ static int _check_raw(const struct mc_options *o)
     else if (o->raw && o->output && !strcmp(o->raw, o->output))
         diag_error("--raw and -o name the same file '%s'", o->raw);
     else
-        return -1;
+        return CMD_CONTINUE;
     return usage_error("mc");
 }
 
-/* Returns -1 to continue, or the exit status. */
+/* Returns CMD_CONTINUE to go on, or the exit status. */
 static int _parse_args(int argc, char **argv, struct mc_options *o)
 {
     static const struct option longopts[] = {
@@ -132,17 +132,17 @@ static int _parse_args(int argc, char **argv, struct mc_options *o)
     int c, rc;
     optind = 1;
     while ((c = getopt_long(argc, argv, "f:hj:no:qs:", longopts, NULL)) != -1)
-        if ((rc = _option(c, optarg, o)) >= 0)
+        if ((rc = _option(c, optarg, o)) != CMD_CONTINUE)
             return rc;
     rc = usage_one_model(argc, argv, optind, "mc", &o->model);
-    return rc >= 0 ? rc : _check_raw(o);
+    return rc != CMD_CONTINUE ? rc : _check_raw(o);
 }
 
 static int _mc_error(const session *s, cx_status st, size_t failed, const char *scenario)
 {
     const cx_model *m = s->model;
     if (st == CX_ENOMEM)
-        return diag_error("out of memory"), EX_OSERR;
+        return diag_oom();
     if (failed < m->uncertainty->ninputs) {
         const cx_stochastic *in = &m->uncertainty->inputs[failed];
         diag_at(m->file, in->line, in->col, "cannot sample '%s' under scenario '%s': its "
@@ -170,7 +170,7 @@ static int _output(const struct mc_options *o, const session *s, const cx_mc_res
     int rc = 0;
     if (!o->no_workbook) {
         path = o->output ? o->output : (owned = outfile_default(s->model->name, "-mc.xlsx"));
-        rc = path ? write_xlsx_with(s->result, &x, path) : EX_CANTCREAT;
+        rc = path ? xlsx_write_with(s->result, &x, path) : EX_CANTCREAT;
     }
     if (!rc)
         rc = _report(o, s->result, &x, path);
@@ -316,7 +316,7 @@ int cmd_mc(int argc, char **argv)
 {
     struct mc_options o = {.mc = {.paths = 10000, .seed = 1, .threads = _threads()}};
     int rc = _parse_args(argc, argv, &o);
-    if (rc >= 0)
+    if (rc != CMD_CONTINUE)
         return rc;
     diag_set_quiet(o.quiet);
     return _run(&o);

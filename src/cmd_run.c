@@ -67,7 +67,7 @@ static int _pdf(const char *workbook, int quiet)
 {
     char *pdf = pdf_path_for(workbook);
     if (!pdf)
-        return diag_error("out of memory"), EX_OSERR;
+        return diag_oom();
     int rc = pdf_export(workbook, pdf);
     if (!rc && !quiet)
         fprintf(stderr, "capex: wrote %s\n", pdf);
@@ -110,7 +110,7 @@ int cmd_run(int argc, char **argv)
 {
     struct run_options o = {0};
     int rc = _parse_args(argc, argv, &o);
-    if (rc >= 0)
+    if (rc != CMD_CONTINUE)
         return rc;
     diag_set_quiet(o.quiet);
     return _run(&o);

@@ -24,6 +24,10 @@ int cmd_mc(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 
+/** What an option parser returns when the command should go on (any other
+ *  value is the exit status to return at once: 0 after --help, EX_USAGE). */
+#define CMD_CONTINUE (-1)
+
 /** Print the usage text of a subcommand (or the overview for NULL) to
  *  stdout. Returns 0, or EX_USAGE for an unknown name. */
 int usage_print(const char *command);
@@ -32,7 +36,7 @@ int usage_print(const char *command);
 int usage_error(const char *command);
 
 /** After option parsing: exactly one operand, the model file, into *model.
- *  Returns -1 when there is one, else says what is wrong and returns
+ *  Returns CMD_CONTINUE when there is one, else says what is wrong and returns
  *  EX_USAGE. */
 int usage_one_model(int argc, char **argv, int optind_, const char *command,
                     const char **model);

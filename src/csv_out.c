@@ -16,7 +16,7 @@ static void _text(FILE *f, const char *s)
         csv_fwrite(f, s, strlen(s));
 }
 
-void csv_put_row(FILE *f, const cx_result *r, const csv_row *w)
+void csvout_put(FILE *f, const cx_result *r, const csvout_row *w)
 {
     char num[40] = "";
     if (isfinite(w->value))

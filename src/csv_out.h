@@ -2,7 +2,7 @@
  * csv_out.h - one row of `--format csv` output, written in one place.
  *
  * Columns: model,scenario,record,series,year,from,value,kind,text (see
- * write_csv.c). Text is quoted by libcsv; numbers use the shortest form that
+ * report_csv.c). Text is quoted by libcsv; numbers use the shortest form that
  * reads back exactly; empty fields stay empty.
  */
 #ifndef CAPEX_CSV_OUT_H
@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include "result.h"
 
-typedef struct csv_row {
+typedef struct csvout_row {
     const char *record;
     const char *series;    /**< NULL = empty */
     int year;              /**< 0 = empty */
@@ -20,9 +20,9 @@ typedef struct csv_row {
     const char *kind;
     const char *text;
     const char *scenario;  /**< NULL: the result's own scenario */
-} csv_row;
+} csvout_row;
 
 /** Write one row for result r. */
-void csv_put_row(FILE *f, const cx_result *r, const csv_row *w);
+void csvout_put(FILE *f, const cx_result *r, const csvout_row *w);
 
 #endif

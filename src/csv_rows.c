@@ -18,12 +18,12 @@
 
 typedef struct _rows {
     const char *path;
-    csv_row_fn fn;
+    csvrows_fn fn;
     void *ctx;
     int rc;              /* first error's exit code, 0 so far */
     int line;            /* current physical line */
     int after_cr;        /* the last row end was a lone CR */
-    csv_field *fields;   /* the current row */
+    csvrows_field *fields;   /* the current row */
     size_t nfields, cap;
 } _rows;
 
@@ -57,13 +57,13 @@ static void _on_field(void *data, size_t len, void *arg)
     const char *s = data ? data : "";
     if (c->nfields == c->cap) {
         size_t n = c->cap ? 2 * c->cap : 16;
-        csv_field *f = realloc(c->fields, n * sizeof *f);
+        csvrows_field *f = realloc(c->fields, n * sizeof *f);
         if (!f)
             return _nomem(c);
         c->fields = f;
         c->cap = n;
     }
-    csv_field *f = &c->fields[c->nfields];
+    csvrows_field *f = &c->fields[c->nfields];
     if (!(f->text = malloc(len + 1)))
         return _nomem(c);
     memcpy(f->text, s, len);
@@ -127,7 +127,7 @@ static int _parse(_rows *c, const char *text, size_t len)
     return c->rc;
 }
 
-int csv_rows_parse(const char *path, const char *text, size_t len, csv_row_fn fn,
+int csvrows_parse(const char *path, const char *text, size_t len, csvrows_fn fn,
                    void *ctx, int *lines)
 {
     _rows c = {.path = path, .fn = fn, .ctx = ctx, .line = 1};
@@ -139,7 +139,7 @@ int csv_rows_parse(const char *path, const char *text, size_t len, csv_row_fn fn
     return rc;
 }
 
-int csv_rows_read(const char *path, csv_row_fn fn, void *ctx)
+int csvrows_read(const char *path, csvrows_fn fn, void *ctx)
 {
     char *buf;
     size_t len;
@@ -149,7 +149,7 @@ int csv_rows_read(const char *path, csv_row_fn fn, void *ctx)
     size_t bom = reader_bom(buf, len);
     rc = reader_check_text(path, buf + bom, len - bom, "CSV", 1);
     if (!rc)
-        rc = csv_rows_parse(path, buf + bom, len - bom, fn, ctx, NULL);
+        rc = csvrows_parse(path, buf + bom, len - bom, fn, ctx, NULL);
     free(buf);
     return rc;
 }

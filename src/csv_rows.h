@@ -10,15 +10,15 @@
 
 #include <stddef.h>
 
-typedef struct csv_field {
+typedef struct csvrows_field {
     char *text;          /**< NUL-terminated copy (may hold NULs: see len) */
     size_t len;
     int line;            /**< the line the field starts on */
-} csv_field;
+} csvrows_field;
 
 /** Called for every row that is not blank; row_line is its first line.
  *  Returns 0 to go on, or a sysexits code (after its message) to stop. */
-typedef int (*csv_row_fn)(void *ctx, const csv_field *fields, size_t n,
+typedef int (*csvrows_fn)(void *ctx, const csvrows_field *fields, size_t n,
                           int row_line);
 
 /**
@@ -27,14 +27,14 @@ typedef int (*csv_row_fn)(void *ctx, const csv_field *fields, size_t n,
  * EX_DATAERR for too large), EX_DATAERR for text that is not UTF-8 (or
  * holds control characters) or bad quoting, fn's.
  */
-int csv_rows_read(const char *path, csv_row_fn fn, void *ctx);
+int csvrows_read(const char *path, csvrows_fn fn, void *ctx);
 
 /**
  * The same for text[0..len) already read (and checked) from path, which
  * names it in messages. *lines (may be NULL) is set to the line the text
  * ends on.
  */
-int csv_rows_parse(const char *path, const char *text, size_t len, csv_row_fn fn,
+int csvrows_parse(const char *path, const char *text, size_t len, csvrows_fn fn,
                    void *ctx, int *lines);
 
 #endif

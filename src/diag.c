@@ -1,6 +1,8 @@
 /*
  * diag.c - message formatting (see diag.h).
  */
+#include <sysexits.h>
+
 #include "diag.h"
 
 #include <stdio.h>
@@ -68,4 +70,10 @@ void diag_warn(const char *fmt, ...)
     va_start(ap, fmt);
     _vat("capex", 0, 0, "warning: ", fmt, ap);
     va_end(ap);
+}
+
+int diag_oom(void)
+{
+    diag_error("out of memory");
+    return EX_OSERR;
 }

@@ -26,6 +26,10 @@ void diag_note_at(const char *file, int line, int col, const char *fmt, ...)
 /** "capex: message" for errors not tied to a position. Returns -1. */
 int diag_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/** "capex: out of memory"; returns EX_OSERR (71), so callers write
+ *  `return diag_oom();`. */
+int diag_oom(void);
+
 /** "capex: warning: message". */
 void diag_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

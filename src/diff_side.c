@@ -33,7 +33,7 @@ static const struct {
     {"IRR", DIFF_PERCENT, "discount", "irr"},
     {"checks not passing", DIFF_COUNT, NULL, "warnings"},
 };
-#define _NKEYS (sizeof _keys / sizeof _keys[0])
+#define NKEYS (sizeof _keys / sizeof _keys[0])
 
 static int _add(diff_side *s, const char *what, int year, double v, int kind)
 {
@@ -65,7 +65,7 @@ int diff_side_from_result(diff_side *s, const cx_result *r)
     const cx_burn_result *b = &r->burn;
     const cx_discount_result *d = &r->discount;
     int burn = b->enabled && b->n, cash = burn && b->funding.has_cash;
-    double v[_NKEYS] = {
+    double v[NKEYS] = {
         burn ? b->burn.total_burn : NAN,
         burn ? b->burn.peak_burn : NAN,
         burn ? _year_or_nan(b->burn.peak_year) : NAN,
@@ -79,7 +79,7 @@ int diff_side_from_result(diff_side *s, const cx_result *r)
         (double)r->warnings,
     };
     int rc = 0;
-    for (size_t i = 0; i < _NKEYS && !rc; i++)
+    for (size_t i = 0; i < NKEYS && !rc; i++)
         rc = _add(s, _keys[i].what, 0, v[i], _keys[i].kind);
     const cx_model *m = r->model;
     for (size_t i = 0; i < m->nseries && !rc; i++)
@@ -90,7 +90,7 @@ int diff_side_from_result(diff_side *s, const cx_result *r)
     if (!rc)
         rc = _index(s);
     if (rc) {
-        diff_side_free(s);
+        diff_side_release(s);
         diag_error("out of memory");
     }
     return rc;
@@ -140,7 +140,7 @@ static int _json(diff_side *s, const char *path, const yt_node *root)
 {
     if (!root || root->kind != YT_MAPPING || !yt_get(root, "model"))
         return _bad(path, root, "no \"model\"");
-    for (size_t i = 0; i < _NKEYS; i++) {
+    for (size_t i = 0; i < NKEYS; i++) {
         const yt_node *sec = _keys[i].section ? yt_get(root, _keys[i].section) : root;
         double v = sec && sec->kind == YT_MAPPING ? _number(yt_get(sec, _keys[i].key)) : NAN;
         if (_add(s, _keys[i].what, 0, v, _keys[i].kind))
@@ -160,7 +160,7 @@ int diff_side_from_json(diff_side *s, const char *path)
     size_t bom = reader_bom(buf, len);
     yt_node *root = NULL;
     yt_error err;
-    if (yaml_tree_parse(buf + bom, len - bom, &root, &err) != YT_OK) {
+    if (yt_parse(buf + bom, len - bom, &root, &err) != YT_OK) {
         rc = reader_error(path, err.line, err.col, "not JSON: %s", err.message);
     } else {
         rc = _json(s, path, root);
@@ -169,10 +169,10 @@ int diff_side_from_json(diff_side *s, const char *path)
         if (rc == EX_OSERR)
             diag_error("out of memory");
     }
-    yaml_tree_free(root);
+    yt_free(root);
     free(buf);
     if (rc)
-        diff_side_free(s);
+        diff_side_release(s);
     return rc;
 }
 
@@ -215,7 +215,7 @@ const diff_figure *diff_side_find(const diff_side *s, const char *what, int year
     return i ? &s->f[*i] : NULL;
 }
 
-void diff_side_free(diff_side *s)
+void diff_side_release(diff_side *s)
 {
     for (size_t i = 0; i < s->n; i++)
         free(s->f[i].what);

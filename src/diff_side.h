@@ -39,6 +39,6 @@ int diff_side_from_json(diff_side *s, const char *path);
 /** The figure (what, year) of s, or NULL. */
 const diff_figure *diff_side_find(const diff_side *s, const char *what, int year);
 
-void diff_side_free(diff_side *s);
+void diff_side_release(diff_side *s);
 
 #endif

@@ -11,7 +11,7 @@
 
 #include "commands.h"
 #include "diag.h"
-#include "zip_level.h"
+#include "xlsx_zip_level.h"
 
 struct command {
     const char *name;
@@ -43,8 +43,8 @@ int main(int argc, char **argv)
     /* Workbooks are deflated at level 1: about half the time of
      * libxlsxwriter's default (6) for files 10-15% larger, which matters
      * for a million-row raw-paths sheet and a thousand-model batch
-     * (zip_level.h; docs/performance.md). */
-    zip_level_set(1);
+     * (xlsx_zip_level.h; docs/performance.md). */
+    xlsx_zip_level_set(1);
     gsl_set_error_handler_off();
     if (argc < 2)
         return usage_error(NULL);

@@ -85,10 +85,8 @@ int outfile_begin(const char *path, char **tmp)
     size_t dlen = slash ? (size_t)(slash - path) + 1 : 0;
     size_t n = dlen + 1 + strlen(base) + sizeof ".XXXXXX";
     char *t = malloc(n);
-    if (!t) {
-        diag_error("out of memory");
-        return EX_OSERR;
-    }
+    if (!t)
+        return diag_oom();
     snprintf(t, n, "%.*s.%s.XXXXXX", (int)dlen, path, base);
     /* No signal between creating the file and recording it for removal. */
     _guard();

@@ -20,7 +20,7 @@
 #include "diag.h"
 #include "outfile.h"
 
-#define _TIMEOUT 180           /* seconds LibreOffice may take */
+#define TIMEOUT 180           /* seconds LibreOffice may take */
 
 char *pdf_path_for(const char *xlsx)
 {
@@ -67,7 +67,7 @@ static void _rm_tree(const char *dir)
 }
 
 /* Run soffice; its output to /dev/null. Returns its exit status, -1 when
- * it could not start or took longer than _TIMEOUT. */
+ * it could not start or took longer than TIMEOUT. */
 static int _run(char *const argv[])
 {
     pid_t pid = fork();
@@ -83,7 +83,7 @@ static int _run(char *const argv[])
         execv(argv[0], argv);
         _exit(127);
     }
-    time_t end = time(NULL) + _TIMEOUT;
+    time_t end = time(NULL) + TIMEOUT;
     int st;
     while (waitpid(pid, &st, WNOHANG) == 0) {
         if (time(NULL) > end) {

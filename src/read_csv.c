@@ -28,7 +28,7 @@ typedef struct _csv {
     size_t ncols;                /* header fields */
     _role *role;                 /* [ncols] */
     int *year;                   /* [ncols], for _R_YEAR */
-    const csv_field *fields;     /* the row being read */
+    const csvrows_field *fields;     /* the row being read */
     size_t nfields;
 } _csv;
 
@@ -44,7 +44,7 @@ static const char *const _columns[] = {"source", "label", "unit", NULL};
 
 static int _header_year(_csv *c, size_t i, long year)
 {
-    const csv_field *f = &c->fields[i];
+    const csvrows_field *f = &c->fields[i];
     if (cx_model_year_index(c->m, (int)year) < 0)
         return reader_error(c->path, f->line, (int)i + 1,
                             "year %ld is outside 'years' (%d..%d)", year,
@@ -61,7 +61,7 @@ static int _header_year(_csv *c, size_t i, long year)
 
 static int _header_cell(_csv *c, size_t i)
 {
-    const csv_field *f = &c->fields[i];
+    const csvrows_field *f = &c->fields[i];
     long year;
     if (pv_parse_int(f->text, -99999, 99999, &year) == 0)
         return _header_year(c, i, year);
@@ -92,7 +92,7 @@ static int _header(_csv *c)
     c->year = calloc(c->ncols, sizeof *c->year);
     if (!c->role || !c->year)
         return _fail_nomem(c);
-    const csv_field *f = &c->fields[0];
+    const csvrows_field *f = &c->fields[0];
     if (strcmp(f->text, "series")) {
         reader_text t = reader_show(f->text, f->len);
         return reader_error(c->path, f->line, 1,
@@ -115,7 +115,7 @@ static int _header(_csv *c)
 
 /* ---- one series per row --------------------------------------------- */
 
-static const csv_field *_cell(const _csv *c, _role role)
+static const csvrows_field *_cell(const _csv *c, _role role)
 {
     for (size_t i = 0; i < c->ncols; i++)
         if (c->role[i] == role && c->fields[i].len > 0)
@@ -125,7 +125,7 @@ static const csv_field *_cell(const _csv *c, _role role)
 
 static int _row_unit(_csv *c, cx_series *s)
 {
-    const csv_field *u = _cell(c, _R_UNIT);
+    const csvrows_field *u = _cell(c, _R_UNIT);
     if (u) {
         cx_unit unit;
         if (reader_unit(u->text, &unit)) {
@@ -151,7 +151,7 @@ static int _row_unit(_csv *c, cx_series *s)
 
 static int _row_figure(_csv *c, size_t si, size_t i)
 {
-    const csv_field *f = &c->fields[i];
+    const csvrows_field *f = &c->fields[i];
     cx_series *s = &c->m->series[si];
     pv_rules rules = pv_rules_for(s->unit, c->m->scale);
     cx_value v;
@@ -174,7 +174,7 @@ static int _row_figure(_csv *c, size_t si, size_t i)
 
 static int _row_texts(_csv *c, cx_series *s)
 {
-    const csv_field *src = _cell(c, _R_SOURCE), *label = _cell(c, _R_LABEL);
+    const csvrows_field *src = _cell(c, _R_SOURCE), *label = _cell(c, _R_LABEL);
     if ((src && cx_model_strdup(c->m, src->text, &s->source))
         || (label && cx_model_strdup(c->m, label->text, &s->label)))
         return _fail_nomem(c);
@@ -183,7 +183,7 @@ static int _row_texts(_csv *c, cx_series *s)
 
 static int _new_series(_csv *c, size_t *si)
 {
-    const csv_field *f = &c->fields[0];
+    const csvrows_field *f = &c->fields[0];
     reader_text t = reader_show(f->text, f->len);
     if (!reader_is_series_name(f->text, f->len))
         return reader_error(c->path, f->line, 1,
@@ -230,7 +230,7 @@ static int _row(_csv *c)
     return rc;
 }
 
-static int _on_row(void *ctx, const csv_field *fields, size_t n, int row_line)
+static int _on_row(void *ctx, const csvrows_field *fields, size_t n, int row_line)
 {
     _csv *c = ctx;
     c->fields = fields;
@@ -263,7 +263,7 @@ int read_csv(cx_model *m, const char *path, int line, int col)
     int lines = 1;
     rc = reader_check_text(path, text, n, "CSV", 1);
     if (!rc)
-        rc = csv_rows_parse(path, text, n, _on_row, &c, &lines);
+        rc = csvrows_parse(path, text, n, _on_row, &c, &lines);
     if (!rc && !c.have_header)
         rc = reader_error(path, 1, 1, "no header row (expected series,2023,2024,...)");
     else if (!rc && m->nseries == c.first_series)

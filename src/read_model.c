@@ -50,7 +50,7 @@ static int _model_name(const rm_reader *r, const yt_node *n)
     if (!reader_is_identifier(n->text, n->len))
         return RM_ERR(r, n, "expected an identifier for 'model' (letters, digits, "
                       "'-', '_' and '.'; it names the output file), got %s", rm_got(n).s);
-    return cx_model_strdup(r->m, n->text, &r->m->name) ? rm_nomem() : 0;
+    return cx_model_strdup(r->m, n->text, &r->m->name) ? diag_oom() : 0;
 }
 
 static int _currency(const rm_reader *r, const yt_node *n)
@@ -64,7 +64,7 @@ static int _currency(const rm_reader *r, const yt_node *n)
     if (!ok)
         return RM_ERR(r, n, "expected an ISO 4217 code for 'currency' (like USD, KRW "
                       "or EUR), got %s", rm_got(n).s);
-    return cx_model_strdup(r->m, n->text, &r->m->currency) ? rm_nomem() : 0;
+    return cx_model_strdup(r->m, n->text, &r->m->currency) ? diag_oom() : 0;
 }
 
 static int _scale(const rm_reader *r, const yt_node *n)
@@ -121,7 +121,7 @@ static int _as_of(const rm_reader *r, const yt_node *n)
         return RM_ERR(r, n, "expected a date for 'as_of' (YYYY-MM-DD like "
                       "2026-02-20), got %s", rm_got(n).s);
     r->m->as_of = (time_t)_days_from_civil(y, mo, d) * 86400;
-    return cx_model_strdup(r->m, n->text, &r->m->as_of_text) ? rm_nomem() : 0;
+    return cx_model_strdup(r->m, n->text, &r->m->as_of_text) ? diag_oom() : 0;
 }
 
 /* Optional top-level keys and what reads them, in the order they are read. */
@@ -160,11 +160,11 @@ static int _head(const rm_reader *r)
     if (!m->title)
         m->title = m->name;
     if (!m->currency && cx_model_strdup(m, "USD", &m->currency))
-        return rm_nomem();
+        return diag_oom();
     if (!m->as_of_text) {
         m->as_of = (time_t)_days_from_civil(2000, 1, 1) * 86400;
         if (cx_model_strdup(m, "2000-01-01", &m->as_of_text))
-            return rm_nomem();
+            return diag_oom();
     }
     return 0;
 }
@@ -214,7 +214,7 @@ static int _build(const char *path, const yt_node *root, rm_names *names,
         return rm_engine(st);
     r.m->scale = CX_SCALE_B;
     if (cx_model_strdup(r.m, path, &r.m->file))
-        rc = rm_nomem();
+        rc = diag_oom();
     if (!rc)
         rc = _sections(&r);
     if (rc) {
@@ -257,9 +257,9 @@ static int _tree(const char *path, const char *buf, size_t len, yt_node **root)
     if (rc)
         return rc;
     yt_error e;
-    yt_status st = yaml_tree_parse(text, n, root, &e);
+    yt_status st = yt_parse(text, n, root, &e);
     if (st == YT_ENOMEM)
-        return rm_nomem();
+        return diag_oom();
     if (st != YT_OK)
         return e.duplicate ? _duplicate(path, &e)
                            : reader_error(path, e.line, e.col, "%s", e.message);
@@ -283,7 +283,7 @@ int read_model(const char *path, cx_model **out)
     if (!rc)
         rc = _build(path, root, &names, out);
     rm_names_release(&names);
-    yaml_tree_free(root);
+    yt_free(root);
     free(buf);
     return rc;
 }

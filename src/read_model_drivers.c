@@ -94,7 +94,7 @@ static int _rates(const rm_reader *r, const yt_node *n, cx_driver *d)
         return RM_ERR(r, n, "'rates' is empty (expected at least one rate)");
     double *v = malloc(n->nitems * sizeof *v);
     if (!v)
-        return rm_nomem();
+        return diag_oom();
     for (size_t i = 0; i < n->nitems && !rc; i++) {
         char what[64];
         snprintf(what, sizeof what, "for projected year %zu in 'rates'", i + 1);
@@ -188,7 +188,7 @@ static int _overrides(const rm_reader *r, const yt_node *n, size_t si, cx_driver
         snprintf(what, sizeof what, "for %d in 'override'", year);
         if (!(rc = rm_single(r, p->value, &_rate_fig, what, &rate))
             && cx_driver_add_override(d, year, rate) != CX_OK)
-            rc = rm_nomem();
+            rc = diag_oom();
     }
     return rc;
 }
@@ -362,7 +362,7 @@ static int _driver(const rm_reader *r, const yt_node *map, const cx_driver *base
         return rc;
     int copied = base && base->method == method;
     if (copied && cx_driver_copy(d, base) != CX_OK)
-        return rm_nomem();
+        return diag_oom();
     if (!copied) {
         d->share = NAN;
         d->share_series = CX_NO_INDEX;
@@ -409,7 +409,7 @@ static int _check_order(const rm_reader *r)
         return 0;
     size_t *order = malloc(n * sizeof *order);
     if (!order)
-        return rm_nomem();
+        return diag_oom();
     cx_status st = cx_model_order(r->m, order, &culprit);
     free(order);
     if (st == CX_OK)

@@ -27,7 +27,7 @@ static int _constant(const rm_reader *r, const yt_node *key, const yt_node *def)
     if (!rc && (st = cx_model_add_constant(r->m, &c)) != CX_OK)
         rc = rm_engine(st);
     if (!rc && cx_model_strdup(r->m, key->text, &c->name))
-        rc = rm_nomem();
+        rc = diag_oom();
     if (rc)
         return rc;
     c->line = key->line;
@@ -66,7 +66,7 @@ static int _schedule(const rm_reader *r, const yt_node *n, cx_commitment *c)
     if (n->npairs == 0)
         return RM_ERR(r, n, "'schedule' is empty (expected year: amount pairs)");
     if (!(c->schedule = calloc(r->m->nyears, sizeof *c->schedule)))
-        return rm_nomem();
+        return diag_oom();
     rm_fig f;
     for (size_t i = 0; i < n->npairs && !rc; i++) {
         const yt_node *k = n->pairs[i].key;

@@ -12,16 +12,10 @@
 
 /* ---- messages -------------------------------------------------------- */
 
-int rm_nomem(void)
-{
-    diag_error("out of memory");
-    return EX_OSERR;
-}
-
 int rm_engine(cx_status st)
 {
     if (st == CX_ENOMEM)
-        return rm_nomem();
+        return diag_oom();
     diag_error("internal error: %s", cx_strerror(st));
     return EX_SOFTWARE;
 }
@@ -130,7 +124,7 @@ int rm_text(const rm_reader *r, const yt_node *n, const char *what, const char *
         return rc;
     if (strlen(n->text) != n->len)
         return RM_ERR(r, n, "unexpected NUL character %s", what);
-    return cx_model_strdup(r->m, n->text, out) ? rm_nomem() : 0;
+    return cx_model_strdup(r->m, n->text, out) ? diag_oom() : 0;
 }
 
 int rm_opt_text(const rm_reader *r, const yt_node *map, const char *key,
@@ -210,7 +204,7 @@ int rm_unit(const rm_reader *r, const yt_node *n, cx_unit *unit, const char **un
         return RM_ERR(r, n, "expected a unit for 'unit' (money, \"%%\", x or a word "
                       "like GW), got %s", rm_got(n).s);
     if (*unit == CX_U_OTHER && cx_model_strdup(r->m, n->text, unit_text))
-        return rm_nomem();
+        return diag_oom();
     return 0;
 }
 
@@ -237,7 +231,7 @@ int rm_figure(const rm_reader *r, const yt_node *n, const rm_fig *f, const char 
         return reader_figure_error(r->file, n->line, n->col, st, &f->rules,
                                    n->text, n->len, what, f->unit);
     if (cx_model_strdup(r->m, n->text, &out->text))
-        return rm_nomem();
+        return diag_oom();
     out->line = n->line;
     out->col = n->col;
     return 0;

@@ -25,6 +25,7 @@
 #include "model.h"
 #include "parse_value.h"
 #include "reader.h"
+#include "diag.h"
 #include "yaml_tree.h"
 
 /** The model's series by name (read_model_names.c), so that finding one
@@ -60,9 +61,6 @@ size_t rm_find_series(const rm_reader *r, const char *name);
 void rm_names_release(rm_names *names);
 
 /* ---- messages (read_model_nodes.c) ----------------------------------- */
-
-/** Print "out of memory"; returns EX_OSERR. */
-int rm_nomem(void);
 
 /** An engine status that validated input should never produce: prints it
  *  and returns EX_SOFTWARE (EX_OSERR for CX_ENOMEM). */

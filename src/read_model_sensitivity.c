@@ -14,7 +14,7 @@
 
 #include "read_model_priv.h"
 
-#define _MAX_STEPS 25
+#define MAX_STEPS 25
 
 static const char *const _keys[] = {
     "output", "through", "series", "year", "tornado", "grid", NULL
@@ -223,8 +223,8 @@ static int _tornado(const rm_reader *r, const yt_node *n)
 static int _steps(const rm_reader *r, const yt_node *n, double *steps, size_t *count)
 {
     int rc = rm_want(r, n, YT_SEQUENCE, "for 'steps' (a list of moves like [-20%, 0%, 20%])");
-    if (!rc && (n->nitems == 0 || n->nitems > _MAX_STEPS))
-        rc = RM_ERR(r, n, "expected 1 to %d moves for 'steps', got %zu", _MAX_STEPS,
+    if (!rc && (n->nitems == 0 || n->nitems > MAX_STEPS))
+        rc = RM_ERR(r, n, "expected 1 to %d moves for 'steps', got %zu", MAX_STEPS,
                     n->nitems);
     rm_fig f = rm_fig_for(r->m, CX_U_RATIO, NULL);
     for (size_t i = 0; !rc && i < n->nitems; i++)
@@ -237,7 +237,7 @@ static int _grid(const rm_reader *r, const yt_node *n)
 {
     static const char *const keys[] = {"x", "y", "steps", NULL};
     size_t x = CX_NO_INDEX, y = CX_NO_INDEX, count = 0;
-    double steps[_MAX_STEPS];
+    double steps[MAX_STEPS];
     int rc = rm_want(r, n, YT_MAPPING,
                      "for 'grid' (like {x: revenue.lab, y: costs.lab, steps: [-20%, 0%, 20%]})");
     if (!rc)

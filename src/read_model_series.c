@@ -219,7 +219,7 @@ static int _import_one(const rm_reader *r, const yt_node *n)
         return RM_ERR(r, n, "unexpected NUL character in 'import'");
     char *path = _import_path(r->file, n->text);
     if (!path)
-        return rm_nomem();
+        return diag_oom();
     rc = read_csv(r->m, path, n->line, n->col);
     free(path);
     return rc;
@@ -253,7 +253,7 @@ static int _sum_parts(const rm_reader *r, const yt_node *list, size_t si)
     if (!parts || !listed) {
         free(parts);
         free(listed);
-        return rm_nomem();
+        return diag_oom();
     }
     snprintf(what, sizeof what, "in 'sum_of' of '%s'", s->name);
     for (size_t i = 0; i < list->nitems && !rc; i++) {
@@ -284,7 +284,7 @@ static int _sums_acyclic(const rm_reader *r, const yt_node *series)
 {
     size_t *order = malloc((r->m->nseries ? r->m->nseries : 1) * sizeof *order);
     if (!order)
-        return rm_nomem();
+        return diag_oom();
     size_t culprit = CX_NO_INDEX;
     cx_status st = cx_model_order(r->m, order, &culprit);
     free(order);

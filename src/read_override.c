@@ -33,7 +33,7 @@ static int _one(cx_model *m, cx_scenario *sc, const run_override *ov)
 {
     yt_node *root = NULL;
     yt_error err;
-    if (yaml_tree_parse(ov->text, strlen(ov->text), &root, &err) != YT_OK) {
+    if (yt_parse(ov->text, strlen(ov->text), &root, &err) != YT_OK) {
         diag_at(ov->file, ov->line, ov->col,
                 "invalid driver for '%s': %s (expected a YAML flow mapping like "
                 "{rate: 30%%})", ov->series, err.message);
@@ -47,7 +47,7 @@ static int _one(cx_model *m, cx_scenario *sc, const run_override *ov)
                   : reader_error(ov->file, ov->line, ov->col, "empty driver for '%s' "
                                  "(expected a YAML flow mapping like {rate: 30%%})",
                                  ov->series);
-    yaml_tree_free(root);
+    yt_free(root);
     return rc;
 }
 

@@ -274,15 +274,15 @@ reader_text reader_show(const char *text, size_t len)
     return t;
 }
 
-#define _MAX_WORD 64
+#define MAX_WORD 64
 
 size_t reader_distance(const char *a, const char *b)
 {
     size_t n = strlen(a), m = strlen(b);
-    if (n > _MAX_WORD || m > _MAX_WORD)
+    if (n > MAX_WORD || m > MAX_WORD)
         return SIZE_MAX;
     /* optimal string alignment: three rows of the DP table */
-    size_t rows[3][_MAX_WORD + 1];
+    size_t rows[3][MAX_WORD + 1];
     size_t *pp = rows[0], *p = rows[1], *cur = rows[2];
     for (size_t j = 0; j <= m; j++)
         p[j] = j;

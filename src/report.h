@@ -29,13 +29,13 @@ int report_write(FILE *out, report_format f, int quiet, const cx_result *r,
                  const run_extras *x, const char *workbook);
 
 /* x: the run's extras (scenarios, sensitivity, Monte Carlo), may be NULL. */
-int write_table(FILE *out, const cx_result *r, const run_extras *x, const char *workbook);
-int write_csv(FILE *out, const cx_result *r, const run_extras *x, const char *workbook);
-int write_json(FILE *out, const cx_result *r, const run_extras *x, const char *workbook);
+int report_table(FILE *out, const cx_result *r, const run_extras *x, const char *workbook);
+int report_csv(FILE *out, const cx_result *r, const run_extras *x, const char *workbook);
+int report_json(FILE *out, const cx_result *r, const run_extras *x, const char *workbook);
 
 /* Each extra's part of the three reports, in its own file
  * (report_scenarios.c, report_sensitivity.c, report_mc.c). CSV rows use
- * the columns of write_csv.c: model,scenario,record,series,year,from,value,kind,text. */
+ * the columns of report_csv.c: model,scenario,record,series,year,from,value,kind,text. */
 void table_scenarios(FILE *out, const cx_result *r, const struct cx_scenario_set *s);
 void csv_scenarios(FILE *out, const cx_result *r, const struct cx_scenario_set *s);
 void json_scenarios(json_out *j, const cx_result *r, const struct cx_scenario_set *s);

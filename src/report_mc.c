@@ -5,7 +5,6 @@
  * payback and the runway end happen, the fan chart's rows, the histogram
  * and the targets' probabilities. Layout only: the engine computed it all.
  */
-#include <csv.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -187,13 +186,13 @@ static void _c_stat(FILE *f, const cx_result *r, const cx_mc_result *mc, const c
 {
     if (!s->present)
         return;
-    csv_put_row(f, r, &(csv_row){"mc.deterministic", name, year, from, s->deterministic, NULL, NULL, NULL});
-    csv_put_row(f, r, &(csv_row){"mc.mean", name, year, from, s->mean, NULL, NULL, NULL});
-    csv_put_row(f, r, &(csv_row){"mc.sd", name, year, from, s->sd, NULL, NULL, NULL});
+    csvout_put(f, r, &(csvout_row){"mc.deterministic", name, year, from, s->deterministic, NULL, NULL, NULL});
+    csvout_put(f, r, &(csvout_row){"mc.mean", name, year, from, s->mean, NULL, NULL, NULL});
+    csvout_put(f, r, &(csvout_row){"mc.sd", name, year, from, s->sd, NULL, NULL, NULL});
     for (size_t j = 0; j < mc->nq; j++) {
         char l[16];
         _level(l, sizeof l, mc->levels[j]);
-        csv_put_row(f, r, &(csv_row){"mc.percentile", name, year, from, s->q[j], l, NULL, NULL});
+        csvout_put(f, r, &(csvout_row){"mc.percentile", name, year, from, s->q[j], l, NULL, NULL});
     }
 }
 
@@ -204,10 +203,10 @@ static void _c_years(FILE *f, const cx_result *r, const cx_mc_result *mc, const 
         return;
     for (size_t i = 0; i < mc->burn_n; i++) {
         int year = mc->burn_first_year + (int)i;
-        csv_put_row(f, r, &(csv_row){"mc.when", name, year, 0, y->p[i], "in", NULL, NULL});
-        csv_put_row(f, r, &(csv_row){"mc.when", name, year, 0, y->p_by[i], "by", NULL, NULL});
+        csvout_put(f, r, &(csvout_row){"mc.when", name, year, 0, y->p[i], "in", NULL, NULL});
+        csvout_put(f, r, &(csvout_row){"mc.when", name, year, 0, y->p_by[i], "by", NULL, NULL});
     }
-    csv_put_row(f, r, &(csv_row){"mc.when", name, 0, 0, y->p_never, "never", NULL, NULL});
+    csvout_put(f, r, &(csvout_row){"mc.when", name, 0, 0, y->p_never, "never", NULL, NULL});
 }
 
 static void _c_fan(FILE *f, const cx_result *r, const cx_mc_result *mc)
@@ -219,7 +218,7 @@ static void _c_fan(FILE *f, const cx_result *r, const cx_mc_result *mc)
             for (size_t j = 0; j < mc->nq; j++) {
                 char l[16];
                 _level(l, sizeof l, mc->levels[j]);
-                csv_put_row(f, r, &(csv_row){"mc.fan", name, fa->first_year + (int)i, 0,
+                csvout_put(f, r, &(csvout_row){"mc.fan", name, fa->first_year + (int)i, 0,
                                    fa->q[i * mc->nq + j], l, NULL, NULL});
             }
     }
@@ -231,7 +230,7 @@ void csv_mc(FILE *out, const cx_result *r, const struct cx_mc_result *mc)
     for (size_t i = 0; i < u->ninputs; i++) {
         char name[160];
         _input_name(name, sizeof name, r->model, &u->inputs[i]);
-        csv_put_row(out, r, &(csv_row){"mc.input", name, 0, 0, mc->inputs[i].mean,
+        csvout_put(out, r, &(csvout_row){"mc.input", name, 0, 0, mc->inputs[i].mean,
                              cx_dist_name(u->inputs[i].dist.kind),
                              cx_mc_param_name(r, &u->inputs[i]), NULL});
     }
@@ -248,7 +247,7 @@ void csv_mc(FILE *out, const cx_result *r, const struct cx_mc_result *mc)
             numfmt_exact(lo, sizeof lo, mc->edges[i]);
             numfmt_exact(hi, sizeof hi, mc->edges[i + 1]);
             snprintf(text, sizeof text, "%s..%s", lo, hi);
-            csv_put_row(out, r, &(csv_row){"mc.histogram", "cumulative", mc->burn_through, 0,
+            csvout_put(out, r, &(csvout_row){"mc.histogram", "cumulative", mc->burn_through, 0,
                                  (double)mc->counts[i], "count", text, NULL});
         }
     }
@@ -256,7 +255,7 @@ void csv_mc(FILE *out, const cx_result *r, const struct cx_mc_result *mc)
     for (size_t t = 0; t < mc->ntargets; t++) {
         char buf[120];
         const cx_target *tg = &mc->u->targets[mc->targets[t].target];
-        csv_put_row(out, r, &(csv_row){"mc.target", NULL, tg->year, 0, mc->targets[t].p,
+        csvout_put(out, r, &(csvout_row){"mc.target", NULL, tg->year, 0, mc->targets[t].p,
                              cx_target_kind_name(tg->kind), _target_text(buf, sizeof buf, tg), NULL});
     }
 }

@@ -4,7 +4,6 @@
  * side by side, and their differences from the base. Layout only: the
  * engine computed every figure (scenario_set.h).
  */
-#include <csv.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -15,7 +14,7 @@
 #include "report_util.h"
 #include "scenario_set.h"
 
-#define _LABEL_W 40
+#define LABEL_W 40
 
 /* How a row's figures read: money, a year, a fractional year, a rate, a
  * count, or the series' unit. */
@@ -104,14 +103,14 @@ void table_scenarios(FILE *out, const cx_result *r, const struct cx_scenario_set
     int w = _col_w(s);
     fputs("\nscenarios (each a separate computation; low/high: every range, floor and "
           "estimate at its low/high end)\n", out);
-    _pad(out, "output", _LABEL_W);
+    _pad(out, "output", LABEL_W);
     for (size_t k = 0; k < s->ncols; k++)
         fprintf(out, " %*.*s", w, w, s->cols[k].name);
     fputc('\n', out);
     for (size_t i = 0; i < s->nrows; i++) {
         char label[160], cell[64];
         cx_scenario_row_label(s, i, label, sizeof label);
-        _pad(out, label, _LABEL_W);
+        _pad(out, label, LABEL_W);
         for (size_t k = 0; k < s->ncols; k++) {
             _fmt(cell, sizeof cell, s, i, s->value[i * s->ncols + k]);
             _unsep_year(cell, &s->rows[i]);
@@ -130,26 +129,26 @@ static void _csv_figure(FILE *out, const cx_result *r, const cx_scenario_set *s,
     const cx_scenario_row *row = &s->rows[i];
     char record[64];
     snprintf(record, sizeof record, "scenario.%s", cx_scenario_fig_name(row->fig));
-    csv_row w = {.scenario = s->cols[k].name, .record = record, .year = row->year,
+    csvout_row w = {.scenario = s->cols[k].name, .record = record, .year = row->year,
                  .from = row->from, .value = s->value[i * s->ncols + k]};
     if (row->fig == CX_SF_VALUE)
         w.series = s->model->series[row->series].name;
-    csv_put_row(out, r, &w);
+    csvout_put(out, r, &w);
     if (k == 0)
         return;
     w.value = s->diff[i * s->ncols + k];
     w.kind = "vs_base";
-    csv_put_row(out, r, &w);
+    csvout_put(out, r, &w);
 }
 
 void csv_scenarios(FILE *out, const cx_result *r, const struct cx_scenario_set *s)
 {
     for (size_t k = 0; k < s->ncols; k++) {
         const cx_scenario_col *c = &s->cols[k];
-        csv_row w = {.scenario = c->name, .record = "scenario", .value = NAN,
+        csvout_row w = {.scenario = c->name, .record = "scenario", .value = NAN,
                      .kind = k == 0 ? "base" : c->automatic ? "automatic" : "named",
                      .text = c->description};
-        csv_put_row(out, r, &w);
+        csvout_put(out, r, &w);
         for (size_t i = 0; i < s->nrows; i++)
             _csv_figure(out, r, s, i, k);
     }

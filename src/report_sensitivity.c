@@ -4,7 +4,6 @@
  * high, largest swing first) and the two-way grid. Layout only: the
  * engine computed every figure (sensitivity.h).
  */
-#include <csv.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -15,8 +14,8 @@
 #include "report_util.h"
 #include "sensitivity.h"
 
-#define _LABEL_W 24
-#define _CELL_W 10
+#define LABEL_W 24
+#define CELL_W 10
 
 /* The output's figures: money, a fractional year, or the series' unit. */
 static void _fmt(char *buf, size_t size, const cx_sensitivity *s, const cx_model *m, double v)
@@ -56,8 +55,8 @@ static void _table_tornado(FILE *out, const cx_result *r, const cx_sensitivity *
 {
     const cx_model *m = r->model;
     fputs("tornado (one driver moved at a time, largest swing first)\n", out);
-    fprintf(out, "%-*s %8s %8s %*s %*s %*s\n", _LABEL_W, "driver", "low", "high",
-            _CELL_W, "at low", _CELL_W, "at high", _CELL_W, "swing");
+    fprintf(out, "%-*s %8s %8s %*s %*s %*s\n", LABEL_W, "driver", "low", "high",
+            CELL_W, "at low", CELL_W, "at high", CELL_W, "swing");
     for (size_t i = 0; i < s->nbars; i++) {
         const cx_tornado_bar *b = &s->bars[i];
         const cx_sens_driver *d = &s->spec->tornado[b->driver];
@@ -67,8 +66,8 @@ static void _table_tornado(FILE *out, const cx_result *r, const cx_sensitivity *
         _fmt(a, sizeof a, s, m, b->at_low);
         _fmt(z, sizeof z, s, m, b->at_high);
         _fmt(sw, sizeof sw, s, m, b->swing);
-        fprintf(out, "%-*s %8s %8s %*s %*s %*s\n", _LABEL_W, m->series[b->series].name,
-                lo, hi, _CELL_W, a, _CELL_W, z, _CELL_W, sw);
+        fprintf(out, "%-*s %8s %8s %*s %*s %*s\n", LABEL_W, m->series[b->series].name,
+                lo, hi, CELL_W, a, CELL_W, z, CELL_W, sw);
     }
 }
 
@@ -78,19 +77,19 @@ static void _table_grid(FILE *out, const cx_result *r, const cx_sensitivity *s)
     const cx_sensitivity_spec *sp = s->spec;
     fprintf(out, "two-way: %s across, %s down (each driver's rates moved by)\n",
             m->series[sp->x].name, m->series[sp->y].name);
-    fprintf(out, "%-*s", _LABEL_W, "");
+    fprintf(out, "%-*s", LABEL_W, "");
     char cell[64];
     for (size_t j = 0; j < s->nsteps; j++) {
         _pct(cell, sizeof cell, sp->steps[j], 1);
-        fprintf(out, " %*s", _CELL_W, cell);
+        fprintf(out, " %*s", CELL_W, cell);
     }
     fputc('\n', out);
     for (size_t i = 0; i < s->nsteps; i++) {
         _pct(cell, sizeof cell, sp->steps[i], 1);
-        fprintf(out, "%-*s", _LABEL_W, cell);
+        fprintf(out, "%-*s", LABEL_W, cell);
         for (size_t j = 0; j < s->nsteps; j++) {
             _fmt(cell, sizeof cell, s, m, s->grid[i * s->nsteps + j]);
-            fprintf(out, " %*s", _CELL_W, cell);
+            fprintf(out, " %*s", CELL_W, cell);
         }
         fputc('\n', out);
     }
@@ -123,9 +122,9 @@ static void _csv_bar(FILE *out, const cx_result *r, const cx_sensitivity *s,
     char lt[80], ht[80];
     snprintf(lt, sizeof lt, "%s=%s", d->absolute ? "rate" : "move", lo);
     snprintf(ht, sizeof ht, "%s=%s", d->absolute ? "rate" : "move", hi);
-    csv_put_row(out, r, &(csv_row){.record = "sensitivity.tornado", .series = name, .kind = "low", .text = lt, .value = b->at_low});
-    csv_put_row(out, r, &(csv_row){.record = "sensitivity.tornado", .series = name, .kind = "high", .text = ht, .value = b->at_high});
-    csv_put_row(out, r, &(csv_row){.record = "sensitivity.swing", .series = name, .value = b->swing});
+    csvout_put(out, r, &(csvout_row){.record = "sensitivity.tornado", .series = name, .kind = "low", .text = lt, .value = b->at_low});
+    csvout_put(out, r, &(csvout_row){.record = "sensitivity.tornado", .series = name, .kind = "high", .text = ht, .value = b->at_high});
+    csvout_put(out, r, &(csvout_row){.record = "sensitivity.swing", .series = name, .value = b->swing});
 }
 
 static void _csv_grid(FILE *out, const cx_result *r, const cx_sensitivity *s)
@@ -138,7 +137,7 @@ static void _csv_grid(FILE *out, const cx_result *r, const cx_sensitivity *s)
             numfmt_exact(x, sizeof x, sp->steps[j]);
             numfmt_exact(y, sizeof y, sp->steps[i]);
             snprintf(t, sizeof t, "x=%s;y=%s", x, y);
-            csv_put_row(out, r, &(csv_row){.record = "sensitivity.grid",
+            csvout_put(out, r, &(csvout_row){.record = "sensitivity.grid",
                         .series = m->series[sp->x].name, .kind = m->series[sp->y].name,
                         .text = t, .value = s->grid[i * s->nsteps + j]});
         }
@@ -151,7 +150,7 @@ void csv_sensitivity(FILE *out, const cx_result *r, const struct cx_sensitivity 
     char label[160];
     cx_sensitivity_label(s, r->model, label, sizeof label);
     int value = sp->output == CX_SO_VALUE;
-    csv_put_row(out, r, &(csv_row){.record = "sensitivity.base",
+    csvout_put(out, r, &(csvout_row){.record = "sensitivity.base",
                     .series = value ? r->model->series[sp->series].name : NULL,
                     .kind = cx_sens_output_name(sp->output), .text = label,
                     .year = value ? sp->year : s->through, .from = s->from,

@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include "diag.h"
-#include "report.h"
 
 const char *report_scenario(const cx_result *r)
 {
@@ -50,23 +49,4 @@ const char *report_label(const cx_series *s)
 const char *report_source(const cx_series *s, const cx_value *v)
 {
     return v && v->source ? v->source : s->source;
-}
-
-int report_parse_format(const char *s, report_format *f)
-{
-    if (!strcmp(s, "table")) *f = REPORT_TABLE;
-    else if (!strcmp(s, "csv")) *f = REPORT_CSV;
-    else if (!strcmp(s, "json")) *f = REPORT_JSON;
-    else return diag_error("unknown format '%s' (expected table, csv or json)", s);
-    return 0;
-}
-
-int report_write(FILE *out, report_format f, int quiet, const cx_result *r,
-                 const run_extras *x, const char *workbook)
-{
-    switch (f) {
-    case REPORT_CSV: return write_csv(out, r, x, workbook);
-    case REPORT_JSON: return write_json(out, r, x, workbook);
-    default: return quiet ? 0 : write_table(out, r, x, workbook);
-    }
 }

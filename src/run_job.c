@@ -10,7 +10,7 @@
 #include "diag.h"
 #include "scenario_set.h"
 #include "sensitivity.h"
-#include "write_xlsx.h"
+#include "xlsx.h"
 
 static int _all(const char *scenario)
 {
@@ -22,7 +22,7 @@ static int _extra_error(const cx_model *m, cx_status st, const char *what,
                         size_t failed)
 {
     if (st == CX_ENOMEM)
-        return diag_error("out of memory"), EX_OSERR;
+        return diag_oom();
     if (failed < m->nseries) {
         const cx_series *se = &m->series[failed];
         diag_at(m->file, se->line, se->col, "cannot compute %s: '%s': %s", what,
@@ -87,7 +87,7 @@ run_extras run_job_extras(const run_job *j)
 int run_job_write(const run_job *j, const char *path)
 {
     run_extras x = run_job_extras(j);
-    return write_xlsx_with(j->s.result, &x, path);
+    return xlsx_write_with(j->s.result, &x, path);
 }
 
 void run_job_release(run_job *j)

@@ -40,7 +40,7 @@ int run_job_compute(run_job *j, const run_spec *spec);
 /** The extras to hand to the writers. */
 run_extras run_job_extras(const run_job *j);
 
-/** Write the workbook atomically (write_xlsx_with). */
+/** Write the workbook atomically (xlsx_write_with). */
 int run_job_write(const run_job *j, const char *path);
 
 void run_job_release(run_job *j);

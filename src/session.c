@@ -19,10 +19,8 @@ static int _compute_error(const cx_model *m, cx_status st, size_t failed,
             fprintf(stderr, "  available: %s\n", m->scenarios[i].name);
         return EX_USAGE;
     }
-    if (st == CX_ENOMEM) {
-        diag_error("out of memory");
-        return EX_OSERR;
-    }
+    if (st == CX_ENOMEM)
+        return diag_oom();
     if (failed != CX_NO_INDEX && failed < m->nseries) {
         const cx_series *se = &m->series[failed];
         int line = se->driver.line ? se->driver.line : se->line;

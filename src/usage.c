@@ -258,5 +258,5 @@ int usage_one_model(int argc, char **argv, int optind_, const char *command,
         return usage_error(command);
     }
     *model = argv[optind_];
-    return -1;
+    return CMD_CONTINUE;
 }

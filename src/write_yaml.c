@@ -25,7 +25,7 @@ static const char *const _series_order[] = {
 /* A driver's keys, in this order first. */
 static const char *const _driver_order[] = {"method", NULL};
 
-#define _FLOW_MAX 90     /* bytes of scalars a one-line collection may hold */
+#define FLOW_MAX 90     /* bytes of scalars a one-line collection may hold */
 
 typedef struct _emit {
     yaml_emitter_t e;
@@ -60,7 +60,7 @@ static int _flow(const yt_node *n)
             return 0;
         bytes += n->pairs[i].key->len + n->pairs[i].value->len + 4;
     }
-    return bytes <= _FLOW_MAX;
+    return bytes <= FLOW_MAX;
 }
 
 static void _node(_emit *m, const yt_node *n, const char *const *order, int depth);

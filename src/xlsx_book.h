@@ -1,5 +1,5 @@
 /*
- * xlsx_book.h - shared state of the workbook writer (write_xlsx.c and the
+ * xlsx_book.h - shared state of the workbook writer (xlsx_book.c and the
  * xlsx_*.c sheet writers). Private to the writer: only these files include
  * xlsxwriter.h.
  *
@@ -15,7 +15,7 @@
 #include <xlsxwriter.h>
 
 #include "result.h"
-#include "write_xlsx.h"
+#include "xlsx.h"
 
 /* Sheet names (ASCII, no quoting needed in formulas). */
 #define XB_SUMMARY     "Summary"
@@ -109,7 +109,7 @@ typedef struct xlsx_book {
     const cx_model *m;
     lxw_workbook *wb;
     lxw_worksheet *summary, *inputs, *proj, *burn, *commit, *valuation, *checks;
-    lxw_worksheet *scen, *sens, *mc;   /* extras (write_xlsx.h), NULL when absent */
+    lxw_worksheet *scen, *sens, *mc;   /* extras (xlsx.h), NULL when absent */
     const run_extras *x;              /* never NULL */
     lxw_error err;            /* first libxlsxwriter failure */
     int nomem;                /* an allocation of ours failed */
@@ -159,7 +159,7 @@ void xb_unit_label(const xlsx_book *b, cx_unit unit, const char *unit_text,
 
 /* xlsx_cells.c */
 void xs_init(xb_str *s);
-void xs_free(xb_str *s);
+void xs_release(xb_str *s);
 void xs_clear(xb_str *s);
 void xs_printf(xb_str *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /** Append a cell reference: "D5", "$D$5", "Inputs!$G$12" (sheet NULL =

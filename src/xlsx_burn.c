@@ -129,7 +129,7 @@ static void _labels(xlsx_book *b)
         if (!flag)
             xb_text(b, ws, rows[i].row, 1, xs_get(&u), NULL);
     }
-    xs_free(&u);
+    xs_release(&u);
     const cx_burn_spec *sp = &b->m->burn;
     if (sp->revenue != CX_NO_INDEX && sp->revenue < b->m->nseries)
         xb_text(b, ws, XB_BURN_REVENUE, 2, b->m->series[sp->revenue].name, NULL);
@@ -442,7 +442,7 @@ static void _by_year_labels(xlsx_book *b, const _rows *w)
     }
     _row_label(b, w->be_cross, "net crosses 0 (year)", NULL, XB_NOTE);
     _row_label(b, w->pb_cross, "paid back (year)", NULL, XB_NOTE);
-    xs_free(&u);
+    xs_release(&u);
 }
 
 /* A helper cell: the crossing formula, cached v in the column of `year`
@@ -560,7 +560,7 @@ static void _cash_year(xlsx_book *b, const _rows *w, int c, xb_str *f)
     _helper(b, w->runs_out, c, fu->runout_year, fu->runway_end, f);
     if (prev.failed)
         b->nomem = 1;
-    xs_free(&prev);
+    xs_release(&prev);
 }
 
 static void _by_year(xlsx_book *b, const _rows *w, size_t i, xb_str *f)
@@ -645,7 +645,7 @@ static void _goal_label(xlsx_book *b, const cx_goal *g, xb_str *s)
     }
 }
 
-#define _COL_A 30     /* width of column A: labels */
+#define COL_A 30     /* width of column A: labels */
 
 static void _goals(xlsx_book *b, const _rows *w)
 {
@@ -667,7 +667,7 @@ static void _goals(xlsx_book *b, const _rows *w)
         _goal_label(b, g, &s);
         /* The label wraps in its column; the row grows to hold it. */
         xb_text(b, ws, row, 0, xs_get(&s), xb_fmt(b, NULL, XB_WRAP));
-        xb_row_height(b, ws, row, xb_text_height(xs_get(&s), _COL_A, 11));
+        xb_row_height(b, ws, row, xb_text_height(xs_get(&s), COL_A, 11));
         if (res->solved) {
             xb_num(b, ws, row, 1, res->rate, xb_fmt(b, XB_FMT_RATE, XB_BOLD));
             xb_num(b, ws, row, 2, res->achieved, xb_fmt(b, b->money_numfmt, 0));
@@ -679,12 +679,12 @@ static void _goals(xlsx_book *b, const _rows *w)
     }
     if (s.failed)
         b->nomem = 1;
-    xs_free(&s);
+    xs_release(&s);
 }
 
 void xb_write_burn(xlsx_book *b)
 {
-    static const double widths[] = {_COL_A, 14, 18};
+    static const double widths[] = {COL_A, 14, 18};
     lxw_worksheet *ws = b->burn;
     const cx_burn_result *br = &b->r->burn;
     xb_text(b, ws, 0, 0, "Cash burn", xb_fmt(b, NULL, XB_TITLE));
@@ -716,7 +716,7 @@ void xb_write_burn(xlsx_book *b)
         _cash_figures(b, &w, &f);
         _alive_figures(b, &w, &f);
     }
-    xs_free(&f);
+    xs_release(&f);
     if (w.raise0 >= 0)
         _raises(b, &w);
     if (w.goal0 >= 0)

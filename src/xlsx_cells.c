@@ -19,7 +19,7 @@ void xs_init(xb_str *s)
     s->failed = 0;
 }
 
-void xs_free(xb_str *s)
+void xs_release(xb_str *s)
 {
     free(s->s);
     xs_init(s);
@@ -248,7 +248,7 @@ void xb_page_setup(xlsx_book *b, lxw_worksheet *ws, const char *what)
     if (!h.failed)
         xb_check(b, worksheet_set_header(ws, h.s));
     xb_check(b, worksheet_set_footer(ws, "&Lcapex&RPage &P of &N"));
-    xs_free(&h);
+    xs_release(&h);
 }
 
 /* Width of one character in column width units (a digit of the default

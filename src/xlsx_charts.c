@@ -129,7 +129,7 @@ static lxw_chart *_metric_chart(xlsx_book *b, const char *metric, size_t first)
     xb_unit_label(b, b->m->series[first].unit, b->m->series[first].unit_text, &t);
     xs_printf(&t, ")");
     _title(chart, &t);
-    xs_free(&t);
+    xs_release(&t);
     chart_axis_set_name(chart->x_axis, "Year");
     chart_axis_set_num_format(chart->y_axis, xb_series_numfmt(b, first));
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
@@ -223,7 +223,7 @@ lxw_chart *xb_chart_burn(xlsx_book *b)
     else
         xs_printf(&t, ") \xE2\x80\x94 no break-even within the horizon");
     _title(col, &t);
-    xs_free(&t);
+    xs_release(&t);
     chart_axis_set_name(col->x_axis, "Year");
     chart_axis_set_num_format(col->y_axis, b->money_numfmt);
     chart_axis_set_label_position(col->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
@@ -266,7 +266,7 @@ lxw_chart *xb_chart_commitments(xlsx_book *b)
     xb_unit_label(b, CX_U_MONEY, NULL, &t);
     xs_printf(&t, ")");
     _title(chart, &t);
-    xs_free(&t);
+    xs_release(&t);
     chart_axis_set_name(chart->x_axis, "Year");
     chart_axis_set_num_format(chart->y_axis, b->money_numfmt);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);

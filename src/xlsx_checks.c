@@ -291,7 +291,7 @@ void xb_write_checks(xlsx_book *b)
     xs_init(&f);
     for (size_t i = 0; i < b->r->nchecks; i++)
         _result(b, b->chk_first + (int)i, &b->r->checks[i], &f);
-    xs_free(&f);
+    xs_release(&f);
     b->chk_last = b->chk_first + (int)b->r->nchecks - 1;
     if (!b->r->nchecks)
         xb_text(b, ws, b->chk_first, 0, "(the model states no checks)", xb_fmt(b, NULL, XB_NOTE));

@@ -59,8 +59,8 @@ static void _profile_formula(xlsx_book *b, size_t i, int k, xb_str *f)
         xs_printf(f, "=%s/%s", t, n);
     if (total.failed || years.failed)
         f->failed = 1;
-    xs_free(&total);
-    xs_free(&years);
+    xs_release(&total);
+    xs_release(&years);
 }
 
 static void _amounts(xlsx_book *b, size_t i, int row, double *in_horizon, xb_str *f)
@@ -158,7 +158,7 @@ void xb_write_commitments(xlsx_book *b)
     xb_unit_label(b, CX_U_MONEY, NULL, &u);
     xs_printf(&u, ")");
     xb_text(b, ws, 1, 0, xs_get(&u), xb_fmt(b, NULL, XB_NOTE));
-    xs_free(&u);
+    xs_release(&u);
     _header(b);
     xb_str f;
     xs_init(&f);
@@ -166,7 +166,7 @@ void xb_write_commitments(xlsx_book *b)
     for (size_t i = 0; i < b->m->ncommitments; i++)
         _row(b, i, row++, &f);
     _total_row(b, CMT_HEADER + 1, row, &f);
-    xs_free(&f);
+    xs_release(&f);
     static const double widths[] = {24, 20, 12};
     xb_widths(b, ws, widths, 3);
     xb_check(b, worksheet_set_column(ws, XB_YEAR0, (lxw_col_t)(_col_in(b) - 1), 11, NULL));

@@ -57,14 +57,14 @@ static char *_money_numfmt(const cx_model *m)
         xs_init(&t);
         xs_printf(&t, "%s ", code);
         _literal(&f, xs_get(&t), 8);
-        xs_free(&t);
+        xs_release(&t);
     }
     xs_printf(&f, "#,##0.0");
     const char *suffix = cx_scale_suffix(m->scale);
     if (suffix && *suffix)
         _literal(&f, suffix, 4);
     if (f.failed) {
-        xs_free(&f);
+        xs_release(&f);
         return NULL;
     }
     return f.s;
@@ -81,10 +81,10 @@ static char *_other_numfmt(const char *unit_text)
         xs_init(&t);
         xs_printf(&t, " %s", unit_text);
         _literal(&f, xs_get(&t), 24);
-        xs_free(&t);
+        xs_release(&t);
     }
     if (f.failed) {
-        xs_free(&f);
+        xs_release(&f);
         return NULL;
     }
     return f.s;

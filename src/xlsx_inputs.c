@@ -40,7 +40,7 @@ static lxw_format *_exact(xlsx_book *b, const char *numfmt, unsigned flags)
     lxw_format *f = e.failed ? NULL : _f(b, e.s, flags);
     if (e.failed)
         b->nomem = 1;
-    xs_free(&e);
+    xs_release(&e);
     return f;
 }
 
@@ -108,7 +108,7 @@ static void _figure_row(xlsx_book *b, int row, size_t s, int t)
         xs_ref(&f, NULL, row, XB_FIG_HIGH, 0);
         xs_printf(&f, ")/2");
         xb_formula(b, ws, row, XB_FIG_BASE, &f, _exact(b, nf, 0), v->base);
-        xs_free(&f);
+        xs_release(&f);
     } else {
         xb_num(b, ws, row, XB_FIG_BASE, v->base, in);
     }
@@ -118,7 +118,7 @@ static void _figure_row(xlsx_book *b, int row, size_t s, int t)
     xs_init(&u);
     xb_unit_label(b, x->unit, x->unit_text, &u);
     xb_text(b, ws, row, XB_FIG_UNIT, xs_get(&u), _f(b, NULL, XB_CENTER));
-    xs_free(&u);
+    xs_release(&u);
     _wrapped(b, row, XB_FIG_SOURCE, v->source ? v->source : x->source, 0, &height);
     xb_row_height(b, ws, row, height);
 }
@@ -166,7 +166,7 @@ static char *_driver_name(xlsx_book *b, size_t s)
     }
     if (n.failed) {
         b->nomem = 1;
-        xs_free(&n);
+        xs_release(&n);
         return NULL;
     }
     return n.s;
@@ -190,8 +190,8 @@ static void _define(xlsx_book *b, size_t s, const char *param, int row,
         b->nomem = 1;
     else
         xb_check(b, workbook_define_name(b->wb, name.s, ref.s));
-    xs_free(&name);
-    xs_free(&ref);
+    xs_release(&name);
+    xs_release(&ref);
 }
 
 /* Reference to the value of series s in year index t for a CAGR window: the
@@ -225,7 +225,7 @@ static void _window_cagr(xlsx_book *b, int row, size_t s)
     xs_printf(&f, ")^(1/%d)-1", z - a);
     xb_formula(b, b->inputs, row, XB_DRV_WCAGR, &f, _f(b, XB_FMT_RATE, 0),
                sr->start_rate);
-    xs_free(&f);
+    xs_release(&f);
     _define(b, s, "cagr", row, XB_DRV_WCAGR, XB_DRV_WCAGR);
 }
 
@@ -240,7 +240,7 @@ static void _fade(xlsx_book *b, int row, size_t s, const cx_driver *d)
         xs_ref(&f, NULL, row, XB_DRV_WCAGR, 0);
         xb_formula(b, b->inputs, row, XB_DRV_FROM, &f, _f(b, XB_FMT_RATE, 0),
                    b->r->series[s].start_rate);
-        xs_free(&f);
+        xs_release(&f);
     } else {
         xb_num(b, b->inputs, row, XB_DRV_FROM, d->rate, in);
     }
@@ -309,7 +309,7 @@ static void _driver_row(xlsx_book *b, int row, size_t s)
     if (d->source)
         xs_printf(&how, "\nSource: %s", d->source);
     _wrapped(b, row, XB_DRV_NOTE, xs_get(&how), XB_NOTE, &height);
-    xs_free(&how);
+    xs_release(&how);
     xb_row_height(b, b->inputs, row, height);
     switch (d->method) {
     case CX_D_GROWTH:
@@ -392,7 +392,7 @@ static int _stages_params(xlsx_book *b, int row, size_t s, const cx_driver *d)
         xs_ref(&f, NULL, b->drv_row[s], XB_DRV_WCAGR, XB_ABS);
         xb_formula(b, b->inputs, row, _PAR_VALUE, &f, _f(b, XB_FMT_RATE, 0),
                    b->r->series[s].start_rate);
-        xs_free(&f);
+        xs_release(&f);
         row = _param(b, row, s, "high (the Window CAGR)", "high", NULL);
     } else {
         row = _param_num(b, row, s, "high", "high", d->rate, in, NULL);
@@ -478,7 +478,7 @@ static int _drivers(xlsx_book *b, int row)
     xs_init(&t);
     xs_printf(&t, "Drivers (scenario: %s)", b->r->scenario ? b->r->scenario : "base");
     _section(b, row++, xs_get(&t));
-    xs_free(&t);
+    xs_release(&t);
     size_t maxrates = 0;
     for (size_t s = 0; s < b->m->nseries; s++)
         if (b->r->drivers[s].method == CX_D_RATES && b->r->drivers[s].nrates > maxrates)
@@ -492,7 +492,7 @@ static int _drivers(xlsx_book *b, int row)
                 xb_fmt(b, NULL, XB_HEADER | XB_WRAP));
         double hi = xb_text_height(xs_get(&h), 12, 12);
         height = hi > height ? hi : height;
-        xs_free(&h);
+        xs_release(&h);
     }
     xb_row_height(b, b->inputs, row, height);
     if (maxrates)
@@ -530,7 +530,7 @@ static int _constants(xlsx_book *b, int row)
         xb_text(b, b->inputs, row, XB_CON_UNIT, xs_get(&u), _f(b, NULL, XB_CENTER));
         _wrapped(b, row, XB_CON_SOURCE, c->source, 0, &height);
         xb_row_height(b, b->inputs, row, height);
-        xs_free(&u);
+        xs_release(&u);
     }
     return row + 1;
 }

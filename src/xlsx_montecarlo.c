@@ -13,25 +13,25 @@
 #include "mc.h"
 #include "xlsx_book.h"
 
-#define _W_LABEL 44
+#define W_LABEL 44
 
 typedef struct _mc {
     xlsx_book *b;
     lxw_worksheet *ws;
     const cx_mc_result *mc;
     int row;                  /* next free row */
-    int chart_row;            /* where the next chart goes (column _CHART_COL) */
+    int chart_row;            /* where the next chart goes (column CHART_COL) */
 } _mc;
 
-#define _CHART_COL 12
+#define CHART_COL 12
 
 static void _level(char *buf, size_t size, double level)
 {
     snprintf(buf, size, "P%g", level * 100);
 }
 
-/* Column widths; the charts start at column _CHART_COL. */
-static const double _widths[] = {_W_LABEL, 14, 14, 13, 13, 13, 13, 13, 13, 13, 13, 13};
+/* Column widths; the charts start at column CHART_COL. */
+static const double _widths[] = {W_LABEL, 14, 14, 13, 13, 13, 13, 13, 13, 13, 13, 13};
 
 /* A header row: long headings wrap, and the row is as tall as they are. */
 static void _head(_mc *s, const char *const *cols, size_t n)
@@ -74,7 +74,7 @@ static void _input(_mc *s, size_t i)
     if (in->param == CX_MC_FIGURE)
         xs_printf(&name, " %d", in->year);
     xb_text(b, s->ws, s->row, 0, xs_get(&name), NULL);
-    xs_free(&name);
+    xs_release(&name);
     xb_text(b, s->ws, s->row, 1, cx_mc_param_name(b->r, in), NULL);
     xb_text(b, s->ws, s->row, 2, cx_dist_name(d->kind), NULL);
     if (d->kind == CX_DIST_NORMAL || d->kind == CX_DIST_LOGNORMAL) {
@@ -129,12 +129,12 @@ static void _det_link(_mc *s, int which, double cached)
     } else if (b->valuation) {
         xs_ref(&f, XB_VALUATION, XB_VAL_NPV, XB_VAL_COL, XB_ABS);
     } else {
-        xs_free(&f);
+        xs_release(&f);
         xb_num(b, s->ws, s->row, 1, cached, money);
         return;
     }
     xb_formula(b, s->ws, s->row, 1, &f, money, cached);
-    xs_free(&f);
+    xs_release(&f);
 }
 
 static void _stat_row(_mc *s, const char *label, int which, const cx_mc_stat *st)
@@ -192,7 +192,7 @@ static void _targets(_mc *s)
         else
             xs_printf(&l, "%s %d", cx_target_kind_name(tg->kind), tg->year);
         xb_text(s->b, s->ws, s->row, 0, xs_get(&l), NULL);
-        xs_free(&l);
+        xs_release(&l);
         xb_num(s->b, s->ws, s->row, 1, mc->targets[t].p, xb_fmt(s->b, XB_FMT_RATIO, XB_BOLD));
         xb_num(s->b, s->ws, s->row, 2, (double)mc->targets[t].hits, NULL);
         xb_text(s->b, s->ws, s->row, 3, mc->targets[t].deterministic ? "met" : "not met",
@@ -255,7 +255,7 @@ static void _insert(_mc *s, lxw_chart *c, const char *title, int legend)
     chart_title_set_name_font(c, &font);
     chart_legend_set_position(c, legend ? LXW_CHART_LEGEND_BOTTOM : LXW_CHART_LEGEND_NONE);
     lxw_chart_options o = {.x_scale = 1.4, .y_scale = 1.2};
-    xb_check(s->b, worksheet_insert_chart_opt(s->ws, (lxw_row_t)s->chart_row, _CHART_COL,
+    xb_check(s->b, worksheet_insert_chart_opt(s->ws, (lxw_row_t)s->chart_row, CHART_COL,
                                               c, &o));
     s->chart_row += 19;
 }
@@ -305,7 +305,7 @@ static void _fan_det(_mc *s, const cx_mc_fan *fa, size_t i, lxw_format *fmt)
     else
         xs_value_ref(b, &f, XB_PROJECTION, fa->entry, t, 0);
     xb_formula(b, s->ws, s->row, 1, &f, fmt, fa->det[i]);
-    xs_free(&f);
+    xs_release(&f);
 }
 
 static size_t _level_index(const cx_mc_result *mc, double level)
@@ -344,7 +344,7 @@ static void _fan_chart(_mc *s, const cx_mc_fan *fa, int first, int head)
     xs_printf(&t, "Fan chart: %s (P10\xE2\x80\x93P90 band, median)",
               cx_mc_fan_label(s->b->m, fa->entry));
     _insert(s, c, xs_get(&t), 1);
-    xs_free(&t);
+    xs_release(&t);
 }
 
 static void _fan(_mc *s, const cx_mc_fan *fa)
@@ -357,7 +357,7 @@ static void _fan(_mc *s, const cx_mc_fan *fa)
     xs_init(&t);
     xs_printf(&t, "Fan: %s", cx_mc_fan_label(s->b->m, fa->entry));
     _section(s, xs_get(&t));
-    xs_free(&t);
+    xs_release(&t);
     int head = s->row;
     _head(s, cols, 6);
     size_t j10 = _level_index(mc, 0.10), j50 = _level_index(mc, 0.50),

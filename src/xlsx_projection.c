@@ -204,7 +204,7 @@ static void _value_row(xlsx_book *b, size_t s)
     xb_text(b, b->proj, row, 1, xs_get(&u), NULL);
     xb_text(b, b->proj, row, 2, x->kind == CX_S_SUM ? "sum"
             : d->method != CX_D_NONE ? cx_method_name(d->method) : "", NULL);
-    xs_free(&u);
+    xs_release(&u);
     const char *nf = xb_series_numfmt(b, s);
     xb_str f;
     xs_init(&f);
@@ -219,7 +219,7 @@ static void _value_row(xlsx_book *b, size_t s)
         else
             xb_num(b, b->proj, row, XB_YEAR0 + (int)t, v->base, fmt);
     }
-    xs_free(&f);
+    xs_release(&f);
 }
 
 /* The growth rate of projected year k (1-based) as a formula on the driver
@@ -283,7 +283,7 @@ static void _rate_row(xlsx_book *b, size_t s)
         else
             xb_num(b, b->proj, row, XB_YEAR0 + (int)t, sr->rate[t], fmt);
     }
-    xs_free(&f);
+    xs_release(&f);
 }
 
 static void _yoy_row(xlsx_book *b, size_t s, int row)
@@ -306,7 +306,7 @@ static void _yoy_row(xlsx_book *b, size_t s, int row)
         xs_printf(&f, "-1");
         xb_formula(b, b->proj, row, XB_YEAR0 + (int)t, &f, fmt, sr->yoy[t]);
     }
-    xs_free(&f);
+    xs_release(&f);
 }
 
 /* Two rows per series for the Summary charts: history (first..last stated)
@@ -338,7 +338,7 @@ static void _chart_rows(xlsx_book *b, size_t s)
             xb_formula(b, b->proj, row + p, XB_YEAR0 + t, &f, fmt, v->base);
         }
     }
-    xs_free(&f);
+    xs_release(&f);
 }
 
 static void _legend(xlsx_book *b)
@@ -369,7 +369,7 @@ void xb_write_projection(xlsx_book *b)
     xs_init(&t);
     xs_printf(&t, "Projection (scenario: %s)", b->r->scenario ? b->r->scenario : "base");
     xb_text(b, ws, 0, 0, xs_get(&t), xb_fmt(b, NULL, XB_TITLE));
-    xs_free(&t);
+    xs_release(&t);
     _legend(b);
     _header_row(b, PROJ_YEAR_ROW, "Series");
     for (size_t s = 0; s < b->m->nseries; s++) {

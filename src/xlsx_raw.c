@@ -102,7 +102,7 @@ int xlsx_raw_open(const xlsx_raw_spec *spec, xlsx_raw **out)
                           spec->years), EX_SOFTWARE;
     xlsx_raw *x = calloc(1, sizeof *x);
     if (!x)
-        return diag_error("out of memory"), EX_OSERR;
+        return diag_oom();
     x->spec = *spec;
     int rc = outfile_begin(spec->path, &x->tmp);
     if (rc) {

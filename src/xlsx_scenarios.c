@@ -15,8 +15,8 @@
 /* Rows (0-based) and columns. */
 enum { _TITLE = 0, _NOTE1, _NOTE2, _HEADER = 4, _FIRST };
 enum { _LABEL = 0, _UNIT, _COL0 };
-#define _FMT_FRAC "0.00"
-#define _CHART_ROWS 18
+#define FMT_FRAC "0.00"
+#define CHART_ROWS 18
 
 static const cx_scenario_set *_set(const xlsx_book *b)
 {
@@ -31,7 +31,7 @@ static const char *_numfmt(xlsx_book *b, size_t i)
     case CX_SF_VALUE: return xb_series_numfmt(b, row->series);
     case CX_SF_PEAK_YEAR: case CX_SF_BREAK_EVEN: case CX_SF_PAYBACK: case CX_SF_WARNINGS:
         return XB_FMT_YEAR;
-    case CX_SF_BREAK_EVEN_FRAC: case CX_SF_PAYBACK_FRAC: return _FMT_FRAC;
+    case CX_SF_BREAK_EVEN_FRAC: case CX_SF_PAYBACK_FRAC: return FMT_FRAC;
     case CX_SF_IRR: return XB_FMT_RATE;
     default: return b->money_numfmt;
     }
@@ -172,7 +172,7 @@ static void _chart(xlsx_book *b, int row)
     xs_printf(&t, ")");
     if (!t.failed)
         chart_title_set_name(chart, xs_get(&t));
-    xs_free(&t);
+    xs_release(&t);
     lxw_chart_font font = {.size = 12, .bold = LXW_TRUE};
     chart_title_set_name_font(chart, &font);
     chart_axis_set_num_format(chart->y_axis, b->money_numfmt);
@@ -206,8 +206,8 @@ void xb_write_scenarios(xlsx_book *b)
     int next = _legend(b, top + 1 + (int)s->nrows + 1);
     if (u.failed || f.failed)
         b->nomem = 1;
-    xs_free(&u);
-    xs_free(&f);
+    xs_release(&u);
+    xs_release(&f);
     _chart(b, next + 1);
     worksheet_freeze_panes(ws, _HEADER + 1, _COL0);
     xb_page_setup(b, ws, "Scenarios");

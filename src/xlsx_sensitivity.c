@@ -16,10 +16,10 @@
 enum { _TITLE = 0, _NOTE1, _NOTE2, _OUTPUT = 4, _BASE, _TORNADO = 7, _THEAD };
 /* Tornado columns. */
 enum { _DRV = 0, _LOW, _HIGH, _AT_LOW, _AT_HIGH, _SWING, _LOW_D, _HIGH_D };
-#define _VCOL 1
-#define _FMT_FRAC "0.00"
-#define _FMT_MOVE "+0%;-0%;0%"
-#define _FMT_MOVE1 "+0.0%;-0.0%;0.0%"
+#define VCOL 1
+#define FMT_FRAC "0.00"
+#define FMT_MOVE "+0%;-0%;0%"
+#define FMT_MOVE1 "+0.0%;-0.0%;0.0%"
 
 static const cx_sensitivity *_sens(const xlsx_book *b)
 {
@@ -30,7 +30,7 @@ static const char *_numfmt(xlsx_book *b)
 {
     const cx_sensitivity_spec *sp = _sens(b)->spec;
     if (sp->output == CX_SO_BREAK_EVEN)
-        return _FMT_FRAC;
+        return FMT_FRAC;
     if (sp->output == CX_SO_VALUE)
         return xb_series_numfmt(b, sp->series);
     return b->money_numfmt;
@@ -55,7 +55,7 @@ static void _head(xlsx_book *b)
     xs_init(&t);
     xs_printf(&t, "Sensitivity: %s", label);
     xb_text(b, ws, _TITLE, 0, xs_get(&t), xb_fmt(b, NULL, XB_TITLE));
-    xs_free(&t);
+    xs_release(&t);
     xb_text(b, ws, _NOTE1, 0, "Every output figure is a value: each comes from a separate "
             "run of the model with the driver(s) moved, not from this workbook's formulas. "
             "The swings and the changes from base are formulas.", xb_fmt(b, NULL, XB_NOTE));
@@ -64,9 +64,9 @@ static void _head(xlsx_book *b)
             "overrides; a share) by 1 + x; a driver given low and high has its main rate "
             "set to them.", xb_fmt(b, NULL, XB_NOTE));
     xb_text(b, ws, _OUTPUT, 0, "Output", xb_fmt(b, NULL, XB_BOLD));
-    xb_text(b, ws, _OUTPUT, _VCOL, label, NULL);
+    xb_text(b, ws, _OUTPUT, VCOL, label, NULL);
     xb_text(b, ws, _BASE, 0, "At the base", xb_fmt(b, NULL, XB_BOLD));
-    _value(b, _BASE, _VCOL, s->base, xb_fmt(b, _numfmt(b), XB_BOLD));
+    _value(b, _BASE, VCOL, s->base, xb_fmt(b, _numfmt(b), XB_BOLD));
 }
 
 /* =IF(AND(ISNUMBER(a),ISNUMBER(c)),expr,"") where expr is built by the caller. */
@@ -83,7 +83,7 @@ static void _guarded(xb_str *f, int row, int ca, int rb, int cb, unsigned absb)
 static const char *_move_fmt(double x)
 {
     double p = x * 100;
-    return fabs(p - round(p)) < 1e-9 ? _FMT_MOVE : _FMT_MOVE1;
+    return fabs(p - round(p)) < 1e-9 ? FMT_MOVE : FMT_MOVE1;
 }
 
 static void _setting(xlsx_book *b, int row, int col, const cx_sens_driver *d, double x)
@@ -113,10 +113,10 @@ static void _bar(xlsx_book *b, int row, const cx_tornado_bar *bar, xb_str *f)
     for (int k = 0; k < 2; k++) {
         int c = k ? _AT_HIGH : _AT_LOW;
         xs_clear(f);
-        _guarded(f, row, c, _BASE, _VCOL, XB_ABS);
+        _guarded(f, row, c, _BASE, VCOL, XB_ABS);
         xs_ref(f, NULL, row, c, 0);
         xs_printf(f, "-");
-        xs_ref(f, NULL, _BASE, _VCOL, XB_ABS);
+        xs_ref(f, NULL, _BASE, VCOL, XB_ABS);
         xs_printf(f, ",\"\")");
         xb_formula(b, ws, row, k ? _HIGH_D : _LOW_D, f, fmt,
                    k ? bar->high_delta : bar->low_delta);
@@ -185,7 +185,7 @@ static void _grid_axes(xlsx_book *b, int top)
     xs_printf(&t, "Across: %s, down: %s (each driver's rates moved by the step)",
               b->m->series[sp->x].name, b->m->series[sp->y].name);
     xb_text(b, ws, top + 1, 0, xs_get(&t), xb_fmt(b, NULL, XB_NOTE));
-    xs_free(&t);
+    xs_release(&t);
     xb_text(b, ws, top + 2, 0, "down \\ across", xb_fmt(b, NULL, XB_HEADER));
     for (size_t j = 0; j < sp->nsteps; j++)
         xb_num(b, ws, top + 2, 1 + (int)j, sp->steps[j],
@@ -235,7 +235,7 @@ void xb_write_sensitivity(xlsx_book *b)
         next = _tornado(b, &f);
     if (f.failed)
         b->nomem = 1;
-    xs_free(&f);
+    xs_release(&f);
     if (s->grid)
         _grid(b, next);
     xb_page_setup(b, b->sens, "Sensitivity");

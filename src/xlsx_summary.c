@@ -52,8 +52,8 @@ static void _master_check(xlsx_book *b)
     else
         xb_formula_text(b, b->summary, SUM_CHECKS, 1, &f,
                         xb_fmt(b, NULL, XB_BOLD | (warn ? XB_WARN : XB_PASS)), cached.s);
-    xs_free(&f);
-    xs_free(&cached);
+    xs_release(&f);
+    xs_release(&cached);
 }
 
 static void _info(xlsx_book *b)
@@ -78,7 +78,7 @@ static void _info(xlsx_book *b)
     xs_clear(&t);
     xs_printf(&t, "%d\xE2\x80\x93%d", m->first_year, m->last_year);
     _pair(b, SUM_INFO + 3, "Years", xs_get(&t));
-    xs_free(&t);
+    xs_release(&t);
     _pair(b, SUM_INFO + 4, "As of", m->as_of_text);
     _master_check(b);
 }
@@ -146,7 +146,7 @@ static int _key_figures(xlsx_book *b, int row)
     for (size_t s = 0; s < b->m->nseries; s++)
         if (_has_history(b, s))
             _key_row(b, row++, s, &f);
-    xs_free(&f);
+    xs_release(&f);
     if (row == first)
         xb_text(b, ws, row++, 0, "(no series has two stated years)", xb_fmt(b, NULL, XB_NOTE));
     return row + 1;
@@ -165,7 +165,7 @@ static void _burn_ref(xlsx_book *b, int row, const char *label, int burn_row,
         xb_formula_text(b, b->summary, row, 1, &f, xb_fmt(b, NULL, XB_BOLD | XB_RIGHT), text);
     else
         xb_formula(b, b->summary, row, 1, &f, xb_fmt(b, nf, XB_BOLD), num);
-    xs_free(&f);
+    xs_release(&f);
 }
 
 static int _burn(xlsx_book *b, int row)
@@ -218,7 +218,7 @@ static void _valuation_ref(xlsx_book *b, int row, const char *label, int vrow,
         xb_formula(b, b->summary, row, 1, &f, xb_fmt(b, nf, XB_BOLD), num);
     else
         xb_formula_text(b, b->summary, row, 1, &f, xb_fmt(b, NULL, XB_BOLD), text);
-    xs_free(&f);
+    xs_release(&f);
 }
 
 static int _valuation(xlsx_book *b, int row)
@@ -230,7 +230,7 @@ static int _valuation(xlsx_book *b, int row)
     xs_init(&h);
     xs_printf(&h, "Valuation (discounted at %g%% a year)", d->rate * 100);
     xb_text(b, b->summary, row++, 0, xs_get(&h), xb_fmt(b, NULL, XB_SECTION));
-    xs_free(&h);
+    xs_release(&h);
     _valuation_ref(b, row++, "NPV (first flow discounted one period)", XB_VAL_NPV,
                    d->npv, "", b->money_numfmt);
     _valuation_ref(b, row++, "NPV (first flow at t=0)", XB_VAL_NPV0, d->npv0, "",
@@ -296,7 +296,7 @@ static int _commitments(xlsx_book *b, int row)
                   unscheduled, unscheduled == 1 ? "" : "s");
         xb_text(b, b->summary, row++, 0, xs_get(&f), xb_fmt(b, NULL, XB_NOTE));
     }
-    xs_free(&f);
+    xs_release(&f);
     return row + 1;
 }
 

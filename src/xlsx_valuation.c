@@ -13,10 +13,10 @@ enum { _TITLE = 0, _INPUTS = 2, _RATE, _FLOWS, _DATES,
        _HEADER = 7, _FLOW, _DATE, _DISC,
        _FIGURES = 12, _NPV = XB_VAL_NPV, _NPV0 = XB_VAL_NPV0,
        _XNPV = XB_VAL_XNPV, _IRR = XB_VAL_IRR, _XIRR = XB_VAL_XIRR };
-#define _VCOL XB_VAL_COL        /* values of the inputs and figures */
-#define _NCOL 2                 /* notes beside them */
-#define _FMT_DATE "yyyy-mm-dd"
-#define _FMT_IRR  "0.000%"
+#define VCOL XB_VAL_COL        /* values of the inputs and figures */
+#define NCOL 2                 /* notes beside them */
+#define FMT_DATE "yyyy-mm-dd"
+#define FMT_IRR  "0.000%"
 
 static int _c0(const xlsx_book *b)
 {
@@ -34,26 +34,26 @@ static void _inputs(xlsx_book *b)
     lxw_worksheet *ws = b->valuation;
     xb_text(b, ws, _INPUTS, 0, "Inputs", xb_fmt(b, NULL, XB_SECTION));
     xb_text(b, ws, _RATE, 0, "Discount rate (per year)", NULL);
-    xb_num(b, ws, _RATE, _VCOL, sp->rate, xb_fmt(b, XB_FMT_RATE, XB_INPUT));
+    xb_num(b, ws, _RATE, VCOL, sp->rate, xb_fmt(b, XB_FMT_RATE, XB_INPUT));
     if (sp->source)
-        xb_text(b, ws, _RATE, _NCOL, sp->source, xb_fmt(b, NULL, XB_NOTE));
+        xb_text(b, ws, _RATE, NCOL, sp->source, xb_fmt(b, NULL, XB_NOTE));
     xb_str ref;
     xs_init(&ref);
     xs_printf(&ref, "=");
-    xs_ref(&ref, XB_VALUATION, _RATE, _VCOL, XB_ABS);
+    xs_ref(&ref, XB_VALUATION, _RATE, VCOL, XB_ABS);
     if (ref.failed)
         b->nomem = 1;
     else
         xb_check(b, workbook_define_name(b->wb, "discount_rate", xs_get(&ref)));
-    xs_free(&ref);
+    xs_release(&ref);
 
     xb_text(b, ws, _FLOWS, 0, "Flows", NULL);
     if (sp->series == CX_NO_INDEX)
-        xb_text(b, ws, _FLOWS, _VCOL, "Burn: net cash flow", NULL);
+        xb_text(b, ws, _FLOWS, VCOL, "Burn: net cash flow", NULL);
     else
-        xb_text(b, ws, _FLOWS, _VCOL, b->m->series[sp->series].name, NULL);
+        xb_text(b, ws, _FLOWS, VCOL, b->m->series[sp->series].name, NULL);
     xb_text(b, ws, _DATES, 0, "Dates (XNPV, XIRR)", NULL);
-    xb_text(b, ws, _DATES, _VCOL, sp->dates == CX_DATES_MID_YEAR ? "1 July of each year"
+    xb_text(b, ws, _DATES, VCOL, sp->dates == CX_DATES_MID_YEAR ? "1 July of each year"
                                                                  : "31 December of each year", NULL);
 }
 
@@ -85,7 +85,7 @@ static void _year(xlsx_book *b, size_t i, xb_str *f)
         xs_printf(f, "=DATE(%d,7,1)", year);
     else
         xs_printf(f, "=DATE(%d,12,31)", year);
-    xb_formula(b, ws, _DATE, c, f, xb_fmt(b, _FMT_DATE, XB_CENTER), d->dates[i]);
+    xb_formula(b, ws, _DATE, c, f, xb_fmt(b, FMT_DATE, XB_CENTER), d->dates[i]);
 
     /* =D9/(1+discount_rate)^(D$8-$D$8+1): the spreadsheet NPV's term. */
     xs_clear(f);
@@ -104,20 +104,20 @@ static void _series(xlsx_book *b, xb_str *f)
     lxw_worksheet *ws = b->valuation;
     lxw_format *h = xb_fmt(b, NULL, XB_HEADER);
     xb_text(b, ws, _HEADER, 0, "Cash flows", h);
-    xb_text(b, ws, _HEADER, _VCOL, "Unit", h);
-    xb_text(b, ws, _HEADER, _NCOL, "From", h);
+    xb_text(b, ws, _HEADER, VCOL, "Unit", h);
+    xb_text(b, ws, _HEADER, NCOL, "From", h);
     xb_str u;
     xs_init(&u);
     xb_unit_label(b, CX_U_MONEY, NULL, &u);
     xb_text(b, ws, _FLOW, 0, "Cash flow", xb_fmt(b, NULL, XB_BOLD));
-    xb_text(b, ws, _FLOW, _VCOL, xs_get(&u), NULL);
-    xb_text(b, ws, _FLOW, _NCOL, b->m->discount.series == CX_NO_INDEX ? XB_BURN : XB_PROJECTION,
+    xb_text(b, ws, _FLOW, VCOL, xs_get(&u), NULL);
+    xb_text(b, ws, _FLOW, NCOL, b->m->discount.series == CX_NO_INDEX ? XB_BURN : XB_PROJECTION,
             NULL);
     xb_text(b, ws, _DATE, 0, "Date", NULL);
-    xb_text(b, ws, _DATE, _VCOL, "date", NULL);
+    xb_text(b, ws, _DATE, VCOL, "date", NULL);
     xb_text(b, ws, _DISC, 0, "Discounted cash flow (first flow discounted one period)", NULL);
-    xb_text(b, ws, _DISC, _VCOL, xs_get(&u), NULL);
-    xs_free(&u);
+    xb_text(b, ws, _DISC, VCOL, xs_get(&u), NULL);
+    xs_release(&u);
     for (size_t i = 0; i < b->r->discount.n; i++)
         _year(b, i, f);
 }
@@ -138,7 +138,7 @@ static void _npvs(xlsx_book *b, xb_str *f)
     xs_printf(f, "=NPV(discount_rate,");
     _row_range(b, f, _FLOW, _c0(b));
     xs_printf(f, ")");
-    xb_formula(b, ws, _NPV, _VCOL, f, money, d->npv);
+    xb_formula(b, ws, _NPV, VCOL, f, money, d->npv);
 
     xb_text(b, ws, _NPV0, 0, "NPV, first flow at t=0", NULL);
     xs_clear(f);
@@ -149,11 +149,11 @@ static void _npvs(xlsx_book *b, xb_str *f)
         _row_range(b, f, _FLOW, _c0(b) + 1);
         xs_printf(f, ")");
     }
-    xb_formula(b, ws, _NPV0, _VCOL, f, money, d->npv0);
+    xb_formula(b, ws, _NPV0, VCOL, f, money, d->npv0);
 
     xb_text(b, ws, _XNPV, 0, "XNPV, dated flows (days / 365 from the first date)", NULL);
     if (d->n < 2 || !isfinite(d->xnpv)) {
-        xb_text(b, ws, _XNPV, _VCOL, "needs two or more flows", xb_fmt(b, NULL, XB_BOLD));
+        xb_text(b, ws, _XNPV, VCOL, "needs two or more flows", xb_fmt(b, NULL, XB_BOLD));
         return;
     }
     xs_clear(f);
@@ -162,7 +162,7 @@ static void _npvs(xlsx_book *b, xb_str *f)
     xs_printf(f, ",");
     _row_range(b, f, _DATE, _c0(b));
     xs_printf(f, ")");
-    xb_formula(b, ws, _XNPV, _VCOL, f, money, d->xnpv);
+    xb_formula(b, ws, _XNPV, VCOL, f, money, d->xnpv);
 }
 
 /* IRR or XIRR: the formula (with the guess when the spreadsheet needs one)
@@ -176,7 +176,7 @@ static void _irr(xlsx_book *b, xb_str *f, int dated)
     const char *note = dated ? d->xirr_note : d->irr_note;
     xb_text(b, ws, row, 0, dated ? "XIRR, dated flows" : "IRR", NULL);
     if (!isfinite(root)) {
-        xb_text(b, ws, row, _VCOL, note, xb_fmt(b, NULL, XB_BOLD));
+        xb_text(b, ws, row, VCOL, note, xb_fmt(b, NULL, XB_BOLD));
         return;
     }
     xs_clear(f);
@@ -191,7 +191,7 @@ static void _irr(xlsx_book *b, xb_str *f, int dated)
         xs_num(f, guess);
     }
     xs_printf(f, ")");
-    xb_formula(b, ws, row, _VCOL, f, xb_fmt(b, _FMT_IRR, XB_BOLD), root);
+    xb_formula(b, ws, row, VCOL, f, xb_fmt(b, FMT_IRR, XB_BOLD), root);
     xb_str n;
     xs_init(&n);
     if (note[0])
@@ -201,10 +201,10 @@ static void _irr(xlsx_book *b, xb_str *f, int dated)
         xs_printf(&n, "%sthe engine's root is passed as the guess (the default 10%% guess "
                   "does not reach it)", note[0] ? "; " : "");
     if (n.len)
-        xb_text(b, ws, row, _NCOL, xs_get(&n), xb_fmt(b, NULL, note[0] ? XB_WARN : XB_NOTE));
+        xb_text(b, ws, row, NCOL, xs_get(&n), xb_fmt(b, NULL, note[0] ? XB_WARN : XB_NOTE));
     if (n.failed)
         b->nomem = 1;
-    xs_free(&n);
+    xs_release(&n);
 }
 
 void xb_write_valuation(xlsx_book *b)
@@ -228,6 +228,6 @@ void xb_write_valuation(xlsx_book *b)
     _npvs(b, &f);
     _irr(b, &f, 0);
     _irr(b, &f, 1);
-    xs_free(&f);
+    xs_release(&f);
     xb_page_setup(b, ws, "Valuation");
 }

@@ -39,15 +39,15 @@ static yt_status _nomem(_builder *b)
     return _fail(b, YT_ENOMEM, 0, 0, "out of memory");
 }
 
-void yaml_tree_free(yt_node *n)
+void yt_free(yt_node *n)
 {
     if (!n)
         return;
     for (size_t i = 0; i < n->nitems; i++)
-        yaml_tree_free(n->items[i]);
+        yt_free(n->items[i]);
     for (size_t i = 0; i < n->npairs; i++) {
-        yaml_tree_free(n->pairs[i].key);
-        yaml_tree_free(n->pairs[i].value);
+        yt_free(n->pairs[i].key);
+        yt_free(n->pairs[i].value);
     }
     free(n->items);
     free(n->pairs);
@@ -128,12 +128,12 @@ static yt_status _add(_builder *b, yt_node *n)
     if (++b->nodes > YT_MAX_NODES) {
         yt_status st = _fail(b, YT_ELIMIT, n->line, n->col,
                              "too many nodes (at most %d)", YT_MAX_NODES);
-        yaml_tree_free(n);
+        yt_free(n);
         return st;
     }
     yt_status st = _attach(b, n);
     if (st != YT_OK)
-        yaml_tree_free(n);
+        yt_free(n);
     return st;
 }
 
@@ -325,7 +325,7 @@ static yt_status _parser_error(_builder *b, const yaml_parser_t *p,
     return _scanner_error(b, p, buf, len);
 }
 
-yt_status yaml_tree_parse(const char *buf, size_t len, yt_node **root,
+yt_status yt_parse(const char *buf, size_t len, yt_node **root,
                           yt_error *err)
 {
     _builder b = {.err = err};
@@ -349,7 +349,7 @@ yt_status yaml_tree_parse(const char *buf, size_t len, yt_node **root,
     }
     yaml_parser_delete(&p);
     if (st != YT_OK) {
-        yaml_tree_free(b.root);
+        yt_free(b.root);
         return st;
     }
     *root = b.root;

@@ -66,13 +66,13 @@ typedef struct yt_error {
  * Parse the UTF-8 text buf[0..len) (without a byte-order mark; buf must
  * be NUL-terminated at buf[len]). On YT_OK *root is the document's root
  * node, or NULL when the text holds no document; free it with
- * yaml_tree_free. Otherwise *root is NULL and err says what and where.
+ * yt_free. Otherwise *root is NULL and err says what and where.
  */
-yt_status yaml_tree_parse(const char *buf, size_t len, yt_node **root,
+yt_status yt_parse(const char *buf, size_t len, yt_node **root,
                           yt_error *err);
 
-/** Free a tree returned by yaml_tree_parse. NULL is fine. */
-void yaml_tree_free(yt_node *root);
+/** Free a tree returned by yt_parse. NULL is fine. */
+void yt_free(yt_node *root);
 
 /** The pair whose key is `key` in a mapping, NULL when absent (or when
  *  map is not a mapping). */

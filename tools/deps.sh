@@ -8,7 +8,11 @@
 # libFuzzer and sanitizer runtimes (libclang-rt-N-dev for clang N: 14 on
 # Debian 12): probed by linking a tiny -fsanitize=fuzzer program.
 # Prints what it found; runs apt-get only when something is missing.
+# --check: only the libraries the build needs; say which are missing and
+# fail, installing nothing (what `make` does on a machine without them).
 set -eu
+check_only=
+[ "${1:-}" = --check ] && check_only=1
 CC=${CC:-cc}
 missing=""
 need() { missing="$missing $1"; }
@@ -21,6 +25,12 @@ done
 probe=$(mktemp -d)
 printf '#include <csv.h>\nint main(void){struct csv_parser p; return csv_init(&p,0);}\n' > "$probe/c.c"
 "$CC" "$probe/c.c" -o "$probe/c" -lcsv >/dev/null 2>&1 || need libcsv-dev
+if [ -n "$check_only" ]; then
+    rm -rf "$probe"
+    [ -z "$missing" ] && exit 0
+    echo "capex: missing$missing: run 'make deps' (or 'make run')" >&2
+    exit 1
+fi
 if command -v clang >/dev/null 2>&1; then
     printf '#include <stddef.h>\n#include <stdint.h>\nint LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)\n{ (void)d; (void)n; return 0; }\n' > "$probe/f.c"
     clang -fsanitize=fuzzer,address,undefined "$probe/f.c" -o "$probe/f" >/dev/null 2>&1 \

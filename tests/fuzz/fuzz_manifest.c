@@ -32,7 +32,7 @@ static const char _model[] =
     "      revenue.x: {to: 0%}\n"
     "burn: {revenue: revenue.x, costs: costs.x}\n";
 
-#define _RUNS 4      /* runs computed per input: enough to mix rows */
+#define RUNS 4      /* runs computed per input: enough to mix rows */
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -52,7 +52,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (batch_plan_manifest(&p, fuzz_path("runs.csv")) == 0 &&
         batch_plan_check_names(&p) == 0) {
         batch_plan_identify(&p);
-        for (size_t i = 0; i < p.n && i < _RUNS; i++) {
+        for (size_t i = 0; i < p.n && i < RUNS; i++) {
             const batch_run *r = &p.runs[i];
             run_spec spec = {.model = r->model, .scenario = r->scenario,
                              .overrides = r->overrides, .noverrides = r->noverrides,
@@ -62,6 +62,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             run_job_release(&j);
         }
     }
-    batch_plan_free(&p);
+    batch_plan_release(&p);
     return 0;
 }

@@ -195,7 +195,7 @@ typedef struct _seen {
     char second[64];
 } _seen;
 
-static int _collect(void *ctx, const csv_field *f, size_t n, int line)
+static int _collect(void *ctx, const csvrows_field *f, size_t n, int line)
 {
     _seen *s = ctx;
     if (s->rows < 4) {
@@ -216,7 +216,7 @@ static void test_csv_rows_lines(void **state)
     /* BOM, CRLF, a blank line, a quoted field over two lines */
     _write(path, "\xEF\xBB\xBFmodel,output\r\na.yaml,\"two\r\nlines\"\r\n\r\nb.yaml,x\r\n");
     _seen s = {0};
-    assert_int_equal(csv_rows_read(path, _collect, &s), 0);
+    assert_int_equal(csvrows_read(path, _collect, &s), 0);
     assert_int_equal(s.rows, 3);
     assert_int_equal(s.lines[0], 1);
     assert_int_equal(s.lines[1], 2);
@@ -224,7 +224,7 @@ static void test_csv_rows_lines(void **state)
     assert_string_equal(s.second, "two\r\nlines");
     _write(path, "model\n\"open\n");
     s = (_seen){0};
-    assert_int_equal(csv_rows_read(path, _collect, &s), EX_DATAERR);
+    assert_int_equal(csvrows_read(path, _collect, &s), EX_DATAERR);
 }
 
 static void test_manifest(void **state)
@@ -254,14 +254,14 @@ static void test_manifest(void **state)
     assert_int_equal(p.runs[1].run, 2);
     assert_int_equal(p.runs[1].line, 3);
     assert_int_equal(batch_plan_check_names(&p), 0);
-    batch_plan_free(&p);
+    batch_plan_release(&p);
     _write(path, "model,output\nm.yaml,../x\n");
     assert_int_equal(batch_plan_manifest(&p, path), EX_DATAERR);
-    batch_plan_free(&p);
+    batch_plan_release(&p);
     _write(path, "model,output\nm.yaml,x\nn.yaml,x\n");
     assert_int_equal(batch_plan_manifest(&p, path), 0);
     assert_int_equal(batch_plan_check_names(&p), EX_USAGE);
-    batch_plan_free(&p);
+    batch_plan_release(&p);
 }
 
 int main(void)

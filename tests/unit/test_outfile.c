@@ -1,5 +1,5 @@
 /* test_outfile.c - atomic output: temporary file beside the target, rename
- * on success, nothing left behind on failure; write_xlsx on top of it. */
+ * on success, nothing left behind on failure; xlsx_write on top of it. */
 #include <dirent.h>
 #include <math.h>
 #include <setjmp.h>
@@ -16,7 +16,7 @@
 
 #include "outfile.h"
 #include "result.h"
-#include "write_xlsx.h"
+#include "xlsx.h"
 
 static char dir[] = "/tmp/capex-test-outfile-XXXXXX";
 
@@ -185,9 +185,9 @@ static void workbook_is_deterministic_and_atomic(void **state)
     snprintf(p1, sizeof p1, "%s/a.xlsx", dir);
     snprintf(p2, sizeof p2, "%s/b.xlsx", dir);
     snprintf(bad, sizeof bad, "%s/missing/c.xlsx", dir);
-    assert_int_equal(write_xlsx(r, p1), 0);
+    assert_int_equal(xlsx_write(r, p1), 0);
     sleep(1);                                   /* a clock would show */
-    assert_int_equal(write_xlsx(r, p2), 0);
+    assert_int_equal(xlsx_write(r, p2), 0);
     size_t n1, n2;
     char *s1 = _read(p1, &n1), *s2 = _read(p2, &n2);
     assert_non_null(s1);
@@ -197,7 +197,7 @@ static void workbook_is_deterministic_and_atomic(void **state)
     assert_memory_equal(s1, s2, n1);
     free(s1);
     free(s2);
-    assert_int_equal(write_xlsx(r, bad), EX_CANTCREAT);
+    assert_int_equal(xlsx_write(r, bad), EX_CANTCREAT);
     assert_int_equal(_entries(), 2);                      /* no temporary left */
     cx_result_free(r);
     cx_model_free(m);

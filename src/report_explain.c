@@ -1,10 +1,10 @@
 /*
- * write_explain.c - `capex explain`: how each value of a series came to be
- * (write_explain.h). It lays out the engine's result - the stated figure
+ * report_explain.c - `capex explain`: how each value of a series came to be
+ * (report_explain.h). It lays out the engine's result - the stated figure
  * and its source, the rate the engine applied, the fitted curve, the parts
  * of a sum - and computes nothing itself.
  */
-#include "write_explain.h"
+#include "report_explain.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -177,7 +177,7 @@ static void _series(FILE *f, const cx_result *r, size_t s)
     }
 }
 
-int write_explain(FILE *f, const cx_result *r, size_t series)
+int report_explain(FILE *f, const cx_result *r, size_t series)
 {
     const cx_model *m = r->model;
     fprintf(f, "%s  [%s, scenario %s]\n", m->title && *m->title ? m->title : m->name,

@@ -1,5 +1,5 @@
 /*
- * zip_level.h - the deflate level of the workbooks capex writes.
+ * xlsx_zip_level.h - the deflate level of the workbooks capex writes.
  *
  * libxlsxwriter always deflates a workbook's parts at zlib's default
  * level (6) and has no option for it; for the raw-paths workbook of
@@ -10,11 +10,11 @@
  * here when one is. Any level is a valid xlsx; level 1 writes about 15%
  * larger files in half the time.
  */
-#ifndef CAPEX_ZIP_LEVEL_H
-#define CAPEX_ZIP_LEVEL_H
+#ifndef CAPEX_XLSX_ZIP_LEVEL_H
+#define CAPEX_XLSX_ZIP_LEVEL_H
 
 /** Deflate level 1..9 for the workbooks written from now on in this
  *  process, or -1 for libxlsxwriter's own choice (the default). */
-void zip_level_set(int level);
+void xlsx_zip_level_set(int level);
 
 #endif

@@ -1,17 +1,17 @@
 /*
- * zip_level.c - minizip's zipOpenNewFileInZip4_64, passed on to the real
+ * xlsx_zip_level.c - minizip's zipOpenNewFileInZip4_64, passed on to the real
  * one (the next definition: libminizip's) with capex's deflate level
- * (zip_level.h).
+ * (xlsx_zip_level.h).
  */
 #define _GNU_SOURCE
-#include "zip_level.h"
+#include "xlsx_zip_level.h"
 
 #include <dlfcn.h>
 #include <xlsxwriter/third_party/zip.h>
 
 static int _level = -1;
 
-void zip_level_set(int level)
+void xlsx_zip_level_set(int level)
 {
     _level = level >= 1 && level <= 9 ? level : -1;
 }

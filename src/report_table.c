@@ -1,5 +1,5 @@
 /*
- * write_table.c - `capex run` summary for people: the series by year,
+ * report_table.c - `capex run` summary for people: the series by year,
  * headline growth, burn figures, commitments and checks.
  */
 #include <errno.h>
@@ -18,15 +18,15 @@
 #define LABEL_MAX 44
 #define CELL_W 10
 
-/* The table's layout and colours, set by write_table for one table. */
+/* The table's layout and colours, set by report_table for one table. */
 static int _label_w = LABEL_MIN;
 static int _color;        /* ANSI colours: a terminal, NO_COLOR unset */
 
-#define _RED "\033[31m"
-#define _GREEN "\033[32m"
-#define _YELLOW "\033[33m"
-#define _BOLD "\033[1m"
-#define _RESET "\033[0m"
+#define RED "\033[31m"
+#define GREEN "\033[32m"
+#define YELLOW "\033[33m"
+#define BOLD "\033[1m"
+#define RESET "\033[0m"
 
 /* text in colour (when colours are on), after padding to width columns
  * (width < 0: left-aligned). */
@@ -36,7 +36,7 @@ static void _paint(FILE *f, const char *color, int width, const char *text)
     if (width > 0)
         for (int i = 0; i < pad; i++)
             fputc(' ', f);
-    fprintf(f, "%s%s%s", _color && color ? color : "", text, _color && color ? _RESET : "");
+    fprintf(f, "%s%s%s", _color && color ? color : "", text, _color && color ? RESET : "");
     if (width < 0)
         for (int i = 0; i < pad; i++)
             fputc(' ', f);
@@ -132,7 +132,7 @@ static void _year_row(FILE *f, const cx_result *r, const char *label, const doub
             numfmt_human(num, sizeof num, v[i], 1);
             snprintf(cell, sizeof cell, "%s ", num);   /* the series' mark column */
         }
-        _paint(f, i >= 0 && (size_t)i < b->n && v[i] < 0 ? _RED : NULL, CELL_W + 1, cell);
+        _paint(f, i >= 0 && (size_t)i < b->n && v[i] < 0 ? RED : NULL, CELL_W + 1, cell);
     }
     fputc('\n', f);
 }
@@ -163,7 +163,7 @@ static void _series_table(FILE *f, const cx_result *r)
         for (size_t t = 0; t < m->nyears; t++) {
             char cell[64];
             _cell(cell, sizeof cell, s, &r->series[i].v[t]);
-            _paint(f, r->series[i].v[t].base < 0 ? _RED : NULL, CELL_W + 1, cell);
+            _paint(f, r->series[i].v[t].base < 0 ? RED : NULL, CELL_W + 1, cell);
         }
         fputc('\n', f);
     }
@@ -282,7 +282,7 @@ static void _sparkline(FILE *f, const cx_burn_result *b)
     fputs("  cumulative             ", f);
     for (size_t i = 0; i < b->n; i++) {
         int k = hi > lo ? (int)((c[i] - lo) / (hi - lo) * 7 + 0.5) : 3;
-        _paint(f, c[i] < 0 ? _RED : _GREEN, 0, blocks[k < 0 ? 0 : k > 7 ? 7 : k]);
+        _paint(f, c[i] < 0 ? RED : GREEN, 0, blocks[k < 0 ? 0 : k > 7 ? 7 : k]);
     }
     char a[48], z[48];
     numfmt_human(a, sizeof a, lo, 1);
@@ -400,7 +400,7 @@ static void _checks(FILE *f, const cx_result *r)
         const cx_check_result *c = &r->checks[i];
         const cx_check *def = &r->model->checks[c->check];
         fputs("  ", f);
-        _paint(f, c->pass ? _GREEN : _YELLOW, -4, c->pass ? "pass" : "WARN");
+        _paint(f, c->pass ? GREEN : YELLOW, -4, c->pass ? "pass" : "WARN");
         fprintf(f, "  %-10s  %s\n", cx_check_kind_name(def->kind), c->message);
     }
 }
@@ -435,7 +435,7 @@ static void _extras(FILE *f, const cx_result *r, const run_extras *x)
 static void _table(FILE *out, const cx_result *r, const run_extras *x, const char *workbook)
 {
     const cx_model *m = r->model;
-    _paint(out, _BOLD, 0, m->title ? m->title : m->name);
+    _paint(out, BOLD, 0, m->title ? m->title : m->name);
     fprintf(out, "  [%s, scenario %s]\n", m->name, report_scenario(r));
     fprintf(out, "%s %s, %d..%d%s%s\n\n", m->currency, report_scale_word(m->scale),
             m->first_year, m->last_year, m->as_of_text ? ", as of " : "",
@@ -462,7 +462,7 @@ static void _table(FILE *out, const cx_result *r, const run_extras *x, const cha
         fprintf(out, "\nworkbook: %s\n", workbook);
 }
 
-int write_table(FILE *out, const cx_result *r, const run_extras *x, const char *workbook)
+int report_table(FILE *out, const cx_result *r, const run_extras *x, const char *workbook)
 {
     _color = report_color(out);
     _label_w = _label_width(r->model);
@@ -470,11 +470,11 @@ int write_table(FILE *out, const cx_result *r, const run_extras *x, const char *
     size_t len = 0;
     FILE *mem = open_memstream(&text, &len);
     if (!mem)
-        return diag_error("out of memory"), EX_OSERR;
+        return diag_oom();
     _table(mem, r, x, workbook);
     if (fclose(mem) || !text) {
         free(text);
-        return diag_error("out of memory"), EX_OSERR;
+        return diag_oom();
     }
     _put_stripped(out, text, len);
     free(text);

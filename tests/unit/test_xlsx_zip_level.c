@@ -1,4 +1,4 @@
-/* test_zip_level.c - the deflate level reaches libxlsxwriter's zip step:
+/* test_xlsx_zip_level.c - the deflate level reaches libxlsxwriter's zip step:
  * the same workbook at level 1 is larger than at libxlsxwriter's default
  * (6), and back at the default it is the same bytes as before. */
 #include <setjmp.h>
@@ -13,7 +13,7 @@
 #include <cmocka.h>
 #include <xlsxwriter.h>
 
-#include "zip_level.h"
+#include "xlsx_zip_level.h"
 
 /* A sheet of 20,000 numbers; returns the file's size. */
 static long _write(const char *path)
@@ -41,15 +41,15 @@ static void level_one_is_larger_and_default_is_restored(void **state)
     close(mkstemp(b));
     close(mkstemp(c));
     long deflt = _write(a);
-    zip_level_set(1);
+    xlsx_zip_level_set(1);
     long fast = _write(b);
-    zip_level_set(-1);
+    xlsx_zip_level_set(-1);
     long again = _write(c);
     assert_true(fast > deflt);          /* level 1 compresses less */
     assert_int_equal(again, deflt);
-    zip_level_set(42);                  /* out of range: the default */
+    xlsx_zip_level_set(42);                  /* out of range: the default */
     assert_int_equal(_write(c), deflt);
-    zip_level_set(-1);
+    xlsx_zip_level_set(-1);
     unlink(a);
     unlink(b);
     unlink(c);

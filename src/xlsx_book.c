@@ -1,5 +1,5 @@
 /*
- * write_xlsx.c - the workbook (write_xlsx.h): sets up the workbook and its
+ * xlsx_book.c - the workbook (xlsx.h): sets up the workbook and its
  * sheets, has the xlsx_*.c writers fill them, closes it into a temporary
  * file beside the target and renames it into place.
  *
@@ -16,7 +16,7 @@
 #include "diag.h"
 #include "outfile.h"
 #include "xlsx_error.h"
-#include "write_xlsx.h"
+#include "xlsx.h"
 #include "xlsx_book.h"
 
 static int _alloc(xlsx_book *b)
@@ -83,7 +83,7 @@ static void _properties(xlsx_book *b)
         .created = m->as_of ? m->as_of : 1,
     };
     xb_check(b, workbook_set_properties(b->wb, &p));
-    xs_free(&comments);
+    xs_release(&comments);
 }
 
 static lxw_worksheet *_sheet(xlsx_book *b, const char *name)
@@ -175,12 +175,12 @@ static char *_tmpdir(void)
     return NULL;
 }
 
-int write_xlsx(const cx_result *r, const char *path)
+int xlsx_write(const cx_result *r, const char *path)
 {
-    return write_xlsx_with(r, NULL, path);
+    return xlsx_write_with(r, NULL, path);
 }
 
-int write_xlsx_with(const cx_result *r, const run_extras *x, const char *path)
+int xlsx_write_with(const cx_result *r, const run_extras *x, const char *path)
 {
     char *tmp = NULL;
     int rc = outfile_begin(path, &tmp);

@@ -1,5 +1,5 @@
 /*
- * write_explain.h - the audit trail of a result, for `capex explain`:
+ * report_explain.h - the audit trail of a result, for `capex explain`:
  * for each series (in the order the engine computed them) its source, its
  * driver in words with where it was written, a fitted curve, and for each
  * year where its value came from - the stated figure with its source, the
@@ -14,6 +14,6 @@
 
 /** Every series, or only series (an index) unless it is CX_NO_INDEX.
  *  Returns 0 or EX_IOERR. */
-int write_explain(FILE *f, const cx_result *r, size_t series);
+int report_explain(FILE *f, const cx_result *r, size_t series);
 
 #endif

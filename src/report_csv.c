@@ -1,5 +1,5 @@
 /*
- * write_csv.c - `capex run --format csv`: every figure as one row.
+ * report_csv.c - `capex run --format csv`: every figure as one row.
  *
  * Columns: model,scenario,record,series,year,from,value,kind,text
  * Records: value, rate (growth applied in a projected year), yoy, multiple
@@ -8,7 +8,6 @@
  * commitments.total, check (value = computed, kind = pass|warn).
  * Text is quoted by libcsv; numbers use the shortest exact form.
  */
-#include <csv.h>
 #include <errno.h>
 #include <math.h>
 #include <string.h>
@@ -30,17 +29,17 @@ static void _series(FILE *f, const cx_result *r, size_t i)
         if (!cx_value_present(v))
             continue;
         int year = m->first_year + (int)t;
-        csv_put_row(f, r, &(csv_row){"value", s->name, year, 0, v->base,
+        csvout_put(f, r, &(csvout_row){"value", s->name, year, 0, v->base,
                           cx_value_kind_name(v->kind), v->text, NULL});
         if (v->kind == CX_V_PROJECTED)
-            csv_put_row(f, r, &(csv_row){"rate", s->name, year, 0, sr->rate[t], NULL, NULL, NULL});
+            csvout_put(f, r, &(csvout_row){"rate", s->name, year, 0, sr->rate[t], NULL, NULL, NULL});
         if (isfinite(sr->yoy[t]))
-            csv_put_row(f, r, &(csv_row){"yoy", s->name, year, 0, sr->yoy[t], NULL, NULL, NULL});
+            csvout_put(f, r, &(csvout_row){"yoy", s->name, year, 0, sr->yoy[t], NULL, NULL, NULL});
     }
     if (sr->first >= 0 && sr->last_stated > sr->first) {
         int from = m->first_year + sr->first, to = m->first_year + sr->last_stated;
-        csv_put_row(f, r, &(csv_row){"multiple", s->name, to, from, sr->hist_multiple, NULL, NULL, NULL});
-        csv_put_row(f, r, &(csv_row){"cagr", s->name, to, from, sr->hist_cagr, NULL, NULL, NULL});
+        csvout_put(f, r, &(csvout_row){"multiple", s->name, to, from, sr->hist_multiple, NULL, NULL, NULL});
+        csvout_put(f, r, &(csvout_row){"cagr", s->name, to, from, sr->hist_cagr, NULL, NULL, NULL});
     }
 }
 
@@ -52,35 +51,35 @@ static void _burn(FILE *f, const cx_result *r)
     for (size_t i = 0; i < b->n; i++) {
         int y = b->first_year + (int)i;
         if (b->revenue) {
-            csv_put_row(f, r, &(csv_row){"burn.revenue", NULL, y, 0, b->revenue[i], NULL, NULL, NULL});
-            csv_put_row(f, r, &(csv_row){"burn.costs", NULL, y, 0, b->costs[i], NULL, NULL, NULL});
+            csvout_put(f, r, &(csvout_row){"burn.revenue", NULL, y, 0, b->revenue[i], NULL, NULL, NULL});
+            csvout_put(f, r, &(csvout_row){"burn.costs", NULL, y, 0, b->costs[i], NULL, NULL, NULL});
         }
-        csv_put_row(f, r, &(csv_row){"burn.net", NULL, y, 0, b->net[i], NULL, NULL, NULL});
-        csv_put_row(f, r, &(csv_row){"burn.cumulative", NULL, y, 0, b->burn.cumulative[i], NULL, NULL, NULL});
+        csvout_put(f, r, &(csvout_row){"burn.net", NULL, y, 0, b->net[i], NULL, NULL, NULL});
+        csvout_put(f, r, &(csvout_row){"burn.cumulative", NULL, y, 0, b->burn.cumulative[i], NULL, NULL, NULL});
     }
     const cx_burn *k = &b->burn;
-    csv_put_row(f, r, &(csv_row){"burn.peak", NULL, k->peak_year, 0, k->peak_burn, NULL,
+    csvout_put(f, r, &(csvout_row){"burn.peak", NULL, k->peak_year, 0, k->peak_burn, NULL,
                       k->peak_year ? NULL : "no burn", NULL});
-    csv_put_row(f, r, &(csv_row){"burn.break_even", NULL, k->break_even_year, 0, NAN, NULL,
+    csvout_put(f, r, &(csvout_row){"burn.break_even", NULL, k->break_even_year, 0, NAN, NULL,
                       k->break_even_year ? NULL : "not within horizon", NULL});
-    csv_put_row(f, r, &(csv_row){"burn.payback", NULL, k->payback_year, 0, NAN, NULL,
+    csvout_put(f, r, &(csvout_row){"burn.payback", NULL, k->payback_year, 0, NAN, NULL,
                       k->payback_year ? NULL : "not within horizon", NULL});
-    csv_put_row(f, r, &(csv_row){"burn.total", NULL, 0, 0, k->total_burn, NULL, NULL, NULL});
+    csvout_put(f, r, &(csvout_row){"burn.total", NULL, 0, 0, k->total_burn, NULL, NULL, NULL});
     const cx_funding *fu = &b->funding;
-    csv_put_row(f, r, &(csv_row){"burn.break_even_fraction", NULL, 0, 0, fu->break_even_frac, NULL,
+    csvout_put(f, r, &(csvout_row){"burn.break_even_fraction", NULL, 0, 0, fu->break_even_frac, NULL,
                       isfinite(fu->break_even_frac) ? NULL : "not within horizon", NULL});
-    csv_put_row(f, r, &(csv_row){"burn.payback_fraction", NULL, 0, 0, fu->payback_frac, NULL,
+    csvout_put(f, r, &(csvout_row){"burn.payback_fraction", NULL, 0, 0, fu->payback_frac, NULL,
                       isfinite(fu->payback_frac) ? NULL : "not within horizon", NULL});
     if (!fu->has_cash)
         return;
-    csv_put_row(f, r, &(csv_row){"burn.opening_cash", NULL, fu->cash_year, 0, fu->opening_cash, NULL, NULL, NULL});
-    csv_put_row(f, r, &(csv_row){"burn.raised", NULL, 0, 0, fu->raised, NULL, NULL, NULL});
-    csv_put_row(f, r, &(csv_row){"burn.funding_gap", NULL, 0, 0, fu->funding_gap, NULL, NULL, NULL});
+    csvout_put(f, r, &(csvout_row){"burn.opening_cash", NULL, fu->cash_year, 0, fu->opening_cash, NULL, NULL, NULL});
+    csvout_put(f, r, &(csvout_row){"burn.raised", NULL, 0, 0, fu->raised, NULL, NULL, NULL});
+    csvout_put(f, r, &(csvout_row){"burn.funding_gap", NULL, 0, 0, fu->funding_gap, NULL, NULL, NULL});
     for (size_t i = 0; i < b->n; i++)
-        csv_put_row(f, r, &(csv_row){"burn.cash", NULL, b->first_year + (int)i, 0, fu->cash[i], NULL, NULL, NULL});
-    csv_put_row(f, r, &(csv_row){"burn.runway_months", NULL, 0, 0, fu->runway_months, NULL,
+        csvout_put(f, r, &(csvout_row){"burn.cash", NULL, b->first_year + (int)i, 0, fu->cash[i], NULL, NULL, NULL});
+    csvout_put(f, r, &(csvout_row){"burn.runway_months", NULL, 0, 0, fu->runway_months, NULL,
                       isfinite(fu->runway_months) ? NULL : "lasts the horizon", NULL});
-    csv_put_row(f, r, &(csv_row){"burn.default_alive", NULL, 0, 0, fu->alive_margin_months,
+    csvout_put(f, r, &(csvout_row){"burn.default_alive", NULL, 0, 0, fu->alive_margin_months,
                       fu->default_alive < 0 ? "unknown" : fu->default_alive ? "alive" : "dead",
                       "value: margin in months", NULL});
 }
@@ -91,13 +90,13 @@ static void _discount(FILE *f, const cx_result *r)
     if (!d->enabled)
         return;
     for (size_t i = 0; i < d->n; i++)
-        csv_put_row(f, r, &(csv_row){"discount.flow", NULL, d->first_year + (int)i, 0, d->flows[i], NULL, NULL, NULL});
-    csv_put_row(f, r, &(csv_row){"discount.rate", NULL, 0, 0, d->rate, NULL, NULL, NULL});
-    csv_put_row(f, r, &(csv_row){"discount.npv", NULL, 0, 0, d->npv, NULL, "first flow discounted one period", NULL});
-    csv_put_row(f, r, &(csv_row){"discount.npv_t0", NULL, 0, 0, d->npv0, NULL, "first flow at t=0", NULL});
-    csv_put_row(f, r, &(csv_row){"discount.xnpv", NULL, 0, 0, d->xnpv, NULL, NULL, NULL});
-    csv_put_row(f, r, &(csv_row){"discount.irr", NULL, 0, 0, d->irr, NULL, d->irr_note[0] ? d->irr_note : NULL, NULL});
-    csv_put_row(f, r, &(csv_row){"discount.xirr", NULL, 0, 0, d->xirr, NULL, NULL, NULL});
+        csvout_put(f, r, &(csvout_row){"discount.flow", NULL, d->first_year + (int)i, 0, d->flows[i], NULL, NULL, NULL});
+    csvout_put(f, r, &(csvout_row){"discount.rate", NULL, 0, 0, d->rate, NULL, NULL, NULL});
+    csvout_put(f, r, &(csvout_row){"discount.npv", NULL, 0, 0, d->npv, NULL, "first flow discounted one period", NULL});
+    csvout_put(f, r, &(csvout_row){"discount.npv_t0", NULL, 0, 0, d->npv0, NULL, "first flow at t=0", NULL});
+    csvout_put(f, r, &(csvout_row){"discount.xnpv", NULL, 0, 0, d->xnpv, NULL, NULL, NULL});
+    csvout_put(f, r, &(csvout_row){"discount.irr", NULL, 0, 0, d->irr, NULL, d->irr_note[0] ? d->irr_note : NULL, NULL});
+    csvout_put(f, r, &(csvout_row){"discount.xirr", NULL, 0, 0, d->xirr, NULL, NULL, NULL});
 }
 
 static void _goals(FILE *f, const cx_result *r)
@@ -105,7 +104,7 @@ static void _goals(FILE *f, const cx_result *r)
     for (size_t i = 0; i < r->ngoals; i++) {
         const cx_goal_result *g = &r->goals[i];
         const cx_goal *def = &r->model->goals[g->goal];
-        csv_put_row(f, r, &(csv_row){"goal", r->model->series[def->series].name,
+        csvout_put(f, r, &(csvout_row){"goal", r->model->series[def->series].name,
                           def->kind == CX_G_BREAK_EVEN ? def->by : 0, 0, g->rate,
                           cx_goal_kind_name(def->kind), g->message, NULL});
     }
@@ -120,15 +119,15 @@ static void _commitments(FILE *f, const cx_result *r)
     for (size_t c = 0; c < m->ncommitments; c++) {
         const char *name = m->commitments[c].name;
         if (!cr->scheduled[c])
-            csv_put_row(f, r, &(csv_row){"commitment", name, 0, 0, NAN, "unscheduled",
+            csvout_put(f, r, &(csvout_row){"commitment", name, 0, 0, NAN, "unscheduled",
                               "period not stated", NULL});
         for (size_t t = 0; t < m->nyears; t++)
             if (cr->amount[c * m->nyears + t] != 0)
-                csv_put_row(f, r, &(csv_row){"commitment", name, m->first_year + (int)t, 0,
+                csvout_put(f, r, &(csvout_row){"commitment", name, m->first_year + (int)t, 0,
                                   cr->amount[c * m->nyears + t], NULL, NULL, NULL});
     }
     for (size_t t = 0; m->ncommitments && t < m->nyears; t++)
-        csv_put_row(f, r, &(csv_row){"commitments.total", NULL, m->first_year + (int)t, 0,
+        csvout_put(f, r, &(csvout_row){"commitments.total", NULL, m->first_year + (int)t, 0,
                           cr->total[t], NULL, NULL, NULL});
 }
 
@@ -141,7 +140,7 @@ static void _checks(FILE *f, const cx_result *r)
         const char *series = cx_check_has_series(def->kind) ? m->series[def->series].name
                                                     : cx_check_kind_name(def->kind);
         int from = cx_check_has_period(def->kind) ? def->from : 0;
-        csv_put_row(f, r, &(csv_row){"check", series, c->year, from, c->computed,
+        csvout_put(f, r, &(csvout_row){"check", series, c->year, from, c->computed,
                           c->pass ? "pass" : "warn", c->message, NULL});
     }
 }
@@ -156,7 +155,7 @@ static void _extras(FILE *f, const cx_result *r, const run_extras *x)
         csv_mc(f, r, x->mc);
 }
 
-int write_csv(FILE *out, const cx_result *r, const run_extras *x, const char *workbook)
+int report_csv(FILE *out, const cx_result *r, const run_extras *x, const char *workbook)
 {
     (void)workbook;
     fputs("model,scenario,record,series,year,from,value,kind,text\n", out);

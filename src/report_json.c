@@ -1,5 +1,5 @@
 /*
- * write_json.c - `capex run --format json`: every figure of a result.
+ * report_json.c - `capex run --format json`: every figure of a result.
  */
 #include <errno.h>
 #include <math.h>
@@ -482,7 +482,7 @@ static void _extras(json_out *j, const cx_result *r, const run_extras *x)
     }
 }
 
-int write_json(FILE *out, const cx_result *r, const run_extras *x, const char *workbook)
+int report_json(FILE *out, const cx_result *r, const run_extras *x, const char *workbook)
 {
     json_out j;
     json_init(&j, out);

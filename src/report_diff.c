@@ -1,12 +1,12 @@
 /*
- * write_diff.c - two sides compared (write_diff.h).
+ * report_diff.c - two sides compared (report_diff.h).
  *
  * The figures of the two sides are matched by name and calendar year, so
  * two models with different years or series compare too (a figure on one
  * side only shows as missing on the other). Two figures are the same when
  * they are equal to 1e-12 relative.
  */
-#include "write_diff.h"
+#include "report_diff.h"
 
 #include <csv.h>
 #include <math.h>
@@ -113,7 +113,7 @@ static void _compare(_sink *s, const diff_side *a, const diff_side *b, int a_fir
     }
 }
 
-int write_diff(FILE *out, report_format f, const diff_side *a, const char *an,
+int report_diff(FILE *out, report_format f, const diff_side *a, const char *an,
                const diff_side *b, const char *bn, int *differ)
 {
     _sink s = {.out = out, .f = f};

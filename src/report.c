@@ -1,0 +1,27 @@
+/*
+ * report.c - `capex run`'s report on stdout (report.h): the format asked
+ * for, dispatched to report_table.c, report_csv.c or report_json.c.
+ */
+#include <string.h>
+
+#include "diag.h"
+#include "report.h"
+
+int report_parse_format(const char *s, report_format *f)
+{
+    if (!strcmp(s, "table")) *f = REPORT_TABLE;
+    else if (!strcmp(s, "csv")) *f = REPORT_CSV;
+    else if (!strcmp(s, "json")) *f = REPORT_JSON;
+    else return diag_error("unknown format '%s' (expected table, csv or json)", s);
+    return 0;
+}
+
+int report_write(FILE *out, report_format f, int quiet, const cx_result *r,
+                 const run_extras *x, const char *workbook)
+{
+    switch (f) {
+    case REPORT_CSV: return report_csv(out, r, x, workbook);
+    case REPORT_JSON: return report_json(out, r, x, workbook);
+    default: return quiet ? 0 : report_table(out, r, x, workbook);
+    }
+}
