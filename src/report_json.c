@@ -184,7 +184,8 @@ static void _series(json_out *j, const cx_result *r, size_t i)
     json_kstring(j, "name", s->name);
     json_kstring(j, "label", report_label(s));
     json_kstring(j, "unit", report_unit(s->unit, s->unit_text));
-    json_kstring(j, "kind", s->kind == CX_S_SUM ? "sum" : "input");
+    json_kstring(j, "kind", s->kind == CX_S_SUM ? "sum"
+                          : s->kind == CX_S_DEPRECIATION ? "depreciation" : "input");
     json_kstring(j, "source", s->source);
     if (s->kind == CX_S_SUM) {
         json_key(j, "sum_of");
