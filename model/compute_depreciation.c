@@ -158,11 +158,36 @@ static void _fill(cx_result *r, size_t d, int first, const double *lo, const dou
     }
 }
 
+/* The Summary's figures: the first year with D&A, the last year's and its
+ * multiple of that first one, the year D&A first reaches the share of
+ * capex the model asks about. */
+static void _headline(cx_result *r, size_t d)
+{
+    cx_dep_result *dr = &r->deps[d];
+    const cx_dep_schedule *s = &dr->schedule;
+    double share = r->model->depreciations[d].share_of_capex;
+    dr->da_last = dr->da_multiple = NAN;
+    if (!s->n)
+        return;
+    dr->da_last = s->expense[s->n - 1];
+    for (size_t k = 0; k < s->n && !dr->da_first; k++)
+        if (s->expense[k] > 0) {
+            dr->da_first = r->model->first_year + dr->first + (int)k;
+            dr->da_multiple = dr->da_last / s->expense[k];
+        }
+    for (size_t k = 0; isfinite(share) && k < s->n && !dr->exceeds_year; k++) {
+        double c = dr->capex[dr->first + (int)k];
+        if (c > 0 && s->expense[k] >= share * c)
+            dr->exceeds_year = r->model->first_year + dr->first + (int)k;
+    }
+}
+
 static cx_status _schedule(cx_result *r, size_t d)
 {
     cx_dep_result *dr = &r->deps[d];
     const cx_series_result *cs = &r->series[r->model->depreciations[d].capex];
     dr->computed = 1;
+    dr->da_last = dr->da_multiple = NAN;
     dr->first = dr->rule.has_opening ? 0 : cs->first;
     if (dr->first < 0)
         return CX_OK;                  /* nothing bought, nothing on the books */
@@ -176,8 +201,10 @@ static cx_status _schedule(cx_result *r, size_t d)
     }
     if (st == CX_OK)
         st = _bounds(r, d, dr->first, bounds, bounds + CX_DEP_PARTS * n);
-    if (st == CX_OK)
+    if (st == CX_OK) {
         _fill(r, d, dr->first, bounds, bounds + CX_DEP_PARTS * n);
+        _headline(r, d);
+    }
     free(bounds);
     return st;
 }

@@ -246,6 +246,7 @@ cx_status cx_model_add_depreciation(cx_model *m, const char *name, cx_depreciati
     d->capex = CX_NO_INDEX;
     memcpy(d->series, idx, sizeof idx);
     d->rule.db_factor = NAN;
+    d->share_of_capex = NAN;
     *out = d;
     return CX_OK;
 }

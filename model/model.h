@@ -79,6 +79,8 @@ typedef struct cx_depreciation {
     size_t capex;           /**< the capex series */
     cx_dep_rule rule;       /**< rule.life is the base of `life` */
     cx_value life;          /**< as written: a range 4..6 gives low/high */
+    double share_of_capex;  /**< report the first year D&A >= this share
+                                 of capex (NAN: not asked) */
     size_t series[CX_DEP_PARTS]; /**< the series it produces */
     const char *source;
     int line, col;

@@ -93,6 +93,12 @@ typedef struct cx_dep_result {
                                series' first value (0 with opening PP&E) */
     double *capex;        /**< [nyears] purchases used (0 where missing); owned */
     cx_dep_schedule schedule; /**< from period `first` on; owned */
+    /* The Summary's figures (NAN / 0 when undefined): */
+    int da_first;         /**< year of the first D&A above 0, 0 = none */
+    double da_last;       /**< D&A in the model's last year */
+    double da_multiple;   /**< da_last / D&A of year da_first */
+    int exceeds_year;     /**< first year D&A >= share_of_capex x capex
+                               (capex > 0), 0 = none or not asked */
 } cx_dep_result;
 
 typedef struct cx_result {

@@ -190,7 +190,8 @@ static int _series_texts(const rm_reader *r, const yt_node *def, cx_depreciation
 static int _entry(const rm_reader *r, const yt_node *key, const yt_node *def)
 {
     static const char *const keys[] = {"capex", "life", "method", "convention", "salvage",
-                                       "rate", "opening", "label", "source", NULL};
+                                       "rate", "opening", "share_of_capex", "label",
+                                       "source", NULL};
     char where[READER_MAX_NAME + 32];
     snprintf(where, sizeof where, "in depreciation '%s'", key->text);
     int rc = _new_names(r, key);
@@ -215,6 +216,8 @@ static int _entry(const rm_reader *r, const yt_node *key, const yt_node *def)
     const yt_node *n;
     if (!rc && (n = yt_get(def, "opening")))
         rc = _opening(r, n, &d->rule);
+    if (!rc && (n = yt_get(def, "share_of_capex")))
+        rc = _share(r, n, "share_of_capex", 0, 100, &d->share_of_capex);
     if (!rc)
         rc = rm_opt_text(r, def, "source", &d->source);
     if (!rc)
