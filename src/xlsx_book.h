@@ -114,6 +114,8 @@ typedef struct xb_dep_rows {
     int yhead, opening, vint0, total;   /* the waterfall */
     int gstart, gcapex, gretp, greto, gend;   /* gross PP&E */
     int astart, ada, aret, aend, net, ratio;  /* accumulated, net */
+    int exceed;               /* the year where D&A >= share of capex, or "" */
+    int in_share;             /* Inputs row of share_of_capex, -1 */
     int chart, end;           /* chart rows; the next block's top */
 } xb_dep_rows;
 

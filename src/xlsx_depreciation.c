@@ -37,6 +37,7 @@ static int _plan_one(const xlsx_book *b, size_t d, int row, xb_dep_rows *p)
     p->gend = ++row;
     p->astart = ++row, p->ada = ++row, p->aret = ++row, p->aend = ++row;
     p->net = ++row, p->ratio = ++row;
+    p->exceed = isfinite(b->m->depreciations[d].share_of_capex) ? ++row : -1;
     p->chart = row + 2;
     p->end = p->chart + DEP_CHART_ROWS + 1;
     return p->end;
@@ -368,6 +369,23 @@ static void _accumulated_rows(xlsx_book *b, size_t d, const xb_dep_rows *p, int 
     xs_ref(f, NULL, p->gcapex, col, 0);
     xs_printf(f, ",\"\")");
     _put(b, p->ratio, col, f, xb_fmt(b, XB_FMT_RATIO, 0), s->to_capex[k]);
+    if (p->exceed < 0)
+        return;
+    /* the year when D&A >= share x capex (capex > 0), else "" */
+    xs_printf(f, "=IF(AND(");
+    xs_ref(f, NULL, p->gcapex, col, 0);
+    xs_printf(f, ">0,");
+    xs_ref(f, NULL, p->total, col, 0);
+    xs_printf(f, ">=");
+    xs_ref(f, XB_INPUTS, p->in_share, XB_DEPIN_VALUE, XB_ABS);
+    xs_printf(f, "*");
+    xs_ref(f, NULL, p->gcapex, col, 0);
+    xs_printf(f, "),");
+    xs_ref(f, NULL, p->yhead, col, XB_ABS_ROW);
+    xs_printf(f, ",\"\")");
+    double c = dr->capex[dr->first + k], share = b->m->depreciations[d].share_of_capex;
+    _put(b, p->exceed, col, f, xb_fmt(b, XB_FMT_YEAR, 0),
+         c > 0 && s->expense[k] >= share * c ? b->m->first_year + dr->first + k : NAN);
 }
 
 static void _roll_labels(xlsx_book *b, const xb_dep_rows *p)
@@ -385,6 +403,8 @@ static void _roll_labels(xlsx_book *b, const xb_dep_rows *p)
     xb_text(b, b->dep, p->aend, 0, "Accumulated depreciation, end", bold);
     xb_text(b, b->dep, p->net, 0, "Net PP&E, end of year", bold);
     xb_text(b, b->dep, p->ratio, 0, "D&A \xC3\xB7 capex", NULL);
+    if (p->exceed >= 0)
+        xb_text(b, b->dep, p->exceed, 0, "Year D&A reaches share_of_capex (Inputs)", NULL);
 }
 
 /* ---- one entry ------------------------------------------------------- */
@@ -454,8 +474,16 @@ void xb_write_depreciation(xlsx_book *b)
     xb_check(b, worksheet_set_column(ws, XB_YEAR0, (lxw_col_t)(XB_YEAR0 + b->m->nyears - 1),
                                      11, NULL));
     xb_text(b, ws, 0, 0, "Depreciation", xb_fmt(b, NULL, XB_TITLE));
-    for (size_t d = 0; d < b->m->ndepreciations; d++)
+    lxw_row_t breaks[65];
+    size_t nb = 0;
+    for (size_t d = 0; d < b->m->ndepreciations; d++) {
         _entry(b, d);
+        if (d > 0 && nb < 64)
+            breaks[nb++] = (lxw_row_t)b->dep_rows[d].top;   /* each entry on its own pages */
+    }
+    breaks[nb] = 0;
+    if (nb)
+        xb_check(b, worksheet_set_h_pagebreaks(ws, breaks));
     worksheet_freeze_panes(ws, 0, 1);
     xb_page_setup(b, ws, "Depreciation");
 }

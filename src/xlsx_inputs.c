@@ -591,14 +591,13 @@ static int _dep_row(xlsx_book *b, int row, size_t d, const char *param, const ch
     return row + 1;
 }
 
-static int _dep_entry(xlsx_book *b, int row, size_t d)
+static int _dep_rule_rows(xlsx_book *b, int row, size_t d)
 {
     static const char *const methods[] = {"straight_line", "declining_balance",
                                           "sum_of_years", NULL};
     static const char *const conventions[] = {"full_year", "half_year", "next_year", NULL};
     const cx_dep_rule *r = &b->r->deps[d].rule;
     lxw_format *text = _f(b, NULL, XB_INPUT), *pct = _f(b, XB_FMT_RATIO, XB_INPUT);
-    lxw_format *money = _exact(b, b->money_numfmt, XB_INPUT);
     b->dep_in_row[d] = row;
     xb_num(b, b->inputs, row, XB_DEPIN_VALUE, r->life, _f(b, "0.0#", XB_INPUT));
     row = _dep_row(b, row, d, "life (years)", "useful life; a fraction is allowed");
@@ -613,8 +612,14 @@ static int _dep_entry(xlsx_book *b, int row, size_t d)
     row = _dep_row(b, row, d, "salvage", "share of cost left at the end of the life");
     xb_num(b, b->inputs, row, XB_DEPIN_VALUE,
            isfinite(r->db_factor) && r->db_factor > 0 ? r->db_factor : 2, pct);
-    row = _dep_row(b, row, d, "rate", "declining balance: rate / life a year on the book "
-                   "value (200% = double declining), straight line when larger");
+    return _dep_row(b, row, d, "rate", "declining balance: rate / life a year on the book "
+                    "value (200% = double declining), straight line when larger");
+}
+
+static int _dep_opening_rows(xlsx_book *b, int row, size_t d)
+{
+    const cx_dep_rule *r = &b->r->deps[d].rule;
+    lxw_format *money = _exact(b, b->money_numfmt, XB_INPUT);
     if (!r->has_opening)
         return row;
     xb_num(b, b->inputs, row, XB_DEPIN_VALUE, r->opening_gross, money);
@@ -623,6 +628,18 @@ static int _dep_entry(xlsx_book *b, int row, size_t d)
     row = _dep_row(b, row, d, "opening net PP&E", "straight line over the remaining life");
     xb_num(b, b->inputs, row, XB_DEPIN_VALUE, r->opening_life, _f(b, "0.0#", XB_INPUT));
     return _dep_row(b, row, d, "remaining life (years)", "of the opening net PP&E");
+}
+
+static int _dep_entry(xlsx_book *b, int row, size_t d)
+{
+    row = _dep_opening_rows(b, _dep_rule_rows(b, row, d), d);
+    double share = b->m->depreciations[d].share_of_capex;
+    b->dep_rows[d].in_share = isfinite(share) ? row : -1;
+    if (!isfinite(share))
+        return row;
+    xb_num(b, b->inputs, row, XB_DEPIN_VALUE, share, _f(b, XB_FMT_RATIO, XB_INPUT));
+    return _dep_row(b, row, d, "share_of_capex", "the Summary gives the first year D&A "
+                    "reaches this share of capex");
 }
 
 static int _depreciation(xlsx_book *b, int row)
