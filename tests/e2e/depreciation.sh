@@ -100,6 +100,21 @@ YAML
 check "negative capex: a warning at the figure" \
     grep -q "neg.yaml:4:39: warning: da.x: 'capex.x' is negative in 2025" "$T/err"
 
+# Sensitivity moves a life (tests/cases/depreciation.yaml: da.sl in 2024 =
+# opening 300/3.5 + capex.b 50/L + 60/L, full year):
+#   life 5 (base): 85.714286 + 10 + 12 = 107.714286
+#   life 3 (low):  85.714286 + 16.666667 + 20 = 122.380952
+#   life 8 (high): 85.714286 + 6.25 + 7.5 = 99.464286
+"$CAPEX" run tests/cases/depreciation.yaml -n -f json >"$T/case.json" 2>/dev/null
+"$PYTHON" -c "
+import json, sys
+s = json.load(open('$T/case.json'))['sensitivity']
+b = [x for x in s['tornado'] if x['series'] == 'da.sl'][0]
+ok = (abs(s['base'] - 107.714286) < 1e-6 and b['setting'] == 'life'
+      and abs(b['at_low'] - 122.380952) < 1e-6 and abs(b['at_high'] - 99.464286) < 1e-6)
+sys.exit(0 if ok else 1)"
+check "sensitivity: the life to 3 and 8 years, worked by hand" [ $? -eq 0 ]
+
 # The workbook: change the life on Inputs to 4, recalculate in LibreOffice,
 # compare with the life-4 run.
 "$CAPEX" run "$M" -o "$T/bt.xlsx" -q >/dev/null 2>&1
