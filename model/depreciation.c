@@ -239,12 +239,29 @@ cx_status cx_dep_compute(const double *capex, size_t n, const cx_dep_rule *rule,
         cx_dep_release(out);
         return CX_ENOMEM;
     }
-    cx_dep_asset_years(rule, u, n);
-    _profile(rule, u, out->profile, n);
+    cx_dep_profile(rule, u, out->profile, n);
     free(u);
-    out->end_offset = (size_t)(ceil(rule->life + cx_dep_offset(rule->convention)) - 1);
-    _roll(capex, rule, out);
+    cx_dep_roll(capex, rule, out);
     return CX_OK;
+}
+
+cx_status cx_dep_profile(const cx_dep_rule *rule, double *u, double *g, size_t n)
+{
+    cx_status st = cx_dep_asset_years(rule, u, n);
+    if (st == CX_OK)
+        _profile(rule, u, g, n);
+    return st;
+}
+
+size_t cx_dep_end_offset(const cx_dep_rule *rule)
+{
+    return (size_t)(ceil(rule->life + cx_dep_offset(rule->convention)) - 1);
+}
+
+void cx_dep_roll(const double *capex, const cx_dep_rule *rule, cx_dep_schedule *s)
+{
+    s->end_offset = cx_dep_end_offset(rule);
+    _roll(capex, rule, s);
 }
 
 double cx_dep_vintage(const cx_dep_schedule *s, const double *capex, size_t v, size_t t)

@@ -110,11 +110,11 @@ static void _fill(xlsx_book *b)
     b->proj = _sheet(b, XB_PROJECTION);
     b->burn = burn ? _sheet(b, XB_BURN) : NULL;
     b->commit = b->m->ncommitments ? _sheet(b, XB_COMMITMENTS) : NULL;
+    b->dep = b->m->ndepreciations ? _sheet(b, XB_DEPRECIATION) : NULL;
     b->valuation = r->discount.enabled ? _sheet(b, XB_VALUATION) : NULL;
     b->scen = b->x->scenarios ? _sheet(b, XB_SCENARIOS) : NULL;
     b->sens = b->x->sensitivity ? _sheet(b, XB_SENSITIVITY) : NULL;
     b->mc = b->x->mc ? _sheet(b, XB_MONTECARLO) : NULL;
-    b->dep = b->m->ndepreciations ? _sheet(b, XB_DEPRECIATION) : NULL;
     b->checks = _sheet(b, XB_CHECKS);
     if (b->nomem || xb_formats_init(b) || xb_plan_projection(b) ||
         xb_plan_depreciation(b)) {
