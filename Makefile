@@ -113,23 +113,18 @@ run: deps
 unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do $$t || exit 1; done
 
+# Every tests/e2e/*.sh (lib.sh is what they share), each from the top of
+# the tree with the binary's absolute path (init.sh runs it elsewhere) and
+# MAKE (install.sh); the README's examples; then the failures, by name.
+E2E := $(filter-out tests/e2e/lib.sh,$(wildcard tests/e2e/*.sh))
 e2e: $(BIN)
-	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/run.sh
-	@CAPEX=./$(BIN) sh tests/e2e/signals.sh 2>/dev/null
-	@CAPEX=./$(BIN) sh tests/e2e/faults.sh
-	@CAPEX=./$(BIN) sh tests/e2e/locale.sh
-	@CAPEX=./$(BIN) sh tests/e2e/huge.sh
-	@CAPEX=./$(BIN) sh tests/e2e/encodings.sh
-	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/batch.sh
-	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/raw.sh
-	@CAPEX=$(abspath $(BIN)) sh tests/e2e/init.sh
-	@CAPEX=./$(BIN) sh tests/e2e/explain.sh
-	@CAPEX=./$(BIN) sh tests/e2e/terminal.sh
-	@MAKE="$(MAKE)" sh tests/e2e/install.sh
-	@CAPEX=./$(BIN) sh tests/e2e/pdf.sh
-	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/diff.sh
-	@CAPEX=./$(BIN) sh tests/e2e/fmt.sh
-	@$(PYTHON) tests/e2e/doc_examples.py ./$(BIN) README.md docs/*.md
+	@failed=; for t in $(E2E); do \
+	    echo "== $$t"; \
+	    CAPEX=$(abspath $(BIN)) PYTHON=$(PYTHON) MAKE="$(MAKE)" sh $$t || failed="$$failed $$t"; \
+	done; \
+	echo "== README.md docs/*.md examples"; \
+	$(PYTHON) tests/e2e/doc_examples.py ./$(BIN) README.md docs/*.md || failed="$$failed doc_examples.py"; \
+	[ -z "$$failed" ] || { echo "make e2e: failed:$$failed"; exit 1; }
 
 test: deps
 	@$(MAKE) --no-print-directory check-boundary unit e2e
@@ -145,6 +140,7 @@ sanitize:
 # zero leaks and zero errors, or the run fails.
 valgrind: all
 	@CAPEX=tests/e2e/valgrind-capex PYTHON=$(PYTHON) sh tests/e2e/run.sh
+	@CAPEX=tests/e2e/valgrind-capex sh tests/e2e/bad_inputs.sh
 	@CAPEX=tests/e2e/valgrind-capex QUICK=1 PYTHON=$(PYTHON) sh tests/e2e/batch.sh
 
 bench: all
