@@ -141,6 +141,7 @@ sanitize:
 valgrind: all
 	@CAPEX=tests/e2e/valgrind-capex PYTHON=$(PYTHON) sh tests/e2e/run.sh
 	@CAPEX=tests/e2e/valgrind-capex sh tests/e2e/bad_inputs.sh
+	@CAPEX=tests/e2e/valgrind-capex PYTHON=$(PYTHON) sh tests/e2e/expect.sh
 	@CAPEX=tests/e2e/valgrind-capex QUICK=1 PYTHON=$(PYTHON) sh tests/e2e/batch.sh
 
 bench: all

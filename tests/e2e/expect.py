@@ -21,8 +21,9 @@ line), compared so:
 - a list of objects: each element is found in the run's list by the values
   it gives of name, year, kind, series, by (one element must have them all);
   a list of anything else is compared element by element, lengths included;
-- a number, or a string "=EXPR": EXPR is arithmetic (+ - * / **, min, max,
-  abs, sum, round) over numbers and the names defined in the top-level
+- a number, or a string "=EXPR" where the run gives a number (where it
+  gives text, "=..." is that text): EXPR is arithmetic (+ - * / **, [lists], x[i], min, max,
+  abs, sum, round, log, exp, sqrt) over numbers and the names defined in the top-level
   "let" (each an EXPR over the names before it): the arithmetic the "why"
   describes, evaluated here, never read off the program's output.
 """
@@ -35,7 +36,8 @@ import sys
 
 IDKEYS = ("name", "year", "kind", "series", "by")
 IGNORED = ("why", "tol")
-FUNCS = {"min": min, "max": max, "abs": abs, "sum": sum, "round": round}
+FUNCS = {"min": min, "max": max, "abs": abs, "sum": sum, "round": round,
+         "log": math.log, "exp": math.exp, "sqrt": math.sqrt}
 OPS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b,
        ast.Mult: lambda a, b: a * b, ast.Div: lambda a, b: a / b,
        ast.Pow: lambda a, b: a ** b}
@@ -56,6 +58,8 @@ def evaluate(text, names):
             return -ev(n.operand) if isinstance(n.op, ast.USub) else ev(n.operand)
         if isinstance(n, (ast.List, ast.Tuple)):
             return [ev(e) for e in n.elts]
+        if isinstance(n, ast.Subscript):
+            return ev(n.value)[int(ev(n.slice))]
         if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in FUNCS:
             return FUNCS[n.func.id](*[ev(a) for a in n.args])
         raise ValueError("not arithmetic: %s" % ast.dump(n))
@@ -81,7 +85,10 @@ class Compare:
 
     def value(self, path, got, want, tol, why):
         self.count += 1
-        if is_expr(want) or (isinstance(want, (int, float)) and not isinstance(want, bool)):
+        if isinstance(got, str):        # text that starts with "=" is text
+            if got != want:
+                self.differ(path, got, want, why)
+        elif is_expr(want) or (isinstance(want, (int, float)) and not isinstance(want, bool)):
             num = evaluate(want[1:], self.names) if is_expr(want) else want
             ok = (isinstance(got, (int, float)) and not isinstance(got, bool)
                   and math.isclose(got, num, rel_tol=tol, abs_tol=tol))
@@ -254,7 +261,10 @@ def main(argv):
         return max(update_notes(capex, p) for p in rest[1:])
     failed = 0
     for path in rest:
-        diffs, count = check(capex, path)
+        try:
+            diffs, count = check(capex, path)
+        except (ValueError, KeyError, IndexError, TypeError, SyntaxError, ZeroDivisionError) as e:
+            diffs, count = ["cannot read the expectation: %s" % e], 0
         if diffs:
             failed += 1
             print("FAIL %s" % path)

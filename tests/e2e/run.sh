@@ -67,9 +67,7 @@ for m in $MODELS; do
         || bad "$name: byte-identical rerun"
 done
 
-# --- figures the seed states ------------------------------------------------
-"$PYTHON" tests/e2e/seed_figures.py "$T" >"$T/err" 2>&1 && ok "seed figures ($(tail -1 "$T/err"))" \
-    || { bad "seed figures"; cat "$T/err"; }
+# (The figures the seed states, and the notes of every run: expect.sh.)
 
 # --- text is never a formula -------------------------------------------------
 # (libxlsxwriter stores a carriage return as the OOXML escape _x000D_, which
