@@ -98,6 +98,50 @@ static void _all_equal(const cx_mc_stat *s, double det)
         assert_near(s->q[j], det, 0);
 }
 
+/* MODEL_FMT's projection, worked by hand (2026..2031; costs start in 2026,
+ * where other.lab is first stated):
+ *   revenue  20, 42 (x2.1), 78.4 (x(2.1 - 0.7/3)), 128.0533 (x(2.1 -
+ *            1.4/3)), then x1.4: 179.2747, 250.9845
+ *   opex     24, then x2, x1.8, x1.3, x1.1, x1.1: 48, 86.4, 112.32,
+ *            123.552, 135.9072
+ *   capex    6 x 1.5^(k/2) (the 2024..2026 CAGR, (6/4)^(1/2) - 1)
+ *   other    2, then 10% of revenue
+ *   net      revenue - opex - capex - other = 0.9 revenue - opex - capex
+ *            after 2026: -12, -17.5485, -24.84, -8.0947, 24.2952, 73.4448
+ *   cumulative -12, -29.5485, -54.3885, -62.4832 (the peak, 2029),
+ *            -38.1880, 35.2569 (payback 2031); break-even 2030
+ *   cash     20 - 12 = 8; 8 + 30 - 17.5485 = 20.4515; - 24.84 < 0: runs
+ *            out in 2028
+ *   NPV 10%  sum net(k) / 1.1^(k+1) = 6.9397 */
+static void _by_hand(const cx_result *r, double *cum2028, double *peak, double *npv)
+{
+    const double k = sqrt(1.5);
+    const double rev[] = {20, 42, 78.4, 78.4 * (2.1 - 1.4 / 3),
+                          78.4 * (2.1 - 1.4 / 3) * 1.4, 78.4 * (2.1 - 1.4 / 3) * 1.96};
+    const double opex[] = {24, 48, 86.4, 112.32, 123.552, 135.9072};
+    double net[6], cum[6], sum = 0;
+    for (int i = 0; i < 6; i++) {
+        double capex = 6 * pow(k, i), other = i ? 0.1 * rev[i] : 2;
+        net[i] = rev[i] - opex[i] - capex - other;
+        cum[i] = sum += net[i];
+    }
+    *cum2028 = cum[2];
+    *peak = 0 - cum[3];
+    *npv = 0;
+    for (int i = 0; i < 6; i++)
+        *npv += net[i] / pow(1.1, i + 1);
+    assert_near(*cum2028, -54.38846922834953, 1e-9);
+    assert_near(*npv, 6.93968697071832, 1e-9);
+    const cx_burn *b = &r->burn.burn;
+    assert_int_equal(r->burn.first_year, 2026);
+    assert_int_equal(b->peak_year, 2029);
+    assert_int_equal(b->break_even_year, 2030);
+    assert_int_equal(b->payback_year, 2031);
+    assert_int_equal(r->burn.funding.runout_year, 2028);
+    for (int i = 0; i < 6; i++)
+        assert_near(b->cumulative[i], cum[i], 1e-9);
+}
+
 static void test_degenerate_equals_deterministic(void **state)
 {
     (void)state;
@@ -106,6 +150,8 @@ static void test_degenerate_equals_deterministic(void **state)
     const cx_result *r = f.r;
     cx_mc_result *mc = _run(&f, 5000, 1, 2);
     const cx_burn *b = &r->burn.burn;
+    double cum2028, peak, npv;
+    _by_hand(r, &cum2028, &peak, &npv);
     /* the model breaks even, pays back and runs out of cash within the
      * horizon, so each comparison below is about a real year */
     assert_true(b->break_even_year > 0);
@@ -122,6 +168,12 @@ static void test_degenerate_equals_deterministic(void **state)
     _all_equal(&mc->cumulative, b->cumulative[2028 - r->burn.first_year]);
     _all_equal(&mc->peak, 0 - b->peak_burn);
     _all_equal(&mc->npv, r->discount.npv);
+    /* and the paths' figures are the ones worked by hand */
+    assert_near(mc->cumulative.mean, cum2028, 1e-9);
+    assert_near(mc->cumulative.sd, 0, 1e-9);
+    assert_near(mc->peak.q[2], peak, 1e-9);
+    assert_near(mc->npv.q[2], npv, 1e-9);
+    assert_near(mc->break_even.p[2030 - 2026], 1, 0);
     assert_near(mc->break_even.p[b->break_even_year - r->burn.first_year], 1, 0);
     for (size_t k = 0; k < mc->nfan; k++) {
         const cx_mc_fan *fa = &mc->fan[k];
