@@ -54,7 +54,7 @@ LIB       := $(BUILD)/libcapex.a
 LIBS      := $(LIB) $(ENGINE)
 BIN       := capex
 
-.PHONY: all deps run test unit e2e sanitize valgrind install uninstall clean bench \
+.PHONY: all deps run test unit e2e sanitize valgrind install uninstall clean bench mutate \
         test-cluster check-boundary check-packages
 
 all: check-packages $(BIN)
@@ -146,6 +146,14 @@ valgrind: all
 
 bench: all
 	@sh bench/run.sh
+
+# Mutation testing of the engine (not in CI; docs/testing.md): every mutant
+# in tests/mutants/*.txt applied alone to a scratch copy under /tmp, the unit
+# tests (and, with MUTATE_E2E=1, the expected outputs) run against it; at
+# least 95% must be killed. Two copies at a time (MUTATE_JOBS).
+MUTATE_JOBS ?= 2
+mutate: all
+	@$(PYTHON) tools/mutate.py -j $(MUTATE_JOBS) $(if $(filter 1,$(MUTATE_E2E)),--e2e)
 
 # A real single-node Slurm cluster (slurmctld, slurmd, munge from Debian's
 # packages, installed when missing) runs a sharded `capex batch` as an array
