@@ -3,7 +3,8 @@
  * gives the deterministic projection bit for bit in every path and
  * percentile; a seed reproduces exactly whatever the thread count;
  * correlated inputs come out with the target rank correlation; a
- * two-point input gives the probabilities worked out by hand; exact
+ * two-point input gives the probabilities worked out by hand, and over
+ * five paths the standard deviation of the sample (n - 1); exact
  * percentiles agree with GSL's sort and quantile; bad runs are refused.
  * Models are read from YAML written to a temporary folder.
  */
@@ -265,12 +266,15 @@ static void test_rank_correlation_of_draws(void **state)
  * probability 1/2; over 10000 paths within 5 standard errors
  * (sqrt(0.25 / 10000) = 0.005). Cumulative 2026..2027 = -5 - 5 = -10 or
  * -5 + 5 = 0. */
-static void test_two_points(void **state)
+/* Revenue 10 growing 0% or 100% (even odds), costs 15 flat, 2026..2027:
+ * the cumulative through 2027 is -5 + (10 - 15) = -10 or -5 + (20 - 15) =
+ * 0, and the path breaks even in 2027 exactly when it is 0. */
+static void _two(fx *f)
 {
-    (void)state;
     char path[128];
     snprintf(path, sizeof path, "%s/two.yaml", fx_dir());
     FILE *fp = fopen(path, "wb");
+    assert_non_null(fp);
     fputs("model: two\nyears: 2026..2027\nseries:\n"
           "  revenue.x: {values: {2026: 10}}\n  costs.x: {values: {2026: 15}}\n"
           "drivers:\n  revenue.x: {method: growth, rate: 50%}\n"
@@ -280,11 +284,15 @@ static void test_two_points(void **state)
           "  targets: [{break_even_by: 2027}, {cumulative_burn_through: 2027, below: 5}]\n",
           fp);
     fclose(fp);
-    cx_model *m;
-    cx_result *r;
-    assert_int_equal(read_model(path, &m), 0);
-    assert_ok(cx_compute(m, NULL, &r, NULL));
-    fx f = {m, r};
+    assert_int_equal(read_model(path, &f->m), 0);
+    assert_ok(cx_compute(f->m, NULL, &f->r, NULL));
+}
+
+static void test_two_points(void **state)
+{
+    (void)state;
+    fx f;
+    _two(&f);
     cx_mc_result *mc = _run(&f, 10000, 1, 2);
     assert_near(mc->break_even.p_by[1], 0.5, 5 * 0.005);
     assert_near(mc->break_even.p_never, 1 - mc->break_even.p_by[1], 1e-15);
@@ -299,6 +307,46 @@ static void test_two_points(void **state)
     assert_int_equal(mc->nbins, 20);
     assert_int_equal(mc->counts[0] + mc->counts[19], 10000);
     assert_int_equal(mc->counts[19], mc->break_even.count[1]);
+    cx_mc_result_free(mc);
+    _close(&f);
+}
+
+/* The sample standard deviation (n - 1) of x[0], x[stride], ...
+ * x[(n-1) stride], written out. */
+static double _sd(const double *x, size_t n, size_t stride)
+{
+    double mean = 0, ss = 0;
+    for (size_t i = 0; i < n; i++)
+        mean += x[i * stride];
+    mean /= (double)n;
+    for (size_t i = 0; i < n; i++)
+        ss += (x[i * stride] - mean) * (x[i * stride] - mean);
+    return sqrt(ss / (double)(n - 1));
+}
+
+static void test_sd_of_a_small_sample(void **state)
+{
+    (void)state;
+    /* _two's model, five paths, k of them at 0 and 5 - k at -10: mean
+     * -10 (5 - k)/5, ss = (5 - k)(10 + mean)^2 + k mean^2, sd sqrt(ss / 4)
+     * (n - 1). E.g. k = 2: mean -6, ss = 3 x 16 + 2 x 36 = 120, sd
+     * sqrt(30) = 5.477, where the population sd (/ 5) is sqrt(24) = 4.899. */
+    fx f;
+    _two(&f);
+    cx_mc_result *mc = _run(&f, 5, 3, 1);
+    size_t k = 0;
+    for (size_t i = 0; i < 5; i++) {
+        double c = mc->raw.cumulative[i];
+        assert_true(c == -10 || c == 0);
+        k += c == 0;
+    }
+    assert_true(k > 0 && k < 5);          /* seed 3: both outcomes drawn */
+    double mean = -10.0 * (double)(5 - k) / 5;
+    double ss = (double)(5 - k) * (10 + mean) * (10 + mean) + (double)k * mean * mean;
+    assert_near(mc->cumulative.mean, mean, 1e-12);
+    assert_near(mc->cumulative.sd, sqrt(ss / 4), 1e-12);
+    /* the input's own figures, from the rates drawn */
+    assert_near(mc->inputs[0].sd, _sd(mc->raw.inputs, 5, mc->u->ninputs), 1e-12);
     cx_mc_result_free(mc);
     _close(&f);
 }
@@ -384,6 +432,7 @@ int main(void)
         cmocka_unit_test(test_threads_and_seeds),
         cmocka_unit_test(test_rank_correlation_of_draws),
         cmocka_unit_test(test_two_points),
+        cmocka_unit_test(test_sd_of_a_small_sample),
         cmocka_unit_test(test_exact_percentiles),
         cmocka_unit_test(test_refused),
     };

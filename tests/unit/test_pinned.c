@@ -5,15 +5,13 @@
  * cash year and cash in the burn's last year (no false warning), YoY bit
  * for bit as the spreadsheet's =C/B-1, the spreadsheet's IRR iteration on
  * slow and near -100% flows, a share series whose base starts late, the
- * range of a sum of ranges, and the Monte Carlo standard deviation (n - 1).
+ * range of a sum of ranges (the Monte Carlo standard deviation of a small
+ * sample is in test_mc.c, with its model).
  */
-#include <stdio.h>
 #include "fixture.h"
 #include "burn.h"
 #include "discount.h"
 #include "growth.h"
-#include "mc.h"
-#include "read_model.h"
 
 /* ---- burn and funding ---------------------------------------------------- */
 
@@ -27,16 +25,25 @@ static void test_payback_at_exactly_zero(void **state)
     cx_burn b;
     cx_funding f;
     cx_funding_in in = {0};
-    assert_ok(cx_burn_compute(net, 2, 2024, &b));
-    assert_ok(cx_funding_compute(&b, net, &in, &f));
+    fx_fund(net, 2, 2024, &in, &b, &f);
     assert_near(b.cumulative[1], 0, 0);
     assert_int_equal(b.peak_year, 2024);
     assert_int_equal(b.payback_year, 2025);
     assert_int_equal(b.break_even_year, 2025);
     assert_near(f.payback_frac, 2025, 0);
     assert_near(f.break_even_frac, 2024.5, 0);   /* -10 -> 10: 2024 + 10/20 */
-    cx_funding_release(&f);
-    cx_burn_release(&b);
+    fx_fund_release(&b, &f);
+}
+
+static void test_crossing_from_a_later_index(void **state)
+{
+    (void)state;
+    /* From index 1 with x[0] = 0 (not below zero): no crossing to
+     * interpolate, the year of index 1 itself (2025), not 2024 + 0/5. */
+    const double x[] = {0, 5};
+    assert_near(cx_burn_crossing(x, 2, 1, 2024), 2025, 0);
+    const double y[] = {3, 5};
+    assert_near(cx_burn_crossing(y, 2, 1, 2024), 2025, 0);
 }
 
 static void test_alive_when_break_even_and_cash_out_coincide(void **state)
@@ -51,16 +58,33 @@ static void test_alive_when_break_even_and_cash_out_coincide(void **state)
     cx_funding_in in = {.has_cash = 1, .cash = 5, .cash_year = 2024};
     cx_burn b;
     cx_funding f;
-    assert_ok(cx_burn_compute(net, 2, 2024, &b));
-    assert_ok(cx_funding_compute(&b, net, &in, &f));
+    fx_fund(net, 2, 2024, &in, &b, &f);
     assert_near(f.runway_end, 2024.5, 0);
     assert_near(f.runway_months, 6, 0);
     assert_near(f.break_even_frac, 2024.5, 0);
     assert_int_equal(f.default_alive, 1);
     assert_near(f.alive_margin_months, 0, 0);
     assert_near(f.funding_gap, 5, 0);            /* end 2024: 5 - 10 = -5 */
-    cx_funding_release(&f);
-    cx_burn_release(&b);
+    fx_fund_release(&b, &f);
+}
+
+static void test_cash_at_exactly_zero(void **state)
+{
+    (void)state;
+    /* cash 10 at the start of 2024, net -10 then +5: the cash ends 2024 at
+     * 10 - 10 = 0, not below zero: it has not run out (no runway end, no
+     * funding gap), and 2025 ends at 5. */
+    const double net[] = {-10, 5};
+    cx_funding_in in = {.has_cash = 1, .cash = 10, .cash_year = 2024};
+    cx_burn b;
+    cx_funding f;
+    fx_fund(net, 2, 2024, &in, &b, &f);
+    assert_near(f.cash[0], 0, 0);
+    assert_near(f.cash[1], 5, 0);
+    assert_int_equal(f.runout_year, 0);
+    assert_true(isnan(f.runway_end));
+    assert_near(f.funding_gap, 0, 0);
+    fx_fund_release(&b, &f);
 }
 
 /* revenue 20, 30, 40 and costs 30, 35, 38 (2026..2028): net -10, -5, 2;
@@ -69,10 +93,7 @@ static cx_model *_lab(int cash_year)
 {
     static const int years[] = {2026, 2027, 2028};
     static const double rev[] = {20, 30, 40}, costs[] = {30, 35, 38};
-    cx_model *m = fx_model(2026, 2028);
-    m->burn.enabled = 1;
-    m->burn.revenue = fx_series(m, "revenue.lab", years, rev, 3);
-    m->burn.costs = fx_series(m, "costs.lab", years, costs, 3);
+    cx_model *m = fx_burn(years, rev, costs, 3);
     m->burn.cash = fx_exact(10);
     m->burn.cash_year = cash_year;
     return m;
@@ -237,72 +258,13 @@ static void test_sum_of_ranges(void **state)
     cx_model_free(m);
 }
 
-/* ---- Monte Carlo ---------------------------------------------------------- */
-
-/* The sample standard deviation (n - 1) of x[n], written out. */
-static double _sd(const double *x, size_t n, size_t stride)
-{
-    double mean = 0, ss = 0;
-    for (size_t i = 0; i < n; i++)
-        mean += x[i * stride];
-    mean /= (double)n;
-    for (size_t i = 0; i < n; i++)
-        ss += (x[i * stride] - mean) * (x[i * stride] - mean);
-    return sqrt(ss / (double)(n - 1));
-}
-
-static void test_mc_sd_of_a_small_sample(void **state)
-{
-    (void)state;
-    /* revenue 10 growing 0% or 100% (even odds), costs 15 flat: the
-     * cumulative through 2027 is -5 + (10 - 15) = -10 or -5 + (20 - 15) =
-     * 0. Five paths: k of them at 0. The sample sd is sqrt(ss / 4); e.g.
-     * k = 2: mean -6, ss = 3 x 16 + 2 x 36 = 120, sd sqrt(30) = 5.477.
-     * The population sd (/ 5) would be sqrt(24) = 4.899. */
-    char path[128];
-    snprintf(path, sizeof path, "%s/sd.yaml", fx_dir());
-    FILE *fp = fopen(path, "wb");
-    assert_non_null(fp);
-    fputs("model: sd\nyears: 2026..2027\nseries:\n"
-          "  revenue.x: {values: {2026: 10}}\n  costs.x: {values: {2026: 15}}\n"
-          "drivers:\n  revenue.x: {method: growth, rate: 50%}\n"
-          "  costs.x: {method: growth, rate: 0%}\n"
-          "burn: {revenue: revenue.x, costs: costs.x}\n"
-          "uncertainty:\n  revenue.x: {dist: discrete, values: [0%, 100%], p: [0.5, 0.5]}\n",
-          fp);
-    fclose(fp);
-    cx_model *m;
-    cx_result *r;
-    assert_int_equal(read_model(path, &m), 0);
-    assert_ok(cx_compute(m, NULL, &r, NULL));
-    cx_mc_options o = {.paths = 5, .seed = 3, .threads = 1, .keep_paths = 1};
-    cx_mc_result *mc = NULL;
-    assert_ok(cx_mc_run(r, &o, &mc, NULL));
-    size_t k = 0;
-    for (size_t i = 0; i < 5; i++) {
-        double c = mc->raw.cumulative[i];
-        assert_true(c == -10 || c == 0);
-        k += c == 0;
-    }
-    /* mean -10 (5 - k)/5; ss = (5 - k)(10 + mean)^2 + k mean^2 */
-    double mean = -10.0 * (double)(5 - k) / 5;
-    double ss = (double)(5 - k) * (10 + mean) * (10 + mean) + (double)k * mean * mean;
-    assert_near(mc->cumulative.mean, mean, 1e-12);
-    assert_near(mc->cumulative.sd, sqrt(ss / 4), 1e-12);
-    assert_near(mc->cumulative.sd, _sd(mc->raw.cumulative, 5, 1), 1e-12);
-    /* the input's own figures: rates 0 or 1, the same count */
-    size_t ni = mc->u->ninputs;
-    assert_near(mc->inputs[0].sd, _sd(mc->raw.inputs, 5, ni), 1e-12);
-    cx_mc_result_free(mc);
-    cx_result_free(r);
-    cx_model_free(m);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_payback_at_exactly_zero),
+        cmocka_unit_test(test_crossing_from_a_later_index),
         cmocka_unit_test(test_alive_when_break_even_and_cash_out_coincide),
+        cmocka_unit_test(test_cash_at_exactly_zero),
         cmocka_unit_test(test_raise_in_the_cash_year),
         cmocka_unit_test(test_cash_in_the_last_burn_year),
         cmocka_unit_test(test_yoy_is_c_over_b_minus_1),
@@ -310,7 +272,6 @@ int main(void)
         cmocka_unit_test(test_irr_near_minus_100_percent),
         cmocka_unit_test(test_share_of_a_late_series),
         cmocka_unit_test(test_sum_of_ranges),
-        cmocka_unit_test(test_mc_sd_of_a_small_sample),
     };
-    return cmocka_run_group_tests(tests, fx_dir_setup, fx_dir_teardown);
+    return cmocka_run_group_tests(tests, NULL, NULL);
 }
