@@ -19,6 +19,7 @@ import glob
 import os
 import queue
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -133,6 +134,7 @@ def main(argv):
         else:
             args.append(a)
     mutants = parse(args or sorted(glob.glob("tests/mutants/*.txt")))
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))   # remove the scratch copies
     scratch = tempfile.mkdtemp(prefix="capex-mutate.")
     try:
         base = os.path.join(scratch, "base")
