@@ -333,7 +333,11 @@ static void test_sd_of_a_small_sample(void **state)
      * sqrt(30) = 5.477, where the population sd (/ 5) is sqrt(24) = 4.899. */
     fx f;
     _two(&f);
-    cx_mc_result *mc = _run(&f, 5, 3, 1);
+    const double more[] = {0.3, 0.6};
+    cx_mc_options o = {.paths = 5, .seed = 3, .threads = 1, .keep_paths = 1,
+                       .levels = more, .nlevels = 2};
+    cx_mc_result *mc = NULL;
+    assert_ok(cx_mc_run(f.r, &o, &mc, NULL));
     size_t k = 0;
     for (size_t i = 0; i < 5; i++) {
         double c = mc->raw.cumulative[i];
@@ -345,6 +349,20 @@ static void test_sd_of_a_small_sample(void **state)
     double ss = (double)(5 - k) * (10 + mean) * (10 + mean) + (double)k * mean * mean;
     assert_near(mc->cumulative.mean, mean, 1e-12);
     assert_near(mc->cumulative.sd, sqrt(ss / 4), 1e-12);
+    /* Percentiles as mc.h states them (PERCENTILE.INC): h = p (n - 1),
+     * x[floor h] + (h - floor h)(x[floor h + 1] - x[floor h]) over the
+     * sorted sample: 5 - k values -10, then k zeros. With the levels 30%
+     * and 60% (h = 1.2, 2.4) beside P5..P95 (h = 0.2, 0.4, 2, 3.6, 3.8)
+     * some level falls between the last -10 and the first 0 whatever k. */
+    double xs[5];
+    for (size_t i = 0; i < 5; i++)
+        xs[i] = i < 5 - k ? -10 : 0;
+    assert_int_equal(mc->nq, 7);
+    for (size_t j = 0; j < mc->nq; j++) {
+        double h = mc->levels[j] * 4, l = floor(h);
+        double want = l >= 4 ? xs[4] : xs[(int)l] + (h - l) * (xs[(int)l + 1] - xs[(int)l]);
+        assert_near(mc->cumulative.q[j], want, 1e-12);
+    }
     /* the input's own figures, from the rates drawn */
     assert_near(mc->inputs[0].sd, _sd(mc->raw.inputs, 5, mc->u->ninputs), 1e-12);
     cx_mc_result_free(mc);

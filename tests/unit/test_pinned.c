@@ -154,6 +154,25 @@ static void test_cash_in_the_last_burn_year(void **state)
     cx_model_free(m);
 }
 
+static void test_commitment_all_before_the_horizon(void **state)
+{
+    (void)state;
+    /* 40 over 2 years from 2020 in a 2023.. model: both years (20 + 20)
+     * were paid before 2023, nothing in the model's years. */
+    cx_model *m = fx_model(2023, 2026);
+    cx_commitment *c;
+    assert_ok(cx_model_add_commitment(m, &c));
+    *c = (cx_commitment){.name = "Past", .total = fx_exact(40), .start = 2020, .years = 2};
+    cx_result *r = fx_compute(m, NULL);
+    assert_int_equal(r->nnotes, 1);
+    assert_string_equal(r->notes[0].text, "commitment 'Past': 40 paid before 2023, "
+                                          "outside the model's years");
+    for (int t = 0; t < 4; t++)
+        assert_near(r->commitments.total[t], 0, 0);
+    cx_result_free(r);
+    cx_model_free(m);
+}
+
 /* ---- growth: the spreadsheet's operations, bit for bit ------------------- */
 
 static void test_yoy_is_c_over_b_minus_1(void **state)
@@ -267,6 +286,7 @@ int main(void)
         cmocka_unit_test(test_cash_at_exactly_zero),
         cmocka_unit_test(test_raise_in_the_cash_year),
         cmocka_unit_test(test_cash_in_the_last_burn_year),
+        cmocka_unit_test(test_commitment_all_before_the_horizon),
         cmocka_unit_test(test_yoy_is_c_over_b_minus_1),
         cmocka_unit_test(test_irr_needs_many_newton_steps),
         cmocka_unit_test(test_irr_near_minus_100_percent),
