@@ -6,16 +6,7 @@
 # CAPEX (default ./capex) is the binary under test; PYTHON must see
 # Debian's python3-openpyxl. QUICK=1 leaves out the parts that run hundreds
 # of models (resume, signals, shards), for `make valgrind`.
-set -u
-CAPEX=${CAPEX:-./capex}
-PYTHON=${PYTHON:-/usr/bin/python3}
-T=$(mktemp -d "${TMPDIR:-/tmp}/capex-batch.XXXXXX")
-trap '[ -n "${KEEP:-}" ] || rm -rf "$T"' EXIT INT TERM
-pass=0
-fail=0
-ok()  { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -f "$T/err" ] && sed 's/^/     | /' "$T/err" | head -5; }
-check() { _what=$1; shift; if "$@"; then ok "$_what"; else bad "$_what"; fi; }
+. tests/e2e/lib.sh
 
 # run NAME STATUS ARGS... : capex exits with STATUS.
 run() {
@@ -331,5 +322,4 @@ check "the JSON index on stdout parses" $PYTHON -c 'import json,sys; assert json
 run "batch --help" 0 batch --help
 check "batch --help shows an example" grep -q "capex batch inputs/" "$T/out"
 
-echo "batch: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish batch

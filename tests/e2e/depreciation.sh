@@ -4,15 +4,7 @@
 # Summary's figures, `capex explain`, and the workbook: recalculated by
 # LibreOffice after its life input is changed, it equals the engine's run
 # of that life.
-set -u
-CAPEX=${CAPEX:-./capex}
-PYTHON=${PYTHON:-/usr/bin/python3}
-export LC_ALL=C.UTF-8 TZ=UTC NO_COLOR=1 TERM=dumb
-T=$(mktemp -d "${TMPDIR:-/tmp}/capex-dep.XXXXXX")
-trap 'rm -rf "$T"' EXIT INT TERM
-pass=0
-fail=0
-check() { _what=$1; shift; if "$@"; then pass=$((pass + 1)); echo "ok   $_what"; else fail=$((fail + 1)); echo "FAIL $_what"; fi; }
+. tests/e2e/lib.sh
 
 M=inputs/bigtech-capex.yaml
 for s in base life-5.5 life-4; do
@@ -126,5 +118,4 @@ else
     check "life changed to 4 on Inputs: LibreOffice equals the engine's life-4 run" [ $rc -eq 0 ]
     [ $rc -eq 0 ] || cat "$T/log"
 fi
-echo "depreciation: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish depreciation

@@ -3,13 +3,7 @@
 # figures, is stable (formatting twice changes nothing), keeps the comments
 # it promises to keep, and never rewrites a file it would lose comments of
 # unless told to.
-set -u
-CAPEX=${CAPEX:-./capex}
-T=$(mktemp -d "${TMPDIR:-/tmp}/capex-fmt.XXXXXX")
-trap 'rm -rf "$T"' EXIT INT TERM
-pass=0
-fail=0
-check() { _what=$1; shift; if "$@"; then pass=$((pass + 1)); echo "ok   $_what"; else fail=$((fail + 1)); echo "FAIL $_what"; fi; }
+. tests/e2e/lib.sh
 figures() { "$CAPEX" run "$1" -n -f csv 2>/dev/null; }
 
 for m in inputs/*.yaml tests/cases/*.yaml; do
@@ -65,5 +59,4 @@ check "--check of an unformatted file: 1, naming it" [ $? -eq 1 ] && grep -q shu
 printf 'model: bad\nyears: 2024..2025\nseries:\n  x.y: {2024: abc}\n' >"$T/bad.yaml"
 "$CAPEX" fmt "$T/bad.yaml" >"$T/out" 2>"$T/err"
 check "an invalid model is not formatted: 65" [ $? -eq 65 ] && [ ! -s "$T/out" ]
-echo "fmt: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish "fmt"
