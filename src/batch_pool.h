@@ -4,8 +4,10 @@
  * Each job runs in a child process of its own (fork), so a job that fails
  * or crashes cannot take the others with it; what it prints on stderr is
  * collected and handed to `done` with its exit status. SIGINT, SIGTERM or
- * SIGHUP stops the running children with the same signal, waits for them
- * (each removes its own temporary file) and ends the batch the same way.
+ * SIGHUP stops the running children with the same signal (each removes its
+ * own temporary file); their jobs are handed to `done` with 128 + signal,
+ * no other job is started, and batch_pool_run returns: batch_pool_signal()
+ * says which signal stopped it.
  */
 #ifndef CAPEX_BATCH_POOL_H
 #define CAPEX_BATCH_POOL_H
@@ -28,6 +30,9 @@ typedef struct batch_pool_ops {
 /** Run jobs 0..n-1 with at most `jobs` children. Returns 0, or a sysexits
  *  code when the pool itself failed (fork, pipe). */
 int batch_pool_run(size_t n, int jobs, const batch_pool_ops *ops);
+
+/** The signal that stopped the last batch_pool_run, 0 when none. */
+int batch_pool_signal(void);
 
 /** The CPUs this process may run on (sched_getaffinity), at least 1. */
 int batch_pool_cpus(void);

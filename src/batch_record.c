@@ -22,7 +22,8 @@ const char *const batch_columns[BR_COLUMNS] = {
     "run", "name", "model", "scenario", "status", "exit", "checks", "warnings",
     "unit", "first_year", "last_year", "cumulative_burn", "break_even_year",
     "peak_funding_need", "runway_months", "workbook", "message", "as_of", "key",
-    "batch", "runs",
+    "batch", "runs", "model_name", "error_file", "error_line", "error_column",
+    "error_message", "warning_messages",
 };
 
 static int _set(batch_record *rec, int col, const char *s)
@@ -94,6 +95,30 @@ static int _burn(batch_record *rec, const cx_result *r)
            _num(rec, BR_RUNWAY_MONTHS, b->funding.runway_months);
 }
 
+/* The warnings of a run, "FILE:LINE:COL: warning: TEXT" one a line, as
+ * `capex run` prints them. */
+static int _warnings(batch_record *rec, const cx_result *r)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f)
+        return -1;
+    for (size_t i = 0; i < r->nnotes; i++) {
+        const cx_note *n = &r->notes[i];
+        if (n->level != CX_NOTE_WARNING)
+            continue;
+        fprintf(f, "%s%s", ftell(f) > 0 ? "\n" : "", r->model->file);
+        if (n->line)
+            fprintf(f, ":%d:%d", n->line, n->col);
+        fprintf(f, ": warning: %s", n->text);
+    }
+    int bad = fclose(f) != 0;
+    bad |= _set(rec, BR_WARNING_TEXT, text);
+    free(text);
+    return bad ? -1 : 0;
+}
+
 int batch_record_ok(batch_record *rec, const batch_plan *p, const batch_run *run,
                     const cx_result *r, const char *key)
 {
@@ -103,23 +128,62 @@ int batch_record_ok(batch_record *rec, const batch_plan *p, const batch_run *run
     char unit[40];
     snprintf(unit, sizeof unit, "%s%s%s", m->currency, *m->currency ? " " : "",
              cx_scale_suffix(m->scale));
-    char wb[READER_MAX_NAME + 8];
+    char wb[BATCH_MAX_NAME + 8];
     snprintf(wb, sizeof wb, "%s.xlsx", run->name);
     bad |= _set(rec, BR_CHECKS, checks) |
            _int(rec, BR_WARNINGS, (long)r->warnings) |
            _set(rec, BR_UNIT, unit) | _year(rec, BR_FIRST_YEAR, m->first_year) |
            _year(rec, BR_LAST_YEAR, m->last_year) | _burn(rec, r) |
            _set(rec, BR_WORKBOOK, wb) | _set(rec, BR_AS_OF, m->as_of_text) |
-           _set(rec, BR_KEY, key) | _fill_empty(rec);
+           _set(rec, BR_KEY, key) | _set(rec, BR_MODEL_NAME, m->name) |
+           _warnings(rec, r) | _fill_empty(rec);
     return bad ? _nomem(rec) : 0;
+}
+
+/* "FILE:LINE:COL: text" (FILE may hold ':'): the error's fields; else the
+ * whole message is its text, "capex: " left out. */
+static int _error_fields(batch_record *rec, const char *message)
+{
+    const char *m = message ? message : "";
+    for (const char *c = strstr(m, ": "); c; c = strstr(c + 1, ": ")) {
+        const char *p = c;
+        int digits[2] = {0, 0}, k = 1;
+        while (p > m && k >= 0) {
+            const char *q = p;
+            while (q > m && q[-1] >= '0' && q[-1] <= '9')
+                q--;
+            if (q == p || q == m || q[-1] != ':')
+                break;
+            digits[k--] = atoi(q);
+            p = q - 1;
+        }
+        if (k >= 0 || p == m)
+            continue;
+        char line[16], col[16];
+        snprintf(line, sizeof line, "%d", digits[0]);
+        snprintf(col, sizeof col, "%d", digits[1]);
+        char *file = strndup(m, (size_t)(p - m));
+        int bad = !file || _set(rec, BR_ERROR_FILE, file) | _set(rec, BR_ERROR_LINE, line) |
+                  _set(rec, BR_ERROR_COLUMN, col) | _set(rec, BR_ERROR_TEXT, c + 2);
+        free(file);
+        return bad ? -1 : 0;
+    }
+    return _set(rec, BR_ERROR_TEXT, strncmp(m, "capex: ", 7) ? m : m + 7);
 }
 
 int batch_record_failed(batch_record *rec, const batch_plan *p, const batch_run *run,
                         int code, const char *message)
 {
     int bad = _common(rec, p, run, code);
-    bad |= _set(rec, BR_MESSAGE, message) | _fill_empty(rec);
+    bad |= _set(rec, BR_MESSAGE, message) | _error_fields(rec, message) | _fill_empty(rec);
     return bad ? _nomem(rec) : 0;
+}
+
+int batch_record_kept(batch_record *rec)
+{
+    char wb[BATCH_MAX_NAME + 8];
+    snprintf(wb, sizeof wb, "%s.xlsx", rec->f[BR_NAME]);
+    return _set(rec, BR_WORKBOOK, wb) ? _nomem(rec) : 0;
 }
 
 int batch_record_adopt(batch_record *rec, const batch_plan *p, const batch_run *run)
@@ -128,9 +192,10 @@ int batch_record_adopt(batch_record *rec, const batch_plan *p, const batch_run *
     snprintf(num, sizeof num, "%zu", run->run);
     snprintf(runs, sizeof runs, "%zu", p->n);
     if (!strcmp(rec->f[BR_RUN], num) && !strcmp(rec->f[BR_BATCH], p->id) &&
-        !strcmp(rec->f[BR_RUNS], runs))
+        !strcmp(rec->f[BR_RUNS], runs) && !strcmp(rec->f[BR_MODEL], run->model))
         return 0;
-    return _set(rec, BR_RUN, num) | _set(rec, BR_BATCH, p->id) | _set(rec, BR_RUNS, runs)
+    return _set(rec, BR_RUN, num) | _set(rec, BR_BATCH, p->id) | _set(rec, BR_RUNS, runs) |
+                   _set(rec, BR_MODEL, run->model)
                ? -1 : 1;
 }
 
@@ -187,12 +252,13 @@ int batch_record_save(const batch_record *rec, const char *outdir)
 typedef struct _load {
     batch_record *rec;
     const char *path;
-    int rows;
+    int rows, loud;
 } _load;
 
 static int _bad(const _load *l, int line, const char *what)
 {
-    diag_at(l->path, line, 1, "not a capex run record: %s", what);
+    if (l->loud)
+        diag_at(l->path, line, 1, "not a capex run record: %s", what);
     return EX_DATAERR;
 }
 
@@ -218,7 +284,7 @@ static int _on_row(void *ctx, const csvrows_field *f, size_t n, int line)
 int batch_record_load(batch_record *rec, const char *path, int loud)
 {
     memset(rec, 0, sizeof *rec);
-    _load l = {.rec = rec, .path = path};
+    _load l = {.rec = rec, .path = path, .loud = loud};
     if (!loud && access(path, F_OK))
         return EX_NOINPUT;
     int rc = csvrows_read(path, _on_row, &l);
@@ -269,9 +335,9 @@ static void _temp(const char *dir, const char *file, const char *ext,
     if (file[0] != '.' || len < 1 + el + 7 || file[len - 7] != '.' ||
         memcmp(file + len - 7 - el, ext, el))
         return;
-    char name[READER_MAX_NAME + 1];
+    char name[BATCH_MAX_NAME + 1];
     size_t nl = len - 1 - el - 7;
-    if (nl == 0 || nl > READER_MAX_NAME)
+    if (nl == 0 || nl > BATCH_MAX_NAME)
         return;
     memcpy(name, file + 1, nl);
     name[nl] = '\0';
