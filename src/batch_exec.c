@@ -123,11 +123,7 @@ static int _compute(run_job *j, const batch_run *r)
     int rc = run_job_compute(j, &spec);
     /* A scenario this model lacks (-s bear) fails its run as bad data,
      * not the batch as a usage error: the other models run. */
-    if (rc == EX_USAGE)
-        rc = EX_DATAERR;
-    if (!rc)
-        session_print_notes(&j->s);
-    return rc;
+    return rc == EX_USAGE ? EX_DATAERR : rc;
 }
 
 static int _job(void *ctx, size_t t)
@@ -147,6 +143,8 @@ static int _job(void *ctx, size_t t)
         rc = batch_record_save(&rec, b->o->outdir);
         batch_record_release(&rec);
     }
+    if (!rc)
+        session_print_notes(&j.s);     /* for the run's log */
     free(path);
     run_job_release(&j);
     return rc;

@@ -56,7 +56,9 @@ static void _file(struct sha256_ctx *h, const char *path)
     size_t len = 0;
     char *buf = _slurp(path, &len);
     uint64_t n = buf ? (uint64_t)len : UINT64_MAX;
-    _text(h, path);
+    char *normal = batch_path_normal(path);
+    _text(h, normal ? normal : path);
+    free(normal);
     sha256_update(h, sizeof n, (const uint8_t *)&n);
     if (buf)
         sha256_update(h, len, (const uint8_t *)buf);

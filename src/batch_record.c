@@ -140,34 +140,58 @@ int batch_record_ok(batch_record *rec, const batch_plan *p, const batch_run *run
     return bad ? _nomem(rec) : 0;
 }
 
-/* "FILE:LINE:COL: text" (FILE may hold ':'): the error's fields; else the
- * whole message is its text, "capex: " left out. */
-static int _error_fields(batch_record *rec, const char *message)
+/* The position before ": " at c: ":LINE:COL" or ":LINE" right before it;
+ * where the file's name ends, or NULL. */
+static const char *_position(const char *m, const char *c, int *line, int *col)
+{
+    int v[2], k = 0;
+    const char *p = c;
+    while (k < 2) {
+        const char *q = p;
+        while (q > m && q[-1] >= '0' && q[-1] <= '9')
+            q--;
+        if (q == p || q == m || q[-1] != ':')
+            break;
+        v[k++] = atoi(q);
+        p = q - 1;
+    }
+    if (k == 0 || p == m)
+        return NULL;
+    *line = v[k - 1];
+    *col = k == 2 ? v[0] : 0;
+    return p;
+}
+
+static int _error_at(batch_record *rec, const char *file, size_t n, int line, int col,
+                     const char *text)
+{
+    char l[16] = "", c[16] = "";
+    if (line)
+        snprintf(l, sizeof l, "%d", line);
+    if (col)
+        snprintf(c, sizeof c, "%d", col);
+    char *f = strndup(file, n);
+    int bad = !f || _set(rec, BR_ERROR_FILE, f) | _set(rec, BR_ERROR_LINE, l) |
+              _set(rec, BR_ERROR_COLUMN, c) | _set(rec, BR_ERROR_TEXT, text);
+    free(f);
+    return bad ? -1 : 0;
+}
+
+/* "FILE:LINE:COL: text", "FILE:LINE: text" (FILE may hold ':') or
+ * "MODEL: text": the error's fields; else the whole message is its text,
+ * "capex: " left out. */
+static int _error_fields(batch_record *rec, const char *model, const char *message)
 {
     const char *m = message ? message : "";
     for (const char *c = strstr(m, ": "); c; c = strstr(c + 1, ": ")) {
-        const char *p = c;
-        int digits[2] = {0, 0}, k = 1;
-        while (p > m && k >= 0) {
-            const char *q = p;
-            while (q > m && q[-1] >= '0' && q[-1] <= '9')
-                q--;
-            if (q == p || q == m || q[-1] != ':')
-                break;
-            digits[k--] = atoi(q);
-            p = q - 1;
-        }
-        if (k >= 0 || p == m)
-            continue;
-        char line[16], col[16];
-        snprintf(line, sizeof line, "%d", digits[0]);
-        snprintf(col, sizeof col, "%d", digits[1]);
-        char *file = strndup(m, (size_t)(p - m));
-        int bad = !file || _set(rec, BR_ERROR_FILE, file) | _set(rec, BR_ERROR_LINE, line) |
-                  _set(rec, BR_ERROR_COLUMN, col) | _set(rec, BR_ERROR_TEXT, c + 2);
-        free(file);
-        return bad ? -1 : 0;
+        int line, col;
+        const char *end = _position(m, c, &line, &col);
+        if (end)
+            return _error_at(rec, m, (size_t)(end - m), line, col, c + 2);
     }
+    size_t ml = strlen(model);
+    if (ml && !strncmp(m, model, ml) && !strncmp(m + ml, ": ", 2))
+        return _error_at(rec, m, ml, 0, 0, m + ml + 2);
     return _set(rec, BR_ERROR_TEXT, strncmp(m, "capex: ", 7) ? m : m + 7);
 }
 
@@ -175,7 +199,7 @@ int batch_record_failed(batch_record *rec, const batch_plan *p, const batch_run 
                         int code, const char *message)
 {
     int bad = _common(rec, p, run, code);
-    bad |= _set(rec, BR_MESSAGE, message) | _error_fields(rec, message) | _fill_empty(rec);
+    bad |= _set(rec, BR_MESSAGE, message) | _error_fields(rec, run->model, message) | _fill_empty(rec);
     return bad ? _nomem(rec) : 0;
 }
 
