@@ -74,7 +74,6 @@ static int _option(struct batch_options *o, int c)
 {
     switch (c) {
     case 'f': return report_parse_format(optarg, &o->format) ? EX_USAGE : 0;
-    case 'h': return usage_print("batch");
     case 'j': return _count_arg("--jobs", optarg, 1, &o->jobs);
     case 'o': o->x.outdir = optarg; return 0;
     case 's': o->scenario = optarg; return 0;
@@ -115,6 +114,8 @@ static int _options(int argc, char **argv, struct batch_options *o)
     o->argc = argc - 1;
     o->argv = argv + 1;
     while ((c = getopt_long(argc, argv, "f:hj:o:qrs:", longopts, NULL)) != -1) {
+        if (c == 'h')
+            return usage_print("batch");
         int rc = _option(o, c == 'r' ? OPT_RECURSIVE : c);
         if (rc)
             return rc;

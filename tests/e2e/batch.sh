@@ -27,11 +27,23 @@ run() {
 }
 has_err() { grep -qF -- "$1" "$T/err"; }
 rows() { $PYTHON -c 'import csv,sys; print(len(list(csv.reader(open(sys.argv[1])))) - 1)' "$1"; }
-# same_outputs A B: the same workbooks and index files, byte for byte.
+# same_json A B: two index.json the same but for the "batch" object (its
+# times and options are those of each invocation).
+same_json() {
+    $PYTHON -c '
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:3])
+for x in (a, b):
+    x.pop("batch")
+sys.exit(a != b)' "$1" "$2"
+}
+# same_outputs A B: the same workbooks and index files, byte for byte
+# (index.json: but for its "batch" object).
 same_outputs() {
-    for f in "$1"/*.xlsx "$1"/index.csv "$1"/index.json; do
+    for f in "$1"/*.xlsx "$1"/index.csv; do
         cmp -s "$f" "$2/$(basename "$f")" || { echo "differs: $(basename "$f")" >"$T/err"; return 1; }
     done
+    same_json "$1/index.json" "$2/index.json" || { echo "differs: index.json" >"$T/err"; return 1; }
     [ "$(ls "$1" | wc -l)" -eq "$(ls "$2" | wc -l)" ] || { echo "file counts differ" >"$T/err"; return 1; }
 }
 no_temps() {
@@ -139,7 +151,10 @@ run "full batch" 0 batch "$M" -o "$T/full" -j 2 -q
 check "full batch writes every workbook" [ "$(ls "$T/full"/*.xlsx | grep -vc index.xlsx)" -eq "$N" ]
 touch "$M/memory-market-05.yaml"
 run "batch after touching a model" 0 batch "$M" -o "$T/full" -j 2
-check "only the touched model reruns" grep -qF "1 succeeded, 0 failed, $((N - 1)) skipped" "$T/out"
+check "a touched model is up to date (the key is its content)" grep -qF "0 succeeded, 0 failed, $N skipped" "$T/out"
+printf '\n# edited\n' >>"$M/memory-market-05.yaml"
+run "batch after editing a model" 0 batch "$M" -o "$T/full" -j 2
+check "only the edited model reruns" grep -qF "1 succeeded, 0 failed, $((N - 1)) skipped" "$T/out"
 run "--force reruns everything" 0 batch "$M" -o "$T/full" -j 2 --force
 check "--force counts every run" grep -qF "$N succeeded" "$T/out"
 run "-j 1" 0 batch "$M" -o "$T/j1" -j 1 -q
@@ -325,7 +340,10 @@ run "batch of a missing model: 66" 66 batch "$T/nope.yaml" -o "$T/x"
 run "manifest and models together: 64" 64 batch inputs/ --manifest "$T/mf/runs.csv"
 run "two models with one name: 64" 64 batch inputs/ai-lab-burn.yaml "$M/../models/../../$(basename "$T")/models/ai-lab-burn-01.yaml" inputs/ai-lab-burn.yaml -o "$T/x"
 check "the clash names both files" has_err "two runs write 'ai-lab-burn.xlsx'"
-run "output folder whose parent is missing: 73" 73 batch inputs/ -o "$T/no/such/dir"
+run "an output folder whose parents are missing is made" 0 batch inputs/ -o "$T/no/such/dir" -q
+check "its workbooks are there" [ -s "$T/no/such/dir/ai-lab-burn.xlsx" ]
+: >"$T/plainfile"
+run "an output folder under a file: 73" 73 batch inputs/ -o "$T/plainfile/dir"
 run "batch -f json prints the index" 0 batch inputs/ -o "$T/mixed" -f json -q
 check "the JSON index on stdout parses" $PYTHON -c 'import json,sys; assert json.load(open(sys.argv[1]))["runs"] >= 4' "$T/out"
 run "batch --help" 0 batch --help
