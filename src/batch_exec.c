@@ -95,6 +95,8 @@ int batch_exec_select(batch_exec *b)
         if (!batch_shard_has(&b->shard, r->run))
             continue;
         b->mine++;
+        if (batch_pool_signal())
+            continue;          /* stopped: the rest is not run */
         batch_key(r, b->keys[i]);
         int again = b->o->only_failed ? _failed_before(b, r) : !_fresh(b, r, b->keys[i]);
         if (again > 0)
@@ -131,6 +133,7 @@ static int _job(void *ctx, size_t t)
     batch_exec *b = ctx;
     size_t i = b->todo[t];
     const batch_run *r = &b->plan.runs[i];
+    diag_set_quiet(0);       /* what the run prints goes to its log, not here */
     run_job j;
     int rc = _compute(&j, r);
     char *path = rc ? NULL : batch_outputs_path(b->o->outdir, r->name, ".xlsx", 0);
@@ -290,7 +293,7 @@ int batch_exec_run(batch_exec *b, int jobs, int quiet)
     batch_cleanup_temps(b->o->outdir, &b->plan, b->todo, b->ntodo);
     batch_pool_ops ops = {.job = _job, .release = _release, .done = _done,
                           .progress = _progress, .ctx = b};
-    int rc = batch_pool_run(b->ntodo, jobs, &ops);
+    int rc = batch_pool_signal() ? 0 : batch_pool_run(b->ntodo, jobs, &ops);
     b->signal = batch_pool_signal();
     return rc;
 }

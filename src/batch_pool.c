@@ -89,6 +89,29 @@ int batch_pool_signal(void)
     return _caught;
 }
 
+static struct sigaction _old_sa[NSIGS];
+static int _catching;
+
+void batch_pool_catch(void)
+{
+    if (_catching++)
+        return;
+    _caught = 0;
+    outfile_guard_signals();   /* installed now, so not over ours later */
+    struct sigaction sa = {.sa_handler = _on_signal};
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < NSIGS; i++)
+        sigaction(_sigs[i], &sa, &_old_sa[i]);
+}
+
+void batch_pool_uncatch(void)
+{
+    if (!_catching || --_catching)
+        return;
+    for (size_t i = 0; i < NSIGS; i++)
+        sigaction(_sigs[i], &_old_sa[i], NULL);
+}
+
 static void _block(int how, sigset_t *old)
 {
     sigset_t set;
@@ -416,19 +439,14 @@ int batch_pool_run(size_t n, int jobs, const batch_pool_ops *ops)
         return diag_oom();
     for (int i = 0; i < jobs; i++)
         p.w[i] = (_worker){.job_fd = -1, .res_fd = -1};
-    _caught = 0;
-    outfile_guard_signals();   /* installed now, so not over ours later */
-    struct sigaction sa = {.sa_handler = _on_signal}, old_sa[NSIGS];
-    sigemptyset(&sa.sa_mask);
-    for (size_t i = 0; i < NSIGS; i++)
-        sigaction(_sigs[i], &sa, &old_sa[i]);
+    batch_pool_catch();
     /* A worker that died leaves a job pipe without a reader: writing to it
      * must fail with EPIPE (handled by _feed), not end the batch. */
     struct sigaction ign = {.sa_handler = SIG_IGN}, old_pipe;
     sigemptyset(&ign.sa_mask);
     sigaction(SIGPIPE, &ign, &old_pipe);
     int rc = 0;
-    for (int i = 0; i < jobs && !rc && n; i++) {
+    for (int i = 0; i < jobs && !rc && n && !_caught; i++) {
         p.nw = i + 1;
         if (!(rc = _spawn(&p, i)))
             _feed(&p, i);
@@ -440,8 +458,7 @@ int batch_pool_run(size_t n, int jobs, const batch_pool_ops *ops)
     }
     _drain(&p);
     sigaction(SIGPIPE, &old_pipe, NULL);
-    for (size_t i = 0; i < NSIGS; i++)
-        sigaction(_sigs[i], &old_sa[i], NULL);
+    batch_pool_uncatch();
     _npids = 0;
     if (ops->progress)
         ops->progress(ops->ctx, p.finished, n, 1);

@@ -34,6 +34,14 @@ int batch_pool_run(size_t n, int jobs, const batch_pool_ops *ops);
 /** The signal that stopped the last batch_pool_run, 0 when none. */
 int batch_pool_signal(void);
 
+/** From now on, note SIGINT, SIGTERM and SIGHUP (batch_pool_signal) instead
+ *  of ending: a batch calls it before its first change to the output
+ *  folder, so that a signal at any point leaves it an index to write;
+ *  batch_pool_run started after a signal starts nothing. Calls nest;
+ *  batch_pool_uncatch restores the handlers before the first. */
+void batch_pool_catch(void);
+void batch_pool_uncatch(void);
+
 /** The CPUs this process may run on (sched_getaffinity), at least 1. */
 int batch_pool_cpus(void);
 

@@ -198,6 +198,8 @@ static int _prepare(batch_exec *b, const struct batch_options *o, batch_lock *lo
     if (!rc)
         rc = batch_lock_take(lock, outdir, b->shard.k, b->shard.n, o->wait);
     if (!rc)
+        batch_pool_catch();    /* from here on a signal ends in an index */
+    if (!rc)
         rc = batch_index_remove(outdir);
     if (!rc)
         rc = batch_meta_save(outdir, b->plan.id, b->shard.n ? b->shard.k : 1,
@@ -301,9 +303,12 @@ static int _batch_run(const struct batch_options *o)
         rc = batch_exec_select(&b);
     if (!rc)
         rc = batch_exec_run(&b, jobs, o->quiet);
+    b.signal = batch_pool_signal();
     if (!rc || b.signal)
         rc = _report(&b, o, started, batch_progress_now() - t0, jobs);
     rc = _status(&b, rc);
+    if (lock.fd >= 0)
+        batch_pool_uncatch();
     batch_exec_release(&b);
     batch_lock_release(&lock);
     return rc;
