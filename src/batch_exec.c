@@ -153,6 +153,15 @@ static int _job(void *ctx, size_t t)
     return rc;
 }
 
+/* In the worker, after a job: what it printed is its log (in the workers,
+ * in parallel, not one by one in the parent). */
+static void _printed(void *ctx, size_t t, int status, const char *err, size_t len)
+{
+    batch_exec *b = ctx;
+    (void)status;
+    batch_outputs_log(b->o->outdir, b->plan.runs[b->todo[t]].name, err, len);
+}
+
 /* In the worker, after its jobs: the batch it inherited, freed. */
 static void _release(void *ctx)
 {
@@ -260,7 +269,6 @@ static void _done(void *ctx, size_t t, int status, const char *err, size_t len)
         b->stopped++;          /* stopped, not failed: it reruns next time */
         return;
     }
-    batch_outputs_log(b->o->outdir, r->name, err, len);
     if (status == 0) {
         b->ok++;
         return;
@@ -268,6 +276,8 @@ static void _done(void *ctx, size_t t, int status, const char *err, size_t len)
     b->failed++;
     batch_progress_clear(&b->progress);
     char *message = _message(b, r, err, len, status);
+    if (!len && message)     /* a crash: the worker wrote no log */
+        batch_outputs_log(b->o->outdir, r->name, message, strlen(message));
     _print(err, len, message);
     _record_failed(b, r, status, message);
     free(message);
@@ -291,8 +301,8 @@ int batch_exec_run(batch_exec *b, int jobs, int quiet)
 {
     batch_progress_init(&b->progress, quiet);
     batch_cleanup_temps(b->o->outdir, &b->plan, b->todo, b->ntodo);
-    batch_pool_ops ops = {.job = _job, .release = _release, .done = _done,
-                          .progress = _progress, .ctx = b};
+    batch_pool_ops ops = {.job = _job, .printed = _printed, .release = _release,
+                          .done = _done, .progress = _progress, .ctx = b};
     int rc = batch_pool_signal() ? 0 : batch_pool_run(b->ntodo, jobs, &ops);
     b->signal = batch_pool_signal();
     return rc;

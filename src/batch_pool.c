@@ -185,6 +185,8 @@ static int _work_one(const batch_pool_ops *ops, size_t job, int fd)
         stderr = saved;
         fclose(mem);
     }
+    if (ops->printed)
+        ops->printed(ops->ctx, job, status, text ? text : "", len);
     if (len > ERR_KEEP)
         len = ERR_KEEP;
     _frame f = {.job = job, .status = status, .len = (uint32_t)len};

@@ -20,7 +20,10 @@ typedef struct batch_pool_ops {
     /** In the parent, in completion order: job i ended with status
      *  (an exit status, or 128 + signal), having printed err[0..len). */
     void (*done)(void *ctx, size_t i, int status, const char *err, size_t len);
-    /** In the child, after job: free what it inherited (NULL = nothing). */
+    /** In the child, after job i: what it printed on stderr, err[0..len),
+     *  and its status, before the parent hears of it (NULL = nothing). */
+    void (*printed)(void *ctx, size_t i, int status, const char *err, size_t len);
+    /** In the child, after its jobs: free what it inherited (NULL = nothing). */
     void (*release)(void *ctx);
     /** In the parent, now and then (NULL = none): done of total. */
     void (*progress)(void *ctx, size_t done, size_t total, int final);

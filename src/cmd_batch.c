@@ -304,8 +304,12 @@ static int _batch_run(const struct batch_options *o)
     if (!rc)
         rc = batch_exec_run(&b, jobs, o->quiet);
     b.signal = batch_pool_signal();
-    if (!rc || b.signal)
-        rc = _report(&b, o, started, batch_progress_now() - t0, jobs);
+    /* Once the folder is ours (its old index gone), an index is written
+     * whatever happened: failures, a signal, a pool that could not fork. */
+    if (lock.fd >= 0) {
+        int report = _report(&b, o, started, batch_progress_now() - t0, jobs);
+        rc = rc ? rc : report;
+    }
     rc = _status(&b, rc);
     if (lock.fd >= 0)
         batch_pool_uncatch();
