@@ -441,6 +441,9 @@ static int _driven_series(const rm_reader *r, const yt_node *key, const char *wh
     if (r->m->series[*si].kind == CX_S_SUM)
         return RM_ERR(r, key, "'%s' is a sum series and cannot have a driver (it "
                       "follows its parts)", r->m->series[*si].name);
+    if (r->m->series[*si].kind == CX_S_DEPRECIATION)
+        return RM_ERR(r, key, "'%s' comes from 'depreciation' and cannot have a driver "
+                      "(it follows its capex series)", r->m->series[*si].name);
     return 0;
 }
 
@@ -496,7 +499,7 @@ static int _scenario_drivers(const rm_reader *r, const yt_node *drivers, cx_scen
 
 static int _scenario(const rm_reader *r, const yt_node *key, const yt_node *def)
 {
-    static const char *const keys[] = {"description", "drivers", NULL};
+    static const char *const keys[] = {"description", "drivers", "depreciation", NULL};
     if (!reader_is_identifier(key->text, key->len))
         return RM_ERR(r, key, "invalid scenario name '%s' (letters, digits, '-', '_' "
                       "and '.')", rm_show(key).s);
@@ -527,6 +530,8 @@ static int _scenario(const rm_reader *r, const yt_node *key, const yt_node *def)
     rc = rm_opt_text(r, def, "description", &sc->description);
     if (!rc && (n = yt_get(def, "drivers")))
         rc = _scenario_drivers(r, n, sc);
+    if (!rc && (n = yt_get(def, "depreciation")))
+        rc = rm_scenario_depreciation(r, n, sc);
     return rc;
 }
 

@@ -159,6 +159,10 @@ int rm_commitments(const rm_reader *r, const yt_node *n);
 int rm_burn(const rm_reader *r, const yt_node *n);
 int rm_checks(const rm_reader *r, const yt_node *n);
 
+/** 'depreciation', and a scenario's 'depreciation' (read_model_depreciation.c). */
+int rm_depreciation(const rm_reader *r, const yt_node *n);
+int rm_scenario_depreciation(const rm_reader *r, const yt_node *n, cx_scenario *sc);
+
 /** 'discount' (read_model_discount.c). */
 int rm_discount(const rm_reader *r, const yt_node *n);
 
