@@ -28,6 +28,7 @@ typedef struct _ctx {
     int *custom;             /* numFmtId -> xb_style for ids < 1024 */
     /* shared strings */
     int in_si, in_t, skip;   /* skip: inside <rPh> (phonetic runs) */
+    size_t si_start;         /* where the string being read starts */
     xz_text text;
 } _ctx;
 
@@ -249,7 +250,7 @@ static void _string_add(_ctx *c)
     if (!at)
         return _stop(c, diag_oom());
     b->string_at = at;
-    at[b->nstrings++] = c->text.len;
+    at[b->nstrings++] = c->si_start;
     xz_text_add(&c->text, "", 1, MAX_STRINGS_BYTES);       /* the NUL after it */
 }
 
@@ -258,8 +259,10 @@ static void _sst_start(void *data, const char *el, const char **atts)
     _ctx *c = data;
     const char *name = xz_local(el);
     (void)atts;
-    if (!strcmp(name, "si"))
+    if (!strcmp(name, "si")) {
         c->in_si = 1;
+        c->si_start = c->text.len;
+    }
     else if (!strcmp(name, "rPh"))
         c->skip = 1;
     else if (c->in_si && !c->skip && !strcmp(name, "t"))
