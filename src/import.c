@@ -203,7 +203,7 @@ static int _long_row(imp *c, const tbl_where *w, const tbl_cell *cells, size_t n
     const tbl_cell *ycell = _at(cells, n, c->col_of[IMP_YEAR]);
     const tbl_cell *value = _at(cells, n, c->col_of[IMP_VALUE]);
     long year;
-    if (imp_year_of(ycell, &year))
+    if (import_year_of(ycell, &year))
         return tbl_error(w, ycell->row ? ycell->row : name->row, ycell->row ? ycell->col
                          : name->col + 1, "expected a year like 2025, got '%s'",
                          reader_show(ycell->text, ycell->len).s);

@@ -36,4 +36,8 @@ typedef struct import_spec {
  */
 int import_series(cx_model *m, const import_spec *spec);
 
+/** A year as a header or the long layout's year cell writes it: 2025,
+ *  FY2025, 2025E (A, E, F, P), or a date (its year). -1 when not one. */
+int import_year_of(const tbl_cell *cell, long *year);
+
 #endif

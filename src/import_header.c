@@ -20,7 +20,7 @@ static const struct { const char *name; imp_role role; } _names[] = {
 
 static int _digit(char ch) { return ch >= '0' && ch <= '9'; }
 
-int imp_year_of(const tbl_cell *cell, long *year)
+int import_year_of(const tbl_cell *cell, long *year)
 {
     const char *s = cell->text;
     if (strlen(s) != cell->len)
@@ -112,7 +112,7 @@ static int _header_cell(imp *c, const tbl_where *w, const tbl_cell *f, size_t i)
         role = IMP_SERIES;
     else if (f->len == 0)
         role = IMP_NONE;
-    else if (wide && imp_year_of(f, &year) == 0)
+    else if (wide && import_year_of(f, &year) == 0)
         return _header_year(c, w, f, i, year);
     else if (role == IMP_NONE || role == IMP_SERIES || (wide && role <= IMP_VALUE))
         return _unknown(w, f, wide ? "a year, 'source', 'label' or 'unit'"

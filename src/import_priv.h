@@ -28,9 +28,6 @@ typedef struct imp {
 /** Read the header row into c's roles and years. */
 int imp_header(imp *c, const tbl_where *w, const tbl_cell *cells, size_t n);
 
-/** A year as a header or the long layout's year cell writes it: 2025,
- *  FY2025, 2025E (A, E, F, P), or a date (its year). -1 when not one. */
-int imp_year_of(const tbl_cell *cell, long *year);
 
 /** After a table is read: the note on the import's `unit:`, or the
  *  warning on figures that look 1,000 times off (import_scale.c). */
