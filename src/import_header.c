@@ -128,9 +128,6 @@ static int _header_cell(imp *c, const tbl_where *w, const tbl_cell *f, size_t i)
 /* The columns the layout needs. */
 static int _complete(imp *c, const tbl_where *w, const tbl_cell *first)
 {
-    if (c->spec->series_column && c->col_of[IMP_SERIES] == SIZE_MAX)
-        return tbl_error(w, first->row, first->col, "no column '%s' in the header (the "
-                         "import's 'series_column')", c->spec->series_column);
     if (c->spec->layout == IMPORT_WIDE) {
         for (size_t i = 0; i < c->ncols; i++)
             if (c->role[i] == IMP_YEAR)
@@ -159,6 +156,13 @@ int imp_header(imp *c, const tbl_where *w, const tbl_cell *cells, size_t n)
         return diag_oom();
     for (size_t k = 0; k <= IMP_UNIT; k++)
         c->col_of[k] = SIZE_MAX;
+    size_t named = 0;
+    while (c->spec->series_column && named < n
+           && strcasecmp(cells[named].text, c->spec->series_column))
+        named++;
+    if (c->spec->series_column && named == n)
+        return tbl_error(w, cells[0].row, cells[0].col, "no column '%s' in the header (the "
+                         "import's 'series_column')", c->spec->series_column);
     for (size_t i = 0; i < n; i++) {
         int rc = _header_cell(c, w, &cells[i], i);
         if (rc)

@@ -12,6 +12,10 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/capex-bad.XXXXXX") || exit 1
 trap 'rm -rf "$T"' EXIT INT TERM
 pass=0
 fail=0
+# The bad workbooks are binary: written now, not committed.
+if [ -f "$BAD/workbooks.py" ]; then
+    "${PYTHON:-/usr/bin/python3}" "$BAD/workbooks.py" "$BAD" || { echo "FAIL workbooks.py"; exit 1; }
+fi
 
 for f in "$BAD"/*.yaml; do
     [ -e "$f" ] || continue
