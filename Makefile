@@ -123,6 +123,7 @@ e2e: $(BIN)
 	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/batch.sh
 	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/raw.sh
 	@CAPEX=$(abspath $(BIN)) sh tests/e2e/init.sh
+	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/import.sh
 	@CAPEX=./$(BIN) sh tests/e2e/explain.sh
 	@CAPEX=./$(BIN) sh tests/e2e/terminal.sh
 	@MAKE="$(MAKE)" sh tests/e2e/install.sh
