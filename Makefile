@@ -150,6 +150,7 @@ valgrind: all
 
 bench: all
 	@sh bench/run.sh
+	@sh bench/import.sh
 
 # A real single-node Slurm cluster (slurmctld, slurmd, munge from Debian's
 # packages, installed when missing) runs a sharded `capex batch` as an array

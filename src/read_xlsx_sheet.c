@@ -124,6 +124,25 @@ static void _decimal(double x, char *out, size_t size)
     snprintf(out, size, "%s", buf);
 }
 
+/* Nonzero when text is already a plain decimal of at most 15 significant
+ * digits ([-]digits[.digits], no exponent): kept as written, no rounding. */
+static int _plain(const char *text)
+{
+    const char *p = text + (*text == '-');
+    int digits = 0, lead = 1, point = 0;
+    for (; *p; p++) {
+        if (*p == '.' && !point) {
+            point = 1;
+            continue;
+        }
+        if (*p < '0' || *p > '9')
+            return 0;
+        lead &= *p == '0';
+        digits += !lead;
+    }
+    return p > text + (*text == '-') && p[-1] != '.' && digits <= 15;
+}
+
 /* The number in text (as an xlsx <v> writes it), locale-free. -1: none. */
 static int _number(const char *text, double *x)
 {
@@ -212,10 +231,12 @@ static void _cell_value(_sheet *s)
     }
     if (strcmp(t, "n") && t[0])            /* str, inlineStr */
         return _keep(s, v, TBL_TEXT);
-    if (_number(v, &x))
-        return _keep(s, v, TBL_TEXT);
     xb_style st = s->style >= 0 && (size_t)s->style < s->b->nstyles
                   ? (xb_style)s->b->style[s->style] : XS_PLAIN;
+    if (st == XS_PLAIN && _plain(v))
+        return _keep(s, v, TBL_NUMBER);
+    if (_number(v, &x))
+        return _keep(s, v, TBL_TEXT);
     if (st == XS_DATE && _date(x, s->b->date1904, buf, sizeof buf) == 0)
         return _keep(s, buf, TBL_DATE);
     _decimal(st == XS_PERCENT ? x * 100 : x, buf, sizeof buf - 1);
@@ -232,8 +253,7 @@ static int _in_range(const _sheet *s)
 
 static void _cell_end(_sheet *s)
 {
-    int value = s->has_v && s->v.len > 0;
-    if (!value && !s->has_f)
+    if (!s->has_v && !s->has_f)
         return;
     if (!s->used || s->col < s->seen.col1)
         s->seen.col1 = s->col;
@@ -247,11 +267,12 @@ static void _cell_end(_sheet *s)
         return;
     if (s->v.failed)
         return _stop(s, tbl_error(&s->w, s->row, s->col, "the cell's text is over 1 MiB"));
-    if (!value)
+    if (s->v.len == 0 && s->has_f)
         return _stop(s, tbl_error(&s->w, s->row, s->col, "formula without a cached value "
                                   "(open the workbook in Excel or LibreOffice, recalculate "
                                   "and save it, then import it again)"));
-    _cell_value(s);
+    if (s->v.len > 0)
+        _cell_value(s);
 }
 
 static void _cell_start(_sheet *s, const char **atts)
@@ -266,7 +287,10 @@ static void _cell_start(_sheet *s, const char **atts)
                                  "a cell like C7)", s->w.sheet, r), EX_DATAERR));
     else
         s->col++;
-    snprintf(s->type, sizeof s->type, "%s", t ? t : "n");
+    size_t n = 0;
+    for (t = t ? t : "n"; t[n] && n + 1 < sizeof s->type; n++)
+        s->type[n] = t[n];
+    s->type[n] = '\0';
     s->style = st ? strtol(st, NULL, 10) : 0;
     s->has_v = s->has_f = 0;
     s->v.len = 0;
@@ -336,7 +360,7 @@ static void _end(void *data, const char *el)
 static void _chars(void *data, const char *text, int len)
 {
     _sheet *s = data;
-    if (s->in_v || s->in_is_t)
+    if ((s->in_v || s->in_is_t) && _in_range(s))
         xz_text_add(&s->v, text, (size_t)len, MAX_CELL_TEXT);
 }
 
