@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "currency.h"
 #include "read_model_priv.h"
 
 /* ---- the model's own keys -------------------------------------------- */
@@ -65,22 +66,26 @@ static int _currency(const rm_reader *r, const yt_node *n)
     if (!ok)
         return RM_ERR(r, n, "expected an ISO 4217 code for 'currency' (like USD, KRW "
                       "or EUR), got %s", rm_got(n).s);
+    if (!currency_known(n->text)) {
+        const char *near = currency_nearest(n->text);
+        if (near)
+            return RM_ERR(r, n, "unknown currency %s (did you mean '%s'?)", rm_got(n).s,
+                          near);
+        return RM_ERR(r, n, "unknown currency %s (expected an ISO 4217 code like USD, "
+                      "KRW or EUR)", rm_got(n).s);
+    }
     return cx_model_strdup(r->m, n->text, &r->m->currency) ? diag_oom() : 0;
 }
 
 static int _scale(const rm_reader *r, const yt_node *n)
 {
-    static const char *const names[] = {"1", "K", "M", "B", "T", NULL};
     int rc = rm_want(r, n, YT_SCALAR, "for 'unit'");
     if (rc)
         return rc;
-    for (int i = 0; names[i]; i++)
-        if (!strcmp(n->text, names[i])) {
-            r->m->scale = (cx_scale)i;
-            return 0;
-        }
-    return RM_ERR(r, n, "expected a scale for 'unit' (1, K, M, B or T), got %s",
-                  rm_got(n).s);
+    if (reader_scale(n->text, &r->m->scale) == 0)
+        return 0;
+    return RM_ERR(r, n, "expected a scale for 'unit' (1, K, M, B or T; also k, mn, "
+                  "bn, tn), got %s", rm_got(n).s);
 }
 
 /* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */

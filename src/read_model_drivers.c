@@ -22,7 +22,7 @@ static const char *const _driver_keys[] = {
 static const char *const _methods[] = {"growth", "rates", "cagr", "fade", "trend",
                                        "stages", "share", "intensity", NULL};
 
-static const rm_fig _rate_fig = {{1, 0, CX_SCALE_ONE}, "rate"};
+static const rm_fig _rate_fig = {{1, 0, CX_SCALE_ONE, 0, 0}, "rate"};
 
 /* "Y1..Y2" inside the model's years with Y1 < Y2. */
 static int _window(const rm_reader *r, const yt_node *n, const char *text,

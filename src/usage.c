@@ -116,7 +116,7 @@ static const struct usage usages[] = {
      "\n"
      "Example:\n"
      "  capex index outputs/\n"},
-    {"init", "capex init NAME [-t burn|capex|market] [-o FILE] [--force]",
+    {"init", "capex init NAME [-t burn|capex|market | --from TABLE [--sheet S] [--range R]] [-o FILE] [--force]",
      "Write NAME.yaml, a commented starter model that runs as it is: edit its\n"
      "figures and sources, then 'capex run NAME.yaml'. An existing file is\n"
      "kept unless --force.\n"
@@ -125,13 +125,20 @@ static const struct usage usages[] = {
      "                         break-even; capex: several companies' capex and\n"
      "                         their stated total; market: a market, a segment\n"
      "                         as its share, a fitted trend\n"
+     "      --from TABLE       a model of TABLE's rows instead (a CSV file or an\n"
+     "                         .xlsx workbook): names in the first column, years\n"
+     "                         across the header, each figure's source its cell,\n"
+     "                         drivers as commented suggestions\n"
+     "      --sheet NAME       the workbook's sheet (default: the first)\n"
+     "      --range RANGE      the table's cells, like B3:H12 (default: all)\n"
      "  -o, --output FILE      write FILE instead of NAME.yaml\n"
      "      --force            replace an existing file\n"
      "  -q, --quiet            print nothing but errors\n"
      "  -h, --help             this text\n"
      "\n"
      "Example:\n"
-     "  capex init acme --template capex && capex run acme.yaml\n"},
+     "  capex init acme --template capex && capex run acme.yaml\n"
+     "  capex init filings --from filings.xlsx --sheet Capex --range A3:F12\n"},
     {"explain", "capex explain MODEL [SERIES] [-s NAME]",
      "Print how each value of a series (or of every series, in the order they\n"
      "are computed) is derived: its stated figures with their kind and source,\n"
