@@ -129,6 +129,7 @@ e2e: $(BIN)
 	@CAPEX=./$(BIN) sh tests/e2e/pdf.sh
 	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/diff.sh
 	@CAPEX=./$(BIN) sh tests/e2e/fmt.sh
+	@CAPEX=./$(BIN) sh tests/e2e/sharp_edges.sh
 	@$(PYTHON) tests/e2e/doc_examples.py ./$(BIN) README.md docs/*.md
 
 test: deps

@@ -1,0 +1,54 @@
+#!/bin/sh
+# sharp_edges.sh - what a new user hits on day one (issue 16): misreadings
+# that get a word, suggestions for typos, counts in the singular, where the
+# PDF went.
+#
+# CAPEX (default ./capex) is the binary under test.
+set -u
+CAPEX=${CAPEX:-./capex}
+export LC_ALL=C.UTF-8 TZ=UTC NO_COLOR=1 TERM=dumb COLUMNS=80
+T=$(mktemp -d "${TMPDIR:-/tmp}/capex-sharp.XXXXXX")
+trap 'rm -rf "$T"' EXIT INT TERM
+pass=0
+fail=0
+
+ok()  { pass=$((pass + 1)); echo "ok   $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -f "$T/err" ] && sed 's/^/     | /' "$T/err" | head -5; }
+
+# run NAME STATUS CMD... : the command exits with STATUS (stdout in $T/out,
+# stderr in $T/err).
+run() {
+    _what=$1 _want=$2
+    shift 2
+    "$@" >"$T/out" 2>"$T/err"
+    _got=$?
+    if [ "$_got" -eq "$_want" ]; then ok "$_what"; else bad "$_what (exit $_got, expected $_want)"; fi
+}
+
+# has NAME FILE TEXT : FILE (out or err) contains TEXT.
+has() {
+    if grep -qF -- "$3" "$T/$2"; then ok "$1"; else bad "$1 ($2 lacks '$3')"; fi
+}
+
+# lacks NAME FILE TEXT : FILE (out or err) does not contain TEXT.
+lacks() {
+    if grep -qF -- "$3" "$T/$2"; then bad "$1 ($2 has '$3')"; else ok "$1"; fi
+}
+
+# --- 6. suggestions for an unknown command or scenario --------------------
+run "runn: usage error" 64 "$CAPEX" runn
+has "runn: did you mean run" err "unknown command 'runn' (did you mean 'run'?)"
+run "no near command: usage error" 64 "$CAPEX" frobnicate
+has "no near command: try --help" err "unknown command 'frobnicate' (try 'capex --help')"
+run "-s bul: usage error" 64 "$CAPEX" run inputs/bigtech-capex.yaml -s bul -n
+has "-s bul: did you mean bull" err "no scenario 'bul' in model 'bigtech-capex' (did you mean 'bull'?)"
+has "-s bul: the scenarios listed" err "  available: bear"
+# A batch row with driver overrides starts from its scenario's drivers.
+mkdir -p "$T/mf"
+cp inputs/ai-lab-burn.yaml "$T/mf/"
+printf 'model,scenario,output,costs.openai\nai-lab-burn.yaml,baer,x,"{method: growth, rate: 20%%}"\n' >"$T/mf/runs.csv"
+run "manifest scenario baer: fails" 64 "$CAPEX" batch -q --manifest "$T/mf/runs.csv" -o "$T/mfo"
+has "manifest scenario baer: did you mean bear" err "no scenario 'baer' in model 'ai-lab-burn' (did you mean 'bear'?)"
+
+echo "sharp_edges: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
