@@ -50,5 +50,27 @@ printf 'model,scenario,output,costs.openai\nai-lab-burn.yaml,baer,x,"{method: gr
 run "manifest scenario baer: fails" 64 "$CAPEX" batch -q --manifest "$T/mf/runs.csv" -o "$T/mfo"
 has "manifest scenario baer: did you mean bear" err "no scenario 'baer' in model 'ai-lab-burn' (did you mean 'bear'?)"
 
+# --- 10. --pdf says where the PDF went, as the table says for the workbook
+# A stand-in for LibreOffice: writes OUTDIR/NAME.pdf as soffice
+# --convert-to pdf --outdir OUTDIR NAME.xlsx does.
+cat >"$T/soffice" <<'SH'
+#!/bin/sh
+while [ $# -gt 1 ]; do [ "$1" = --outdir ] && out=$2; shift; done
+b=$(basename "$1" .xlsx)
+printf '%%PDF-1.4 stand-in\n' >"$out/$b.pdf"
+SH
+chmod +x "$T/soffice"
+run "run --pdf" 0 env CAPEX_SOFFICE="$T/soffice" "$CAPEX" run inputs/ai-lab-burn.yaml -o "$T/lab.xlsx" --pdf
+has "run --pdf: the workbook line" out "workbook: $T/lab.xlsx"
+has "run --pdf: the pdf line" out "pdf: $T/lab.pdf"
+[ -s "$T/lab.pdf" ] && ok "run --pdf: the PDF is there" || bad "run --pdf: the PDF is there"
+run "run --pdf -f json" 0 env CAPEX_SOFFICE="$T/soffice" "$CAPEX" run inputs/ai-lab-burn.yaml -o "$T/lab.xlsx" --pdf -f json
+has "run --pdf -f json: on stderr" err "capex: wrote $T/lab.pdf"
+lacks "run --pdf -f json: stdout stays JSON" out "pdf:"
+run "run --pdf -q" 0 env CAPEX_SOFFICE="$T/soffice" "$CAPEX" run inputs/ai-lab-burn.yaml -o "$T/lab.xlsx" --pdf -q
+[ ! -s "$T/out" ] && [ ! -s "$T/err" ] && ok "run --pdf -q: silent" || bad "run --pdf -q: silent"
+man -l docs/capex.1 2>/dev/null | sed -n '/^SYNOPSIS/,/capex check/p' | tr -s ' \n' ' ' >"$T/out"
+has "man page: run synopsis has --pdf" out "[-n] [--pdf] [-q] capex check"
+
 echo "sharp_edges: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
