@@ -50,6 +50,36 @@ printf 'model,scenario,output,costs.openai\nai-lab-burn.yaml,baer,x,"{method: gr
 run "manifest scenario baer: fails" 64 "$CAPEX" batch -q --manifest "$T/mf/runs.csv" -o "$T/mfo"
 has "manifest scenario baer: did you mean bear" err "no scenario 'baer' in model 'ai-lab-burn' (did you mean 'bear'?)"
 
+# --- 7. one of a thing is singular ----------------------------------------
+cat >"$T/one.yaml" <<'YAML'
+model: one
+years: 2024..2027
+as_of: 2026-01-01
+series:
+  capex.a: {values: {2024: 10, 2025: 11}}
+  revenue.a: {values: {2024: 10, 2025: 12}}
+drivers:
+  revenue.a: {method: rates, rates: [10%]}
+checks:
+  - {multiple: capex.a, from: 2024, to: 2025, stated: 1.1}
+YAML
+run "one check: run" 0 "$CAPEX" run "$T/one.yaml" -o "$T/one.xlsx"
+has "one check: the rates note says 1 year" err "the rates list ends after 1 year; its last"
+has "one check: the table" out "checks: 1, 0 warnings"
+unzip -p "$T/one.xlsx" xl/worksheets/sheet1.xml >"$T/out"
+has "one check: Summary cached text" out ">1 check passes<"
+has "one check: Summary formula, pass" out '"1 check passes"'
+has "one check: Summary formula, warnings" out '" of 1 check")'
+lacks "one check: never 'all 1 checks'" out "all 1 check"
+run "one check: capex check" 0 "$CAPEX" check "$T/one.yaml"
+has "one check: capex check says 1 check" out "one: 1 check, 1 passed, 0 warnings"
+run "mc --paths 1" 0 "$CAPEX" mc tests/cases/montecarlo.yaml --paths 1 -n
+has "mc --paths 1: 1 path" out "Monte Carlo: 1 path, seed 1"
+run "batch of one" 0 "$CAPEX" batch "$T/one.yaml" -o "$T/b1"
+has "batch of one: 1 run" out "(1 run in"
+run "index of one" 0 "$CAPEX" index "$T/b1"
+has "index of one: 1 run" out "capex: index: 1 run (1 succeeded, 0 failed)"
+
 # --- 10. --pdf says where the PDF went, as the table says for the workbook
 # A stand-in for LibreOffice: writes OUTDIR/NAME.pdf as soffice
 # --convert-to pdf --outdir OUTDIR NAME.xlsx does.
