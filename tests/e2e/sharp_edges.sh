@@ -35,6 +35,31 @@ lacks() {
     if grep -qF -- "$3" "$T/$2"; then bad "$1 ($2 has '$3')"; else ok "$1"; fi
 }
 
+# A model with one check, one rates list of one rate.
+cat >"$T/one.yaml" <<'YAML'
+model: one
+years: 2024..2027
+as_of: 2026-01-01
+series:
+  capex.a: {values: {2024: 10, 2025: 11}}
+  revenue.a: {values: {2024: 10, 2025: 12}}
+drivers:
+  revenue.a: {method: rates, rates: [10%]}
+checks:
+  - {multiple: capex.a, from: 2024, to: 2025, stated: 1.1}
+YAML
+
+# --- 5. as_of left out: a note says which date was taken ---------------------
+sed '/^as_of:/d' "$T/one.yaml" >"$T/nodate.yaml"
+run "no as_of: runs" 0 "$CAPEX" run "$T/nodate.yaml" -o "$T/nodate.xlsx"
+has "no as_of: a note with the date and how to set it" err "$T/nodate.yaml: note: no 'as_of': the model and its workbook are dated 2000-01-01 (write the date of its figures at the top, like 'as_of: 2026-02-20')"
+unzip -p "$T/nodate.xlsx" docProps/core.xml >"$T/out"
+has "no as_of: the workbook is dated 2000-01-01" out "2000-01-01T00:00:00Z"
+run "no as_of -q: silent" 0 "$CAPEX" run "$T/nodate.yaml" -n -q
+[ ! -s "$T/err" ] && ok "no as_of -q: no note" || bad "no as_of -q: no note"
+run "as_of stated: runs" 0 "$CAPEX" run "$T/one.yaml" -n
+lacks "as_of stated: no note" err "no 'as_of'"
+
 # --- 6. suggestions for an unknown command or scenario --------------------
 run "runn: usage error" 64 "$CAPEX" runn
 has "runn: did you mean run" err "unknown command 'runn' (did you mean 'run'?)"
@@ -51,18 +76,6 @@ run "manifest scenario baer: fails" 64 "$CAPEX" batch -q --manifest "$T/mf/runs.
 has "manifest scenario baer: did you mean bear" err "no scenario 'baer' in model 'ai-lab-burn' (did you mean 'bear'?)"
 
 # --- 7. one of a thing is singular ----------------------------------------
-cat >"$T/one.yaml" <<'YAML'
-model: one
-years: 2024..2027
-as_of: 2026-01-01
-series:
-  capex.a: {values: {2024: 10, 2025: 11}}
-  revenue.a: {values: {2024: 10, 2025: 12}}
-drivers:
-  revenue.a: {method: rates, rates: [10%]}
-checks:
-  - {multiple: capex.a, from: 2024, to: 2025, stated: 1.1}
-YAML
 run "one check: run" 0 "$CAPEX" run "$T/one.yaml" -o "$T/one.xlsx"
 has "one check: the rates note says 1 year" err "the rates list ends after 1 year; its last"
 has "one check: the table" out "checks: 1, 0 warnings"
