@@ -35,6 +35,44 @@ lacks() {
     if grep -qF -- "$3" "$T/$2"; then bad "$1 ($2 has '$3')"; else ok "$1"; fi
 }
 
+# --- 1. rate: 40 is 4,000%: a warning, and the table keeps its columns apart
+cat >"$T/rate40.yaml" <<'YAML'
+model: rate40
+years: 2024..2030
+as_of: 2026-01-01
+series:
+  capex.a: {values: {2024: 100, 2025: 140}}
+  margin.a: {unit: "%", values: {2024: 45%, 2025: 0.5}}
+drivers:
+  capex.a: {method: growth, rate: 40}
+  margin.a: {method: growth, rate: 0%}
+YAML
+run "rate 40: runs" 0 "$CAPEX" run "$T/rate40.yaml" -n
+has "rate 40: a warning with what it was read as and how to write 40%" err \
+    "$T/rate40.yaml:8:35: warning: 40 for 'rate' has no '%': it is read as 4,000% (for 40 percent write '40%' or 0.4)"
+lacks "rate 40: 0.5 and 45% are no misreading" err "margin"
+grep -c "has no '%'" "$T/err" | grep -qx 1 && ok "rate 40: one warning" || bad "rate 40: one warning"
+# 140 x 41 a year: 5,740 (2026), 235,340, 9,648,940, 395,606,540,
+# 16,219,868,140 (2030 = 140 x 41^5): the row has a label and 7 figures.
+awk '/^capex.a / && !n { n = NF } END { exit n != 8 }' "$T/out" && ok "rate 40: the row's 7 figures are apart" || bad "rate 40: the row's 7 figures are apart"
+has "rate 40: 2030 = 140 x 41^5" out " 16,219,868,140.0*"
+# Each year ends above its figures (the mark column after both).
+awk '/^series /{ h = index($0, "2030") + 3 } /^capex.a / && !c { c = index($0, "16,219,868,140.0") + 15 } END { exit !(h == c) }' "$T/out" \
+    && ok "rate 40: 2030 stands above its figure" || bad "rate 40: 2030 stands above its figure"
+run "rate 40 -q: no warning" 0 "$CAPEX" run "$T/rate40.yaml" -n -q
+[ ! -s "$T/err" ] && ok "rate 40 -q: silent" || bad "rate 40 -q: silent"
+cat >"$T/level.yaml" <<'YAML'
+model: level
+years: 2021..2028
+as_of: 2026-01-01
+series:
+  users.s: {unit: users, values: {2021: 5, 2022: 12, 2023: 25, 2024: 40, 2025: 52}}
+drivers:
+  users.s: {method: trend, fit: logistic, saturation: 80}
+YAML
+run "saturation 80: runs" 0 "$CAPEX" run "$T/level.yaml" -n
+lacks "saturation 80 is a level, not a rate: no warning" err "has no '%'"
+
 # A model with one check, one rates list of one rate.
 cat >"$T/one.yaml" <<'YAML'
 model: one
