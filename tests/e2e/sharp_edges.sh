@@ -153,5 +153,29 @@ run "run --pdf -q" 0 env CAPEX_SOFFICE="$T/soffice" "$CAPEX" run inputs/ai-lab-b
 man -l docs/capex.1 2>/dev/null | sed -n '/^SYNOPSIS/,/capex check/p' | tr -s ' \n' ' ' >"$T/out"
 has "man page: run synopsis has --pdf" out "[-n] [--pdf] [-q] capex check"
 
+# --- 12. the bundled models cite their documents by title, not by a path --
+for m in inputs/*.yaml; do
+    if grep -n '/work/\|seeds/\|\.txt\b' "$m" >"$T/err"; then bad "$m: no file path in its comments"; else ok "$m: no file path in its comments"; fi
+    head -12 "$m" >"$T/out"
+    has "$m: its header cites seed 003 by title" out '"AI 코딩 모델 비교 (2026년 2월)"'
+    has "$m: and by date" out "February 2026"
+done
+for m in inputs/ai-lab-burn.yaml inputs/ai-labs-valuation.yaml; do
+    head -12 "$m" >"$T/out"
+    has "$m: its header cites seed 000 by title" out "\"초당 1000토큰 'GPT-5.3-Codex-Spark' 공개, 기존 대비 속도 15배"
+    has "$m: by publication" out "글로벌이코노믹 (Global Economic, g-enews.com), February 2026"
+done
+
+# --- 13. an English reader sees English labels; Korean only in quotes -------
+# Every line the bundled models print (run with every scenario, mc, check),
+# with its double-quoted parts removed, has no Hangul.
+for m in inputs/*.yaml; do
+    { "$CAPEX" run "$m" -n -s all; "$CAPEX" mc "$m" -n --paths 200; "$CAPEX" check "$m"; } >"$T/all" 2>&1
+    sed 's/"[^"]*"//g' "$T/all" | grep -P '[\x{AC00}-\x{D7A3}]' >"$T/err"
+    [ ! -s "$T/err" ] && ok "$m: labels and messages in English" || bad "$m: labels and messages in English"
+done
+run "mc target in English" 0 "$CAPEX" mc inputs/ai-lab-burn.yaml -n --paths 200 --seed 1
+has "mc target in English: profitable by 2030" out "P(profitable by 2030 (the plan))"
+
 echo "sharp_edges: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
