@@ -171,6 +171,7 @@ static int _head(const rm_reader *r)
         m->as_of = (time_t)_days_from_civil(2000, 1, 1) * 86400;
         if (cx_model_strdup(m, "2000-01-01", &m->as_of_text))
             return diag_oom();
+        m->as_of_default = 1;
     }
     return 0;
 }

@@ -54,11 +54,13 @@ static void _driver(FILE *f, const cx_model *m, const cx_driver *d,
             fprintf(f, "cagr(%d..%d) = ", sr->window_from, sr->window_to);
         _pct(f, d->from_cagr ? sr->start_rate : d->rate);
         if (d->method == CX_D_STAGES)
-            fprintf(f, " for %d years, then over %d years", d->high_years, d->fade_years);
+            fprintf(f, " for %d year%s, then over %d year%s", d->high_years,
+                    d->high_years == 1 ? "" : "s", d->fade_years,
+                    d->fade_years == 1 ? "" : "s");
         fputs(" to ", f);
         _pct(f, d->terminal);
         if (d->method == CX_D_FADE)
-            fprintf(f, " over %d years", d->over);
+            fprintf(f, " over %d year%s", d->over, d->over == 1 ? "" : "s");
         break;
     case CX_D_TREND: fprintf(f, " (%s fit)", cx_fit_kind_name(d->fit)); break;
     case CX_D_SHARE: case CX_D_INTENSITY:

@@ -35,18 +35,21 @@ static void _master_check(xlsx_book *b)
     size_t warn = 0;
     for (size_t i = 0; i < b->r->nchecks; i++)
         warn += !b->r->checks[i].pass;
+    size_t n = b->r->nchecks;
+    /* "all 3 checks pass", "1 check passes"; "2 warnings of 3 checks". */
+    const char *all = n == 1 ? "" : "all ", *checks = n == 1 ? "check" : "checks",
+               *pass = n == 1 ? "passes" : "pass";
     xb_str f, cached;
     xs_init(&f);
     xs_init(&cached);
-    xs_printf(&f, "=IF(COUNTIF(%s!J:J,\"warn\")=0,\"all %zu checks pass\","
+    xs_printf(&f, "=IF(COUNTIF(%s!J:J,\"warn\")=0,\"%s%zu %s %s\","
               "COUNTIF(%s!J:J,\"warn\")&IF(COUNTIF(%s!J:J,\"warn\")=1,\" warning\","
-              "\" warnings\")&\" of %zu checks\")", XB_CHECKS, b->r->nchecks,
-              XB_CHECKS, XB_CHECKS, b->r->nchecks);
+              "\" warnings\")&\" of %zu %s\")", XB_CHECKS, all, n, checks, pass,
+              XB_CHECKS, XB_CHECKS, n, checks);
     if (warn)
-        xs_printf(&cached, "%zu warning%s of %zu checks", warn, warn == 1 ? "" : "s",
-                  b->r->nchecks);
+        xs_printf(&cached, "%zu warning%s of %zu %s", warn, warn == 1 ? "" : "s", n, checks);
     else
-        xs_printf(&cached, "all %zu checks pass", b->r->nchecks);
+        xs_printf(&cached, "%s%zu %s %s", all, n, checks, pass);
     if (cached.failed)
         b->nomem = 1;
     else
