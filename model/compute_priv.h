@@ -22,6 +22,9 @@ void cxi_format_percent(char *buf, size_t size, double x);
 /** Values, rates and growth of series s (its parts already computed). */
 cx_status cxi_series_compute(cx_result *r, size_t s);
 
+/** Values of a derived series (compute_formula.c), its inputs computed. */
+cx_status cxi_formula_compute(cx_result *r, size_t s);
+
 /** Burn figures (when the model defines a burn); *failed set on error. */
 cx_status cxi_burn_compute(cx_result *r, size_t *failed);
 
