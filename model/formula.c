@@ -103,7 +103,7 @@ static int _accept(cxi_fx_parser *p, const char *tok)
 static void _what(const cxi_fx_parser *p, char *buf, size_t size)
 {
     if (p->pos >= p->len) {
-        snprintf(buf, size, "the end");
+        snprintf(buf, size, "end of formula");
         return;
     }
     size_t n = 1;
