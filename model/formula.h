@@ -82,7 +82,7 @@ typedef struct cx_fx_error {
     char message[200]; /**< lowercase, what was expected in parentheses */
 } cx_fx_error;
 
-#define CX_FX_MAX_TEXT  8000  /**< bytes in one expression */
+#define CX_FX_MAX_TEXT  65536 /**< bytes in one expression */
 #define CX_FX_MAX_DEPTH 100   /**< nested parentheses and calls */
 
 /** Names of the functions, NULL-terminated (for suggestions). */

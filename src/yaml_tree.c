@@ -444,16 +444,16 @@ void yt_text_pos(const char *src, size_t len, const yt_node *n, size_t off,
         (*col)++;
     }
     while (done < off && i < len && src[i] != '\n') {
-        size_t s = 1, t = 1;
+        size_t s = 1, t = 1, chars = 1;
         if (quote == '\'' && src[i] == '\'' && i + 1 < len && src[i + 1] == '\'')
-            s = 2;
+            s = chars = 2;
         else if (quote == '"' && src[i] == '\\')
-            _escape(src + i, len - i, &s, &t);
+            _escape(src + i, len - i, &s, &t), chars = s;
         else
             while (i + s < len && ((unsigned char)src[i + s] & 0xC0) == 0x80)
                 s++, t++;
         i += s;
         done += t;
-        (*col)++;
+        *col += (int)chars;
     }
 }
