@@ -146,14 +146,13 @@ static int _mismatch(cxi_fx_parser *p, size_t at, const char *verb,
 
 static int _scalar(const cxi_fx_unit *u)
 {
-    return u->u == CX_FXU_NUMBER || u->u == CX_FXU_BOOL
-           || u->u == CX_FXU_RATIO || u->u == CX_FXU_MULTIPLE;
+    return u->u == CX_FXU_NUMBER || u->u == CX_FXU_RATIO || u->u == CX_FXU_MULTIPLE;
 }
 
 static int _times(cxi_fx_parser *p, size_t at, cxi_fx_unit *a, const cxi_fx_unit *b)
 {
-    if (a->u == CX_FXU_NUMBER || a->u == CX_FXU_BOOL) {
-        *a = b->u == CX_FXU_BOOL ? (cxi_fx_unit){CX_FXU_NUMBER, NULL} : *b;
+    if (a->u == CX_FXU_NUMBER) {
+        *a = *b;
         return 0;
     }
     if (_scalar(b))
@@ -170,8 +169,6 @@ static int _times(cxi_fx_parser *p, size_t at, cxi_fx_unit *a, const cxi_fx_unit
 
 static int _divide(cxi_fx_parser *p, size_t at, cxi_fx_unit *a, const cxi_fx_unit *b)
 {
-    if (b->u == CX_FXU_BOOL || a->u == CX_FXU_BOOL)
-        return _mismatch(p, at, "divide", a, b, "figures, not comparisons");
     if (b->u == CX_FXU_NUMBER)
         return 0;
     if (a->u != CX_FXU_NUMBER && cxi_fx_same(a, b)) {
@@ -187,8 +184,13 @@ static int _divide(cxi_fx_parser *p, size_t at, cxi_fx_unit *a, const cxi_fx_uni
 }
 
 int cxi_fx_combine(cxi_fx_parser *p, cx_fx_op op, size_t at, cxi_fx_unit *a,
-                   const cxi_fx_unit *b)
+                   const cxi_fx_unit *rhs)
 {
+    /* a comparison counts as the figure 1 or 0 in arithmetic */
+    cxi_fx_unit num = {CX_FXU_NUMBER, NULL};
+    const cxi_fx_unit *b = rhs->u == CX_FXU_BOOL ? &num : rhs;
+    if (a->u == CX_FXU_BOOL)
+        *a = num;
     switch (op) {
     case CX_FX_ADD:
     case CX_FX_SUB:
