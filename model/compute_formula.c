@@ -2,7 +2,9 @@
  * compute_formula.c - the values of a derived series (`formula:`): its
  * inputs' values as vectors, the formula run over every year
  * (formula_eval.c), `values:` figures kept where stated, and one note for
- * each run of empty years saying why they are empty.
+ * each run of empty years saying why they are empty. A derived series with
+ * a driver is projected by it after its last year with a value (costs =
+ * revenue - income where income is stated for 2026 only, grown after).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -47,17 +49,33 @@ static cx_status _note(cx_result *r, size_t s, int from, int to, uint32_t why)
                     "%s %s: empty (%s)", ser->name, years, what);
 }
 
+static int _given(const cx_series *ser, int t)
+{
+    return cx_value_stated(&ser->stated[t]) && !(ser->checked && ser->checked[t]);
+}
+
+/* The year after the last with a value when a driver projects from there
+ * (those years get no note), else nyears. */
+static int _tail(const cx_result *r, size_t s, const double *x)
+{
+    int n = (int)r->model->nyears, t = n;
+    if (r->drivers[s].method == CX_D_NONE)
+        return n;
+    while (t > 0 && isnan(x[t - 1]) && !_given(&r->model->series[s], t - 1))
+        t--;
+    return t > 0 ? t : n;
+}
+
 /* The formula's values where `values:` does not state one; a note per run
  * of empty years with the same reason. */
 static cx_status _store(cx_result *r, size_t s, const double *x, const uint32_t *why)
 {
     const cx_series *ser = &r->model->series[s];
     cx_series_result *sr = &r->series[s];
-    int n = (int)r->model->nyears, run = -1;
+    int n = _tail(r, s, x), run = -1;
     cx_status st = CX_OK;
     for (int t = 0; t <= n && st == CX_OK; t++) {
-        int given = t < n && cx_value_stated(&ser->stated[t])
-                    && !(ser->checked && ser->checked[t]);
+        int given = t < n && _given(ser, t);
         int empty = t < n && !given && isnan(x[t]);
         if (run >= 0 && (!empty || why[t] != why[run])) {
             st = _note(r, s, run, t - 1, why[run]);
@@ -87,7 +105,7 @@ static int _last_stated(const cx_result *r, size_t s)
         last = ls < last ? ls : last;
     }
     for (int t = (int)r->model->nyears - 1; t > last; t--)
-        if (cx_value_stated(&ser->stated[t]) && !(ser->checked && ser->checked[t]))
+        if (_given(ser, t))
             return t;
     return last >= 0 && cx_value_present(&r->series[s].v[last]) ? last : -1;
 }
@@ -135,10 +153,18 @@ cx_status cxi_formula_compute(cx_result *r, size_t s)
     free(x);
     if (st != CX_OK)
         return st;
-    sr->last_stated = _last_stated(r, s);
-    if (r->drivers[s].method == CX_D_NONE)
+    if (r->drivers[s].method == CX_D_NONE) {
+        sr->last_stated = _last_stated(r, s);
         return CX_OK;
-    return cxi_note(r, CX_NOTE_INFO, s, 0, r->drivers[s].line, r->drivers[s].col,
-                    "%s: a formula gives every year; its driver is ignored",
-                    m->series[s].name);
+    }
+    /* the driver takes over after the last year with a value */
+    sr->last_stated = -1;
+    for (int t = 0; t < (int)n; t++)
+        if (cx_value_present(&sr->v[t]))
+            sr->last_stated = t;
+    if (sr->last_stated < 0 || sr->last_stated == (int)n - 1)
+        return CX_OK;
+    for (int t = 0; t < (int)n && sr->first < 0; t++)
+        sr->first = cx_value_present(&sr->v[t]) ? t : -1;
+    return cxi_series_project(r, s);
 }

@@ -294,6 +294,11 @@ static cx_status _project(cx_result *r, size_t s)
     return _chained(r, s);
 }
 
+cx_status cxi_series_project(cx_result *r, size_t s)
+{
+    return _project(r, s);
+}
+
 static cx_status _input(cx_result *r, size_t s)
 {
     cx_status st = _copy_stated(r, s);

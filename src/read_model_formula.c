@@ -74,6 +74,10 @@ static int _unit(const rm_reader *r, size_t si, const yt_node *def,
     cx_unit u = _model_unit(f->unit, s->unit);
     const char *text = f->unit == CX_FXU_OTHER ? f->unit_text : NULL;
     int same = u == s->unit && (u != CX_U_OTHER || !strcmp(text, s->unit_text));
+    /* a ratio may be shown as a percent or as a multiple */
+    same |= (u == CX_U_RATIO || u == CX_U_MULTIPLE)
+            && (s->unit == CX_U_RATIO || s->unit == CX_U_MULTIPLE)
+            && (yt_get(def, "unit") || u == s->unit);
     if (same)
         return 0;
     if (!yt_get(def, "unit")) {

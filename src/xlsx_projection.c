@@ -92,7 +92,7 @@ static int _stated_after(const cx_series *x, int t, int n)
 
 static unsigned _style(const cx_series *x, cx_value_kind k)
 {
-    if (x->kind == CX_S_FORMULA && !_stated(&(cx_value){.kind = k}))
+    if (x->kind == CX_S_FORMULA && k == CX_V_DERIVED)
         return XB_DERIVED;
     if (x->kind == CX_S_SUM)
         return XB_DERIVED | (k == CX_V_PROJECTED ? XB_PROJ : 0);
@@ -166,7 +166,7 @@ static int _value_formula(xlsx_book *b, size_t s, int t, xb_str *f)
         }
         return x->nparts > 0;
     }
-    if (x->kind == CX_S_FORMULA && !_stated(v)) {
+    if (x->kind == CX_S_FORMULA && (v->kind == CX_V_DERIVED || v->kind == CX_V_MISSING)) {
         xs_clear(f);
         return xb_derived_formula(b, s, t, f);
     }
