@@ -352,8 +352,8 @@ static void _peak(FILE *f, const cx_burn_result *b)
         return;
     }
     numfmt_human(num, sizeof num, b->burn.peak_burn, 1);
-    fprintf(f, "%s%s in %d\n", b->burn.still_burning ? "at least " : "", num,
-            b->burn.peak_year);
+    fprintf(f, "%s in %d%s\n", num, b->burn.peak_year,
+            b->burn.still_burning ? " (still burning in the last year: deeper beyond it)" : "");
 }
 
 static void _burn(FILE *f, const cx_result *r)
