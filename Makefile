@@ -124,6 +124,7 @@ e2e: $(BIN)
 	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/raw.sh
 	@CAPEX=$(abspath $(BIN)) sh tests/e2e/init.sh
 	@CAPEX=./$(BIN) sh tests/e2e/explain.sh
+	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/burn.sh
 	@CAPEX=./$(BIN) sh tests/e2e/terminal.sh
 	@MAKE="$(MAKE)" sh tests/e2e/install.sh
 	@CAPEX=./$(BIN) sh tests/e2e/pdf.sh

@@ -29,11 +29,12 @@ static cx_status _series_sign(cx_result *r, size_t s, const char *what)
         char num[64], pos[64];
         cxi_format_number(num, sizeof num, v->base);
         cxi_format_number(pos, sizeof pos, 0 - v->base);
+        const char *dot = strchr(ser->name, '.');
         return cxi_note(r, CX_NOTE_WARNING, s, m->first_year + (int)t, v->line, v->col,
-                        "%s is used as %s but holds a negative figure (%s in %d): "
-                        "write outflows as positive figures (%s), or derive it from "
-                        "the statement's series with formula: \"-capex_cf.x\"",
-                        ser->name, what, num, m->first_year + (int)t, pos);
+                        "%s, used as %s, holds a negative figure (%s in %d): "
+                        "write outflows as positive figures (%s), or derive it "
+                        "with formula: \"-capex_cf.%s\"", ser->name, what, num,
+                        m->first_year + (int)t, pos, dot ? dot + 1 : ser->name);
     }
     return CX_OK;
 }
