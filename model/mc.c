@@ -176,7 +176,7 @@ static void _burn(const cxi_mc_plan *p, cxi_mc_work *w, cxi_mc_path_out *o)
 {
     const double *V = w->V;
     double *net = w->net, *cum = w->cum, peak = 0;
-    int peak_i = -1;
+    int peak_i = -1, burnt = 0;
     o->be = o->pb = o->ro = 0;
     for (size_t i = 0; i < p->bn; i++) {
         size_t t = p->bt0 + i;
@@ -191,10 +191,11 @@ static void _burn(const cxi_mc_plan *p, cxi_mc_work *w, cxi_mc_path_out *o)
             peak = cum[i];
             peak_i = (int)i;
         }
-        if (!o->be && x >= 0)
+        if (!o->be && burnt && x >= 0)     /* break-even only after a burn */
             o->be = p->first_year + (int)i;
+        burnt |= x < 0;
     }
-    o->pb = peak_i < 0 ? p->first_year : 0;
+    /* payback only after the cumulative went below 0 (none otherwise) */
     for (size_t i = (size_t)(peak_i + 1); peak_i >= 0 && i < p->bn && !o->pb; i++)
         if (cum[i] >= 0)
             o->pb = p->first_year + (int)i;
