@@ -122,6 +122,7 @@ e2e: $(BIN)
 	@CAPEX=./$(BIN) sh tests/e2e/encodings.sh
 	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/batch.sh
 	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/raw.sh
+	@$(PYTHON) tests/e2e/mc_expect.py ./$(BIN)
 	@CAPEX=$(abspath $(BIN)) sh tests/e2e/init.sh
 	@CAPEX=./$(BIN) sh tests/e2e/explain.sh
 	@CAPEX=./$(BIN) sh tests/e2e/terminal.sh
