@@ -1,7 +1,24 @@
 /*
- * mc_priv.h - private to the Monte Carlo engine (mc.c, cxi_mc_plan.c,
- * cxi_mc_stats.c): the model compiled into flat arrays once, and what one
- * path computes. Not part of the public API.
+ * mc_priv.h - private to the Monte Carlo engine (mc.c, mc_plan.c,
+ * mc_ops.c, mc_path.c, mc_stats.c, mc_select.c): the model compiled once
+ * into a plan, and what one path computes. Not part of the public API.
+ *
+ * The per-path plan is an ordered list of steps (cxi_mc_op), each over a
+ * run of years of one series row in the path's values V[s * ny + t]:
+ *   INTERP     v[t] = v[t-1] + (v[b] - v[a]) / (b - a)   (a drawn figure moved a
+ *              stated neighbour; step computed once per run)
+ *   CHAIN      v[t] = v[t-1] * (1 + rate[t]), rate[t] = p + (to - p) * a / b
+ *              where the year depends on the driver's main parameter p, the
+ *              fixed rate (a rate list's, an override, a terminal) where not;
+ *              p is the path's draw, the window's CAGR recomputed from the
+ *              path's figures, or the base driver's (cx_driver_rate_form)
+ *   SHARE      v[t] = V[of][t] * p            (p drawn or the given share)
+ *   SHARE_ROW  v[t] = V[of][t] * V[share][t]
+ *   SUM        v[t] = part0[t] + part1[t] + ... left to right
+ *   (FORMULA   reserved: an expression of rows, added with formula series)
+ * Everything that does not depend on the draws (runs, coefficients, row
+ * offsets) is resolved when the plan is built, so a path does per year
+ * only the arithmetic cx_compute does, in the same order.
  */
 #ifndef CX_MC_PRIV_H
 #define CX_MC_PRIV_H
@@ -12,17 +29,44 @@
 
 #define MC_NONE ((size_t)-1)
 
-/** A series a path recomputes (it or something it follows is sampled). */
-typedef struct cxi_mc_aff {
-    size_t s;
-    int sum;                  /**< a sum of parts */
-    cx_driver d;              /**< the driver in effect (shallow copy) */
-    size_t input;             /**< the input sampling its driver, or MC_NONE */
-    int last_stated;          /**< year index */
-    double start_rate;        /**< the base result's CAGR start rate */
-    int wa, wb;               /**< CAGR window (year indices), -1 none */
-    int recompute_start;      /**< a window figure is sampled */
-} cxi_mc_aff;
+typedef enum cxi_mc_opkind {
+    CXI_OP_INTERP,
+    CXI_OP_CHAIN,
+    CXI_OP_SHARE,
+    CXI_OP_SHARE_ROW,
+    CXI_OP_SUM
+} cxi_mc_opkind;
+
+/** Where a CHAIN or SHARE step's parameter p comes from. */
+typedef enum cxi_mc_pkind {
+    CXI_P_CONST,              /**< pconst (the base driver's) */
+    CXI_P_INPUT,              /**< the path's draw x[input] */
+    CXI_P_WINDOW              /**< CAGR of the row over years wa..wb */
+} cxi_mc_pkind;
+
+/** One step of a path: a run of years t0 .. t0 + n - 1 of row dst. */
+typedef struct cxi_mc_op {
+    cxi_mc_opkind kind;
+    size_t dst, t0, n;        /**< dst: offset of the row in V */
+    cxi_mc_pkind pkind;       /**< CHAIN, SHARE */
+    size_t input;
+    double pconst;
+    int wa, wb;               /**< CXI_P_WINDOW: year indices */
+    int zero_if_bad;          /**< CHAIN fade / stages: a p that is not
+                                   finite leaves the rate 0 (cx_driver_rate
+                                   refuses it) but for overrides */
+    const double *on, *to, *a, *b, *fixed; /**< CHAIN: [n] each (on: 1 / 0) */
+    const double *bad;        /**< CHAIN: [n] the rates when p is not finite */
+    size_t src, src2;         /**< SHARE(_ROW): row of `of`, of the share;
+                                   INTERP: the neighbours' year indices */
+    const size_t *parts;      /**< SUM: [nparts] row offsets */
+    size_t nparts;
+} cxi_mc_op;
+
+/** A drawn stated figure: V[at] = x[input] before the steps run. */
+typedef struct cxi_mc_figure {
+    size_t input, at;
+} cxi_mc_figure;
 
 typedef struct cxi_mc_plan {
     const cx_result *base;
@@ -30,15 +74,21 @@ typedef struct cxi_mc_plan {
     const cx_uncertainty *u;
     size_t ny, ns, paths, nblocks;
     unsigned long seed;
-    cxi_mc_aff *aff;              size_t naff;   /**< in computation order */
-    int *ia, *ib;             /**< [ns * ny] interpolation neighbours */
+    size_t *corr_row;         /**< [ninputs] row in the copula, MC_NONE */
+    cxi_mc_figure *fig;       size_t nfig;
+    cxi_mc_op *ops;           size_t nops;   /**< in computation order */
+    double *coef;             /**< CHAIN coefficients (ops point into it) */
+    size_t *parts;            /**< SUM parts (ops point into it) */
     double *init;             /**< [ns * ny] base values, NAN when absent */
-    unsigned char *kind;      /**< [ns * ny] the base values' cx_value_kind */
-    /* burn */
+    /* burn: net[i] = V[in0 + t] - V[in1 + t] - ctotal[t], t = bt0 + i;
+     * V's last row (offset ns * ny) is zeros and stands in for a missing
+     * costs row, zeros for commitments left out */
     int burn;
-    size_t bt0, bn, in0, in1;
-    int nin, with_c, first_year;
-    const double *ctotal;     /**< [ny] commitments schedule */
+    size_t bt0, bn;
+    size_t in0, in1;          /**< row offsets in V */
+    const double *ctotal;     /**< [ny] */
+    double *zeros;            /**< [ny] */
+    int first_year;
     int has_cash;
     size_t cash_i;
     double cash;
@@ -53,27 +103,41 @@ typedef struct cxi_mc_plan {
     size_t *fan_entry, *fan_n, *fan_off; /**< [nfan]; fan_off: first row */
     int *fan_t0;              /**< [nfan] year index of the first value */
     size_t fan_rows;          /**< sum of fan_n */
+    size_t through_fan;       /**< fan row holding the cumulative through
+                                   burn_through (shared, not stored twice),
+                                   or MC_NONE */
     /* streaming (cx_mc_options.on_block) */
     int stream;
     size_t stream_entry, stream_n;
     int stream_t0;            /**< year index of the first value */
 } cxi_mc_plan;
 
-/** Where the paths' outputs go (arrays of paths entries; fan rows of paths).
- *  With stream_only, cum ... ro, fan and inputs are NULL: only the per-block
- *  sums are kept. */
+/** Moments of one output over one block of paths, shifted by the block's
+ *  first value k: s1 = sum (x - k), s2 = sum (x - k)^2. */
+typedef struct cxi_mc_mom {
+    double k, s1, s2, min, max;
+} cxi_mc_mom;
+
+/** Where the paths' outputs go. rows[r] (r < nrows) are the outputs the
+ *  statistics summarise, each [paths]: the fan rows, then peak, npv and the
+ *  cumulative through burn_through when not a fan row. With stream_only
+ *  nothing per path is kept: only the per-block sums. */
 typedef struct cxi_mc_store {
-    double *cum, *peak, *npv;
-    int *be, *pb, *ro;
-    double *fan;              /**< [fan_rows * paths] */
+    double **rows;            size_t nrows;
+    double *cum, *peak, *npv; /**< rows[...] or NULL */
+    int *be, *pb, *ro;        /**< [paths] with keep_paths, else NULL */
     double *inputs;           /**< [paths * ninputs] or NULL */
+    cxi_mc_mom *mom;          /**< [nblocks * nrows] */
+    size_t *years;            /**< [nblocks * 3 * (bn + 1)]: paths with the
+                                   break-even / payback / run-out in burn
+                                   year i (i = bn: none) */
     size_t *hits;             /**< [nblocks * ntargets] */
     double *insum, *insq, *inmin, *inmax; /**< [nblocks * ninputs] */
 } cxi_mc_store;
 
-/* cxi_mc_plan.c */
+/* mc_plan.c */
 cx_status cxi_mc_plan_build(cxi_mc_plan *p, const cx_result *base, size_t paths,
-                        unsigned long seed, size_t *failed_input);
+                            unsigned long seed, size_t *failed_input);
 void cxi_mc_plan_release(cxi_mc_plan *p);
 
 /** Stream entry e (cx_mc_entry_span's rules). */
@@ -82,16 +146,35 @@ cx_status cxi_mc_plan_stream(cxi_mc_plan *p, size_t e);
 /** Year index of the first value and number of values of entry e. */
 cx_status cxi_mc_entry_span(const cx_result *base, size_t e, int *t0, size_t *n);
 
-/* mc.c: a path's burn outputs; targets met. */
+/* mc_ops.c: the steps of the series the draws touch (p->ops, coef, parts,
+ * fig); run them over a path's values. */
+cx_status cxi_mc_ops_build(cxi_mc_plan *p);
+void cxi_mc_ops_run(const cxi_mc_plan *p, double *V, const double *x);
+
+/* mc_path.c: a path's burn outputs; targets met. */
 typedef struct cxi_mc_path_out {
     double through, peak, npv;
     int be, pb, ro;
     const double *cum;        /**< [bn] */
 } cxi_mc_path_out;
+
+/** The year of break-even: the first burn year whose net cash flow is
+ *  >= 0, or 0 when none is. */
+int cxi_mc_break_even(const cxi_mc_plan *p, const double *net);
+
+/** The burn of a path: net and cum [bn] are filled; o->cum = cum. */
+void cxi_mc_burn(const cxi_mc_plan *p, const double *V, double *net, double *cum,
+                 cxi_mc_path_out *o);
 int cxi_mc_target_met(const cxi_mc_plan *p, const cx_target *t, const cxi_mc_path_out *o);
 
-/* cxi_mc_stats.c: fill r from the store once every path is done. */
+/* mc_stats.c: the block's moments of every stored row (block order is
+ * kept by the caller: each block has its own slots); fill r from the
+ * store once every path is done. */
+void cxi_mc_block_moments(const cxi_mc_plan *p, cxi_mc_store *s, size_t b);
 cx_status cxi_mc_stats(const cxi_mc_plan *p, cxi_mc_store *s, const cx_mc_options *o,
-                   cx_mc_result *r);
+                       cx_mc_result *r);
+
+/* mc_select.c: exact order statistics (cx_mc_select) */
+void cxi_mc_sort(double *x, size_t n);
 
 #endif
