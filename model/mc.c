@@ -28,6 +28,8 @@ typedef struct cxi_mc_work {
     double *sum, *sq, *mn, *mx; /* [ninputs] this block's draws */
     size_t *hits;             /* [ntargets] this block's */
     size_t *years;            /* [3 * (bn + 1)] this block's (store.years) */
+    double *blk;              /* [nrows * CX_MC_BLOCK] this block's outputs,
+                                 row by row; NULL when none are kept */
     gsl_rng *rng;
     size_t first_block, step;
     int failed;
@@ -72,12 +74,14 @@ static void _burn_out(cxi_mc_work *w, size_t path, const cxi_mc_path_out *o)
 {
     const cxi_mc_plan *p = w->p;
     cxi_mc_store *s = w->s;
-    if (s->cum && p->through_fan == MC_NONE)   /* else the fan row holds it */
-        s->cum[path] = o->through;
-    if (s->peak)
-        s->peak[path] = o->peak;
-    if (s->npv)
-        s->npv[path] = o->npv;
+    if (w->blk) {
+        double *out = w->blk + path % CX_MC_BLOCK;
+        out[s->r_peak * CX_MC_BLOCK] = o->peak;
+        if (s->r_npv != MC_NONE)
+            out[s->r_npv * CX_MC_BLOCK] = o->npv;
+        if (s->r_cum != MC_NONE)      /* else a fan row holds it */
+            out[s->r_cum * CX_MC_BLOCK] = o->through;
+    }
     if (s->be) {
         s->be[path] = o->be;
         s->pb[path] = o->pb;
@@ -100,14 +104,14 @@ static const double *_entry(const cxi_mc_plan *p, const cxi_mc_work *w, size_t e
 
 static void _fan(const cxi_mc_plan *p, cxi_mc_work *w, size_t path)
 {
-    if (!w->s->rows)
+    if (!w->blk)
         return;
     for (size_t f = 0; f < p->nfan; f++) {
         size_t n = p->fan_n[f];
         const double *src = _entry(p, w, p->fan_entry[f], p->fan_t0[f]);
-        double *const *dst = w->s->rows + p->fan_off[f];
+        double *dst = w->blk + p->fan_off[f] * CX_MC_BLOCK + path % CX_MC_BLOCK;
         for (size_t i = 0; i < n; i++)
-            dst[i][path] = src[i];
+            dst[i * CX_MC_BLOCK] = src[i];
     }
 }
 
@@ -155,8 +159,15 @@ static void _flush(cxi_mc_work *w, size_t b)
         s->hits[b * u->ntargets + t] = w->hits[t];
     size_t ny = 3 * (w->p->bn + 1);
     memcpy(s->years + b * ny, w->years, ny * sizeof *w->years);
-    if (s->rows)
-        cxi_mc_block_moments(w->p, s, b);
+    if (!w->blk)
+        return;
+    size_t first = b * CX_MC_BLOCK, n = w->p->paths - first;
+    n = n < CX_MC_BLOCK ? n : CX_MC_BLOCK;
+    for (size_t r = 0; r < s->nrows; r++) {
+        const double *x = w->blk + r * CX_MC_BLOCK;
+        s->mom[b * s->nrows + r] = cxi_mc_block_moments(x, n);
+        memcpy(s->rows[r] + first, x, n * sizeof *x);
+    }
 }
 
 static void _block(cxi_mc_work *w, size_t b)
@@ -193,6 +204,9 @@ static int _work_init(cxi_mc_work *w)
     w->mx = malloc((nin ? nin : 1) * sizeof *w->mx);
     w->hits = malloc((p->u->ntargets ? p->u->ntargets : 1) * sizeof *w->hits);
     w->years = malloc(3 * (p->bn + 1) * sizeof *w->years);
+    size_t nr = w->s->nrows ? w->s->nrows : 1;
+    if (w->s->rows && !(w->blk = malloc(nr * CX_MC_BLOCK * sizeof *w->blk)))
+        return -1;
     w->rng = gsl_rng_alloc(cx_rng_philox);
     if (!w->V || !w->x || !w->z || !w->y || !w->net || !w->cum || !w->rng || !w->sum
         || !w->sq || !w->mn || !w->mx || !w->hits || !w->years)
@@ -215,6 +229,7 @@ static void _work_release(cxi_mc_work *w)
     free(w->mx);
     free(w->hits);
     free(w->years);
+    free(w->blk);
     if (w->rng)
         gsl_rng_free(w->rng);
 }
@@ -432,8 +447,7 @@ static cx_status _stream(const cxi_mc_plan *p, cxi_mc_store *s, const cx_mc_opti
 
 static void _store_free(cxi_mc_store *s)
 {
-    for (size_t r = 0; s->rows && r < s->nrows; r++)
-        free(s->rows[r]);
+    free(s->rowmem);
     free(s->rows);
     free(s->be); free(s->pb); free(s->ro);
     free(s->inputs); free(s->mom); free(s->years); free(s->hits);
@@ -464,15 +478,21 @@ static cx_status _store_rows(const cxi_mc_plan *p, cxi_mc_store *s)
     if (p->burn)
         nr += 1 + (size_t)p->npv + (p->through_fan == MC_NONE);
     s->rows = calloc(nr ? nr : 1, sizeof *s->rows);
-    if (!s->rows)
+    if (!s->rows || nr > ((size_t)-1) / sizeof(double) / n)
         return CX_ENOMEM;
     s->nrows = nr;
+    s->rowmem = cxi_mc_big_alloc(nr * n * sizeof **s->rows);
+    if (!s->rowmem)
+        return CX_ENOMEM;
     for (size_t r = 0; r < nr; r++)
-        if (!(s->rows[r] = malloc(n * sizeof **s->rows)))
-            return CX_ENOMEM;
+        s->rows[r] = s->rowmem + r * n;
+    s->r_peak = s->r_npv = s->r_cum = MC_NONE;
     if (p->burn) {
-        s->peak = s->rows[p->fan_rows];
-        s->npv = p->npv ? s->rows[p->fan_rows + 1] : NULL;
+        s->r_peak = p->fan_rows;
+        s->r_npv = p->npv ? p->fan_rows + 1 : MC_NONE;
+        s->r_cum = p->through_fan == MC_NONE ? nr - 1 : MC_NONE;
+        s->peak = s->rows[s->r_peak];
+        s->npv = p->npv ? s->rows[s->r_npv] : NULL;
         s->cum = s->rows[p->through_fan != MC_NONE ? p->through_fan : nr - 1];
     }
     return CX_OK;

@@ -124,7 +124,10 @@ typedef struct cxi_mc_mom {
  *  nothing per path is kept: only the per-block sums. */
 typedef struct cxi_mc_store {
     double **rows;            size_t nrows;
+    double *rowmem;           /**< the rows, one after another (free) */
     double *cum, *peak, *npv; /**< rows[...] or NULL */
+    size_t r_peak, r_npv, r_cum; /**< rows a path writes its burn figures
+                                      to, MC_NONE: none (cum: a fan row's) */
     int *be, *pb, *ro;        /**< [paths] with keep_paths, else NULL */
     double *inputs;           /**< [paths * ninputs] or NULL */
     cxi_mc_mom *mom;          /**< [nblocks * nrows] */
@@ -167,12 +170,16 @@ void cxi_mc_burn(const cxi_mc_plan *p, const double *V, double *net, double *cum
                  cxi_mc_path_out *o);
 int cxi_mc_target_met(const cxi_mc_plan *p, const cx_target *t, const cxi_mc_path_out *o);
 
-/* mc_stats.c: the block's moments of every stored row (block order is
- * kept by the caller: each block has its own slots); fill r from the
- * store once every path is done. */
-void cxi_mc_block_moments(const cxi_mc_plan *p, cxi_mc_store *s, size_t b);
+/* mc_stats.c: the moments of one row's n >= 1 values in one block (the
+ * caller keeps each block's in its own slot); fill r from the store once
+ * every path is done. */
+cxi_mc_mom cxi_mc_block_moments(const double *x, size_t n);
 cx_status cxi_mc_stats(const cxi_mc_plan *p, cxi_mc_store *s, const cx_mc_options *o,
                        cx_mc_result *r);
+
+/* mc_mem.c: a large block for the per-path rows, on huge pages where the
+ * system offers them (fewer page faults); free() releases it. */
+void *cxi_mc_big_alloc(size_t size);
 
 /* mc_select.c: exact order statistics (cx_mc_select) */
 void cxi_mc_sort(double *x, size_t n);

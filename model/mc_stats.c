@@ -47,22 +47,17 @@ static size_t _ranks(const double *levels, size_t nq, size_t n, size_t *r)
 
 /* ---- moments ----------------------------------------------------------- */
 
-void cxi_mc_block_moments(const cxi_mc_plan *p, cxi_mc_store *s, size_t b)
+cxi_mc_mom cxi_mc_block_moments(const double *x, size_t n)
 {
-    size_t first = b * CX_MC_BLOCK;
-    size_t n = p->paths - first < CX_MC_BLOCK ? p->paths - first : CX_MC_BLOCK;
-    for (size_t r = 0; r < s->nrows; r++) {
-        const double *x = s->rows[r] + first;
-        double k = x[0], s1 = 0, s2 = 0, lo = k, hi = k;
-        for (size_t i = 0; i < n; i++) {
-            double d = x[i] - k;
-            s1 += d;
-            s2 += d * d;
-            lo = x[i] < lo ? x[i] : lo;
-            hi = x[i] > hi ? x[i] : hi;
-        }
-        s->mom[b * s->nrows + r] = (cxi_mc_mom){k, s1, s2, lo, hi};
+    double k = x[0], s1 = 0, s2 = 0, lo = k, hi = k;
+    for (size_t i = 0; i < n; i++) {
+        double d = x[i] - k;
+        s1 += d;
+        s2 += d * d;
+        lo = x[i] < lo ? x[i] : lo;
+        hi = x[i] > hi ? x[i] : hi;
     }
+    return (cxi_mc_mom){k, s1, s2, lo, hi};
 }
 
 /* Row r's mean, sd, min and max: the blocks' moments combined in block
