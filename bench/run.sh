@@ -73,6 +73,9 @@ else
     echo "numpy: skipped (apt-get install python3-numpy)"
 fi
 
+# --- issue 18: capex mc against the bare C yardstick (bench/mc_lab.sh) ------
+CAPEX="$CAPEX" sh bench/mc_lab.sh
+
 # --- issue 5: 1,000 generated models through `capex batch` against the
 # pandas + XlsxWriter reference (bench/batch.sh): the shape issue 5 names
 # (5 sheets, 2 charts), then once with a burn (6 sheets, 4 charts); and the

@@ -191,7 +191,7 @@ static void _block(cxi_mc_work *w, size_t b)
 static int _work_init(cxi_mc_work *w)
 {
     const cxi_mc_plan *p = w->p;
-    size_t nv = p->ns * p->ny + p->ny + 1, k = p->u->k, nin = p->u->ninputs;
+    size_t nv = p->nv, k = p->u->k, nin = p->u->ninputs;
     w->V = malloc(nv * sizeof *w->V);
     w->x = malloc((nin ? nin : 1) * sizeof *w->x);
     w->z = malloc((k ? k : 1) * sizeof *w->z);

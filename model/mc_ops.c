@@ -50,67 +50,103 @@ static cxi_mc_op *_op(cxi_mc_plan *p, cxi_mc_opkind kind, size_t s, size_t t0, s
     return op;
 }
 
-/* Where p comes from: the draw, the window's CAGR of the path's figures, or
- * the base driver's parameter. */
-static void _param(const cxi_mc_plan *p, size_t s, cxi_mc_op *op)
+/* Series s's parameter p into a slot of V (after the rows): a PARAM step
+ * when it is the draw or the window's CAGR of the path's figures, else the
+ * base driver's (or share's) value, set once in the slot's initial value.
+ * Returns the slot's offset. */
+static size_t _param(cxi_mc_plan *p, size_t s)
 {
     const cx_series_result *sr = &p->base->series[s];
     const cx_driver *d = &p->base->drivers[s];
     size_t in = cx_uncertainty_find(p->u, CX_MC_DRIVER, s, 0);
+    size_t slot = p->slot0 + p->nslots++;
     int wa = sr->window_from ? cx_model_year_index(p->m, sr->window_from) : -1;
     int wb = sr->window_to ? cx_model_year_index(p->m, sr->window_to) : -1;
     int on_start = d->method == CX_D_CAGR
                    || ((d->method == CX_D_FADE || d->method == CX_D_STAGES) && d->from_cagr);
-    op->pconst = cx_driver_param(d, sr->start_rate);
-    if (in != MC_NONE) {
-        op->pkind = CXI_P_INPUT;
-        op->input = in;
-    } else if (on_start && wa >= 0 && wb >= 0 && _has_figure(p->u, s)) {
-        op->pkind = CXI_P_WINDOW;
-        op->wa = wa;
-        op->wb = wb;
-    }
+    int share = d->method == CX_D_SHARE || d->method == CX_D_INTENSITY;
+    p->init[slot] = share ? d->share : cx_driver_param(d, sr->start_rate);
+    if (in == MC_NONE && !(!share && on_start && wa >= 0 && wb >= 0 && _has_figure(p->u, s)))
+        return slot;
+    cxi_mc_op *op = _op(p, CXI_OP_PARAM, s, 0, 0);
+    op->dst = slot;
+    op->src = s * p->ny;
+    op->pkind = in != MC_NONE ? CXI_P_INPUT : CXI_P_WINDOW;
+    op->input = in;
+    op->wa = wa;
+    op->wb = wb;
+    return slot;
 }
 
-/* A run of chained years: each year's form (cx_driver_rate_form) and
- * override resolved now; a year the driver cannot rate stays at 0. */
-static void _chain(cxi_mc_plan *p, size_t s, size_t t0, size_t n, double **coef)
+/* Year t's form and override: class 0 fixed, 1 the parameter itself,
+ * 2 p + (to - p) * a / b; a year the driver cannot rate is fixed at 0. */
+static int _form(const cxi_mc_plan *p, size_t s, size_t t, cx_rate_form *f, double *ovr)
 {
     const cx_driver *d = &p->base->drivers[s];
-    cxi_mc_op *op = _op(p, CXI_OP_CHAIN, s, t0, n);
-    double *c = *coef;
-    *coef += 6 * n;
-    op->on = c; op->to = c + n; op->a = c + 2 * n; op->b = c + 3 * n;
-    op->fixed = c + 4 * n; op->bad = c + 5 * n;
-    _param(p, s, op);
-    op->zero_if_bad = d->method == CX_D_FADE || d->method == CX_D_STAGES;
+    *ovr = 0;
+    if (cx_driver_rate_form(d, (int)t - p->base->series[s].last_stated, f) != CX_OK)
+        *f = (cx_rate_form){.to = 0, .a = 0, .b = 1, .on_param = 0};
+    if (cx_driver_override(d, p->m->first_year + (int)t, ovr))
+        *f = (cx_rate_form){.to = *ovr, .a = 0, .b = 1, .on_param = 0};
+    return !f->on_param ? 0 : f->a == 0 ? 1 : 2;
+}
+
+/* A run of chained years of one class: GROW, CHAIN or GROW_FIXED with the
+ * growth factors 1 + rate resolved now where they do not depend on p. */
+static void _chain_run(cxi_mc_plan *p, size_t s, size_t t0, size_t n, size_t slot, int cls)
+{
+    static const cxi_mc_opkind kinds[] = {CXI_OP_GROW_FIXED, CXI_OP_GROW, CXI_OP_CHAIN};
+    cx_method m = p->base->drivers[s].method;
+    cxi_mc_op *op = _op(p, kinds[cls], s, t0, n);
+    double *c = p->coef + p->ncoef;
+    p->ncoef += 5 * n;
+    op->to = c; op->a = c + n; op->b = c + 2 * n; op->g = c + 3 * n; op->gbad = c + 4 * n;
+    op->src = slot;
+    op->zero_if_bad = m == CX_D_FADE || m == CX_D_STAGES;
     for (size_t i = 0; i < n; i++) {
-        int t = (int)(t0 + i);
-        cx_rate_form f = {.to = 0, .a = 0, .b = 1, .on_param = 0};
-        if (cx_driver_rate_form(d, t - p->base->series[s].last_stated, &f) != CX_OK)
-            f = (cx_rate_form){.to = 0, .a = 0, .b = 1, .on_param = 0};
-        double ovr = 0;
-        if (cx_driver_override(d, p->m->first_year + t, &ovr))
-            f = (cx_rate_form){.to = ovr, .a = 0, .b = 1, .on_param = 0};
-        c[i] = f.on_param;
-        c[n + i] = f.to;
-        c[2 * n + i] = f.a;
-        c[3 * n + i] = f.b;
-        c[4 * n + i] = f.on_param ? 0 : f.to;
-        c[5 * n + i] = ovr;
+        cx_rate_form f;
+        double ovr;
+        _form(p, s, t0 + i, &f, &ovr);
+        c[i] = f.to;
+        c[n + i] = f.a;
+        c[2 * n + i] = f.b;
+        c[3 * n + i] = 1 + f.to;          /* GROW_FIXED's factor */
+        c[4 * n + i] = 1 + ovr;           /* with a p that is not finite */
     }
 }
 
-static void _share(cxi_mc_plan *p, size_t s, size_t t0, size_t n)
+/* Series s's parameter slot, made on first use. */
+static size_t _slot(cxi_mc_plan *p, size_t s, size_t *slot)
+{
+    if (*slot == MC_NONE)
+        *slot = _param(p, s);
+    return *slot;
+}
+
+/* The chained years t0 .. t0 + n - 1: one step per run of one class. */
+static void _chain(cxi_mc_plan *p, size_t s, size_t t0, size_t n, size_t *pslot)
+{
+    size_t slot = _slot(p, s, pslot);
+    cx_rate_form f;
+    double ovr;
+    for (size_t i = 0; i < n;) {
+        int cls = _form(p, s, t0 + i, &f, &ovr);
+        size_t k = 1;
+        while (i + k < n && _form(p, s, t0 + i + k, &f, &ovr) == cls)
+            k++;
+        _chain_run(p, s, t0 + i, k, slot, cls);
+        i += k;
+    }
+}
+
+static void _share(cxi_mc_plan *p, size_t s, size_t t0, size_t n, size_t *pslot)
 {
     const cx_driver *d = &p->base->drivers[s];
     int row = d->share_series != CX_NO_INDEX;
+    size_t slot = row ? 0 : _slot(p, s, pslot);
     cxi_mc_op *op = _op(p, row ? CXI_OP_SHARE_ROW : CXI_OP_SHARE, s, t0, n);
     op->src = d->of * p->ny;
-    op->src2 = row ? d->share_series * p->ny : 0;
-    op->pconst = d->share;
-    op->input = cx_uncertainty_find(p->u, CX_MC_DRIVER, s, 0);
-    op->pkind = op->input != MC_NONE ? CXI_P_INPUT : CXI_P_CONST;
+    op->src2 = row ? d->share_series * p->ny : slot;
 }
 
 /* Which step year t of series s needs: -1 none. */
@@ -157,9 +193,10 @@ static void _sum(cxi_mc_plan *p, size_t s, size_t t0, size_t n, size_t **parts)
 }
 
 /* Series s's steps: one per run of years of the same kind. */
-static void _series(cxi_mc_plan *p, size_t s, double **coef, size_t **parts)
+static void _series(cxi_mc_plan *p, size_t s, size_t **parts)
 {
     int figure = _has_figure(p->u, s);
+    size_t slot = MC_NONE;
     for (size_t t = 0; t < p->ny;) {
         int k = _year_kind(p, s, t, figure);
         size_t n = 1;
@@ -170,9 +207,9 @@ static void _series(cxi_mc_plan *p, size_t s, double **coef, size_t **parts)
         else if (k == CXI_OP_INTERP)
             _interp(p, s, t, n);
         else if (k == CXI_OP_SHARE)
-            _share(p, s, t, n);
+            _share(p, s, t, n, &slot);
         else if (k == CXI_OP_CHAIN)
-            _chain(p, s, t, n, coef);
+            _chain(p, s, t, n, &slot);
         t += n;
     }
 }
@@ -193,22 +230,21 @@ static cx_status _figures(cxi_mc_plan *p)
 
 cx_status cxi_mc_ops_build(cxi_mc_plan *p)
 {
-    size_t ns = p->ns, nparts = 0, cells = ns * p->ny + 1;
+    size_t ns = p->ns, nparts = 0, cells = ns * (p->ny + 1) + 1;
     for (size_t s = 0; s < ns; s++)
         nparts += p->m->series[s].kind == CX_S_SUM ? p->m->series[s].nparts : 0;
     char *affected = calloc(ns ? ns : 1, 1);
     p->ops = malloc(cells * sizeof *p->ops);
-    p->coef = malloc(6 * cells * sizeof *p->coef);
+    p->coef = malloc(5 * cells * sizeof *p->coef);
     p->parts = malloc((nparts * p->ny + 1) * sizeof *p->parts);
     cx_status st = affected && p->ops && p->coef && p->parts ? _figures(p) : CX_ENOMEM;
-    double *coef = p->coef;
     size_t *parts = p->parts;
     for (size_t i = 0; st == CX_OK && i < ns; i++) {
         size_t s = p->base->order[i];
         affected[s] = cx_uncertainty_find(p->u, CX_MC_DRIVER, s, 0) != MC_NONE
                       || _has_figure(p->u, s) || _follows(p, s, affected);
         if (affected[s])
-            _series(p, s, &coef, &parts);
+            _series(p, s, &parts);
     }
     free(affected);
     return st;
@@ -216,29 +252,37 @@ cx_status cxi_mc_ops_build(cxi_mc_plan *p)
 
 /* ---- running ------------------------------------------------------------- */
 
-static double _p(const cxi_mc_op *op, const double *V, const double *x)
+/* The parameter of a series into its slot: the draw, or the CAGR of the
+ * path's figures over the window (NAN when it has none, as cx_cagr). */
+static void _run_param(const cxi_mc_op *op, double *V, const double *x)
 {
-    double p = op->pconst;
     if (op->pkind == CXI_P_INPUT)
-        p = x[op->input];
-    else if (op->pkind == CXI_P_WINDOW)
-        cx_cagr(V[op->dst + (size_t)op->wa], V[op->dst + (size_t)op->wb],
-                op->wb - op->wa, &p);
-    return p;
+        V[op->dst] = x[op->input];
+    else
+        cx_cagr(V[op->src + (size_t)op->wa], V[op->src + (size_t)op->wb],
+                op->wb - op->wa, &V[op->dst]);
 }
 
+/* GROW, CHAIN, GROW_FIXED: v[t] = v[t-1] * (1 + rate[t]); with a fade or
+ * stages parameter that is not finite every rate is 0 but the overrides
+ * (cx_driver_rate refuses such a parameter). */
 static void _run_chain(const cxi_mc_op *op, double *v, double p)
 {
-    const double *on = op->on, *to = op->to, *a = op->a, *b = op->b, *fixed = op->fixed;
-    if (op->zero_if_bad && !isfinite(p)) {
+    const double *to = op->to, *a = op->a, *b = op->b, *g = op->g;
+    if (op->zero_if_bad && !isfinite(p))
+        g = op->gbad;
+    else if (op->kind == CXI_OP_GROW) {
+        double f = 1 + p;
         for (size_t i = 0; i < op->n; i++)
-            v[i] = v[i - 1] * (1 + op->bad[i]);
+            v[i] = v[i - 1] * f;
+        return;
+    } else if (op->kind == CXI_OP_CHAIN) {
+        for (size_t i = 0; i < op->n; i++)
+            v[i] = v[i - 1] * (1 + (p + (to[i] - p) * a[i] / b[i]));
         return;
     }
-    for (size_t i = 0; i < op->n; i++) {
-        double rate = on[i] != 0 ? p + (to[i] - p) * a[i] / b[i] : fixed[i];
-        v[i] = v[i - 1] * (1 + rate);
-    }
+    for (size_t i = 0; i < op->n; i++)
+        v[i] = v[i - 1] * g[i];
 }
 
 static void _run_sum(const cxi_mc_op *op, double *V)
@@ -270,20 +314,21 @@ void cxi_mc_ops_run(const cxi_mc_plan *p, double *V, const double *x)
     for (size_t i = 0; i < p->nops; i++) {
         const cxi_mc_op *op = &p->ops[i];
         double *v = V + op->dst + op->t0;
-        const double *of = V + op->src + op->t0, *sh = V + op->src2 + op->t0;
+        const double *of = V + op->src + op->t0;
         switch (op->kind) {
-        case CXI_OP_CHAIN:
-            _run_chain(op, v, _p(op, V, x));
+        case CXI_OP_PARAM:
+            _run_param(op, V, x);
             break;
-        case CXI_OP_SHARE: {
-            double share = _p(op, V, x);
+        case CXI_OP_GROW: case CXI_OP_CHAIN: case CXI_OP_GROW_FIXED:
+            _run_chain(op, v, V[op->src]);
+            break;
+        case CXI_OP_SHARE:
             for (size_t t = 0; t < op->n; t++)
-                v[t] = of[t] * share;
+                v[t] = of[t] * V[op->src2];
             break;
-        }
         case CXI_OP_SHARE_ROW:
             for (size_t t = 0; t < op->n; t++)
-                v[t] = of[t] * sh[t];
+                v[t] = of[t] * V[op->src2 + op->t0 + t];
             break;
         case CXI_OP_SUM:
             _run_sum(op, V);

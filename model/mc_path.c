@@ -39,7 +39,7 @@ static int _runout(const cxi_mc_plan *p, const double *net)
 {
     double prev = p->cash;
     for (size_t i = p->cash_i; i < p->bn; i++) {
-        double c = prev + net[i] + (p->raises ? p->raises[i] : 0);
+        double c = prev + net[i] + p->raises[i];
         if (c < 0)
             return p->first_year + (int)i;
         prev = c;

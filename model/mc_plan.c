@@ -57,11 +57,14 @@ static cx_status _corr_rows(cxi_mc_plan *p)
     return CX_OK;
 }
 
-/* Base values (NAN when absent), then a row of zeros (mc_priv.h). */
+/* Base values (NAN when absent), then a row of zeros and the parameter
+ * slots (mc_priv.h; mc_ops.c sets the fixed ones). */
 static cx_status _init(cxi_mc_plan *p)
 {
     size_t nv = p->ns * p->ny;
-    p->init = malloc((nv + p->ny + 1) * sizeof *p->init);
+    p->slot0 = nv + p->ny + 1;
+    p->nv = p->slot0 + p->ns;
+    p->init = malloc(p->nv * sizeof *p->init);
     p->zeros = calloc(p->ny + 1, sizeof *p->zeros);
     if (!p->init || !p->zeros)
         return CX_ENOMEM;
@@ -70,8 +73,8 @@ static cx_status _init(cxi_mc_plan *p)
             const cx_value *v = &p->base->series[s].v[t];
             p->init[s * p->ny + t] = cx_value_present(v) ? v->base : NAN;
         }
-    for (size_t t = 0; t <= p->ny; t++)
-        p->init[nv + t] = 0;
+    for (size_t i = nv; i < p->nv; i++)
+        p->init[i] = 0;
     return CX_OK;
 }
 
@@ -94,7 +97,7 @@ static cx_status _burn(cxi_mc_plan *p)
     if (f->has_cash) {
         p->cash_i = (size_t)(f->cash_year - p->first_year);
         p->cash = f->opening_cash;
-        p->raises = f->raises;
+        p->raises = f->raises ? f->raises : p->zeros;
     }
     int through = p->u->burn_through;
     for (size_t i = 0; !through && i < p->u->ntargets; i++)

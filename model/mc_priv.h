@@ -4,18 +4,24 @@
  * into a plan, and what one path computes. Not part of the public API.
  *
  * The per-path plan is an ordered list of steps (cxi_mc_op), each over a
- * run of years of one series row in the path's values V[s * ny + t]:
- *   INTERP     v[t] = v[t-1] + (v[b] - v[a]) / (b - a)   (a drawn figure moved a
- *              stated neighbour; step computed once per run)
- *   CHAIN      v[t] = v[t-1] * (1 + rate[t]), rate[t] = p + (to - p) * a / b
- *              where the year depends on the driver's main parameter p, the
- *              fixed rate (a rate list's, an override, a terminal) where not;
- *              p is the path's draw, the window's CAGR recomputed from the
- *              path's figures, or the base driver's (cx_driver_rate_form)
- *   SHARE      v[t] = V[of][t] * p            (p drawn or the given share)
+ * run of years of one row of the path's values V (series s, year t at
+ * V[s * ny + t]; after the rows, a row of zeros and one slot per series
+ * parameter):
+ *   PARAM      slot = the series' parameter p: its draw x[input], or the
+ *              CAGR of the path's figures over its window (a parameter that
+ *              does not depend on the draws is set once, in V's initial values)
+ *   GROW       v[t] = v[t-1] * (1 + p)                  (the rate is p itself)
+ *   CHAIN      v[t] = v[t-1] * (1 + (p + (to - p) * a / b))  (fade, stages)
+ *   GROW_FIXED v[t] = v[t-1] * g[t], g = 1 + a rate that does not depend on
+ *              p (a rate list's, an override, a terminal rate)
+ *              (cx_driver_rate_form gives each year's class and coefficients)
+ *   SHARE      v[t] = V[of][t] * p
  *   SHARE_ROW  v[t] = V[of][t] * V[share][t]
  *   SUM        v[t] = part0[t] + part1[t] + ... left to right
- *   (FORMULA   reserved: an expression of rows, added with formula series)
+ *   INTERP     v[t] = v[t-1] + (v[b] - v[a]) / (b - a)   (a drawn figure moved a
+ *              stated neighbour)
+ *   (FORMULA   room for formula series: an expression of rows, one more kind
+ *              here and one more case in cxi_mc_ops_run)
  * Everything that does not depend on the draws (runs, coefficients, row
  * offsets) is resolved when the plan is built, so a path does per year
  * only the arithmetic cx_compute does, in the same order.
@@ -30,34 +36,39 @@
 #define MC_NONE ((size_t)-1)
 
 typedef enum cxi_mc_opkind {
-    CXI_OP_INTERP,
+    CXI_OP_PARAM,
+    CXI_OP_GROW,
     CXI_OP_CHAIN,
+    CXI_OP_GROW_FIXED,
     CXI_OP_SHARE,
     CXI_OP_SHARE_ROW,
-    CXI_OP_SUM
+    CXI_OP_SUM,
+    CXI_OP_INTERP
 } cxi_mc_opkind;
 
-/** Where a CHAIN or SHARE step's parameter p comes from. */
+/** Where a PARAM step takes the parameter from. */
 typedef enum cxi_mc_pkind {
-    CXI_P_CONST,              /**< pconst (the base driver's) */
     CXI_P_INPUT,              /**< the path's draw x[input] */
-    CXI_P_WINDOW              /**< CAGR of the row over years wa..wb */
+    CXI_P_WINDOW              /**< CAGR of row src over years wa..wb */
 } cxi_mc_pkind;
 
-/** One step of a path: a run of years t0 .. t0 + n - 1 of row dst. */
+/** One step of a path: a run of years t0 .. t0 + n - 1 of row dst (PARAM:
+ *  dst is the slot). */
 typedef struct cxi_mc_op {
     cxi_mc_opkind kind;
-    size_t dst, t0, n;        /**< dst: offset of the row in V */
-    cxi_mc_pkind pkind;       /**< CHAIN, SHARE */
-    size_t input;
-    double pconst;
-    int wa, wb;               /**< CXI_P_WINDOW: year indices */
-    int zero_if_bad;          /**< CHAIN fade / stages: a p that is not
-                                   finite leaves the rate 0 (cx_driver_rate
-                                   refuses it) but for overrides */
-    const double *on, *to, *a, *b, *fixed; /**< CHAIN: [n] each (on: 1 / 0) */
-    const double *bad;        /**< CHAIN: [n] the rates when p is not finite */
-    size_t src, src2;         /**< SHARE(_ROW): row of `of`, of the share;
+    size_t dst, t0, n;        /**< dst: offset in V */
+    cxi_mc_pkind pkind;       /**< PARAM */
+    size_t input;             /**< PARAM from a draw */
+    int wa, wb;               /**< PARAM from a window: year indices */
+    int zero_if_bad;          /**< GROW, CHAIN, GROW_FIXED of a fade or
+                                   stages: a p that is not finite makes every
+                                   rate 0 but the overrides (gbad) */
+    const double *to, *a, *b; /**< CHAIN: [n] the years' coefficients */
+    const double *g, *gbad;   /**< GROW_FIXED: [n] 1 + rate; all three:
+                                   [n] 1 + (the override or 0) */
+    size_t src, src2;         /**< GROW, CHAIN, GROW_FIXED: p's slot; SHARE:
+                                   row of `of`, p's slot; SHARE_ROW: rows of
+                                   `of` and of the share; PARAM: the row;
                                    INTERP: the neighbours' year indices */
     const size_t *parts;      /**< SUM: [nparts] row offsets */
     size_t nparts;
@@ -77,9 +88,13 @@ typedef struct cxi_mc_plan {
     size_t *corr_row;         /**< [ninputs] row in the copula, MC_NONE */
     cxi_mc_figure *fig;       size_t nfig;
     cxi_mc_op *ops;           size_t nops;   /**< in computation order */
-    double *coef;             /**< CHAIN coefficients (ops point into it) */
+    double *coef;             size_t ncoef; /**< chain coefficients (ops
+                                                   point into it) */
+    size_t nv;                /**< values per path: rows, zeros, slots */
+    size_t slot0, nslots;     /**< parameter slots: V[slot0 ...] */
     size_t *parts;            /**< SUM parts (ops point into it) */
-    double *init;             /**< [ns * ny] base values, NAN when absent */
+    double *init;             /**< [nv] base values (NAN when absent),
+                                   zeros, the parameters that are fixed */
     /* burn: net[i] = V[in0 + t] - V[in1 + t] - ctotal[t], t = bt0 + i;
      * V's last row (offset ns * ny) is zeros and stands in for a missing
      * costs row, zeros for commitments left out */
@@ -92,7 +107,7 @@ typedef struct cxi_mc_plan {
     int has_cash;
     size_t cash_i;
     double cash;
-    const double *raises;     /**< [bn] or NULL */
+    const double *raises;     /**< [bn] (zeros without raises) */
     int through_i;            /**< burn index of burn_through */
     /* NPV */
     int npv;
