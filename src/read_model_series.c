@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "read_csv.h"
 #include "read_model_priv.h"
 
 /* ---- series, pass 1: everything but the parts of sums ----------------- */
@@ -53,6 +52,42 @@ static int _is_year_key(const yt_node *k)
     return 1;
 }
 
+/* A group of three digits (and maybe decimals) left over by a comma:
+ * "400" or "400.5" of 1,400.5. */
+static int _is_digit_group(const yt_node *k)
+{
+    if (k->style != YT_PLAIN || k->len < 3)
+        return 0;
+    for (size_t i = 0; i < k->len; i++) {
+        int digit = k->text[i] >= '0' && k->text[i] <= '9';
+        if (i == 3 ? k->text[i] != '.' || k->len == 4 : !digit)
+            return 0;
+    }
+    return 1;
+}
+
+/* In a flow mapping {2019: 1,400} the comma ends the entry: pair i is then
+ * a key "400" without a value after a figure ending in a digit. */
+static int _split_figure(const yt_node *map, size_t i)
+{
+    if (i == 0 || !_is_digit_group(map->pairs[i].key))
+        return 0;
+    const yt_node *v = map->pairs[i].value, *prev = map->pairs[i - 1].value;
+    return v->kind == YT_SCALAR && v->len == 0 && v->style == YT_PLAIN
+           && prev->kind == YT_SCALAR && prev->style == YT_PLAIN && prev->len
+           && prev->text[prev->len - 1] >= '0' && prev->text[prev->len - 1] <= '9';
+}
+
+static int _split_error(const rm_reader *r, const yt_node *map, size_t i)
+{
+    const yt_node *year = map->pairs[i - 1].key, *fig = map->pairs[i - 1].value;
+    return RM_ERR(r, fig, "the figure %s,%s was cut at its comma: in a flow mapping "
+                  "{...} a figure with a thousands separator needs quotes (write "
+                  "%s: \"%s,%s\", or %s%s)", rm_show(fig).s, rm_show(map->pairs[i].key).s,
+                  rm_show(year).s, rm_show(fig).s, rm_show(map->pairs[i].key).s,
+                  rm_show(fig).s, rm_show(map->pairs[i].key).s);
+}
+
 /* The short form {2026: ~75%, source: ...}: some key is a year. */
 static int _is_short_form(const yt_node *def)
 {
@@ -93,6 +128,8 @@ static int _year_figures(const rm_reader *r, const yt_node *map, size_t si,
         const yt_node *k = map->pairs[i].key;
         if (short_form && _is_short_extra(k->text))
             continue;
+        if (_split_figure(map, i))
+            return _split_error(r, map, i);
         long y;
         if (pv_parse_int(k->text, -99999, 99999, &y)) {
             if (_is_year_key(k))
@@ -195,46 +232,6 @@ static int _series_one(const rm_reader *r, const yt_node *key, const yt_node *de
     return rc ? rc : _year_figures(r, def, si, 1);
 }
 
-/* ---- series, pass 2: the imported CSV files --------------------------- */
-
-/* The CSV path: relative to the model file's folder. Caller frees. */
-static char *_import_path(const char *model, const char *name)
-{
-    const char *slash = strrchr(model, '/');
-    size_t dir = name[0] == '/' || !slash ? 0 : (size_t)(slash - model) + 1;
-    char *p = malloc(dir + strlen(name) + 1);
-    if (p) {
-        memcpy(p, model, dir);
-        strcpy(p + dir, name);
-    }
-    return p;
-}
-
-static int _import_one(const rm_reader *r, const yt_node *n)
-{
-    int rc = rm_want(r, n, YT_SCALAR, "(a CSV file name) for 'import'");
-    if (rc)
-        return rc;
-    if (strlen(n->text) != n->len)
-        return RM_ERR(r, n, "unexpected NUL character in 'import'");
-    char *path = _import_path(r->file, n->text);
-    if (!path)
-        return diag_oom();
-    rc = read_csv(r->m, path, n->line, n->col);
-    free(path);
-    return rc;
-}
-
-static int _imports(const rm_reader *r, const yt_node *n)
-{
-    if (n->kind != YT_SEQUENCE)
-        return _import_one(r, n);
-    int rc = 0;
-    for (size_t i = 0; i < n->nitems && !rc; i++)
-        rc = _import_one(r, n->items[i]);
-    return rc;
-}
-
 /* ---- series, pass 3: parts of sums ----------------------------------- */
 
 static int _sum_parts(const rm_reader *r, const yt_node *list, size_t si)
@@ -308,7 +305,7 @@ int rm_series(const rm_reader *r)
     if (series)
         rc = rm_each_pair(r, series, "for 'series'", _series_one);
     if (!rc && imports)
-        rc = _imports(r, imports);
+        rc = rm_imports(r, imports);
     if (!rc && r->m->nseries == 0)
         rc = RM_ERR(r, series ? series : r->root,
                     "expected at least one series in 'series'");
