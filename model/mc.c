@@ -35,6 +35,7 @@ typedef struct cxi_mc_work {
     int failed;
     cxi_mc_stream *q;             /* streaming: the ring */
     double *slot;             /* this block's rows, or NULL */
+    cxi_mc_fx fx;             /* derived series' scratch */
 } cxi_mc_work;
 
 /* ---- one path ---------------------------------------------------------- */
@@ -131,7 +132,7 @@ static void _path(cxi_mc_work *w, size_t path)
     const cxi_mc_plan *p = w->p;
     _draw(w);
     _input_moments(w, path);
-    cxi_mc_ops_run(p, w->V, w->x);
+    cxi_mc_ops_run(p, w->V, w->x, &w->fx);
     if (p->burn) {
         cxi_mc_path_out o;
         cxi_mc_burn(p, w->V, w->net, w->cum, &o);
@@ -207,6 +208,8 @@ static int _work_init(cxi_mc_work *w)
     size_t nr = w->s->nrows ? w->s->nrows : 1;
     if (w->s->rows && !(w->blk = malloc(nr * CX_MC_BLOCK * sizeof *w->blk)))
         return -1;
+    if (!w->V || cxi_mc_fx_init(p, &w->fx, w->V))
+        return -1;
     w->rng = gsl_rng_alloc(cx_rng_philox);
     if (!w->V || !w->x || !w->z || !w->y || !w->net || !w->cum || !w->rng || !w->sum
         || !w->sq || !w->mn || !w->mx || !w->hits || !w->years)
@@ -230,6 +233,7 @@ static void _work_release(cxi_mc_work *w)
     free(w->hits);
     free(w->years);
     free(w->blk);
+    cxi_mc_fx_release(&w->fx);
     if (w->rng)
         gsl_rng_free(w->rng);
 }

@@ -1,6 +1,7 @@
 /*
  * mc_ops.c - the series a Monte Carlo path recomputes, compiled into an
- * ordered list of steps (mc_priv.h: INTERP, CHAIN, SHARE, SHARE_ROW, SUM)
+ * ordered list of steps (mc_priv.h: PARAM, GROW, CHAIN, GROW_FIXED, SHARE,
+ * SHARE_ROW, SUM, INTERP, FORMULA)
  * when the plan is built, and the loop that runs them over one path.
  * Each step does per year exactly the arithmetic cx_compute does, in the
  * same order, so a path whose draws equal the deterministic inputs gives
@@ -32,6 +33,9 @@ static int _follows(const cxi_mc_plan *p, size_t s, const char *affected)
                 return 1;
         return 0;
     }
+    for (size_t i = 0; se->kind == CX_S_FORMULA && i < se->formula.ninputs; i++)
+        if (affected[se->formula.inputs[i]])
+            return 1;
     const cx_driver *d = &p->base->drivers[s];
     if (d->method != CX_D_SHARE && d->method != CX_D_INTENSITY)
         return 0;
@@ -156,6 +160,8 @@ static int _year_kind(const cxi_mc_plan *p, size_t s, size_t t, int figure)
     cx_method m = p->base->drivers[s].method;
     if (p->m->series[s].kind == CX_S_SUM)
         return k != CX_V_MISSING ? CXI_OP_SUM : -1;
+    if (p->m->series[s].kind == CX_S_FORMULA && k == CX_V_DERIVED)
+        return CXI_OP_FORMULA;    /* its other years as any series' */
     if (k == CX_V_INTERPOLATED)
         return figure ? CXI_OP_INTERP : -1;
     if (k != CX_V_PROJECTED)
@@ -197,6 +203,7 @@ static void _series(cxi_mc_plan *p, size_t s, size_t **parts)
 {
     int figure = _has_figure(p->u, s);
     size_t slot = MC_NONE;
+    int evaluated = 0;
     for (size_t t = 0; t < p->ny;) {
         int k = _year_kind(p, s, t, figure);
         size_t n = 1;
@@ -210,6 +217,12 @@ static void _series(cxi_mc_plan *p, size_t s, size_t **parts)
             _share(p, s, t, n, &slot);
         else if (k == CXI_OP_CHAIN)
             _chain(p, s, t, n, &slot);
+        else if (k == CXI_OP_FORMULA) {
+            cxi_mc_op *op = _op(p, CXI_OP_FORMULA, s, t, n);
+            op->series = s;
+            op->eval = !evaluated;
+            evaluated = 1;
+        }
         t += n;
     }
 }
@@ -307,7 +320,7 @@ static void _run_interp(const cxi_mc_op *op, double *V)
         row[t] = row[t - 1] + step;
 }
 
-void cxi_mc_ops_run(const cxi_mc_plan *p, double *V, const double *x)
+void cxi_mc_ops_run(const cxi_mc_plan *p, double *V, const double *x, cxi_mc_fx *fx)
 {
     for (size_t i = 0; i < p->nfig; i++)
         V[p->fig[i].at] = x[p->fig[i].input];
@@ -335,6 +348,9 @@ void cxi_mc_ops_run(const cxi_mc_plan *p, double *V, const double *x)
             break;
         case CXI_OP_INTERP:
             _run_interp(op, V);
+            break;
+        case CXI_OP_FORMULA:
+            cxi_mc_fx_run(p, op, V, fx);
             break;
         }
     }

@@ -234,6 +234,8 @@ cx_status cxi_mc_plan_build(cxi_mc_plan *p, const cx_result *base, size_t paths,
     if (st == CX_OK)
         st = cxi_mc_ops_build(p);
     if (st == CX_OK)
+        st = cxi_mc_fx_plan(p);
+    if (st == CX_OK)
         st = _burn(p);
     if (st == CX_OK)
         st = _npv(p);
@@ -256,5 +258,6 @@ void cxi_mc_plan_release(cxi_mc_plan *p)
     free(p->fan_n);
     free(p->fan_off);
     free(p->fan_t0);
+    free(p->consts);
     memset(p, 0, sizeof *p);
 }

@@ -20,8 +20,9 @@
  *   SUM        v[t] = part0[t] + part1[t] + ... left to right
  *   INTERP     v[t] = v[t-1] + (v[b] - v[a]) / (b - a)   (a drawn figure moved a
  *              stated neighbour)
- *   (FORMULA   room for formula series: an expression of rows, one more kind
- *              here and one more case in cxi_mc_ops_run)
+ *   FORMULA    v[t] = the series' formula (formula.h) over the path's rows,
+ *              for its derived years (evaluated once per path, on the
+ *              series' first run; mc_formula.c)
  * Everything that does not depend on the draws (runs, coefficients, row
  * offsets) is resolved when the plan is built, so a path does per year
  * only the arithmetic cx_compute does, in the same order.
@@ -43,7 +44,8 @@ typedef enum cxi_mc_opkind {
     CXI_OP_SHARE,
     CXI_OP_SHARE_ROW,
     CXI_OP_SUM,
-    CXI_OP_INTERP
+    CXI_OP_INTERP,
+    CXI_OP_FORMULA
 } cxi_mc_opkind;
 
 /** Where a PARAM step takes the parameter from. */
@@ -72,6 +74,9 @@ typedef struct cxi_mc_op {
                                    INTERP: the neighbours' year indices */
     const size_t *parts;      /**< SUM: [nparts] row offsets */
     size_t nparts;
+    size_t series;            /**< FORMULA: the series */
+    int eval;                 /**< FORMULA: evaluate (the series' first run;
+                                   later runs copy the same evaluation) */
 } cxi_mc_op;
 
 /** A drawn stated figure: V[at] = x[input] before the steps run. */
@@ -125,6 +130,9 @@ typedef struct cxi_mc_plan {
     int stream;
     size_t stream_entry, stream_n;
     int stream_t0;            /**< year index of the first value */
+
+    double *consts;           /**< [nconstants] the constants' values */
+    size_t fx_need;           /**< scratch doubles the largest formula needs */
 } cxi_mc_plan;
 
 /** Moments of one output over one block of paths, shifted by the block's
@@ -164,10 +172,20 @@ cx_status cxi_mc_plan_stream(cxi_mc_plan *p, size_t e);
 /** Year index of the first value and number of values of entry e. */
 cx_status cxi_mc_entry_span(const cx_result *base, size_t e, int *t0, size_t *n);
 
+/* mc_formula.c: derived series on a path; the scratch a worker needs. */
+typedef struct cxi_mc_fx {
+    const double **sv;        /**< [ns] each series' row of the path's V */
+    double *scratch, *out;    /**< [fx_need], [ny] */
+} cxi_mc_fx;
+cx_status cxi_mc_fx_plan(cxi_mc_plan *p);
+int cxi_mc_fx_init(const cxi_mc_plan *p, cxi_mc_fx *fx, double *V);
+void cxi_mc_fx_release(cxi_mc_fx *fx);
+void cxi_mc_fx_run(const cxi_mc_plan *p, const cxi_mc_op *op, double *V, cxi_mc_fx *fx);
+
 /* mc_ops.c: the steps of the series the draws touch (p->ops, coef, parts,
- * fig); run them over a path's values. */
+ * fig); run them over a path's values (fx: the worker's formula scratch). */
 cx_status cxi_mc_ops_build(cxi_mc_plan *p);
-void cxi_mc_ops_run(const cxi_mc_plan *p, double *V, const double *x);
+void cxi_mc_ops_run(const cxi_mc_plan *p, double *V, const double *x, cxi_mc_fx *fx);
 
 /* mc_path.c: a path's burn outputs; targets met. */
 typedef struct cxi_mc_path_out {

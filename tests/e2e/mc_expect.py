@@ -10,7 +10,9 @@ identical for any -j and equal to the outputs of the engine before the rewrite
 within 1e-12 relative (floating-point reordering only). This test holds that
 rule. tests/mc_expect/*.json are those earlier outputs, recorded once with
 --record from the engine of commit 6feb89b; they are a regression reference,
-not a derivation of correctness: the figures themselves are checked against
+not a derivation of correctness (lab-formula-s1 was recorded later, by the
+same engine with formula series hooked in, main at 8399e0a, before the
+rewrite reached them): the figures themselves are checked against
 hand-worked values and GSL in tests/unit/test_mc.c and against LibreOffice in
 tests/e2e/run.sh.
 
@@ -60,6 +62,7 @@ RUNS = [
     ("case-s3-bear", "tests/cases/montecarlo.yaml",
      ["--paths", "9000", "--seed", "3", "-s", "bear", "--percentiles", "1,99"]),
     ("case-s2-small", "tests/cases/montecarlo.yaml", ["--paths", "777", "--seed", "2"]),
+    ("lab-formula-s1", "bench/mc/lab-formula.yaml", ["--paths", "70000", "--seed", "1"]),
 ]
 # raw-paths workbooks: name, model, arguments; rows kept: every RAW_STEP-th
 RAW = [
