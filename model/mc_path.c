@@ -49,18 +49,21 @@ static int _runout(const cxi_mc_plan *p, const double *net)
 
 int cxi_mc_break_even(const cxi_mc_plan *p, const double *net)
 {
-    for (size_t i = 0; i < p->bn; i++)
-        if (net[i] >= 0)
+    int burnt = 0;
+    for (size_t i = 0; i < p->bn; i++) {
+        if (burnt && net[i] >= 0)     /* break-even only after a burn */
             return p->first_year + (int)i;
+        burnt |= net[i] < 0;
+    }
     return 0;
 }
 
-/* The first year from the peak on whose cumulative is >= 0; the first
- * burn year when the cumulative never goes below 0. */
+/* The first year after the peak whose cumulative is >= 0; none when the
+ * cumulative never goes below 0 (nothing to pay back). */
 static int _payback(const cxi_mc_plan *p, const double *cum, int peak_i)
 {
     if (peak_i < 0)
-        return p->first_year;
+        return 0;
     for (size_t i = (size_t)peak_i + 1; i < p->bn; i++)
         if (cum[i] >= 0)
             return p->first_year + (int)i;

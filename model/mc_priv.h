@@ -194,8 +194,8 @@ typedef struct cxi_mc_path_out {
     const double *cum;        /**< [bn] */
 } cxi_mc_path_out;
 
-/** The year of break-even: the first burn year whose net cash flow is
- *  >= 0, or 0 when none is. */
+/** The year of break-even: the first burn year after a burn year (net < 0)
+ *  whose net cash flow is >= 0, or 0 when none is (burn.h's rule). */
 int cxi_mc_break_even(const cxi_mc_plan *p, const double *net);
 
 /** The burn of a path: net and cum [bn] are filled; o->cum = cum. */
