@@ -20,6 +20,11 @@
  *   SUM        v[t] = part0[t] + part1[t] + ... left to right
  *   INTERP     v[t] = v[t-1] + (v[b] - v[a]) / (b - a)   (a drawn figure moved a
  *              stated neighbour)
+ *   DEP        a depreciation entry's four rows (D&A, gross, net,
+ *              accumulated) from the path's capex row: the profile of its
+ *              rule (computed once, or per path from a drawn life) and the
+ *              vintage waterfall and roll-forward (cx_dep_roll), in the
+ *              scratch rows after the slots
  *   (FORMULA   room for formula series: an expression of rows, one more kind
  *              here and one more case in cxi_mc_ops_run)
  * Everything that does not depend on the draws (runs, coefficients, row
@@ -43,7 +48,8 @@ typedef enum cxi_mc_opkind {
     CXI_OP_SHARE,
     CXI_OP_SHARE_ROW,
     CXI_OP_SUM,
-    CXI_OP_INTERP
+    CXI_OP_INTERP,
+    CXI_OP_DEP
 } cxi_mc_opkind;
 
 /** Where a PARAM step takes the parameter from. */
@@ -72,7 +78,18 @@ typedef struct cxi_mc_op {
                                    INTERP: the neighbours' year indices */
     const size_t *parts;      /**< SUM: [nparts] row offsets */
     size_t nparts;
+    size_t dep;               /**< DEP: index into the plan's deps */
 } cxi_mc_op;
+
+/** A depreciation entry a path recomputes (DEP). */
+typedef struct cxi_mc_dep {
+    cx_dep_rule rule;         /**< in effect under the run's scenario */
+    size_t input;             /**< the drawn life (CX_MC_LIFE), MC_NONE */
+    size_t capex;             /**< row offset of the capex series */
+    size_t rows[CX_DEP_PARTS];/**< row offsets of its four series */
+    size_t first, n;          /**< the schedule's first year index, length */
+    double *g;                /**< [n] the profile of rule (a fixed life) */
+} cxi_mc_dep;
 
 /** A drawn stated figure: V[at] = x[input] before the steps run. */
 typedef struct cxi_mc_figure {
@@ -92,6 +109,8 @@ typedef struct cxi_mc_plan {
                                                    point into it) */
     size_t nv;                /**< values per path: rows, zeros, slots */
     size_t slot0, nslots;     /**< parameter slots: V[slot0 ...] */
+    size_t dep0;              /**< DEP scratch: V[dep0 .. dep0 + 6 ny) */
+    cxi_mc_dep *deps;         size_t ndeps;  /**< [model ndepreciations] */
     size_t *parts;            /**< SUM parts (ops point into it) */
     double *init;             /**< [nv] base values (NAN when absent),
                                    zeros, the parameters that are fixed */
