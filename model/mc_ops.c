@@ -350,12 +350,12 @@ static void _run_dep(const cxi_mc_plan *p, const cxi_mc_op *op, double *V, const
     const cxi_mc_dep *d = &p->deps[op->dep];
     size_t n = d->n, f = d->first;
     double *u = V + p->dep0, *g = u + p->ny, *capex = g + p->ny;
-    double *opening = capex + p->ny, *retired = opening + p->ny, *ratio = retired + p->ny;
     cx_dep_rule rule = d->rule;
     const double *profile = d->g;
     if (d->input != MC_NONE) {
         rule.life = x[d->input];
-        if (cx_dep_profile(&rule, u, g, n) == CX_OK)
+        if (cx_dep_profile(&rule, rule.method == CX_DEP_STRAIGHT_LINE ? NULL : u, g, n)
+            == CX_OK)
             profile = g;
     }
     for (size_t k = 0; k < n; k++) {
@@ -366,8 +366,7 @@ static void _run_dep(const cxi_mc_plan *p, const cxi_mc_op *op, double *V, const
                          .expense = V + d->rows[CX_DEP_EXPENSE] + f,
                          .gross = V + d->rows[CX_DEP_GROSS] + f,
                          .net = V + d->rows[CX_DEP_NET] + f,
-                         .accumulated = V + d->rows[CX_DEP_ACCUMULATED] + f,
-                         .opening = opening, .retired = retired, .to_capex = ratio};
+                         .accumulated = V + d->rows[CX_DEP_ACCUMULATED] + f};
     cx_dep_roll(capex, &rule, &s);
 }
 

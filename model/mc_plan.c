@@ -69,7 +69,7 @@ static cx_status _init(cxi_mc_plan *p)
     size_t nv = p->ns * p->ny;
     p->slot0 = nv + p->ny + 1;
     p->dep0 = p->slot0 + p->ns;
-    p->nv = p->dep0 + (p->m->ndepreciations ? 6 * p->ny : 0);
+    p->nv = p->dep0 + (p->m->ndepreciations ? 3 * p->ny : 0);
     p->init = malloc(p->nv * sizeof *p->init);
     p->zeros = calloc(p->ny + 1, sizeof *p->zeros);
     if (!p->init || !p->zeros)

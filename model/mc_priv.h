@@ -109,7 +109,7 @@ typedef struct cxi_mc_plan {
                                                    point into it) */
     size_t nv;                /**< values per path: rows, zeros, slots */
     size_t slot0, nslots;     /**< parameter slots: V[slot0 ...] */
-    size_t dep0;              /**< DEP scratch: V[dep0 .. dep0 + 6 ny) */
+    size_t dep0;              /**< DEP scratch: V[dep0 .. dep0 + 3 ny) */
     cxi_mc_dep *deps;         size_t ndeps;  /**< [model ndepreciations] */
     size_t *parts;            /**< SUM parts (ops point into it) */
     double *init;             /**< [nv] base values (NAN when absent),
