@@ -149,6 +149,7 @@ valgrind: all
 bench: all
 	@sh bench/run.sh
 	@sh bench/depreciation.sh
+	@sh bench/mc_dep.sh
 	@sh bench/import.sh
 
 # Mutation testing of the engine (not in CI; docs/testing.md): every mutant

@@ -23,10 +23,16 @@ static int _has_figure(const cx_uncertainty *u, size_t s)
     return 0;
 }
 
-/* Does series s follow one already affected (a sum of parts, a share)? */
+/* Does series s follow one already affected (a sum of parts, a share, a
+ * depreciation of capex or of a drawn life)? */
 static int _follows(const cxi_mc_plan *p, size_t s, const char *affected)
 {
     const cx_series *se = &p->m->series[s];
+    if (se->kind == CX_S_DEPRECIATION) {
+        size_t expense = p->m->depreciations[se->dep].series[CX_DEP_EXPENSE];
+        return affected[p->m->depreciations[se->dep].capex]
+               || cx_uncertainty_find(p->u, CX_MC_LIFE, expense, 0) != MC_NONE;
+    }
     if (se->kind == CX_S_SUM) {
         for (size_t i = 0; i < se->nparts; i++)
             if (affected[se->parts[i]])
@@ -198,6 +204,31 @@ static void _sum(cxi_mc_plan *p, size_t s, size_t t0, size_t n, size_t **parts)
     *parts += se->nparts;
 }
 
+/* A depreciation entry's step, once for its four series: its rule in
+ * effect, its rows, and the profile when the life is not drawn. */
+static cx_status _dep(cxi_mc_plan *p, size_t d)
+{
+    const cx_depreciation *dep = &p->m->depreciations[d];
+    const cx_dep_result *dr = &p->base->deps[d];
+    cxi_mc_dep *x = &p->deps[d];
+    if (x->g || dr->first < 0)
+        return CX_OK;                      /* done, or nothing to depreciate */
+    x->rule = dr->rule;
+    x->input = cx_uncertainty_find(p->u, CX_MC_LIFE, dep->series[CX_DEP_EXPENSE], 0);
+    x->capex = dep->capex * p->ny;
+    for (int k = 0; k < CX_DEP_PARTS; k++)
+        x->rows[k] = dep->series[k] * p->ny;
+    x->first = (size_t)dr->first;
+    x->n = p->ny - x->first;
+    x->g = malloc(x->n * sizeof *x->g);
+    double *u = malloc(x->n * sizeof *u);
+    cx_status st = x->g && u ? cx_dep_profile(&x->rule, u, x->g, x->n) : CX_ENOMEM;
+    free(u);
+    if (st == CX_OK)
+        _op(p, CXI_OP_DEP, dep->series[CX_DEP_EXPENSE], x->first, x->n)->dep = d;
+    return st;
+}
+
 /* Series s's steps: one per run of years of the same kind. */
 static void _series(cxi_mc_plan *p, size_t s, size_t **parts)
 {
@@ -247,16 +278,21 @@ cx_status cxi_mc_ops_build(cxi_mc_plan *p)
     for (size_t s = 0; s < ns; s++)
         nparts += p->m->series[s].kind == CX_S_SUM ? p->m->series[s].nparts : 0;
     char *affected = calloc(ns ? ns : 1, 1);
+    p->ndeps = p->m->ndepreciations;
+    p->deps = calloc(p->ndeps ? p->ndeps : 1, sizeof *p->deps);
     p->ops = malloc(cells * sizeof *p->ops);
     p->coef = malloc(5 * cells * sizeof *p->coef);
     p->parts = malloc((nparts * p->ny + 1) * sizeof *p->parts);
-    cx_status st = affected && p->ops && p->coef && p->parts ? _figures(p) : CX_ENOMEM;
+    cx_status st = affected && p->ops && p->coef && p->parts && p->deps ? _figures(p)
+                                                                        : CX_ENOMEM;
     size_t *parts = p->parts;
     for (size_t i = 0; st == CX_OK && i < ns; i++) {
         size_t s = p->base->order[i];
         affected[s] = cx_uncertainty_find(p->u, CX_MC_DRIVER, s, 0) != MC_NONE
                       || _has_figure(p->u, s) || _follows(p, s, affected);
-        if (affected[s])
+        if (affected[s] && p->m->series[s].kind == CX_S_DEPRECIATION)
+            st = _dep(p, p->m->series[s].dep);
+        else if (affected[s])
             _series(p, s, &parts);
     }
     free(affected);
@@ -320,6 +356,33 @@ static void _run_interp(const cxi_mc_op *op, double *V)
         row[t] = row[t - 1] + step;
 }
 
+/* DEP: the entry's four rows from the path's capex (0 where it has none),
+ * with the profile of the drawn life when the life is drawn. */
+static void _run_dep(const cxi_mc_plan *p, const cxi_mc_op *op, double *V, const double *x)
+{
+    const cxi_mc_dep *d = &p->deps[op->dep];
+    size_t n = d->n, f = d->first;
+    double *u = V + p->dep0, *g = u + p->ny, *capex = g + p->ny;
+    cx_dep_rule rule = d->rule;
+    const double *profile = d->g;
+    if (d->input != MC_NONE) {
+        rule.life = x[d->input];
+        if (cx_dep_profile(&rule, rule.method == CX_DEP_STRAIGHT_LINE ? NULL : u, g, n)
+            == CX_OK)
+            profile = g;
+    }
+    for (size_t k = 0; k < n; k++) {
+        double c = V[d->capex + f + k];
+        capex[k] = isnan(c) ? 0 : c;
+    }
+    cx_dep_schedule s = {.n = n, .profile = (double *)profile,
+                         .expense = V + d->rows[CX_DEP_EXPENSE] + f,
+                         .gross = V + d->rows[CX_DEP_GROSS] + f,
+                         .net = V + d->rows[CX_DEP_NET] + f,
+                         .accumulated = V + d->rows[CX_DEP_ACCUMULATED] + f};
+    cx_dep_roll(capex, &rule, &s);
+}
+
 void cxi_mc_ops_run(const cxi_mc_plan *p, double *V, const double *x, cxi_mc_fx *fx)
 {
     for (size_t i = 0; i < p->nfig; i++)
@@ -351,6 +414,9 @@ void cxi_mc_ops_run(const cxi_mc_plan *p, double *V, const double *x, cxi_mc_fx 
             break;
         case CXI_OP_FORMULA:
             cxi_mc_fx_run(p, op, V, fx);
+            break;
+        case CXI_OP_DEP:
+            _run_dep(p, op, V, x);
             break;
         }
     }

@@ -31,6 +31,11 @@ static cx_status _check_inputs(const cxi_mc_plan *p, size_t *failed)
         *failed = i;
         if (in->series >= p->ns || p->m->series[in->series].kind == CX_S_SUM)
             return CX_EINVAL;
+        if (in->param == CX_MC_LIFE) {
+            if (p->m->series[in->series].kind != CX_S_DEPRECIATION)
+                return CX_EINVAL;
+            continue;
+        }
         const cx_driver *d = &p->base->drivers[in->series];
         if (in->param == CX_MC_DRIVER && !_samplable(d))
             return CX_EINVAL;
@@ -63,7 +68,8 @@ static cx_status _init(cxi_mc_plan *p)
 {
     size_t nv = p->ns * p->ny;
     p->slot0 = nv + p->ny + 1;
-    p->nv = p->slot0 + p->ns;
+    p->dep0 = p->slot0 + p->ns;
+    p->nv = p->dep0 + (p->m->ndepreciations ? 3 * p->ny : 0);
     p->init = malloc(p->nv * sizeof *p->init);
     p->zeros = calloc(p->ny + 1, sizeof *p->zeros);
     if (!p->init || !p->zeros)
@@ -259,5 +265,8 @@ void cxi_mc_plan_release(cxi_mc_plan *p)
     free(p->fan_off);
     free(p->fan_t0);
     free(p->consts);
+    for (size_t d = 0; p->deps && d < p->ndeps; d++)
+        free(p->deps[d].g);
+    free(p->deps);
     memset(p, 0, sizeof *p);
 }

@@ -23,6 +23,11 @@
  *   FORMULA    v[t] = the series' formula (formula.h) over the path's rows,
  *              for its derived years (evaluated once per path, on the
  *              series' first run; mc_formula.c)
+ *   DEP        a depreciation entry's four rows (D&A, gross, net,
+ *              accumulated) from the path's capex row: the profile of its
+ *              rule (computed once, or per path from a drawn life) and the
+ *              vintage waterfall and roll-forward (cx_dep_roll), in the
+ *              scratch rows after the slots
  * Everything that does not depend on the draws (runs, coefficients, row
  * offsets) is resolved when the plan is built, so a path does per year
  * only the arithmetic cx_compute does, in the same order.
@@ -45,7 +50,8 @@ typedef enum cxi_mc_opkind {
     CXI_OP_SHARE_ROW,
     CXI_OP_SUM,
     CXI_OP_INTERP,
-    CXI_OP_FORMULA
+    CXI_OP_FORMULA,
+    CXI_OP_DEP
 } cxi_mc_opkind;
 
 /** Where a PARAM step takes the parameter from. */
@@ -77,7 +83,18 @@ typedef struct cxi_mc_op {
     size_t series;            /**< FORMULA: the series */
     int eval;                 /**< FORMULA: evaluate (the series' first run;
                                    later runs copy the same evaluation) */
+    size_t dep;               /**< DEP: index into the plan's deps */
 } cxi_mc_op;
+
+/** A depreciation entry a path recomputes (DEP). */
+typedef struct cxi_mc_dep {
+    cx_dep_rule rule;         /**< in effect under the run's scenario */
+    size_t input;             /**< the drawn life (CX_MC_LIFE), MC_NONE */
+    size_t capex;             /**< row offset of the capex series */
+    size_t rows[CX_DEP_PARTS];/**< row offsets of its four series */
+    size_t first, n;          /**< the schedule's first year index, length */
+    double *g;                /**< [n] the profile of rule (a fixed life) */
+} cxi_mc_dep;
 
 /** A drawn stated figure: V[at] = x[input] before the steps run. */
 typedef struct cxi_mc_figure {
@@ -97,6 +114,8 @@ typedef struct cxi_mc_plan {
                                                    point into it) */
     size_t nv;                /**< values per path: rows, zeros, slots */
     size_t slot0, nslots;     /**< parameter slots: V[slot0 ...] */
+    size_t dep0;              /**< DEP scratch: V[dep0 .. dep0 + 3 ny) */
+    cxi_mc_dep *deps;         size_t ndeps;  /**< [model ndepreciations] */
     size_t *parts;            /**< SUM parts (ops point into it) */
     double *init;             /**< [nv] base values (NAN when absent),
                                    zeros, the parameters that are fixed */

@@ -486,6 +486,8 @@ const char *cx_mc_param_name(const cx_result *base, const cx_stochastic *in)
 {
     if (in->param == CX_MC_FIGURE)
         return "figure";
+    if (in->param == CX_MC_LIFE)
+        return "life (years)";
     if (!base || in->series >= base->model->nseries)
         return "?";
     switch (base->drivers[in->series].method) {
