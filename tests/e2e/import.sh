@@ -9,17 +9,9 @@
 # CAPEX is the binary under test; PYTHON must see python3-openpyxl; soffice
 # (LibreOffice) writes the German CSV and recalculates a workbook, with a
 # throwaway profile.
-set -u
-CAPEX=${CAPEX:-./capex}
+. tests/e2e/lib.sh
 case $CAPEX in /*) ;; *) CAPEX=$(pwd)/$CAPEX ;; esac     # init --from runs in $T
-PYTHON=${PYTHON:-/usr/bin/python3}
-export LC_ALL=C TZ=UTC NO_COLOR=1 TERM=dumb
-T=$(mktemp -d "${TMPDIR:-/tmp}/capex-import.XXXXXX")
-trap 'rm -rf "$T"' EXIT INT TERM
-pass=0
-fail=0
-ok()  { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -f "$T/err" ] && sed 's/^/     | /' "$T/err" | head -5; }
+export LC_ALL=C NO_COLOR=1
 
 # run MODEL: capex run -n -f csv into $T/out, stderr $T/err; 0 or fails.
 run() { "$CAPEX" run "$1" -n -f csv >"$T/out" 2>"$T/err"; }
@@ -236,5 +228,4 @@ printf 'Line item,2023,2024\nRevenue,10,12\nCost of sales,-4,-5\n' >"$T/pl.csv"
     && ok "init --from a CSV runs" || bad "init --from a CSV runs"
 same "init --from: 'Cost of sales' is cost_of_sales.pl" "$(value cost_of_sales.pl 2024)" -5
 
-echo "import: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish import
