@@ -137,8 +137,9 @@ static int _on_row(void *ctx, const tbl_where *w, const tbl_cell *cells, size_t 
 
 /* ---- names ----------------------------------------------------------- */
 
-/* A series name for row r: its own when valid, else its letters and
- * digits in lower case joined by '_', then ".MODEL" when it has no dot;
+/* A series name for row r: its own when valid, else its letters (any
+ * UTF-8 letter too) and digits in lower case joined by '_', then ".MODEL"
+ * when it has no dot;
  * "_2", "_3" ... when taken. */
 static int _name(_table *t, size_t k)
 {
@@ -153,7 +154,8 @@ static int _name(_table *t, size_t k)
         size_t j = 0;
         for (size_t i = 0; i < n; i++) {
             char ch = r->label[i];
-            int ok = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '.';
+            int ok = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '.'
+                     || (unsigned char)ch >= 0x80;          /* 매출: UTF-8 kept */
             if (ch >= 'A' && ch <= 'Z')
                 ch = (char)(ch - 'A' + 'a'), ok = 1;
             if (ok)
