@@ -21,7 +21,8 @@
 static const char *const _top_keys[] = {
     "model", "title", "description", "currency", "unit", "years", "as_of",
     "series", "constants", "drivers", "scenarios", "commitments", "burn",
-    "checks", "import", "discount", "goals", "sensitivity", "uncertainty", NULL
+    "checks", "import", "discount", "goals", "sensitivity", "uncertainty",
+    "depreciation", NULL
 };
 
 /* Before the model exists: r->m is NULL here. */
@@ -170,6 +171,7 @@ static int _head(const rm_reader *r)
         m->as_of = (time_t)_days_from_civil(2000, 1, 1) * 86400;
         if (cx_model_strdup(m, "2000-01-01", &m->as_of_text))
             return diag_oom();
+        m->as_of_default = 1;
     }
     return 0;
 }
@@ -177,10 +179,12 @@ static int _head(const rm_reader *r)
 /* ---- the whole model -------------------------------------------------- */
 
 /* Each section may name only what the ones before it define: series, then
- * drivers of series, scenarios changing drivers; checks may need burn. */
+ * depreciation of series, drivers, scenarios changing drivers and
+ * depreciation rules; checks may need burn. */
 static int _sections(const rm_reader *r)
 {
     static const _section after_series[] = {
+        {"depreciation", rm_depreciation},
         {"constants", rm_constants}, {"drivers", rm_drivers},
         {"scenarios", rm_scenarios}, {"commitments", rm_commitments},
         {"burn", rm_burn}, {"checks", rm_checks},

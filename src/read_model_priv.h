@@ -133,6 +133,8 @@ int rm_unit(const rm_reader *r, const yt_node *n, cx_unit *unit,
 typedef struct rm_fig {
     pv_rules rules;
     const char *unit;          /**< for messages: "money", "%", ... */
+    int level;                 /**< `%` allowed but not a rate: above 100%
+                                    without `%` is no misreading (no warning) */
 } rm_fig;
 
 /** The rules and message unit of figures in unit (unit_text for CX_U_OTHER). */
@@ -162,6 +164,10 @@ int rm_commitments(const rm_reader *r, const yt_node *n);
 /** 'burn' and 'checks' (read_model_checks.c). */
 int rm_burn(const rm_reader *r, const yt_node *n);
 int rm_checks(const rm_reader *r, const yt_node *n);
+
+/** 'depreciation', and a scenario's 'depreciation' (read_model_depreciation.c). */
+int rm_depreciation(const rm_reader *r, const yt_node *n);
+int rm_scenario_depreciation(const rm_reader *r, const yt_node *n, cx_scenario *sc);
 
 /** 'discount' (read_model_discount.c). */
 int rm_discount(const rm_reader *r, const yt_node *n);

@@ -52,6 +52,42 @@ static int _is_year_key(const yt_node *k)
     return 1;
 }
 
+/* A group of three digits (and maybe decimals) left over by a comma:
+ * "400" or "400.5" of 1,400.5. */
+static int _is_digit_group(const yt_node *k)
+{
+    if (k->style != YT_PLAIN || k->len < 3)
+        return 0;
+    for (size_t i = 0; i < k->len; i++) {
+        int digit = k->text[i] >= '0' && k->text[i] <= '9';
+        if (i == 3 ? k->text[i] != '.' || k->len == 4 : !digit)
+            return 0;
+    }
+    return 1;
+}
+
+/* In a flow mapping {2019: 1,400} the comma ends the entry: pair i is then
+ * a key "400" without a value after a figure ending in a digit. */
+static int _split_figure(const yt_node *map, size_t i)
+{
+    if (i == 0 || !_is_digit_group(map->pairs[i].key))
+        return 0;
+    const yt_node *v = map->pairs[i].value, *prev = map->pairs[i - 1].value;
+    return v->kind == YT_SCALAR && v->len == 0 && v->style == YT_PLAIN
+           && prev->kind == YT_SCALAR && prev->style == YT_PLAIN && prev->len
+           && prev->text[prev->len - 1] >= '0' && prev->text[prev->len - 1] <= '9';
+}
+
+static int _split_error(const rm_reader *r, const yt_node *map, size_t i)
+{
+    const yt_node *year = map->pairs[i - 1].key, *fig = map->pairs[i - 1].value;
+    return RM_ERR(r, fig, "the figure %s,%s was cut at its comma: in a flow mapping "
+                  "{...} a figure with a thousands separator needs quotes (write "
+                  "%s: \"%s,%s\", or %s%s)", rm_show(fig).s, rm_show(map->pairs[i].key).s,
+                  rm_show(year).s, rm_show(fig).s, rm_show(map->pairs[i].key).s,
+                  rm_show(fig).s, rm_show(map->pairs[i].key).s);
+}
+
 /* The short form {2026: ~75%, source: ...}: some key is a year. */
 static int _is_short_form(const yt_node *def)
 {
@@ -92,6 +128,8 @@ static int _year_figures(const rm_reader *r, const yt_node *map, size_t si,
         const yt_node *k = map->pairs[i].key;
         if (short_form && _is_short_extra(k->text))
             continue;
+        if (_split_figure(map, i))
+            return _split_error(r, map, i);
         long y;
         if (pv_parse_int(k->text, -99999, 99999, &y)) {
             if (_is_year_key(k))

@@ -310,18 +310,48 @@ int reader_close(size_t d, size_t len_a, size_t len_b)
     return d > 0 && d <= 3 && d * 3 <= longer + 1;
 }
 
+/* Keep choice in *best when it is nearer to word than *best_d. */
+static void _nearer(const char *word, size_t n, const char *choice,
+                    const char **best, size_t *best_d)
+{
+    size_t d = reader_distance(word, choice);
+    if (d < *best_d && reader_close(d, n, strlen(choice))) {
+        *best = choice;
+        *best_d = d;
+    }
+}
+
 const char *reader_suggest(const char *word, const char *const *choices)
 {
     const char *best = NULL;
     size_t best_d = SIZE_MAX, n = strlen(word);
-    for (size_t i = 0; choices[i]; i++) {
-        size_t d = reader_distance(word, choices[i]);
-        if (d < best_d && reader_close(d, n, strlen(choices[i]))) {
-            best = choices[i];
-            best_d = d;
-        }
-    }
+    for (size_t i = 0; choices[i]; i++)
+        _nearer(word, n, choices[i], &best, &best_d);
     return best;
+}
+
+const char *reader_suggest_scenario(const cx_model *m, const char *word)
+{
+    const char *best = NULL;
+    size_t best_d = SIZE_MAX, n = strlen(word);
+    _nearer(word, n, "base", &best, &best_d);
+    for (size_t i = 0; i < m->nscenarios; i++)
+        _nearer(word, n, m->scenarios[i].name, &best, &best_d);
+    return best;
+}
+
+int reader_unknown_scenario(const cx_model *m, const char *name)
+{
+    const char *near = reader_suggest_scenario(m, name);
+    if (near)
+        diag_at(m->file, 0, 0, "no scenario '%s' in model '%s' (did you mean '%s'?)",
+                name, m->name, near);
+    else
+        diag_at(m->file, 0, 0, "no scenario '%s' in model '%s'%s", name, m->name,
+                m->nscenarios ? "" : " (it defines none)");
+    for (size_t i = 0; i < m->nscenarios; i++)
+        fprintf(stderr, "  available: %s\n", m->scenarios[i].name);
+    return EX_USAGE;
 }
 
 static int _word_char(unsigned char c)

@@ -82,6 +82,13 @@ reader_text reader_show(const char *text, size_t len);
  */
 const char *reader_suggest(const char *word, const char *const *choices);
 
+/** reader_suggest among a model's scenario names and "base". */
+const char *reader_suggest_scenario(const cx_model *m, const char *word);
+
+/** "FILE: no scenario 'x' in model 'm' (did you mean 'y'?)" and the
+ *  scenarios available, one a line; returns EX_USAGE. */
+int reader_unknown_scenario(const cx_model *m, const char *name);
+
 /** Edit distance as reader_suggest measures it; SIZE_MAX for words
  *  longer than 64 bytes. */
 size_t reader_distance(const char *a, const char *b);

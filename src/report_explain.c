@@ -54,11 +54,13 @@ static void _driver(FILE *f, const cx_model *m, const cx_driver *d,
             fprintf(f, "cagr(%d..%d) = ", sr->window_from, sr->window_to);
         _pct(f, d->from_cagr ? sr->start_rate : d->rate);
         if (d->method == CX_D_STAGES)
-            fprintf(f, " for %d years, then over %d years", d->high_years, d->fade_years);
+            fprintf(f, " for %d year%s, then over %d year%s", d->high_years,
+                    d->high_years == 1 ? "" : "s", d->fade_years,
+                    d->fade_years == 1 ? "" : "s");
         fputs(" to ", f);
         _pct(f, d->terminal);
         if (d->method == CX_D_FADE)
-            fprintf(f, " over %d years", d->over);
+            fprintf(f, " over %d year%s", d->over, d->over == 1 ? "" : "s");
         break;
     case CX_D_TREND: fprintf(f, " (%s fit)", cx_fit_kind_name(d->fit)); break;
     case CX_D_SHARE: case CX_D_INTENSITY:
@@ -112,6 +114,10 @@ static void _how(FILE *f, const cx_result *r, size_t s, size_t t)
         fputs("interpolated: on the line between the stated years around it", f);
         break;
     case CX_V_DERIVED:
+        if (se->kind == CX_S_DEPRECIATION) {
+            report_explain_dep_year(f, r, s, t);
+            break;
+        }
         fputs("= ", f);
         for (size_t i = 0; i < se->nparts; i++)
             fprintf(f, "%s%s %.2f", i ? " + " : "", m->series[se->parts[i]].name,
@@ -164,6 +170,8 @@ static void _series(FILE *f, const cx_result *r, size_t s)
             fprintf(f, " %s", m->series[se->parts[i]].name);
         fputc('\n', f);
     }
+    if (se->kind == CX_S_DEPRECIATION)
+        report_explain_dep_rule(f, r, s);
     if (r->drivers[s].method != CX_D_NONE)
         _driver(f, m, &r->drivers[s], &r->series[s]);
     _fit(f, &r->series[s].fit);

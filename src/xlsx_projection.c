@@ -41,6 +41,14 @@ static int _has_yoy(const xlsx_book *b, size_t s)
     return 0;
 }
 
+/* PP&E balances of a depreciation entry: not charted beside its D&A (the
+ * Depreciation sheet charts capex against D&A). */
+static int _balance(const xlsx_book *b, size_t s)
+{
+    const cx_series *x = &b->m->series[s];
+    return x->kind == CX_S_DEPRECIATION && x->dep_part != CX_DEP_EXPENSE;
+}
+
 /* Rows of every block, decided before any sheet is written (Inputs
  * references Projection cells for CAGR windows). */
 int xb_plan_projection(xlsx_book *b)
@@ -60,7 +68,7 @@ int xb_plan_projection(xlsx_book *b)
         row++;                  /* "(no year-on-year growth)" */
     /* Chart rows only for the series the Summary charts draw. */
     for (size_t s = 0; s < n; s++)
-        b->chart_row[s] = b->r->series[s].first >= 0 ? 0 : -1;
+        b->chart_row[s] = b->r->series[s].first >= 0 && !_balance(b, s) ? 0 : -1;
     xb_plan_charts(b);
     b->chart_head = ++row;
     row++;
@@ -156,6 +164,8 @@ static int _value_formula(xlsx_book *b, size_t s, int t, xb_str *f)
     const cx_value *v = &b->r->series[s].v[t];
     int row = b->val_row[s], col = XB_YEAR0 + t;
     xs_printf(f, "=");
+    if (x->kind == CX_S_DEPRECIATION)
+        return xb_dep_value_ref(b, s, t, f);
     if (x->kind == CX_S_SUM) {
         for (size_t i = 0; i < x->nparts; i++) {
             if (i)
