@@ -96,6 +96,8 @@ static cx_status _run(cx_result *r, size_t *failed)
     if (st == CX_OK)
         st = _run_cash(r, failed);
     if (st == CX_OK)
+        st = cxi_sign_notes(r);
+    if (st == CX_OK)
         st = cxi_checks_compute(r, failed);
     if (st == CX_OK)
         st = cxi_discount_compute(r);
@@ -183,6 +185,8 @@ static void _free_series(cx_series_result *sr)
     free(sr->rate);
     free(sr->yoy);
     free(sr->residual);
+    free(sr->why);
+    free(sr->fx_start);
 }
 
 void cx_result_free(cx_result *r)

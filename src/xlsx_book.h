@@ -61,6 +61,12 @@ enum { XB_BURN_HEADER = 2, XB_BURN_REVENUE, XB_BURN_COSTS, XB_BURN_NET,
        XB_BURN_FIGURES = 10, XB_BURN_PEAK, XB_BURN_PEAK_YEAR,
        XB_BURN_BREAK_EVEN, XB_BURN_PAYBACK, XB_BURN_TOTAL };
 #define XB_BURN_VALUE_COL 1
+/* Words in Burn's figure cells where there is no year (Summary repeats them). */
+#define XB_NOT_WITHIN  "not within horizon"
+#define XB_NO_BURN     "no burn within horizon"
+#define XB_NO_PAYBACK  "nothing to pay back"
+#define XB_BURNING     "burning from the start"
+#define XB_NOT_FUNDED  "no (still burning)"
 
 /* Valuation: the figures' rows (0-based), values in column XB_VAL_COL. */
 enum { XB_VAL_NPV = 13, XB_VAL_NPV0, XB_VAL_XNPV, XB_VAL_IRR, XB_VAL_XIRR };
@@ -144,6 +150,7 @@ typedef struct xlsx_book {
     int *drv_row;             /* [nseries] row of the driver in effect, -1 */
     char **drv_name;          /* [nseries] "drv_capex_google" or NULL */
     int *cmt_row;             /* [ncommitments] */
+    int *con_row;             /* [nconstants] row of the constant, -1 */
     /* Projection */
     int year_row;             /* header row holding the years */
     int *val_row, *rate_row;  /* [nseries], -1 when absent */
@@ -154,13 +161,20 @@ typedef struct xlsx_book {
     int cmt_total_row, cmt_sum_col;  /* total row; column of in-horizon sums */
     /* Burn figure rows below B16 that Summary refers to (-1: absent). */
     int burn_be_frac_row, burn_runway_row, burn_runout_row, burn_gap_row,
-        burn_alive_row;
+        burn_alive_row, burn_tn_row, burn_trough_row, burn_funded_row;
     /* Checks */
     int chk_first, chk_last;  /* rows of the first / last result, last < first when none */
     /* Depreciation */
     int *dep_in_row;          /* [ndepreciations] Inputs row of the life */
     xb_dep_rows *dep_rows;    /* [ndepreciations] */
 } xlsx_book;
+
+/* xlsx_formula.c */
+/** The cell formula of derived series s in year index t into f
+ *  ("=IFERROR(E12-E15,\"\")"); 0 when the year's cell is left blank
+ *  (an input has no value, a lag reaches before the first year) or the
+ *  formula would be too long. */
+int xb_derived_formula(xlsx_book *b, size_t s, int t, xb_str *f);
 
 /* xlsx_formats.c */
 int xb_formats_init(xlsx_book *b);
