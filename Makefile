@@ -55,7 +55,7 @@ LIBS      := $(LIB) $(ENGINE)
 BIN       := capex
 
 .PHONY: all deps run test unit e2e sanitize valgrind install uninstall clean bench \
-        test-cluster check-boundary check-packages
+        test-cluster check-boundary check-packages completion
 
 all: check-packages $(BIN)
 
@@ -130,6 +130,7 @@ e2e: $(BIN)
 	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/diff.sh
 	@CAPEX=./$(BIN) sh tests/e2e/fmt.sh
 	@CAPEX=./$(BIN) sh tests/e2e/sharp_edges.sh
+	@CAPEX=./$(BIN) sh tests/e2e/completion.sh
 	@$(PYTHON) tests/e2e/doc_examples.py ./$(BIN) README.md docs/*.md
 
 test: deps
@@ -156,6 +157,11 @@ bench: all
 # job; the merged index must equal a one-machine run (tests/cluster/).
 test-cluster: all
 	@CAPEX=./$(BIN) sh tests/cluster/run.sh
+
+# The bash and zsh completions, generated from the help text (src/usage.c)
+# and committed; tests/e2e/completion.sh checks they are up to date.
+completion: $(BIN)
+	@sh tools/gen_completion.sh ./$(BIN) completion
 
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
