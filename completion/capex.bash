@@ -27,6 +27,7 @@ _capex()
             fi
             return ;;
         --manifest) COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur")); return ;;
+        --from) COMPREPLY=($(compgen -f -X '!*.@(csv|xlsx)' -- "$cur") $(compgen -d -- "$cur")); return ;;
         -s|--scenario)
             # the scenarios of the model named on the line, plus base and all
             local m w names=""
@@ -38,16 +39,16 @@ _capex()
             fi
             COMPREPLY=($(compgen -W "base all $names" -- "$cur"))
             return ;;
-        --jobs|--paths|--percentiles|--raw-series|--seed|--shard|--shards|-j) return ;;
+        --jobs|--min-runs|--paths|--percentiles|--range|--raw-series|--seed|--shard|--shards|--sheet|-j) return ;;
     esac
     local opts
     case $cmd in
         run) opts="-o --output -s --scenario -f --format -n --no-workbook --pdf -q --quiet -h --help" ;;
         check) opts="-s --scenario -q --quiet -h --help" ;;
         mc) opts="--paths --seed -j --jobs --percentiles -o --output -s --scenario -f --format -n --no-workbook -q --quiet --raw --raw-series --raw-only -h --help" ;;
-        batch) opts="-o --output -j --jobs -s --scenario --manifest --force --shard --shards --no-index --pdf -f --format -q --quiet -h --help" ;;
+        batch) opts="-o --output -j --jobs -s --scenario -r --recursive --manifest --force --only-failed --wait --allow-empty --min-runs --keep-failed --prune --shard --shards --no-index --pdf -f --format -q --quiet -h --help" ;;
         index) opts="--partial -f --format -q --quiet -h --help" ;;
-        init) opts="-t --template -o --output --force -q --quiet -h --help" ;;
+        init) opts="-t --template --from --sheet --range -o --output --force -q --quiet -h --help" ;;
         explain) opts="-s --scenario -h --help" ;;
         diff) opts="-f --format -h --help" ;;
         fmt) opts="-w --write --force --check -h --help" ;;

@@ -48,6 +48,8 @@ static cx_status _drivers(cx_result *r)
         if (st != CX_OK)
             return st;
     }
+    if (cxi_depreciation_rules(r) != CX_OK)
+        return CX_ENOMEM;
     if (r->scenario_index == CX_NO_INDEX)
         return CX_OK;
     const cx_scenario *sc = &m->scenarios[r->scenario_index];
@@ -195,6 +197,7 @@ void cx_result_free(cx_result *r)
     free(r->drivers);
     free(r->series);
     free(r->order);
+    cxi_depreciation_release(r);
     free(r->burn.revenue);
     free(r->burn.costs);
     free(r->burn.net);

@@ -22,6 +22,14 @@ void cxi_format_percent(char *buf, size_t size, double x);
 /** Values, rates and growth of series s (its parts already computed). */
 cx_status cxi_series_compute(cx_result *r, size_t s);
 
+/** The figures of depreciation series s: its entry's schedule, computed
+ *  by the first of its four series to be computed (compute_depreciation.c). */
+cx_status cxi_depreciation_compute(cx_result *r, size_t s);
+
+/** The rules in effect under r's scenario; frees what r->deps holds. */
+cx_status cxi_depreciation_rules(cx_result *r);
+void cxi_depreciation_release(cx_result *r);
+
 /** Burn figures (when the model defines a burn); *failed set on error. */
 cx_status cxi_burn_compute(cx_result *r, size_t *failed);
 

@@ -419,8 +419,10 @@ static cx_status _stats(cx_result *r, size_t s)
 
 cx_status cxi_series_compute(cx_result *r, size_t s)
 {
-    cx_status st = r->model->series[s].kind == CX_S_SUM ? _sum(r, s)
-                                                        : _input(r, s);
+    cx_series_kind kind = r->model->series[s].kind;
+    cx_status st = kind == CX_S_SUM ? _sum(r, s)
+                 : kind == CX_S_DEPRECIATION ? cxi_depreciation_compute(r, s)
+                 : _input(r, s);
     if (st == CX_OK)
         st = _stats(r, s);
     return st;

@@ -7,6 +7,25 @@
 #include <string.h>
 #include "depreciation.h"
 
+/* + and - as LibreOffice computes them (rtl::math::approxAdd / approxSub):
+ * a result that cancels to within 2^-48 of the operands is exactly 0, so a
+ * vintage fully depreciated and retired leaves 0, not a rounding residue,
+ * in the engine and in the recalculated workbook alike. */
+static int _approx_equal(double a, double b)
+{
+    return a == b || fabs(a - b) < fabs(a) * 0x1p-48;
+}
+
+static double _add(double a, double b)
+{
+    return ((a < 0 && b > 0) || (b < 0 && a > 0)) && _approx_equal(a, -b) ? 0 : a + b;
+}
+
+static double _sub(double a, double b)
+{
+    return ((a < 0 && b < 0) || (a > 0 && b > 0)) && _approx_equal(a, b) ? 0 : a - b;
+}
+
 static const char *const _methods[CX_DEP_METHOD_COUNT] = {
     "straight_line", "declining_balance", "sum_of_years",
 };
@@ -83,24 +102,22 @@ static double _len(double life, size_t j)
     return left <= 0 ? 0 : left < 1 ? left : 1;
 }
 
-/* Sum-of-years weights' total W = sum_j len_j (L - j). */
-static double _syd_total(double life)
+double cx_dep_syd_total(double life)
 {
-    double w = 0;
-    for (size_t j = 0; _len(life, j) > 0; j++)
-        w += _len(life, j) * (life - (double)j);
-    return w;
+    double m = floor(life), f = life - m;
+    return m * life - m * (m - 1) / 2 + f * f;
 }
 
 /* Declining balance: the larger of the rate on the book value and the
  * straight line of what is left, never below salvage. */
 static double _db_year(double rate, double book, double s, double len, double left)
 {
+    double rest = _sub(book, s);
     double db = rate * book * len;
-    double sl = (book - s) * len / left;
+    double sl = rest * len / left;
     double u = db > sl ? db : sl;
-    if (u > book - s)
-        u = book - s;
+    if (u > rest)
+        u = rest;
     return u > 0 ? u : 0;
 }
 
@@ -109,7 +126,7 @@ cx_status cx_dep_asset_years(const cx_dep_rule *r, double *u, size_t n)
     if (cx_dep_rule_check(r, NULL) != CX_OK || !u)
         return CX_EINVAL;
     double L = r->life, s = r->salvage, base = 1 - s;
-    double w = r->method == CX_DEP_SUM_OF_YEARS ? _syd_total(L) : 1;
+    double w = r->method == CX_DEP_SUM_OF_YEARS ? cx_dep_syd_total(L) : 1;
     double factor = isfinite(r->db_factor) && r->db_factor > 0 ? r->db_factor : 2;
     double done = 0;        /* sum of u_0..u_{j-1}: book value = 1 - done */
     for (size_t j = 0; j < n; j++) {
@@ -121,7 +138,7 @@ cx_status cx_dep_asset_years(const cx_dep_rule *r, double *u, size_t n)
         else if (r->method == CX_DEP_SUM_OF_YEARS)
             u[j] = base * len * (L - (double)j) / w;
         else
-            u[j] = _db_year(factor / L, 1 - done, s, len, L - (double)j);
+            u[j] = _db_year(factor / L, _sub(1, done), s, len, L - (double)j);
         done += u[j];
     }
     return CX_OK;
@@ -155,7 +172,7 @@ static cx_status _alloc(cx_dep_schedule *s, size_t n)
     memset(s, 0, sizeof *s);
     s->n = n;
     double **arrays[] = {&s->profile, &s->expense, &s->opening, &s->retired,
-                         &s->gross, &s->accumulated, &s->net};
+                         &s->gross, &s->accumulated, &s->net, &s->to_capex};
     for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++)
         if (!(*arrays[i] = calloc(n, sizeof(double))))
             return CX_ENOMEM;
@@ -194,16 +211,17 @@ static void _roll(const double *capex, const cx_dep_rule *r, cx_dep_schedule *s)
             out_acc = out * (1 - r->salvage);
         }
         if (_opening_retires(r, t)) {
-            out += r->opening_gross;
-            out_acc += r->opening_gross;
+            out = _add(out, r->opening_gross);
+            out_acc = _add(out_acc, r->opening_gross);
         }
         s->expense[t] = d;
         s->retired[t] = out;
-        gross = gross + _capex(capex, t) - out;
-        acc = acc + d - out_acc;
+        gross = _sub(_add(gross, _capex(capex, t)), out);
+        acc = _sub(_add(acc, d), out_acc);
         s->gross[t] = gross;
         s->accumulated[t] = acc;
-        s->net[t] = gross - acc;
+        s->net[t] = _sub(gross, acc);
+        s->to_capex[t] = _capex(capex, t) != 0 ? d / _capex(capex, t) : NAN;
     }
 }
 
@@ -221,12 +239,29 @@ cx_status cx_dep_compute(const double *capex, size_t n, const cx_dep_rule *rule,
         cx_dep_release(out);
         return CX_ENOMEM;
     }
-    cx_dep_asset_years(rule, u, n);
-    _profile(rule, u, out->profile, n);
+    cx_dep_profile(rule, u, out->profile, n);
     free(u);
-    out->end_offset = (size_t)(ceil(rule->life + cx_dep_offset(rule->convention)) - 1);
-    _roll(capex, rule, out);
+    cx_dep_roll(capex, rule, out);
     return CX_OK;
+}
+
+cx_status cx_dep_profile(const cx_dep_rule *rule, double *u, double *g, size_t n)
+{
+    cx_status st = cx_dep_asset_years(rule, u, n);
+    if (st == CX_OK)
+        _profile(rule, u, g, n);
+    return st;
+}
+
+size_t cx_dep_end_offset(const cx_dep_rule *rule)
+{
+    return (size_t)(ceil(rule->life + cx_dep_offset(rule->convention)) - 1);
+}
+
+void cx_dep_roll(const double *capex, const cx_dep_rule *rule, cx_dep_schedule *s)
+{
+    s->end_offset = cx_dep_end_offset(rule);
+    _roll(capex, rule, s);
 }
 
 double cx_dep_vintage(const cx_dep_schedule *s, const double *capex, size_t v, size_t t)
@@ -245,5 +280,6 @@ void cx_dep_release(cx_dep_schedule *s)
     free(s->gross);
     free(s->accumulated);
     free(s->net);
+    free(s->to_capex);
     memset(s, 0, sizeof *s);
 }

@@ -11,7 +11,7 @@
  *     depreciable base 1 - salvage (s):
  *       straight_line      u_j = (1 - s) len_j / L
  *       sum_of_years       u_j = (1 - s) len_j (L - j) / W,
- *                          W = sum_j len_j (L - j)   (L(L+1)/2 for whole L)
+ *                          W = sum_j len_j (L - j)   (cx_dep_syd_total)
  *       declining_balance  book value b_0 = 1, b_{j+1} = b_j - u_j,
  *                          u_j = min(max(r b_j len_j, (b_j - s) len_j / (L - j)),
  *                                    b_j - s)
@@ -87,6 +87,7 @@ typedef struct cx_dep_schedule {
     double *gross;         /**< [n] gross PP&E at the period's end */
     double *accumulated;   /**< [n] accumulated depreciation at the end */
     double *net;           /**< [n] gross - accumulated */
+    double *to_capex;      /**< [n] D&A / capex, NAN where capex is 0 */
     size_t end_offset;     /**< k_end: a vintage's last charging period */
 } cx_dep_schedule;
 
@@ -100,6 +101,10 @@ int cx_dep_convention_find(const char *name);
 
 /** The convention's in-service offset o: 0, 0.5 or 1. */
 double cx_dep_offset(cx_dep_convention c);
+
+/** W = sum_j len_j (L - j) = m L - m (m - 1) / 2 + f^2 (m = floor L,
+ *  f = L - m): the sum of years' digits, L (L + 1) / 2 for a whole L. */
+double cx_dep_syd_total(double life);
 
 /** Check a rule: CX_EINVAL (with *what set to a short reason: "life",
  *  "salvage", "opening") when a figure is outside its bounds. */
@@ -116,6 +121,21 @@ cx_status cx_dep_asset_years(const cx_dep_rule *rule, double *u, size_t n);
  */
 cx_status cx_dep_compute(const double *capex, size_t n, const cx_dep_rule *rule,
                          cx_dep_schedule *out);
+
+/* The steps of cx_dep_compute, for callers that keep their own arrays
+ * (Monte Carlo: the profile once per rule, the roll once per path). */
+
+/** The asset-year shares u[0..n) and the profile g[0..n) of rule (checked:
+ *  CX_EINVAL). */
+cx_status cx_dep_profile(const cx_dep_rule *rule, double *u, double *g, size_t n);
+
+/** k_end = ceil(life + offset) - 1: a vintage's last charging period. */
+size_t cx_dep_end_offset(const cx_dep_rule *rule);
+
+/** D&A, retirements and the roll-forward of capex[0..s->n) into s's arrays
+ *  (all allocated by the caller, s->profile filled by cx_dep_profile); sets
+ *  s->end_offset. Allocates nothing. */
+void cx_dep_roll(const double *capex, const cx_dep_rule *rule, cx_dep_schedule *s);
 
 /** The charge of vintage v in period t (0 before v): capex_v * g_{t-v}. */
 double cx_dep_vintage(const cx_dep_schedule *s, const double *capex, size_t v, size_t t);

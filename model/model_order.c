@@ -1,7 +1,8 @@
 /*
  * model_order.c - the order in which series are computed: every part
  * before the sum it belongs to, and the series a share (or intensity)
- * driver takes (`of`, `share_series`) before the series it drives (a
+ * driver takes (`of`, `share_series`) before the series it drives, the
+ * capex series before what its depreciation produces (a
  * depth-first walk without recursion). The drivers of every scenario count
  * too, so that one order serves the base and all scenarios.
  */
@@ -49,6 +50,14 @@ static int _dep(const struct _walk *w, size_t s, size_t i, size_t *p, int *by_dr
             return 1;
         }
         i -= ser->nparts;
+    }
+    if (ser->kind == CX_S_DEPRECIATION) {
+        if (i == 0) {
+            *p = ser->dep < w->m->ndepreciations ? w->m->depreciations[ser->dep].capex
+                                                 : CX_NO_INDEX;
+            return 1;
+        }
+        i--;
     }
     *by_driver = 1;
     if (i < (n = _driver_deps(&ser->driver, dep))) {

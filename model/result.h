@@ -18,6 +18,9 @@
  *    share (driver.h, fit.h);
  *  - a sum series is the sum of its parts in every year where all parts
  *    have a value (added left to right in parts order)       [DERIVED]
+ *  - a depreciation series (NAME, NAME.gross, NAME.net, NAME.accumulated)
+ *    is its entry's schedule of the capex series (depreciation.h), from
+ *    the capex series' first value on                        [DERIVED]
  *  - yoy(t) = v(t)/v(t-1) - 1 where both exist and v(t-1) != 0.
  */
 #ifndef CX_RESULT_H
@@ -82,6 +85,22 @@ typedef struct cx_commitment_result {
     int *scheduled;       /**< [ncommitments]: 0 = no period stated */
 } cx_commitment_result;
 
+/** A depreciation entry under the result's scenario (depreciation.h). */
+typedef struct cx_dep_result {
+    cx_dep_rule rule;     /**< the rule in effect (base or the scenario's) */
+    int computed;         /**< schedule filled (by the first of its series) */
+    int first;            /**< period index the schedule starts at: the capex
+                               series' first value (0 with opening PP&E) */
+    double *capex;        /**< [nyears] purchases used (0 where missing); owned */
+    cx_dep_schedule schedule; /**< from period `first` on; owned */
+    /* The Summary's figures (NAN / 0 when undefined): */
+    int da_first;         /**< year of the first D&A above 0, 0 = none */
+    double da_last;       /**< D&A in the model's last year */
+    double da_multiple;   /**< da_last / D&A of year da_first */
+    int exceeds_year;     /**< first year D&A >= share_of_capex x capex
+                               (capex > 0), 0 = none or not asked */
+} cx_dep_result;
+
 typedef struct cx_result {
     const cx_model *model;      /**< not owned */
     const char *scenario;       /**< NULL = base; points into the model */
@@ -89,6 +108,7 @@ typedef struct cx_result {
     cx_driver *drivers;         /**< [nseries] drivers in effect; owned */
     cx_series_result *series;   /**< [nseries]; owned */
     size_t *order;              /**< [nseries] computation order; owned */
+    cx_dep_result *deps;        /**< [model ndepreciations]; owned */
     cx_burn_result burn;
     cx_commitment_result commitments;
     cx_check_result *checks;    size_t nchecks;   /**< owned */

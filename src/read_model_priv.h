@@ -75,6 +75,10 @@ reader_text rm_show(const yt_node *n);
 /** The key list of a message: "'a', 'b' or 'c'" (last: "or", "and"). */
 void rm_list(const char *const *keys, const char *last, char *buf, size_t size);
 
+/** The `import:` entries (a file name, a mapping, or a sequence of them):
+ *  their series into r->m (read_model_import.c). */
+int rm_imports(const rm_reader *r, const yt_node *n);
+
 /* ---- shapes and keys (read_model_nodes.c) ---------------------------- */
 
 /** n must be of kind k (a scalar must not be null). */
@@ -160,6 +164,10 @@ int rm_commitments(const rm_reader *r, const yt_node *n);
 /** 'burn' and 'checks' (read_model_checks.c). */
 int rm_burn(const rm_reader *r, const yt_node *n);
 int rm_checks(const rm_reader *r, const yt_node *n);
+
+/** 'depreciation', and a scenario's 'depreciation' (read_model_depreciation.c). */
+int rm_depreciation(const rm_reader *r, const yt_node *n);
+int rm_scenario_depreciation(const rm_reader *r, const yt_node *n, cx_scenario *sc);
 
 /** 'discount' (read_model_discount.c). */
 int rm_discount(const rm_reader *r, const yt_node *n);

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "read_csv.h"
 #include "read_model_priv.h"
 
 /* ---- series, pass 1: everything but the parts of sums ----------------- */
@@ -233,46 +232,6 @@ static int _series_one(const rm_reader *r, const yt_node *key, const yt_node *de
     return rc ? rc : _year_figures(r, def, si, 1);
 }
 
-/* ---- series, pass 2: the imported CSV files --------------------------- */
-
-/* The CSV path: relative to the model file's folder. Caller frees. */
-static char *_import_path(const char *model, const char *name)
-{
-    const char *slash = strrchr(model, '/');
-    size_t dir = name[0] == '/' || !slash ? 0 : (size_t)(slash - model) + 1;
-    char *p = malloc(dir + strlen(name) + 1);
-    if (p) {
-        memcpy(p, model, dir);
-        strcpy(p + dir, name);
-    }
-    return p;
-}
-
-static int _import_one(const rm_reader *r, const yt_node *n)
-{
-    int rc = rm_want(r, n, YT_SCALAR, "(a CSV file name) for 'import'");
-    if (rc)
-        return rc;
-    if (strlen(n->text) != n->len)
-        return RM_ERR(r, n, "unexpected NUL character in 'import'");
-    char *path = _import_path(r->file, n->text);
-    if (!path)
-        return diag_oom();
-    rc = read_csv(r->m, path, n->line, n->col);
-    free(path);
-    return rc;
-}
-
-static int _imports(const rm_reader *r, const yt_node *n)
-{
-    if (n->kind != YT_SEQUENCE)
-        return _import_one(r, n);
-    int rc = 0;
-    for (size_t i = 0; i < n->nitems && !rc; i++)
-        rc = _import_one(r, n->items[i]);
-    return rc;
-}
-
 /* ---- series, pass 3: parts of sums ----------------------------------- */
 
 static int _sum_parts(const rm_reader *r, const yt_node *list, size_t si)
@@ -346,7 +305,7 @@ int rm_series(const rm_reader *r)
     if (series)
         rc = rm_each_pair(r, series, "for 'series'", _series_one);
     if (!rc && imports)
-        rc = _imports(r, imports);
+        rc = rm_imports(r, imports);
     if (!rc && r->m->nseries == 0)
         rc = RM_ERR(r, series ? series : r->root,
                     "expected at least one series in 'series'");

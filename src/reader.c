@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sysexits.h>
 
 #include "diag.h"
@@ -415,6 +416,23 @@ const char *reader_unit_name(cx_unit unit, const char *unit_text)
     }
 }
 
+int reader_scale(const char *text, cx_scale *out)
+{
+    static const struct { const char *name; cx_scale scale; } names[] = {
+        {"1", CX_SCALE_ONE}, {"K", CX_SCALE_K}, {"thousand", CX_SCALE_K},
+        {"M", CX_SCALE_M}, {"mn", CX_SCALE_M}, {"mm", CX_SCALE_M},
+        {"million", CX_SCALE_M}, {"B", CX_SCALE_B}, {"bn", CX_SCALE_B},
+        {"billion", CX_SCALE_B}, {"T", CX_SCALE_T}, {"tn", CX_SCALE_T},
+        {"trillion", CX_SCALE_T},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (!strcasecmp(text, names[i].name)) {
+            *out = names[i].scale;
+            return 0;
+        }
+    return -1;
+}
+
 int reader_figure_error(const char *file, int line, int col, pv_status st,
                         const pv_rules *rules, const char *text, size_t len,
                         const char *what, const char *unit_name)
@@ -441,6 +459,10 @@ int reader_figure_error(const char *file, int line, int col, pv_status st,
         return reader_error(file, line, col,
                             "unexpected scale suffix %s, got '%s' (a %s figure; K, M, B "
                             "and T are for money figures)", what, t.s, unit_name);
+    case PV_ECURRENCY:
+        return reader_error(file, line, col,
+                            "unexpected currency sign %s, got '%s' (a %s figure; currency "
+                            "signs are for money figures)", what, t.s, unit_name);
     default:
         return reader_error(file, line, col, "expected a figure %s (%s), got '%s'",
                             what, like, t.s);

@@ -124,6 +124,13 @@ int reader_is_identifier(const char *s, size_t len);
  */
 int reader_unit(const char *text, cx_unit *unit);
 
+/**
+ * A scale as a model's or an import's `unit` writes it: 1, K, M, B, T, or
+ * the aliases k, thousand, mn, mm, million, bn, billion, tn, trillion
+ * (letters in any case). Returns 0, or -1 for anything else.
+ */
+int reader_scale(const char *text, cx_scale *out);
+
 /** How a unit reads in messages: "money", "%", "x" or the word itself. */
 const char *reader_unit_name(cx_unit unit, const char *unit_text);
 

@@ -114,6 +114,10 @@ static void _how(FILE *f, const cx_result *r, size_t s, size_t t)
         fputs("interpolated: on the line between the stated years around it", f);
         break;
     case CX_V_DERIVED:
+        if (se->kind == CX_S_DEPRECIATION) {
+            report_explain_dep_year(f, r, s, t);
+            break;
+        }
         fputs("= ", f);
         for (size_t i = 0; i < se->nparts; i++)
             fprintf(f, "%s%s %.2f", i ? " + " : "", m->series[se->parts[i]].name,
@@ -166,6 +170,8 @@ static void _series(FILE *f, const cx_result *r, size_t s)
             fprintf(f, " %s", m->series[se->parts[i]].name);
         fputc('\n', f);
     }
+    if (se->kind == CX_S_DEPRECIATION)
+        report_explain_dep_rule(f, r, s);
     if (r->drivers[s].method != CX_D_NONE)
         _driver(f, m, &r->drivers[s], &r->series[s]);
     _fit(f, &r->series[s].fit);

@@ -32,9 +32,14 @@ static int _alloc(xlsx_book *b)
     b->rate_row = malloc(n * sizeof *b->rate_row);
     b->yoy_row = malloc(n * sizeof *b->yoy_row);
     b->chart_row = malloc(n * sizeof *b->chart_row);
+    size_t nd = b->m->ndepreciations ? b->m->ndepreciations : 1;
+    b->dep_in_row = malloc(nd * sizeof *b->dep_in_row);
+    b->dep_rows = calloc(nd, sizeof *b->dep_rows);
     if (!b->fig_row || !b->drv_row || !b->drv_name || !b->cmt_row || !b->val_row ||
-        !b->rate_row || !b->yoy_row || !b->chart_row)
+        !b->rate_row || !b->yoy_row || !b->chart_row || !b->dep_in_row || !b->dep_rows)
         return -1;
+    for (size_t i = 0; i < nd; i++)
+        b->dep_in_row[i] = -1;
     for (size_t i = 0; i < nf; i++)
         b->fig_row[i] = -1;
     for (size_t i = 0; i < n; i++)
@@ -58,6 +63,8 @@ static void _release(xlsx_book *b)
     free(b->rate_row);
     free(b->yoy_row);
     free(b->chart_row);
+    free(b->dep_in_row);
+    free(b->dep_rows);
     xb_formats_release(b);
 }
 
@@ -103,12 +110,14 @@ static void _fill(xlsx_book *b)
     b->proj = _sheet(b, XB_PROJECTION);
     b->burn = burn ? _sheet(b, XB_BURN) : NULL;
     b->commit = b->m->ncommitments ? _sheet(b, XB_COMMITMENTS) : NULL;
+    b->dep = b->m->ndepreciations ? _sheet(b, XB_DEPRECIATION) : NULL;
     b->valuation = r->discount.enabled ? _sheet(b, XB_VALUATION) : NULL;
     b->scen = b->x->scenarios ? _sheet(b, XB_SCENARIOS) : NULL;
     b->sens = b->x->sensitivity ? _sheet(b, XB_SENSITIVITY) : NULL;
     b->mc = b->x->mc ? _sheet(b, XB_MONTECARLO) : NULL;
     b->checks = _sheet(b, XB_CHECKS);
-    if (b->nomem || xb_formats_init(b) || xb_plan_projection(b)) {
+    if (b->nomem || xb_formats_init(b) || xb_plan_projection(b) ||
+        xb_plan_depreciation(b)) {
         b->nomem = 1;
         return;
     }
@@ -119,6 +128,8 @@ static void _fill(xlsx_book *b)
         xb_write_burn(b);
     if (b->commit)
         xb_write_commitments(b);
+    if (b->dep)
+        xb_write_depreciation(b);
     if (b->valuation)
         xb_write_valuation(b);
     if (b->scen)

@@ -273,6 +273,51 @@ lxw_chart *xb_chart_commitments(xlsx_book *b)
     return chart;
 }
 
+static void _dep_series(xlsx_book *b, lxw_chart *chart, int row, int c0, int c1,
+                        int head, const char *name, lxw_color_t color)
+{
+    lxw_chart_series *cs = chart_add_series(chart, NULL, NULL);
+    if (!cs) {
+        b->nomem = 1;
+        return;
+    }
+    chart_series_set_categories(cs, XB_DEPRECIATION, (lxw_row_t)head, (lxw_col_t)c0,
+                                (lxw_row_t)head, (lxw_col_t)c1);
+    chart_series_set_values(cs, XB_DEPRECIATION, (lxw_row_t)row, (lxw_col_t)c0,
+                            (lxw_row_t)row, (lxw_col_t)c1);
+    chart_series_set_name(cs, name);
+    lxw_chart_fill fill = {.color = color};
+    chart_series_set_fill(cs, &fill);
+}
+
+lxw_chart *xb_chart_depreciation(xlsx_book *b, size_t d)
+{
+    const xb_dep_rows *p = &b->dep_rows[d];
+    int first = b->r->deps[d].first;
+    if (first < 0)
+        return NULL;
+    lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_COLUMN);
+    if (!chart) {
+        b->nomem = 1;
+        return NULL;
+    }
+    int c0 = XB_YEAR0 + first, c1 = XB_YEAR0 + (int)b->m->nyears - 1;
+    _dep_series(b, chart, p->gcapex, c0, c1, p->yhead, "Capex", palette[0]);
+    _dep_series(b, chart, p->total, c0, c1, p->yhead, "D&A", palette[1]);
+    const cx_series *capex = &b->m->series[b->m->depreciations[d].capex];
+    xb_str t;
+    xs_init(&t);
+    xs_printf(&t, "Capex and D&A: %s (", xb_series_label(capex));
+    xb_unit_label(b, CX_U_MONEY, NULL, &t);
+    xs_printf(&t, ")");
+    _title(chart, &t);
+    xs_release(&t);
+    chart_axis_set_name(chart->x_axis, "Year");
+    chart_axis_set_num_format(chart->y_axis, b->money_numfmt);
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    return chart;
+}
+
 void xb_insert_wide_chart(xlsx_book *b, lxw_worksheet *ws, int row, int col,
                           lxw_chart *chart)
 {

@@ -156,6 +156,8 @@ static int _value_formula(xlsx_book *b, size_t s, int t, xb_str *f)
     const cx_value *v = &b->r->series[s].v[t];
     int row = b->val_row[s], col = XB_YEAR0 + t;
     xs_printf(f, "=");
+    if (x->kind == CX_S_DEPRECIATION)
+        return xb_dep_value_ref(b, s, t, f);
     if (x->kind == CX_S_SUM) {
         for (size_t i = 0; i < x->nparts; i++) {
             if (i)

@@ -207,6 +207,73 @@ static int _burn(xlsx_book *b, int row)
     return row + 1;
 }
 
+/* ---- depreciation -------------------------------------------------------- */
+
+/* label | formula f (cached num, or text when num is NAN) */
+static void _dep_line(xlsx_book *b, int row, const char *label, xb_str *f, double num,
+                      const char *nf, const char *text)
+{
+    xb_text(b, b->summary, row, 0, label, NULL);
+    if (isfinite(num))
+        xb_formula(b, b->summary, row, 1, f, xb_fmt(b, nf, XB_BOLD), num);
+    else
+        xb_formula_text(b, b->summary, row, 1, f, xb_fmt(b, NULL, XB_BOLD | XB_RIGHT), text);
+    xs_clear(f);
+}
+
+static int _dep_entry(xlsx_book *b, int row, size_t d, xb_str *f, xb_str *label)
+{
+    const cx_dep_result *dr = &b->r->deps[d];
+    const xb_dep_rows *p = &b->dep_rows[d];
+    int last = (int)b->m->nyears - 1, y0 = b->m->first_year;
+    const char *name = b->m->depreciations[d].name;
+    if (dr->first < 0)
+        return row;
+    xs_clear(label);
+    xs_printf(label, "D&A in %d (%s)", y0 + last, name);
+    xs_printf(f, "=");
+    xs_ref(f, XB_DEPRECIATION, p->total, XB_YEAR0 + last, XB_ABS);
+    _dep_line(b, row++, xs_get(label), f, dr->da_last, b->money_numfmt, "");
+    if (dr->da_first) {
+        xs_clear(label);
+        xs_printf(label, "D&A %d \xC3\xB7 D&A %d", y0 + last, dr->da_first);
+        xs_printf(f, "=IFERROR(");
+        xs_ref(f, XB_DEPRECIATION, p->total, XB_YEAR0 + last, XB_ABS);
+        xs_printf(f, "/");
+        xs_ref(f, XB_DEPRECIATION, p->total, XB_YEAR0 + dr->da_first - y0, XB_ABS);
+        xs_printf(f, ",\"\")");
+        _dep_line(b, row++, xs_get(label), f, dr->da_multiple, XB_FMT_MULT, "");
+    }
+    if (p->exceed < 0)
+        return row;
+    xs_clear(label);
+    xs_printf(label, "First year D&A \xE2\x89\xA5 %g%% of capex",
+              b->m->depreciations[d].share_of_capex * 100);
+    xs_printf(f, "=IF(COUNT(");
+    xs_range(f, XB_DEPRECIATION, p->exceed, XB_YEAR0, p->exceed, XB_YEAR0 + last, XB_ABS);
+    xs_printf(f, ")=0,\"not within horizon\",MIN(");
+    xs_range(f, XB_DEPRECIATION, p->exceed, XB_YEAR0, p->exceed, XB_YEAR0 + last, XB_ABS);
+    xs_printf(f, "))");
+    _dep_line(b, row++, xs_get(label), f, dr->exceeds_year ? dr->exceeds_year : NAN,
+              XB_FMT_YEAR, "not within horizon");
+    return row;
+}
+
+static int _depreciation(xlsx_book *b, int row)
+{
+    if (!b->dep)
+        return row;
+    xb_text(b, b->summary, row++, 0, "Depreciation", xb_fmt(b, NULL, XB_SECTION));
+    xb_str f, label;
+    xs_init(&f);
+    xs_init(&label);
+    for (size_t d = 0; d < b->m->ndepreciations; d++)
+        row = _dep_entry(b, row, d, &f, &label);
+    xs_release(&f);
+    xs_release(&label);
+    return row + 1;
+}
+
 /* Label and =Valuation!$B$n: the engine's figure, or the text that stands
  * in the Valuation cell when there is none. */
 static void _valuation_ref(xlsx_book *b, int row, const char *label, int vrow,
@@ -311,6 +378,7 @@ void xb_write_summary(xlsx_book *b)
     int row = _key_figures(b, SUM_KEY);
     row = _burn(b, row);
     row = _commitments(b, row);
+    row = _depreciation(b, row);
     row = _valuation(b, row);
     row = _goals(b, row);
     xb_text(b, ws, row, 0, "Figures are formulas on the Projection, Burn, "

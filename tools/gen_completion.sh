@@ -63,7 +63,7 @@ CMDS=$(commands | cut -d "$US" -f1 | tr '\n' ' ' | sed 's/ $//')
 # every option with an argument that the value cases below do not name.
 no_value_opts() {
     for c in $CMDS; do options "$c"; done | awk -F '\037' '$3 != "" {
-        if ($2 ~ /^--(format|template|output|manifest|scenario|raw)$/) next
+        if ($2 ~ /^--(format|template|output|manifest|from|scenario|raw)$/) next
         if ($1 != "") print $1; print $2 }' | sort -u | tr '\n' '|' | sed 's/|$//'
 }
 
@@ -100,6 +100,7 @@ EOF
             fi
             return ;;
         --manifest) COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur")); return ;;
+        --from) COMPREPLY=($(compgen -f -X '!*.@(csv|xlsx)' -- "$cur") $(compgen -d -- "$cur")); return ;;
         -s|--scenario)
             # the scenarios of the model named on the line, plus base and all
             local m w names=""
@@ -156,6 +157,7 @@ zaction() {
         --output:init) echo ':file:_files' ;;
         --output:*|--raw:*) echo ':workbook:_files -g "*.xlsx"' ;;
         --manifest:*) echo ':manifest:_files -g "*.csv"' ;;
+        --from:*) echo ':table:_files -g "*.(csv|xlsx)"' ;;
         *) echo ":$3:" ;;
     esac
 }

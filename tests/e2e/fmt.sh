@@ -3,13 +3,7 @@
 # figures, is stable (formatting twice changes nothing), keeps the comments
 # it promises to keep, and never rewrites a file it would lose comments of
 # unless told to.
-set -u
-CAPEX=${CAPEX:-./capex}
-T=$(mktemp -d "${TMPDIR:-/tmp}/capex-fmt.XXXXXX")
-trap 'rm -rf "$T"' EXIT INT TERM
-pass=0
-fail=0
-check() { _what=$1; shift; if "$@"; then pass=$((pass + 1)); echo "ok   $_what"; else fail=$((fail + 1)); echo "FAIL $_what"; fi; }
+. tests/e2e/lib.sh
 figures() { "$CAPEX" run "$1" -n -f csv 2>/dev/null; }
 
 for m in inputs/*.yaml tests/cases/*.yaml; do
@@ -107,5 +101,4 @@ check "fmt -w of the compact model: the same figures" sh -c "'$CAPEX' run '$T/co
 "$CAPEX" fmt "$T/w.yaml" >"$T/again" 2>/dev/null
 check "fmt -w of the compact model: stable" cmp -s "$T/w.yaml" "$T/again"
 
-echo "fmt: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish "fmt"
