@@ -110,7 +110,7 @@ has "-s bul: the scenarios listed" err "  available: bear"
 mkdir -p "$T/mf"
 cp inputs/ai-lab-burn.yaml "$T/mf/"
 printf 'model,scenario,output,costs.openai\nai-lab-burn.yaml,baer,x,"{method: growth, rate: 20%%}"\n' >"$T/mf/runs.csv"
-run "manifest scenario baer: fails" 64 "$CAPEX" batch -q --manifest "$T/mf/runs.csv" -o "$T/mfo"
+run "manifest scenario baer: fails" 65 "$CAPEX" batch -q --manifest "$T/mf/runs.csv" -o "$T/mfo"
 has "manifest scenario baer: did you mean bear" err "no scenario 'baer' in model 'ai-lab-burn' (did you mean 'bear'?)"
 
 # --- 7. one of a thing is singular ----------------------------------------
