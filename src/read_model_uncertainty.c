@@ -244,7 +244,8 @@ static int _corr_item(const rm_reader *r, const yt_node *it, size_t *a, size_t *
                      "for a correlation (like [revenue.lab, costs.lab, 0.5])");
     if (!rc && it->nitems != 3)
         return RM_ERR(r, it, "expected [series, series, rank correlation] in "
-                      "'correlation', got %zu items", it->nitems);
+                      "'correlation', got %zu item%s", it->nitems,
+                      it->nitems == 1 ? "" : "s");
     if (!rc)
         rc = _corr_input(r, it->items[0], a);
     if (!rc)

@@ -128,6 +128,12 @@ run "mc --paths 1" 0 "$CAPEX" mc tests/cases/montecarlo.yaml --paths 1 -n
 has "mc --paths 1: 1 path" out "Monte Carlo: 1 path, seed 1"
 run "batch of one" 0 "$CAPEX" batch "$T/one.yaml" -o "$T/b1"
 has "batch of one: 1 run" out "(1 run in"
+printf 'model,output\nai-lab-burn.yaml\n' >"$T/mf/one.csv"
+run "manifest row of one field: refused" 65 "$CAPEX" batch -q --manifest "$T/mf/one.csv" -o "$T/mfo1"
+has "manifest row of one field: 1 field" err "one.csv:2:2: 1 field where the header has 2"
+sed 's/^  correlation:$/  correlation:\n    - [revenue.lab]/; /^    - \[.*, .*\]$/d' tests/cases/montecarlo.yaml >"$T/corr1.yaml"
+run "a correlation of one item: refused" 65 "$CAPEX" run "$T/corr1.yaml" -n
+has "a correlation of one item: 1 item" err "got 1 item"
 run "index of one" 0 "$CAPEX" index "$T/b1"
 has "index of one: 1 run" out "capex: index: 1 run (1 succeeded, 0 failed)"
 
