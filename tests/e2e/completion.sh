@@ -5,17 +5,7 @@
 # in bash (the function called as bash calls it, with COMP_WORDS) and in zsh
 # (the function run by zsh with its completion builtins stubbed, so that
 # what it hands to _arguments is seen).
-#
-# CAPEX (default ./capex) is the binary under test.
-set -u
-CAPEX=${CAPEX:-./capex}
-export LC_ALL=C.UTF-8 TZ=UTC NO_COLOR=1 TERM=dumb
-T=$(mktemp -d "${TMPDIR:-/tmp}/capex-completion.XXXXXX")
-trap 'rm -rf "$T"' EXIT INT TERM
-pass=0
-fail=0
-ok()  { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; }
+. tests/e2e/lib.sh
 
 sh tools/gen_completion.sh "$CAPEX" "$T/gen"
 cmp -s "$T/gen/capex.bash" completion/capex.bash && ok "completion/capex.bash is as generated" \
@@ -91,5 +81,4 @@ else
         && ok "zsh: mc --raw takes an .xlsx file" || bad "zsh: mc --raw takes an .xlsx file"
 fi
 
-echo "completion: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish completion

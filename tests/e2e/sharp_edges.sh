@@ -2,18 +2,7 @@
 # sharp_edges.sh - what a new user hits on day one (issue 16): misreadings
 # that get a word, suggestions for typos, counts in the singular, where the
 # PDF went.
-#
-# CAPEX (default ./capex) is the binary under test.
-set -u
-CAPEX=${CAPEX:-./capex}
-export LC_ALL=C.UTF-8 TZ=UTC NO_COLOR=1 TERM=dumb COLUMNS=80
-T=$(mktemp -d "${TMPDIR:-/tmp}/capex-sharp.XXXXXX")
-trap 'rm -rf "$T"' EXIT INT TERM
-pass=0
-fail=0
-
-ok()  { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -f "$T/err" ] && sed 's/^/     | /' "$T/err" | head -5; }
+. tests/e2e/lib.sh
 
 # run NAME STATUS CMD... : the command exits with STATUS (stdout in $T/out,
 # stderr in $T/err).
@@ -183,5 +172,4 @@ done
 run "mc target in English" 0 "$CAPEX" mc inputs/ai-lab-burn.yaml -n --paths 200 --seed 1
 has "mc target in English: profitable by 2030" out "P(profitable by 2030 (the plan))"
 
-echo "sharp_edges: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish sharp_edges
