@@ -253,6 +253,7 @@ static int _corr_item(const rm_reader *r, const yt_node *it, size_t *a, size_t *
     if (!rc && *a == *b)
         return RM_ERR(r, it->items[1], "a series is not correlated with itself");
     rm_fig f = rm_fig_for(r->m, CX_U_RATIO, NULL);
+    f.level = 1;        /* a coefficient, out of range above 1 (said below) */
     if (!rc)
         rc = rm_single(r, it->items[2], &f, "for a rank correlation", rho);
     if (!rc && !(*rho >= -1 && *rho <= 1))

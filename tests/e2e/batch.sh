@@ -268,7 +268,7 @@ rm "$T/fewer/memory-market.yaml"
 "$CAPEX" batch "$T/fewer" -o "$T/reused" -q
 "$CAPEX" batch "$T/fewer" -o "$T/fresh" -q
 run "capex index of a reused folder" 0 index "$T/reused"
-check "it warns of the earlier batch's record" has_err "left out 1 records of other batches"
+check "it warns of the earlier batch's record" has_err "left out 1 record of other batches"
 check "the reused folder's index equals a fresh folder's" cmp -s "$T/reused/index.csv" "$T/fresh/index.csv"
 run "--shard 4/3 is a usage error" 64 batch "$M" -o "$T/x" --shard 4/3
 run "--shards without JOB_COMPLETION_INDEX is a usage error" 64 batch "$M" -o "$T/x" --shards 3

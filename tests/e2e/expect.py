@@ -195,6 +195,10 @@ def stderr_diffs(model, notes, stderr):
     bad = []
     for line, n, head in zip(got, notes, want):
         word = "warning" if n["level"] == "warning" else "note"
+        if n["line"] == 0:          # about the whole file: "FILE: note: TEXT"
+            if line != "%s: %s: %s" % (model, word, n["text"]):
+                bad.append("stderr line '%s' is not the note %s" % (line, json.dumps(n, ensure_ascii=False)))
+            continue
         rest = line[len(head):].split(": ", 1)
         if (not line.startswith(head) or len(rest) != 2 or not rest[0].isdigit()
                 or rest[1] != "%s: %s" % (word, n["text"])):

@@ -82,6 +82,8 @@ run "no as_of: runs" 0 "$CAPEX" run "$T/nodate.yaml" -o "$T/nodate.xlsx"
 has "no as_of: a note with the date and how to set it" err "$T/nodate.yaml: note: no 'as_of': the model and its workbook are dated 2000-01-01 (write the date of its figures at the top, like 'as_of: 2026-02-20')"
 unzip -p "$T/nodate.xlsx" docProps/core.xml >"$T/out"
 has "no as_of: the workbook is dated 2000-01-01" out "2000-01-01T00:00:00Z"
+run "no as_of: json" 0 "$CAPEX" run "$T/nodate.yaml" -n -f json
+has "no as_of: the note is among the JSON notes" out "no 'as_of': the model and its workbook are dated 2000-01-01"
 run "no as_of -q: silent" 0 "$CAPEX" run "$T/nodate.yaml" -n -q
 [ ! -s "$T/err" ] && ok "no as_of -q: no note" || bad "no as_of -q: no note"
 run "as_of stated: runs" 0 "$CAPEX" run "$T/one.yaml" -n
