@@ -146,6 +146,7 @@ valgrind: all
 
 bench: all
 	@sh bench/run.sh
+	@sh bench/depreciation.sh
 	@sh bench/import.sh
 
 # Mutation testing of the engine (not in CI; docs/testing.md): every mutant
@@ -202,7 +203,7 @@ FUZZ_CC      ?= clang
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_RSS_MB  ?= 2048
 FUZZ_TIMEOUT ?= 10
-FUZZ_NAMES   := model csv figure manifest xlsx
+FUZZ_NAMES   := model csv figure manifest xlsx formula
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_FLAGS   = -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=$(FUZZ_RSS_MB) \
                -timeout=$(FUZZ_TIMEOUT) -print_final_stats=1
@@ -213,6 +214,7 @@ FUZZ_RUN = for h in $(FUZZ_NAMES); do \
 	    bin=$(FUZZ_BUILD)/fuzz_$$h; dict=tests/fuzz/capex.dict; log=$(FUZZ_BUILD)/fuzz_$$h.log; \
 	    [ $$h = figure ] && dict=tests/fuzz/figure.dict; \
 	    [ $$h = xlsx ] && dict=tests/fuzz/xlsx.dict; \
+	    [ $$h = formula ] && dict=tests/fuzz/formula.dict; \
 	    mkdir -p $(FUZZ_CORPUS)/$$h $(FUZZ_BUILD)/artifacts; \
 	    if [ -n "$$(ls tests/fuzz/regressions/$$h 2>/dev/null)" ]; then \
 	        echo "== fuzz_$$h: regressions"; \

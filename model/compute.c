@@ -197,6 +197,8 @@ static void _free_series(cx_series_result *sr)
     free(sr->rate);
     free(sr->yoy);
     free(sr->residual);
+    free(sr->why);
+    free(sr->fx_start);
 }
 
 void cx_result_free(cx_result *r)

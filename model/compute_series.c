@@ -294,6 +294,11 @@ static cx_status _project(cx_result *r, size_t s)
     return _chained(r, s);
 }
 
+cx_status cxi_series_project(cx_result *r, size_t s)
+{
+    return _project(r, s);
+}
+
 static cx_status _input(cx_result *r, size_t s)
 {
     cx_status st = _copy_stated(r, s);
@@ -421,6 +426,7 @@ cx_status cxi_series_compute(cx_result *r, size_t s)
 {
     cx_series_kind kind = r->model->series[s].kind;
     cx_status st = kind == CX_S_SUM ? _sum(r, s)
+                 : kind == CX_S_FORMULA ? cxi_formula_compute(r, s)
                  : kind == CX_S_DEPRECIATION ? cxi_depreciation_compute(r, s)
                  : _input(r, s);
     if (st == CX_OK)

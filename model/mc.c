@@ -33,6 +33,7 @@ typedef struct cxi_mc_work {
     int failed;
     cxi_mc_stream *q;             /* streaming: the ring */
     double *slot;             /* this block's rows, or NULL */
+    cxi_mc_fx fx;             /* derived series' scratch */
 } cxi_mc_work;
 
 /* ---- one path ---------------------------------------------------------- */
@@ -280,6 +281,8 @@ static void _path(cxi_mc_work *w, size_t path)
             s->inputs[path * u->ninputs + i] = x;
     }
     for (size_t a = 0; a < p->naff; a++) {
+        if (p->aff[a].formula)
+            cxi_mc_fx_series(p, &p->aff[a], w->V, &w->fx);
         if (p->aff[a].sum)
             _sum_series(p, &p->aff[a], w->V);
         else
@@ -349,7 +352,7 @@ static int _work_init(cxi_mc_work *w)
     w->hits = malloc((p->u->ntargets ? p->u->ntargets : 1) * sizeof *w->hits);
     w->rng = gsl_rng_alloc(cx_rng_philox);
     if (!w->V || !w->x || !w->z || !w->y || !w->net || !w->cum || !w->rng || !w->sum
-        || !w->sq || !w->mn || !w->mx || !w->hits)
+        || !w->sq || !w->mn || !w->mx || !w->hits || cxi_mc_fx_init(p, &w->fx, w->V))
         return -1;
     if (nv)
         memcpy(w->V, p->init, nv * sizeof *w->V);
@@ -369,6 +372,7 @@ static void _work_release(cxi_mc_work *w)
     free(w->mn);
     free(w->mx);
     free(w->hits);
+    cxi_mc_fx_release(&w->fx);
     if (w->rng)
         gsl_rng_free(w->rng);
 }

@@ -57,6 +57,8 @@ static void _free_series(cx_series *s)
 {
     free(s->parts);
     free(s->stated);
+    free(s->checked);
+    cx_formula_release(&s->formula);
     cx_driver_release(&s->driver);
 }
 

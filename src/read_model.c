@@ -185,7 +185,8 @@ static int _sections(const rm_reader *r)
 {
     static const _section after_series[] = {
         {"depreciation", rm_depreciation},
-        {"constants", rm_constants}, {"drivers", rm_drivers},
+        {"constants", rm_constants}, {"series", rm_formulas},
+        {"drivers", rm_drivers},
         {"scenarios", rm_scenarios}, {"commitments", rm_commitments},
         {"burn", rm_burn}, {"checks", rm_checks},
         {"discount", rm_discount}, {"goals", rm_goals},
@@ -199,10 +200,10 @@ static int _sections(const rm_reader *r)
     return rc;
 }
 
-static int _build(const char *path, const yt_node *root, rm_names *names,
-                  cx_model **out)
+static int _build(const char *path, const char *src, size_t srclen,
+                  const yt_node *root, rm_names *names, cx_model **out)
 {
-    rm_reader r = {path, NULL, root, names};
+    rm_reader r = {path, NULL, root, names, src, srclen};
     if (root->kind != YT_MAPPING)
         return RM_ERR(&r, root, "expected a mapping with 'model', 'years' and 'series' "
                       "at the top, got %s", rm_got(root).s);
@@ -290,7 +291,8 @@ int read_model(const char *path, cx_model **out)
     rc = _tree(path, buf, len, &root);
     rm_names names = {NULL, 0, 0};
     if (!rc)
-        rc = _build(path, root, &names, out);
+        rc = _build(path, buf + reader_bom(buf, len), len - reader_bom(buf, len),
+                    root, &names, out);
     rm_names_release(&names);
     yt_free(root);
     free(buf);

@@ -41,6 +41,9 @@ typedef struct rm_reader {
     cx_model *m;               /**< NULL until 'years' is read */
     const yt_node *root;
     rm_names *names;           /**< NULL: cx_model_find_series */
+    const char *src;           /**< the text parsed (positions inside
+                                    formulas), NULL when not at hand */
+    size_t srclen;
 } rm_reader;
 
 /** Print "FILE:LINE:COL: message" at node n; returns EX_DATAERR. */
@@ -165,6 +168,10 @@ int rm_commitments(const rm_reader *r, const yt_node *n);
 /** 'burn' and 'checks' (read_model_checks.c). */
 int rm_burn(const rm_reader *r, const yt_node *n);
 int rm_checks(const rm_reader *r, const yt_node *n);
+
+/** Every `formula:` of 'series', compiled once constants are read
+ *  (read_model_formula.c). */
+int rm_formulas(const rm_reader *r, const yt_node *n);
 
 /** 'depreciation', and a scenario's 'depreciation' (read_model_depreciation.c). */
 int rm_depreciation(const rm_reader *r, const yt_node *n);

@@ -15,7 +15,7 @@
 /* ---- series, pass 1: everything but the parts of sums ----------------- */
 
 static const char *const _series_keys[] = {
-    "values", "label", "unit", "source", "sum_of", "stated", NULL
+    "values", "label", "unit", "source", "sum_of", "stated", "formula", NULL
 };
 
 static int _is_short_extra(const char *key)
@@ -174,6 +174,42 @@ static int _series_texts(const rm_reader *r, const yt_node *def, size_t si,
     return rc;
 }
 
+/* Mark the years `stated:` added to a formula series (compared, not used). */
+static int _mark_checked(const rm_reader *r, size_t si, const unsigned char *before)
+{
+    cx_series *s = &r->m->series[si];
+    s->checked = calloc(r->m->nyears, 1);
+    if (!s->checked)
+        return diag_oom();
+    for (size_t t = 0; t < r->m->nyears; t++)
+        s->checked[t] = !before[t] && cx_value_stated(&s->stated[t]);
+    return 0;
+}
+
+/* A formula series: `values:` years win, `stated:` years are compared. */
+static int _formula_figures(const rm_reader *r, const yt_pair *values,
+                            const yt_pair *stated, size_t si)
+{
+    int rc = 0;
+    r->m->series[si].kind = CX_S_FORMULA;
+    if (values && !(rc = rm_want(r, values->value, YT_MAPPING, "of years for 'values'")))
+        rc = _year_figures(r, values->value, si, 0);
+    if (rc || !stated)
+        return rc;
+    if ((rc = rm_want(r, stated->value, YT_MAPPING, "of years for 'stated'")))
+        return rc;
+    unsigned char *before = calloc(r->m->nyears, 1);
+    if (!before)
+        return diag_oom();
+    for (size_t t = 0; t < r->m->nyears; t++)
+        before[t] = cx_value_stated(&r->m->series[si].stated[t]);
+    rc = _year_figures(r, stated->value, si, 0);
+    if (!rc)
+        rc = _mark_checked(r, si, before);
+    free(before);
+    return rc;
+}
+
 static int _series_long(const rm_reader *r, const yt_node *key, const yt_node *def,
                         size_t si)
 {
@@ -184,17 +220,22 @@ static int _series_long(const rm_reader *r, const yt_node *key, const yt_node *d
     if (rc)
         return rc;
     const yt_pair *values = yt_find(def, "values"), *sum = yt_find(def, "sum_of"),
-                  *stated = yt_find(def, "stated");
+                  *stated = yt_find(def, "stated"), *formula = yt_find(def, "formula");
+    if (formula && sum)
+        return RM_ERR(r, formula->key, "series '%s' has both 'formula' and 'sum_of' "
+                      "(expected one of them; sum(...) in a formula adds)", name);
     if (values && sum)
         return RM_ERR(r, sum->key, "series '%s' has both 'values' and 'sum_of' "
                       "(a series is stated or a sum, not both)", name);
-    if (!values && !sum)
-        return RM_ERR(r, key, "series '%s' needs 'values' or 'sum_of'", name);
-    if (stated && !sum)
-        return RM_ERR(r, stated->key, "'stated' in series '%s' needs 'sum_of' (it holds "
-                      "the totals a document states for a sum)", name);
+    if (!values && !sum && !formula)
+        return RM_ERR(r, key, "series '%s' needs 'values', 'sum_of' or 'formula'", name);
+    if (stated && !sum && !formula)
+        return RM_ERR(r, stated->key, "'stated' in series '%s' needs 'sum_of' or "
+                      "'formula' (it holds the figures a document states for it)", name);
     if ((rc = _series_texts(r, def, si, 0)))
         return rc;
+    if (formula)
+        return _formula_figures(r, values, stated, si);
     if (sum) {
         r->m->series[si].kind = CX_S_SUM;
         if (!stated)

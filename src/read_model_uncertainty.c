@@ -244,8 +244,7 @@ static int _corr_item(const rm_reader *r, const yt_node *it, size_t *a, size_t *
                      "for a correlation (like [revenue.lab, costs.lab, 0.5])");
     if (!rc && it->nitems != 3)
         return RM_ERR(r, it, "expected [series, series, rank correlation] in "
-                      "'correlation', got %zu item%s", it->nitems,
-                      it->nitems == 1 ? "" : "s");
+                      "'correlation', got %zu items", it->nitems);
     if (!rc)
         rc = _corr_input(r, it->items[0], a);
     if (!rc)
@@ -253,7 +252,7 @@ static int _corr_item(const rm_reader *r, const yt_node *it, size_t *a, size_t *
     if (!rc && *a == *b)
         return RM_ERR(r, it->items[1], "a series is not correlated with itself");
     rm_fig f = rm_fig_for(r->m, CX_U_RATIO, NULL);
-    f.level = 1;        /* a coefficient, out of range above 1 (said below) */
+    f.level = 1;              /* a correlation, not a rate: 1.5 is refused below */
     if (!rc)
         rc = rm_single(r, it->items[2], &f, "for a rank correlation", rho);
     if (!rc && !(*rho >= -1 && *rho <= 1))

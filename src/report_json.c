@@ -185,8 +185,17 @@ static void _series(json_out *j, const cx_result *r, size_t i)
     json_kstring(j, "label", report_label(s));
     json_kstring(j, "unit", report_unit(s->unit, s->unit_text));
     json_kstring(j, "kind", s->kind == CX_S_SUM ? "sum"
-                          : s->kind == CX_S_DEPRECIATION ? "depreciation" : "input");
+                 : s->kind == CX_S_FORMULA ? "formula"
+                 : s->kind == CX_S_DEPRECIATION ? "depreciation" : "input");
     json_kstring(j, "source", s->source);
+    if (s->kind == CX_S_FORMULA) {
+        json_kstring(j, "formula", s->formula_text);
+        json_key(j, "inputs");
+        json_begin_array(j);
+        for (size_t p = 0; p < s->formula.ninputs; p++)
+            json_string(j, m->series[s->formula.inputs[p]].name);
+        json_end_array(j);
+    }
     if (s->kind == CX_S_SUM) {
         json_key(j, "sum_of");
         json_begin_array(j);

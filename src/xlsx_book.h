@@ -144,6 +144,7 @@ typedef struct xlsx_book {
     int *drv_row;             /* [nseries] row of the driver in effect, -1 */
     char **drv_name;          /* [nseries] "drv_capex_google" or NULL */
     int *cmt_row;             /* [ncommitments] */
+    int *con_row;             /* [nconstants] row of the constant, -1 */
     /* Projection */
     int year_row;             /* header row holding the years */
     int *val_row, *rate_row;  /* [nseries], -1 when absent */
@@ -161,6 +162,13 @@ typedef struct xlsx_book {
     int *dep_in_row;          /* [ndepreciations] Inputs row of the life */
     xb_dep_rows *dep_rows;    /* [ndepreciations] */
 } xlsx_book;
+
+/* xlsx_formula.c */
+/** The cell formula of derived series s in year index t into f
+ *  ("=IFERROR(E12-E15,\"\")"); 0 when the year's cell is left blank
+ *  (an input has no value, a lag reaches before the first year) or the
+ *  formula would be too long. */
+int xb_derived_formula(xlsx_book *b, size_t s, int t, xb_str *f);
 
 /* xlsx_formats.c */
 int xb_formats_init(xlsx_book *b);
