@@ -122,6 +122,8 @@ e2e: $(BIN)
 	    echo "== $$t"; \
 	    CAPEX=$(abspath $(BIN)) PYTHON=$(PYTHON) MAKE="$(MAKE)" sh $$t || failed="$$failed $$t"; \
 	done; \
+	echo "== tests/e2e/mc_expect.py"; \
+	$(PYTHON) tests/e2e/mc_expect.py ./$(BIN) || failed="$$failed mc_expect.py"; \
 	echo "== README.md docs/*.md examples"; \
 	$(PYTHON) tests/e2e/doc_examples.py ./$(BIN) README.md docs/*.md || failed="$$failed doc_examples.py"; \
 	[ -z "$$failed" ] || { echo "make e2e: failed:$$failed"; exit 1; }

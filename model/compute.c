@@ -108,6 +108,8 @@ static cx_status _run(cx_result *r, size_t *failed)
     if (st == CX_OK)
         st = _run_cash(r, failed);
     if (st == CX_OK)
+        st = cxi_sign_notes(r);
+    if (st == CX_OK)
         st = cxi_checks_compute(r, failed);
     if (st == CX_OK)
         st = cxi_discount_compute(r);

@@ -42,6 +42,10 @@ cx_status cxi_burn_compute(cx_result *r, size_t *failed);
 /** The commitments' annual schedule and its notes. */
 cx_status cxi_commitments_compute(cx_result *r);
 
+/** A warning per costs or capex series holding a negative stated figure
+ *  (compute_signs.c). */
+cx_status cxi_sign_notes(cx_result *r);
+
 /** Every check's result, with a warning note per check that fails. */
 cx_status cxi_checks_compute(cx_result *r, size_t *failed);
 

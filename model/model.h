@@ -139,7 +139,8 @@ typedef struct cx_raise {
     int line, col;
 } cx_raise;
 
-/** Which series make up the annual net cash flow for burn figures:
+/** Which series make up the annual net cash flow for burn figures
+ *  (any sign: burn.h says how the figures read a net that starts >= 0):
  *  net = series[net], or series[revenue] - series[costs]; minus the
  *  commitments' schedule when include_commitments. Cash and raises fund it
  *  (runway, funding gap, default alive: burn.h). */
@@ -148,6 +149,9 @@ typedef struct cx_burn_spec {
     size_t net;             /**< CX_NO_INDEX unless net is given directly */
     size_t revenue;         /**< CX_NO_INDEX unless revenue - costs */
     size_t costs;
+    const char *label;      /**< what the net is called ("free cash flow"):
+                                 tables, workbook and charts; NULL = "net
+                                 cash flow"; owned by the model */
     int include_commitments;/**< subtract the commitments schedule from net */
     cx_value cash;          /**< cash at the start of cash_year;
                                  CX_V_MISSING when not stated */

@@ -178,6 +178,9 @@ void table_mc(FILE *out, const cx_result *r, const struct cx_mc_result *mc)
     _t_years(out, mc, "break-even", &mc->break_even);
     _t_years(out, mc, "payback", &mc->payback);
     _t_years(out, mc, "cash runs out", &mc->runout);
+    if (mc->break_even.present)
+        fputs("  (break-even counts only after a burn year, payback only after the cumulative "
+              "went below 0:\n   a path with no burn within the horizon counts as never)\n", out);
 }
 
 /* ---- CSV --------------------------------------------------------------- */

@@ -182,7 +182,7 @@ static void _burn_rows(FILE *f, const cx_result *r)
     const cx_burn_result *b = &r->burn;
     if (!b->enabled || !b->n)
         return;
-    _year_row(f, r, "net cash flow", b->net);
+    _year_row(f, r, report_net_label(r->model), b->net);
     _year_row(f, r, "cumulative", b->burn.cumulative);
     if (b->funding.has_cash)
         _year_row(f, r, "cash at year end", b->funding.cash);
@@ -270,14 +270,30 @@ static void _frac_or(FILE *f, double year, const char *none)
         fputs(none, f);
 }
 
-static void _funding(FILE *f, const cx_funding *fu)
+/* The funding gap, "at least" when the net is still below 0 in the last
+ * year (a longer horizon would show more: not funded within it). */
+static void _gap(FILE *f, const cx_burn_result *b)
 {
     char num[48];
-    fputs("  break-even (fraction)  ", f);
-    _frac_or(f, fu->break_even_frac, "not within horizon");
-    fputs("\n  payback (fraction)     ", f);
-    _frac_or(f, fu->payback_frac, "not within horizon");
-    fputc('\n', f);
+    numfmt_human(num, sizeof num, b->funding.funding_gap, 1);
+    if (b->burn.still_burning)
+        fprintf(f, "  funding gap            at least %s (not funded within the horizon: "
+                "still burning in %d)\n", num, b->first_year + (int)b->n - 1);
+    else
+        fprintf(f, "  funding gap            %s\n", num);
+}
+
+static void _funding(FILE *f, const cx_burn_result *b)
+{
+    const cx_funding *fu = &b->funding;
+    char num[48];
+    if (b->burn.burns) {
+        fputs("  break-even (fraction)  ", f);
+        _frac_or(f, fu->break_even_frac, "not within horizon");
+        fputs("\n  payback (fraction)     ", f);
+        _frac_or(f, fu->payback_frac, report_no_payback(&b->burn));
+        fputc('\n', f);
+    }
     if (!fu->has_cash)
         return;
     numfmt_human(num, sizeof num, fu->opening_cash, 1);
@@ -286,8 +302,7 @@ static void _funding(FILE *f, const cx_funding *fu)
         numfmt_human(num, sizeof num, fu->raised, 1);
         fprintf(f, "  raised                 %s\n", num);
     }
-    numfmt_human(num, sizeof num, fu->funding_gap, 1);
-    fprintf(f, "  funding gap            %s\n", num);
+    _gap(f, b);
     fputs("  runway                 ", f);
     if (isfinite(fu->runway_months))
         fprintf(f, "%.1f months (cash runs out in %.2f)\n", fu->runway_months, fu->runway_end);
@@ -336,13 +351,47 @@ static void _burn_line(FILE *f, const cx_result *r)
     if (!b->enabled || !b->n)
         return;
     char num[48];
+    if (!b->burn.burns) {
+        fprintf(f, "deterministic: no burn within the horizon (%s never below 0)\n",
+                report_net_label(r->model));
+        return;
+    }
     numfmt_human(num, sizeof num, b->burn.peak_burn, 1);
     fprintf(f, "deterministic: peak cumulative burn %s", num);
     if (b->burn.peak_year)
         fprintf(f, " in %d", b->burn.peak_year);
+    if (b->burn.turns_negative_year)
+        fprintf(f, ", turns negative %d", b->burn.turns_negative_year);
     fputs(", break-even ", f);
     _year_or(f, b->burn.break_even_year, "not within horizon");
     fputc('\n', f);
+}
+
+/* For a net that starts >= 0: "turns negative 2026 (2025.33)" and
+ * "trough -45.0 in 2026". */
+static void _turn_and_trough(FILE *f, const cx_burn_result *b)
+{
+    char num[48];
+    if (!b->burn.turns_negative_year)
+        return;
+    fprintf(f, "  turns negative         %d (%.2f)\n", b->burn.turns_negative_year,
+            b->funding.turns_negative_frac);
+    numfmt_human(num, sizeof num, b->burn.trough, 1);
+    fprintf(f, "  trough                 %s in %d\n", num, b->burn.trough_year);
+}
+
+/* Peak cumulative burn (at least, when still burning at the end). */
+static void _peak(FILE *f, const cx_burn_result *b)
+{
+    char num[48];
+    fputs("  peak cumulative burn   ", f);
+    if (!b->burn.peak_year) {
+        fputs("none (the cumulative never goes below 0)\n", f);
+        return;
+    }
+    numfmt_human(num, sizeof num, b->burn.peak_burn, 1);
+    fprintf(f, "%s in %d%s\n", num, b->burn.peak_year,
+            b->burn.still_burning ? " (still burning in the last year: deeper beyond it)" : "");
 }
 
 static void _burn(FILE *f, const cx_result *r)
@@ -351,19 +400,26 @@ static void _burn(FILE *f, const cx_result *r)
     if (!b->enabled)
         return;
     char num[48];
-    fputs("\nburn\n", f);
+    if (r->model->burn.label)
+        fprintf(f, "\nburn: %s\n", r->model->burn.label);
+    else
+        fputs("\nburn\n", f);
     _sparkline(f, b);
-    numfmt_human(num, sizeof num, b->burn.peak_burn, 1);
-    fprintf(f, "  peak cumulative burn   %s", num);
-    if (b->burn.peak_year)
-        fprintf(f, " in %d", b->burn.peak_year);
-    fputs("\n  break-even year        ", f);
+    if (!b->burn.burns && b->n) {
+        fprintf(f, "  no burn within the horizon (%s \xE2\x89\xA5 0 in every year %d..%d)\n",
+                report_net_label(r->model), b->first_year, b->first_year + (int)b->n - 1);
+        _funding(f, b);
+        return;
+    }
+    _turn_and_trough(f, b);
+    _peak(f, b);
+    fputs("  break-even year        ", f);
     _year_or(f, b->burn.break_even_year, "not within horizon");
     fputs("\n  payback year           ", f);
-    _year_or(f, b->burn.payback_year, "not within horizon");
+    _year_or(f, b->burn.payback_year, report_no_payback(&b->burn));
     numfmt_human(num, sizeof num, b->burn.total_burn, 1);
     fprintf(f, "\n  total burn             %s\n", num);
-    _funding(f, &b->funding);
+    _funding(f, b);
 }
 
 static void _commitments(FILE *f, const cx_result *r)

@@ -141,25 +141,30 @@ static const struct usage usages[] = {
      "Example:\n"
      "  capex init acme --template capex && capex run acme.yaml\n"
      "  capex init filings --from filings.xlsx --sheet Capex --range A3:F12\n"},
-    {"explain", "capex explain MODEL [SERIES] [-s NAME]",
+    {"explain", "capex explain MODEL [SERIES|burn] [-s NAME]",
      "Print how each value of a series (or of every series, in the order they\n"
      "are computed) is derived: its stated figures with their kind and source,\n"
      "its driver in words with where it is written and its source, a fitted\n"
      "curve, and for each projected year the rate applied to the year before\n"
      "(or the fit, the share, the parts of a sum) - the audit trail.\n"
+     "'burn' (unless a series is named so) explains the burn: the net cash\n"
+     "flow and cumulative by year, then break-even or turns negative, the\n"
+     "trough, peak funding, payback, runway and funding gap, each worked out.\n"
      "\n"
      "  -s, --scenario NAME    under a scenario's drivers\n"
      "  -h, --help             this text\n"
      "\n"
-     "Example:\n"
-     "  capex explain inputs/ai-lab-burn.yaml revenue.openai\n"},
+     "Examples:\n"
+     "  capex explain inputs/ai-lab-burn.yaml revenue.openai\n"
+     "  capex explain inputs/ai-lab-burn.yaml burn\n"},
     {"diff", "capex diff A B [-f table|csv|json]",
      "Compare two models, one model under two scenarios, or two JSON reports\n"
      "of 'capex run -f json': A and B are each MODEL, MODEL:SCENARIO or\n"
      "REPORT.json. Prints the key outputs that differ (burn,\n"
-     "peak, break-even, payback, runway, funding gap, NPV, IRR, checks not\n"
-     "passing), then every series value that differs, matched by series name\n"
-     "and year. Exit status 0 when nothing differs, 1 when something does\n"
+     "peak, turns negative, break-even, payback, runway, funding gap, NPV,\n"
+     "IRR, checks not passing), the net cash flow and cumulative by year,\n"
+     "each check whose status changed, then every series value that differs,\n"
+     "matched by series name and year. Exit status 0 when nothing differs, 1 when something does\n"
      "(as diff), 64/65/66 on errors.\n"
      "\n"
      "  -f, --format FORMAT    table (default), csv (what,year,a,b) or json\n"

@@ -61,6 +61,12 @@ enum { XB_BURN_HEADER = 2, XB_BURN_REVENUE, XB_BURN_COSTS, XB_BURN_NET,
        XB_BURN_FIGURES = 10, XB_BURN_PEAK, XB_BURN_PEAK_YEAR,
        XB_BURN_BREAK_EVEN, XB_BURN_PAYBACK, XB_BURN_TOTAL };
 #define XB_BURN_VALUE_COL 1
+/* Words in Burn's figure cells where there is no year (Summary repeats them). */
+#define XB_NOT_WITHIN  "not within horizon"
+#define XB_NO_BURN     "no burn within horizon"
+#define XB_NO_PAYBACK  "nothing to pay back"
+#define XB_BURNING     "burning from the start"
+#define XB_NOT_FUNDED  "no (still burning)"
 
 /* Valuation: the figures' rows (0-based), values in column XB_VAL_COL. */
 enum { XB_VAL_NPV = 13, XB_VAL_NPV0, XB_VAL_XNPV, XB_VAL_IRR, XB_VAL_XIRR };
@@ -155,7 +161,7 @@ typedef struct xlsx_book {
     int cmt_total_row, cmt_sum_col;  /* total row; column of in-horizon sums */
     /* Burn figure rows below B16 that Summary refers to (-1: absent). */
     int burn_be_frac_row, burn_runway_row, burn_runout_row, burn_gap_row,
-        burn_alive_row;
+        burn_alive_row, burn_tn_row, burn_trough_row, burn_funded_row;
     /* Checks */
     int chk_first, chk_last;  /* rows of the first / last result, last < first when none */
     /* Depreciation */

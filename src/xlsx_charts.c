@@ -183,6 +183,28 @@ static int _burn_col(const xlsx_book *b, size_t i)
     return XB_YEAR0 + (b->r->burn.first_year - b->m->first_year) + (int)i;
 }
 
+/* "Cumulative burn (USD B) — break-even 2030", "Cumulative free cash
+ * flow (USD B) — turns negative 2026, no break-even within the horizon",
+ * "… — no burn within the horizon". */
+static void _burn_title(const xlsx_book *b, xb_str *t)
+{
+    const cx_burn *bu = &b->r->burn.burn;
+    const char *dash = ") \xE2\x80\x94 ";
+    xs_printf(t, "Cumulative %s (", b->m->burn.label ? b->m->burn.label : "burn");
+    xb_unit_label(b, CX_U_MONEY, NULL, t);
+    xs_printf(t, "%s", dash);
+    if (!bu->burns) {
+        xs_printf(t, "no burn within the horizon");
+        return;
+    }
+    if (bu->turns_negative_year)
+        xs_printf(t, "turns negative %d, ", bu->turns_negative_year);
+    if (bu->break_even_year)
+        xs_printf(t, "break-even %d", bu->break_even_year);
+    else
+        xs_printf(t, "no break-even within the horizon");
+}
+
 lxw_chart *xb_chart_burn(xlsx_book *b)
 {
     const cx_burn_result *br = &b->r->burn;
@@ -216,12 +238,7 @@ lxw_chart *xb_chart_burn(xlsx_book *b)
 
     xb_str t;
     xs_init(&t);
-    xs_printf(&t, "Cumulative burn (");
-    xb_unit_label(b, CX_U_MONEY, NULL, &t);
-    if (br->burn.break_even_year)
-        xs_printf(&t, ") \xE2\x80\x94 break-even %d", br->burn.break_even_year);
-    else
-        xs_printf(&t, ") \xE2\x80\x94 no break-even within the horizon");
+    _burn_title(b, &t);
     _title(col, &t);
     xs_release(&t);
     chart_axis_set_name(col->x_axis, "Year");

@@ -182,16 +182,24 @@ static int _burn(xlsx_book *b, int row)
               b->money_numfmt);
     _burn_ref(b, row++, "Peak burn year", XB_BURN_PEAK_YEAR, bu->peak_year,
               bu->peak_year ? NULL : "no burn", XB_FMT_YEAR);
+    if (br->net[0] >= 0) {       /* starts >= 0: when it turns, how deep */
+        _burn_ref(b, row++, "Turns negative (year)", b->burn_tn_row, bu->turns_negative_year,
+                  bu->turns_negative_year ? NULL : XB_NO_BURN, XB_FMT_YEAR);
+        _burn_ref(b, row++, "Trough", b->burn_trough_row, bu->trough,
+                  bu->burns ? NULL : XB_NO_BURN, b->money_numfmt);
+    }
     _burn_ref(b, row++, "Break-even year", XB_BURN_BREAK_EVEN, bu->break_even_year,
-              bu->break_even_year ? NULL : "not within horizon", XB_FMT_YEAR);
+              bu->break_even_year ? NULL : bu->burns ? XB_NOT_WITHIN : XB_NO_BURN,
+              XB_FMT_YEAR);
     _burn_ref(b, row++, "Payback year", XB_BURN_PAYBACK, bu->payback_year,
-              bu->payback_year ? NULL : "not within horizon", XB_FMT_YEAR);
+              bu->payback_year ? NULL : bu->peak_year ? XB_NOT_WITHIN : XB_NO_PAYBACK,
+              XB_FMT_YEAR);
     _burn_ref(b, row++, "Total burn", XB_BURN_TOTAL, bu->total_burn, NULL,
               b->money_numfmt);
     const cx_funding *fu = &br->funding;
     double be = fu->break_even_frac;
     _burn_ref(b, row++, "Break-even (fractional year)", b->burn_be_frac_row, be,
-              isfinite(be) ? NULL : "not within horizon", "0.00");
+              isfinite(be) ? NULL : bu->burns ? XB_NOT_WITHIN : XB_NO_BURN, "0.00");
     if (!fu->has_cash)
         return row + 1;
     double rw = fu->runway_months, end = fu->runway_end;
@@ -201,6 +209,8 @@ static int _burn(xlsx_book *b, int row)
               isfinite(end) ? NULL : "lasts the horizon", "0.00");
     _burn_ref(b, row++, "Funding gap", b->burn_gap_row, fu->funding_gap, NULL,
               b->money_numfmt);
+    _burn_ref(b, row++, "Funded within the horizon?", b->burn_funded_row, 0,
+              bu->still_burning ? XB_NOT_FUNDED : "yes", NULL);
     _burn_ref(b, row++, "Default alive?", b->burn_alive_row, 0,
               fu->default_alive == 1 ? "default alive"
               : fu->default_alive == 0 ? "default dead" : "unknown", NULL);

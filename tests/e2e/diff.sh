@@ -15,6 +15,18 @@ check "an unchanged series is not listed" sh -c "! grep -q 'costs.openai' '$T/ou
 check "the break-even year moved" line "break-even year +2030 +2029 +-1"
 check "IRR as a percentage" line "IRR +15.49%"
 check "the count of differences" line "^[0-9]+ figures differ"
+# Net cash flow and cumulative by year (issue 16.14). bull 2027: revenue
+# 46 (above), costs 34 x 2 = 68 as in base: net 46 - 68 = -22 against
+# 42 - 68 = -26, +4; cumulative -14 - 22 = -36 against -14 - 26 = -40.
+check "net cash flow by year" line "net cash flow 2027 +-26.00 +-22.00 +\+4.00"
+check "cumulative by year" line "cumulative net cash flow 2027 +-40.00 +-36.00 +\+4.00"
+# bear: revenue fades from 80% to 25% (bull/base as above): the seed's
+# cumulative -115 through 2029 and break-even 2030 no longer hold, and the
+# diff names both checks instead of only counting them.
+status diff inputs/ai-lab-burn.yaml:base inputs/ai-lab-burn.yaml:bear >/dev/null
+check "checks not passing counted" line "checks not passing +0 +2 +\+2"
+check "... and each check named, with its status" line "check .*2029 +pass +warn +no longer passes"
+check "... the break-even check too" line "^  check .* +pass +warn +no longer passes$"
 # A model with one series changed: a copy of ai-lab-burn with 2026 revenue
 # 25 instead of 20; net 2026 = 25 - 34 = -9 (from -14).
 sed 's/values: {2026: 20}/values: {2026: 25}/' inputs/ai-lab-burn.yaml >"$T/changed.yaml"

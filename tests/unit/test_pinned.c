@@ -8,6 +8,7 @@
  * range of a sum of ranges (the Monte Carlo standard deviation of a small
  * sample is in test_mc.c, with its model).
  */
+#include <math.h>
 #include "fixture.h"
 #include "burn.h"
 #include "discount.h"
@@ -38,12 +39,16 @@ static void test_payback_at_exactly_zero(void **state)
 static void test_crossing_from_a_later_index(void **state)
 {
     (void)state;
-    /* From index 1 with x[0] = 0 (not below zero): no crossing to
-     * interpolate, the year of index 1 itself (2025), not 2024 + 0/5. */
+    /* A crossing is from below zero to zero or above (break-even after a
+     * burn, issue 11): from index 1 with x[0] = 0 or 3 (never below zero)
+     * there is none, not 2025 and not 2024 + 0/5; from -5 to 5 it is half
+     * way, 2024.5. */
     const double x[] = {0, 5};
-    assert_near(cx_burn_crossing(x, 2, 1, 2024), 2025, 0);
+    assert_true(isnan(cx_burn_crossing(x, 2, 1, 2024)));
     const double y[] = {3, 5};
-    assert_near(cx_burn_crossing(y, 2, 1, 2024), 2025, 0);
+    assert_true(isnan(cx_burn_crossing(y, 2, 1, 2024)));
+    const double z[] = {-5, 5};
+    assert_near(cx_burn_crossing(z, 2, 1, 2024), 2024.5, 0);
 }
 
 static void test_alive_when_break_even_and_cash_out_coincide(void **state)
