@@ -55,7 +55,7 @@ LIBS      := $(LIB) $(ENGINE)
 BIN       := capex
 
 .PHONY: all deps run test unit e2e sanitize valgrind install uninstall clean bench mutate \
-        test-cluster check-boundary check-packages
+        test-cluster check-boundary check-packages completion
 
 all: check-packages $(BIN)
 
@@ -165,6 +165,11 @@ mutate: all
 # job; the merged index must equal a one-machine run (tests/cluster/).
 test-cluster: all
 	@CAPEX=./$(BIN) sh tests/cluster/run.sh
+
+# The bash and zsh completions, generated from the help text (src/usage.c)
+# and committed; tests/e2e/completion.sh checks they are up to date.
+completion: $(BIN)
+	@sh tools/gen_completion.sh ./$(BIN) completion
 
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
