@@ -10,6 +10,19 @@ CAPEX=${CAPEX:-./capex}
 N=${N:-50}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
+# _loop_ms CMD...: the median wall time of N runs of CMD, in ms.
+_loop_ms() {
+    i=0
+    : >"$T/times"
+    while [ $i -lt "$N" ]; do
+        s=$(date +%s%N)
+        "$@"
+        e=$(date +%s%N)
+        echo $(( (e - s) / 1000 )) >>"$T/times"
+        i=$((i + 1))
+    done
+    sort -n "$T/times" | sed -n "$(( (N + 1) / 2 ))p" | awk '{print $1/1000}'
+}
 echo "capex bench: $(uname -m), $(nproc) cores, $N runs per model"
 for m in inputs/*.yaml; do
     name=$(basename "$m" .yaml)
@@ -18,17 +31,7 @@ for m in inputs/*.yaml; do
             "$CAPEX run $m -o $T/$name.xlsx -q" >/dev/null
         /usr/bin/python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results'][0]; print('%-22s median %6.2f ms  (min %.2f, max %.2f)' % (sys.argv[2], r['median']*1e3, r['min']*1e3, r['max']*1e3))" "$T/$name.json" "$name"
     else
-        i=0
-        : >"$T/times"
-        while [ $i -lt "$N" ]; do
-            s=$(date +%s%N)
-            "$CAPEX" run "$m" -o "$T/$name.xlsx" -q
-            e=$(date +%s%N)
-            echo $(( (e - s) / 1000 )) >>"$T/times"
-            i=$((i + 1))
-        done
-        med=$(sort -n "$T/times" | sed -n "$(( (N + 1) / 2 ))p")
-        printf '%-22s median %6.2f ms\n' "$name" "$(echo "$med" | awk '{print $1/1000}')"
+        printf '%-22s median %6.2f ms\n' "$name" "$(_loop_ms "$CAPEX" run "$m" -o "$T/$name.xlsx" -q)"
     fi
 done
 
@@ -103,17 +106,9 @@ CAPEX="$CAPEX" sh bench/mc_lab.sh
         printf '  in.s%d: {method: growth, rate: %d%%}\n' $k $((k + 3)); k=$((k + 1))
     done
 } >"$T/formulas50.yaml"
-i=0; : >"$T/d.times"
-while [ $i -lt "$N" ]; do
-    s=$(date +%s%N)
-    "$CAPEX" run "$T/formulas50.yaml" -o "$T/formulas50.xlsx" -q
-    e=$(date +%s%N)
-    echo $(( (e - s) / 1000 )) >>"$T/d.times"
-    i=$((i + 1))
-done
 echo
 printf '50 derived series   median %6.2f ms (capex run, workbook written)\n' \
-    "$(sort -n "$T/d.times" | sed -n "$(( (N + 1) / 2 ))p" | awk '{print $1/1000}')"
+    "$(_loop_ms "$CAPEX" run "$T/formulas50.yaml" -o "$T/formulas50.xlsx" -q)"
 
 # --- issue 5: 1,000 generated models through `capex batch` against the
 # pandas + XlsxWriter reference (bench/batch.sh): the shape issue 5 names

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 #include "formula.h"
+#include "growth.h"
 #include "model.h"
 
 typedef struct _vec {
@@ -39,8 +40,8 @@ static void _load(_vec v, size_t n, const double *src, size_t series)
 static double _arith(cx_fx_op op, double a, double b)
 {
     switch (op) {
-    case CX_FX_ADD: return a + b;
-    case CX_FX_SUB: return a - b;
+    case CX_FX_ADD: return cx_sheet_sub(a, -b);
+    case CX_FX_SUB: return cx_sheet_sub(a, b);
     case CX_FX_MUL: return a * b;
     case CX_FX_DIV: return a / b;
     case CX_FX_LT:  return a < b;
@@ -103,7 +104,7 @@ static int _cumsum(_vec a, size_t n)
         }
         if (isnan(a.x[t]))
             continue;
-        double r = a.x[t - 1] + a.x[t];
+        double r = cx_sheet_sub(a.x[t - 1], -a.x[t]);
         if (isfinite(r))
             a.x[t] = r;
         else
@@ -124,7 +125,7 @@ static void _yoy(_vec a, size_t n, size_t steps)
         } else if (a.x[t - steps] == 0) {
             _empty(a, t, CX_FXW_DIV0);
         } else {
-            double r = a.x[t] / a.x[t - steps] - 1;
+            double r = cx_sheet_sub(a.x[t] / a.x[t - steps], 1);
             if (isfinite(r))
                 a.x[t] = r;
             else

@@ -63,7 +63,8 @@ grep -qiwE 'nan|inf|infinity' "$T/empty.json" && check "no NaN or inf in JSON" f
 
 # The workbook changed in LibreOffice: Amazon's 2024 operating cash flow
 # 115.9 -> 125.9 moves fcf.amazon 2024 to 125.9 - 75 = 50.9 and the total
-# to 229.0 + 10 = 239.0.
+# to 229.0 + 10 = 239.0; its growth input 12% -> 20% moves fcf.amazon 2025
+# to 125.9 x 1.2 - 128 = 23.08.
 "$CAPEX" run inputs/bigtech-fcf.yaml -o "$T/fcf.xlsx" -q 2>"$T/err"
 if ! command -v soffice >/dev/null 2>&1 && ! command -v libreoffice >/dev/null 2>&1; then
     echo "SKIP workbook changed in LibreOffice: soffice not installed"
@@ -81,6 +82,10 @@ hit = [c for row in ws.iter_rows() if any(x.value == "ocf.amazon" for x in row)
 assert len(hit) >= 1, "no input cell 115.9 for ocf.amazon"
 for c in hit:            # low, base and high of the figure
     c.value = 125.9
+rate = [row[2] for row in ws.iter_rows()
+        if row[0].value == "ocf.amazon" and row[1].value == "growth"]
+assert len(rate) == 1 and rate[0].value == 0.12, "no growth input for ocf.amazon"
+rate[0].value = 0.2
 os.makedirs(tmp + "/in", exist_ok=True)
 wb.save(tmp + "/in/changed.xlsx")
 recalc.recalculate([tmp + "/in/changed.xlsx"], tmp + "/re", tmp + "/profile")
@@ -89,11 +94,13 @@ years = {c.value: c.column for c in out[4] if isinstance(c.value, int)}
 rows = {r[0].value: r for r in out.iter_rows() if r[0].value}
 def v(name, year):
     return rows[name][years[year] - 1].value
-print("fcf.amazon 2024", v("fcf.amazon", 2024), "fcf.total 2024", v("fcf.total", 2024))
-ok = abs(v("fcf.amazon", 2024) - 50.9) < 1e-9 and abs(v("fcf.total", 2024) - 239.0) < 1e-9
+print("fcf.amazon 2024", v("fcf.amazon", 2024), "fcf.total 2024", v("fcf.total", 2024),
+      "fcf.amazon 2025", v("fcf.amazon", 2025))
+ok = abs(v("fcf.amazon", 2024) - 50.9) < 1e-9 and abs(v("fcf.total", 2024) - 239.0) < 1e-9 \
+    and abs(v("fcf.amazon", 2025) - 23.08) < 1e-9
 sys.exit(0 if ok else 1)
 PY
-    check "changed in LibreOffice: fcf.amazon 2024 = 50.9, total 239.0" [ $? -eq 0 ]
+    check "changed in LibreOffice: fcf.amazon 2024 = 50.9, total 239.0, 2025 = 23.08" [ $? -eq 0 ]
     "$PYTHON" tests/e2e/recalc.py "$T/fcf.xlsx" "$T/empty.xlsx" >"$T/recalc.log" 2>&1
     check "LibreOffice recalculation equals the cached values" [ $? -eq 0 ]
 fi
