@@ -8,7 +8,7 @@
 #  - of the program (BUILD/src/*.o), only the workbook writers (xlsx_*.o)
 #    refer to libxlsxwriter, only yaml_tree.o and write_yaml.o to libyaml,
 #    only the CSV reader and writers (csv_*.o, batch_record.o,
-#    report_diff.o) to libcsv.
+#    report_diff.o) to libcsv, only batch_key.o to Nettle.
 # Prints each offending object and symbol; exits 1 when there is one.
 set -eu
 build=${1:-build}
@@ -27,6 +27,7 @@ done
 
 xlsx='^(lxw_.*|workbook_.*|worksheet_.*|chartsheet_.*|chart_.*|format_.*|new_workbook.*)$'
 yaml='^yaml_.*$'
+nettle='^nettle_.*$'
 csv='^csv_(init|parse|fini|free|error|strerror|write|fwrite|write2|fwrite2|set_.*|get_.*)$'
 for o in "$build"/src/*.o; do
     b=$(basename "$o" .o)
@@ -39,6 +40,11 @@ for o in "$build"/src/*.o; do
     case $b in yaml_tree|write_yaml) ;; *)
         for sym in $(echo "$syms" | grep -E "$yaml" || true); do
             say "$b.o refers to libyaml's '$sym' (only yaml_tree.c and write_yaml.c may)"
+        done ;;
+    esac
+    case $b in batch_key) ;; *)
+        for sym in $(echo "$syms" | grep -E "$nettle" || true); do
+            say "$b.o refers to Nettle's '$sym' (only batch_key.c may)"
         done ;;
     esac
     case $b in csv_*|batch_record|report_diff) ;; *)
