@@ -10,7 +10,8 @@
 #    only the CSV reader and writers (csv_*.o, batch_record.o,
 #    report_diff.o) to libcsv, only the workbook reader (read_xlsx*.o) to
 #    minizip's unzip side (unz*) and expat (XML_*); nothing but
-#    xlsx_zip_level.o to minizip's zip side (zip*).
+#    xlsx_zip_level.o to minizip's zip side (zip*); only batch_key.o to
+#    Nettle.
 # Prints each offending object and symbol; exits 1 when there is one.
 set -eu
 build=${1:-build}
@@ -31,6 +32,7 @@ xlsx='^(lxw_.*|workbook_.*|worksheet_.*|chartsheet_.*|chart_.*|format_.*|new_wor
 yaml='^yaml_.*$'
 unzip='^(unz[A-Z].*|XML_.*)$'
 zipside='^zip(Open|Close|Write)[A-Za-z0-9_]*$'
+nettle='^nettle_.*$'
 csv='^csv_(init|parse|fini|free|error|strerror|write|fwrite|write2|fwrite2|set_.*|get_.*)$'
 for o in "$build"/src/*.o; do
     b=$(basename "$o" .o)
@@ -53,6 +55,11 @@ for o in "$build"/src/*.o; do
     case $b in xlsx_zip_level) ;; *)
         for sym in $(echo "$syms" | grep -E "$zipside" || true); do
             say "$b.o refers to minizip's '$sym' (only xlsx_zip_level.c may)"
+        done ;;
+    esac
+    case $b in batch_key) ;; *)
+        for sym in $(echo "$syms" | grep -E "$nettle" || true); do
+            say "$b.o refers to Nettle's '$sym' (only batch_key.c may)"
         done ;;
     esac
     case $b in csv_*|batch_record|report_diff) ;; *)

@@ -551,6 +551,13 @@ check "the index has it too" grep -qF "scen.csv:2: " "$T/mfs/index.csv"
 run "-s bear on models of which one lacks it: 65" 65 batch inputs/ai-lab-burn.yaml inputs/ai-labs-valuation.yaml -s bear -o "$T/sbear"
 check "the model without 'bear' is the failed run" has_err "inputs/ai-labs-valuation.yaml: no scenario 'bear'"
 check "the other ran" [ -s "$T/sbear/ai-lab-burn-bear.xlsx" ]
+# A -s all row holds the base scenario's figures (docs/batch.md): for
+# ai-lab-burn burn -115.07 and break-even 2030, as worked out above.
+run "-s all" 0 batch inputs/ai-lab-burn.yaml -s all -o "$T/sall" -q
+check "a -s all row: scenario all, base's figures" $PYTHON -c '
+import json, sys
+r = json.load(open(sys.argv[1]))["index"][0]
+sys.exit(not (r["scenario"] == "all" and abs(r["cumulative_burn"] + 115.07) < 0.01 and r["break_even_year"] == 2030))' "$T/sall/index.json"
 # Each run's stderr is kept in its log.
 check "a run's log: .capex/NAME.log" grep -q "warning: " "$T/jx/.capex/bigtech-capex.log"
 
