@@ -225,13 +225,15 @@ static void _year(xlsx_book *b, const _rows *w, size_t i, xb_str *f)
     xb_formula(b, ws, XB_BURN_PAIDBACK, c, f, flag, paid);
 }
 
-/* A year figure: =IFERROR(INDEX(years,MATCH(1,flags,0)),"not within horizon"). */
+/* A year figure: =IFERROR(INDEX(years,1,MATCH(1,flags,0)),"not within horizon"):
+ * INDEX over a one-row range takes the row (1) and the column, which every
+ * engine reads alike (INDEX(row,k) is a row number in Gnumeric). */
 static void _first_flag(xlsx_book *b, int row, int flag_row, int year, xb_str *f)
 {
     xs_clear(f);
     xs_printf(f, "=IFERROR(INDEX(");
     xs_range(f, NULL, XB_BURN_HEADER, _c0(b), XB_BURN_HEADER, _c1(b), XB_ABS);
-    xs_printf(f, ",MATCH(1,");
+    xs_printf(f, ",1,MATCH(1,");
     xs_range(f, NULL, flag_row, _c0(b), flag_row, _c1(b), XB_ABS);
     xs_printf(f, ",0)),\"" NOT_WITHIN "\")");
     if (year)
@@ -271,7 +273,7 @@ static void _figures(xlsx_book *b, xb_str *f)
     xs_ref(f, NULL, XB_BURN_PEAK, XB_BURN_VALUE_COL, XB_ABS);
     xs_printf(f, "<0,INDEX(");
     xs_range(f, NULL, XB_BURN_HEADER, c0, XB_BURN_HEADER, c1, XB_ABS);
-    xs_printf(f, ",MATCH(");
+    xs_printf(f, ",1,MATCH(");
     xs_ref(f, NULL, XB_BURN_PEAK, XB_BURN_VALUE_COL, XB_ABS);
     xs_printf(f, ",");
     xs_range(f, NULL, XB_BURN_CUM, c0, XB_BURN_CUM, c1, XB_ABS);

@@ -24,7 +24,15 @@ static void _pair(xlsx_book *b, int row, const char *label, const char *value)
     xb_text(b, b->summary, row, 1, value, NULL);
 }
 
-/* =IF(COUNTIF(Checks!J:J,"warn")=0,"all checks pass",...) */
+/* The statuses on Checks, as a bounded range (a whole column, Checks!J:J,
+ * is read differently by engines with other sheet sizes). */
+static void _statuses(xb_str *f, size_t nchecks)
+{
+    xs_range(f, XB_CHECKS, XB_CHK_HEADER + 1, XB_CHK_STATUS,
+             XB_CHK_HEADER + (int)nchecks, XB_CHK_STATUS, XB_ABS);
+}
+
+/* =IF(COUNTIF(statuses,"warn")=0,"all N checks pass",...) */
 static void _master_check(xlsx_book *b)
 {
     xb_text(b, b->summary, SUM_CHECKS, 0, "Checks", xb_fmt(b, NULL, XB_BOLD));
@@ -32,21 +40,23 @@ static void _master_check(xlsx_book *b)
         xb_text(b, b->summary, SUM_CHECKS, 1, "no checks stated", NULL);
         return;
     }
-    size_t warn = 0;
-    for (size_t i = 0; i < b->r->nchecks; i++)
+    size_t n = b->r->nchecks, warn = 0;
+    for (size_t i = 0; i < n; i++)
         warn += !b->r->checks[i].pass;
     xb_str f, cached;
     xs_init(&f);
     xs_init(&cached);
-    xs_printf(&f, "=IF(COUNTIF(%s!J:J,\"warn\")=0,\"all %zu checks pass\","
-              "COUNTIF(%s!J:J,\"warn\")&IF(COUNTIF(%s!J:J,\"warn\")=1,\" warning\","
-              "\" warnings\")&\" of %zu checks\")", XB_CHECKS, b->r->nchecks,
-              XB_CHECKS, XB_CHECKS, b->r->nchecks);
+    xs_printf(&f, "=IF(COUNTIF(");
+    _statuses(&f, n);
+    xs_printf(&f, ",\"warn\")=0,\"all %zu checks pass\",COUNTIF(", n);
+    _statuses(&f, n);
+    xs_printf(&f, ",\"warn\")&IF(COUNTIF(");
+    _statuses(&f, n);
+    xs_printf(&f, ",\"warn\")=1,\" warning\",\" warnings\")&\" of %zu checks\")", n);
     if (warn)
-        xs_printf(&cached, "%zu warning%s of %zu checks", warn, warn == 1 ? "" : "s",
-                  b->r->nchecks);
+        xs_printf(&cached, "%zu warning%s of %zu checks", warn, warn == 1 ? "" : "s", n);
     else
-        xs_printf(&cached, "all %zu checks pass", b->r->nchecks);
+        xs_printf(&cached, "all %zu checks pass", n);
     if (cached.failed)
         b->nomem = 1;
     else
