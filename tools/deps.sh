@@ -41,6 +41,11 @@ else
 fi
 rm -rf "$probe"
 command -v soffice >/dev/null 2>&1 || need libreoffice-calc-nogui
+# --pdf prints Korean (and other CJK) text with LibreOffice: without a CJK
+# font every such glyph is an empty box (tests/e2e/pdf.sh checks the PDF).
+fc-list :lang=ko 2>/dev/null | grep -q . || need fonts-noto-cjk
+command -v ssconvert >/dev/null 2>&1 || need gnumeric  # the second engine of recalc.py
+command -v pdffonts >/dev/null 2>&1 || need poppler-utils
 /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || need python3-openpyxl
 command -v pdftoppm >/dev/null 2>&1 || need poppler-utils
 command -v valgrind >/dev/null 2>&1 || need valgrind
