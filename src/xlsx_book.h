@@ -191,6 +191,9 @@ void xb_check(xlsx_book *b, lxw_error e);
 void xb_widths(xlsx_book *b, lxw_worksheet *ws, const double *w, size_t n);
 /** Landscape, fit to one page wide, header/footer with the model name. */
 void xb_page_setup(xlsx_book *b, lxw_worksheet *ws, const char *what);
+/* Page breaks between blocks, none inside a chart (xlsx_pages.c); call
+ * when the sheet is complete. */
+void xb_paginate(xlsx_book *b, lxw_worksheet *ws);
 /** Lines that text takes when wrapped in a cell width characters wide
  *  (column width units) at a font size of pt points: an estimate (wide
  *  CJK characters count double; sized for the wider fonts that stand in
@@ -236,7 +239,9 @@ void xb_write_summary(xlsx_book *b);
 void xb_plan_charts(xlsx_book *b);
 void xb_chart_metrics(xlsx_book *b, lxw_worksheet *ws, int row, int col,
                       int *next_row);
+#define XB_CHART_ROWS 16   /* rows from one chart to the next below it */
 lxw_chart *xb_chart_burn(xlsx_book *b);
+lxw_chart *xb_chart_cash(xlsx_book *b, int cash_row);
 lxw_chart *xb_chart_commitments(xlsx_book *b);
 /** Insert a column chart (burn, commitments) at XB_WIDE_CHART times the
  *  default width, so that its title fits on one line. */

@@ -234,21 +234,35 @@ static void _hf_escape(xb_str *out, const char *text, size_t max)
     }
 }
 
+/* Landscape A4, one page wide; header: the model's title (its name when
+ * untitled) and the sheet; footer: the model's name, the as-of date and
+ * the page numbers. */
 void xb_page_setup(xlsx_book *b, lxw_worksheet *ws, const char *what)
 {
     worksheet_set_landscape(ws);
     worksheet_fit_to_pages(ws, 1, 0);
     worksheet_set_paper(ws, 9); /* A4 */
-    xb_str h;
+    const cx_model *m = b->m;
+    const char *name = m->name ? m->name : "";
+    xb_str h, f;
     xs_init(&h);
+    xs_init(&f);
     xs_printf(&h, "&L");
-    _hf_escape(&h, b->m->name ? b->m->name : "", 120);
-    xs_printf(&h, "&C%s&R", what);
-    _hf_escape(&h, b->m->as_of_text ? b->m->as_of_text : "", 40);
-    if (!h.failed)
+    _hf_escape(&h, m->title && m->title[0] ? m->title : name, 160);
+    xs_printf(&h, "&R%s", what);
+    xs_printf(&f, "&L");
+    _hf_escape(&f, name, 120);
+    if (m->as_of_text) {
+        xs_printf(&f, " \xC2\xB7 as of ");
+        _hf_escape(&f, m->as_of_text, 40);
+    }
+    xs_printf(&f, "&RPage &P of &N");
+    if (!h.failed && !f.failed) {
         xb_check(b, worksheet_set_header(ws, h.s));
-    xb_check(b, worksheet_set_footer(ws, "&Lcapex&RPage &P of &N"));
+        xb_check(b, worksheet_set_footer(ws, f.s));
+    }
     xs_release(&h);
+    xs_release(&f);
 }
 
 /* Width of one character in column width units (a digit of the default
