@@ -239,12 +239,16 @@ void xb_write_summary(xlsx_book *b);
 void xb_plan_charts(xlsx_book *b);
 void xb_chart_metrics(xlsx_book *b, lxw_worksheet *ws, int row, int col,
                       int *next_row);
+#define XB_ROW_PT 15.75    /* every row's default height: 21 pixels */
 #define XB_CHART_ROWS 16   /* rows from one chart to the next below it */
 lxw_chart *xb_chart_burn(xlsx_book *b);
 lxw_chart *xb_chart_cash(xlsx_book *b, int cash_row);
 lxw_chart *xb_chart_commitments(xlsx_book *b);
 /** Insert a column chart (burn, commitments) at XB_WIDE_CHART times the
  *  default width, so that its title fits on one line. */
+/* A chart of the default size to the right of a wide one at (row, col). */
+void xb_insert_beside_wide(xlsx_book *b, lxw_worksheet *ws, int row, int col,
+                           lxw_chart *chart);
 void xb_insert_wide_chart(xlsx_book *b, lxw_worksheet *ws, int row, int col,
                           lxw_chart *chart);
 #define XB_WIDE_CHART 1.4

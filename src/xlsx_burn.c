@@ -728,7 +728,7 @@ void xb_write_burn(xlsx_book *b)
         xb_insert_wide_chart(b, ws, w.end + 1, 0, chart);
     lxw_chart *cash = xb_chart_cash(b, br->funding.has_cash ? w.cash : -1);
     if (cash)
-        xb_insert_wide_chart(b, ws, w.end + 1 + XB_CHART_ROWS, 0, cash);
+        xb_insert_beside_wide(b, ws, w.end + 1, 0, cash);
     worksheet_freeze_panes(ws, XB_BURN_HEADER + 1, XB_YEAR0);
     xb_page_setup(b, ws, "Burn");
 }

@@ -242,6 +242,10 @@ void xb_page_setup(xlsx_book *b, lxw_worksheet *ws, const char *what)
     worksheet_set_landscape(ws);
     worksheet_fit_to_pages(ws, 1, 0);
     worksheet_set_paper(ws, 9); /* A4 */
+    /* Rows of a stated height (customHeight): LibreOffice would size rows
+     * of Excel's default 15 pt from its substitute font instead, smaller
+     * than Excel's, and page breaks count rows (xlsx_pages.c). */
+    worksheet_set_default_row(ws, XB_ROW_PT, LXW_FALSE);
     const cx_model *m = b->m;
     const char *name = m->name ? m->name : "";
     xb_str h, f;

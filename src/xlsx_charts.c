@@ -361,6 +361,14 @@ lxw_chart *xb_chart_cash(xlsx_book *b, int cash_row)
     return chart;
 }
 
+void xb_insert_beside_wide(xlsx_book *b, lxw_worksheet *ws, int row, int col,
+                           lxw_chart *chart)
+{
+    lxw_chart_options opt = {.x_offset = (int32_t)(480 * XB_WIDE_CHART) + 12,
+                             .x_scale = 1, .y_scale = 1};
+    xb_check(b, worksheet_insert_chart_opt(ws, (lxw_row_t)row, (lxw_col_t)col, chart, &opt));
+}
+
 void xb_insert_wide_chart(xlsx_book *b, lxw_worksheet *ws, int row, int col,
                           lxw_chart *chart)
 {

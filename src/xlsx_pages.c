@@ -13,15 +13,16 @@
  *
  * Sizes follow Excel's defaults, which libxlsxwriter writes and LibreOffice
  * reads: a column of width w characters is 7w + 5 pixels (12w below 1), a
- * row 20 pixels unless set, a chart 480 x 288 pixels times its scale; a
+ * row its height in points times 4/3 (the default stated, XB_ROW_PT: 21
+ * pixels), a chart 480 x 288 pixels times its scale; a
  * pixel is 0.75 pt; margins 0.7 in left and right, 0.75 in top and bottom.
  */
 #include "xlsx_book.h"
 
 #define PAGE_W_PT   (842.0 - 2 * 0.7 * 72)   /* A4 landscape, printable */
 #define PAGE_H_PT   (595.0 - 2 * 0.75 * 72)
-#define SAFETY      0.92                      /* estimates err on the short side */
-#define ROW_PX      20.0
+#define SAFETY      1.0       /* LibreOffice with Carlito fits a little more */
+#define SQUEEZE     1.3       /* a sheet up to this many pages tall prints on one */
 #define COL_PX      64.0                      /* the default 8.43 characters */
 #define MAX_BREAKS  64
 
@@ -49,7 +50,7 @@ static double _cols_px(const lxw_worksheet *ws, lxw_col_t ncol)
 static double _row_px(lxw_worksheet *ws, lxw_row_t r)
 {
     lxw_row *row = lxw_worksheet_find_row(ws, r);
-    return row && row->height_changed ? row->height * 4 / 3 : ROW_PX;
+    return row && row->height_changed ? row->height * 4 / 3 : ws->default_row_height * 4 / 3;
 }
 
 static int _blank(lxw_worksheet *ws, lxw_row_t r)
@@ -95,13 +96,14 @@ static int _inside(const _span *c, size_t n, lxw_row_t r)
     return 0;
 }
 
-/* The chart starting at row r ends the sheet. */
-static int _tail_chart(const _span *c, size_t n, lxw_row_t r, lxw_row_t last)
+/* Rows k..last hold only charts (no cell): a page starting at k would be
+ * charts alone. */
+static int _charts_only(lxw_worksheet *ws, lxw_row_t k, lxw_row_t last)
 {
-    for (size_t i = 0; i < n; i++)
-        if (c[i].first == r && c[i].last >= last)
-            return 1;
-    return 0;
+    for (lxw_row_t r = k; r <= last; r++)
+        if (!_blank(ws, r))
+            return 0;
+    return 1;
 }
 
 /* Where to break a page that runs from start and overflows at row r. */
@@ -115,7 +117,7 @@ static lxw_row_t _break_at(lxw_worksheet *ws, const _span *c, size_t n,
         if (!any)
             any = k;
         if (_blank(ws, k - 1) && (!_blank(ws, k) || _chart_starts(c, n, k)) &&
-            !_tail_chart(c, n, k, last))
+            !_charts_only(ws, k, last))
             return k;
     }
     for (lxw_row_t k = r; k > start + 1; k--)   /* a block starting the page */
@@ -124,8 +126,36 @@ static lxw_row_t _break_at(lxw_worksheet *ws, const _span *c, size_t n,
     return any ? any : r;
 }
 
+/* The largest font (points) of row r's cells, 11 when none is set. */
+static double _font_pt(lxw_worksheet *ws, lxw_row *row)
+{
+    double pt = 11;
+    for (lxw_col_t c = 0; c <= ws->dim_colmax; c++) {
+        lxw_cell *cell = lxw_worksheet_find_cell_in_row(row, c);
+        if (cell && cell->format && cell->format->font_size > pt)
+            pt = cell->format->font_size;
+    }
+    return pt;
+}
+
+/* Every row with cells gets a stated height (customHeight), from its
+ * largest font: LibreOffice sizes rows without one from its substitute
+ * font, smaller than Excel does, and the breaks count Excel's heights.
+ * Rows whose height the sheet set (wrapped text) keep it. */
+static void _state_heights(xlsx_book *b, lxw_worksheet *ws)
+{
+    for (lxw_row_t r = 0; r <= ws->dim_rowmax; r++) {
+        lxw_row *row = lxw_worksheet_find_row(ws, r);
+        if (!row || row->height_changed || !row->cells || !row->cells->rbh_root)
+            continue;
+        double h = _font_pt(ws, row) * 1.4;
+        xb_check(b, worksheet_set_row(ws, r, h > XB_ROW_PT ? h : XB_ROW_PT, row->format));
+    }
+}
+
 void xb_paginate(xlsx_book *b, lxw_worksheet *ws)
 {
+    _state_heights(b, ws);
     _span charts[32];
     double right = _cols_px(ws, (lxw_col_t)(ws->dim_colmax + 1));
     size_t n = _charts(ws, charts, sizeof charts / sizeof charts[0], &right);
@@ -138,6 +168,14 @@ void xb_paginate(xlsx_book *b, lxw_worksheet *ws)
     if (zoom > 1 || !ws->fit_page)
         zoom = 1;
     double page_px = PAGE_H_PT * SAFETY / zoom / 0.75;
+    double total = 0;
+    for (lxw_row_t r = 0; r <= last; r++)
+        total += _row_px(ws, r);
+    if (total <= page_px * SQUEEZE) {    /* one page, scaled a little more */
+        if (total > page_px && ws->fit_page)
+            worksheet_fit_to_pages(ws, ws->fit_width, 1);
+        return;
+    }
     lxw_row_t breaks[MAX_BREAKS + 1];
     size_t nb = 0;
     lxw_row_t start = 0;
