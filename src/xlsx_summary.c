@@ -16,7 +16,9 @@
 #define KEY_COLS   10           /* the growth table: columns A..J */
 #define CHART_COL  11           /* charts from column L */
 
-static const double widths[KEY_COLS] = {28, 22, 8, 7, 7, 12, 12, 10, 9, 12};
+/* Column A holds the figures' labels: "NPV (first flow discounted one
+ * period)" in one line; longer ones (goal labels) wrap. */
+static const double widths[KEY_COLS] = {38, 22, 8, 7, 7, 12, 12, 10, 9, 12};
 
 static void _pair(xlsx_book *b, int row, const char *label, const char *value)
 {
@@ -264,8 +266,9 @@ static int _goals(xlsx_book *b, int row)
     for (size_t i = 0; i < r->ngoals; i++, row++) {
         const cx_goal_result *g = &r->goals[i];
         const cx_goal *def = &b->m->goals[g->goal];
-        xb_text(b, b->summary, row, 0, def->label ? def->label
-                : b->m->series[def->series].name, NULL);
+        const char *label = def->label ? def->label : b->m->series[def->series].name;
+        xb_text(b, b->summary, row, 0, label, xb_fmt(b, NULL, XB_WRAP | XB_TOP));
+        xb_row_height(b, b->summary, row, xb_text_height(label, widths[0], 11));
         if (g->solved)
             xb_num(b, b->summary, row, 1, g->rate, xb_fmt(b, "0.0%", XB_BOLD));
         else
