@@ -277,7 +277,7 @@ static double _char_width(unsigned cp, double pt)
                (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
                (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
                (cp >= 0xFFE0 && cp <= 0xFFE6);
-    return (wide ? 1.8 : 0.9) * pt / 11.0;
+    return (wide ? 2.0 : 0.9) * pt / 11.0;
 }
 
 /* Next code point of UTF-8 text at *p (invalid bytes count as one). */
@@ -327,10 +327,20 @@ int xb_text_lines(const char *text, double width, double pt)
     return lines;
 }
 
+/* Text with wide (CJK) characters prints in a CJK font (Noto Sans CJK),
+ * whose lines are taller than Calibri's: 1.5 em rather than 1.25. */
+static int _has_wide(const char *text)
+{
+    for (const char *p = text; p && *p;)
+        if (_char_width(_next_cp(&p), 11) > 1)
+            return 1;
+    return 0;
+}
+
 double xb_text_height(const char *text, double width, double pt)
 {
     int lines = xb_text_lines(text, width, pt);
-    return lines > 1 ? lines * pt * 1.25 + 3 : 0;
+    return lines > 1 ? lines * pt * (_has_wide(text) ? 1.5 : 1.25) + 3 : 0;
 }
 
 void xb_row_height(xlsx_book *b, lxw_worksheet *ws, int row, double height)
