@@ -252,7 +252,7 @@ void xb_page_setup(xlsx_book *b, lxw_worksheet *ws, const char *what)
     xs_init(&h);
     xs_init(&f);
     xs_printf(&h, "&L");
-    _hf_escape(&h, m->title && m->title[0] ? m->title : name, 160);
+    _hf_escape(&h, m->title && m->title[0] ? m->title : name, 200);
     xs_printf(&h, "&R%s", what);
     xs_printf(&f, "&L");
     _hf_escape(&f, name, 120);
