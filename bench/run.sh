@@ -51,11 +51,15 @@ if [ ! -x /usr/bin/time ]; then
     echo "skipped: /usr/bin/time missing (apt-get install time)"
     exit 0
 fi
-i=0; : >"$T/c.times"; : >"$T/p.times"
+i=0; : >"$T/c.times"; : >"$T/p.times"; : >"$T/f.times"
 while [ $i -lt "$MC_RUNS" ]; do
     /usr/bin/time -v "$CAPEX" mc bench/mc/lab.yaml --paths "$MC_PATHS" -j "$MC_JOBS" \
         -o "$T/mc.xlsx" -q 2>"$T/c.time"
     _wall "$T/c.time" >>"$T/c.times"
+    # the same model with its costs as a formula (issue 11: within 1.15x)
+    /usr/bin/time -v "$CAPEX" mc bench/mc/lab-formula.yaml --paths "$MC_PATHS" -j "$MC_JOBS" \
+        -o "$T/mcf.xlsx" -q 2>"$T/f.time"
+    _wall "$T/f.time" >>"$T/f.times"
     if /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
         /usr/bin/time -v /usr/bin/python3 bench/ref/mc.py "$MC_PATHS" >"$T/p.out" 2>"$T/p.time"
         _wall "$T/p.time" >>"$T/p.times"
@@ -64,6 +68,9 @@ while [ $i -lt "$MC_RUNS" ]; do
 done
 c=$(_median <"$T/c.times")
 printf 'capex mc          wall %6.2f s  peak %5s MB\n' "$c" "$(_rss "$T/c.time")"
+f=$(_median <"$T/f.times")
+printf 'capex mc, formula wall %6.2f s  peak %5s MB  (costs as a formula: %.2fx sum_of)\n' \
+    "$f" "$(_rss "$T/f.time")" "$(awk -v f="$f" -v c="$c" 'BEGIN { print f / c }')"
 if [ -s "$T/p.times" ]; then
     p=$(_median <"$T/p.times")
     printf 'numpy (mc.py)     wall %6.2f s  peak %5s MB  (simulation alone %s s)\n' \
@@ -72,6 +79,38 @@ if [ -s "$T/p.times" ]; then
 else
     echo "numpy: skipped (apt-get install python3-numpy)"
 fi
+
+# --- issue 11: a model with 50 derived series (10 inputs over 2020..2040,
+# each formula using two earlier series, a lag, a min and a glob sum) ---------
+{
+    printf 'model: formulas50\nyears: 2020..2040\nseries:\n'
+    k=0
+    while [ $k -lt 10 ]; do
+        printf '  in.s%d: {values: {2020: %d}}\n' $k $((k + 10)); k=$((k + 1))
+    done
+    k=0
+    while [ $k -lt 50 ]; do
+        printf '  d.s%d: {formula: "in.s%d - lag(in.s%d) + min(in.s%d, 5)%s"}\n' \
+            $k $((k % 10)) $(((k + 3) % 10)) $(((k + 7) % 10)) "$( [ $k -gt 0 ] && echo " + d.s$((k - 1)) * 0.5")"
+        k=$((k + 1))
+    done
+    printf '  t.all: {formula: "sum(d.*)"}\ndrivers:\n'
+    k=0
+    while [ $k -lt 10 ]; do
+        printf '  in.s%d: {method: growth, rate: %d%%}\n' $k $((k + 3)); k=$((k + 1))
+    done
+} >"$T/formulas50.yaml"
+i=0; : >"$T/d.times"
+while [ $i -lt "$N" ]; do
+    s=$(date +%s%N)
+    "$CAPEX" run "$T/formulas50.yaml" -o "$T/formulas50.xlsx" -q
+    e=$(date +%s%N)
+    echo $(( (e - s) / 1000 )) >>"$T/d.times"
+    i=$((i + 1))
+done
+echo
+printf '50 derived series   median %6.2f ms (capex run, workbook written)\n' \
+    "$(sort -n "$T/d.times" | sed -n "$(( (N + 1) / 2 ))p" | awk '{print $1/1000}')"
 
 # --- issue 5: 1,000 generated models through `capex batch` against the
 # pandas + XlsxWriter reference (bench/batch.sh): the shape issue 5 names

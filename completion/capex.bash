@@ -42,7 +42,7 @@ _capex()
         run) opts="--output --scenario --format --no-workbook --quiet --help" ;;
         check) opts="--scenario --quiet --help" ;;
         mc) opts="--paths --seed --jobs --output --scenario --format --percentiles --no-workbook --quiet --help" ;;
-        batch) opts="--output --jobs --scenario --manifest --force --shard --shards --no-index --format --quiet --help" ;;
+        batch) opts="--output --jobs --scenario --manifest --force --shard --shards --no-index --pdf --wait --allow-empty --min-runs --keep-failed --prune --recursive --only-failed --format --quiet --help" ;;
         index) opts="--partial --format --quiet --help" ;;
         init) opts="--template --output --force --quiet --help" ;;
         explain) opts="--scenario --help" ;;

@@ -48,6 +48,8 @@ static cx_status _drivers(cx_result *r)
         if (st != CX_OK)
             return st;
     }
+    if (cxi_depreciation_rules(r) != CX_OK)
+        return CX_ENOMEM;
     if (r->scenario_index == CX_NO_INDEX)
         return CX_OK;
     const cx_scenario *sc = &m->scenarios[r->scenario_index];
@@ -93,6 +95,8 @@ static cx_status _run(cx_result *r, size_t *failed)
         st = _drivers(r);
     if (st == CX_OK)
         st = _run_cash(r, failed);
+    if (st == CX_OK)
+        st = cxi_sign_notes(r);
     if (st == CX_OK)
         st = cxi_checks_compute(r, failed);
     if (st == CX_OK)
@@ -181,6 +185,8 @@ static void _free_series(cx_series_result *sr)
     free(sr->rate);
     free(sr->yoy);
     free(sr->residual);
+    free(sr->why);
+    free(sr->fx_start);
 }
 
 void cx_result_free(cx_result *r)
@@ -195,6 +201,7 @@ void cx_result_free(cx_result *r)
     free(r->drivers);
     free(r->series);
     free(r->order);
+    cxi_depreciation_release(r);
     free(r->burn.revenue);
     free(r->burn.costs);
     free(r->burn.net);

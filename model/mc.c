@@ -33,6 +33,7 @@ typedef struct cxi_mc_work {
     int failed;
     cxi_mc_stream *q;             /* streaming: the ring */
     double *slot;             /* this block's rows, or NULL */
+    cxi_mc_fx fx;             /* derived series' scratch */
 } cxi_mc_work;
 
 /* ---- one path ---------------------------------------------------------- */
@@ -175,7 +176,7 @@ static void _burn(const cxi_mc_plan *p, cxi_mc_work *w, cxi_mc_path_out *o)
 {
     const double *V = w->V;
     double *net = w->net, *cum = w->cum, peak = 0;
-    int peak_i = -1;
+    int peak_i = -1, burnt = 0;
     o->be = o->pb = o->ro = 0;
     for (size_t i = 0; i < p->bn; i++) {
         size_t t = p->bt0 + i;
@@ -190,10 +191,11 @@ static void _burn(const cxi_mc_plan *p, cxi_mc_work *w, cxi_mc_path_out *o)
             peak = cum[i];
             peak_i = (int)i;
         }
-        if (!o->be && x >= 0)
+        if (!o->be && burnt && x >= 0)     /* break-even only after a burn */
             o->be = p->first_year + (int)i;
+        burnt |= x < 0;
     }
-    o->pb = peak_i < 0 ? p->first_year : 0;
+    /* payback only after the cumulative went below 0 (none otherwise) */
     for (size_t i = (size_t)(peak_i + 1); peak_i >= 0 && i < p->bn && !o->pb; i++)
         if (cum[i] >= 0)
             o->pb = p->first_year + (int)i;
@@ -280,6 +282,8 @@ static void _path(cxi_mc_work *w, size_t path)
             s->inputs[path * u->ninputs + i] = x;
     }
     for (size_t a = 0; a < p->naff; a++) {
+        if (p->aff[a].formula)
+            cxi_mc_fx_series(p, &p->aff[a], w->V, &w->fx);
         if (p->aff[a].sum)
             _sum_series(p, &p->aff[a], w->V);
         else
@@ -349,7 +353,7 @@ static int _work_init(cxi_mc_work *w)
     w->hits = malloc((p->u->ntargets ? p->u->ntargets : 1) * sizeof *w->hits);
     w->rng = gsl_rng_alloc(cx_rng_philox);
     if (!w->V || !w->x || !w->z || !w->y || !w->net || !w->cum || !w->rng || !w->sum
-        || !w->sq || !w->mn || !w->mx || !w->hits)
+        || !w->sq || !w->mn || !w->mx || !w->hits || cxi_mc_fx_init(p, &w->fx, w->V))
         return -1;
     if (nv)
         memcpy(w->V, p->init, nv * sizeof *w->V);
@@ -369,6 +373,7 @@ static void _work_release(cxi_mc_work *w)
     free(w->mn);
     free(w->mx);
     free(w->hits);
+    cxi_mc_fx_release(&w->fx);
     if (w->rng)
         gsl_rng_free(w->rng);
 }

@@ -62,6 +62,9 @@ static int _follows(const cxi_mc_plan *p, size_t s, const char *affected)
                 return 1;
         return 0;
     }
+    for (size_t i = 0; se->kind == CX_S_FORMULA && i < se->formula.ninputs; i++)
+        if (affected[se->formula.inputs[i]])
+            return 1;
     const cx_driver *d = &p->base->drivers[s];
     if (d->method != CX_D_SHARE && d->method != CX_D_INTENSITY)
         return 0;
@@ -96,6 +99,7 @@ static void _add_aff(cxi_mc_plan *p, size_t s)
     memset(a, 0, sizeof *a);
     a->s = s;
     a->sum = p->m->series[s].kind == CX_S_SUM;
+    a->formula = p->m->series[s].kind == CX_S_FORMULA;
     a->d = p->base->drivers[s];
     a->input = cx_uncertainty_find(p->u, CX_MC_DRIVER, s, 0);
     a->last_stated = sr->last_stated;
@@ -287,6 +291,8 @@ cx_status cxi_mc_plan_build(cxi_mc_plan *p, const cx_result *base, size_t paths,
     if (st == CX_OK)
         st = _series(p);
     if (st == CX_OK)
+        st = cxi_mc_fx_plan(p);
+    if (st == CX_OK)
         st = _burn(p);
     if (st == CX_OK)
         st = _npv(p);
@@ -307,5 +313,6 @@ void cxi_mc_plan_release(cxi_mc_plan *p)
     free(p->fan_n);
     free(p->fan_off);
     free(p->fan_t0);
+    free(p->consts);
     memset(p, 0, sizeof *p);
 }

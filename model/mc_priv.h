@@ -16,6 +16,7 @@
 typedef struct cxi_mc_aff {
     size_t s;
     int sum;                  /**< a sum of parts */
+    int formula;              /**< a derived series (mc_formula.c) */
     cx_driver d;              /**< the driver in effect (shallow copy) */
     size_t input;             /**< the input sampling its driver, or MC_NONE */
     int last_stated;          /**< year index */
@@ -57,7 +58,21 @@ typedef struct cxi_mc_plan {
     int stream;
     size_t stream_entry, stream_n;
     int stream_t0;            /**< year index of the first value */
+
+    double *consts;           /**< [nconstants] the constants' values */
+    size_t fx_need;           /**< scratch doubles the largest formula needs */
 } cxi_mc_plan;
+
+/* mc_formula.c: derived series on a path. */
+typedef struct cxi_mc_fx {
+    const double **sv;        /**< [ns] each series' row of the path's V */
+    double *scratch, *out;    /**< [fx_need], [ny] */
+} cxi_mc_fx;
+cx_status cxi_mc_fx_plan(cxi_mc_plan *p);
+int cxi_mc_fx_init(const cxi_mc_plan *p, cxi_mc_fx *fx, double *V);
+void cxi_mc_fx_release(cxi_mc_fx *fx);
+void cxi_mc_fx_series(const cxi_mc_plan *p, const cxi_mc_aff *a, double *V,
+                      cxi_mc_fx *fx);
 
 /** Where the paths' outputs go (arrays of paths entries; fan rows of paths).
  *  With stream_only, cum ... ro, fan and inputs are NULL: only the per-block

@@ -36,6 +36,7 @@ typedef struct _ends {
     cx_commitment *cmts;
     cx_value *schedules;      /* [ncommitments * nyears] */
     cx_raise *raises;
+    cx_depreciation *deps;    /* lives at their ends */
 } _ends;
 
 static void _to_end(cx_value *v, int high)
@@ -54,6 +55,7 @@ static void _ends_free(_ends *e)
     free(e->cmts);
     free(e->schedules);
     free(e->raises);
+    free(e->deps);
 }
 
 static cx_status _ends_alloc(_ends *e, const cx_model *m)
@@ -65,7 +67,8 @@ static cx_status _ends_alloc(_ends *e, const cx_model *m)
     e->cmts = malloc(nc * sizeof *e->cmts);
     e->schedules = malloc(nc * ny * sizeof *e->schedules);
     e->raises = malloc((m->burn.nraises ? m->burn.nraises : 1) * sizeof *e->raises);
-    if (!e->series || !e->stated || !e->cmts || !e->schedules || !e->raises)
+    e->deps = malloc((m->ndepreciations ? m->ndepreciations : 1) * sizeof *e->deps);
+    if (!e->series || !e->stated || !e->cmts || !e->schedules || !e->raises || !e->deps)
         return CX_ENOMEM;
     return CX_OK;
 }
@@ -103,6 +106,19 @@ static void _ends_commitments(_ends *e, const cx_model *m, int high)
     }
 }
 
+/* A life written as a range at its end (the rule's life is its base). */
+static void _ends_deps(_ends *e, const cx_model *m, int high)
+{
+    if (m->ndepreciations)
+        memcpy(e->deps, m->depreciations, m->ndepreciations * sizeof *e->deps);
+    for (size_t d = 0; d < m->ndepreciations; d++) {
+        cx_value life = m->depreciations[d].life;
+        _to_end(&life, high);
+        e->deps[d].rule.life = life.base;
+        e->deps[d].life = life;
+    }
+}
+
 /* The view of m with every stated figure at its low (high = 0) or high end. */
 static cx_status _ends_make(_ends *e, const cx_model *m, int high)
 {
@@ -112,6 +128,7 @@ static cx_status _ends_make(_ends *e, const cx_model *m, int high)
         return st;
     _ends_series(e, m, high);
     _ends_commitments(e, m, high);
+    _ends_deps(e, m, high);
     if (m->burn.nraises)
         memcpy(e->raises, m->burn.raises, m->burn.nraises * sizeof *e->raises);
     for (size_t i = 0; i < m->burn.nraises; i++)
@@ -120,6 +137,7 @@ static cx_status _ends_make(_ends *e, const cx_model *m, int high)
     e->m.series = e->series;
     e->m.commitments = m->ncommitments ? e->cmts : NULL;
     e->m.burn.raises = m->burn.nraises ? e->raises : NULL;
+    e->m.depreciations = m->ndepreciations ? e->deps : NULL;
     _to_end(&e->m.burn.cash, high);
     e->m.scenarios = NULL, e->m.nscenarios = 0;
     e->m.goals = NULL, e->m.ngoals = 0;

@@ -147,6 +147,8 @@ static const char *_why_not(const cx_model *m, size_t s)
     const cx_series *se = &m->series[s];
     if (se->kind == CX_S_SUM)
         return "a sum follows its parts: give its parts distributions";
+    if (se->kind == CX_S_DEPRECIATION)
+        return "it follows its capex series: give that series a distribution";
     switch (se->driver.method) {
     case CX_D_NONE:  return "it has no driver (give it one under 'drivers')";
     case CX_D_TREND: return "a trend fit has no single rate to sample";
@@ -197,7 +199,7 @@ static int _from_ranges(const rm_reader *r, const yt_node *n)
                        rm_got(n).s);
     const cx_model *m = r->m;
     for (size_t s = 0; s < m->nseries; s++) {
-        if (m->series[s].kind == CX_S_SUM || m->series[s].driver.method == CX_D_TREND)
+        if (m->series[s].kind != CX_S_INPUT || m->series[s].driver.method == CX_D_TREND)
             continue;
         for (size_t t = 0; t < m->nyears; t++) {
             const cx_value *v = &m->series[s].stated[t];
@@ -250,6 +252,7 @@ static int _corr_item(const rm_reader *r, const yt_node *it, size_t *a, size_t *
     if (!rc && *a == *b)
         return RM_ERR(r, it->items[1], "a series is not correlated with itself");
     rm_fig f = rm_fig_for(r->m, CX_U_RATIO, NULL);
+    f.level = 1;              /* a correlation, not a rate: 1.5 is refused below */
     if (!rc)
         rc = rm_single(r, it->items[2], &f, "for a rank correlation", rho);
     if (!rc && !(*rho >= -1 && *rho <= 1))

@@ -8,16 +8,13 @@
 
 #include "diag.h"
 #include "read_model.h"
+#include "reader.h"
 
 static int _compute_error(const cx_model *m, cx_status st, size_t failed,
                           const char *scenario)
 {
     if (st == CX_ENOTFOUND && scenario) {
-        diag_at(m->file, 0, 0, "no scenario '%s' in model '%s'%s", scenario,
-                m->name, m->nscenarios ? "" : " (it defines none)");
-        for (size_t i = 0; i < m->nscenarios; i++)
-            fprintf(stderr, "  available: %s\n", m->scenarios[i].name);
-        return EX_USAGE;
+        return reader_unknown_scenario(m, scenario);
     }
     if (st == CX_ENOMEM)
         return diag_oom();
@@ -62,6 +59,10 @@ int session_open(session *s, const char *path, const char *scenario)
 void session_print_notes(const session *s)
 {
     const cx_result *r = s->result;
+    if (s->model->as_of_default)
+        diag_note_at(s->model->file, 0, 0, "no 'as_of': the model and its workbook are "
+                     "dated %s (write the date of its figures at the top, like "
+                     "'as_of: 2026-02-20')", s->model->as_of_text);
     for (size_t i = 0; i < r->nnotes; i++) {
         const cx_note *n = &r->notes[i];
         if (n->level == CX_NOTE_WARNING)

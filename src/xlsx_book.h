@@ -28,6 +28,7 @@
 #define XB_SCENARIOS   "Scenarios"
 #define XB_SENSITIVITY "Sensitivity"
 #define XB_MONTECARLO  "MonteCarlo"
+#define XB_DEPRECIATION "Depreciation"
 
 /* Projection, Burn and Commitments put year t in column XB_YEAR0 + t. */
 #define XB_YEAR0 3
@@ -60,6 +61,12 @@ enum { XB_BURN_HEADER = 2, XB_BURN_REVENUE, XB_BURN_COSTS, XB_BURN_NET,
        XB_BURN_FIGURES = 10, XB_BURN_PEAK, XB_BURN_PEAK_YEAR,
        XB_BURN_BREAK_EVEN, XB_BURN_PAYBACK, XB_BURN_TOTAL };
 #define XB_BURN_VALUE_COL 1
+/* Words in Burn's figure cells where there is no year (Summary repeats them). */
+#define XB_NOT_WITHIN  "not within horizon"
+#define XB_NO_BURN     "no burn within horizon"
+#define XB_NO_PAYBACK  "nothing to pay back"
+#define XB_BURNING     "burning from the start"
+#define XB_NOT_FUNDED  "no (still burning)"
 
 /* Valuation: the figures' rows (0-based), values in column XB_VAL_COL. */
 enum { XB_VAL_NPV = 13, XB_VAL_NPV0, XB_VAL_XNPV, XB_VAL_IRR, XB_VAL_XIRR };
@@ -104,12 +111,32 @@ typedef struct xb_str {
     int failed;               /* an allocation failed */
 } xb_str;
 
+/* Depreciation: one block of rows per entry (xlsx_depreciation.c); -1 for
+ * rows an entry does not have (opening PP&E). */
+typedef struct xb_dep_rows {
+    int top;                  /* title */
+    int offset, syd, rate, kend;  /* the rule's helper cells (column B) */
+    int khead, len, u, g;     /* the profile by years after purchase */
+    int yhead, opening, vint0, total;   /* the waterfall */
+    int gstart, gcapex, gretp, greto, gend;   /* gross PP&E */
+    int astart, ada, aret, aend, net, ratio;  /* accumulated, net */
+    int exceed;               /* the year where D&A >= share of capex, or "" */
+    int in_share;             /* Inputs row of share_of_capex, -1 */
+    int chart, end;           /* chart rows; the next block's top */
+} xb_dep_rows;
+
+/* Inputs: a depreciation entry's parameters, rows below its first. */
+enum { XB_DEPIN_LIFE, XB_DEPIN_METHOD, XB_DEPIN_CONVENTION, XB_DEPIN_SALVAGE,
+       XB_DEPIN_RATE, XB_DEPIN_GROSS, XB_DEPIN_NET, XB_DEPIN_REMAINING };
+#define XB_DEPIN_VALUE 2      /* column of the values */
+
 typedef struct xlsx_book {
     const cx_result *r;
     const cx_model *m;
     lxw_workbook *wb;
     lxw_worksheet *summary, *inputs, *proj, *burn, *commit, *valuation, *checks;
     lxw_worksheet *scen, *sens, *mc;   /* extras (xlsx.h), NULL when absent */
+    lxw_worksheet *dep;       /* Depreciation, NULL without entries */
     const run_extras *x;              /* never NULL */
     lxw_error err;            /* first libxlsxwriter failure */
     int nomem;                /* an allocation of ours failed */
@@ -123,6 +150,7 @@ typedef struct xlsx_book {
     int *drv_row;             /* [nseries] row of the driver in effect, -1 */
     char **drv_name;          /* [nseries] "drv_capex_google" or NULL */
     int *cmt_row;             /* [ncommitments] */
+    int *con_row;             /* [nconstants] row of the constant, -1 */
     /* Projection */
     int year_row;             /* header row holding the years */
     int *val_row, *rate_row;  /* [nseries], -1 when absent */
@@ -133,10 +161,20 @@ typedef struct xlsx_book {
     int cmt_total_row, cmt_sum_col;  /* total row; column of in-horizon sums */
     /* Burn figure rows below B16 that Summary refers to (-1: absent). */
     int burn_be_frac_row, burn_runway_row, burn_runout_row, burn_gap_row,
-        burn_alive_row;
+        burn_alive_row, burn_tn_row, burn_trough_row, burn_funded_row;
     /* Checks */
     int chk_first, chk_last;  /* rows of the first / last result, last < first when none */
+    /* Depreciation */
+    int *dep_in_row;          /* [ndepreciations] Inputs row of the life */
+    xb_dep_rows *dep_rows;    /* [ndepreciations] */
 } xlsx_book;
+
+/* xlsx_formula.c */
+/** The cell formula of derived series s in year index t into f
+ *  ("=IFERROR(E12-E15,\"\")"); 0 when the year's cell is left blank
+ *  (an input has no value, a lag reaches before the first year) or the
+ *  formula would be too long. */
+int xb_derived_formula(xlsx_book *b, size_t s, int t, xb_str *f);
 
 /* xlsx_formats.c */
 int xb_formats_init(xlsx_book *b);
@@ -231,6 +269,12 @@ void xb_write_scenarios(xlsx_book *b);   /* xlsx_scenarios.c */
 void xb_write_sensitivity(xlsx_book *b); /* xlsx_sensitivity.c */
 void xb_write_montecarlo(xlsx_book *b);  /* xlsx_montecarlo.c */
 void xb_write_summary(xlsx_book *b);
+/* xlsx_depreciation.c: rows planned before Projection refers to them. */
+int xb_plan_depreciation(xlsx_book *b);
+void xb_write_depreciation(xlsx_book *b);
+/** Append to f the Depreciation cell that depreciation series s takes in
+ *  year index t; 0 when there is none. */
+int xb_dep_value_ref(const xlsx_book *b, size_t s, int t, xb_str *f);
 
 /* xlsx_charts.c */
 /** Drop the chart rows (chart_row[s] = -1) of the series of every metric
@@ -244,6 +288,8 @@ void xb_chart_metrics(xlsx_book *b, lxw_worksheet *ws, int row, int col,
 lxw_chart *xb_chart_burn(xlsx_book *b);
 lxw_chart *xb_chart_cash(xlsx_book *b, int cash_row);
 lxw_chart *xb_chart_commitments(xlsx_book *b);
+/** Capex against D&A of depreciation entry d (its Depreciation rows). */
+lxw_chart *xb_chart_depreciation(xlsx_book *b, size_t d);
 /** Insert a column chart (burn, commitments) at XB_WIDE_CHART times the
  *  default width, so that its title fits on one line. */
 /* A chart of the default size to the right of a wide one at (row, col). */

@@ -212,6 +212,28 @@ static int _burn_col(const xlsx_book *b, size_t i)
     return XB_YEAR0 + (b->r->burn.first_year - b->m->first_year) + (int)i;
 }
 
+/* "Cumulative burn (USD B) — break-even 2030", "Cumulative free cash
+ * flow (USD B) — turns negative 2026, no break-even within the horizon",
+ * "… — no burn within the horizon". */
+static void _burn_title(const xlsx_book *b, xb_str *t)
+{
+    const cx_burn *bu = &b->r->burn.burn;
+    const char *dash = ") \xE2\x80\x94 ";
+    xs_printf(t, "Cumulative %s (", b->m->burn.label ? b->m->burn.label : "burn");
+    xb_unit_label(b, CX_U_MONEY, NULL, t);
+    xs_printf(t, "%s", dash);
+    if (!bu->burns) {
+        xs_printf(t, "no burn within the horizon");
+        return;
+    }
+    if (bu->turns_negative_year)
+        xs_printf(t, "turns negative %d, ", bu->turns_negative_year);
+    if (bu->break_even_year)
+        xs_printf(t, "break-even %d", bu->break_even_year);
+    else
+        xs_printf(t, "no break-even within the horizon");
+}
+
 /* Each bar of series cs coloured by the sign of its value: negative red,
  * zero or positive green (the engine's values, which the cells cache). */
 static void _fill_by_sign(xlsx_book *b, lxw_chart_series *cs, const double *v, size_t n)
@@ -266,12 +288,7 @@ lxw_chart *xb_chart_burn(xlsx_book *b)
 
     xb_str t;
     xs_init(&t);
-    xs_printf(&t, "Cumulative burn (");
-    xb_unit_label(b, CX_U_MONEY, NULL, &t);
-    if (br->burn.break_even_year)
-        xs_printf(&t, ") \xE2\x80\x94 break-even %d", br->burn.break_even_year);
-    else
-        xs_printf(&t, ") \xE2\x80\x94 no break-even within the horizon");
+    _burn_title(b, &t);
     _title(col, &t);
     xs_release(&t);
     chart_axis_set_name(col->x_axis, "Year");
@@ -313,6 +330,51 @@ lxw_chart *xb_chart_commitments(xlsx_book *b)
     xb_str t;
     xs_init(&t);
     xs_printf(&t, "Commitments by year paid (");
+    xb_unit_label(b, CX_U_MONEY, NULL, &t);
+    xs_printf(&t, ")");
+    _title(chart, &t);
+    xs_release(&t);
+    chart_axis_set_name(chart->x_axis, "Year");
+    chart_axis_set_num_format(chart->y_axis, b->money_numfmt);
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    return chart;
+}
+
+static void _dep_series(xlsx_book *b, lxw_chart *chart, int row, int c0, int c1,
+                        int head, const char *name, lxw_color_t color)
+{
+    lxw_chart_series *cs = chart_add_series(chart, NULL, NULL);
+    if (!cs) {
+        b->nomem = 1;
+        return;
+    }
+    chart_series_set_categories(cs, XB_DEPRECIATION, (lxw_row_t)head, (lxw_col_t)c0,
+                                (lxw_row_t)head, (lxw_col_t)c1);
+    chart_series_set_values(cs, XB_DEPRECIATION, (lxw_row_t)row, (lxw_col_t)c0,
+                            (lxw_row_t)row, (lxw_col_t)c1);
+    chart_series_set_name(cs, name);
+    lxw_chart_fill fill = {.color = color};
+    chart_series_set_fill(cs, &fill);
+}
+
+lxw_chart *xb_chart_depreciation(xlsx_book *b, size_t d)
+{
+    const xb_dep_rows *p = &b->dep_rows[d];
+    int first = b->r->deps[d].first;
+    if (first < 0)
+        return NULL;
+    lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_COLUMN);
+    if (!chart) {
+        b->nomem = 1;
+        return NULL;
+    }
+    int c0 = XB_YEAR0 + first, c1 = XB_YEAR0 + (int)b->m->nyears - 1;
+    _dep_series(b, chart, p->gcapex, c0, c1, p->yhead, "Capex", palette[0]);
+    _dep_series(b, chart, p->total, c0, c1, p->yhead, "D&A", palette[1]);
+    const cx_series *capex = &b->m->series[b->m->depreciations[d].capex];
+    xb_str t;
+    xs_init(&t);
+    xs_printf(&t, "Capex and D&A: %s (", xb_series_label(capex));
     xb_unit_label(b, CX_U_MONEY, NULL, &t);
     xs_printf(&t, ")");
     _title(chart, &t);

@@ -417,7 +417,8 @@ void xb_write_montecarlo(xlsx_book *b)
     const cx_mc_result *mc = b->x->mc;
     _mc s = {.b = b, .ws = b->mc, .mc = mc, .row = 0, .chart_row = 2};
     char title[160];
-    snprintf(title, sizeof title, "Monte Carlo: %zu paths, seed %lu", mc->paths, mc->seed);
+    snprintf(title, sizeof title, "Monte Carlo: %zu path%s, seed %lu", mc->paths,
+             mc->paths == 1 ? "" : "s", mc->seed);
     xb_text(b, s.ws, s.row++, 0, title, xb_fmt(b, NULL, XB_TITLE));
     xb_text(b, s.ws, s.row++, 0, "Drawn by capex mc (docs/model.md, Monte Carlo): the "
             "paths are not in the workbook, so their figures are values; Deterministic "

@@ -45,20 +45,23 @@ static void _master_check(xlsx_book *b)
     size_t n = b->r->nchecks, warn = 0;
     for (size_t i = 0; i < n; i++)
         warn += !b->r->checks[i].pass;
+    /* "all 3 checks pass", "1 check passes"; "2 warnings of 3 checks". */
+    const char *all = n == 1 ? "" : "all ", *checks = n == 1 ? "check" : "checks",
+               *pass = n == 1 ? "passes" : "pass";
     xb_str f, cached;
     xs_init(&f);
     xs_init(&cached);
     xs_printf(&f, "=IF(COUNTIF(");
     _statuses(&f, n);
-    xs_printf(&f, ",\"warn\")=0,\"all %zu checks pass\",COUNTIF(", n);
+    xs_printf(&f, ",\"warn\")=0,\"%s%zu %s %s\",COUNTIF(", all, n, checks, pass);
     _statuses(&f, n);
     xs_printf(&f, ",\"warn\")&IF(COUNTIF(");
     _statuses(&f, n);
-    xs_printf(&f, ",\"warn\")=1,\" warning\",\" warnings\")&\" of %zu checks\")", n);
+    xs_printf(&f, ",\"warn\")=1,\" warning\",\" warnings\")&\" of %zu %s\")", n, checks);
     if (warn)
-        xs_printf(&cached, "%zu warning%s of %zu checks", warn, warn == 1 ? "" : "s", n);
+        xs_printf(&cached, "%zu warning%s of %zu %s", warn, warn == 1 ? "" : "s", n, checks);
     else
-        xs_printf(&cached, "all %zu checks pass", n);
+        xs_printf(&cached, "%s%zu %s %s", all, n, checks, pass);
     if (cached.failed)
         b->nomem = 1;
     else
@@ -191,16 +194,24 @@ static int _burn(xlsx_book *b, int row)
               b->money_numfmt);
     _burn_ref(b, row++, "Peak burn year", XB_BURN_PEAK_YEAR, bu->peak_year,
               bu->peak_year ? NULL : "no burn", XB_FMT_YEAR);
+    if (br->net[0] >= 0) {       /* starts >= 0: when it turns, how deep */
+        _burn_ref(b, row++, "Turns negative (year)", b->burn_tn_row, bu->turns_negative_year,
+                  bu->turns_negative_year ? NULL : XB_NO_BURN, XB_FMT_YEAR);
+        _burn_ref(b, row++, "Trough", b->burn_trough_row, bu->trough,
+                  bu->burns ? NULL : XB_NO_BURN, b->money_numfmt);
+    }
     _burn_ref(b, row++, "Break-even year", XB_BURN_BREAK_EVEN, bu->break_even_year,
-              bu->break_even_year ? NULL : "not within horizon", XB_FMT_YEAR);
+              bu->break_even_year ? NULL : bu->burns ? XB_NOT_WITHIN : XB_NO_BURN,
+              XB_FMT_YEAR);
     _burn_ref(b, row++, "Payback year", XB_BURN_PAYBACK, bu->payback_year,
-              bu->payback_year ? NULL : "not within horizon", XB_FMT_YEAR);
+              bu->payback_year ? NULL : bu->peak_year ? XB_NOT_WITHIN : XB_NO_PAYBACK,
+              XB_FMT_YEAR);
     _burn_ref(b, row++, "Total burn", XB_BURN_TOTAL, bu->total_burn, NULL,
               b->money_numfmt);
     const cx_funding *fu = &br->funding;
     double be = fu->break_even_frac;
     _burn_ref(b, row++, "Break-even (fractional year)", b->burn_be_frac_row, be,
-              isfinite(be) ? NULL : "not within horizon", "0.00");
+              isfinite(be) ? NULL : bu->burns ? XB_NOT_WITHIN : XB_NO_BURN, "0.00");
     if (!fu->has_cash)
         return row + 1;
     double rw = fu->runway_months, end = fu->runway_end;
@@ -210,9 +221,78 @@ static int _burn(xlsx_book *b, int row)
               isfinite(end) ? NULL : "lasts the horizon", "0.00");
     _burn_ref(b, row++, "Funding gap", b->burn_gap_row, fu->funding_gap, NULL,
               b->money_numfmt);
+    _burn_ref(b, row++, "Funded within the horizon?", b->burn_funded_row, 0,
+              bu->still_burning ? XB_NOT_FUNDED : "yes", NULL);
     _burn_ref(b, row++, "Default alive?", b->burn_alive_row, 0,
               fu->default_alive == 1 ? "default alive"
               : fu->default_alive == 0 ? "default dead" : "unknown", NULL);
+    return row + 1;
+}
+
+/* ---- depreciation -------------------------------------------------------- */
+
+/* label | formula f (cached num, or text when num is NAN) */
+static void _dep_line(xlsx_book *b, int row, const char *label, xb_str *f, double num,
+                      const char *nf, const char *text)
+{
+    xb_text(b, b->summary, row, 0, label, NULL);
+    if (isfinite(num))
+        xb_formula(b, b->summary, row, 1, f, xb_fmt(b, nf, XB_BOLD), num);
+    else
+        xb_formula_text(b, b->summary, row, 1, f, xb_fmt(b, NULL, XB_BOLD | XB_RIGHT), text);
+    xs_clear(f);
+}
+
+static int _dep_entry(xlsx_book *b, int row, size_t d, xb_str *f, xb_str *label)
+{
+    const cx_dep_result *dr = &b->r->deps[d];
+    const xb_dep_rows *p = &b->dep_rows[d];
+    int last = (int)b->m->nyears - 1, y0 = b->m->first_year;
+    const char *name = b->m->depreciations[d].name;
+    if (dr->first < 0)
+        return row;
+    xs_clear(label);
+    xs_printf(label, "D&A in %d (%s)", y0 + last, name);
+    xs_printf(f, "=");
+    xs_ref(f, XB_DEPRECIATION, p->total, XB_YEAR0 + last, XB_ABS);
+    _dep_line(b, row++, xs_get(label), f, dr->da_last, b->money_numfmt, "");
+    if (dr->da_first) {
+        xs_clear(label);
+        xs_printf(label, "D&A %d \xC3\xB7 D&A %d", y0 + last, dr->da_first);
+        xs_printf(f, "=IFERROR(");
+        xs_ref(f, XB_DEPRECIATION, p->total, XB_YEAR0 + last, XB_ABS);
+        xs_printf(f, "/");
+        xs_ref(f, XB_DEPRECIATION, p->total, XB_YEAR0 + dr->da_first - y0, XB_ABS);
+        xs_printf(f, ",\"\")");
+        _dep_line(b, row++, xs_get(label), f, dr->da_multiple, XB_FMT_MULT, "");
+    }
+    if (p->exceed < 0)
+        return row;
+    xs_clear(label);
+    xs_printf(label, "First year D&A \xE2\x89\xA5 %g%% of capex",
+              b->m->depreciations[d].share_of_capex * 100);
+    xs_printf(f, "=IF(COUNT(");
+    xs_range(f, XB_DEPRECIATION, p->exceed, XB_YEAR0, p->exceed, XB_YEAR0 + last, XB_ABS);
+    xs_printf(f, ")=0,\"not within horizon\",MIN(");
+    xs_range(f, XB_DEPRECIATION, p->exceed, XB_YEAR0, p->exceed, XB_YEAR0 + last, XB_ABS);
+    xs_printf(f, "))");
+    _dep_line(b, row++, xs_get(label), f, dr->exceeds_year ? dr->exceeds_year : NAN,
+              XB_FMT_YEAR, "not within horizon");
+    return row;
+}
+
+static int _depreciation(xlsx_book *b, int row)
+{
+    if (!b->dep)
+        return row;
+    xb_text(b, b->summary, row++, 0, "Depreciation", xb_fmt(b, NULL, XB_SECTION));
+    xb_str f, label;
+    xs_init(&f);
+    xs_init(&label);
+    for (size_t d = 0; d < b->m->ndepreciations; d++)
+        row = _dep_entry(b, row, d, &f, &label);
+    xs_release(&f);
+    xs_release(&label);
     return row + 1;
 }
 
@@ -321,6 +401,7 @@ void xb_write_summary(xlsx_book *b)
     int row = _key_figures(b, SUM_KEY);
     row = _burn(b, row);
     row = _commitments(b, row);
+    row = _depreciation(b, row);
     row = _valuation(b, row);
     row = _goals(b, row);
     xb_text(b, ws, row, 0, "Figures are formulas on the Projection, Burn, "

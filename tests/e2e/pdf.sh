@@ -2,13 +2,7 @@
 # pdf.sh - `--pdf` on run and batch: the workbook printed by LibreOffice
 # with the workbook's own page setup (header: model name and date; footer:
 # page numbers), a clear error without LibreOffice.
-set -u
-CAPEX=${CAPEX:-./capex}
-T=$(mktemp -d "${TMPDIR:-/tmp}/capex-pdf.XXXXXX")
-trap 'rm -rf "$T"' EXIT INT TERM
-pass=0
-fail=0
-check() { _what=$1; shift; if "$@"; then pass=$((pass + 1)); echo "ok   $_what"; else fail=$((fail + 1)); echo "FAIL $_what"; fi; }
+. tests/e2e/lib.sh
 status() { "$CAPEX" "$@" >"$T/out" 2>"$T/err"; echo $?; }
 
 CAPEX_SOFFICE=/nonexistent/soffice "$CAPEX" run inputs/ai-lab-burn.yaml -o "$T/no.xlsx" --pdf -q 2>"$T/err"
@@ -43,5 +37,4 @@ else
     check "batch --pdf after a batch without: the PDF is made" [ "$(status batch inputs/bigtech-capex.yaml -o "$T/c" --pdf)" -eq 0 ] && [ -s "$T/c/bigtech-capex.pdf" ]
     check "batch --pdf again: up to date" [ "$(status batch inputs/bigtech-capex.yaml -o "$T/c" --pdf)" -eq 0 ] && grep -q "1 skipped" "$T/out"
 fi
-echo "pdf: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish "pdf"

@@ -3,16 +3,7 @@
 #
 # CAPEX (default ./capex) is the binary under test; PYTHON (default
 # /usr/bin/python3) must see Debian's python3-openpyxl.
-set -u
-CAPEX=${CAPEX:-./capex}
-PYTHON=${PYTHON:-/usr/bin/python3}
-T=$(mktemp -d "${TMPDIR:-/tmp}/capex-e2e.XXXXXX")
-trap 'rm -rf "$T"' EXIT INT TERM
-pass=0
-fail=0
-
-ok()  { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -f "$T/err" ] && sed 's/^/     | /' "$T/err" | head -5; }
+. tests/e2e/lib.sh
 
 # expect_status NAME STATUS CMD... : the command exits with STATUS.
 expect_status() {
@@ -87,9 +78,7 @@ print(" ".join(s["name"] for s in json.load(sys.stdin)["scenarios"]
     done
 done
 
-# --- figures the seed states ------------------------------------------------
-"$PYTHON" tests/e2e/seed_figures.py "$T" >"$T/err" 2>&1 && ok "seed figures ($(tail -1 "$T/err"))" \
-    || { bad "seed figures"; cat "$T/err"; }
+# (The figures the seed states, and the notes of every run: expect.sh.)
 
 # --- text is never a formula -------------------------------------------------
 # (libxlsxwriter stores a carriage return as the OOXML escape _x000D_, which
@@ -206,14 +195,6 @@ fi
 leftovers=$(find "$T" -name '*.tmp*' -o -name '.*.xlsx.*' | head -3)
 [ -z "$leftovers" ] && ok "no temporary files left" || bad "no temporary files left: $leftovers"
 
-# --- bad inputs -------------------------------------------------------------
-if CAPEX="$CAPEX" sh tests/e2e/bad_inputs.sh >"$T/bad.log" 2>&1; then
-    ok "bad-input corpus ($(tail -1 "$T/bad.log"))"
-else
-    bad "bad-input corpus"
-    grep -v '^ok' "$T/bad.log"
-fi
-
 # --- recalculation in LibreOffice and Gnumeric ---------------------------------
 # Every workbook above (each model's every scenario, --scenario all, Monte
 # Carlo) in one soffice run and a few ssconvert runs at a time.
@@ -231,5 +212,4 @@ else
     cat "$T/recalc.log"
 fi
 
-echo "e2e: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish e2e
