@@ -848,7 +848,7 @@ static void _goals(xlsx_book *b, const _rows *w)
 
 void xb_write_burn(xlsx_book *b)
 {
-    static const double widths[] = {COL_A, 14, 18};
+    static const double widths[] = {COL_A, 22, 18};   /* B: "burning from the start" */
     lxw_worksheet *ws = b->burn;
     const cx_burn_result *br = &b->r->burn;
     xb_text(b, ws, 0, 0, "Cash burn", xb_fmt(b, NULL, XB_TITLE));
