@@ -55,7 +55,7 @@ LIBS      := $(LIB) $(ENGINE)
 BIN       := capex
 
 .PHONY: all deps run test unit e2e sanitize valgrind install uninstall clean bench mutate \
-        test-cluster check-boundary check-packages
+        test-cluster check-boundary check-packages completion
 
 all: check-packages $(BIN)
 
@@ -122,6 +122,8 @@ e2e: $(BIN)
 	    echo "== $$t"; \
 	    CAPEX=$(abspath $(BIN)) PYTHON=$(PYTHON) MAKE="$(MAKE)" sh $$t || failed="$$failed $$t"; \
 	done; \
+	echo "== tests/e2e/mc_expect.py"; \
+	$(PYTHON) tests/e2e/mc_expect.py ./$(BIN) || failed="$$failed mc_expect.py"; \
 	echo "== README.md docs/*.md examples"; \
 	$(PYTHON) tests/e2e/doc_examples.py ./$(BIN) README.md docs/*.md || failed="$$failed doc_examples.py"; \
 	[ -z "$$failed" ] || { echo "make e2e: failed:$$failed"; exit 1; }
@@ -147,6 +149,7 @@ valgrind: all
 bench: all
 	@sh bench/run.sh
 	@sh bench/depreciation.sh
+	@sh bench/mc_dep.sh
 	@sh bench/import.sh
 
 # Mutation testing of the engine (not in CI; docs/testing.md): every mutant
@@ -162,6 +165,11 @@ mutate: all
 # job; the merged index must equal a one-machine run (tests/cluster/).
 test-cluster: all
 	@CAPEX=./$(BIN) sh tests/cluster/run.sh
+
+# The bash and zsh completions, generated from the help text (src/usage.c)
+# and committed; tests/e2e/completion.sh checks they are up to date.
+completion: $(BIN)
+	@sh tools/gen_completion.sh ./$(BIN) completion
 
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions

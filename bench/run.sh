@@ -80,6 +80,9 @@ else
     echo "numpy: skipped (apt-get install python3-numpy)"
 fi
 
+# --- issue 18: capex mc against the bare C yardstick (bench/mc_lab.sh) ------
+CAPEX="$CAPEX" sh bench/mc_lab.sh
+
 # --- issue 11: a model with 50 derived series (10 inputs over 2020..2040,
 # each formula using two earlier series, a lag, a min and a glob sum) ---------
 {

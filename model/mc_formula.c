@@ -1,7 +1,8 @@
 /*
  * mc_formula.c - derived series on a Monte Carlo path: a formula whose
  * inputs are uncertain is run again on the path's values (formula.h), its
- * derived years replaced; the scratch a worker needs for it.
+ * derived years replaced (the plan's FORMULA steps, mc_priv.h); the
+ * scratch a worker needs for it.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -15,9 +16,10 @@ cx_status cxi_mc_fx_plan(cxi_mc_plan *p)
         return CX_ENOMEM;
     for (size_t c = 0; c < m->nconstants; c++)
         p->consts[c] = m->constants[c].value.base;
-    for (size_t a = 0; a < p->naff; a++) {
-        const cx_series *se = &m->series[p->aff[a].s];
-        size_t need = se->kind == CX_S_FORMULA ? cx_formula_scratch(&se->formula, p->ny) : 0;
+    for (size_t i = 0; i < p->nops; i++) {
+        const cx_series *se = &m->series[p->ops[i].series];
+        size_t need = p->ops[i].kind == CXI_OP_FORMULA
+                      ? cx_formula_scratch(&se->formula, p->ny) : 0;
         if (need > p->fx_need)
             p->fx_need = need;
     }
@@ -43,14 +45,12 @@ void cxi_mc_fx_release(cxi_mc_fx *fx)
     free(fx->out);
 }
 
-void cxi_mc_fx_series(const cxi_mc_plan *p, const cxi_mc_aff *a, double *V,
-                      cxi_mc_fx *fx)
+void cxi_mc_fx_run(const cxi_mc_plan *p, const cxi_mc_op *op, double *V, cxi_mc_fx *fx)
 {
-    const cx_formula *f = &p->m->series[a->s].formula;
-    const unsigned char *kind = p->kind + a->s * p->ny;
-    cx_fx_env env = {fx->sv, p->consts, p->ny, 1, fx->scratch, NULL};
-    cx_formula_eval(f, &env, fx->out, NULL, NULL);
-    for (size_t t = 0; t < p->ny; t++)
-        if (kind[t] == CX_V_DERIVED)
-            V[a->s * p->ny + t] = fx->out[t];
+    if (op->eval) {
+        cx_fx_env env = {fx->sv, p->consts, p->ny, 1, fx->scratch, NULL};
+        cx_formula_eval(&p->m->series[op->series].formula, &env, fx->out, NULL, NULL);
+    }
+    for (size_t t = op->t0; t < op->t0 + op->n; t++)
+        V[op->dst + t] = fx->out[t];
 }

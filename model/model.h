@@ -173,7 +173,8 @@ typedef struct cx_model {
     time_t as_of;           /**< the model's date: also the workbook's
                                  creation time (same input, same bytes) */
     const char *as_of_text; /**< "2026-02-20" */
-    int as_of_default;      /**< as_of left out: 2000-01-01 was taken */
+    int as_of_default;      /**< as_of left out: 2000-01-01 was taken
+                                 (cx_compute notes it) */
     const char *file;       /**< the model file's path, for messages */
 
     cx_series *series;      size_t nseries;

@@ -320,7 +320,8 @@ static int _row(_manifest *m, const csvrows_field *f, size_t n, int line)
 {
     if (n != m->ncols)
         return reader_error(m->path, line, (int)(n < m->ncols ? n : m->ncols) + 1,
-                            "%zu fields where the header has %zu", n, m->ncols);
+                            "%zu field%s where the header has %zu", n,
+                            n == 1 ? "" : "s", m->ncols);
     const csvrows_field *mf = &f[m->col_model];
     if (mf->len == 0)
         return reader_error(m->path, mf->line, m->col_model + 1, "empty 'model'");

@@ -223,8 +223,8 @@ static int _on_row(void *ctx, const tbl_where *w, const tbl_cell *cells, size_t 
     if (!c->have_header)
         return imp_header(c, w, cells, n);
     if (!w->sheet && n < c->ncols)
-        return tbl_error(w, cells[n - 1].row, (int)n + 1, "%zu fields where the header "
-                         "has %zu", n, c->ncols);
+        return tbl_error(w, cells[n - 1].row, (int)n + 1, "%zu field%s where the header "
+                         "has %zu", n, n == 1 ? "" : "s", c->ncols);
     for (size_t i = c->ncols; i < n; i++)
         if (cells[i].len > 0)
             return tbl_error(w, cells[i].row, cells[i].col, "more fields than the "

@@ -42,9 +42,12 @@ typedef struct _table {
 
 /* ---- reading --------------------------------------------------------- */
 
+/* The first row with a year in it is the header; rows above it (a
+ * sheet's title, notes) are passed over. */
 static int _header(_table *t, const tbl_where *w, const tbl_cell *cells, size_t n)
 {
     t->ncols = n;
+    free(t->year);
     t->year = calloc(n ? n : 1, sizeof *t->year);
     if (!t->year)
         return diag_oom();
@@ -56,10 +59,9 @@ static int _header(_table *t, const tbl_where *w, const tbl_cell *cells, size_t 
         t->first = !t->first || y < t->first ? (int)y : t->first;
         t->last = y > t->last ? (int)y : t->last;
     }
-    t->have_header = 1;
     if (!t->first)
-        return tbl_error(w, cells[0].row, cells[0].col, "the header has no years (expected "
-                         "a name, then years like 2023, FY2024 or 2025E)");
+        return 0;
+    t->have_header = 1;
     if (t->last + HORIZON - t->first >= 200)
         return tbl_error(w, cells[0].row, cells[0].col, "the header's years %d..%d span "
                          "more than 200 years", t->first, t->last);
@@ -135,8 +137,9 @@ static int _on_row(void *ctx, const tbl_where *w, const tbl_cell *cells, size_t 
 
 /* ---- names ----------------------------------------------------------- */
 
-/* A series name for row r: its own when valid, else its letters and
- * digits in lower case joined by '_', then ".MODEL" when it has no dot;
+/* A series name for row r: its own when valid, else its letters (any
+ * UTF-8 letter too) and digits in lower case joined by '_', then ".MODEL"
+ * when it has no dot;
  * "_2", "_3" ... when taken. */
 static int _name(_table *t, size_t k)
 {
@@ -151,7 +154,8 @@ static int _name(_table *t, size_t k)
         size_t j = 0;
         for (size_t i = 0; i < n; i++) {
             char ch = r->label[i];
-            int ok = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '.';
+            int ok = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '.'
+                     || (unsigned char)ch >= 0x80;          /* 매출: UTF-8 kept */
             if (ch >= 'A' && ch <= 'Z')
                 ch = (char)(ch - 'A' + 'a'), ok = 1;
             if (ok)
@@ -265,8 +269,8 @@ int init_from(const char *name, const char *path, const tbl_options *o, const ch
     _table t = {.model = name, .path = path, .sheet = o->sheet, .date = date};
     int rc = tbl_read(path, o, _on_row, &t), series = 0;
     if (!rc && !t.have_header)
-        rc = (diag_error("'%s' has no rows (expected a header of years, then a row per "
-                         "series)", path), EX_DATAERR);
+        rc = (diag_error("'%s' has no header row with years (expected a name column, "
+                         "then years like 2023, FY2024 or 2025E)", path), EX_DATAERR);
     for (size_t i = 0; i < t.nrows && !rc; i++)
         if (!t.rows[i].skipped && !(rc = _name(&t, i)))
             series++;

@@ -136,7 +136,8 @@ int rm_unit(const rm_reader *r, const yt_node *n, cx_unit *unit,
 typedef struct rm_fig {
     pv_rules rules;
     const char *unit;          /**< for messages: "money", "%", ... */
-    int level;                 /**< `%` allowed but not a rate: above 100%
+    int level;                 /**< `%` allowed but not a rate (a fit's
+                                    saturation, a correlation): above 100%
                                     without `%` is no misreading (no warning) */
 } rm_fig;
 

@@ -59,10 +59,6 @@ int session_open(session *s, const char *path, const char *scenario)
 void session_print_notes(const session *s)
 {
     const cx_result *r = s->result;
-    if (s->model->as_of_default)
-        diag_note_at(s->model->file, 0, 0, "no 'as_of': the model and its workbook are "
-                     "dated %s (write the date of its figures at the top, like "
-                     "'as_of: 2026-02-20')", s->model->as_of_text);
     for (size_t i = 0; i < r->nnotes; i++) {
         const cx_note *n = &r->notes[i];
         if (n->level == CX_NOTE_WARNING)

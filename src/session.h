@@ -28,8 +28,7 @@ int session_read(session *s, const char *path);
 int session_compute(session *s, const char *scenario);
 
 /** Print the engine's notes (info as "note:", failed checks as
- *  "warning:") with the model file's positions, to stderr; first a note
- *  when the model left out as_of (dated 2000-01-01). */
+ *  "warning:") with the model file's positions, to stderr. */
 void session_print_notes(const session *s);
 
 void session_release(session *s);

@@ -1,6 +1,8 @@
 /*
  * usage.c - the help text of every subcommand (feeds --help and
- * `capex help NAME`; docs/capex.1 says the same at more length).
+ * `capex help NAME`; docs/capex.1 says the same at more length). The shell
+ * completions are generated from it (`make completion`): an option is a
+ * line "  -x, --long ARG   text" or "      --long   text".
  */
 #include <stdio.h>
 #include <string.h>

@@ -59,6 +59,7 @@ static void _section(_mc *s, const char *title)
 static void _param(_mc *s, int col, double v, const cx_stochastic *in)
 {
     const char *fmt = in->param == CX_MC_DRIVER ? XB_FMT_RATE
+                    : in->param == CX_MC_LIFE ? "0.0#"
                     : xb_series_numfmt(s->b, in->series);
     xb_num(s->b, s->ws, s->row, col, v, xb_fmt(s->b, fmt, 0));
 }

@@ -57,6 +57,7 @@ command -v valgrind >/dev/null 2>&1 || need valgrind
 command -v man >/dev/null 2>&1 || need man-db          # tests/e2e/install.sh: man -l
 command -v pgrep >/dev/null 2>&1 || need procps        # tests/e2e/batch.sh: workers
 command -v script >/dev/null 2>&1 || need bsdutils     # tests/e2e/terminal.sh: a tty
+command -v zsh >/dev/null 2>&1 || need zsh             # tests/e2e/completion.sh
 
 if [ -z "$missing" ]; then
     echo "deps: all present"

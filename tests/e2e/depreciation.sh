@@ -107,6 +107,46 @@ ok = (abs(s['base'] - 107.714286) < 1e-6 and b['setting'] == 'life'
 sys.exit(0 if ok else 1)"
 check "sensitivity: the life to 3 and 8 years, worked by hand" [ $? -eq 0 ]
 
+# Monte Carlo with a drawn life: capex 100 in 2024 only, life 4 or 6 with
+# probability 1/2 each, straight line, half year: D&A 2024 is 100/8 = 12.5
+# or 100/12 = 8.333333, so P5 = 8.333333, P95 = 12.5 and the mean 10.416667
+# (within 0.06: 4 standard errors of 20,000 draws of a two-point variable
+# with sd 2.083333); a life fixed at 5 gives the deterministic 10 on every
+# path. The same bytes with -j 1 and -j 2.
+cat >"$T/mcl.yaml" <<'YAML'
+model: mcl
+years: 2024..2027
+series:
+  capex.x: {values: {2024: 100, 2025: 0, 2026: 0, 2027: 0}}
+depreciation:
+  da.x: {capex: capex.x, life: 5}
+uncertainty:
+  da.x: {dist: discrete, values: [4, 6], p: [0.5, 0.5]}
+  fan: [da.x]
+YAML
+"$CAPEX" mc "$T/mcl.yaml" -n --paths 20000 -j 1 -f json >"$T/mcl1.json" 2>/dev/null
+check "mc: a drawn life runs" [ $? -eq 0 ]
+"$CAPEX" mc "$T/mcl.yaml" -n --paths 20000 -j 2 -f json >"$T/mcl2.json" 2>/dev/null
+check "mc: a drawn life, the same with -j 1 and -j 2" cmp -s "$T/mcl1.json" "$T/mcl2.json"
+"$PYTHON" -c "
+import json, sys
+f = json.load(open('$T/mcl1.json'))['monte_carlo']['fan'][0]['years'][0]
+p = f['percentiles']
+ok = (f['year'] == 2024 and abs(p['P5'] - 100 / 12) < 1e-9 and abs(p['P95'] - 12.5) < 1e-9
+      and abs(f['mean'] - 125 / 12) < 0.06 and f['deterministic'] == 10)
+sys.exit(0 if ok else 1)"
+check "mc: D&A 2024 under lives 4 and 6, worked by hand" [ $? -eq 0 ]
+sed 's/values: \[4, 6\], p: \[0.5, 0.5\]/values: [5], p: [1]/' "$T/mcl.yaml" >"$T/mcl5.yaml"
+"$CAPEX" mc "$T/mcl5.yaml" -n --paths 1000 -f json 2>/dev/null | "$PYTHON" -c "
+import json, sys
+ys = json.load(sys.stdin)['monte_carlo']['fan'][0]['years']
+sys.exit(0 if all(y['percentiles']['P5'] == y['deterministic'] == y['percentiles']['P95'] for y in ys) else 1)"
+check "mc: a life fixed at 5 gives the deterministic D&A on every path" [ $? -eq 0 ]
+printf 'model: b\nyears: 2024..2025\nseries:\n  capex.x: {values: {2024: 1}}\ndepreciation:\n  da.x: {capex: capex.x, life: 5}\nuncertainty:\n  da.x: {dist: normal, mean: 5, sd: 1}\n' >"$T/mcn.yaml"
+"$CAPEX" mc "$T/mcn.yaml" -n >/dev/null 2>"$T/err"
+check "mc: a life from a normal distribution is refused (65)" [ $? -eq 65 ]
+check "mc: ... with why" grep -q "a life needs a bounded distribution" "$T/err"
+
 # The workbook: change the life on Inputs to 4, recalculate in LibreOffice,
 # compare with the life-4 run.
 "$CAPEX" run "$M" -o "$T/bt.xlsx" -q >/dev/null 2>&1

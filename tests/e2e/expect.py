@@ -13,7 +13,9 @@ line), compared so:
 
 - "notes" is compared in full: every note and warning of the run, in order,
   and nothing else; the run's stderr must be exactly those notes, one line
-  each (FILE:LINE:COL: note|warning: TEXT). A false warning fails the test.
+  each (FILE:LINE:COL: note|warning: TEXT), beside the lines listed in
+  "messages" (what the program itself says, such as a missing as_of). A
+  false warning fails the test.
 - an object matches when each key it names matches (keys the run has and the
   file leaves out are not compared); "why" and "tol" are never compared:
   "why" says how a figure was worked out by hand, "tol" is the relative
@@ -186,15 +188,25 @@ def run(capex, model, args):
     return p.returncode, out, p.stderr.decode("utf-8")
 
 
-def stderr_diffs(model, notes, stderr):
-    """The run's stderr is its notes, one line each, and nothing else."""
+def stderr_diffs(model, notes, stderr, messages):
+    """The run's stderr is the program's own MESSAGES (lines the JSON does not
+    hold, e.g. the note on a missing as_of) and its notes, one line each, and
+    nothing else."""
     want = ["%s:%d:" % (model, n["line"]) for n in notes]
     got = stderr.splitlines()
+    missing = [m for m in messages if m not in got]
+    if missing:
+        return ["stderr lacks the message '%s'" % m for m in missing]
+    got = [g for g in got if g not in messages]
     if len(got) != len(notes):
         return ["stderr has %d lines for %d notes:\n%s" % (len(got), len(notes), stderr)]
     bad = []
     for line, n, head in zip(got, notes, want):
         word = "warning" if n["level"] == "warning" else "note"
+        if not n["line"]:                        # about the whole file: FILE: note: TEXT
+            if line != "%s: %s: %s" % (model, word, n["text"]):
+                bad.append("stderr line '%s' is not the note %s" % (line, json.dumps(n, ensure_ascii=False)))
+            continue
         rest = line[len(head):].split(": ", 1)
         if (not line.startswith(head) or len(rest) != 2 or not rest[0].isdigit()
                 or rest[1] != "%s: %s" % (word, n["text"])):
@@ -210,8 +222,8 @@ def check(capex, path):
     if status != 0:
         return ["%s: exit %d\n%s" % (model, status, stderr)], 0
     cmp = Compare(let_names(spec))
-    cmp.obj("", out, {k: v for k, v in spec.items() if k not in ("let", "args", "about")})
-    cmp.diffs += stderr_diffs(model, out["notes"], stderr)
+    cmp.obj("", out, {k: v for k, v in spec.items() if k not in ("let", "args", "about", "messages")})
+    cmp.diffs += stderr_diffs(model, out["notes"], stderr, spec.get("messages", []))
     return cmp.diffs, cmp.count
 
 

@@ -2,15 +2,8 @@
 # formula.sh - derived series (`formula:`): figures worked out by hand from
 # the bundled models, explain's derivation, and a workbook changed in
 # LibreOffice (an operating-cash-flow input) recalculating free cash flow.
-set -u
-CAPEX=${CAPEX:-./capex}
-PYTHON=${PYTHON:-python3}
-export LC_ALL=C.UTF-8 TZ=UTC NO_COLOR=1 TERM=dumb
-T=$(mktemp -d "${TMPDIR:-/tmp}/capex-formula.XXXXXX")
-trap 'rm -rf "$T"' EXIT INT TERM
-pass=0
-fail=0
-check() { _what=$1; shift; if "$@"; then pass=$((pass + 1)); echo "ok   $_what"; else fail=$((fail + 1)); echo "FAIL $_what"; fi; }
+. tests/e2e/lib.sh
+export NO_COLOR=1
 line() { grep -qF -- "$1" "$T/out"; }
 # value FILE SERIES YEAR WANT: the JSON report's value within 1e-9
 value() {
@@ -105,5 +98,4 @@ PY
     check "LibreOffice recalculation equals the cached values" [ $? -eq 0 ]
 fi
 
-echo "formula: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish formula

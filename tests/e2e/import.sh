@@ -9,17 +9,9 @@
 # CAPEX is the binary under test; PYTHON must see python3-openpyxl; soffice
 # (LibreOffice) writes the German CSV and recalculates a workbook, with a
 # throwaway profile.
-set -u
-CAPEX=${CAPEX:-./capex}
+. tests/e2e/lib.sh
 case $CAPEX in /*) ;; *) CAPEX=$(pwd)/$CAPEX ;; esac     # init --from runs in $T
-PYTHON=${PYTHON:-/usr/bin/python3}
-export LC_ALL=C TZ=UTC NO_COLOR=1 TERM=dumb
-T=$(mktemp -d "${TMPDIR:-/tmp}/capex-import.XXXXXX")
-trap 'rm -rf "$T"' EXIT INT TERM
-pass=0
-fail=0
-ok()  { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -f "$T/err" ] && sed 's/^/     | /' "$T/err" | head -5; }
+export LC_ALL=C NO_COLOR=1
 
 # run MODEL: capex run -n -f csv into $T/out, stderr $T/err; 0 or fails.
 run() { "$CAPEX" run "$1" -n -f csv >"$T/out" 2>"$T/err"; }
@@ -230,11 +222,20 @@ if [ -s "$T/lo/m.xlsx" ]; then
     # unit: M model: the figures as the sheet writes them (56,200 = =B4*2)
     same "init --from: 28,100 as written" "$(value capex.meta 2023)" 28100
     same "init --from: the formula's value 56,200" "$(value capex.meta 2025)" 56200
+    # Without --range: the title row above the header is passed over, and
+    # the 'total' row becomes total.whole (1 in 2023).
+    (cd "$T" && "$CAPEX" init whole --from m.xlsx --sheet Capex -q 2>"$T/err") \
+        && "$CAPEX" run "$T/whole.yaml" -n -f csv >"$T/out" 2>"$T/err" \
+        && ok "init --from a whole sheet (a title row above the header) runs" \
+        || bad "init --from a whole sheet (a title row above the header) runs"
+    same "init --from: the row 'total' is total.whole" "$(value total.whole 2023)" 1
 fi
-printf 'Line item,2023,2024\nRevenue,10,12\nCost of sales,-4,-5\n' >"$T/pl.csv"
+printf 'Line item,2023,2024\nRevenue,10,12\nCost of sales,-4,-5\n매출 총이익,6,7\n' >"$T/pl.csv"
 (cd "$T" && "$CAPEX" init pl --from pl.csv -q) && "$CAPEX" run "$T/pl.yaml" -n -f csv >"$T/out" 2>"$T/err" \
     && ok "init --from a CSV runs" || bad "init --from a CSV runs"
 same "init --from: 'Cost of sales' is cost_of_sales.pl" "$(value cost_of_sales.pl 2024)" -5
+same "init --from: '매출 총이익' is 매출_총이익.pl" "$(value 매출_총이익.pl 2024)" 7
+grep -q 'label: "매출 총이익"' "$T/pl.yaml" && ok "init --from: Korean names kept as labels" \
+    || bad "init --from: Korean names kept as labels"
 
-echo "import: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish import

@@ -4,16 +4,8 @@
 # PDF went.
 #
 # CAPEX (default ./capex) is the binary under test.
-set -u
-CAPEX=${CAPEX:-./capex}
-export LC_ALL=C.UTF-8 TZ=UTC NO_COLOR=1 TERM=dumb COLUMNS=80
-T=$(mktemp -d "${TMPDIR:-/tmp}/capex-sharp.XXXXXX")
-trap 'rm -rf "$T"' EXIT INT TERM
-pass=0
-fail=0
-
-ok()  { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -f "$T/err" ] && sed 's/^/     | /' "$T/err" | head -5; }
+. tests/e2e/lib.sh
+export NO_COLOR=1
 
 # run NAME STATUS CMD... : the command exits with STATUS (stdout in $T/out,
 # stderr in $T/err).
@@ -93,6 +85,8 @@ run "no as_of: runs" 0 "$CAPEX" run "$T/nodate.yaml" -o "$T/nodate.xlsx"
 has "no as_of: a note with the date and how to set it" err "$T/nodate.yaml: note: no 'as_of': the model and its workbook are dated 2000-01-01 (write the date of its figures at the top, like 'as_of: 2026-02-20')"
 unzip -p "$T/nodate.xlsx" docProps/core.xml >"$T/out"
 has "no as_of: the workbook is dated 2000-01-01" out "2000-01-01T00:00:00Z"
+run "no as_of: json" 0 "$CAPEX" run "$T/nodate.yaml" -n -f json
+has "no as_of: the note is among the JSON notes" out "no 'as_of': the model and its workbook are dated 2000-01-01"
 run "no as_of -q: silent" 0 "$CAPEX" run "$T/nodate.yaml" -n -q
 [ ! -s "$T/err" ] && ok "no as_of -q: no note" || bad "no as_of -q: no note"
 run "as_of stated: runs" 0 "$CAPEX" run "$T/one.yaml" -n
@@ -128,6 +122,12 @@ run "mc --paths 1" 0 "$CAPEX" mc tests/cases/montecarlo.yaml --paths 1 -n
 has "mc --paths 1: 1 path" out "Monte Carlo: 1 path, seed 1"
 run "batch of one" 0 "$CAPEX" batch "$T/one.yaml" -o "$T/b1"
 has "batch of one: 1 run" out "(1 run in"
+printf 'model,output\nai-lab-burn.yaml\n' >"$T/mf/one.csv"
+run "manifest row of one field: refused" 65 "$CAPEX" batch -q --manifest "$T/mf/one.csv" -o "$T/mfo1"
+has "manifest row of one field: 1 field" err "one.csv:2:2: 1 field where the header has 2"
+sed 's/^  correlation:$/  correlation:\n    - [revenue.lab]/; /^    - \[.*, .*\]$/d' tests/cases/montecarlo.yaml >"$T/corr1.yaml"
+run "a correlation of one item: refused" 65 "$CAPEX" run "$T/corr1.yaml" -n
+has "a correlation of one item: 1 item" err "got 1 item"
 run "index of one" 0 "$CAPEX" index "$T/b1"
 has "index of one: 1 run" out "capex: index: 1 run (1 succeeded, 0 failed)"
 
@@ -157,7 +157,7 @@ has "man page: run synopsis has --pdf" out "[-n] [--pdf] [-q] capex check"
 for m in inputs/*.yaml; do
     if grep -n '/work/\|seeds/\|\.txt\b' "$m" >"$T/err"; then bad "$m: no file path in its comments"; else ok "$m: no file path in its comments"; fi
     head -12 "$m" >"$T/out"
-    has "$m: its header cites seed 003 by title" out '"AI 코딩 모델 비교 (2026년 2월)"'
+    has "$m: its header cites seed 003 by title" out '"AI 코딩 모델 비교'
     has "$m: and by date" out "February 2026"
 done
 for m in inputs/ai-lab-burn.yaml inputs/ai-labs-valuation.yaml; do
@@ -177,5 +177,4 @@ done
 run "mc target in English" 0 "$CAPEX" mc inputs/ai-lab-burn.yaml -n --paths 200 --seed 1
 has "mc target in English: profitable by 2030" out "P(profitable by 2030 (the plan))"
 
-echo "sharp_edges: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish sharp_edges

@@ -1,13 +1,16 @@
 /*
  * test_pinned.c - figures that mutation testing of the engine (make mutate,
  * docs/testing.md) found no test pinned down, each worked by hand: payback
- * at exactly 0, default alive on the day the cash runs out, a raise in the
- * cash year and cash in the burn's last year (no false warning), YoY bit
- * for bit as the spreadsheet's =C/B-1, the spreadsheet's IRR iteration on
- * slow and near -100% flows, a share series whose base starts late, the
- * range of a sum of ranges (the Monte Carlo standard deviation of a small
- * sample is in test_mc.c, with its model).
+ * at exactly 0, a crossing from a later index, default alive on the day the
+ * cash runs out, cash at exactly 0 at a year end, a raise in the cash year
+ * and cash in the burn's last year (no false warning), a commitment wholly
+ * before the horizon, a check at both edges of its tolerance, YoY bit for
+ * bit as the spreadsheet's =C/B-1, the spreadsheet's IRR iteration on slow
+ * and near -100% flows, a share series whose base starts late, the range of
+ * a sum of ranges (the Monte Carlo standard deviation and percentiles of a
+ * small sample are in test_mc.c, with its model).
  */
+#include <math.h>
 #include "fixture.h"
 #include "burn.h"
 #include "discount.h"
@@ -38,12 +41,16 @@ static void test_payback_at_exactly_zero(void **state)
 static void test_crossing_from_a_later_index(void **state)
 {
     (void)state;
-    /* From index 1 with x[0] = 0 (not below zero): no crossing to
-     * interpolate, the year of index 1 itself (2025), not 2024 + 0/5. */
+    /* A crossing is from below zero to zero or above (break-even after a
+     * burn, issue 11): from index 1 with x[0] = 0 or 3 (never below zero)
+     * there is none, not 2025 and not 2024 + 0/5; from -5 to 5 it is half
+     * way, 2024.5. */
     const double x[] = {0, 5};
-    assert_near(cx_burn_crossing(x, 2, 1, 2024), 2025, 0);
+    assert_true(isnan(cx_burn_crossing(x, 2, 1, 2024)));
     const double y[] = {3, 5};
-    assert_near(cx_burn_crossing(y, 2, 1, 2024), 2025, 0);
+    assert_true(isnan(cx_burn_crossing(y, 2, 1, 2024)));
+    const double z[] = {-5, 5};
+    assert_near(cx_burn_crossing(z, 2, 1, 2024), 2024.5, 0);
 }
 
 static void test_alive_when_break_even_and_cash_out_coincide(void **state)
@@ -173,6 +180,37 @@ static void test_commitment_all_before_the_horizon(void **state)
     cx_model_free(m);
 }
 
+/* A sum check of parts a + b against a stated 381 (resolution 0.5). */
+static int _sum_check_passes(double a, double b)
+{
+    static const int years[] = {2025};
+    cx_model *m = fx_model(2025, 2025);
+    size_t p[2] = {fx_series(m, "capex.a", years, &a, 1), fx_series(m, "capex.b", years, &b, 1)};
+    size_t s = fx_sum(m, "capex.total", p, 2);
+    m->series[s].stated[0] = fx_exact(381);
+    cx_check *c;
+    assert_ok(cx_model_add_check(m, &c));
+    *c = (cx_check){.kind = CX_C_SUM, .series = s, .tolerance = NAN};
+    cx_result *r = fx_compute(m, NULL);
+    assert_int_equal(r->nchecks, 1);
+    int pass = r->checks[0].pass;
+    cx_result_free(r);
+    cx_model_free(m);
+    return pass;
+}
+
+static void test_check_at_the_edges_of_its_tolerance(void **state)
+{
+    (void)state;
+    /* stated 381 with resolution 0.5 passes from 380.5 to 381.5, both
+     * ends included: 200.5 + 181 = 381.5 and 200 + 180.5 = 380.5 pass,
+     * 201 + 181 = 382 and 200 + 180 = 380 do not. */
+    assert_true(_sum_check_passes(200.5, 181));
+    assert_true(_sum_check_passes(200, 180.5));
+    assert_false(_sum_check_passes(201, 181));
+    assert_false(_sum_check_passes(200, 180));
+}
+
 /* ---- growth: the spreadsheet's operations, bit for bit ------------------- */
 
 static void test_yoy_is_c_over_b_minus_1(void **state)
@@ -287,6 +325,7 @@ int main(void)
         cmocka_unit_test(test_raise_in_the_cash_year),
         cmocka_unit_test(test_cash_in_the_last_burn_year),
         cmocka_unit_test(test_commitment_all_before_the_horizon),
+        cmocka_unit_test(test_check_at_the_edges_of_its_tolerance),
         cmocka_unit_test(test_yoy_is_c_over_b_minus_1),
         cmocka_unit_test(test_irr_needs_many_newton_steps),
         cmocka_unit_test(test_irr_near_minus_100_percent),
