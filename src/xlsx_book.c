@@ -145,6 +145,11 @@ static void _fill(xlsx_book *b)
         xb_write_montecarlo(b);
     xb_write_checks(b);
     xb_write_summary(b);
+    lxw_worksheet *sheets[] = {b->summary, b->inputs, b->proj, b->burn, b->commit,
+                               b->dep, b->valuation, b->scen, b->sens, b->mc, b->checks};
+    for (size_t i = 0; i < sizeof sheets / sizeof *sheets; i++)
+        if (sheets[i])
+            xb_paginate(b, sheets[i]);
 }
 
 

@@ -229,6 +229,9 @@ void xb_check(xlsx_book *b, lxw_error e);
 void xb_widths(xlsx_book *b, lxw_worksheet *ws, const double *w, size_t n);
 /** Landscape, fit to one page wide, header/footer with the model name. */
 void xb_page_setup(xlsx_book *b, lxw_worksheet *ws, const char *what);
+/* Page breaks between blocks, none inside a chart (xlsx_pages.c); call
+ * when the sheet is complete. */
+void xb_paginate(xlsx_book *b, lxw_worksheet *ws);
 /** Lines that text takes when wrapped in a cell width characters wide
  *  (column width units) at a font size of pt points: an estimate (wide
  *  CJK characters count double; sized for the wider fonts that stand in
@@ -280,12 +283,18 @@ int xb_dep_value_ref(const xlsx_book *b, size_t s, int t, xb_str *f);
 void xb_plan_charts(xlsx_book *b);
 void xb_chart_metrics(xlsx_book *b, lxw_worksheet *ws, int row, int col,
                       int *next_row);
+#define XB_ROW_PT 15.75    /* every row's default height: 21 pixels */
+#define XB_CHART_ROWS 16   /* rows from one chart to the next below it */
 lxw_chart *xb_chart_burn(xlsx_book *b);
+lxw_chart *xb_chart_cash(xlsx_book *b, int cash_row);
 lxw_chart *xb_chart_commitments(xlsx_book *b);
 /** Capex against D&A of depreciation entry d (its Depreciation rows). */
 lxw_chart *xb_chart_depreciation(xlsx_book *b, size_t d);
 /** Insert a column chart (burn, commitments) at XB_WIDE_CHART times the
  *  default width, so that its title fits on one line. */
+/* A chart of the default size to the right of a wide one at (row, col). */
+void xb_insert_beside_wide(xlsx_book *b, lxw_worksheet *ws, int row, int col,
+                           lxw_chart *chart);
 void xb_insert_wide_chart(xlsx_book *b, lxw_worksheet *ws, int row, int col,
                           lxw_chart *chart);
 #define XB_WIDE_CHART 1.4

@@ -78,10 +78,10 @@ static void _helper(xb_str *f, int row)
     xs_ref(f, NULL, row, 1, XB_ABS);
 }
 
-/* The capex purchase of year index t: N(Projection cell), 0 when blank. */
+/* The capex purchase of year index t: SUM(Projection cell), 0 when blank. */
 static void _capex(xlsx_book *b, xb_str *f, size_t d, int t)
 {
-    xs_printf(f, "N(");
+    xs_printf(f, "SUM(");   /* N() of a blank cell is #NUM! in Gnumeric */
     xs_value_ref(b, f, XB_PROJECTION, b->m->depreciations[d].capex, t, 0);
     xs_printf(f, ")");
 }
@@ -297,7 +297,7 @@ static void _gross_rows(xlsx_book *b, size_t d, const xb_dep_rows *p, int k, xb_
     double retp = k >= (int)s->end_offset ? dr->capex[dr->first + k - (int)s->end_offset] : 0;
     xs_printf(f, "=IF(%d-", k);
     _helper(f, p->kend);
-    xs_printf(f, ">=0,N(INDEX(");
+    xs_printf(f, ">=0,SUM(INDEX(");
     xs_value_ref(b, f, XB_PROJECTION, b->m->depreciations[d].capex, dr->first, XB_ABS);
     xs_printf(f, ":");
     xs_value_ref(b, f, NULL, b->m->depreciations[d].capex, (int)b->m->nyears - 1, XB_ABS);

@@ -16,7 +16,9 @@
 #define KEY_COLS   10           /* the growth table: columns A..J */
 #define CHART_COL  11           /* charts from column L */
 
-static const double widths[KEY_COLS] = {28, 22, 8, 7, 7, 12, 12, 10, 9, 12};
+/* Column A holds the figures' labels: "NPV (first flow discounted one
+ * period)" in one line; longer ones (goal labels) wrap. */
+static const double widths[KEY_COLS] = {38, 22, 8, 7, 7, 12, 12, 10, 9, 12};
 
 static void _pair(xlsx_book *b, int row, const char *label, const char *value)
 {
@@ -24,7 +26,15 @@ static void _pair(xlsx_book *b, int row, const char *label, const char *value)
     xb_text(b, b->summary, row, 1, value, NULL);
 }
 
-/* =IF(COUNTIF(Checks!J:J,"warn")=0,"all checks pass",...) */
+/* The statuses on Checks, as a bounded range (a whole column, Checks!J:J,
+ * is read differently by engines with other sheet sizes). */
+static void _statuses(xb_str *f, size_t nchecks)
+{
+    xs_range(f, XB_CHECKS, XB_CHK_HEADER + 1, XB_CHK_STATUS,
+             XB_CHK_HEADER + (int)nchecks, XB_CHK_STATUS, XB_ABS);
+}
+
+/* =IF(COUNTIF(statuses,"warn")=0,"all N checks pass",...) */
 static void _master_check(xlsx_book *b)
 {
     xb_text(b, b->summary, SUM_CHECKS, 0, "Checks", xb_fmt(b, NULL, XB_BOLD));
@@ -32,20 +42,22 @@ static void _master_check(xlsx_book *b)
         xb_text(b, b->summary, SUM_CHECKS, 1, "no checks stated", NULL);
         return;
     }
-    size_t warn = 0;
-    for (size_t i = 0; i < b->r->nchecks; i++)
+    size_t n = b->r->nchecks, warn = 0;
+    for (size_t i = 0; i < n; i++)
         warn += !b->r->checks[i].pass;
-    size_t n = b->r->nchecks;
     /* "all 3 checks pass", "1 check passes"; "2 warnings of 3 checks". */
     const char *all = n == 1 ? "" : "all ", *checks = n == 1 ? "check" : "checks",
                *pass = n == 1 ? "passes" : "pass";
     xb_str f, cached;
     xs_init(&f);
     xs_init(&cached);
-    xs_printf(&f, "=IF(COUNTIF(%s!J:J,\"warn\")=0,\"%s%zu %s %s\","
-              "COUNTIF(%s!J:J,\"warn\")&IF(COUNTIF(%s!J:J,\"warn\")=1,\" warning\","
-              "\" warnings\")&\" of %zu %s\")", XB_CHECKS, all, n, checks, pass,
-              XB_CHECKS, XB_CHECKS, n, checks);
+    xs_printf(&f, "=IF(COUNTIF(");
+    _statuses(&f, n);
+    xs_printf(&f, ",\"warn\")=0,\"%s%zu %s %s\",COUNTIF(", all, n, checks, pass);
+    _statuses(&f, n);
+    xs_printf(&f, ",\"warn\")&IF(COUNTIF(");
+    _statuses(&f, n);
+    xs_printf(&f, ",\"warn\")=1,\" warning\",\" warnings\")&\" of %zu %s\")", n, checks);
     if (warn)
         xs_printf(&cached, "%zu warning%s of %zu %s", warn, warn == 1 ? "" : "s", n, checks);
     else
@@ -334,8 +346,9 @@ static int _goals(xlsx_book *b, int row)
     for (size_t i = 0; i < r->ngoals; i++, row++) {
         const cx_goal_result *g = &r->goals[i];
         const cx_goal *def = &b->m->goals[g->goal];
-        xb_text(b, b->summary, row, 0, def->label ? def->label
-                : b->m->series[def->series].name, NULL);
+        const char *label = def->label ? def->label : b->m->series[def->series].name;
+        xb_text(b, b->summary, row, 0, label, xb_fmt(b, NULL, XB_WRAP | XB_TOP));
+        xb_row_height(b, b->summary, row, xb_text_height(label, widths[0], 11));
         if (g->solved)
             xb_num(b, b->summary, row, 1, g->rate, xb_fmt(b, "0.0%", XB_BOLD));
         else

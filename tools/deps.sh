@@ -41,6 +41,15 @@ else
 fi
 rm -rf "$probe"
 command -v soffice >/dev/null 2>&1 || need libreoffice-calc-nogui
+# --pdf prints Korean (and other CJK) text with LibreOffice: without a CJK
+# font every such glyph is an empty box (tests/e2e/pdf.sh checks the PDF).
+fc-list :lang=ko 2>/dev/null | grep -q . || need fonts-noto-cjk
+# Carlito has Calibri's metrics: LibreOffice then lays out the workbook's
+# Calibri text, columns and rows as Excel does (else with DejaVu Sans, a
+# third wider), so the printed pages are those the page breaks plan.
+fc-list 2>/dev/null | grep -q Carlito || need fonts-crosextra-carlito
+command -v ssconvert >/dev/null 2>&1 || need gnumeric  # the second engine of recalc.py
+command -v pdffonts >/dev/null 2>&1 || need poppler-utils
 /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || need python3-openpyxl
 command -v pdftoppm >/dev/null 2>&1 || need poppler-utils
 command -v valgrind >/dev/null 2>&1 || need valgrind
