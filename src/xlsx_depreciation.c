@@ -474,16 +474,8 @@ void xb_write_depreciation(xlsx_book *b)
     xb_check(b, worksheet_set_column(ws, XB_YEAR0, (lxw_col_t)(XB_YEAR0 + b->m->nyears - 1),
                                      11, NULL));
     xb_text(b, ws, 0, 0, "Depreciation", xb_fmt(b, NULL, XB_TITLE));
-    lxw_row_t breaks[65];
-    size_t nb = 0;
-    for (size_t d = 0; d < b->m->ndepreciations; d++) {
-        _entry(b, d);
-        if (d > 0 && nb < 64)
-            breaks[nb++] = (lxw_row_t)b->dep_rows[d].top;   /* each entry on its own pages */
-    }
-    breaks[nb] = 0;
-    if (nb)
-        xb_check(b, worksheet_set_h_pagebreaks(ws, breaks));
+    for (size_t d = 0; d < b->m->ndepreciations; d++)
+        _entry(b, d);       /* pages break between blocks (xlsx_pages.c) */
     worksheet_freeze_panes(ws, 0, 1);
     xb_page_setup(b, ws, "Depreciation");
 }
