@@ -176,6 +176,10 @@ int rm_formulas(const rm_reader *r, const yt_node *n);
 /** 'depreciation', and a scenario's 'depreciation' (read_model_depreciation.c). */
 int rm_depreciation(const rm_reader *r, const yt_node *n);
 int rm_scenario_depreciation(const rm_reader *r, const yt_node *n, cx_scenario *sc);
+/** One entry of a scenario's 'depreciation' (or a manifest cell under the
+ *  entry's name): key names the entry, def its rule's keys. */
+int rm_scenario_dep_entry(const rm_reader *r, cx_scenario *sc, const yt_node *key,
+                          const yt_node *def);
 
 /** 'discount' (read_model_discount.c). */
 int rm_discount(const rm_reader *r, const yt_node *n);

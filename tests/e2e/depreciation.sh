@@ -147,6 +147,25 @@ printf 'model: b\nyears: 2024..2025\nseries:\n  capex.x: {values: {2024: 1}}\nde
 check "mc: a life from a normal distribution is refused (65)" [ $? -eq 65 ]
 check "mc: ... with why" grep -q "a life needs a bounded distribution" "$T/err"
 
+# A batch manifest sets a life in a cell (its column is the entry's name),
+# on top of a row's scenario: life 4 gives the hand-worked 17.5, 62.75; the
+# life-5.5 scenario with sum_of_years: W = 5 x 5.5 - 10 + 0.25 = 17.75,
+# 2023 = 140 x 5.5/17.75 / 2 (half year) = 21.690141.
+mkdir -p "$T/mf"
+cp inputs/bigtech-capex.yaml inputs/bigtech-capex.csv "$T/mf/"
+printf 'model,scenario,output,da.bigtech\nbigtech-capex.yaml,,short,"{life: 4}"\nbigtech-capex.yaml,life-5.5,syd,"{method: sum_of_years}"\n' >"$T/mf/runs.csv"
+"$CAPEX" batch --manifest "$T/mf/runs.csv" -o "$T/mf/out" -q
+check "manifest: a life in a cell runs" [ $? -eq 0 ]
+"$PYTHON" -c "
+import openpyxl, sys
+def da(f):
+    ws = openpyxl.load_workbook('$T/mf/out/%s.xlsx' % f, data_only=True)['Projection']
+    return [r for r in ws.iter_rows(values_only=True) if r[0] == 'da.bigtech'][0][3:5]
+a, b = da('short'), da('syd')
+sys.exit(0 if abs(a[0] - 17.5) < 1e-9 and abs(a[1] - 62.75) < 1e-9
+         and abs(b[0] - 140 * 5.5 / 17.75 / 2) < 1e-9 else 1)"
+check "manifest: the cells' lives and methods, worked by hand" [ $? -eq 0 ]
+
 # The workbook: change the life on Inputs to 4, recalculate in LibreOffice,
 # compare with the life-4 run.
 "$CAPEX" run "$M" -o "$T/bt.xlsx" -q >/dev/null 2>&1
