@@ -22,6 +22,20 @@ void cxi_format_percent(char *buf, size_t size, double x);
 /** Values, rates and growth of series s (its parts already computed). */
 cx_status cxi_series_compute(cx_result *r, size_t s);
 
+/** Project series s by its driver after sr->last_stated (compute_series.c). */
+cx_status cxi_series_project(cx_result *r, size_t s);
+
+/** Values of a derived series (compute_formula.c), its inputs computed. */
+cx_status cxi_formula_compute(cx_result *r, size_t s);
+
+/** The figures of depreciation series s: its entry's schedule, computed
+ *  by the first of its four series to be computed (compute_depreciation.c). */
+cx_status cxi_depreciation_compute(cx_result *r, size_t s);
+
+/** The rules in effect under r's scenario; frees what r->deps holds. */
+cx_status cxi_depreciation_rules(cx_result *r);
+void cxi_depreciation_release(cx_result *r);
+
 /** Burn figures (when the model defines a burn); *failed set on error. */
 cx_status cxi_burn_compute(cx_result *r, size_t *failed);
 

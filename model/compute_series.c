@@ -97,9 +97,9 @@ static cx_status _rates_note(cx_result *r, size_t s, int t)
     char rate[24];
     cxi_format_percent(rate, sizeof rate, d->rates[d->nrates - 1]);
     return cxi_note(r, CX_NOTE_INFO, s, year, d->line, d->col,
-                    "%s %d: the rates list ends after %zu years; its last "
+                    "%s %d: the rates list ends after %zu year%s; its last "
                     "rate (%s) holds from here", r->model->series[s].name,
-                    year, d->nrates, rate);
+                    year, d->nrates, d->nrates == 1 ? "" : "s", rate);
 }
 
 static cx_status _set_projected(cx_series_result *sr, int t, double x)
@@ -295,6 +295,11 @@ static cx_status _project(cx_result *r, size_t s)
     return _chained(r, s);
 }
 
+cx_status cxi_series_project(cx_result *r, size_t s)
+{
+    return _project(r, s);
+}
+
 static cx_status _input(cx_result *r, size_t s)
 {
     cx_status st = _copy_stated(r, s);
@@ -463,8 +468,11 @@ static cx_status _stats(cx_result *r, size_t s)
 
 cx_status cxi_series_compute(cx_result *r, size_t s)
 {
-    cx_status st = r->model->series[s].kind == CX_S_SUM ? _sum(r, s)
-                                                        : _input(r, s);
+    cx_series_kind kind = r->model->series[s].kind;
+    cx_status st = kind == CX_S_SUM ? _sum(r, s)
+                 : kind == CX_S_FORMULA ? cxi_formula_compute(r, s)
+                 : kind == CX_S_DEPRECIATION ? cxi_depreciation_compute(r, s)
+                 : _input(r, s);
     if (st == CX_OK)
         st = _stats(r, s);
     return st;

@@ -2,6 +2,7 @@
  * model.c - building and freeing a model, looking things up in it.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "model.h"
@@ -56,6 +57,8 @@ static void _free_series(cx_series *s)
 {
     free(s->parts);
     free(s->stated);
+    free(s->checked);
+    cx_formula_release(&s->formula);
     cx_driver_release(&s->driver);
 }
 
@@ -64,6 +67,7 @@ static void _free_scenario(cx_scenario *s)
     for (size_t i = 0; i < s->noverrides; i++)
         cx_driver_release(&s->overrides[i].driver);
     free(s->overrides);
+    free(s->dep_overrides);
 }
 
 void cx_model_free(cx_model *m)
@@ -77,6 +81,7 @@ void cx_model_free(cx_model *m)
     for (size_t i = 0; i < m->ncommitments; i++)
         free(m->commitments[i].schedule);
     free(m->series);
+    free(m->depreciations);
     free(m->constants);
     free(m->scenarios);
     free(m->commitments);
@@ -196,6 +201,81 @@ cx_status cx_scenario_add_override(cx_scenario *s, size_t series,
     o->series = series;
     o->driver = copy;
     return CX_OK;
+}
+
+static const char *const _dep_suffix[CX_DEP_PARTS] = {
+    "", ".gross", ".net", ".accumulated"
+};
+
+/* The four series of a depreciation entry; none may exist yet. */
+static cx_status _dep_series(cx_model *m, const char *name, size_t dep, size_t *idx)
+{
+    char buf[512];
+    for (int p = 0; p < CX_DEP_PARTS; p++) {
+        if ((size_t)snprintf(buf, sizeof buf, "%s%s", name, _dep_suffix[p]) >= sizeof buf
+            || cx_model_find_series(m, buf) != CX_NO_INDEX)
+            return CX_EINVAL;
+    }
+    for (int p = 0; p < CX_DEP_PARTS; p++) {
+        snprintf(buf, sizeof buf, "%s%s", name, _dep_suffix[p]);
+        cx_status st = cx_model_add_series(m, buf, &idx[p]);
+        if (st != CX_OK)
+            return st;
+        m->series[idx[p]].kind = CX_S_DEPRECIATION;
+        m->series[idx[p]].dep = dep;
+        m->series[idx[p]].dep_part = (cx_dep_part)p;
+    }
+    return CX_OK;
+}
+
+cx_status cx_model_add_depreciation(cx_model *m, const char *name, cx_depreciation **out)
+{
+    if (!m || !name || !out)
+        return CX_EINVAL;
+    size_t idx[CX_DEP_PARTS];
+    const char *copy;
+    cx_status st = cx_model_strdup(m, name, &copy);
+    if (st == CX_OK)
+        st = _dep_series(m, name, m->ndepreciations, idx);
+    void *item = NULL;
+    if (st == CX_OK)
+        st = _append((void **)&m->depreciations, &m->ndepreciations,
+                     sizeof *m->depreciations, &item);
+    if (st != CX_OK)
+        return st;
+    cx_depreciation *d = item;
+    d->name = copy;
+    d->capex = CX_NO_INDEX;
+    memcpy(d->series, idx, sizeof idx);
+    d->rule.db_factor = NAN;
+    d->share_of_capex = NAN;
+    *out = d;
+    return CX_OK;
+}
+
+cx_status cx_scenario_add_dep_override(cx_scenario *s, size_t dep, const cx_dep_rule *rule)
+{
+    if (!s || !rule)
+        return CX_EINVAL;
+    for (size_t i = 0; i < s->ndep_overrides; i++)
+        if (s->dep_overrides[i].dep == dep) {
+            s->dep_overrides[i].rule = *rule;
+            return CX_OK;
+        }
+    void *item;
+    cx_status st = _append((void **)&s->dep_overrides, &s->ndep_overrides,
+                           sizeof *s->dep_overrides, &item);
+    if (st == CX_OK)
+        *(cx_dep_override *)item = (cx_dep_override){.dep = dep, .rule = *rule};
+    return st;
+}
+
+const cx_dep_rule *cx_model_dep_rule(const cx_model *m, const cx_scenario *sc, size_t dep)
+{
+    for (size_t i = 0; sc && i < sc->ndep_overrides; i++)
+        if (sc->dep_overrides[i].dep == dep)
+            return &sc->dep_overrides[i].rule;
+    return &m->depreciations[dep].rule;
 }
 
 cx_status cx_model_add_commitment(cx_model *m, cx_commitment **out)

@@ -22,6 +22,8 @@
 #include "goal.h"
 #include "sensitivity.h"
 #include "uncertainty.h"
+#include "formula.h"
+#include "depreciation.h"
 
 #define CX_MAX_YEARS 200        /**< span last_year - first_year + 1 */
 #define CX_MIN_YEAR  1900
@@ -42,8 +44,21 @@ typedef enum cx_scale {
 
 typedef enum cx_series_kind {
     CX_S_INPUT = 0,   /**< stated figures (+ interpolation, projection) */
-    CX_S_SUM          /**< sum of parts; `stated` holds the document's totals */
+    CX_S_SUM,         /**< sum of parts; `stated` holds the document's totals */
+    CX_S_DEPRECIATION,/**< a part of a depreciation entry (`dep`, `dep_part`) */
+    CX_S_FORMULA      /**< `formula:` of other series (formula.h); `stated`
+                           holds `values:` (which win) and `stated:` figures
+                           (compared only: checked[t] is 1) */
 } cx_series_kind;
+
+/** Which figure of a depreciation entry a series holds. */
+typedef enum cx_dep_part {
+    CX_DEP_EXPENSE = 0,   /**< NAME: the D&A expense */
+    CX_DEP_GROSS,         /**< NAME.gross: gross PP&E at the end */
+    CX_DEP_NET,           /**< NAME.net: net PP&E at the end */
+    CX_DEP_ACCUMULATED,   /**< NAME.accumulated: accumulated depreciation */
+    CX_DEP_PARTS
+} cx_dep_part;
 
 typedef struct cx_series {
     const char *name;       /**< "capex.google": metric.entity */
@@ -56,8 +71,37 @@ typedef struct cx_series {
     size_t nparts;
     cx_value *stated;       /**< [model nyears], as written; owned */
     cx_driver driver;       /**< projection beyond the last stated year */
+    size_t dep;             /**< CX_S_DEPRECIATION: index of the entry */
+    cx_dep_part dep_part;   /**< CX_S_DEPRECIATION: which figure */
     int line, col;
+    /* CX_S_FORMULA */
+    const char *formula_text; /**< as written; the model's */
+    cx_formula formula;     /**< compiled; owned */
+    unsigned char *checked; /**< [nyears] 1 where stated[t] is compared with
+                                 the formula, not used; NULL = none; owned */
 } cx_series;
+
+/** `depreciation:` NAME: a capex series depreciated by a rule; produces the
+ *  series NAME, NAME.gross, NAME.net and NAME.accumulated (depreciation.h). */
+typedef struct cx_depreciation {
+    const char *name;       /**< "da.bigtech" */
+    size_t capex;           /**< the capex series */
+    cx_dep_rule rule;       /**< rule.life is the base of `life` */
+    cx_value life;          /**< as written: a range 4..6 gives low/high */
+    double share_of_capex;  /**< report the first year D&A >= this share
+                                 of capex (NAN: not asked) */
+    size_t series[CX_DEP_PARTS]; /**< the series it produces */
+    const char *source;
+    int line, col;
+    int rule_line[4], rule_col[4]; /**< where life, method, convention,
+                                        salvage were written (0 = default) */
+} cx_depreciation;
+
+/** A scenario's rule for one depreciation entry (the complete rule). */
+typedef struct cx_dep_override {
+    size_t dep;
+    cx_dep_rule rule;
+} cx_dep_override;
 
 /** A constant: one figure that is not a time series (4x wafer per GB). */
 typedef struct cx_constant {
@@ -81,6 +125,8 @@ typedef struct cx_scenario {
     const char *description;
     cx_override *overrides; /**< owned */
     size_t noverrides;
+    cx_dep_override *dep_overrides; /**< owned */
+    size_t ndep_overrides;
     int line, col;
 } cx_scenario;
 
@@ -127,6 +173,8 @@ typedef struct cx_model {
     time_t as_of;           /**< the model's date: also the workbook's
                                  creation time (same input, same bytes) */
     const char *as_of_text; /**< "2026-02-20" */
+    int as_of_default;      /**< as_of left out: 2000-01-01 was taken
+                                 (cx_compute notes it) */
     const char *file;       /**< the model file's path, for messages */
 
     cx_series *series;      size_t nseries;
@@ -134,6 +182,7 @@ typedef struct cx_model {
     cx_scenario *scenarios; size_t nscenarios;
     cx_commitment *commitments; size_t ncommitments;
     cx_check *checks;       size_t nchecks;
+    cx_depreciation *depreciations; size_t ndepreciations;
     cx_burn_spec burn;
     cx_discount_spec discount;
     cx_goal *goals;         size_t ngoals;
@@ -171,6 +220,19 @@ cx_status cx_model_add_check(cx_model *m, cx_check **out);
 cx_status cx_model_add_goal(cx_model *m, cx_goal **out);
 cx_status cx_model_add_raise(cx_model *m, cx_raise **out);
 
+/** Add depreciation entry `name` with its four series (NAME, NAME.gross,
+ *  NAME.net, NAME.accumulated: CX_EINVAL when one of the names is taken);
+ *  capex and rule are set by the caller through *out. */
+cx_status cx_model_add_depreciation(cx_model *m, const char *name,
+                                    cx_depreciation **out);
+
+/** A scenario's complete rule for entry dep (replaces an earlier one). */
+cx_status cx_scenario_add_dep_override(cx_scenario *s, size_t dep,
+                                       const cx_dep_rule *rule);
+
+/** The rule of entry dep under scenario sc (NULL = base). */
+const cx_dep_rule *cx_model_dep_rule(const cx_model *m, const cx_scenario *sc, size_t dep);
+
 /** Set the parts of a sum series (copied; replaces earlier parts and makes
  *  the series CX_S_SUM). */
 cx_status cx_series_set_parts(cx_series *s, const size_t *parts, size_t n);
@@ -182,10 +244,17 @@ size_t cx_model_find_scenario(const cx_model *m, const char *name);
 /** Year index (year - first_year), or -1 outside the model's years. */
 int cx_model_year_index(const cx_model *m, int year);
 
-/** Order in which series must be computed (parts before sums). Fails with
- *  CX_ECYCLE (and *culprit set) when a series depends on itself. order has
- *  nseries entries, allocated by the caller. */
+/** Order in which series must be computed (parts before sums, a formula's
+ *  inputs before it). Fails with CX_ECYCLE (and *culprit set) when a
+ *  series depends on itself. order has nseries entries, allocated by the
+ *  caller. */
 cx_status cx_model_order(const cx_model *m, size_t *order, size_t *culprit);
+
+/** cx_model_order that also names the whole cycle: cycle (nseries + 1
+ *  entries, may be NULL) gets the series from the culprit round to it
+ *  again, *ncycle of them (the culprit first and last). */
+cx_status cx_model_order_cycle(const cx_model *m, size_t *order, size_t *culprit,
+                               size_t *cycle, size_t *ncycle);
 
 /** "B" for CX_SCALE_B, "" for CX_SCALE_ONE. */
 const char *cx_scale_suffix(cx_scale s);

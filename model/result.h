@@ -18,12 +18,16 @@
  *    share (driver.h, fit.h);
  *  - a sum series is the sum of its parts in every year where all parts
  *    have a value (added left to right in parts order)       [DERIVED]
+ *  - a depreciation series (NAME, NAME.gross, NAME.net, NAME.accumulated)
+ *    is its entry's schedule of the capex series (depreciation.h), from
+ *    the capex series' first value on                        [DERIVED]
  *  - yoy(t) = v(t)/v(t-1) - 1 where both exist and v(t-1) != 0.
  */
 #ifndef CX_RESULT_H
 #define CX_RESULT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "model.h"
 #include "burn.h"
 #include "check.h"
@@ -50,6 +54,9 @@ typedef struct cx_series_result {
     cx_fit fit;           /**< trend driver: the fit used (kind NONE otherwise) */
     double *residual;     /**< [nyears] stated - fitted in the fit window,
                                NAN elsewhere; NULL without a fit; owned */
+    /* A derived series (CX_S_FORMULA); NULL otherwise. */
+    uint32_t *why;        /**< [nyears] why a year is empty (CX_FXW_*); owned */
+    int *fx_start;        /**< [formula.ncode] cumsum's first year index; owned */
 } cx_series_result;
 
 typedef enum cx_note_level { CX_NOTE_INFO = 0, CX_NOTE_WARNING } cx_note_level;
@@ -82,6 +89,22 @@ typedef struct cx_commitment_result {
     int *scheduled;       /**< [ncommitments]: 0 = no period stated */
 } cx_commitment_result;
 
+/** A depreciation entry under the result's scenario (depreciation.h). */
+typedef struct cx_dep_result {
+    cx_dep_rule rule;     /**< the rule in effect (base or the scenario's) */
+    int computed;         /**< schedule filled (by the first of its series) */
+    int first;            /**< period index the schedule starts at: the capex
+                               series' first value (0 with opening PP&E) */
+    double *capex;        /**< [nyears] purchases used (0 where missing); owned */
+    cx_dep_schedule schedule; /**< from period `first` on; owned */
+    /* The Summary's figures (NAN / 0 when undefined): */
+    int da_first;         /**< year of the first D&A above 0, 0 = none */
+    double da_last;       /**< D&A in the model's last year */
+    double da_multiple;   /**< da_last / D&A of year da_first */
+    int exceeds_year;     /**< first year D&A >= share_of_capex x capex
+                               (capex > 0), 0 = none or not asked */
+} cx_dep_result;
+
 typedef struct cx_result {
     const cx_model *model;      /**< not owned */
     const char *scenario;       /**< NULL = base; points into the model */
@@ -89,6 +112,7 @@ typedef struct cx_result {
     cx_driver *drivers;         /**< [nseries] drivers in effect; owned */
     cx_series_result *series;   /**< [nseries]; owned */
     size_t *order;              /**< [nseries] computation order; owned */
+    cx_dep_result *deps;        /**< [model ndepreciations]; owned */
     cx_burn_result burn;
     cx_commitment_result commitments;
     cx_check_result *checks;    size_t nchecks;   /**< owned */

@@ -14,7 +14,7 @@
 static const char *const _fig_names[CX_SF_COUNT] = {
     "value", "cumulative_burn", "peak_burn", "peak_year", "break_even_year",
     "break_even_fraction", "payback_year", "payback_fraction", "npv", "irr",
-    "warnings"
+    "warnings", "funding_gap", "runway_months", "runout_year"
 };
 
 static const char _low_text[] =
@@ -36,6 +36,7 @@ typedef struct _ends {
     cx_commitment *cmts;
     cx_value *schedules;      /* [ncommitments * nyears] */
     cx_raise *raises;
+    cx_depreciation *deps;    /* lives at their ends */
 } _ends;
 
 static void _to_end(cx_value *v, int high)
@@ -54,6 +55,7 @@ static void _ends_free(_ends *e)
     free(e->cmts);
     free(e->schedules);
     free(e->raises);
+    free(e->deps);
 }
 
 static cx_status _ends_alloc(_ends *e, const cx_model *m)
@@ -65,7 +67,8 @@ static cx_status _ends_alloc(_ends *e, const cx_model *m)
     e->cmts = malloc(nc * sizeof *e->cmts);
     e->schedules = malloc(nc * ny * sizeof *e->schedules);
     e->raises = malloc((m->burn.nraises ? m->burn.nraises : 1) * sizeof *e->raises);
-    if (!e->series || !e->stated || !e->cmts || !e->schedules || !e->raises)
+    e->deps = malloc((m->ndepreciations ? m->ndepreciations : 1) * sizeof *e->deps);
+    if (!e->series || !e->stated || !e->cmts || !e->schedules || !e->raises || !e->deps)
         return CX_ENOMEM;
     return CX_OK;
 }
@@ -103,6 +106,19 @@ static void _ends_commitments(_ends *e, const cx_model *m, int high)
     }
 }
 
+/* A life written as a range at its end (the rule's life is its base). */
+static void _ends_deps(_ends *e, const cx_model *m, int high)
+{
+    if (m->ndepreciations)
+        memcpy(e->deps, m->depreciations, m->ndepreciations * sizeof *e->deps);
+    for (size_t d = 0; d < m->ndepreciations; d++) {
+        cx_value life = m->depreciations[d].life;
+        _to_end(&life, high);
+        e->deps[d].rule.life = life.base;
+        e->deps[d].life = life;
+    }
+}
+
 /* The view of m with every stated figure at its low (high = 0) or high end. */
 static cx_status _ends_make(_ends *e, const cx_model *m, int high)
 {
@@ -112,6 +128,7 @@ static cx_status _ends_make(_ends *e, const cx_model *m, int high)
         return st;
     _ends_series(e, m, high);
     _ends_commitments(e, m, high);
+    _ends_deps(e, m, high);
     if (m->burn.nraises)
         memcpy(e->raises, m->burn.raises, m->burn.nraises * sizeof *e->raises);
     for (size_t i = 0; i < m->burn.nraises; i++)
@@ -120,6 +137,7 @@ static cx_status _ends_make(_ends *e, const cx_model *m, int high)
     e->m.series = e->series;
     e->m.commitments = m->ncommitments ? e->cmts : NULL;
     e->m.burn.raises = m->burn.nraises ? e->raises : NULL;
+    e->m.depreciations = m->ndepreciations ? e->deps : NULL;
     _to_end(&e->m.burn.cash, high);
     e->m.scenarios = NULL, e->m.nscenarios = 0;
     e->m.goals = NULL, e->m.ngoals = 0;
@@ -155,12 +173,15 @@ static cx_status _value_rows(cx_scenario_set *s, const cx_result *base, int mone
 static cx_status _rows(cx_scenario_set *s, const cx_result *base)
 {
     int burn = base->burn.enabled && base->burn.n, disc = base->discount.enabled;
+    int cash = burn && base->burn.funding.has_cash;
     int first = base->burn.first_year;
     cx_status st = _value_rows(s, base, 1);
     if (st == CX_OK && burn && s->through)
         st = _add_row(s, CX_SF_CUMULATIVE, CX_NO_INDEX, s->through, first);
     if (st == CX_OK && burn)
         st = _add_row(s, CX_SF_PEAK, CX_NO_INDEX, 0, 0);
+    if (st == CX_OK && cash)
+        st = _add_row(s, CX_SF_FUNDING_GAP, CX_NO_INDEX, 0, 0);
     if (st == CX_OK && disc)
         st = _add_row(s, CX_SF_NPV, CX_NO_INDEX, 0, 0);
     s->nmoney = s->nrows;
@@ -170,6 +191,10 @@ static cx_status _rows(cx_scenario_set *s, const cx_result *base)
         CX_SF_BREAK_EVEN_FRAC, CX_SF_PAYBACK, CX_SF_PAYBACK_FRAC};
     for (size_t i = 0; burn && st == CX_OK && i < sizeof years / sizeof *years; i++)
         st = _add_row(s, years[i], CX_NO_INDEX, 0, 0);
+    if (st == CX_OK && cash)
+        st = _add_row(s, CX_SF_RUNWAY, CX_NO_INDEX, 0, 0);
+    if (st == CX_OK && cash)
+        st = _add_row(s, CX_SF_CASH_OUT, CX_NO_INDEX, 0, 0);
     if (st == CX_OK && disc)
         st = _add_row(s, CX_SF_IRR, CX_NO_INDEX, 0, 0);
     if (st == CX_OK)
@@ -202,6 +227,9 @@ static double _figure(const cx_scenario_row *row, const cx_result *r)
     case CX_SF_NPV: return r->discount.enabled ? r->discount.npv : NAN;
     case CX_SF_IRR: return r->discount.enabled ? r->discount.irr : NAN;
     case CX_SF_WARNINGS: return (double)r->warnings;
+    case CX_SF_FUNDING_GAP: return b->enabled ? b->funding.funding_gap : NAN;
+    case CX_SF_RUNWAY: return b->enabled ? b->funding.runway_months : NAN;
+    case CX_SF_CASH_OUT: return b->enabled ? _year(b->funding.runout_year) : NAN;
     default: return NAN;
     }
 }
@@ -308,7 +336,8 @@ void cx_scenario_row_label(const cx_scenario_set *s, size_t i, char *buf, size_t
     static const char *const fixed[CX_SF_COUNT] = {
         NULL, NULL, "Peak cumulative burn", "Peak burn year", "Break-even year",
         "Break-even (fractional year)", "Payback year", "Payback (fractional year)",
-        NULL, "IRR", "Check warnings"
+        NULL, "IRR", "Check warnings", "Funding gap", "Runway (months)",
+        "Cash runs out (year)"
     };
     const cx_scenario_row *row = i < s->nrows ? &s->rows[i] : NULL;
     const cx_series *se;

@@ -118,6 +118,14 @@ double cx_sens_output_of(const cx_sensitivity_spec *spec, const cx_result *r)
     }
 }
 
+const char *cx_sens_setting(const cx_model *m, const cx_sens_driver *d)
+{
+    if (!d->absolute)
+        return "move";
+    return d->series < m->nseries && m->series[d->series].kind == CX_S_DEPRECIATION
+               ? "life" : "rate";
+}
+
 /* One driver moved: relatively by x, or its main rate to x. */
 typedef struct _move {
     size_t series;
@@ -195,6 +203,37 @@ static cx_status _moved(const cx_result *r, const _move *mv, cx_driver *out)
     return st;
 }
 
+/* A depreciation entry's life moved: life x (1 + x), or to x years. */
+static cx_status _move_life(const cx_model *m, cx_depreciation *deps, const _move *mv)
+{
+    cx_dep_rule *rule = &deps[m->series[mv->series].dep].rule;
+    rule->life = mv->absolute ? mv->x : rule->life * (1.0 + mv->x);
+    return cx_dep_rule_check(rule, NULL);
+}
+
+/* The depreciation entries with the rules in effect in r. */
+static cx_depreciation *_deps_in_effect(const cx_result *r)
+{
+    const cx_model *m = r->model;
+    cx_depreciation *deps = malloc((m->ndepreciations ? m->ndepreciations : 1) * sizeof *deps);
+    for (size_t d = 0; deps && d < m->ndepreciations; d++) {
+        deps[d] = m->depreciations[d];
+        deps[d].rule = r->deps[d].rule;
+    }
+    return deps;
+}
+
+/* Move mv[i]: a depreciation life, or a driver into moved[i]. */
+static cx_status _apply(const cx_result *r, const _move *mv, cx_series *series,
+                        cx_depreciation *deps, cx_driver *moved)
+{
+    if (r->model->series[mv->series].kind == CX_S_DEPRECIATION)
+        return _move_life(r->model, deps, mv);
+    cx_status st = _moved(r, mv, moved);
+    series[mv->series].driver = *moved;
+    return st;
+}
+
 /* The output of one run of r's model with the drivers in effect in r and
  * mv[0..n) moved. */
 static cx_status _run(const cx_result *r, const cx_sensitivity_spec *spec,
@@ -203,8 +242,11 @@ static cx_status _run(const cx_result *r, const cx_sensitivity_spec *spec,
     const cx_model *m = r->model;
     cx_driver moved[2] = {{0}};
     cx_series *series = n <= 2 ? malloc((m->nseries ? m->nseries : 1) * sizeof *series) : NULL;
-    if (!series)
+    cx_depreciation *deps = series ? _deps_in_effect(r) : NULL;
+    if (!series || !deps) {
+        free(series);
         return CX_ENOMEM;
+    }
     if (m->nseries)
         memcpy(series, m->series, m->nseries * sizeof *series);
     for (size_t s = 0; s < m->nseries; s++)
@@ -212,12 +254,12 @@ static cx_status _run(const cx_result *r, const cx_sensitivity_spec *spec,
     cx_status st = CX_OK;
     for (size_t i = 0; st == CX_OK && i < n; i++) {
         *failed = mv[i].series;
-        st = _moved(r, &mv[i], &moved[i]);
-        series[mv[i].series].driver = moved[i];
+        st = _apply(r, &mv[i], series, deps, &moved[i]);
     }
     if (st == CX_OK) {
         cx_model view = *m;
         view.series = series;
+        view.depreciations = m->ndepreciations ? deps : NULL;
         view.scenarios = NULL, view.nscenarios = 0;
         view.goals = NULL, view.ngoals = 0;
         view.checks = NULL, view.nchecks = 0;
@@ -230,6 +272,7 @@ static cx_status _run(const cx_result *r, const cx_sensitivity_spec *spec,
     for (size_t i = 0; i < n; i++)
         cx_driver_release(&moved[i]);
     free(series);
+    free(deps);
     return st;
 }
 

@@ -30,6 +30,11 @@
  *    fade `from`, stages `high`, share `share`. Other keys stay.
  * Trend drivers, share drivers with a share series, and series without a
  * driver cannot be moved (CX_EINVAL); the reader refuses them first.
+ *
+ * A depreciation entry's D&A series moves the entry's life (the rule in
+ * effect under the run's scenario): relatively, life x (1 + x); to a given
+ * life (years). A life moved to 0 or below, or above 100 years, is
+ * CX_EINVAL.
  */
 #ifndef CX_SENSITIVITY_H
 #define CX_SENSITIVITY_H
@@ -51,9 +56,11 @@ typedef enum cx_sens_output {
 
 /** One driver of the tornado: moved by +-move, or to low and high. */
 typedef struct cx_sens_driver {
-    size_t series;
-    int absolute;          /**< 1: low / high are rates to move to;
-                                0: low = -move, high = +move (relative) */
+    size_t series;         /**< a driven series, or a depreciation entry's
+                                D&A series: then its life moves */
+    int absolute;          /**< 1: low / high are rates (lives, in years)
+                                to move to; 0: low = -move, high = +move
+                                (relative) */
     double low, high;
     int line, col;
 } cx_sens_driver;
@@ -72,6 +79,9 @@ typedef struct cx_sensitivity_spec {
     size_t nsteps;
     int line, col;
 } cx_sensitivity_spec;
+
+/** "move" (relative), "rate" (to a rate) or "life" (to a life, years). */
+const char *cx_sens_setting(const struct cx_model *m, const cx_sens_driver *d);
 
 /** One bar of the tornado. */
 typedef struct cx_tornado_bar {

@@ -14,47 +14,161 @@
 #include <sys/stat.h>
 #include <sysexits.h>
 #include <time.h>
+#include <signal.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "json_out.h"
 #include "outfile.h"
 #include "reader.h"
+#include "version.h"
 #include "xlsx.h"
 
 /* ---- CSV and JSON ------------------------------------------------------- */
 
-int batch_index_csv(FILE *out, const batch_record *recs, size_t n)
+int batch_index_csv(FILE *out, const batch_record *recs, size_t n, const batch_meta *m)
 {
+    (void)m;
     int rc = batch_record_print_header(out, BR_INDEX_COLUMNS);
     for (size_t i = 0; i < n && !rc; i++)
         rc = batch_record_print(out, &recs[i], BR_INDEX_COLUMNS);
     return rc || ferror(out) ? EX_IOERR : 0;
 }
 
-int batch_index_json(FILE *out, const batch_record *recs, size_t n)
+static void _time(json_out *j, const char *key, time_t t)
+{
+    char buf[40];
+    struct tm tm;
+    if (!t || !gmtime_r(&t, &tm) || !strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm)) {
+        json_key(j, key);
+        json_null(j);
+        return;
+    }
+    json_kstring(j, key, buf);
+}
+
+static void _options(json_out *j, const char *options)
+{
+    json_key(j, "options");
+    if (!options) {
+        json_null(j);
+        return;
+    }
+    json_begin_array(j);
+    for (const char *s = options; *s || s == options;) {
+        size_t n = strcspn(s, "\x1f");
+        char *arg = strndup(s, n);
+        json_string(j, arg ? arg : "");
+        free(arg);
+        s += n;
+        if (!*s)
+            break;
+        s++;
+    }
+    json_end_array(j);
+}
+
+static const char *_signame(int sig)
+{
+    return sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : sig == SIGHUP ? "SIGHUP"
+                                                                                 : "signal";
+}
+
+/* The batch as a whole: who, when, how, and whether the index is all of it. */
+static void _batch(json_out *j, const batch_meta *m, size_t n)
+{
+    json_key(j, "batch");
+    json_begin_object(j);
+    json_kstring(j, "id", m->id);
+    json_kstring(j, "version", CAPEX_VERSION);
+    _time(j, "started", m->started);
+    _time(j, "ended", m->ended);
+    _options(j, m->options);
+    json_kint(j, "planned", (long)m->planned);
+    json_kint(j, "not_run", (long)(m->planned > n ? m->planned - n : 0));
+    json_key(j, "complete");
+    json_bool(j, !m->signal && n >= m->planned);
+    json_key(j, "interrupted_by");
+    if (m->signal)
+        json_string(j, _signame(m->signal));
+    else
+        json_null(j);
+    json_end_object(j);
+}
+
+/* A failed run's first error, in its parts. */
+static void _error(json_out *j, const batch_record *r)
+{
+    json_key(j, "error");
+    if (!strcmp(r->f[BR_STATUS], "ok")) {
+        json_null(j);
+        return;
+    }
+    json_begin_object(j);
+    json_kstring(j, "file", *r->f[BR_ERROR_FILE] ? r->f[BR_ERROR_FILE] : NULL);
+    json_key(j, "line");
+    if (*r->f[BR_ERROR_LINE])
+        json_int(j, atol(r->f[BR_ERROR_LINE]));
+    else
+        json_null(j);
+    json_key(j, "column");
+    if (*r->f[BR_ERROR_COLUMN])
+        json_int(j, atol(r->f[BR_ERROR_COLUMN]));
+    else
+        json_null(j);
+    json_kstring(j, "message", r->f[BR_ERROR_TEXT]);
+    json_kint(j, "exit", atol(r->f[BR_EXIT]));
+    json_end_object(j);
+}
+
+static void _warnings(json_out *j, const char *text)
+{
+    json_key(j, "warning_messages");
+    json_begin_array(j);
+    for (const char *s = text; *s;) {
+        size_t n = strcspn(s, "\n");
+        char *line = strndup(s, n);
+        json_string(j, line ? line : "");
+        free(line);
+        s += n + (s[n] == '\n');
+    }
+    json_end_array(j);
+}
+
+static void _run(json_out *j, const batch_record *r)
+{
+    json_begin_object(j);
+    for (int c = 0; c < BR_INDEX_COLUMNS; c++) {
+        const char *v = r->f[c];
+        json_key(j, batch_columns[c]);
+        if (!*v && c != BR_MESSAGE && c != BR_CHECKS)
+            json_null(j);
+        else if (batch_record_numeric(c))
+            json_number(j, strtod(v, NULL));
+        else
+            json_string(j, v);
+    }
+    json_kstring(j, "model_name", *r->f[BR_MODEL_NAME] ? r->f[BR_MODEL_NAME] : NULL);
+    _error(j, r);
+    _warnings(j, r->f[BR_WARNING_TEXT]);
+    json_key(j, "kept_workbook");
+    json_bool(j, strcmp(r->f[BR_STATUS], "ok") && *r->f[BR_WORKBOOK]);
+    json_end_object(j);
+}
+
+int batch_index_json(FILE *out, const batch_record *recs, size_t n, const batch_meta *m)
 {
     json_out j;
     json_init(&j, out);
     json_begin_object(&j);
+    _batch(&j, m, n);
     json_kint(&j, "runs", (long)n);
     json_kint(&j, "succeeded", (long)batch_records_count(recs, n, "ok"));
     json_kint(&j, "failed", (long)batch_records_count(recs, n, "failed"));
     json_key(&j, "index");
     json_begin_array(&j);
-    for (size_t i = 0; i < n; i++) {
-        json_begin_object(&j);
-        for (int c = 0; c < BR_INDEX_COLUMNS; c++) {
-            const char *v = recs[i].f[c];
-            json_key(&j, batch_columns[c]);
-            if (!*v && c != BR_MESSAGE && c != BR_CHECKS)
-                json_null(&j);
-            else if (batch_record_numeric(c))
-                json_number(&j, strtod(v, NULL));
-            else
-                json_string(&j, v);
-        }
-        json_end_object(&j);
-    }
+    for (size_t i = 0; i < n; i++)
+        _run(&j, &recs[i]);
     json_end_array(&j);
     json_end_object(&j);
     fputc('\n', out);
@@ -72,42 +186,65 @@ static char *_join(const char *dir, const char *file)
     return p;
 }
 
-typedef int (*_writer)(FILE *out, const batch_record *recs, size_t n);
+typedef int (*_writer)(FILE *out, const batch_record *recs, size_t n, const batch_meta *m);
 
 typedef struct _table {
     _writer w;
     const batch_record *recs;
     size_t n;
+    const batch_meta *m;
 } _table;
 
 static int _fill_table(FILE *f, const void *ctx)
 {
     const _table *t = ctx;
-    return t->w(f, t->recs, t->n);
+    return t->w(f, t->recs, t->n, t->m);
 }
 
 static int _text_file(const char *outdir, const char *file, _writer w,
-                      const batch_record *recs, size_t n)
+                      const batch_record *recs, size_t n, const batch_meta *m)
 {
     char *path = _join(outdir, file);
     if (!path)
         return diag_oom();
-    _table t = {.w = w, .recs = recs, .n = n};
+    _table t = {.w = w, .recs = recs, .n = n, .m = m};
     int rc = outfile_write_text(path, _fill_table, &t);
     free(path);
     return rc;
 }
 
-int batch_index_write(const char *outdir, const batch_record *recs, size_t n)
+/* The files of the index, the one a script reads first (index.json) last. */
+static const char *const _files[] = {"index.csv", "index.xlsx", "index.json"};
+
+int batch_index_remove(const char *outdir)
 {
-    int rc = _text_file(outdir, "index.csv", batch_index_csv, recs, n);
-    if (!rc)
-        rc = _text_file(outdir, "index.json", batch_index_json, recs, n);
+    for (size_t i = 0; i < sizeof _files / sizeof _files[0]; i++) {
+        char *path = _join(outdir, _files[i]);
+        if (!path)
+            return diag_oom();
+        int gone = unlink(path) == 0 || errno == ENOENT;
+        int e = errno;
+        free(path);
+        if (!gone) {
+            diag_error("cannot remove the old index '%s/%s': %s", outdir, _files[i],
+                       strerror(e));
+            return EX_CANTCREAT;
+        }
+    }
+    return 0;
+}
+
+int batch_index_write(const char *outdir, const batch_record *recs, size_t n,
+                      const batch_meta *m)
+{
+    int rc = _text_file(outdir, "index.csv", batch_index_csv, recs, n, m);
     if (!rc) {
         char *path = _join(outdir, "index.xlsx");
         rc = path ? xlsx_index_write(path, recs, n) : EX_OSERR;
         free(path);
     }
+    if (!rc)
+        rc = _text_file(outdir, "index.json", batch_index_json, recs, n, m);
     return rc;
 }
 
@@ -187,8 +324,8 @@ static void _latest_batch(batch_record *recs, const double *mtimes, size_t *n,
             batch_record_release(&recs[i]);
     }
     if (kept < *n)
-        diag_warn("index: left out %zu records of other batches in '%s' (a batch "
-                  "into a fresh folder has none)", *n - kept, dir);
+        diag_warn("index: left out %zu record%s of other batches in '%s' (a batch "
+                  "into a fresh folder has none)", *n - kept, *n - kept == 1 ? "" : "s", dir);
     *n = kept;
 }
 
@@ -208,9 +345,10 @@ static int _complete(const batch_record *recs, size_t n, const char *dir)
         len += (size_t)snprintf(list + len, sizeof list - len, "%s%llu", shown ? ", " : "", r);
         shown++;
     }
-    diag_error("index: %zu of the batch's %llu runs have records in '%s'; missing runs "
-               "%s%s (has every shard finished? --partial writes the index anyway)",
-               n, runs, dir, list, runs - n > shown ? ", ..." : "");
+    diag_error("index: %zu of the batch's %llu runs %s records in '%s'; missing "
+               "run%s %s%s (has every shard finished? --partial writes the index anyway)",
+               n, runs, n == 1 ? "has" : "have", dir, runs - n == 1 ? "" : "s", list,
+               runs - n > shown ? ", ..." : "");
     return EX_NOINPUT;
 }
 

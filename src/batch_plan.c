@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "csv_rows.h"
 #include "diag.h"
@@ -38,13 +39,6 @@ static batch_run *_add(batch_plan *p)
     return r;
 }
 
-int batch_name_ok(const char *name)
-{
-    size_t n = strlen(name);
-    return n > 0 && n <= READER_MAX_NAME && reader_is_identifier(name, n) &&
-           strcmp(name, "index");
-}
-
 /* ---- model files and folders ------------------------------------------ */
 
 static int _is_model(const char *file)
@@ -55,41 +49,51 @@ static int _is_model(const char *file)
             (n > 4 && !strcmp(file + n - 4, ".yml")));
 }
 
-/* NAME of a model file: its base name without .yaml/.yml, "-SCENARIO"
- * when one other than base and all is asked for. */
-static char *_name_of(const char *path, const char *scenario)
+/* NAME of a model file from its path below the folder given (or its base
+ * name): without .yaml/.yml, '/' as '-', "-SCENARIO" when one other than
+ * base and all is asked for. */
+static char *_name_of(const char *rel, const char *scenario)
 {
-    const char *slash = strrchr(path, '/');
-    const char *base = slash ? slash + 1 : path;
-    size_t n = strlen(base);
-    if (n > 5 && !strcmp(base + n - 5, ".yaml"))
+    size_t n = strlen(rel);
+    if (n > 5 && !strcmp(rel + n - 5, ".yaml"))
         n -= 5;
-    else if (n > 4 && !strcmp(base + n - 4, ".yml"))
+    else if (n > 4 && !strcmp(rel + n - 4, ".yml"))
         n -= 4;
     int with = scenario && strcmp(scenario, "base") && strcmp(scenario, "all");
     size_t size = n + (with ? strlen(scenario) + 1 : 0) + 1;
     char *name = malloc(size);
-    if (name)
-        snprintf(name, size, "%.*s%s%s", (int)n, base, with ? "-" : "",
-                 with ? scenario : "");
+    if (!name)
+        return NULL;
+    snprintf(name, size, "%.*s%s%s", (int)n, rel, with ? "-" : "", with ? scenario : "");
+    for (char *c = name; *c; c++)
+        if (*c == '/')
+            *c = '-';
     return name;
 }
 
-static int _add_file(batch_plan *p, const char *path, const char *scenario)
+static const char *_base(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* A run of the model at path, its NAME from rel. */
+static int _add_file(batch_plan *p, const char *path, const char *rel, const char *scenario)
 {
     batch_run *r = _add(p);
     if (!r)
         return diag_oom();
     r->model = _dup(path);
+    r->path = batch_path_normal(path);
     r->scenario = _dup(scenario);
-    r->name = _name_of(path, scenario);
+    r->name = _name_of(rel, scenario);
     r->row = _dup("");
-    if (!r->model || !r->name || !r->row || (scenario && !r->scenario))
+    if (!r->model || !r->path || !r->name || !r->row || (scenario && !r->scenario))
         return diag_oom();
     if (!batch_name_ok(r->name)) {
-        diag_error("'%s': '%s' cannot name a workbook (letters, digits, '-', '_' "
-                   "and '.'; not 'index'): rename the file or use a manifest with an "
-                   "'output' column", path, r->name);
+        diag_error("'%s': '%s' cannot name a workbook (letters, digits, space, '-', "
+                   "'_' and '.'; not starting with '.', not 'index'): rename the file or "
+                   "use a manifest with an 'output' column", path, r->name);
         return EX_USAGE;
     }
     return 0;
@@ -100,72 +104,107 @@ static int _cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The model files directly in folder dir, sorted by name (byte order). */
-static int _list(const char *dir, char ***names, size_t *n)
+typedef struct _files {
+    char **v;
+    size_t n, cap;
+} _files;
+
+static int _push(_files *f, const char *rel)
 {
-    *names = NULL;
-    *n = 0;
-    DIR *d = opendir(dir);
-    if (!d) {
-        diag_error("cannot open '%s': %s", dir, strerror(errno));
-        return EX_NOINPUT;
+    if (f->n == f->cap) {
+        size_t cap = f->cap ? 2 * f->cap : 64;
+        char **v = realloc(f->v, cap * sizeof *v);
+        if (!v)
+            return diag_oom();
+        f->v = v;
+        f->cap = cap;
     }
-    size_t cap = 0;
+    if (!(f->v[f->n] = strdup(rel)))
+        return diag_oom();
+    f->n++;
+    return 0;
+}
+
+static char *_join(const char *dir, const char *file)
+{
+    size_t dl = strlen(dir);
+    int slash = !dl || dir[dl - 1] == '/';
+    size_t size = dl + 1 + strlen(file) + 1;
+    char *path = malloc(size);
+    if (path)
+        snprintf(path, size, "%s%s%s", dir, slash ? "" : "/", file);
+    return path;
+}
+
+static int _list(const char *root, const char *rel, int recursive, _files *f);
+
+/* One entry of a folder: a model file (or what claims to be one: a
+ * dangling link is a run that fails), or a subfolder to descend into. */
+static int _entry(const char *root, const char *rel, int recursive, _files *f)
+{
+    char *path = _join(root, rel);
+    if (!path)
+        return diag_oom();
+    struct stat ls, st;
     int rc = 0;
-    struct dirent *e;
-    while (!rc && (e = readdir(d))) {
-        if (!_is_model(e->d_name))
-            continue;
-        if (*n == cap) {
-            cap = cap ? 2 * cap : 64;
-            char **v = realloc(*names, cap * sizeof *v);
-            if (!v) {
-                rc = diag_oom();
-                break;
-            }
-            *names = v;
-        }
-        if (!((*names)[*n] = strdup(e->d_name)))
-            rc = diag_oom();
-        else
-            (*n)++;
-    }
-    closedir(d);
-    if (!rc)
-        qsort(*names, *n, sizeof **names, _cmp_str);
+    int is_dir = lstat(path, &ls) == 0 && S_ISDIR(ls.st_mode);
+    if (is_dir && recursive)
+        rc = _list(root, rel, recursive, f);
+    else if (!is_dir && _is_model(_base(rel)) && !(stat(path, &st) == 0 && S_ISDIR(st.st_mode)))
+        rc = _push(f, rel);
+    free(path);
     return rc;
 }
 
-static int _add_folder(batch_plan *p, const char *dir, const char *scenario)
+/* The model files in root/rel (rel "" for root itself), by their paths
+ * below root; in its subfolders too when recursive (not hidden ones, not
+ * through links). */
+static int _list(const char *root, const char *rel, int recursive, _files *f)
 {
-    char **names;
-    size_t n;
-    int rc = _list(dir, &names, &n);
-    size_t dl = strlen(dir);
-    int slash = dl && dir[dl - 1] == '/';
-    for (size_t i = 0; i < n && !rc; i++) {
-        size_t size = dl + 1 + strlen(names[i]) + 1;
-        char *path = malloc(size);
-        if (!path) {
-            rc = diag_oom();
-            break;
-        }
-        snprintf(path, size, "%s%s%s", dir, slash ? "" : "/", names[i]);
-        struct stat st;
-        if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
-            rc = _add_file(p, path, scenario);
+    char *dir = *rel ? _join(root, rel) : strdup(root);
+    DIR *d = dir ? opendir(dir) : NULL;
+    if (!d) {
+        int rc = dir ? (diag_error("cannot open '%s': %s", dir, strerror(errno)), EX_NOINPUT)
+                     : diag_oom();
+        free(dir);
+        return rc;
+    }
+    int rc = 0;
+    struct dirent *e;
+    while (!rc && (e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char *sub = *rel ? _join(rel, e->d_name) : strdup(e->d_name);
+        rc = sub ? _entry(root, sub, recursive, f) : diag_oom();
+        free(sub);
+    }
+    closedir(d);
+    free(dir);
+    return rc;
+}
+
+static int _add_folder(batch_plan *p, const char *dir, const char *scenario, int recursive)
+{
+    _files f = {0};
+    int rc = _list(dir, "", recursive, &f);
+    if (!rc)
+        qsort(f.v, f.n, sizeof *f.v, _cmp_str);
+    for (size_t i = 0; i < f.n && !rc; i++) {
+        char *path = _join(dir, f.v[i]);
+        rc = path ? _add_file(p, path, f.v[i], scenario) : diag_oom();
         free(path);
     }
-    for (size_t i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
-    if (!rc && n == 0)
-        diag_warn("no model files (*.yaml, *.yml) in '%s'", dir);
+    for (size_t i = 0; i < f.n; i++)
+        free(f.v[i]);
+    free(f.v);
+    if (!rc && f.n == 0)
+        diag_warn("no model files (*.yaml, *.yml) in '%s'%s", dir,
+                  recursive ? " or its subfolders" : "");
     return rc;
 }
 
 int batch_plan_operands(batch_plan *p, char *const *operands, size_t n,
-                        const char *scenario)
+                        const char *scenario, int recursive)
 {
     for (size_t i = 0; i < n; i++) {
         struct stat st;
@@ -173,8 +212,9 @@ int batch_plan_operands(batch_plan *p, char *const *operands, size_t n,
             diag_error("cannot open '%s': %s", operands[i], strerror(errno));
             return EX_NOINPUT;
         }
-        int rc = S_ISDIR(st.st_mode) ? _add_folder(p, operands[i], scenario)
-                                     : _add_file(p, operands[i], scenario);
+        int rc = S_ISDIR(st.st_mode)
+                     ? _add_folder(p, operands[i], scenario, recursive)
+                     : _add_file(p, operands[i], _base(operands[i]), scenario);
         if (rc)
             return rc;
     }
@@ -280,7 +320,8 @@ static int _row(_manifest *m, const csvrows_field *f, size_t n, int line)
 {
     if (n != m->ncols)
         return reader_error(m->path, line, (int)(n < m->ncols ? n : m->ncols) + 1,
-                            "%zu fields where the header has %zu", n, m->ncols);
+                            "%zu field%s where the header has %zu", n,
+                            n == 1 ? "" : "s", m->ncols);
     const csvrows_field *mf = &f[m->col_model];
     if (mf->len == 0)
         return reader_error(m->path, mf->line, m->col_model + 1, "empty 'model'");
@@ -291,17 +332,17 @@ static int _row(_manifest *m, const csvrows_field *f, size_t n, int line)
     const char *sc = m->col_scenario >= 0 && f[m->col_scenario].len
                          ? f[m->col_scenario].text : NULL;
     if (!(r->model = _model_path(m->path, mf->text)) || (sc && !(r->scenario = strdup(sc))) ||
-        !(r->row = _row_text(f, n)))
+        !(r->row = _row_text(f, n)) || !(r->path = batch_path_normal(r->model)))
         return diag_oom();
     const csvrows_field *of = m->col_output >= 0 ? &f[m->col_output] : NULL;
-    r->name = of && of->len ? strdup(of->text) : _name_of(r->model, sc);
+    r->name = of && of->len ? strdup(of->text) : _name_of(_base(r->model), sc);
     if (!r->name)
         return diag_oom();
     if (!batch_name_ok(r->name))
         return reader_error(m->path, of && of->len ? of->line : mf->line,
                             (of && of->len ? m->col_output : m->col_model) + 1,
-                            "'%s' cannot name an output (letters, digits, '-', '_' and "
-                            "'.', starting with a letter or digit, not 'index'; no path)",
+                            "'%s' cannot name an output (letters, digits, space, '-', '_' "
+                            "and '.', not starting with '.', not 'index'; no path)",
                             reader_show(r->name, strlen(r->name)).s);
     return _overrides(m, r, f);
 }
@@ -377,24 +418,6 @@ static uint64_t _fnv(uint64_t h, const void *data, size_t n)
     return h;
 }
 
-void batch_run_key(const batch_run *r, char buf[17])
-{
-    struct stat st;
-    if (stat(r->model, &st)) {
-        snprintf(buf, 17, "-");
-        return;
-    }
-    uint64_t h = 14695981039346656037ULL;
-    long long v[3] = {(long long)st.st_size, (long long)st.st_mtim.tv_sec,
-                      (long long)st.st_mtim.tv_nsec};
-    h = _fnv(h, v, sizeof v);
-    const char *s = r->scenario ? r->scenario : "base";
-    h = _fnv(h, s, strlen(s) + 1);
-    h = _fnv(h, r->model, strlen(r->model) + 1);
-    h = _fnv(h, r->row, strlen(r->row) + 1);
-    snprintf(buf, 17, "%016llx", (unsigned long long)h);
-}
-
 void batch_plan_identify(batch_plan *p)
 {
     uint64_t h = 14695981039346656037ULL;
@@ -402,7 +425,7 @@ void batch_plan_identify(batch_plan *p)
         const batch_run *r = &p->runs[i];
         const char *sc = r->scenario ? r->scenario : "base";
         h = _fnv(h, r->name, strlen(r->name) + 1);
-        h = _fnv(h, r->model, strlen(r->model) + 1);
+        h = _fnv(h, r->path, strlen(r->path) + 1);
         h = _fnv(h, sc, strlen(sc) + 1);
         h = _fnv(h, r->row, strlen(r->row) + 1);
     }
@@ -417,6 +440,7 @@ void batch_plan_release(batch_plan *p)
             free((char *)r->overrides[k].text);
         free(r->overrides);
         free(r->model);
+        free(r->path);
         free(r->scenario);
         free(r->name);
         free(r->row);
@@ -427,4 +451,44 @@ void batch_plan_release(batch_plan *p)
     free(p->series);
     free(p->manifest);
     memset(p, 0, sizeof *p);
+}
+
+/* Append part[0..n) to the normalised path being built in out[0..*len). */
+static void _part(char *out, size_t *len, const char *part, size_t n)
+{
+    if (n == 0 || (n == 1 && part[0] == '.'))
+        return;
+    if (n == 2 && part[0] == '.' && part[1] == '.') {
+        while (*len > 0 && out[*len - 1] != '/')
+            (*len)--;
+        if (*len > 0)
+            (*len)--;
+        return;
+    }
+    out[(*len)++] = '/';
+    memcpy(out + *len, part, n);
+    *len += n;
+}
+
+char *batch_path_normal(const char *path)
+{
+    char cwd[4096] = "";
+    if (path[0] != '/' && !getcwd(cwd, sizeof cwd))
+        cwd[0] = '\0';
+    size_t size = strlen(cwd) + strlen(path) + 3, len = 0;
+    char *out = malloc(size);
+    if (!out)
+        return NULL;
+    for (int pass = 0; pass < 2; pass++) {
+        const char *s = pass ? path : cwd;
+        while (*s) {
+            size_t n = strcspn(s, "/");
+            _part(out, &len, s, n);
+            s += n + (s[n] == '/');
+        }
+    }
+    if (len == 0)
+        out[len++] = '/';
+    out[len] = '\0';
+    return out;
 }

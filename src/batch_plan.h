@@ -13,7 +13,9 @@
 
 typedef struct batch_run {
     size_t run;               /**< 1-based position in the whole batch */
-    char *model;              /**< model file path */
+    char *model;              /**< model file path, as given */
+    char *path;               /**< the same, absolute and normalised
+                                   (batch_path_normal): its identity */
     char *scenario;           /**< NULL = base, a name, or "all" */
     char *name;               /**< output NAME: OUTDIR/NAME.xlsx */
     run_override *overrides;  /**< manifest cells (texts owned) */
@@ -31,12 +33,17 @@ typedef struct batch_plan {
     char id[17];              /**< the batch's identity (batch_plan_identify) */
 } batch_plan;
 
-/** Runs for model files and folders (*.yaml, *.yml in a folder, sorted),
- *  each under scenario (NULL = base). Returns 0 or a sysexits code after
- *  the message (EX_NOINPUT for a missing operand, EX_USAGE for a file
- *  whose name cannot name a workbook). */
+#define BATCH_MAX_NAME 200    /**< bytes of an output NAME */
+
+/** Runs for model files and folders (*.yaml, *.yml in a folder, sorted;
+ *  with recursive, in its subfolders too, named by the path below the
+ *  folder: company/scenario.yaml is company-scenario), each under
+ *  scenario (NULL = base). A folder's entry that is a dangling symbolic
+ *  link or cannot be read is a run (which fails, named). Returns 0 or a
+ *  sysexits code after the message (EX_NOINPUT for a missing operand,
+ *  EX_USAGE for a file whose name cannot name a workbook). */
 int batch_plan_operands(batch_plan *p, char *const *operands, size_t n,
-                        const char *scenario);
+                        const char *scenario, int recursive);
 
 /** Runs from a manifest CSV. Returns 0 or a sysexits code after
  *  "MANIFEST:LINE:COL: message" (EX_DATAERR), EX_NOINPUT when missing. */
@@ -45,14 +52,16 @@ int batch_plan_manifest(batch_plan *p, const char *path);
 /** Every NAME once: else "capex: ..." naming both runs, EX_USAGE. */
 int batch_plan_check_names(const batch_plan *p);
 
-/** Nonzero when NAME can name an output: letters, digits, '-', '_', '.',
- *  starting with a letter or digit, not "index", at most 100 bytes. */
+/** Nonzero when NAME can name an output (batch_name.c): UTF-8 letters
+ *  and digits of any script, space, '-', '_', '.'; not starting with '.',
+ *  no "..", not "index", at most BATCH_MAX_NAME bytes. */
 int batch_name_ok(const char *name);
 
-/** The key of a run's outputs: its model file's size and modification
- *  time, scenario and manifest row, as 16 hex digits into buf[17]; a
- *  model that cannot be read gives "-". */
-void batch_run_key(const batch_run *r, char buf[17]);
+/** path made absolute (from the working folder) with "." and ".."
+ *  parts, repeated and trailing slashes removed, without following
+ *  links: ./models/a.yaml and /abs/models/a.yaml are the same. Caller
+ *  frees; NULL when out of memory. */
+char *batch_path_normal(const char *path);
 
 /** Set p->id: 16 hex digits digesting every run (name, model, scenario,
  *  manifest row) in order, so that the records of one batch can be told

@@ -12,9 +12,12 @@
  * takes its place. When no job is left the parent closes the job pipes;
  * the workers see the end and exit.
  *
- * A signal reaches outfile's handler, which calls _stop_workers first:
- * the workers get the same signal (each removes its own temporary file)
- * and are waited for.
+ * SIGINT, SIGTERM or SIGHUP in the parent is noted and passed on to the
+ * workers (each removes its own temporary file and ends by it); the
+ * parent stops handing out jobs, collects what the workers answered and
+ * returns, so that the batch can write its index from what finished.
+ * Workers keep outfile's handler (signals are blocked across fork until
+ * the child has it back).
  */
 #define _GNU_SOURCE
 #include "batch_pool.h"
@@ -65,16 +68,57 @@ typedef struct _pool {
 /* Running workers, for the signal handler (async-signal-safe use only). */
 static volatile pid_t _pids[MAX_JOBS];
 static volatile int _npids;
+static volatile sig_atomic_t _caught;
 
-static void _stop_workers(int sig)
+static const int _sigs[] = {SIGINT, SIGTERM, SIGHUP};
+#define NSIGS (sizeof _sigs / sizeof _sigs[0])
+
+/* In the parent: note the signal and pass it on to the workers. */
+static void _on_signal(int sig)
 {
+    if (!_caught)
+        _caught = sig;
     int n = _npids;
     for (int i = 0; i < n; i++)
         if (_pids[i] > 0)
             kill(_pids[i], sig);
-    for (int i = 0; i < n; i++)
-        if (_pids[i] > 0)
-            waitpid(_pids[i], NULL, 0);
+}
+
+int batch_pool_signal(void)
+{
+    return _caught;
+}
+
+static struct sigaction _old_sa[NSIGS];
+static int _catching;
+
+void batch_pool_catch(void)
+{
+    if (_catching++)
+        return;
+    _caught = 0;
+    outfile_guard_signals();   /* installed now, so not over ours later */
+    struct sigaction sa = {.sa_handler = _on_signal};
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < NSIGS; i++)
+        sigaction(_sigs[i], &sa, &_old_sa[i]);
+}
+
+void batch_pool_uncatch(void)
+{
+    if (!_catching || --_catching)
+        return;
+    for (size_t i = 0; i < NSIGS; i++)
+        sigaction(_sigs[i], &_old_sa[i], NULL);
+}
+
+static void _block(int how, sigset_t *old)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    for (size_t i = 0; i < NSIGS; i++)
+        sigaddset(&set, _sigs[i]);
+    sigprocmask(how, &set, old);
 }
 
 static void _publish(const _pool *p)
@@ -141,6 +185,8 @@ static int _work_one(const batch_pool_ops *ops, size_t job, int fd)
         stderr = saved;
         fclose(mem);
     }
+    if (ops->printed)
+        ops->printed(ops->ctx, job, status, text ? text : "", len);
     if (len > ERR_KEEP)
         len = ERR_KEEP;
     _frame f = {.job = job, .status = status, .len = (uint32_t)len};
@@ -169,7 +215,11 @@ static void _worker_main(_pool *p, int self, int job_fd, int res_fd)
     const batch_pool_ops *ops = p->ops;
     _forget(p, self);
     free(p->w);
-    outfile_on_signal(NULL);
+    outfile_guard_signals();
+    _caught = 0;
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
     signal(SIGPIPE, SIG_DFL);
     int null = open("/dev/null", O_RDWR);
     if (null >= 0) {
@@ -203,7 +253,11 @@ static int _spawn(_pool *p, int i)
         return EX_OSERR;
     }
     fflush(NULL);
+    sigset_t old;
+    _block(SIG_BLOCK, &old);
     pid_t pid = fork();
+    if (pid != 0)
+        sigprocmask(SIG_SETMASK, &old, NULL);
     if (pid < 0) {
         diag_error("cannot start a worker: %s", strerror(errno));
         close(jobs[0]), close(jobs[1]), close(res[0]), close(res[1]);
@@ -246,7 +300,7 @@ static void _feed(_pool *p, int i)
     _worker *w = &p->w[i];
     if (w->job_fd < 0)
         return;
-    if (p->next < p->n) {
+    if (p->next < p->n && !_caught) {
         uint64_t job = p->next;
         if (_write_all(w->job_fd, &job, sizeof job) == 0) {
             w->busy = 1;
@@ -278,7 +332,7 @@ static int _lost(_pool *p, int i)
         _finish(p, w->job, status ? status : EX_SOFTWARE, "", 0);
     }
     _publish(p);
-    if (p->next >= p->n)
+    if (p->next >= p->n || _caught)
         return 0;
     int rc = _spawn(p, i);
     if (!rc)
@@ -338,6 +392,14 @@ static int _wait(_pool *p)
     return rc;
 }
 
+static int _busy(const _pool *p)
+{
+    for (int i = 0; i < p->nw; i++)
+        if (p->w[i].busy && p->w[i].res_fd >= 0)
+            return 1;
+    return 0;
+}
+
 static int _alive(const _pool *p)
 {
     for (int i = 0; i < p->nw; i++)
@@ -379,27 +441,26 @@ int batch_pool_run(size_t n, int jobs, const batch_pool_ops *ops)
         return diag_oom();
     for (int i = 0; i < jobs; i++)
         p.w[i] = (_worker){.job_fd = -1, .res_fd = -1};
-    outfile_guard_signals();
-    outfile_on_signal(_stop_workers);
+    batch_pool_catch();
     /* A worker that died leaves a job pipe without a reader: writing to it
      * must fail with EPIPE (handled by _feed), not end the batch. */
     struct sigaction ign = {.sa_handler = SIG_IGN}, old_pipe;
     sigemptyset(&ign.sa_mask);
     sigaction(SIGPIPE, &ign, &old_pipe);
     int rc = 0;
-    for (int i = 0; i < jobs && !rc && n; i++) {
+    for (int i = 0; i < jobs && !rc && n && !_caught; i++) {
         p.nw = i + 1;
         if (!(rc = _spawn(&p, i)))
             _feed(&p, i);
     }
-    while (!rc && p.finished < n) {
+    while (!rc && p.finished < n && !(_caught && !_busy(&p))) {
         rc = _wait(&p);
         if (ops->progress)
             ops->progress(ops->ctx, p.finished, n, 0);
     }
     _drain(&p);
     sigaction(SIGPIPE, &old_pipe, NULL);
-    outfile_on_signal(NULL);
+    batch_pool_uncatch();
     _npids = 0;
     if (ops->progress)
         ops->progress(ops->ctx, p.finished, n, 1);

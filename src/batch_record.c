@@ -22,7 +22,8 @@ const char *const batch_columns[BR_COLUMNS] = {
     "run", "name", "model", "scenario", "status", "exit", "checks", "warnings",
     "unit", "first_year", "last_year", "cumulative_burn", "break_even_year",
     "peak_funding_need", "runway_months", "workbook", "message", "as_of", "key",
-    "batch", "runs",
+    "batch", "runs", "model_name", "error_file", "error_line", "error_column",
+    "error_message", "warning_messages",
 };
 
 static int _set(batch_record *rec, int col, const char *s)
@@ -94,6 +95,30 @@ static int _burn(batch_record *rec, const cx_result *r)
            _num(rec, BR_RUNWAY_MONTHS, b->funding.runway_months);
 }
 
+/* The warnings of a run, "FILE:LINE:COL: warning: TEXT" one a line, as
+ * `capex run` prints them. */
+static int _warnings(batch_record *rec, const cx_result *r)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f)
+        return -1;
+    for (size_t i = 0; i < r->nnotes; i++) {
+        const cx_note *n = &r->notes[i];
+        if (n->level != CX_NOTE_WARNING)
+            continue;
+        fprintf(f, "%s%s", ftell(f) > 0 ? "\n" : "", r->model->file);
+        if (n->line)
+            fprintf(f, ":%d:%d", n->line, n->col);
+        fprintf(f, ": warning: %s", n->text);
+    }
+    int bad = fclose(f) != 0;
+    bad |= _set(rec, BR_WARNING_TEXT, text);
+    free(text);
+    return bad ? -1 : 0;
+}
+
 int batch_record_ok(batch_record *rec, const batch_plan *p, const batch_run *run,
                     const cx_result *r, const char *key)
 {
@@ -103,23 +128,86 @@ int batch_record_ok(batch_record *rec, const batch_plan *p, const batch_run *run
     char unit[40];
     snprintf(unit, sizeof unit, "%s%s%s", m->currency, *m->currency ? " " : "",
              cx_scale_suffix(m->scale));
-    char wb[READER_MAX_NAME + 8];
+    char wb[BATCH_MAX_NAME + 8];
     snprintf(wb, sizeof wb, "%s.xlsx", run->name);
     bad |= _set(rec, BR_CHECKS, checks) |
            _int(rec, BR_WARNINGS, (long)r->warnings) |
            _set(rec, BR_UNIT, unit) | _year(rec, BR_FIRST_YEAR, m->first_year) |
            _year(rec, BR_LAST_YEAR, m->last_year) | _burn(rec, r) |
            _set(rec, BR_WORKBOOK, wb) | _set(rec, BR_AS_OF, m->as_of_text) |
-           _set(rec, BR_KEY, key) | _fill_empty(rec);
+           _set(rec, BR_KEY, key) | _set(rec, BR_MODEL_NAME, m->name) |
+           _warnings(rec, r) | _fill_empty(rec);
     return bad ? _nomem(rec) : 0;
+}
+
+/* The position before ": " at c: ":LINE:COL" or ":LINE" right before it;
+ * where the file's name ends, or NULL. */
+static const char *_position(const char *m, const char *c, int *line, int *col)
+{
+    int v[2], k = 0;
+    const char *p = c;
+    while (k < 2) {
+        const char *q = p;
+        while (q > m && q[-1] >= '0' && q[-1] <= '9')
+            q--;
+        if (q == p || q == m || q[-1] != ':')
+            break;
+        v[k++] = atoi(q);
+        p = q - 1;
+    }
+    if (k == 0 || p == m)
+        return NULL;
+    *line = v[k - 1];
+    *col = k == 2 ? v[0] : 0;
+    return p;
+}
+
+static int _error_at(batch_record *rec, const char *file, size_t n, int line, int col,
+                     const char *text)
+{
+    char l[16] = "", c[16] = "";
+    if (line)
+        snprintf(l, sizeof l, "%d", line);
+    if (col)
+        snprintf(c, sizeof c, "%d", col);
+    char *f = strndup(file, n);
+    int bad = !f || _set(rec, BR_ERROR_FILE, f) | _set(rec, BR_ERROR_LINE, l) |
+              _set(rec, BR_ERROR_COLUMN, c) | _set(rec, BR_ERROR_TEXT, text);
+    free(f);
+    return bad ? -1 : 0;
+}
+
+/* "FILE:LINE:COL: text", "FILE:LINE: text" (FILE may hold ':') or
+ * "MODEL: text": the error's fields; else the whole message is its text,
+ * "capex: " left out. */
+static int _error_fields(batch_record *rec, const char *model, const char *message)
+{
+    const char *m = message ? message : "";
+    for (const char *c = strstr(m, ": "); c; c = strstr(c + 1, ": ")) {
+        int line, col;
+        const char *end = _position(m, c, &line, &col);
+        if (end)
+            return _error_at(rec, m, (size_t)(end - m), line, col, c + 2);
+    }
+    size_t ml = strlen(model);
+    if (ml && !strncmp(m, model, ml) && !strncmp(m + ml, ": ", 2))
+        return _error_at(rec, m, ml, 0, 0, m + ml + 2);
+    return _set(rec, BR_ERROR_TEXT, strncmp(m, "capex: ", 7) ? m : m + 7);
 }
 
 int batch_record_failed(batch_record *rec, const batch_plan *p, const batch_run *run,
                         int code, const char *message)
 {
     int bad = _common(rec, p, run, code);
-    bad |= _set(rec, BR_MESSAGE, message) | _fill_empty(rec);
+    bad |= _set(rec, BR_MESSAGE, message) | _error_fields(rec, run->model, message) | _fill_empty(rec);
     return bad ? _nomem(rec) : 0;
+}
+
+int batch_record_kept(batch_record *rec)
+{
+    char wb[BATCH_MAX_NAME + 8];
+    snprintf(wb, sizeof wb, "%s.xlsx", rec->f[BR_NAME]);
+    return _set(rec, BR_WORKBOOK, wb) ? _nomem(rec) : 0;
 }
 
 int batch_record_adopt(batch_record *rec, const batch_plan *p, const batch_run *run)
@@ -128,9 +216,10 @@ int batch_record_adopt(batch_record *rec, const batch_plan *p, const batch_run *
     snprintf(num, sizeof num, "%zu", run->run);
     snprintf(runs, sizeof runs, "%zu", p->n);
     if (!strcmp(rec->f[BR_RUN], num) && !strcmp(rec->f[BR_BATCH], p->id) &&
-        !strcmp(rec->f[BR_RUNS], runs))
+        !strcmp(rec->f[BR_RUNS], runs) && !strcmp(rec->f[BR_MODEL], run->model))
         return 0;
-    return _set(rec, BR_RUN, num) | _set(rec, BR_BATCH, p->id) | _set(rec, BR_RUNS, runs)
+    return _set(rec, BR_RUN, num) | _set(rec, BR_BATCH, p->id) | _set(rec, BR_RUNS, runs) |
+                   _set(rec, BR_MODEL, run->model)
                ? -1 : 1;
 }
 
@@ -187,12 +276,13 @@ int batch_record_save(const batch_record *rec, const char *outdir)
 typedef struct _load {
     batch_record *rec;
     const char *path;
-    int rows;
+    int rows, loud;
 } _load;
 
 static int _bad(const _load *l, int line, const char *what)
 {
-    diag_at(l->path, line, 1, "not a capex run record: %s", what);
+    if (l->loud)
+        diag_at(l->path, line, 1, "not a capex run record: %s", what);
     return EX_DATAERR;
 }
 
@@ -218,7 +308,7 @@ static int _on_row(void *ctx, const csvrows_field *f, size_t n, int line)
 int batch_record_load(batch_record *rec, const char *path, int loud)
 {
     memset(rec, 0, sizeof *rec);
-    _load l = {.rec = rec, .path = path};
+    _load l = {.rec = rec, .path = path, .loud = loud};
     if (!loud && access(path, F_OK))
         return EX_NOINPUT;
     int rc = csvrows_read(path, _on_row, &l);
@@ -269,9 +359,9 @@ static void _temp(const char *dir, const char *file, const char *ext,
     if (file[0] != '.' || len < 1 + el + 7 || file[len - 7] != '.' ||
         memcmp(file + len - 7 - el, ext, el))
         return;
-    char name[READER_MAX_NAME + 1];
+    char name[BATCH_MAX_NAME + 1];
     size_t nl = len - 1 - el - 7;
-    if (nl == 0 || nl > READER_MAX_NAME)
+    if (nl == 0 || nl > BATCH_MAX_NAME)
         return;
     memcpy(name, file + 1, nl);
     name[nl] = '\0';

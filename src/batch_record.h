@@ -22,6 +22,11 @@ enum batch_column {
     BR_AS_OF = BR_INDEX_COLUMNS, BR_KEY,
     BR_BATCH,                         /**< the batch's identity (plan id) */
     BR_RUNS,                          /**< runs in the whole batch */
+    BR_MODEL_NAME,                    /**< the model's 'model:' name */
+    BR_ERROR_FILE, BR_ERROR_LINE, BR_ERROR_COLUMN, /**< where a failed run's
+                                           first error points, "" if nowhere */
+    BR_ERROR_TEXT,                    /**< that error's message alone */
+    BR_WARNING_TEXT,                  /**< the run's warnings, one a line */
     BR_COLUMNS
 };
 
@@ -37,10 +42,15 @@ int batch_record_ok(batch_record *rec, const batch_plan *p, const batch_run *run
                     const cx_result *r, const char *key);
 
 /** The record of a run that failed with exit status code: message is
- *  the first line of what it printed (may be NULL). */
+ *  the first line of what it printed (may be NULL); when it reads
+ *  "FILE:LINE:COL: text" the error's fields are set from it. */
 int batch_record_failed(batch_record *rec, const batch_plan *p, const batch_run *run,
                         int code,
                         const char *message);
+
+/** A failed run's record that kept the workbook of an earlier run
+ *  (--keep-failed): its workbook column names it. 0 or EX_OSERR. */
+int batch_record_kept(batch_record *rec);
 
 /** Make a record of another batch (or an earlier plan) one of run of
  *  batch p: its run number and batch identity. Returns 1 when it changed,
@@ -55,8 +65,9 @@ char *batch_record_path(const char *outdir, const char *name);
 int batch_record_save(const batch_record *rec, const char *outdir);
 
 /** Read a record file. Returns 0, or a sysexits code: EX_NOINPUT when
- *  it is missing (with a message only when loud), EX_DATAERR after
- *  "FILE:LINE:1: not a capex run record: ..." when it is not one. */
+ *  it is missing, EX_DATAERR when it is not a record of this version
+ *  ("FILE:LINE:1: not a capex run record: ..."); messages only when
+ *  loud. */
 int batch_record_load(batch_record *rec, const char *path, int loud);
 
 /** One CSV row (RFC 4180 quoting, by libcsv) of the first n columns. */

@@ -5,7 +5,9 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sysexits.h>
 
 #include "batch_index.h"
@@ -28,15 +30,19 @@ static int _index(const char *outdir, report_format format, int quiet, int parti
     int rc = batch_index_load(outdir, partial, &recs, &n);
     if (rc)
         return rc;
-    rc = batch_index_write(outdir, recs, n);
+    batch_meta m = {.ended = time(NULL), .planned = strtoul(recs[0].f[BR_RUNS], NULL, 10)};
+    snprintf(m.id, sizeof m.id, "%s", recs[0].f[BR_BATCH]);
+    batch_meta_load(&m, outdir);
+    rc = batch_index_write(outdir, recs, n, &m);
     if (!rc && format == REPORT_CSV)
-        rc = batch_index_csv(stdout, recs, n);
+        rc = batch_index_csv(stdout, recs, n, &m);
     if (!rc && format == REPORT_JSON)
-        rc = batch_index_json(stdout, recs, n);
+        rc = batch_index_json(stdout, recs, n, &m);
+    batch_meta_release(&m);
     if (!rc && !quiet)
         fprintf(format == REPORT_TABLE ? stdout : stderr,
-                "capex: index: %zu runs (%zu succeeded, %zu failed) in %s/index.xlsx\n",
-                n, _count(recs, n, "ok"), _count(recs, n, "failed"), outdir);
+                "capex: index: %zu run%s (%zu succeeded, %zu failed) in %s/index.xlsx\n",
+                n, n == 1 ? "" : "s", _count(recs, n, "ok"), _count(recs, n, "failed"), outdir);
     batch_records_free(recs, n);
     if (!rc && fflush(stdout)) {
         diag_error("cannot write to standard output: %s", strerror(errno));

@@ -22,7 +22,9 @@ static const char *const _driver_keys[] = {
 static const char *const _methods[] = {"growth", "rates", "cagr", "fade", "trend",
                                        "stages", "share", "intensity", NULL};
 
-static const rm_fig _rate_fig = {{1, 0, CX_SCALE_ONE}, "rate"};
+static const rm_fig _rate_fig = {{1, 0, CX_SCALE_ONE, 0, 0}, "rate", 0};
+/* A logistic fit's ceiling is in the series' own terms (80 users). */
+static const rm_fig _level_fig = {{1, 0, CX_SCALE_ONE, 0, 0}, "level", 1};
 
 /* "Y1..Y2" inside the model's years with Y1 < Y2. */
 static int _window(const rm_reader *r, const yt_node *n, const char *text,
@@ -144,7 +146,7 @@ static int _fit_kind(const rm_reader *r, const yt_node *n, cx_driver *d)
 static int _saturation(const rm_reader *r, const yt_node *n, cx_driver *d)
 {
     double v;
-    int rc = rm_single(r, n, &_rate_fig, "for 'saturation'", &v);
+    int rc = rm_single(r, n, &_level_fig, "for 'saturation'", &v);
     if (rc)
         return rc;
     if (!(v > 0))
@@ -441,6 +443,9 @@ static int _driven_series(const rm_reader *r, const yt_node *key, const char *wh
     if (r->m->series[*si].kind == CX_S_SUM)
         return RM_ERR(r, key, "'%s' is a sum series and cannot have a driver (it "
                       "follows its parts)", r->m->series[*si].name);
+    if (r->m->series[*si].kind == CX_S_DEPRECIATION)
+        return RM_ERR(r, key, "'%s' comes from 'depreciation' and cannot have a driver "
+                      "(it follows its capex series)", r->m->series[*si].name);
     return 0;
 }
 
@@ -496,7 +501,7 @@ static int _scenario_drivers(const rm_reader *r, const yt_node *drivers, cx_scen
 
 static int _scenario(const rm_reader *r, const yt_node *key, const yt_node *def)
 {
-    static const char *const keys[] = {"description", "drivers", NULL};
+    static const char *const keys[] = {"description", "drivers", "depreciation", NULL};
     if (!reader_is_identifier(key->text, key->len))
         return RM_ERR(r, key, "invalid scenario name '%s' (letters, digits, '-', '_' "
                       "and '.')", rm_show(key).s);
@@ -527,6 +532,8 @@ static int _scenario(const rm_reader *r, const yt_node *key, const yt_node *def)
     rc = rm_opt_text(r, def, "description", &sc->description);
     if (!rc && (n = yt_get(def, "drivers")))
         rc = _scenario_drivers(r, n, sc);
+    if (!rc && (n = yt_get(def, "depreciation")))
+        rc = rm_scenario_depreciation(r, n, sc);
     return rc;
 }
 

@@ -22,6 +22,9 @@ static int _solve(const rm_reader *r, const yt_node *n, cx_goal *g)
     if (!rc && r->m->series[g->series].kind == CX_S_SUM)
         rc = RM_ERR(r, n, "'%s' is a sum series (goal seek replaces a driver: solve "
                     "for one of its parts)", r->m->series[g->series].name);
+    if (!rc && r->m->series[g->series].kind == CX_S_DEPRECIATION)
+        rc = RM_ERR(r, n, "'%s' comes from 'depreciation' (goal seek replaces a driver: "
+                    "solve for its capex series)", r->m->series[g->series].name);
     return rc;
 }
 

@@ -113,11 +113,42 @@ static int _unmovable(const rm_reader *r, const yt_node *n, size_t si,
                   cx_method_name(d->method), name, where);
 }
 
+/* A depreciation entry's D&A series: its life moves. */
+static int _dep_driver(const rm_reader *r, const yt_node *n, size_t si)
+{
+    const cx_series *s = &r->m->series[si];
+    if (s->dep_part == CX_DEP_EXPENSE)
+        return 0;
+    return RM_ERR(r, n, "'%s' follows depreciation '%s': name '%s' to move its life",
+                  s->name, r->m->depreciations[s->dep].name,
+                  r->m->depreciations[s->dep].name);
+}
+
+/* Every life entry d takes (base and scenarios), moved by (1 + x) or to x,
+ * must stay above 0 and at most 100 years. */
+static int _life_moves(const rm_reader *r, const yt_node *n, size_t si, double x, int absolute)
+{
+    const cx_model *m = r->m;
+    size_t d = m->series[si].dep;
+    for (size_t k = 0; k <= m->nscenarios; k++) {
+        const cx_dep_rule *rule = cx_model_dep_rule(m, k < m->nscenarios ? &m->scenarios[k]
+                                                    : NULL, d);
+        double life = absolute ? x : rule->life * (1 + x);
+        if (!(life > 0 && life <= CX_DEP_MAX_LIFE))
+            return RM_ERR(r, n, "moving the life of '%s' gives %g years (expected above 0 "
+                          "and at most %.0f)", m->depreciations[d].name, life,
+                          CX_DEP_MAX_LIFE);
+    }
+    return 0;
+}
+
 /* A driver series: movable in the base and in every scenario. */
 static int _driver_series(const rm_reader *r, const yt_node *n, int absolute, size_t *si)
 {
     const cx_model *m = r->m;
     int rc = rm_series_ref(r, n, "for a sensitivity driver", si);
+    if (!rc && m->series[*si].kind == CX_S_DEPRECIATION)
+        return _dep_driver(r, n, *si);
     if (!rc && !_movable(&m->series[*si].driver, absolute))
         return _unmovable(r, n, *si, &m->series[*si].driver, "", absolute);
     for (size_t k = 0; !rc && k < m->nscenarios; k++) {
@@ -155,10 +186,14 @@ static int _driver_map(const rm_reader *r, const yt_node *def, cx_sens_driver *d
     if (!rc && bounds && yt_get(def, "move"))
         rc = RM_ERR(r, yt_find(def, "move")->key, "give 'move' or 'low' and 'high' "
                     "for a sensitivity driver, not both");
+    if (!rc)
+        rc = _driver_series(r, yt_get(def, "series"), bounds, &d->series);
+    int life = !rc && r->m->series[d->series].kind == CX_S_DEPRECIATION;
     if (!rc && bounds) {
         rc = rm_need(r, def, yt_get(def, "low") ? "high" : "low",
                      "in a sensitivity driver ('low' and 'high' go together)");
-        rm_fig f = rm_fig_for(r->m, CX_U_RATIO, NULL);
+        rm_fig f = life ? rm_fig_for(r->m, CX_U_OTHER, "years")
+                        : rm_fig_for(r->m, CX_U_RATIO, NULL);
         if (!rc)
             rc = rm_single(r, yt_get(def, "low"), &f, "for 'low'", &d->low);
         if (!rc)
@@ -168,8 +203,6 @@ static int _driver_map(const rm_reader *r, const yt_node *def, cx_sens_driver *d
         rc = _move(r, yt_get(def, "move"), &d->high);
         d->low = -d->high;
     }
-    if (!rc)
-        rc = _driver_series(r, yt_get(def, "series"), d->absolute, &d->series);
     return rc;
 }
 
@@ -187,6 +220,11 @@ static int _driver(const rm_reader *r, const yt_node *def, double move)
     if (!rc && !d.absolute && !(d.high > 0))
         rc = RM_ERR(r, def, "no move for '%s': give the tornado a 'move' (like 20%%) "
                     "or the driver 'move' or 'low' and 'high'", r->m->series[d.series].name);
+    if (!rc && r->m->series[d.series].kind == CX_S_DEPRECIATION) {
+        rc = _life_moves(r, def, d.series, d.low, d.absolute);
+        if (!rc)
+            rc = _life_moves(r, def, d.series, d.high, d.absolute);
+    }
     cx_status st;
     if (!rc && (st = cx_sensitivity_add_driver(r->m->sensitivity, &d)) != CX_OK)
         rc = rm_engine(st);
@@ -253,6 +291,12 @@ static int _grid(const rm_reader *r, const yt_node *n)
                     "table moves two different drivers)", r->m->series[x].name);
     if (!rc)
         rc = _steps(r, yt_get(n, "steps"), steps, &count);
+    for (size_t i = 0; !rc && i < count; i++) {
+        if (r->m->series[x].kind == CX_S_DEPRECIATION)
+            rc = _life_moves(r, yt_get(n, "steps")->items[i], x, steps[i], 0);
+        if (!rc && r->m->series[y].kind == CX_S_DEPRECIATION)
+            rc = _life_moves(r, yt_get(n, "steps")->items[i], y, steps[i], 0);
+    }
     cx_status st;
     if (!rc && (st = cx_sensitivity_set_grid(r->m->sensitivity, x, y, steps, count)) != CX_OK)
         rc = rm_engine(st);

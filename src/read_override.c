@@ -79,10 +79,8 @@ int read_override(cx_model *m, const char *from, const run_override *ov,
     size_t fi = CX_NO_INDEX;
     if (from && strcmp(from, "base")) {
         fi = cx_model_find_scenario(m, from);
-        if (fi == CX_NO_INDEX) {
-            diag_at(m->file, 0, 0, "no scenario '%s' in model '%s'", from, m->name);
-            return EX_USAGE;
-        }
+        if (fi == CX_NO_INDEX)
+            return reader_unknown_scenario(m, from);
     }
     cx_scenario *sc;
     int rc = _add(m, name, &sc);

@@ -16,6 +16,11 @@
  *  Returns 0 or EX_IOERR. */
 int report_explain(FILE *f, const cx_result *r, size_t series);
 
+/* report_explain_dep.c: a depreciation series' rule line, and how its
+ * value in year index t came from the schedule. */
+void report_explain_dep_rule(FILE *f, const cx_result *r, size_t s);
+void report_explain_dep_year(FILE *f, const cx_result *r, size_t s, size_t t);
+
 /** `capex explain MODEL burn`: the net cash flow, cumulative and cash by
  *  year, then turning negative, trough, break-even, peak funding,
  *  payback, runway and funding gap with their arithmetic

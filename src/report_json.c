@@ -184,8 +184,18 @@ static void _series(json_out *j, const cx_result *r, size_t i)
     json_kstring(j, "name", s->name);
     json_kstring(j, "label", report_label(s));
     json_kstring(j, "unit", report_unit(s->unit, s->unit_text));
-    json_kstring(j, "kind", s->kind == CX_S_SUM ? "sum" : "input");
+    json_kstring(j, "kind", s->kind == CX_S_SUM ? "sum"
+                 : s->kind == CX_S_FORMULA ? "formula"
+                 : s->kind == CX_S_DEPRECIATION ? "depreciation" : "input");
     json_kstring(j, "source", s->source);
+    if (s->kind == CX_S_FORMULA) {
+        json_kstring(j, "formula", s->formula_text);
+        json_key(j, "inputs");
+        json_begin_array(j);
+        for (size_t p = 0; p < s->formula.ninputs; p++)
+            json_string(j, m->series[s->formula.inputs[p]].name);
+        json_end_array(j);
+    }
     if (s->kind == CX_S_SUM) {
         json_key(j, "sum_of");
         json_begin_array(j);
@@ -501,6 +511,39 @@ static void _extras(json_out *j, const cx_result *r, const run_extras *x)
     }
 }
 
+/* One depreciation entry: the rule in effect and the Summary's figures
+ * (its series are in "series"). */
+static void _depreciation_entry(json_out *j, const cx_result *r, size_t d)
+{
+    const cx_depreciation *dep = &r->model->depreciations[d];
+    const cx_dep_result *dr = &r->deps[d];
+    json_begin_object(j);
+    json_kstring(j, "name", dep->name);
+    json_kstring(j, "capex", r->model->series[dep->capex].name);
+    json_knumber(j, "life", dr->rule.life);
+    json_kstring(j, "method", cx_dep_method_name(dr->rule.method));
+    json_kstring(j, "convention", cx_dep_convention_name(dr->rule.convention));
+    json_knumber(j, "salvage", dr->rule.salvage);
+    json_knumber(j, "rate", isfinite(dr->rule.db_factor) && dr->rule.db_factor > 0
+                                ? dr->rule.db_factor : 2);
+    json_kyear(j, "first_year", dr->first >= 0 ? r->model->first_year + dr->first : 0);
+    json_kyear(j, "first_da_year", dr->da_first);
+    json_knumber(j, "da_last", dr->da_last);
+    json_knumber(j, "da_multiple", dr->da_multiple);
+    json_knumber(j, "share_of_capex", dep->share_of_capex);
+    json_kyear(j, "exceeds_year", dr->exceeds_year);
+    json_end_object(j);
+}
+
+static void _depreciation(json_out *j, const cx_result *r)
+{
+    json_key(j, "depreciation");
+    json_begin_array(j);
+    for (size_t d = 0; d < r->model->ndepreciations; d++)
+        _depreciation_entry(j, r, d);
+    json_end_array(j);
+}
+
 int report_json(FILE *out, const cx_result *r, const run_extras *x, const char *workbook)
 {
     json_out j;
@@ -515,6 +558,7 @@ int report_json(FILE *out, const cx_result *r, const run_extras *x, const char *
     _constants(&j, r->model);
     _burn(&j, r);
     _commitments(&j, r);
+    _depreciation(&j, r);
     _checks(&j, r);
     _discount(&j, r);
     _goals(&j, r);

@@ -156,7 +156,8 @@ static void _t_years(FILE *f, const cx_mc_result *mc, const char *label, const c
 
 void table_mc(FILE *out, const cx_result *r, const struct cx_mc_result *mc)
 {
-    fprintf(out, "\nMonte Carlo: %zu paths, seed %lu\n", mc->paths, mc->seed);
+    fprintf(out, "\nMonte Carlo: %zu path%s, seed %lu\n", mc->paths,
+            mc->paths == 1 ? "" : "s", mc->seed);
     _t_inputs(out, r, mc);
     for (size_t t = 0; t < mc->ntargets; t++) {
         char buf[120];

@@ -46,9 +46,13 @@ static void _pct(char *buf, size_t size, double x, int sign)
     snprintf(buf, size, "%s%s%%", x < 0 ? "-" : sign && x > 0 ? "+" : "", num);
 }
 
-static void _setting(char *buf, size_t size, const cx_sens_driver *d, int high)
+static void _setting(char *buf, size_t size, const cx_model *m, const cx_sens_driver *d,
+                     int high)
 {
-    _pct(buf, size, high ? d->high : d->low, !d->absolute);
+    if (!strcmp(cx_sens_setting(m, d), "life"))
+        snprintf(buf, size, "%gy", high ? d->high : d->low);
+    else
+        _pct(buf, size, high ? d->high : d->low, !d->absolute);
 }
 
 static void _table_tornado(FILE *out, const cx_result *r, const cx_sensitivity *s)
@@ -61,8 +65,8 @@ static void _table_tornado(FILE *out, const cx_result *r, const cx_sensitivity *
         const cx_tornado_bar *b = &s->bars[i];
         const cx_sens_driver *d = &s->spec->tornado[b->driver];
         char lo[48], hi[48], a[64], z[64], sw[64];
-        _setting(lo, sizeof lo, d, 0);
-        _setting(hi, sizeof hi, d, 1);
+        _setting(lo, sizeof lo, m, d, 0);
+        _setting(hi, sizeof hi, m, d, 1);
         _fmt(a, sizeof a, s, m, b->at_low);
         _fmt(z, sizeof z, s, m, b->at_high);
         _fmt(sw, sizeof sw, s, m, b->swing);
@@ -120,8 +124,9 @@ static void _csv_bar(FILE *out, const cx_result *r, const cx_sensitivity *s,
     numfmt_exact(lo, sizeof lo, d->low);
     numfmt_exact(hi, sizeof hi, d->high);
     char lt[80], ht[80];
-    snprintf(lt, sizeof lt, "%s=%s", d->absolute ? "rate" : "move", lo);
-    snprintf(ht, sizeof ht, "%s=%s", d->absolute ? "rate" : "move", hi);
+    const char *setting = cx_sens_setting(r->model, d);
+    snprintf(lt, sizeof lt, "%s=%s", setting, lo);
+    snprintf(ht, sizeof ht, "%s=%s", setting, hi);
     csvout_put(out, r, &(csvout_row){.record = "sensitivity.tornado", .series = name, .kind = "low", .text = lt, .value = b->at_low});
     csvout_put(out, r, &(csvout_row){.record = "sensitivity.tornado", .series = name, .kind = "high", .text = ht, .value = b->at_high});
     csvout_put(out, r, &(csvout_row){.record = "sensitivity.swing", .series = name, .value = b->swing});
@@ -169,7 +174,7 @@ static void _json_bar(json_out *j, const cx_model *m, const cx_sensitivity *s,
     const cx_sens_driver *d = &s->spec->tornado[b->driver];
     json_begin_object(j);
     json_kstring(j, "series", m->series[b->series].name);
-    json_kstring(j, "setting", d->absolute ? "rate" : "move");
+    json_kstring(j, "setting", cx_sens_setting(m, d));
     json_knumber(j, "low", d->low);
     json_knumber(j, "high", d->high);
     json_knumber(j, "at_low", b->at_low);

@@ -16,10 +16,11 @@
 
 #define LABEL_MIN 24     /* label column: the widest label, within these */
 #define LABEL_MAX 44
-#define CELL_W 10
+#define CELL_W 10       /* a year's column: at least this, and its widest cell */
 
 /* The table's layout and colours, set by report_table for one table. */
 static int _label_w = LABEL_MIN;
+static int _cell_w = CELL_W;
 static int _color;        /* ANSI colours: a terminal, NO_COLOR unset */
 
 #define RED "\033[31m"
@@ -119,6 +120,16 @@ static int _label_width(const cx_model *m)
     return w > LABEL_MAX ? LABEL_MAX : w;
 }
 
+/* A burn figure under the year columns ("" when NAN), with a blank in the
+ * series' mark column. */
+static void _burn_cell(char *buf, size_t size, double v)
+{
+    char num[48] = "";
+    if (isfinite(v))
+        numfmt_human(num, sizeof num, v, 1);
+    snprintf(buf, size, "%s%s", num, *num ? " " : "");
+}
+
 /* One row of burn figures under the year columns (NAN: empty). */
 static void _year_row(FILE *f, const cx_result *r, const char *label, const double *v)
 {
@@ -126,15 +137,42 @@ static void _year_row(FILE *f, const cx_result *r, const char *label, const doub
     const cx_burn_result *b = &r->burn;
     _label(f, label);
     for (int y = m->first_year; y <= m->last_year; y++) {
-        int i = y - b->first_year;
-        char num[48] = "", cell[52] = "";
-        if (i >= 0 && (size_t)i < b->n && isfinite(v[i])) {
-            numfmt_human(num, sizeof num, v[i], 1);
-            snprintf(cell, sizeof cell, "%s ", num);   /* the series' mark column */
-        }
-        _paint(f, i >= 0 && (size_t)i < b->n && v[i] < 0 ? RED : NULL, CELL_W + 1, cell);
+        int i = y - b->first_year, in = i >= 0 && (size_t)i < b->n;
+        char cell[52] = "";
+        if (in)
+            _burn_cell(cell, sizeof cell, v[i]);
+        _paint(f, in && v[i] < 0 ? RED : NULL, _cell_w + 1, cell);
     }
     fputc('\n', f);
+}
+
+static int _wider(int w, const char *cell)
+{
+    int n = (int)strlen(cell);
+    return n > w ? n : w;
+}
+
+/* The year columns: CELL_W, or the widest figure and its mark, so that
+ * 16,219,868,140.0* still has a blank before it. */
+static int _cell_width(const cx_result *r)
+{
+    const cx_model *m = r->model;
+    const cx_burn_result *b = &r->burn;
+    const double *rows[] = {b->net, b->burn.cumulative,
+                            b->funding.has_cash ? b->funding.cash : NULL};
+    int w = CELL_W;
+    char cell[64];
+    for (size_t i = 0; i < m->nseries; i++)
+        for (size_t t = 0; t < m->nyears; t++) {
+            _cell(cell, sizeof cell, &m->series[i], &r->series[i].v[t]);
+            w = _wider(w, cell);
+        }
+    for (size_t k = 0; b->enabled && k < sizeof rows / sizeof *rows; k++)
+        for (size_t i = 0; rows[k] && i < b->n; i++) {
+            _burn_cell(cell, sizeof cell, rows[k][i]);
+            w = _wider(w, cell);
+        }
+    return w;
 }
 
 /* Net cash flow and its running sum under the series, when the model
@@ -155,7 +193,7 @@ static void _series_table(FILE *f, const cx_result *r)
     const cx_model *m = r->model;
     _label(f, "series");
     for (int y = m->first_year; y <= m->last_year; y++)
-        fprintf(f, "%*d ", CELL_W, y);
+        fprintf(f, "%*d ", _cell_w, y);
     fputc('\n', f);
     for (size_t i = 0; i < m->nseries; i++) {
         const cx_series *s = &m->series[i];
@@ -163,7 +201,7 @@ static void _series_table(FILE *f, const cx_result *r)
         for (size_t t = 0; t < m->nyears; t++) {
             char cell[64];
             _cell(cell, sizeof cell, s, &r->series[i].v[t]);
-            _paint(f, r->series[i].v[t].base < 0 ? RED : NULL, CELL_W + 1, cell);
+            _paint(f, r->series[i].v[t].base < 0 ? RED : NULL, _cell_w + 1, cell);
         }
         fputc('\n', f);
     }
@@ -392,7 +430,7 @@ static void _commitments(FILE *f, const cx_result *r)
     fputc('\n', f);
     _label(f, "commitments");
     for (int y = m->first_year; y <= m->last_year; y++)
-        fprintf(f, "%*d ", CELL_W, y);
+        fprintf(f, "%*d ", _cell_w, y);
     fputc('\n', f);
     for (size_t c = 0; c <= m->ncommitments; c++) {
         int total = c == m->ncommitments;
@@ -406,7 +444,7 @@ static void _commitments(FILE *f, const cx_result *r)
                              : r->commitments.amount[c * m->nyears + t];
             char num[48];
             numfmt_human(num, sizeof num, a, 1);
-            fprintf(f, "%*s ", CELL_W, a == 0 ? "-" : num);
+            fprintf(f, "%*s ", _cell_w, a == 0 ? "-" : num);
         }
         fputc('\n', f);
     }
@@ -522,6 +560,7 @@ int report_table(FILE *out, const cx_result *r, const run_extras *x, const char 
 {
     _color = report_color(out);
     _label_w = _label_width(r->model);
+    _cell_w = _cell_width(r);
     char *text = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&text, &len);

@@ -1,6 +1,8 @@
 /*
  * usage.c - the help text of every subcommand (feeds --help and
- * `capex help NAME`; docs/capex.1 says the same at more length).
+ * `capex help NAME`; docs/capex.1 says the same at more length). The shell
+ * completions are generated from it (`make completion`): an option is a
+ * line "  -x, --long ARG   text" or "      --long   text".
  */
 #include <stdio.h>
 #include <string.h>
@@ -59,20 +61,29 @@ static const struct usage usages[] = {
      "\n"
      "Example:\n"
      "  capex run inputs/ai-lab-burn.yaml --scenario bear --format json\n"},
-    {"batch", "capex batch MODEL|DIR... [-o OUTDIR] [-j N] [-s NAME] [--shard K/N]\n"
-     "       capex batch --manifest FILE [-o OUTDIR] [-j N] [--shard K/N]",
+    {"batch", "capex batch MODEL|DIR... [-s NAME] [-r] [OPTIONS]\n"
+     "       capex batch --manifest FILE [OPTIONS]",
      "Run many models (every *.yaml and *.yml of a folder), or the rows of a\n"
      "manifest, to one workbook each in worker processes, and write an index\n"
      "of all runs (OUTDIR/index.xlsx, index.csv, index.json). A failed run is\n"
-     "reported and does not stop the others. Runs whose workbook is up to date\n"
-     "are skipped (make-like). See docs/batch.md.\n"
+     "reported and does not stop the others. Runs whose inputs did not change\n"
+     "(by content) are skipped. One batch at a time per output folder; the\n"
+     "index is written at the end of every batch, an interrupted one too.\n"
+     "See docs/batch.md.\n"
      "\n"
      "  -o, --output DIR       output folder (default outputs/)\n"
      "  -j, --jobs N           worker processes (default: the CPUs available)\n"
      "  -s, --scenario NAME    scenario of every model (base, a name, or all)\n"
+     "  -r, --recursive        models in subfolders too (acme/bear.yaml: acme-bear)\n"
      "      --manifest FILE    runs from a CSV: model,scenario,output,SERIES...\n"
      "                         (a SERIES cell is a driver like {rate: 30%})\n"
      "      --force            rerun runs that are up to date\n"
+     "      --only-failed      rerun only the runs the last batch failed\n"
+     "      --wait             wait for another batch into OUTDIR (else exit 75)\n"
+     "      --allow-empty      no models found is a success (else exit 66)\n"
+     "      --min-runs N       fewer than N runs is a failure (exit 66)\n"
+     "      --keep-failed      a run that fails keeps its earlier workbook\n"
+     "      --prune            remove workbooks that no run of the batch makes\n"
      "      --shard K/N        run only slice K of N (default: from\n"
      "                         SLURM_ARRAY_TASK_ID/_MIN/_COUNT); then 'capex index'\n"
      "      --shards N         N for JOB_COMPLETION_INDEX (Kubernetes indexed jobs)\n"
@@ -84,7 +95,8 @@ static const struct usage usages[] = {
      "  -h, --help             this text\n"
      "\n"
      "Exit status: 0 when every run succeeded or was up to date, 65 when a model\n"
-     "was invalid, else the first failed run's status.\n"
+     "was invalid, else the first failed run's status (74: a full disk); 66 no\n"
+     "models, 75 the folder in use, 130/143 interrupted (the index written).\n"
      "\n"
      "Examples:\n"
      "  capex batch inputs/ -o outputs/ -s all\n"
@@ -106,7 +118,7 @@ static const struct usage usages[] = {
      "\n"
      "Example:\n"
      "  capex index outputs/\n"},
-    {"init", "capex init NAME [-t burn|capex|market] [-o FILE] [--force]",
+    {"init", "capex init NAME [-t burn|capex|market | --from TABLE [--sheet S] [--range R]] [-o FILE] [--force]",
      "Write NAME.yaml, a commented starter model that runs as it is: edit its\n"
      "figures and sources, then 'capex run NAME.yaml'. An existing file is\n"
      "kept unless --force.\n"
@@ -115,19 +127,28 @@ static const struct usage usages[] = {
      "                         break-even; capex: several companies' capex and\n"
      "                         their stated total; market: a market, a segment\n"
      "                         as its share, a fitted trend\n"
+     "      --from TABLE       a model of TABLE's rows instead (a CSV file or an\n"
+     "                         .xlsx workbook): names in the first column, years\n"
+     "                         across the header, each figure's source its cell,\n"
+     "                         drivers as commented suggestions\n"
+     "      --sheet NAME       the workbook's sheet (default: the first)\n"
+     "      --range RANGE      the table's cells, like B3:H12 (default: all)\n"
      "  -o, --output FILE      write FILE instead of NAME.yaml\n"
      "      --force            replace an existing file\n"
      "  -q, --quiet            print nothing but errors\n"
      "  -h, --help             this text\n"
      "\n"
      "Example:\n"
-     "  capex init acme --template capex && capex run acme.yaml\n"},
+     "  capex init acme --template capex && capex run acme.yaml\n"
+     "  capex init filings --from filings.xlsx --sheet Capex --range A3:F12\n"},
     {"explain", "capex explain MODEL [SERIES|burn] [-s NAME]",
      "Print how each value of a series (or of every series, in the order they\n"
      "are computed) is derived: its stated figures with their kind and source,\n"
      "its driver in words with where it is written and its source, a fitted\n"
      "curve, and for each projected year the rate applied to the year before\n"
-     "(or the fit, the share, the parts of a sum) - the audit trail.\n"
+     "(or the fit, the share, the parts of a sum); for a derived series its\n"
+     "formula, its inputs and their values each year, and why a year is\n"
+     "empty - the audit trail.\n"
      "'burn' (unless a series is named so) explains the burn: the net cash\n"
      "flow and cumulative by year, then break-even or turns negative, the\n"
      "trough, peak funding, payback, runway and funding gap, each worked out.\n"
@@ -158,14 +179,15 @@ static const struct usage usages[] = {
     {"fmt", "capex fmt MODEL [-w [--force] | --check]",
      "Print MODEL in canonical layout: the top-level keys in the documented\n"
      "order, each series' keys as label, unit, values, sum_of, stated, source,\n"
-     "short mappings and lists on one line, two-space indents, UTF-8 as\n"
-     "written. Only a valid model is formatted. Comments: libyaml reports\n"
-     "none, so only the comment lines at the top of the file and those\n"
-     "directly above a top-level key are kept; others are dropped (and\n"
-     "counted).\n"
+     "short mappings and lists on one line (nested ones too), two-space\n"
+     "indents, UTF-8 as written. Only a valid model is formatted. Comments:\n"
+     "libyaml reports none, so only the comment lines at the top of the file\n"
+     "and those directly above a top-level key are kept; others are dropped\n"
+     "(and counted).\n"
      "\n"
      "  -w, --write            rewrite MODEL in place (atomically); refused when\n"
      "                         comments would be dropped, unless --force\n"
+     "      --force            with -w: rewrite even when comments are dropped\n"
      "      --check            print MODEL and exit 1 when it is not formatted\n"
      "  -h, --help             this text\n"
      "\n"

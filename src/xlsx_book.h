@@ -28,6 +28,7 @@
 #define XB_SCENARIOS   "Scenarios"
 #define XB_SENSITIVITY "Sensitivity"
 #define XB_MONTECARLO  "MonteCarlo"
+#define XB_DEPRECIATION "Depreciation"
 
 /* Projection, Burn and Commitments put year t in column XB_YEAR0 + t. */
 #define XB_YEAR0 3
@@ -110,12 +111,32 @@ typedef struct xb_str {
     int failed;               /* an allocation failed */
 } xb_str;
 
+/* Depreciation: one block of rows per entry (xlsx_depreciation.c); -1 for
+ * rows an entry does not have (opening PP&E). */
+typedef struct xb_dep_rows {
+    int top;                  /* title */
+    int offset, syd, rate, kend;  /* the rule's helper cells (column B) */
+    int khead, len, u, g;     /* the profile by years after purchase */
+    int yhead, opening, vint0, total;   /* the waterfall */
+    int gstart, gcapex, gretp, greto, gend;   /* gross PP&E */
+    int astart, ada, aret, aend, net, ratio;  /* accumulated, net */
+    int exceed;               /* the year where D&A >= share of capex, or "" */
+    int in_share;             /* Inputs row of share_of_capex, -1 */
+    int chart, end;           /* chart rows; the next block's top */
+} xb_dep_rows;
+
+/* Inputs: a depreciation entry's parameters, rows below its first. */
+enum { XB_DEPIN_LIFE, XB_DEPIN_METHOD, XB_DEPIN_CONVENTION, XB_DEPIN_SALVAGE,
+       XB_DEPIN_RATE, XB_DEPIN_GROSS, XB_DEPIN_NET, XB_DEPIN_REMAINING };
+#define XB_DEPIN_VALUE 2      /* column of the values */
+
 typedef struct xlsx_book {
     const cx_result *r;
     const cx_model *m;
     lxw_workbook *wb;
     lxw_worksheet *summary, *inputs, *proj, *burn, *commit, *valuation, *checks;
     lxw_worksheet *scen, *sens, *mc;   /* extras (xlsx.h), NULL when absent */
+    lxw_worksheet *dep;       /* Depreciation, NULL without entries */
     const run_extras *x;              /* never NULL */
     lxw_error err;            /* first libxlsxwriter failure */
     int nomem;                /* an allocation of ours failed */
@@ -129,6 +150,7 @@ typedef struct xlsx_book {
     int *drv_row;             /* [nseries] row of the driver in effect, -1 */
     char **drv_name;          /* [nseries] "drv_capex_google" or NULL */
     int *cmt_row;             /* [ncommitments] */
+    int *con_row;             /* [nconstants] row of the constant, -1 */
     /* Projection */
     int year_row;             /* header row holding the years */
     int *val_row, *rate_row;  /* [nseries], -1 when absent */
@@ -142,7 +164,17 @@ typedef struct xlsx_book {
         burn_alive_row, burn_tn_row, burn_trough_row, burn_funded_row;
     /* Checks */
     int chk_first, chk_last;  /* rows of the first / last result, last < first when none */
+    /* Depreciation */
+    int *dep_in_row;          /* [ndepreciations] Inputs row of the life */
+    xb_dep_rows *dep_rows;    /* [ndepreciations] */
 } xlsx_book;
+
+/* xlsx_formula.c */
+/** The cell formula of derived series s in year index t into f
+ *  ("=IFERROR(E12-E15,\"\")"); 0 when the year's cell is left blank
+ *  (an input has no value, a lag reaches before the first year) or the
+ *  formula would be too long. */
+int xb_derived_formula(xlsx_book *b, size_t s, int t, xb_str *f);
 
 /* xlsx_formats.c */
 int xb_formats_init(xlsx_book *b);
@@ -197,6 +229,9 @@ void xb_check(xlsx_book *b, lxw_error e);
 void xb_widths(xlsx_book *b, lxw_worksheet *ws, const double *w, size_t n);
 /** Landscape, fit to one page wide, header/footer with the model name. */
 void xb_page_setup(xlsx_book *b, lxw_worksheet *ws, const char *what);
+/* Page breaks between blocks, none inside a chart (xlsx_pages.c); call
+ * when the sheet is complete. */
+void xb_paginate(xlsx_book *b, lxw_worksheet *ws);
 /** Lines that text takes when wrapped in a cell width characters wide
  *  (column width units) at a font size of pt points: an estimate (wide
  *  CJK characters count double; sized for the wider fonts that stand in
@@ -234,6 +269,12 @@ void xb_write_scenarios(xlsx_book *b);   /* xlsx_scenarios.c */
 void xb_write_sensitivity(xlsx_book *b); /* xlsx_sensitivity.c */
 void xb_write_montecarlo(xlsx_book *b);  /* xlsx_montecarlo.c */
 void xb_write_summary(xlsx_book *b);
+/* xlsx_depreciation.c: rows planned before Projection refers to them. */
+int xb_plan_depreciation(xlsx_book *b);
+void xb_write_depreciation(xlsx_book *b);
+/** Append to f the Depreciation cell that depreciation series s takes in
+ *  year index t; 0 when there is none. */
+int xb_dep_value_ref(const xlsx_book *b, size_t s, int t, xb_str *f);
 
 /* xlsx_charts.c */
 /** Drop the chart rows (chart_row[s] = -1) of the series of every metric
@@ -242,10 +283,18 @@ void xb_write_summary(xlsx_book *b);
 void xb_plan_charts(xlsx_book *b);
 void xb_chart_metrics(xlsx_book *b, lxw_worksheet *ws, int row, int col,
                       int *next_row);
+#define XB_ROW_PT 15.75    /* every row's default height: 21 pixels */
+#define XB_CHART_ROWS 16   /* rows from one chart to the next below it */
 lxw_chart *xb_chart_burn(xlsx_book *b);
+lxw_chart *xb_chart_cash(xlsx_book *b, int cash_row);
 lxw_chart *xb_chart_commitments(xlsx_book *b);
+/** Capex against D&A of depreciation entry d (its Depreciation rows). */
+lxw_chart *xb_chart_depreciation(xlsx_book *b, size_t d);
 /** Insert a column chart (burn, commitments) at XB_WIDE_CHART times the
  *  default width, so that its title fits on one line. */
+/* A chart of the default size to the right of a wide one at (row, col). */
+void xb_insert_beside_wide(xlsx_book *b, lxw_worksheet *ws, int row, int col,
+                           lxw_chart *chart);
 void xb_insert_wide_chart(xlsx_book *b, lxw_worksheet *ws, int row, int col,
                           lxw_chart *chart);
 #define XB_WIDE_CHART 1.4

@@ -266,8 +266,10 @@ static void _net_range(const xlsx_book *b, xb_str *f)
     xs_range(f, NULL, XB_BURN_NET, _c0(b), XB_BURN_NET, _c1(b), XB_ABS);
 }
 
-/* A year figure: =IF(guard,"text",IFERROR(INDEX(years,MATCH(1,flags,0)),
- * "not within horizon")); guard is COUNTIF(net,"<0")=0 (no burn) for
+/* A year figure: =IF(guard,"text",IFERROR(INDEX(years,1,MATCH(1,flags,0)),
+ * "not within horizon")): INDEX over a one-row range takes the row (1) and
+ * the column, which every engine reads alike (INDEX(row,k) is a row
+ * number in Gnumeric); guard is COUNTIF(net,"<0")=0 (no burn) for
  * break-even, $B$12>=0 (nothing to pay back) for payback. The cached
  * value is the engine's year, else `none`. */
 static void _first_flag(xlsx_book *b, int row, int flag_row, int year, const char *none,
@@ -285,7 +287,7 @@ static void _first_flag(xlsx_book *b, int row, int flag_row, int year, const cha
     }
     xs_printf(f, "IFERROR(INDEX(");
     xs_range(f, NULL, XB_BURN_HEADER, _c0(b), XB_BURN_HEADER, _c1(b), XB_ABS);
-    xs_printf(f, ",MATCH(1,");
+    xs_printf(f, ",1,MATCH(1,");
     xs_range(f, NULL, flag_row, _c0(b), flag_row, _c1(b), XB_ABS);
     xs_printf(f, ",0)),\"" NOT_WITHIN "\"))");
     if (year)
@@ -325,7 +327,7 @@ static void _figures(xlsx_book *b, xb_str *f)
     xs_ref(f, NULL, XB_BURN_PEAK, XB_BURN_VALUE_COL, XB_ABS);
     xs_printf(f, "<0,INDEX(");
     xs_range(f, NULL, XB_BURN_HEADER, c0, XB_BURN_HEADER, c1, XB_ABS);
-    xs_printf(f, ",MATCH(");
+    xs_printf(f, ",1,MATCH(");
     xs_ref(f, NULL, XB_BURN_PEAK, XB_BURN_VALUE_COL, XB_ABS);
     xs_printf(f, ",");
     xs_range(f, NULL, XB_BURN_CUM, c0, XB_BURN_CUM, c1, XB_ABS);
@@ -454,7 +456,7 @@ static void _trough(xlsx_book *b, const _rows *w, xb_str *f)
     xs_clear(f);
     xs_printf(f, "=IF(ISNUMBER($B$%d),INDEX(", w->trough + 1);
     xs_range(f, NULL, XB_BURN_HEADER, _c0(b), XB_BURN_HEADER, _c1(b), XB_ABS);
-    xs_printf(f, ",MATCH($B$%d,", w->trough + 1);
+    xs_printf(f, ",1,MATCH($B$%d,", w->trough + 1);
     _net_range(b, f);
     xs_printf(f, ",0)),$B$%d)", w->trough + 1);
     _value_or(b, w->trough_year, f, bu->trough_year ? bu->trough_year : NAN, XB_FMT_YEAR,
@@ -846,7 +848,7 @@ static void _goals(xlsx_book *b, const _rows *w)
 
 void xb_write_burn(xlsx_book *b)
 {
-    static const double widths[] = {COL_A, 14, 18};
+    static const double widths[] = {COL_A, 22, 18};   /* B: "burning from the start" */
     lxw_worksheet *ws = b->burn;
     const cx_burn_result *br = &b->r->burn;
     xb_text(b, ws, 0, 0, "Cash burn", xb_fmt(b, NULL, XB_TITLE));
@@ -891,6 +893,9 @@ void xb_write_burn(xlsx_book *b)
     lxw_chart *chart = xb_chart_burn(b);
     if (chart)
         xb_insert_wide_chart(b, ws, w.end + 1, 0, chart);
+    lxw_chart *cash = xb_chart_cash(b, br->funding.has_cash ? w.cash : -1);
+    if (cash)
+        xb_insert_beside_wide(b, ws, w.end + 1, 0, cash);
     worksheet_freeze_panes(ws, XB_BURN_HEADER + 1, XB_YEAR0);
     xb_page_setup(b, ws, "Burn");
 }

@@ -85,7 +85,7 @@ static void _row(lxw_worksheet *ws, const _fmts *f, lxw_row_t row, const batch_r
         if (!*v)
             continue;
         if (c == BR_WORKBOOK) {
-            char url[READER_MAX_NAME + 32];
+            char url[BATCH_MAX_NAME + 32];
             snprintf(url, sizeof url, "external:%s", v);
             worksheet_write_url_opt(ws, row, col, url, f->link, v, "Open the run's workbook");
         } else if (c == BR_MESSAGE) {

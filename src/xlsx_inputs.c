@@ -518,6 +518,7 @@ static int _constants(xlsx_book *b, int row)
     lxw_format *plain = _f(b, NULL, 0);
     for (size_t i = 0; i < b->m->nconstants; i++, row++) {
         const cx_constant *c = &b->m->constants[i];
+        b->con_row[i] = row;
         xb_str u;
         xs_init(&u);
         xb_unit_label(b, c->unit, c->unit_text, &u);
@@ -571,6 +572,94 @@ static int _commitments(xlsx_book *b, int row)
     return row + 1;
 }
 
+/* ---- depreciation rules ------------------------------------------------ */
+
+static void _dep_list(xlsx_book *b, int row, const char *const *words)
+{
+    lxw_data_validation v = {.validate = LXW_VALIDATION_TYPE_LIST,
+                             .value_list = (char **)words};
+    xb_check(b, worksheet_data_validation_cell(b->inputs, (lxw_row_t)row,
+                                               XB_DEPIN_VALUE, &v));
+}
+
+static int _dep_row(xlsx_book *b, int row, size_t d, const char *param, const char *how)
+{
+    xb_text(b, b->inputs, row, 0, b->m->depreciations[d].name, _f(b, NULL, 0));
+    xb_text(b, b->inputs, row, 1, param, _f(b, NULL, 0));
+    double height = 0;
+    _wrapped(b, row, XB_FIG_SOURCE, how, XB_NOTE, &height);
+    xb_row_height(b, b->inputs, row, height);
+    return row + 1;
+}
+
+static int _dep_rule_rows(xlsx_book *b, int row, size_t d)
+{
+    static const char *const methods[] = {"straight_line", "declining_balance",
+                                          "sum_of_years", NULL};
+    static const char *const conventions[] = {"full_year", "half_year", "next_year", NULL};
+    const cx_dep_rule *r = &b->r->deps[d].rule;
+    lxw_format *text = _f(b, NULL, XB_INPUT), *pct = _f(b, XB_FMT_RATIO, XB_INPUT);
+    b->dep_in_row[d] = row;
+    xb_num(b, b->inputs, row, XB_DEPIN_VALUE, r->life, _f(b, "0.0#", XB_INPUT));
+    row = _dep_row(b, row, d, "life (years)", "useful life; a fraction is allowed");
+    xb_text(b, b->inputs, row, XB_DEPIN_VALUE, cx_dep_method_name(r->method), text);
+    _dep_list(b, row, methods);
+    row = _dep_row(b, row, d, "method", "straight_line, declining_balance or sum_of_years");
+    xb_text(b, b->inputs, row, XB_DEPIN_VALUE, cx_dep_convention_name(r->convention), text);
+    _dep_list(b, row, conventions);
+    row = _dep_row(b, row, d, "convention", "full_year (from the year of purchase), "
+                   "half_year (half a year first and last) or next_year");
+    xb_num(b, b->inputs, row, XB_DEPIN_VALUE, r->salvage, pct);
+    row = _dep_row(b, row, d, "salvage", "share of cost left at the end of the life");
+    xb_num(b, b->inputs, row, XB_DEPIN_VALUE,
+           isfinite(r->db_factor) && r->db_factor > 0 ? r->db_factor : 2, pct);
+    return _dep_row(b, row, d, "rate", "declining balance: rate / life a year on the book "
+                    "value (200% = double declining), straight line when larger");
+}
+
+static int _dep_opening_rows(xlsx_book *b, int row, size_t d)
+{
+    const cx_dep_rule *r = &b->r->deps[d].rule;
+    lxw_format *money = _exact(b, b->money_numfmt, XB_INPUT);
+    if (!r->has_opening)
+        return row;
+    xb_num(b, b->inputs, row, XB_DEPIN_VALUE, r->opening_gross, money);
+    row = _dep_row(b, row, d, "opening gross PP&E", "on the books at the start");
+    xb_num(b, b->inputs, row, XB_DEPIN_VALUE, r->opening_net, money);
+    row = _dep_row(b, row, d, "opening net PP&E", "straight line over the remaining life");
+    xb_num(b, b->inputs, row, XB_DEPIN_VALUE, r->opening_life, _f(b, "0.0#", XB_INPUT));
+    return _dep_row(b, row, d, "remaining life (years)", "of the opening net PP&E");
+}
+
+static int _dep_entry(xlsx_book *b, int row, size_t d)
+{
+    row = _dep_opening_rows(b, _dep_rule_rows(b, row, d), d);
+    double share = b->m->depreciations[d].share_of_capex;
+    b->dep_rows[d].in_share = isfinite(share) ? row : -1;
+    if (!isfinite(share))
+        return row;
+    xb_num(b, b->inputs, row, XB_DEPIN_VALUE, share, _f(b, XB_FMT_RATIO, XB_INPUT));
+    return _dep_row(b, row, d, "share_of_capex", "the Summary gives the first year D&A "
+                    "reaches this share of capex");
+}
+
+static int _depreciation(xlsx_book *b, int row)
+{
+    static const char *const head[] = {"Depreciation", "Parameter", "Value", "", "", "",
+        "", "", "", "How"};
+    if (!b->m->ndepreciations)
+        return row;
+    xb_str t;
+    xs_init(&t);
+    xs_printf(&t, "Depreciation rules (scenario: %s)", b->r->scenario ? b->r->scenario : "base");
+    _section(b, row++, xs_get(&t));
+    xs_release(&t);
+    _header(b, row++, head, sizeof head / sizeof head[0]);
+    for (size_t d = 0; d < b->m->ndepreciations; d++)
+        row = _dep_entry(b, row, d);
+    return row + 1;
+}
+
 void xb_write_inputs(xlsx_book *b)
 {
     lxw_worksheet *ws = b->inputs;
@@ -583,7 +672,8 @@ void xb_write_inputs(xlsx_book *b)
     int row = _figures(b, FIG_HEADER);
     row = _drivers(b, row + 1);
     row = _constants(b, row + 1);
-    _commitments(b, row);
+    row = _commitments(b, row);
+    _depreciation(b, row);
     worksheet_freeze_panes(ws, FIG_HEADER + 1, 0);
     xb_page_setup(b, ws, "Inputs");
 }

@@ -88,8 +88,9 @@ static const char *_move_fmt(double x)
 
 static void _setting(xlsx_book *b, int row, int col, const cx_sens_driver *d, double x)
 {
-    xb_num(b, b->sens, row, col, x, xb_fmt(b, d->absolute ? XB_FMT_RATIO : _move_fmt(x),
-                                           XB_CENTER));
+    int life = !strcmp(cx_sens_setting(b->m, d), "life");
+    xb_num(b, b->sens, row, col, x, xb_fmt(b, life ? "0.0#\" years\"" : d->absolute
+                                           ? XB_FMT_RATIO : _move_fmt(x), XB_CENTER));
 }
 
 static void _bar(xlsx_book *b, int row, const cx_tornado_bar *bar, xb_str *f)

@@ -16,7 +16,9 @@
 #define KEY_COLS   10           /* the growth table: columns A..J */
 #define CHART_COL  11           /* charts from column L */
 
-static const double widths[KEY_COLS] = {28, 22, 8, 7, 7, 12, 12, 10, 9, 12};
+/* Column A holds the figures' labels: "NPV (first flow discounted one
+ * period)" in one line; longer ones (goal labels) wrap. */
+static const double widths[KEY_COLS] = {38, 22, 8, 7, 7, 12, 12, 10, 9, 12};
 
 static void _pair(xlsx_book *b, int row, const char *label, const char *value)
 {
@@ -24,7 +26,15 @@ static void _pair(xlsx_book *b, int row, const char *label, const char *value)
     xb_text(b, b->summary, row, 1, value, NULL);
 }
 
-/* =IF(COUNTIF(Checks!J:J,"warn")=0,"all checks pass",...) */
+/* The statuses on Checks, as a bounded range (a whole column, Checks!J:J,
+ * is read differently by engines with other sheet sizes). */
+static void _statuses(xb_str *f, size_t nchecks)
+{
+    xs_range(f, XB_CHECKS, XB_CHK_HEADER + 1, XB_CHK_STATUS,
+             XB_CHK_HEADER + (int)nchecks, XB_CHK_STATUS, XB_ABS);
+}
+
+/* =IF(COUNTIF(statuses,"warn")=0,"all N checks pass",...) */
 static void _master_check(xlsx_book *b)
 {
     xb_text(b, b->summary, SUM_CHECKS, 0, "Checks", xb_fmt(b, NULL, XB_BOLD));
@@ -32,21 +42,26 @@ static void _master_check(xlsx_book *b)
         xb_text(b, b->summary, SUM_CHECKS, 1, "no checks stated", NULL);
         return;
     }
-    size_t warn = 0;
-    for (size_t i = 0; i < b->r->nchecks; i++)
+    size_t n = b->r->nchecks, warn = 0;
+    for (size_t i = 0; i < n; i++)
         warn += !b->r->checks[i].pass;
+    /* "all 3 checks pass", "1 check passes"; "2 warnings of 3 checks". */
+    const char *all = n == 1 ? "" : "all ", *checks = n == 1 ? "check" : "checks",
+               *pass = n == 1 ? "passes" : "pass";
     xb_str f, cached;
     xs_init(&f);
     xs_init(&cached);
-    xs_printf(&f, "=IF(COUNTIF(%s!J:J,\"warn\")=0,\"all %zu checks pass\","
-              "COUNTIF(%s!J:J,\"warn\")&IF(COUNTIF(%s!J:J,\"warn\")=1,\" warning\","
-              "\" warnings\")&\" of %zu checks\")", XB_CHECKS, b->r->nchecks,
-              XB_CHECKS, XB_CHECKS, b->r->nchecks);
+    xs_printf(&f, "=IF(COUNTIF(");
+    _statuses(&f, n);
+    xs_printf(&f, ",\"warn\")=0,\"%s%zu %s %s\",COUNTIF(", all, n, checks, pass);
+    _statuses(&f, n);
+    xs_printf(&f, ",\"warn\")&IF(COUNTIF(");
+    _statuses(&f, n);
+    xs_printf(&f, ",\"warn\")=1,\" warning\",\" warnings\")&\" of %zu %s\")", n, checks);
     if (warn)
-        xs_printf(&cached, "%zu warning%s of %zu checks", warn, warn == 1 ? "" : "s",
-                  b->r->nchecks);
+        xs_printf(&cached, "%zu warning%s of %zu %s", warn, warn == 1 ? "" : "s", n, checks);
     else
-        xs_printf(&cached, "all %zu checks pass", b->r->nchecks);
+        xs_printf(&cached, "%s%zu %s %s", all, n, checks, pass);
     if (cached.failed)
         b->nomem = 1;
     else
@@ -214,6 +229,73 @@ static int _burn(xlsx_book *b, int row)
     return row + 1;
 }
 
+/* ---- depreciation -------------------------------------------------------- */
+
+/* label | formula f (cached num, or text when num is NAN) */
+static void _dep_line(xlsx_book *b, int row, const char *label, xb_str *f, double num,
+                      const char *nf, const char *text)
+{
+    xb_text(b, b->summary, row, 0, label, NULL);
+    if (isfinite(num))
+        xb_formula(b, b->summary, row, 1, f, xb_fmt(b, nf, XB_BOLD), num);
+    else
+        xb_formula_text(b, b->summary, row, 1, f, xb_fmt(b, NULL, XB_BOLD | XB_RIGHT), text);
+    xs_clear(f);
+}
+
+static int _dep_entry(xlsx_book *b, int row, size_t d, xb_str *f, xb_str *label)
+{
+    const cx_dep_result *dr = &b->r->deps[d];
+    const xb_dep_rows *p = &b->dep_rows[d];
+    int last = (int)b->m->nyears - 1, y0 = b->m->first_year;
+    const char *name = b->m->depreciations[d].name;
+    if (dr->first < 0)
+        return row;
+    xs_clear(label);
+    xs_printf(label, "D&A in %d (%s)", y0 + last, name);
+    xs_printf(f, "=");
+    xs_ref(f, XB_DEPRECIATION, p->total, XB_YEAR0 + last, XB_ABS);
+    _dep_line(b, row++, xs_get(label), f, dr->da_last, b->money_numfmt, "");
+    if (dr->da_first) {
+        xs_clear(label);
+        xs_printf(label, "D&A %d \xC3\xB7 D&A %d", y0 + last, dr->da_first);
+        xs_printf(f, "=IFERROR(");
+        xs_ref(f, XB_DEPRECIATION, p->total, XB_YEAR0 + last, XB_ABS);
+        xs_printf(f, "/");
+        xs_ref(f, XB_DEPRECIATION, p->total, XB_YEAR0 + dr->da_first - y0, XB_ABS);
+        xs_printf(f, ",\"\")");
+        _dep_line(b, row++, xs_get(label), f, dr->da_multiple, XB_FMT_MULT, "");
+    }
+    if (p->exceed < 0)
+        return row;
+    xs_clear(label);
+    xs_printf(label, "First year D&A \xE2\x89\xA5 %g%% of capex",
+              b->m->depreciations[d].share_of_capex * 100);
+    xs_printf(f, "=IF(COUNT(");
+    xs_range(f, XB_DEPRECIATION, p->exceed, XB_YEAR0, p->exceed, XB_YEAR0 + last, XB_ABS);
+    xs_printf(f, ")=0,\"not within horizon\",MIN(");
+    xs_range(f, XB_DEPRECIATION, p->exceed, XB_YEAR0, p->exceed, XB_YEAR0 + last, XB_ABS);
+    xs_printf(f, "))");
+    _dep_line(b, row++, xs_get(label), f, dr->exceeds_year ? dr->exceeds_year : NAN,
+              XB_FMT_YEAR, "not within horizon");
+    return row;
+}
+
+static int _depreciation(xlsx_book *b, int row)
+{
+    if (!b->dep)
+        return row;
+    xb_text(b, b->summary, row++, 0, "Depreciation", xb_fmt(b, NULL, XB_SECTION));
+    xb_str f, label;
+    xs_init(&f);
+    xs_init(&label);
+    for (size_t d = 0; d < b->m->ndepreciations; d++)
+        row = _dep_entry(b, row, d, &f, &label);
+    xs_release(&f);
+    xs_release(&label);
+    return row + 1;
+}
+
 /* Label and =Valuation!$B$n: the engine's figure, or the text that stands
  * in the Valuation cell when there is none. */
 static void _valuation_ref(xlsx_book *b, int row, const char *label, int vrow,
@@ -264,8 +346,9 @@ static int _goals(xlsx_book *b, int row)
     for (size_t i = 0; i < r->ngoals; i++, row++) {
         const cx_goal_result *g = &r->goals[i];
         const cx_goal *def = &b->m->goals[g->goal];
-        xb_text(b, b->summary, row, 0, def->label ? def->label
-                : b->m->series[def->series].name, NULL);
+        const char *label = def->label ? def->label : b->m->series[def->series].name;
+        xb_text(b, b->summary, row, 0, label, xb_fmt(b, NULL, XB_WRAP | XB_TOP));
+        xb_row_height(b, b->summary, row, xb_text_height(label, widths[0], 11));
         if (g->solved)
             xb_num(b, b->summary, row, 1, g->rate, xb_fmt(b, "0.0%", XB_BOLD));
         else
@@ -318,6 +401,7 @@ void xb_write_summary(xlsx_book *b)
     int row = _key_figures(b, SUM_KEY);
     row = _burn(b, row);
     row = _commitments(b, row);
+    row = _depreciation(b, row);
     row = _valuation(b, row);
     row = _goals(b, row);
     xb_text(b, ws, row, 0, "Figures are formulas on the Projection, Burn, "

@@ -6,16 +6,7 @@
 # CAPEX (default ./capex) is the binary under test; PYTHON must see
 # Debian's python3-openpyxl. QUICK=1 leaves out the parts that run hundreds
 # of models (resume, signals, shards), for `make valgrind`.
-set -u
-CAPEX=${CAPEX:-./capex}
-PYTHON=${PYTHON:-/usr/bin/python3}
-T=$(mktemp -d "${TMPDIR:-/tmp}/capex-batch.XXXXXX")
-trap '[ -n "${KEEP:-}" ] || rm -rf "$T"' EXIT INT TERM
-pass=0
-fail=0
-ok()  { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -f "$T/err" ] && sed 's/^/     | /' "$T/err" | head -5; }
-check() { _what=$1; shift; if "$@"; then ok "$_what"; else bad "$_what"; fi; }
+. tests/e2e/lib.sh
 
 # run NAME STATUS ARGS... : capex exits with STATUS.
 run() {
@@ -27,11 +18,23 @@ run() {
 }
 has_err() { grep -qF -- "$1" "$T/err"; }
 rows() { $PYTHON -c 'import csv,sys; print(len(list(csv.reader(open(sys.argv[1])))) - 1)' "$1"; }
-# same_outputs A B: the same workbooks and index files, byte for byte.
+# same_json A B: two index.json the same but for the "batch" object (its
+# times and options are those of each invocation).
+same_json() {
+    $PYTHON -c '
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:3])
+for x in (a, b):
+    x.pop("batch")
+sys.exit(a != b)' "$1" "$2"
+}
+# same_outputs A B: the same workbooks and index files, byte for byte
+# (index.json: but for its "batch" object).
 same_outputs() {
-    for f in "$1"/*.xlsx "$1"/index.csv "$1"/index.json; do
+    for f in "$1"/*.xlsx "$1"/index.csv; do
         cmp -s "$f" "$2/$(basename "$f")" || { echo "differs: $(basename "$f")" >"$T/err"; return 1; }
     done
+    same_json "$1/index.json" "$2/index.json" || { echo "differs: index.json" >"$T/err"; return 1; }
     [ "$(ls "$1" | wc -l)" -eq "$(ls "$2" | wc -l)" ] || { echo "file counts differ" >"$T/err"; return 1; }
 }
 no_temps() {
@@ -139,7 +142,10 @@ run "full batch" 0 batch "$M" -o "$T/full" -j 2 -q
 check "full batch writes every workbook" [ "$(ls "$T/full"/*.xlsx | grep -vc index.xlsx)" -eq "$N" ]
 touch "$M/memory-market-05.yaml"
 run "batch after touching a model" 0 batch "$M" -o "$T/full" -j 2
-check "only the touched model reruns" grep -qF "1 succeeded, 0 failed, $((N - 1)) skipped" "$T/out"
+check "a touched model is up to date (the key is its content)" grep -qF "0 succeeded, 0 failed, $N skipped" "$T/out"
+printf '\n# edited\n' >>"$M/memory-market-05.yaml"
+run "batch after editing a model" 0 batch "$M" -o "$T/full" -j 2
+check "only the edited model reruns" grep -qF "1 succeeded, 0 failed, $((N - 1)) skipped" "$T/out"
 run "--force reruns everything" 0 batch "$M" -o "$T/full" -j 2 --force
 check "--force counts every run" grep -qF "$N succeeded" "$T/out"
 run "-j 1" 0 batch "$M" -o "$T/j1" -j 1 -q
@@ -227,6 +233,8 @@ check "a crashed worker: the index lists every run" [ "$(rows "$T/crash/index.cs
 if [ $st -eq 139 ]; then
     check "a crashed worker: its job's message names the signal" \
         grep -q "killed by signal 11" "$T/crash/index.csv"
+    check "a crashed worker: its message names the output" \
+        grep -q "the run writing '$T/crash/lab-[0-9]*.xlsx' was killed by signal 11" "$T/crash.err"
 fi
 
 # --- shards ---------------------------------------------------------------------------
@@ -260,7 +268,7 @@ rm "$T/fewer/memory-market.yaml"
 "$CAPEX" batch "$T/fewer" -o "$T/reused" -q
 "$CAPEX" batch "$T/fewer" -o "$T/fresh" -q
 run "capex index of a reused folder" 0 index "$T/reused"
-check "it warns of the earlier batch's record" has_err "left out 1 records of other batches"
+check "it warns of the earlier batch's record" has_err "left out 1 record of other batches"
 check "the reused folder's index equals a fresh folder's" cmp -s "$T/reused/index.csv" "$T/fresh/index.csv"
 run "--shard 4/3 is a usage error" 64 batch "$M" -o "$T/x" --shard 4/3
 run "--shards without JOB_COMPLETION_INDEX is a usage error" 64 batch "$M" -o "$T/x" --shards 3
@@ -319,17 +327,253 @@ run "batch over a symbolic link" 0 batch inputs/ai-lab-burn.yaml -o "$T/link" -q
 check "the link's target is untouched" grep -qx precious "$T/precious"
 check "the workbook replaced the link" [ -f "$T/link/ai-lab-burn.xlsx" ] && [ ! -L "$T/link/ai-lab-burn.xlsx" ]
 
+# --- issue 19: unattended nightly runs ------------------------------------------------------
+# Each part below failed before issue 19 (the failure it reproduces is in
+# its comment).
+if [ -z "${QUICK:-}" ]; then
+# 1. Two batches into one folder both ran and mixed their records: now the
+# second is refused at once (75, naming the holder), or waits (--wait).
+"$CAPEX" batch "$L" -o "$T/locked" -j 1 -q --force >/dev/null 2>&1 &
+first=$!
+n=0
+while [ ! -s "$T/locked/.capex/lock" ] && [ $n -lt 500 ]; do sleep 0.01; n=$((n + 1)); done
+run "a second batch into a folder in use: 75" 75 batch "$L" -o "$T/locked" -j 1 -q
+check "it names the holder's PID and start" has_err "in use by another batch (pid $first, started 20"
+run "--wait waits for the first batch, then runs" 0 batch "$L" -o "$T/locked" -j 2 -q --wait
+wait $first
+check "the first batch ended well" [ $? -eq 0 ]
+check "one batch's records: 300 rows, runs 1..300 once each" $PYTHON -c '
+import csv, sys
+runs = [r["run"] for r in csv.DictReader(open(sys.argv[1]))]
+sys.exit(sorted(map(int, runs)) != list(range(1, 301)))' "$T/locked/index.csv"
+# A lock left by a batch killed with SIGKILL is taken over.
+cat >"$T/kill9.py" <<'EOF'
+import os, signal, subprocess, sys, time
+p = subprocess.Popen(sys.argv[1:], start_new_session=True, stderr=subprocess.DEVNULL)
+time.sleep(0.3)
+os.killpg(p.pid, signal.SIGKILL)
+p.wait()
+EOF
+$PYTHON "$T/kill9.py" "$CAPEX" batch "$L" -o "$T/stale" -j 2 -q --force
+run "a stale lock (its batch killed) is taken over" 0 batch "$L" -o "$T/stale" -j 2 -q
+
+# 2. An interrupted batch left the previous night's index in place: now
+# the old index is gone before the first run, and SIGINT/SIGTERM write the
+# index of what finished, then exit 130/143 with a summary.
+for sig in INT TERM; do
+    "$CAPEX" batch "$L" -o "$T/int$sig" -j 2 -q >/dev/null 2>&1
+    "$CAPEX" batch "$L" -o "$T/int$sig" -j 2 --force >"$T/out" 2>"$T/err" &
+    pid=$!
+    # --force: the records go first, then come back run by run; stop it
+    # when a few have.
+    n=0
+    while [ "$(ls "$T/int$sig/.capex" | grep -c '\.csv$')" -gt 10 ] && [ $n -lt 1000 ]; do sleep 0.01; n=$((n + 1)); done
+    while [ "$(ls "$T/int$sig/.capex" | grep -c '\.csv$')" -lt 5 ] && [ $n -lt 2000 ]; do sleep 0.01; n=$((n + 1)); done
+    kill -s $sig $pid
+    wait $pid
+    st=$?
+    want=143; [ $sig = INT ] && want=130
+    check "SIG$sig mid-batch: exit $want (got $st)" [ "$st" -eq "$want" ]
+    check "SIG$sig: a one-line summary" grep -q "^capex: batch: interrupted by SIG$sig: [0-9]* succeeded, 0 failed, 0 skipped, [0-9]* not run (300 runs" "$T/err"
+    # The index lists exactly the runs whose record and workbook are there,
+    # each once; index.json says the batch is incomplete and why.
+    if $PYTHON - "$T/int$sig" $sig >"$T/err" 2>&1 <<'EOF'
+import csv, json, os, sys
+out, sig = sys.argv[1:3]
+rows = list(csv.DictReader(open(os.path.join(out, "index.csv"))))
+recs = sorted(f[:-4] for f in os.listdir(os.path.join(out, ".capex")) if f.endswith(".csv") and not f.startswith("."))
+assert 0 < len(rows) < 300, len(rows)
+assert sorted(r["name"] for r in rows) == recs, (len(rows), len(recs))
+for r in rows:
+    rec = list(csv.DictReader(open(os.path.join(out, ".capex", r["name"] + ".csv"))))[0]
+    assert rec["run"] == r["run"] and rec["status"] == "ok" == r["status"], r
+    assert os.path.exists(os.path.join(out, r["workbook"])), r
+ix = json.load(open(os.path.join(out, "index.json")))
+b = ix["batch"]
+assert b["complete"] is False and b["interrupted_by"] == "SIG" + sig, b
+assert b["planned"] == 300 and b["not_run"] == 300 - len(rows) == 300 - ix["runs"], b
+print("ok")
+EOF
+    then ok "SIG$sig: the index lists the runs that finished, and says it is incomplete"; else bad "SIG$sig: the index lists the runs that finished"; fi
+done
+fi
+
+# index.json: the batch's identity, version, times and options; per run the
+# error in parts, the warnings and the model's 'model:' name.
+"$CAPEX" batch inputs/ tests/bad/alias.yaml -o "$T/jx" -q 2>/dev/null
+if $PYTHON - "$T/jx/index.json" >"$T/err" 2>&1 <<'EOF'
+import json, re, sys
+ix = json.load(open(sys.argv[1]))
+b = ix["batch"]
+assert re.fullmatch(r"[0-9a-f]{16}", b["id"]) and b["version"], b
+assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b["started"]) and b["ended"] >= b["started"], b
+assert "-o" in b["options"] and b["complete"] is True and b["interrupted_by"] is None, b
+r = {x["name"]: x for x in ix["index"]}
+assert r["alias"]["error"] == {"file": "tests/bad/alias.yaml", "line": 5, "column": 15,
+    "message": "aliases ('*') are not supported (write the value out)", "exit": 65}, r["alias"]["error"]
+assert r["ai-lab-burn"]["error"] is None and r["ai-lab-burn"]["model_name"] == "ai-lab-burn"
+# bigtech: 3 checks warn (381 stated vs 379 summed, twice; ~4.7x vs 4.61x)
+w = r["bigtech-capex"]["warning_messages"]
+assert len(w) == 3 == r["bigtech-capex"]["warnings"] and "stated 381" in w[0], w
+print("ok")
+EOF
+then ok "index.json: batch identity, times, options; errors in parts; warnings"; else bad "index.json: batch identity, times, options; errors in parts; warnings"; fi
+
+# 3. An empty (or unmounted) folder exited 0 and replaced the index with a
+# header: now 66, and the folder's index is left as it was.
+mkdir -p "$T/empty"
+"$CAPEX" batch inputs/ -o "$T/night" -q
+run "a batch of an empty folder: 66" 66 batch "$T/empty" -o "$T/night"
+check "it says no models were found" has_err "no models found in '$T/empty'"
+check "the last index is untouched" [ "$(rows "$T/night/index.csv")" -eq "$NIN" ]
+run "--allow-empty: 0" 0 batch "$T/empty" -o "$T/emptyok" --allow-empty
+run "--min-runs more than there are: 66" 66 batch inputs/ -o "$T/night" --min-runs $((NIN + 1))
+check "--min-runs says how many" has_err "$NIN runs found in 'inputs/', fewer than --min-runs $((NIN + 1))"
+run "--min-runs met: 0" 0 batch inputs/ -o "$T/night" --min-runs "$NIN" -q
+
+# 4. Resume skipped runs whose inputs changed: an imported CSV, an edit
+# whose modification time was restored, a workbook overwritten with junk.
+R="$T/resume"
+mkdir -p "$R"
+cp inputs/*.yaml inputs/*.csv "$R/"
+"$CAPEX" batch "$R" -o "$T/ro" -q
+sed -i 's/~32,~56,88/~32,~56,89/' "$R/bigtech-capex.csv"
+run "after an imported CSV changed" 0 batch "$R" -o "$T/ro"
+check "the model importing it reruns" grep -qF "1 succeeded, 0 failed, $((NIN - 1)) skipped" "$T/out"
+cp -p "$R/ai-lab-burn.yaml" "$T/lab.orig"
+sed -i 's/^title: OpenAI/title: OpenAI (edited)/' "$R/ai-lab-burn.yaml"
+touch -r "$T/lab.orig" "$R/ai-lab-burn.yaml"
+run "after an edit with its mtime restored (touch -r)" 0 batch "$R" -o "$T/ro"
+check "the edited model reruns" grep -qF "1 succeeded, 0 failed, $((NIN - 1)) skipped" "$T/out"
+cp -p "$T/lab.orig" "$R/ai-lab-burn.yaml"
+run "after cp -p of the old file back" 0 batch "$R" -o "$T/ro"
+check "cp -p: it reruns again" grep -qF "1 succeeded, 0 failed, $((NIN - 1)) skipped" "$T/out"
+echo junk >"$T/ro/memory-market.xlsx"
+run "after a workbook was overwritten with junk" 0 batch "$R" -o "$T/ro"
+check "the junk workbook is redone" grep -qF "1 succeeded, 0 failed, $((NIN - 1)) skipped" "$T/out"
+check "it is a zip again" $PYTHON -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).testzip()' "$T/ro/memory-market.xlsx"
+# 9. The path was part of the key: ./x and the absolute path reran all.
+ABS=$(cd "$(dirname "$CAPEX")" && pwd)/$(basename "$CAPEX")
+(cd "$T" && "$ABS" batch ./resume/ -o ro >"$T/out" 2>"$T/err")
+check "./resume/ is the same batch as $T/resume" grep -qF "0 succeeded, 0 failed, $NIN skipped" "$T/out"
+(cd "$T" && "$ABS" batch resume -o "$T/ro/" >"$T/out" 2>"$T/err")
+check "resume and -o with a trailing slash too" grep -qF "0 succeeded, 0 failed, $NIN skipped" "$T/out"
+
+# 5. A model that now fails left yesterday's workbook beside its failed
+# row: now the workbook goes (or stays with --keep-failed, marked).
+cp inputs/ai-lab-burn.yaml "$R/soon-bad.yaml"
+"$CAPEX" batch "$R" -o "$T/ro" -q
+printf 'years: [oops\n' >>"$R/soon-bad.yaml"
+run "a model that now fails: 65" 65 batch "$R" -o "$T/ro" -q
+check "its old workbook is removed" [ ! -e "$T/ro/soon-bad.xlsx" ]
+check "its row has no workbook" $PYTHON -c '
+import csv, sys
+r = {x["name"]: x for x in csv.DictReader(open(sys.argv[1]))}["soon-bad"]
+sys.exit(not (r["status"] == "failed" and r["workbook"] == ""))' "$T/ro/index.csv"
+cp inputs/ai-lab-burn.yaml "$R/soon-bad.yaml"
+"$CAPEX" batch "$R" -o "$T/ro" -q
+printf 'years: [oops\n' >>"$R/soon-bad.yaml"
+run "--keep-failed: 65" 65 batch "$R" -o "$T/ro" -q --keep-failed
+check "--keep-failed keeps the old workbook" [ -s "$T/ro/soon-bad.xlsx" ]
+check "--keep-failed: the index marks it" $PYTHON -c '
+import json, sys
+r = {x["name"]: x for x in json.load(open(sys.argv[1]))["index"]}["soon-bad"]
+sys.exit(not (r["status"] == "failed" and r["kept_workbook"] is True and r["workbook"] == "soon-bad.xlsx"))' "$T/ro/index.json"
+# --only-failed reruns the failures of the last batch, nothing else.
+cp inputs/ai-lab-burn.yaml "$R/soon-bad.yaml"
+printf '\n# edited\n' >>"$R/memory-market.yaml"
+run "--only-failed" 0 batch "$R" -o "$T/ro" --only-failed
+check "--only-failed reran the failed run only" grep -qF "1 succeeded, 0 failed, $NIN skipped" "$T/out"
+# Renamed or deleted models left their workbooks: --prune removes them.
+rm "$R/soon-bad.yaml"
+run "--prune" 0 batch "$R" -o "$T/ro" --prune
+check "--prune removed the workbook no run makes" [ ! -e "$T/ro/soon-bad.xlsx" ] && [ ! -e "$T/ro/.capex/soon-bad.csv" ]
+check "--prune says so" has_err "pruned 1 workbook"
+check "--prune kept the others" [ -s "$T/ro/ai-lab-burn.xlsx" ] && [ -s "$T/ro/index.xlsx" ]
+
+# 6. A dangling symbolic link among the models was skipped silently: now
+# it is a failed run, named.
+D="$T/dangling"
+mkdir -p "$D"
+cp inputs/ai-lab-burn.yaml "$D/"
+ln -s "$T/no-such-model.yaml" "$D/gone.yaml"
+run "a dangling link among the models: 66" 66 batch "$D" -o "$T/do"
+check "it is named" has_err "cannot open '$D/gone.yaml': No such file or directory"
+check "it is a failed row of the index" grep -q '"gone",.*"failed","66"' "$T/do/index.csv"
+check "the good model ran" [ -s "$T/do/ai-lab-burn.xlsx" ]
+
+# 7. A full disk exited 66, printed libxlsxwriter's lines and recorded the
+# packager's: now 74, "No space left on device" in the message and the
+# record, the library's lines in the run's log only. (A 2 MB tmpfs: root.)
+if [ -z "${QUICK:-}" ] && [ "$(id -u)" = 0 ] && mkdir -p "$T/full" && mount -t tmpfs -o size=2m tmpfs "$T/full" 2>/dev/null; then
+    "$CAPEX" batch "$L" -o "$T/full/out" -j 1 -q >"$T/out" 2>"$T/err"
+    st=$?
+    check "a full disk: exit 74 (got $st)" [ "$st" -eq 74 ]
+    check "a full disk: No space left on device" has_err "No space left on device"
+    check "a full disk: no library line on the terminal" sh -c "! grep -q '^\[' '$T/err'"
+    check "a full disk: no misleading 'cannot open'" sh -c "! grep -q 'cannot open' '$T/err'"
+    check "a full disk: the failed run's record says why" sh -c "grep -l 'No space left on device' '$T/full/out/.capex/'*.csv | grep -q ."
+    check "a full disk: the library's lines are in the run's log" sh -c "grep -l '^\[ERROR\]' '$T/full/out/.capex/'*.log | grep -q ."
+    umount "$T/full"
+else
+    [ -n "${QUICK:-}" ] || echo "skip a full disk (needs root for mount -t tmpfs)"
+fi
+
+# 8. Korean names, spaces, and company/scenario.yaml folders stopped the
+# batch with exit 64: now they are names.
+K="$T/names"
+mkdir -p "$K/acme" "$K/beta"
+cp inputs/ai-lab-burn.yaml "$K/삼성전자-기본.yaml"
+cp inputs/ai-lab-burn.yaml "$K/with space.yaml"
+run "Korean and spaced names" 0 batch "$K" -o "$T/ko" -q
+check "삼성전자-기본.xlsx and 'with space.xlsx'" [ -s "$T/ko/삼성전자-기본.xlsx" ] && [ -s "$T/ko/with space.xlsx" ]
+check "index.xlsx links to them" $PYTHON -c '
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Index"]
+links = sorted(c.hyperlink.target for c in ws["P"][4:] if c.hyperlink)
+sys.exit(links != ["with%20space.xlsx", "삼성전자-기본.xlsx"])' "$T/ko/index.xlsx"
+cp inputs/ai-lab-burn.yaml "$K/acme/base.yaml"
+cp inputs/ai-lab-burn.yaml "$K/acme/bear.yaml"
+cp inputs/ai-lab-burn.yaml "$K/beta/base.yaml"
+run "--recursive" 0 batch --recursive "$K" -o "$T/rec" -q
+check "--recursive: company/scenario.yaml is company-scenario" [ -s "$T/rec/acme-base.xlsx" ] && [ -s "$T/rec/acme-bear.xlsx" ] && [ -s "$T/rec/beta-base.xlsx" ]
+cp inputs/ai-lab-burn.yaml "$K/acme-base.yaml"
+run "--recursive: two files for one name: 64" 64 batch -r "$K" -o "$T/rec2"
+check "the clash lists both files" has_err "two runs write 'acme-base.xlsx': $K/acme-base.yaml and $K/acme/base.yaml"
+check "nothing ran" [ ! -e "$T/rec2/acme-base.xlsx" ]
+
+# 10. Manifest runs lost their row; -s NAME missing from a model was a
+# usage error for the whole batch.
+printf 'model,scenario,output\nai-lab-burn.yaml,nosuchscen,x1\nai-lab-burn.yaml,base,x2\n' >"$T/mf/scen.csv"
+run "a manifest row with an unknown scenario: 65" 65 batch --manifest "$T/mf/scen.csv" -o "$T/mfs"
+check "its message carries MANIFEST:LINE" has_err "scen.csv:2: $T/mf/ai-lab-burn.yaml: no scenario 'nosuchscen'"
+check "the index has it too" grep -qF "scen.csv:2: " "$T/mfs/index.csv"
+run "-s bear on models of which one lacks it: 65" 65 batch inputs/ai-lab-burn.yaml inputs/ai-labs-valuation.yaml -s bear -o "$T/sbear"
+check "the model without 'bear' is the failed run" has_err "inputs/ai-labs-valuation.yaml: no scenario 'bear'"
+check "the other ran" [ -s "$T/sbear/ai-lab-burn-bear.xlsx" ]
+# A -s all row holds the base scenario's figures (docs/batch.md): for
+# ai-lab-burn burn -115.07 and break-even 2030, as worked out above.
+run "-s all" 0 batch inputs/ai-lab-burn.yaml -s all -o "$T/sall" -q
+check "a -s all row: scenario all, base's figures" $PYTHON -c '
+import json, sys
+r = json.load(open(sys.argv[1]))["index"][0]
+sys.exit(not (r["scenario"] == "all" and abs(r["cumulative_burn"] + 115.07) < 0.01 and r["break_even_year"] == 2030))' "$T/sall/index.json"
+# Each run's stderr is kept in its log.
+check "a run's log: .capex/NAME.log" grep -q "warning: " "$T/jx/.capex/bigtech-capex.log"
+
 # --- usage ------------------------------------------------------------------------------
 run "batch without models: 64" 64 batch -o "$T/x"
 run "batch of a missing model: 66" 66 batch "$T/nope.yaml" -o "$T/x"
 run "manifest and models together: 64" 64 batch inputs/ --manifest "$T/mf/runs.csv"
 run "two models with one name: 64" 64 batch inputs/ai-lab-burn.yaml "$M/../models/../../$(basename "$T")/models/ai-lab-burn-01.yaml" inputs/ai-lab-burn.yaml -o "$T/x"
 check "the clash names both files" has_err "two runs write 'ai-lab-burn.xlsx'"
-run "output folder whose parent is missing: 73" 73 batch inputs/ -o "$T/no/such/dir"
+run "an output folder whose parents are missing is made" 0 batch inputs/ -o "$T/no/such/dir" -q
+check "its workbooks are there" [ -s "$T/no/such/dir/ai-lab-burn.xlsx" ]
+: >"$T/plainfile"
+run "an output folder under a file: 73" 73 batch inputs/ -o "$T/plainfile/dir"
 run "batch -f json prints the index" 0 batch inputs/ -o "$T/mixed" -f json -q
 check "the JSON index on stdout parses" $PYTHON -c 'import json,sys; assert json.load(open(sys.argv[1]))["runs"] >= 4' "$T/out"
 run "batch --help" 0 batch --help
 check "batch --help shows an example" grep -q "capex batch inputs/" "$T/out"
 
-echo "batch: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish batch

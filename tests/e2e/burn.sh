@@ -3,15 +3,8 @@
 # issue 16 points 3, 4, 15): table, JSON, CSV, `explain burn`, Monte Carlo
 # and the notes, on tests/cases/fcf-*.yaml (figures worked by hand in their
 # comments) and small models written here.
-set -u
-CAPEX=${CAPEX:-./capex}
-PYTHON=${PYTHON:-/usr/bin/python3}
-export LC_ALL=C.UTF-8 TZ=UTC NO_COLOR=1 TERM=dumb
-T=$(mktemp -d "${TMPDIR:-/tmp}/capex-burn.XXXXXX")
-trap 'rm -rf "$T"' EXIT INT TERM
-pass=0
-fail=0
-check() { _what=$1; shift; if "$@"; then pass=$((pass + 1)); echo "ok   $_what"; else fail=$((fail + 1)); echo "FAIL $_what"; fi; }
+. tests/e2e/lib.sh
+export NO_COLOR=1
 line() { grep -Eq -- "$1" "$T/out"; }
 noline() { ! grep -Eq -- "$1" "$T/out"; }
 errline() { grep -Fq -- "$1" "$T/err"; }
@@ -136,5 +129,4 @@ run mc "$T/mc.yaml" --paths 200 -n
 check "P(break-even by 2024) is 0 for a company that starts profitable" line "P\(break-even by 2024\) = 0\.0%"
 check "... deterministic not met" line "P\(break-even by 2024\) = 0\.0% +\(deterministic: not met\)"
 
-echo "burn: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish burn

@@ -53,6 +53,8 @@ def main(book_path, json_path):
         want.append("Burn")
     if run["commitments"]:
         want.append("Commitments")
+    if run.get("depreciation"):
+        want.append("Depreciation")
     if run.get("discount"):
         want.append("Valuation")
     if run.get("scenarios"):

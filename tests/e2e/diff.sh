@@ -1,14 +1,7 @@
 #!/bin/sh
 # diff.sh - `capex diff`: key outputs and series values that differ between
 # two models or two scenarios, with figures worked out by hand.
-set -u
-CAPEX=${CAPEX:-./capex}
-PYTHON=${PYTHON:-/usr/bin/python3}
-T=$(mktemp -d "${TMPDIR:-/tmp}/capex-diff.XXXXXX")
-trap 'rm -rf "$T"' EXIT INT TERM
-pass=0
-fail=0
-check() { _what=$1; shift; if "$@"; then pass=$((pass + 1)); echo "ok   $_what"; else fail=$((fail + 1)); echo "FAIL $_what"; fi; }
+. tests/e2e/lib.sh
 status() { "$CAPEX" "$@" >"$T/out" 2>"$T/err"; echo $?; }
 line() { grep -Eq -- "$1" "$T/out"; }
 
@@ -63,5 +56,4 @@ check "... said where" grep -q "other.json:1:1: not a capex JSON report" "$T/err
 check "an unknown scenario: 64" [ "$(status diff inputs/ai-lab-burn.yaml:nosuch inputs/ai-lab-burn.yaml)" -eq 64 ]
 check "a missing model: 66" [ "$(status diff "$T/none.yaml" inputs/ai-lab-burn.yaml)" -eq 66 ]
 check "one operand: 64" [ "$(status diff inputs/ai-lab-burn.yaml)" -eq 64 ]
-echo "diff: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish "diff"

@@ -39,8 +39,19 @@ static void test_names(void **state)
     assert_false(batch_name_ok("/tmp/x"));
     assert_false(batch_name_ok(".hidden"));
     assert_false(batch_name_ok("index"));
-    assert_false(batch_name_ok("with space"));
-    char longname[120];
+    assert_false(batch_name_ok("a..b"));
+    assert_false(batch_name_ok("tab\there"));
+    assert_false(batch_name_ok("bell\x07"));
+    assert_false(batch_name_ok("bad\xff"));              /* not UTF-8 */
+    assert_false(batch_name_ok("x\xe2\x80\xae"));      /* U+202E, a bidi control */
+    assert_false(batch_name_ok("a:b"));
+    /* Issue 19: letters of any script, digits and spaces are fine. */
+    assert_true(batch_name_ok("with space"));
+    assert_true(batch_name_ok("\xec\x82\xbc\xec\x84\xb1\xec\xa0\x84\xec\x9e\x90-"
+                              "\xea\xb8\xb0\xeb\xb3\xb8"));   /* 삼성전자-기본 */
+    assert_true(batch_name_ok("caf\xc3\xa9 2026"));      /* café 2026 */
+    assert_true(batch_name_ok("acme-base"));
+    char longname[BATCH_MAX_NAME + 2];
     memset(longname, 'a', sizeof longname - 1);
     longname[sizeof longname - 1] = '\0';
     assert_false(batch_name_ok(longname));

@@ -249,10 +249,7 @@ static cx_model *_lab(void)
 {
     static const int years[] = {2026, 2027, 2028};
     static const double rev[] = {20, 30, 40}, costs[] = {30, 35, 38};
-    cx_model *m = fx_model(2026, 2028);
-    m->burn.enabled = 1;
-    m->burn.revenue = fx_series(m, "revenue.lab", years, rev, 3);
-    m->burn.costs = fx_series(m, "costs.lab", years, costs, 3);
+    cx_model *m = fx_burn(years, rev, costs, 3);
     m->burn.include_commitments = 1;
     cx_commitment *c;
     assert_ok(cx_model_add_commitment(m, &c));
