@@ -40,12 +40,13 @@ static void test_payback_at_exactly_zero(void **state)
 static void test_crossing_from_a_later_index(void **state)
 {
     (void)state;
-    /* From index 1 with x[0] = 0 (not below zero): no crossing to
-     * interpolate, the year of index 1 itself (2025), not 2024 + 0/5. */
-    const double x[] = {0, 5};
-    assert_near(cx_burn_crossing(x, 2, 1, 2024), 2025, 0);
-    const double y[] = {3, 5};
-    assert_near(cx_burn_crossing(y, 2, 1, 2024), 2025, 0);
+    /* A crossing needs a year below zero before it (burn.h): from index 1
+     * with x[0] = 0 or 3 there is none (NAN), with x[0] = -10 and x[1] =
+     * 0 it is 2024 + 10/(0 - -10) = 2025 exactly. */
+    const double x[] = {0, 5}, y[] = {3, 5}, z[] = {-10, 0};
+    assert_true(isnan(cx_burn_crossing(x, 2, 1, 2024)));
+    assert_true(isnan(cx_burn_crossing(y, 2, 1, 2024)));
+    assert_near(cx_burn_crossing(z, 2, 1, 2024), 2025, 0);
 }
 
 static void test_alive_when_break_even_and_cash_out_coincide(void **state)
