@@ -10,7 +10,6 @@
  * a sum of ranges (the Monte Carlo standard deviation and percentiles of a
  * small sample are in test_mc.c, with its model).
  */
-#include <math.h>
 #include "fixture.h"
 #include "burn.h"
 #include "discount.h"
@@ -41,16 +40,13 @@ static void test_payback_at_exactly_zero(void **state)
 static void test_crossing_from_a_later_index(void **state)
 {
     (void)state;
-    /* A crossing is from below zero to zero or above (break-even after a
-     * burn, issue 11): from index 1 with x[0] = 0 or 3 (never below zero)
-     * there is none, not 2025 and not 2024 + 0/5; from -5 to 5 it is half
-     * way, 2024.5. */
-    const double x[] = {0, 5};
+    /* A crossing needs a year below zero before it (burn.h): from index 1
+     * with x[0] = 0 or 3 there is none (NAN), with x[0] = -10 and x[1] =
+     * 0 it is 2024 + 10/(0 - -10) = 2025 exactly. */
+    const double x[] = {0, 5}, y[] = {3, 5}, z[] = {-10, 0};
     assert_true(isnan(cx_burn_crossing(x, 2, 1, 2024)));
-    const double y[] = {3, 5};
     assert_true(isnan(cx_burn_crossing(y, 2, 1, 2024)));
-    const double z[] = {-5, 5};
-    assert_near(cx_burn_crossing(z, 2, 1, 2024), 2024.5, 0);
+    assert_near(cx_burn_crossing(z, 2, 1, 2024), 2025, 0);
 }
 
 static void test_alive_when_break_even_and_cash_out_coincide(void **state)
