@@ -89,6 +89,11 @@ def libreoffice(paths, outdir, work):
         ["soffice exited %d" % run.returncode] if run.returncode else [])
 
 
+def soffice():
+    """The LibreOffice command, or None (dep_life.py)."""
+    return find("soffice", "libreoffice")
+
+
 def recalculate(paths, outdir, profile):
     """LibreOffice alone, for tests that change an input first (formula.sh)."""
     libreoffice(paths, outdir, os.path.dirname(profile))
