@@ -283,6 +283,23 @@ static void _start_cell(xlsx_book *b, size_t d, int row, int end_row, int k, dou
     _put(b, row, col, f, xb_fmt(b, b->money_numfmt, 0), v);
 }
 
+/* A roll-forward's end: =start+plus-(out[+out2]), out2 < 0 for none (the
+ * engine's order: the retirements added first, then taken off). */
+static void _roll_end(xb_str *f, int col, int start, int plus, int out, int out2)
+{
+    xs_printf(f, "=");
+    xs_ref(f, NULL, start, col, 0);
+    xs_printf(f, "+");
+    xs_ref(f, NULL, plus, col, 0);
+    xs_printf(f, "-(");
+    xs_ref(f, NULL, out, col, 0);
+    if (out2 >= 0) {
+        xs_printf(f, "+");
+        xs_ref(f, NULL, out2, col, 0);
+    }
+    xs_printf(f, ")");
+}
+
 static void _gross_rows(xlsx_book *b, size_t d, const xb_dep_rows *p, int k, xb_str *f)
 {
     const cx_dep_result *dr = &b->r->deps[d];
@@ -313,17 +330,7 @@ static void _gross_rows(xlsx_book *b, size_t d, const xb_dep_rows *p, int k, xb_
         xs_printf(f, ",0)");
         _put(b, p->greto, col, f, m, s->retired[k] - retp);
     }
-    xs_printf(f, "=");
-    xs_ref(f, NULL, p->gstart, col, 0);
-    xs_printf(f, "+");
-    xs_ref(f, NULL, p->gcapex, col, 0);
-    xs_printf(f, "-(");
-    xs_ref(f, NULL, p->gretp, col, 0);
-    if (opening) {
-        xs_printf(f, "+");
-        xs_ref(f, NULL, p->greto, col, 0);
-    }
-    xs_printf(f, ")");
+    _roll_end(f, col, p->gstart, p->gcapex, p->gretp, p->greto);
     _put(b, p->gend, col, f, xb_fmt(b, b->money_numfmt, XB_BOLD), s->gross[k]);
 }
 
@@ -351,12 +358,7 @@ static void _accumulated_rows(xlsx_book *b, size_t d, const xb_dep_rows *p, int 
         xs_ref(f, NULL, p->greto, col, 0);
     }
     _put(b, p->aret, col, f, m, retp * (1 - dr->rule.salvage) + reto);
-    xs_printf(f, "=");
-    xs_ref(f, NULL, p->astart, col, 0);
-    xs_printf(f, "+");
-    xs_ref(f, NULL, p->ada, col, 0);
-    xs_printf(f, "-");
-    xs_ref(f, NULL, p->aret, col, 0);
+    _roll_end(f, col, p->astart, p->ada, p->aret, -1);
     _put(b, p->aend, col, f, xb_fmt(b, b->money_numfmt, XB_BOLD), s->accumulated[k]);
     xs_printf(f, "=");
     xs_ref(f, NULL, p->gend, col, 0);
