@@ -187,7 +187,7 @@ static int _add_folder(batch_plan *p, const char *dir, const char *scenario, int
 {
     _files f = {0};
     int rc = _list(dir, "", recursive, &f);
-    if (!rc)
+    if (!rc && f.n)             /* qsort's array may not be NULL, even empty */
         qsort(f.v, f.n, sizeof *f.v, _cmp_str);
     for (size_t i = 0; i < f.n && !rc; i++) {
         char *path = _join(dir, f.v[i]);
