@@ -125,6 +125,8 @@ typedef struct cx_scenario {
     const char *description;
     cx_override *overrides; /**< owned */
     size_t noverrides;
+    size_t ov_max;          /**< the largest series overridden so far: a
+                                 larger one is new (no search) */
     cx_dep_override *dep_overrides; /**< owned */
     size_t ndep_overrides;
     int line, col;
