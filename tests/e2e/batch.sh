@@ -62,6 +62,9 @@ i=0
 while [ $i -lt 300 ]; do cp inputs/ai-lab-burn.yaml "$L/lab-$i.yaml"; i=$((i + 1)); done
 
 # --- good and bad models together ---------------------------------------------
+# The bad workbooks some bad models import are written at test time
+# (bad_inputs.sh does the same): this script may run alone.
+"$PYTHON" tests/bad/workbooks.py tests/bad || bad "tests/bad/workbooks.py"
 NBAD=$(ls tests/bad/*.yaml | wc -l)
 NIN=$(ls inputs/*.yaml | wc -l)
 run "batch of good and bad models exits 65" 65 batch inputs/ tests/bad/ -o "$T/mixed" -j 2
