@@ -34,26 +34,20 @@ static unsigned _decode(const unsigned char *s, size_t *len)
 /* A letter or digit beyond ASCII (C.UTF-8's classes), or, where that
  * locale is missing, any code point from U+00C0 up but punctuation,
  * spaces and format characters (U+2000-U+206F, U+3000, U+FEFF). */
-static int _wide_alnum(unsigned cp)
+static int _wide_alnum(unsigned cp, locale_t utf8)
 {
-    static locale_t utf8;
-    static int tried;
-    if (!tried) {
-        tried = 1;
-        utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
-    }
     if (utf8)
         return iswalnum_l((wint_t)cp, utf8) || iswalpha_l((wint_t)cp, utf8);
     return cp >= 0xC0 && !(cp >= 0x2000 && cp <= 0x206F) && cp != 0x3000 &&
            cp != 0xFEFF && cp != 0xFF0F && cp != 0x2215;
 }
 
-static int _char_ok(unsigned cp)
+static int _char_ok(unsigned cp, locale_t utf8)
 {
     if (cp < 0x80)
         return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ||
                cp == ' ' || cp == '-' || cp == '_' || cp == '.';
-    return _wide_alnum(cp);
+    return _wide_alnum(cp, utf8);
 }
 
 int batch_name_ok(const char *name)
@@ -63,8 +57,12 @@ int batch_name_ok(const char *name)
         !strcmp(name, "index") ||
         reader_utf8_error(name, n) != n)
         return 0;
-    for (size_t i = 0, len; i < n; i += len)
-        if (!_char_ok(_decode((const unsigned char *)name + i, &len)))
-            return 0;
-    return 1;
+    /* The locale lives for this check only: nothing is left allocated. */
+    locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+    int ok = 1;
+    for (size_t i = 0, len; ok && i < n; i += len)
+        ok = _char_ok(_decode((const unsigned char *)name + i, &len), utf8);
+    if (utf8)
+        freelocale(utf8);
+    return ok;
 }
