@@ -13,7 +13,7 @@ CC      ?= cc
 BUILD   ?= build
 PYTHON  ?= /usr/bin/python3
 
-PKGS     := gsl xlsxwriter yaml-0.1 nettle
+PKGS     := gsl xlsxwriter yaml-0.1 nettle minizip expat
 OPTFLAGS ?= -O2 -g
 WARN     := -std=c17 -Wall -Wextra -Wstrict-prototypes -Wmissing-prototypes \
             -Wwrite-strings -Wvla -Wshadow -Wformat=2
@@ -54,8 +54,8 @@ LIB       := $(BUILD)/libcapex.a
 LIBS      := $(LIB) $(ENGINE)
 BIN       := capex
 
-.PHONY: all deps run test unit e2e sanitize valgrind install uninstall clean bench \
-        test-cluster check-boundary check-packages
+.PHONY: all deps run test unit e2e sanitize valgrind install uninstall clean bench mutate \
+        test-cluster check-boundary check-packages completion
 
 all: check-packages $(BIN)
 
@@ -113,24 +113,20 @@ run: deps
 unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do $$t || exit 1; done
 
+# Every tests/e2e/*.sh (lib.sh is what they share), each from the top of
+# the tree with the binary's absolute path (init.sh runs it elsewhere) and
+# MAKE (install.sh); the README's examples; then the failures, by name.
+E2E := $(filter-out tests/e2e/lib.sh,$(wildcard tests/e2e/*.sh))
 e2e: $(BIN)
-	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/run.sh
-	@CAPEX=./$(BIN) sh tests/e2e/signals.sh 2>/dev/null
-	@CAPEX=./$(BIN) sh tests/e2e/faults.sh
-	@CAPEX=./$(BIN) sh tests/e2e/locale.sh
-	@CAPEX=./$(BIN) sh tests/e2e/huge.sh
-	@CAPEX=./$(BIN) sh tests/e2e/encodings.sh
-	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/batch.sh
-	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/raw.sh
-	@CAPEX=$(abspath $(BIN)) sh tests/e2e/init.sh
-	@CAPEX=./$(BIN) sh tests/e2e/explain.sh
-	@CAPEX=./$(BIN) sh tests/e2e/terminal.sh
-	@MAKE="$(MAKE)" sh tests/e2e/install.sh
-	@CAPEX=./$(BIN) sh tests/e2e/pdf.sh
-	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/diff.sh
-	@CAPEX=./$(BIN) sh tests/e2e/fmt.sh
-	@CAPEX=./$(BIN) PYTHON=$(PYTHON) sh tests/e2e/depreciation.sh
-	@$(PYTHON) tests/e2e/doc_examples.py ./$(BIN) README.md docs/*.md
+	@failed=; for t in $(E2E); do \
+	    echo "== $$t"; \
+	    CAPEX=$(abspath $(BIN)) PYTHON=$(PYTHON) MAKE="$(MAKE)" sh $$t || failed="$$failed $$t"; \
+	done; \
+	echo "== tests/e2e/mc_expect.py"; \
+	$(PYTHON) tests/e2e/mc_expect.py ./$(BIN) || failed="$$failed mc_expect.py"; \
+	echo "== README.md docs/*.md examples"; \
+	$(PYTHON) tests/e2e/doc_examples.py ./$(BIN) README.md docs/*.md || failed="$$failed doc_examples.py"; \
+	[ -z "$$failed" ] || { echo "make e2e: failed:$$failed"; exit 1; }
 
 test: deps
 	@$(MAKE) --no-print-directory check-boundary unit e2e
@@ -146,16 +142,34 @@ sanitize:
 # zero leaks and zero errors, or the run fails.
 valgrind: all
 	@CAPEX=tests/e2e/valgrind-capex PYTHON=$(PYTHON) sh tests/e2e/run.sh
+	@CAPEX=tests/e2e/valgrind-capex sh tests/e2e/bad_inputs.sh
+	@CAPEX=tests/e2e/valgrind-capex PYTHON=$(PYTHON) sh tests/e2e/expect.sh
 	@CAPEX=tests/e2e/valgrind-capex QUICK=1 PYTHON=$(PYTHON) sh tests/e2e/batch.sh
 
 bench: all
 	@sh bench/run.sh
+	@sh bench/depreciation.sh
+	@sh bench/mc_dep.sh
+	@sh bench/import.sh
+
+# Mutation testing of the engine (not in CI; docs/testing.md): every mutant
+# in tests/mutants/*.txt applied alone to a scratch copy under /tmp, the unit
+# tests (and, with MUTATE_E2E=1, the expected outputs) run against it; at
+# least 95% must be killed. Two copies at a time (MUTATE_JOBS).
+MUTATE_JOBS ?= 2
+mutate: all
+	@$(PYTHON) tools/mutate.py -j $(MUTATE_JOBS) $(if $(filter 1,$(MUTATE_E2E)),--e2e)
 
 # A real single-node Slurm cluster (slurmctld, slurmd, munge from Debian's
 # packages, installed when missing) runs a sharded `capex batch` as an array
 # job; the merged index must equal a one-machine run (tests/cluster/).
 test-cluster: all
 	@CAPEX=./$(BIN) sh tests/cluster/run.sh
+
+# The bash and zsh completions, generated from the help text (src/usage.c)
+# and committed; tests/e2e/completion.sh checks they are up to date.
+completion: $(BIN)
+	@sh tools/gen_completion.sh ./$(BIN) completion
 
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
@@ -192,7 +206,7 @@ FUZZ_CC      ?= clang
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_RSS_MB  ?= 2048
 FUZZ_TIMEOUT ?= 10
-FUZZ_NAMES   := model csv figure manifest
+FUZZ_NAMES   := model csv figure manifest xlsx formula
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_FLAGS   = -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=$(FUZZ_RSS_MB) \
                -timeout=$(FUZZ_TIMEOUT) -print_final_stats=1
@@ -202,6 +216,8 @@ FUZZ_CORPUS  = $(FUZZ_BUILD)/corpus
 FUZZ_RUN = for h in $(FUZZ_NAMES); do \
 	    bin=$(FUZZ_BUILD)/fuzz_$$h; dict=tests/fuzz/capex.dict; log=$(FUZZ_BUILD)/fuzz_$$h.log; \
 	    [ $$h = figure ] && dict=tests/fuzz/figure.dict; \
+	    [ $$h = xlsx ] && dict=tests/fuzz/xlsx.dict; \
+	    [ $$h = formula ] && dict=tests/fuzz/formula.dict; \
 	    mkdir -p $(FUZZ_CORPUS)/$$h $(FUZZ_BUILD)/artifacts; \
 	    if [ -n "$$(ls tests/fuzz/regressions/$$h 2>/dev/null)" ]; then \
 	        echo "== fuzz_$$h: regressions"; \

@@ -10,6 +10,19 @@ CAPEX=${CAPEX:-./capex}
 N=${N:-50}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
+# _loop_ms CMD...: the median wall time of N runs of CMD, in ms.
+_loop_ms() {
+    i=0
+    : >"$T/times"
+    while [ $i -lt "$N" ]; do
+        s=$(date +%s%N)
+        "$@"
+        e=$(date +%s%N)
+        echo $(( (e - s) / 1000 )) >>"$T/times"
+        i=$((i + 1))
+    done
+    sort -n "$T/times" | sed -n "$(( (N + 1) / 2 ))p" | awk '{print $1/1000}'
+}
 echo "capex bench: $(uname -m), $(nproc) cores, $N runs per model"
 for m in inputs/*.yaml; do
     name=$(basename "$m" .yaml)
@@ -18,17 +31,7 @@ for m in inputs/*.yaml; do
             "$CAPEX run $m -o $T/$name.xlsx -q" >/dev/null
         /usr/bin/python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results'][0]; print('%-22s median %6.2f ms  (min %.2f, max %.2f)' % (sys.argv[2], r['median']*1e3, r['min']*1e3, r['max']*1e3))" "$T/$name.json" "$name"
     else
-        i=0
-        : >"$T/times"
-        while [ $i -lt "$N" ]; do
-            s=$(date +%s%N)
-            "$CAPEX" run "$m" -o "$T/$name.xlsx" -q
-            e=$(date +%s%N)
-            echo $(( (e - s) / 1000 )) >>"$T/times"
-            i=$((i + 1))
-        done
-        med=$(sort -n "$T/times" | sed -n "$(( (N + 1) / 2 ))p")
-        printf '%-22s median %6.2f ms\n' "$name" "$(echo "$med" | awk '{print $1/1000}')"
+        printf '%-22s median %6.2f ms\n' "$name" "$(_loop_ms "$CAPEX" run "$m" -o "$T/$name.xlsx" -q)"
     fi
 done
 
@@ -51,11 +54,15 @@ if [ ! -x /usr/bin/time ]; then
     echo "skipped: /usr/bin/time missing (apt-get install time)"
     exit 0
 fi
-i=0; : >"$T/c.times"; : >"$T/p.times"
+i=0; : >"$T/c.times"; : >"$T/p.times"; : >"$T/f.times"
 while [ $i -lt "$MC_RUNS" ]; do
     /usr/bin/time -v "$CAPEX" mc bench/mc/lab.yaml --paths "$MC_PATHS" -j "$MC_JOBS" \
         -o "$T/mc.xlsx" -q 2>"$T/c.time"
     _wall "$T/c.time" >>"$T/c.times"
+    # the same model with its costs as a formula (issue 11: within 1.15x)
+    /usr/bin/time -v "$CAPEX" mc bench/mc/lab-formula.yaml --paths "$MC_PATHS" -j "$MC_JOBS" \
+        -o "$T/mcf.xlsx" -q 2>"$T/f.time"
+    _wall "$T/f.time" >>"$T/f.times"
     if /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
         /usr/bin/time -v /usr/bin/python3 bench/ref/mc.py "$MC_PATHS" >"$T/p.out" 2>"$T/p.time"
         _wall "$T/p.time" >>"$T/p.times"
@@ -64,6 +71,9 @@ while [ $i -lt "$MC_RUNS" ]; do
 done
 c=$(_median <"$T/c.times")
 printf 'capex mc          wall %6.2f s  peak %5s MB\n' "$c" "$(_rss "$T/c.time")"
+f=$(_median <"$T/f.times")
+printf 'capex mc, formula wall %6.2f s  peak %5s MB  (costs as a formula: %.2fx sum_of)\n' \
+    "$f" "$(_rss "$T/f.time")" "$(awk -v f="$f" -v c="$c" 'BEGIN { print f / c }')"
 if [ -s "$T/p.times" ]; then
     p=$(_median <"$T/p.times")
     printf 'numpy (mc.py)     wall %6.2f s  peak %5s MB  (simulation alone %s s)\n' \
@@ -72,6 +82,33 @@ if [ -s "$T/p.times" ]; then
 else
     echo "numpy: skipped (apt-get install python3-numpy)"
 fi
+
+# --- issue 18: capex mc against the bare C yardstick (bench/mc_lab.sh) ------
+CAPEX="$CAPEX" sh bench/mc_lab.sh
+
+# --- issue 11: a model with 50 derived series (10 inputs over 2020..2040,
+# each formula using two earlier series, a lag, a min and a glob sum) ---------
+{
+    printf 'model: formulas50\nyears: 2020..2040\nseries:\n'
+    k=0
+    while [ $k -lt 10 ]; do
+        printf '  in.s%d: {values: {2020: %d}}\n' $k $((k + 10)); k=$((k + 1))
+    done
+    k=0
+    while [ $k -lt 50 ]; do
+        printf '  d.s%d: {formula: "in.s%d - lag(in.s%d) + min(in.s%d, 5)%s"}\n' \
+            $k $((k % 10)) $(((k + 3) % 10)) $(((k + 7) % 10)) "$( [ $k -gt 0 ] && echo " + d.s$((k - 1)) * 0.5")"
+        k=$((k + 1))
+    done
+    printf '  t.all: {formula: "sum(d.*)"}\ndrivers:\n'
+    k=0
+    while [ $k -lt 10 ]; do
+        printf '  in.s%d: {method: growth, rate: %d%%}\n' $k $((k + 3)); k=$((k + 1))
+    done
+} >"$T/formulas50.yaml"
+echo
+printf '50 derived series   median %6.2f ms (capex run, workbook written)\n' \
+    "$(_loop_ms "$CAPEX" run "$T/formulas50.yaml" -o "$T/formulas50.xlsx" -q)"
 
 # --- issue 5: 1,000 generated models through `capex batch` against the
 # pandas + XlsxWriter reference (bench/batch.sh): the shape issue 5 names

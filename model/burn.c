@@ -30,26 +30,35 @@ static cx_status _accumulate(const double *net, size_t n, cx_burn *b)
     return CX_OK;
 }
 
-/* The deepest cumulative value below zero, first occurrence on ties. */
+/* The deepest cumulative value below zero, first occurrence on ties; the
+ * first year with net >= 0 after a burn year; the lowest net. */
 static void _peak(const double *net, size_t n, cx_burn *b)
 {
     for (size_t i = 0; i < n; i++) {
+        int year = b->first_year + (int)i;
         if (b->cumulative[i] < 0 && b->cumulative[i] < b->peak_burn) {
             b->peak_burn = b->cumulative[i];
-            b->peak_year = b->first_year + (int)i;
+            b->peak_year = year;
         }
-        if (!b->break_even_year && net[i] >= 0)
-            b->break_even_year = b->first_year + (int)i;
+        if (!b->break_even_year && b->burns && net[i] >= 0)
+            b->break_even_year = year;
+        if (net[i] < 0 && !b->burns && net[0] >= 0)
+            b->turns_negative_year = year;
+        if (net[i] < 0 && (!b->burns || net[i] < b->trough)) {
+            b->trough = net[i];
+            b->trough_year = year;
+        }
+        b->burns |= net[i] < 0;
     }
+    b->still_burning = n > 0 && net[n - 1] < 0;
 }
 
+/* The first year after the peak with cumulative >= 0; none (0) when the
+ * cumulative never goes below 0: nothing to pay back. */
 static void _payback(size_t n, cx_burn *b)
 {
-    if (!b->peak_year) {
-        b->payback_year = b->first_year;
-        return;
-    }
-    for (size_t i = (size_t)(b->peak_year - b->first_year) + 1; i < n; i++) {
+    for (size_t i = (size_t)(b->peak_year - b->first_year) + 1;
+         b->peak_year && i < n; i++) {
         if (b->cumulative[i] >= 0) {
             b->payback_year = b->first_year + (int)i;
             return;
@@ -115,13 +124,20 @@ void cx_burn_release(cx_burn *b)
 
 double cx_burn_crossing(const double *x, size_t n, size_t from, int first_year)
 {
-    for (size_t i = from; x && i < n; i++) {
+    for (size_t i = from ? from : 1; x && i < n; i++)
+        if (x[i - 1] < 0 && x[i] >= 0)
+            return (double)(first_year + (int)i - 1)
+                   + (0 - x[i - 1]) / (x[i] - x[i - 1]);
+    return NAN;
+}
+
+double cx_burn_crossing_down(const double *x, size_t n, int first_year)
+{
+    if (!x || n == 0 || x[0] < 0)
+        return NAN;
+    for (size_t i = 1; i < n; i++)
         if (x[i] < 0)
-            continue;
-        if (i == 0 || x[i - 1] >= 0)
-            return first_year + (int)i;
-        return (double)(first_year + (int)i - 1) + (0 - x[i - 1]) / (x[i] - x[i - 1]);
-    }
+            return (double)(first_year + (int)i - 1) + x[i - 1] / (x[i - 1] - x[i]);
     return NAN;
 }
 
@@ -173,7 +189,7 @@ static cx_status _cash(const cx_burn *b, const double *net,
 static void _alive(cx_funding *f)
 {
     int be = !isnan(f->break_even_frac), out = !isnan(f->runway_end);
-    if (!f->has_cash || (!be && !out))
+    if (!f->has_cash || (!be && !out && !f->no_burn))
         f->default_alive = -1;
     else if (!out)
         f->default_alive = 1;
@@ -191,15 +207,18 @@ cx_status cx_funding_compute(const cx_burn *b, const double *net,
     *out = (cx_funding){.default_alive = -1, .runway_months = NAN,
                         .runway_end = NAN, .funding_gap = NAN,
                         .break_even_frac = NAN, .payback_frac = NAN,
+                        .turns_negative_frac = NAN,
                         .alive_margin_months = NAN};
     cx_status st = _funding_check(b, net, in);
     if (st != CX_OK)
         return st;
     out->break_even_frac = cx_burn_crossing(net, b->n, 0, b->first_year);
-    out->payback_frac = b->peak_year
-        ? cx_burn_crossing(b->cumulative, b->n,
-                           (size_t)(b->peak_year - b->first_year) + 1, b->first_year)
-        : b->first_year;
+    out->turns_negative_frac = cx_burn_crossing_down(net, b->n, b->first_year);
+    out->no_burn = !b->burns;
+    if (b->peak_year)
+        out->payback_frac = cx_burn_crossing(b->cumulative, b->n,
+                                             (size_t)(b->peak_year - b->first_year) + 1,
+                                             b->first_year);
     if (in->has_cash) {
         out->has_cash = 1;
         out->cash_year = in->cash_year;

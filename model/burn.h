@@ -4,6 +4,14 @@
  * Input: the annual net cash flow (negative = burning cash) for n
  * consecutive years starting at first_year. Missing years are not allowed:
  * pass only the span that has values.
+ *
+ * The figures hold whatever the sign of the net. A burn is a year with
+ * net < 0. Break-even is the first year with net >= 0 after a burn year
+ * (so a net that starts >= 0 breaks even only when it recovers from a
+ * later burn), payback the first year after the cumulative's deepest
+ * point below 0 with cumulative >= 0; a net that never goes below 0 has
+ * no burn, no break-even and nothing to pay back (all 0). A net that
+ * starts >= 0 turns negative in its first burn year.
  */
 #ifndef CX_BURN_H
 #define CX_BURN_H
@@ -17,13 +25,21 @@ typedef struct cx_burn {
     double *cumulative;    /**< [n] running sum of net, owned */
     double peak_burn;      /**< the most negative cumulative value, 0 if never negative */
     int peak_year;         /**< year of peak_burn, 0 if never negative */
-    int break_even_year;   /**< first year with net >= 0, 0 = not within horizon */
+    int break_even_year;   /**< first year with net >= 0 after a year with
+                                net < 0; 0 = not within horizon, or no burn */
     int payback_year;      /**< first year after peak_year with cumulative >= 0;
-                                0 = not within horizon. When cumulative is
-                                never negative, peak_year is 0 and payback is
-                                first_year (nothing to pay back). */
+                                0 = not within horizon, or nothing to pay
+                                back (cumulative never negative: peak_year 0) */
     double total_burn;     /**< sum of the negative net flows (<= 0) */
     double *net_burn;      /**< [n] max(0, -net): the cash burnt each year; owned */
+    int burns;             /**< 1 when some year has net < 0 (a burn) */
+    int turns_negative_year; /**< net[0] >= 0: the first year with net < 0;
+                                0 when net[0] < 0 or net never < 0 */
+    double trough;         /**< the lowest net (< 0), 0 without a burn */
+    int trough_year;       /**< its year (first on ties), 0 without a burn */
+    int still_burning;     /**< net < 0 in the last year: the peak burn and
+                                the funding gap are at least what is shown
+                                (a longer horizon would show more) */
 } cx_burn;
 
 /**
@@ -46,14 +62,16 @@ typedef struct cx_burn {
  *
  * Fractional years interpolate linearly between year points: a crossing
  * of net from year y-1 (< 0) to y (>= 0) is at y - 1 + (0 - net[y-1]) /
- * (net[y] - net[y-1]); net[0] >= 0 breaks even at first_year. Payback is
- * the same crossing on the cumulative, the first after the peak year
- * (first_year when the cumulative is never negative).
+ * (net[y] - net[y-1]) (break-even; none without a burn). Payback is the
+ * same crossing on the cumulative, the first after the peak year (none
+ * when the cumulative is never negative). Turning negative is the
+ * crossing the other way, from y-1 (>= 0) to y (< 0), at y - 1 + net[y-1]
+ * / (net[y-1] - net[y]), for a net that starts >= 0.
  *
  * Default alive: break-even (fractional) comes no later than the runway
  * end. Cash that lasts the horizon is alive when break-even is within the
- * horizon and unknown (-1) otherwise; cash that runs out with no
- * break-even within the horizon is dead.
+ * horizon or there is no burn, and unknown (-1) otherwise; cash that runs
+ * out with no break-even within the horizon is dead.
  */
 typedef struct cx_funding {
     int has_cash;          /**< opening cash stated (and cash_year a burn year) */
@@ -77,7 +95,11 @@ typedef struct cx_funding {
     double funding_gap;    /**< max(0, -lowest year-end cash); NAN without cash */
     double raised;         /**< sum of the raises counted (cash_year on) */
     double break_even_frac;/**< fractional break-even year; NAN = not within horizon */
-    double payback_frac;   /**< fractional payback year; NAN = not within horizon */
+    double payback_frac;   /**< fractional payback year; NAN = not within
+                                horizon or nothing to pay back */
+    double turns_negative_frac; /**< fractional year a net that starts >= 0
+                                turns negative; NAN = it does not */
+    int no_burn;           /**< the net never goes below 0 (cx_burn.burns 0) */
     int default_alive;     /**< 1: break-even comes before the cash runs out;
                                 0: it does not; -1: unknown (no cash stated,
                                 or neither happens within the horizon) */
@@ -114,10 +136,13 @@ void cx_burn_release(cx_burn *b);
 cx_status cx_funding_compute(const cx_burn *b, const double *net,
                              const cx_funding_in *in, cx_funding *out);
 
-/** Fractional first crossing of x[0..n) from < 0 to >= 0 at or after
- *  index from (x[from-1] < 0 is the left point; from = 0 with x[0] >= 0
- *  gives first_year): NAN when there is none. */
+/** Fractional first crossing of x[0..n) from < 0 (x[i-1]) to >= 0 (x[i])
+ *  with i >= from (and i >= 1): NAN when there is none. */
 double cx_burn_crossing(const double *x, size_t n, size_t from, int first_year);
+
+/** Fractional first crossing of x[0..n) from >= 0 (x[i-1]) to < 0 (x[i]),
+ *  when x[0] >= 0: NAN when x[0] < 0 or x never goes below 0. */
+double cx_burn_crossing_down(const double *x, size_t n, int first_year);
 
 void cx_funding_release(cx_funding *f);
 

@@ -88,6 +88,18 @@ static cx_status _run_cash(cx_result *r, size_t *failed)
     return st;
 }
 
+/* as_of left out: the model, and its workbook, are dated 2000-01-01. */
+static cx_status _as_of_note(cx_result *r)
+{
+    const cx_model *m = r->model;
+    if (!m->as_of_default)
+        return CX_OK;
+    return cxi_note(r, CX_NOTE_INFO, CX_NO_INDEX, 0, 0, 0,
+                    "no 'as_of': the model and its workbook are dated %s (write the "
+                    "date of its figures at the top, like 'as_of: 2026-02-20')",
+                    m->as_of_text ? m->as_of_text : "2000-01-01");
+}
+
 static cx_status _run(cx_result *r, size_t *failed)
 {
     cx_status st = _alloc(r);
@@ -95,6 +107,8 @@ static cx_status _run(cx_result *r, size_t *failed)
         st = _drivers(r);
     if (st == CX_OK)
         st = _run_cash(r, failed);
+    if (st == CX_OK)
+        st = cxi_sign_notes(r);
     if (st == CX_OK)
         st = cxi_checks_compute(r, failed);
     if (st == CX_OK)
@@ -168,7 +182,9 @@ cx_status cx_compute(const cx_model *m, const char *scenario,
     r->model = m;
     r->scenario_index = sc;
     r->scenario = sc == CX_NO_INDEX ? NULL : m->scenarios[sc].name;
-    cx_status st = _run(r, failed);
+    cx_status st = _as_of_note(r);
+    if (st == CX_OK)
+        st = _run(r, failed);
     if (st != CX_OK) {
         cx_result_free(r);
         return st;
@@ -183,6 +199,8 @@ static void _free_series(cx_series_result *sr)
     free(sr->rate);
     free(sr->yoy);
     free(sr->residual);
+    free(sr->why);
+    free(sr->fx_start);
 }
 
 void cx_result_free(cx_result *r)

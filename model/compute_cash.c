@@ -123,6 +123,24 @@ static cx_status _burn_gap_note(cx_result *r, const size_t *in, size_t nin,
     return CX_OK;
 }
 
+/* A note when an input has a figure in the year before the span (t0 - 1)
+ * while another has none: the burn starts later than that input. */
+static cx_status _burn_start_note(cx_result *r, const size_t *in, size_t nin,
+                                  size_t t0)
+{
+    const cx_model *m = r->model;
+    for (size_t i = 0; t0 > 0 && i < nin; i++) {
+        if (!cx_value_present(&r->series[in[i]].v[t0 - 1]))
+            continue;
+        size_t s = _missing_at(r, in, nin, t0 - 1);
+        int year = m->first_year + (int)t0 - 1;
+        return cxi_note(r, CX_NOTE_WARNING, s, year, m->burn.line, m->burn.col,
+                        "burn: %s has no value for %d, so the burn figures "
+                        "start at %d", m->series[s].name, year, year + 1);
+    }
+    return CX_OK;
+}
+
 /* The cash year (0 when the cash is not usable, with a warning note). */
 static cx_status _cash_year(cx_result *r, int *year)
 {
@@ -218,6 +236,8 @@ cx_status cxi_burn_compute(cx_result *r, size_t *failed)
     r->burn.first_year = m->first_year + (int)t0;
     r->burn.n = n;
     st = _burn_fill(r, in, nin, t0);
+    if (st == CX_OK)
+        st = _burn_start_note(r, in, nin, t0);
     if (st == CX_OK && t0 + n < m->nyears)
         st = _burn_gap_note(r, in, nin, t0 + n);
     if (st == CX_OK)

@@ -314,7 +314,8 @@ static void _break_even_check(const cx_result *r, const cx_check *c,
                  stated);
     else
         snprintf(cr->message, sizeof cr->message,
-                 "break-even: stated %s, computed not within horizon", stated);
+                 "break-even: stated %s, computed %s", stated,
+                 b->burn.burns ? "not within horizon" : "none: no burn within the horizon");
 }
 
 static cx_status _one_check(cx_result *r, size_t i, size_t *n)

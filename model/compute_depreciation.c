@@ -120,18 +120,34 @@ static void _life_ends(const cx_result *r, size_t d, double *lo, double *hi)
     }
 }
 
+/* Whether the capex figures from period first on have ends apart from
+ * their base (ranges, floors with a bound, projections of them). */
+static int _capex_spread(const cx_result *r, size_t d, int first)
+{
+    const cx_series_result *cs = &r->series[r->model->depreciations[d].capex];
+    for (int t = first; t < (int)r->model->nyears; t++) {
+        const cx_value *v = &cs->v[t];
+        if (cx_value_present(v) && ((isfinite(v->low) && v->low != v->base) ||
+                                    (isfinite(v->high) && v->high != v->base)))
+            return 1;
+    }
+    return 0;
+}
+
 static cx_status _bounds(cx_result *r, size_t d, int first, double *lo, double *hi)
 {
     size_t n = r->model->nyears - (size_t)first;
-    double *buf = malloc(n * sizeof *buf);
-    if (!buf)
-        return CX_ENOMEM;
     double life[2];
     _life_ends(r, d, &life[0], &life[1]);
     for (size_t k = 0; k < CX_DEP_PARTS * n; k++) {
         lo[k] = INFINITY;
         hi[k] = -INFINITY;
     }
+    if (life[0] == life[1] && !_capex_spread(r, d, first))
+        return CX_OK;           /* no ends apart: low = high = base (_fill) */
+    double *buf = malloc(n * sizeof *buf);
+    if (!buf)
+        return CX_ENOMEM;
     cx_status st = CX_OK;
     for (int end = -1; st == CX_OK && end <= 1; end += 2)
         for (int l = 0; st == CX_OK && l < 2; l++)

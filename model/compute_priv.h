@@ -22,6 +22,12 @@ void cxi_format_percent(char *buf, size_t size, double x);
 /** Values, rates and growth of series s (its parts already computed). */
 cx_status cxi_series_compute(cx_result *r, size_t s);
 
+/** Project series s by its driver after sr->last_stated (compute_series.c). */
+cx_status cxi_series_project(cx_result *r, size_t s);
+
+/** Values of a derived series (compute_formula.c), its inputs computed. */
+cx_status cxi_formula_compute(cx_result *r, size_t s);
+
 /** The figures of depreciation series s: its entry's schedule, computed
  *  by the first of its four series to be computed (compute_depreciation.c). */
 cx_status cxi_depreciation_compute(cx_result *r, size_t s);
@@ -35,6 +41,10 @@ cx_status cxi_burn_compute(cx_result *r, size_t *failed);
 
 /** The commitments' annual schedule and its notes. */
 cx_status cxi_commitments_compute(cx_result *r);
+
+/** A warning per costs or capex series holding a negative stated figure
+ *  (compute_signs.c). */
+cx_status cxi_sign_notes(cx_result *r);
 
 /** Every check's result, with a warning note per check that fails. */
 cx_status cxi_checks_compute(cx_result *r, size_t *failed);

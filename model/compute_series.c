@@ -5,6 +5,7 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include "compute_priv.h"
 #include "growth.h"
 
@@ -96,9 +97,9 @@ static cx_status _rates_note(cx_result *r, size_t s, int t)
     char rate[24];
     cxi_format_percent(rate, sizeof rate, d->rates[d->nrates - 1]);
     return cxi_note(r, CX_NOTE_INFO, s, year, d->line, d->col,
-                    "%s %d: the rates list ends after %zu years; its last "
+                    "%s %d: the rates list ends after %zu year%s; its last "
                     "rate (%s) holds from here", r->model->series[s].name,
-                    year, d->nrates, rate);
+                    year, d->nrates, d->nrates == 1 ? "" : "s", rate);
 }
 
 static cx_status _set_projected(cx_series_result *sr, int t, double x)
@@ -294,6 +295,11 @@ static cx_status _project(cx_result *r, size_t s)
     return _chained(r, s);
 }
 
+cx_status cxi_series_project(cx_result *r, size_t s)
+{
+    return _project(r, s);
+}
+
 static cx_status _input(cx_result *r, size_t s)
 {
     cx_status st = _copy_stated(r, s);
@@ -345,6 +351,48 @@ static int _sum_last_stated(const cx_result *r, size_t s)
     return last;
 }
 
+/* A part without a value in year t while another part has one (the sum
+ * is left empty there): that part, or CX_NO_INDEX. */
+static size_t _part_missing(const cx_result *r, const cx_series *ser, size_t t)
+{
+    size_t missing = CX_NO_INDEX, present = 0;
+    for (size_t i = 0; i < ser->nparts; i++) {
+        if (cx_value_present(&r->series[ser->parts[i]].v[t]))
+            present++;
+        else if (missing == CX_NO_INDEX)
+            missing = ser->parts[i];
+    }
+    return present ? missing : CX_NO_INDEX;
+}
+
+/* One note per sum left empty in years where only some parts have a
+ * value: the first such year, its missing part, how many more years. */
+static cx_status _sum_gap_note(cx_result *r, size_t s)
+{
+    const cx_model *m = r->model;
+    const cx_series *ser = &m->series[s];
+    size_t first = 0, part = CX_NO_INDEX, more = 0;
+    for (size_t t = 0; t < m->nyears; t++) {
+        size_t p = _part_missing(r, ser, t);
+        if (p != CX_NO_INDEX && part == CX_NO_INDEX) {
+            first = t;
+            part = p;
+        } else if (p != CX_NO_INDEX) {
+            more++;
+        }
+    }
+    if (part == CX_NO_INDEX)
+        return CX_OK;
+    int year = m->first_year + (int)first;
+    char tail[64] = "";
+    if (more)
+        snprintf(tail, sizeof tail, " (and in %zu more year%s where a part has none)",
+                 more, more == 1 ? "" : "s");
+    return cxi_note(r, CX_NOTE_WARNING, s, year, ser->line, ser->col,
+                    "%s is left empty in %d because its part %s has no value "
+                    "there%s", ser->name, year, m->series[part].name, tail);
+}
+
 static cx_status _sum(cx_result *r, size_t s)
 {
     const cx_series *ser = &r->model->series[s];
@@ -358,8 +406,9 @@ static cx_status _sum(cx_result *r, size_t s)
             return st;
     }
     r->series[s].last_stated = _sum_last_stated(r, s);
-    if (r->drivers[s].method == CX_D_NONE)
-        return CX_OK;
+    cx_status st = _sum_gap_note(r, s);
+    if (st != CX_OK || r->drivers[s].method == CX_D_NONE)
+        return st;
     return cxi_note(r, CX_NOTE_INFO, s, 0, r->drivers[s].line,
                     r->drivers[s].col, "%s: a sum follows its parts; its "
                     "driver is ignored", ser->name);
@@ -421,6 +470,7 @@ cx_status cxi_series_compute(cx_result *r, size_t s)
 {
     cx_series_kind kind = r->model->series[s].kind;
     cx_status st = kind == CX_S_SUM ? _sum(r, s)
+                 : kind == CX_S_FORMULA ? cxi_formula_compute(r, s)
                  : kind == CX_S_DEPRECIATION ? cxi_depreciation_compute(r, s)
                  : _input(r, s);
     if (st == CX_OK)

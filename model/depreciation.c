@@ -11,19 +11,20 @@
  * a result that cancels to within 2^-48 of the operands is exactly 0, so a
  * vintage fully depreciated and retired leaves 0, not a rounding residue,
  * in the engine and in the recalculated workbook alike. */
-static int _approx_equal(double a, double b)
+static inline double _add(double a, double b)
 {
-    return a == b || fabs(a - b) < fabs(a) * 0x1p-48;
+    double x = a + b;
+    if (!(fabs(x) < fabs(a) * 0x1p-48))
+        return x;                       /* a and -b not approximately equal */
+    return (a < 0 && b > 0) || (b < 0 && a > 0) ? 0 : x;
 }
 
-static double _add(double a, double b)
+static inline double _sub(double a, double b)
 {
-    return ((a < 0 && b > 0) || (b < 0 && a > 0)) && _approx_equal(a, -b) ? 0 : a + b;
-}
-
-static double _sub(double a, double b)
-{
-    return ((a < 0 && b < 0) || (a > 0 && b > 0)) && _approx_equal(a, b) ? 0 : a - b;
+    double x = a - b;
+    if (!(fabs(x) < fabs(a) * 0x1p-48) && x != 0)
+        return x;                       /* a and b not approximately equal */
+    return (a < 0 && b < 0) || (a > 0 && b > 0) ? 0 : x;
 }
 
 static const char *const _methods[CX_DEP_METHOD_COUNT] = {
@@ -196,32 +197,43 @@ static double _capex(const double *capex, size_t v)
     return isnan(capex[v]) ? 0 : capex[v];
 }
 
-/* D&A, retirements and the roll-forward, period by period. */
+/* The opening PP&E's retirement at the end of period t, added to out. */
+static void _retire_opening(const cx_dep_rule *r, size_t t, double *out, double *out_acc)
+{
+    if (!_opening_retires(r, t))
+        return;
+    *out = _add(*out, r->opening_gross);
+    *out_acc = _add(*out_acc, r->opening_gross);
+}
+
+/* D&A, retirements and the roll-forward, period by period (capex has no
+ * NAN: the callers put 0 there). */
 static void _roll(const double *capex, const cx_dep_rule *r, cx_dep_schedule *s)
 {
     double gross = r->has_opening ? r->opening_gross : 0;
     double acc = r->has_opening ? r->opening_gross - r->opening_net : 0;
+    const double *g = s->profile;
     for (size_t t = 0; t < s->n; t++) {
-        double d = s->opening[t] = _opening_charge(r, t);
-        for (size_t v = 0; v <= t; v++)
-            d += _capex(capex, v) * s->profile[t - v];
-        double out = 0, out_acc = 0;
-        if (t >= s->end_offset) {
-            out = _capex(capex, t - s->end_offset);
-            out_acc = out * (1 - r->salvage);
-        }
-        if (_opening_retires(r, t)) {
-            out = _add(out, r->opening_gross);
-            out_acc = _add(out_acc, r->opening_gross);
-        }
-        s->expense[t] = d;
-        s->retired[t] = out;
-        gross = _sub(_add(gross, _capex(capex, t)), out);
+        double open = r->has_opening ? _opening_charge(r, t) : 0, d = open;
+        const double *gk = g + t;       /* vintage v charges capex[v] * g[t - v] */
+        for (const double *c = capex; c <= capex + t; c++, gk--)
+            d += *c * *gk;
+        double out = t >= s->end_offset ? capex[t - s->end_offset] : 0;
+        double out_acc = out * (1 - r->salvage);
+        if (r->has_opening)
+            _retire_opening(r, t, &out, &out_acc);
+        gross = _sub(_add(gross, capex[t]), out);
         acc = _sub(_add(acc, d), out_acc);
+        s->expense[t] = d;
         s->gross[t] = gross;
         s->accumulated[t] = acc;
         s->net[t] = _sub(gross, acc);
-        s->to_capex[t] = _capex(capex, t) != 0 ? d / _capex(capex, t) : NAN;
+        if (s->opening)
+            s->opening[t] = open;
+        if (s->retired)
+            s->retired[t] = out;
+        if (s->to_capex)
+            s->to_capex[t] = capex[t] != 0 ? d / capex[t] : NAN;
     }
 }
 
@@ -234,21 +246,43 @@ cx_status cx_dep_compute(const double *capex, size_t n, const cx_dep_rule *rule,
     if (!capex || !n || cx_dep_rule_check(rule, NULL) != CX_OK)
         return CX_EINVAL;
     cx_status st = _alloc(out, n);
-    double *u = st == CX_OK ? malloc(n * sizeof *u) : NULL;
+    double *u = st == CX_OK ? malloc(2 * n * sizeof *u) : NULL;
     if (!u) {
         cx_dep_release(out);
         return CX_ENOMEM;
     }
+    double *bought = u + n;
+    for (size_t v = 0; v < n; v++)
+        bought[v] = _capex(capex, v);
     cx_dep_profile(rule, u, out->profile, n);
+    cx_dep_roll(bought, rule, out);
     free(u);
-    cx_dep_roll(capex, rule, out);
     return CX_OK;
+}
+
+/* Straight line: the share of each asset year is proportional to its
+ * length, so g_k is the part of the life in [k - o, k + 1 - o] at
+ * (1 - s) / L a year - the two-term sum of _profile in one step (equal to
+ * it within rounding; a drawn life computes this once per path). */
+static void _profile_straight(const cx_dep_rule *r, double *g, size_t n)
+{
+    double o = cx_dep_offset(r->convention), rate = (1 - r->salvage) / r->life;
+    for (size_t k = 0; k < n; k++)
+        g[k] = rate * _overlap(0, r->life, (double)k - o, (double)k + 1 - o);
 }
 
 cx_status cx_dep_profile(const cx_dep_rule *rule, double *u, double *g, size_t n)
 {
+    if (!u && rule && rule->method == CX_DEP_STRAIGHT_LINE) {
+        cx_status st = cx_dep_rule_check(rule, NULL);
+        if (st == CX_OK)
+            _profile_straight(rule, g, n);
+        return st;
+    }
     cx_status st = cx_dep_asset_years(rule, u, n);
-    if (st == CX_OK)
+    if (st == CX_OK && rule->method == CX_DEP_STRAIGHT_LINE)
+        _profile_straight(rule, g, n);
+    else if (st == CX_OK)
         _profile(rule, u, g, n);
     return st;
 }

@@ -126,15 +126,17 @@ cx_status cx_dep_compute(const double *capex, size_t n, const cx_dep_rule *rule,
  * (Monte Carlo: the profile once per rule, the roll once per path). */
 
 /** The asset-year shares u[0..n) and the profile g[0..n) of rule (checked:
- *  CX_EINVAL). */
+ *  CX_EINVAL). u may be NULL for a straight line (its profile needs no
+ *  asset years); the other methods need it. */
 cx_status cx_dep_profile(const cx_dep_rule *rule, double *u, double *g, size_t n);
 
 /** k_end = ceil(life + offset) - 1: a vintage's last charging period. */
 size_t cx_dep_end_offset(const cx_dep_rule *rule);
 
-/** D&A, retirements and the roll-forward of capex[0..s->n) into s's arrays
- *  (all allocated by the caller, s->profile filled by cx_dep_profile); sets
- *  s->end_offset. Allocates nothing. */
+/** D&A, retirements and the roll-forward of capex[0..s->n) (no NAN: 0
+ *  where nothing was bought) into s's arrays, allocated by the caller
+ *  (s->profile filled by cx_dep_profile; opening, retired and to_capex may
+ *  be NULL when not wanted); sets s->end_offset. Allocates nothing. */
 void cx_dep_roll(const double *capex, const cx_dep_rule *rule, cx_dep_schedule *s);
 
 /** The charge of vintage v in period t (0 before v): capex_v * g_{t-v}. */

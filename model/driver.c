@@ -107,13 +107,81 @@ cx_status cx_driver_add_override(cx_driver *d, int year, double rate)
     return CX_OK;
 }
 
-/* from + (to - from) * MIN(k-1, over-1) / MAX(over-1, 1), evaluated left to
- * right as the spreadsheet does. */
-static double _fade(double from, double to, int over, int k)
+static cx_status _stages_form(const cx_driver *d, int k, cx_rate_form *f)
 {
-    int step = k - 1 < over - 1 ? k - 1 : over - 1;
-    int span = over - 1 > 1 ? over - 1 : 1;
-    return from + (to - from) * (double)step / (double)span;
+    if (d->high_years < 0 || d->fade_years < 0)
+        return CX_EINVAL;
+    int j = k - d->high_years;
+    f->to = d->terminal;
+    if (j <= 0)
+        return CX_OK;
+    if (d->fade_years == 0)
+        f->on_param = 0;
+    else {
+        f->a = j < d->fade_years ? j : d->fade_years;
+        f->b = d->fade_years;
+    }
+    return CX_OK;
+}
+
+cx_status cx_driver_rate_form(const cx_driver *d, int k, cx_rate_form *f)
+{
+    if (!d || !f || k < 1)
+        return CX_EINVAL;
+    *f = (cx_rate_form){.to = 0, .a = 0, .b = 1, .on_param = 1};
+    switch (d->method) {
+    case CX_D_GROWTH: case CX_D_CAGR:
+        return CX_OK;
+    case CX_D_RATES:
+        if (d->nrates == 0 || !d->rates)
+            return CX_EINVAL;
+        if ((size_t)k < d->nrates)
+            *f = (cx_rate_form){.to = d->rates[k - 1], .a = 0, .b = 1, .on_param = 0};
+        return CX_OK;
+    case CX_D_FADE:           /* MIN(k-1, over-1) / MAX(over-1, 1) */
+        if (d->over < 2)
+            return CX_EINVAL;
+        f->to = d->terminal;
+        f->a = k - 1 < d->over - 1 ? k - 1 : d->over - 1;
+        f->b = d->over - 1 > 1 ? d->over - 1 : 1;
+        return CX_OK;
+    case CX_D_STAGES:         /* high, then MIN(j, fade) / fade; `to` for fade 0 */
+        return _stages_form(d, k, f);
+    default:
+        return CX_EINVAL;
+    }
+}
+
+double cx_driver_param(const cx_driver *d, double start_rate)
+{
+    switch (d ? d->method : CX_D_NONE) {
+    case CX_D_GROWTH: return d->rate;
+    case CX_D_CAGR:   return start_rate;
+    case CX_D_FADE:
+    case CX_D_STAGES: return d->from_cagr ? start_rate : d->rate;
+    case CX_D_RATES:  return d->nrates && d->rates ? d->rates[d->nrates - 1] : NAN;
+    default:          return NAN;
+    }
+}
+
+double cx_rate_form_eval(const cx_rate_form *f, double p)
+{
+    if (!f->on_param)
+        return f->to;
+    return f->a == 0 ? p : p + (f->to - p) * f->a / f->b;
+}
+
+/* FADE and STAGES: the form at the main parameter, which must be finite
+ * like the terminal rate (else the rate is not set). */
+static cx_status _formed_rate(const cx_driver *d, int k, double start_rate, double *rate)
+{
+    cx_rate_form f;
+    double p = cx_driver_param(d, start_rate);
+    cx_status st = cx_driver_rate_form(d, k, &f);
+    if (st != CX_OK || !isfinite(p) || !isfinite(d->terminal))
+        return CX_EINVAL;
+    *rate = cx_rate_form_eval(&f, p);
+    return CX_OK;
 }
 
 static cx_status _rates_rate(const cx_driver *d, int k, double *rate)
@@ -122,36 +190,6 @@ static cx_status _rates_rate(const cx_driver *d, int k, double *rate)
         return CX_EINVAL;
     size_t i = (size_t)(k - 1);
     *rate = d->rates[i < d->nrates ? i : d->nrates - 1];
-    return CX_OK;
-}
-
-static cx_status _fade_rate(const cx_driver *d, int k, double start_rate,
-                            double *rate)
-{
-    double from = d->from_cagr ? start_rate : d->rate;
-    if (d->over < 2 || !isfinite(from) || !isfinite(d->terminal))
-        return CX_EINVAL;
-    *rate = _fade(from, d->terminal, d->over, k);
-    return CX_OK;
-}
-
-/* high for k <= high_years, then high + (to - high) * MIN(j, fade) / fade,
- * evaluated left to right as the spreadsheet does; `to` when fade = 0. */
-static cx_status _stages_rate(const cx_driver *d, int k, double start_rate,
-                              double *rate)
-{
-    double high = d->from_cagr ? start_rate : d->rate;
-    if (d->high_years < 0 || d->fade_years < 0 || !isfinite(high)
-        || !isfinite(d->terminal))
-        return CX_EINVAL;
-    int j = k - d->high_years;
-    if (j <= 0)
-        *rate = high;
-    else if (d->fade_years == 0)
-        *rate = d->terminal;
-    else
-        *rate = high + (d->terminal - high) * (double)(j < d->fade_years ? j : d->fade_years)
-                / (double)d->fade_years;
     return CX_OK;
 }
 
@@ -165,8 +203,8 @@ cx_status cx_driver_rate(const cx_driver *d, int k, double start_rate,
     case CX_D_GROWTH: *rate = d->rate; break;
     case CX_D_RATES:  st = _rates_rate(d, k, rate); break;
     case CX_D_CAGR:   *rate = start_rate; break;
-    case CX_D_FADE:   st = _fade_rate(d, k, start_rate, rate); break;
-    case CX_D_STAGES: st = _stages_rate(d, k, start_rate, rate); break;
+    case CX_D_FADE:
+    case CX_D_STAGES: st = _formed_rate(d, k, start_rate, rate); break;
     default:          return CX_EINVAL;
     }
     if (st == CX_OK && !isfinite(*rate))

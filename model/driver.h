@@ -114,6 +114,29 @@ void cx_driver_release(cx_driver *d);
 cx_status cx_driver_rate(const cx_driver *d, int k, double start_rate,
                          double *rate);
 
+/** Year k's rate as a function of the driver's main parameter p
+ *  (cx_driver_param): p + (to - p) * a / b when on_param (a = 0: p itself),
+ *  else the fixed rate `to`. FADE: a = MIN(k-1, over-1), b = MAX(over-1, 1);
+ *  STAGES: a = 0 for k <= high_years, then MIN(j, fade_years) / fade_years
+ *  (fixed `to` when fade_years = 0); GROWTH, CAGR: p; RATES: the listed rate
+ *  (fixed) for k < nrates, p (the last rate) from k = nrates on. The Monte
+ *  Carlo plan (mc_priv.h) keeps these per year so a path only supplies p. */
+typedef struct cx_rate_form {
+    double to, a, b;
+    int on_param;
+} cx_rate_form;
+
+/** The form of projected year k (k >= 1); CX_EINVAL as cx_driver_rate. */
+cx_status cx_driver_rate_form(const cx_driver *d, int k, cx_rate_form *f);
+
+/** The main parameter: GROWTH the rate, CAGR start_rate, FADE / STAGES
+ *  start_rate when from_cagr else the rate, RATES the last rate; NAN for
+ *  the methods that are not chained. */
+double cx_driver_param(const cx_driver *d, double start_rate);
+
+/** The rate the form gives at p. */
+double cx_rate_form_eval(const cx_rate_form *f, double p);
+
 /** The overriding rate of year, if the driver has one: returns 1 and sets
  *  *rate, else returns 0 and leaves *rate alone. */
 int cx_driver_override(const cx_driver *d, int year, double *rate);

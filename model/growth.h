@@ -21,4 +21,9 @@ cx_status cx_cagr(double start, double end, int years, double *out);
 /** Multiple: end / start (Excel: =end/start). */
 cx_status cx_multiple(double start, double end, double *out);
 
+/** a - b, or 0 when a and b agree to within 2^-48 of their size: what a
+ *  spreadsheet's subtraction gives (LibreOffice snaps such differences to
+ *  0), so the engine and the recalculated workbook agree. */
+double cx_sheet_sub(double a, double b);
+
 #endif

@@ -12,7 +12,6 @@
 #include <string.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_randist.h>
-#include "growth.h"
 #include "correlation.h"
 #include "mc_priv.h"
 #include "mc_rng.h"
@@ -28,11 +27,15 @@ typedef struct cxi_mc_work {
     double *net, *cum;        /* [bn] */
     double *sum, *sq, *mn, *mx; /* [ninputs] this block's draws */
     size_t *hits;             /* [ntargets] this block's */
+    size_t *years;            /* [3 * (bn + 1)] this block's (store.years) */
+    double *blk;              /* [nrows * CX_MC_BLOCK] this block's outputs,
+                                 row by row; NULL when none are kept */
     gsl_rng *rng;
     size_t first_block, step;
     int failed;
     cxi_mc_stream *q;             /* streaming: the ring */
     double *slot;             /* this block's rows, or NULL */
+    cxi_mc_fx fx;             /* derived series' scratch */
 } cxi_mc_work;
 
 /* ---- one path ---------------------------------------------------------- */
@@ -45,190 +48,52 @@ static void _draw(cxi_mc_work *w)
     if (u->k)
         cx_corr_apply(u->chol, u->k, w->z, w->y);
     for (size_t i = 0; i < u->ninputs; i++) {
-        size_t row = cx_uncertainty_corr_row(u, i);
+        size_t row = w->p->corr_row[i];
         const cx_dist *d = &u->inputs[i].dist;
         w->x[i] = row != MC_NONE ? cx_dist_from_normal(d, w->y[row])
                                  : cx_dist_sample(d, w->rng);
     }
 }
 
-/* The driver of this path: the drawn value in place of its main
- * parameter; *start the start rate (a drawn CAGR, or the window's CAGR
- * recomputed when a figure in it is drawn). */
-static void _path_driver(const cxi_mc_plan *p, const cxi_mc_aff *a, const double *V,
-                         const double *x, cx_driver *d, double *start)
+/* The draws' sums for the inputs' moments (and the raw inputs). */
+static void _input_moments(cxi_mc_work *w, size_t path)
 {
-    *d = a->d;
-    *start = a->start_rate;
-    int sampled = a->input != MC_NONE;
-    if (sampled && (d->method == CX_D_GROWTH || d->method == CX_D_FADE
-                    || d->method == CX_D_STAGES)) {
-        d->rate = x[a->input];
-        d->from_cagr = 0;
-    } else if (sampled && d->method == CX_D_CAGR) {
-        *start = x[a->input];
-    } else if (a->recompute_start) {
-        cx_cagr(V[a->s * p->ny + (size_t)a->wa], V[a->s * p->ny + (size_t)a->wb],
-                a->wb - a->wa, start);
+    size_t nin = w->p->u->ninputs;
+    for (size_t i = 0; i < nin; i++) {
+        double x = w->x[i];
+        w->sum[i] += x;
+        w->sq[i] += x * x;
+        w->mn[i] = x < w->mn[i] ? x : w->mn[i];
+        w->mx[i] = x > w->mx[i] ? x : w->mx[i];
     }
+    if (w->s->inputs)
+        memcpy(w->s->inputs + path * nin, w->x, nin * sizeof *w->x);
 }
 
-/* The growth rate of projected year t, as cx_compute: the driver's rate
- * (the drawn last rate past a rate list's end), then its override. */
-static double _rate(const cxi_mc_plan *p, const cxi_mc_aff *a, const cx_driver *d,
-                    double start, const double *x, int t)
+/* The path's burn figures: kept per path, counted by year, targets. */
+static void _burn_out(cxi_mc_work *w, size_t path, const cxi_mc_path_out *o)
 {
-    double rate = 0;
-    int k = t - a->last_stated;
-    cx_driver_rate(d, k, start, &rate);
-    if (a->input != MC_NONE && d->method == CX_D_RATES && (size_t)k >= d->nrates)
-        rate = x[a->input];
-    if (d->nrate_overrides)
-        cx_driver_override(d, p->m->first_year + t, &rate);
-    return rate;
-}
-
-static void _input_series(const cxi_mc_plan *p, const cxi_mc_aff *a, double *V,
-                          const double *x)
-{
-    size_t ny = p->ny, s = a->s;
-    const unsigned char *kind = p->kind + s * ny;
-    double *v = V + s * ny;
-    cx_driver d;
-    double start;
-    _path_driver(p, a, V, x, &d, &start);
-    int chained = cx_method_chained(d.method);
-    int share = d.method == CX_D_SHARE || d.method == CX_D_INTENSITY;
-    for (size_t t = 0; t < ny; t++) {
-        if (kind[t] == CX_V_INTERPOLATED) {
-            int ia = p->ia[s * ny + t], ib = p->ib[s * ny + t];
-            double step = (v[ib] - v[ia]) / (ib - ia);
-            v[t] = v[t - 1] + step;
-        } else if (kind[t] == CX_V_PROJECTED && share) {
-            double sh = d.share_series != CX_NO_INDEX ? V[d.share_series * ny + t]
-                      : a->input != MC_NONE ? x[a->input] : d.share;
-            v[t] = V[d.of * ny + t] * sh;
-        } else if (kind[t] == CX_V_PROJECTED && chained) {
-            v[t] = v[t - 1] * (1 + _rate(p, a, &d, start, x, (int)t));
-        }
-    }
-}
-
-static void _sum_series(const cxi_mc_plan *p, const cxi_mc_aff *a, double *V)
-{
-    size_t ny = p->ny;
-    const cx_series *se = &p->m->series[a->s];
-    const unsigned char *kind = p->kind + a->s * ny;
-    for (size_t t = 0; t < ny; t++) {
-        if (kind[t] == CX_V_MISSING)
-            continue;
-        double sum = 0;
-        for (size_t i = 0; i < se->nparts; i++) {
-            double x = V[se->parts[i] * ny + t];
-            sum = i ? sum + x : x;
-        }
-        V[a->s * ny + t] = sum;
-    }
-}
-
-/* Neumaier sum of the discounted flows, as cx_npv (discount.c). */
-static double _npv(const cxi_mc_plan *p, const double *flows)
-{
-    double sum = 0, err = 0, mem = 0;
-    for (size_t i = 0; i < p->npv_n; i++) {
-        double x = flows[i] / p->disc[i];
-        if (x == 0)
-            continue;
-        if (mem == 0) {
-            mem = x;
-            continue;
-        }
-        double t = sum + mem;
-        err += fabs(sum) >= fabs(mem) ? (sum - t) + mem : (mem - t) + sum;
-        sum = t;
-        mem = x;
-    }
-    double total = sum + err;
-    if (mem == 0)
-        return total;
-    if ((mem < 0) != (total < 0) && total != 0) {
-        double d = fabs(mem + total);
-        if (d < fabs(mem) * 0x1p-48 && d < fabs(total) * 0x1p-48)
-            return 0.0;
-    }
-    return total + mem;
-}
-
-static int _runout(const cxi_mc_plan *p, const double *net)
-{
-    double prev = p->cash;
-    for (size_t i = p->cash_i; i < p->bn; i++) {
-        double c = prev + net[i] + (p->raises ? p->raises[i] : 0);
-        if (c < 0)
-            return p->first_year + (int)i;
-        prev = c;
-    }
-    return 0;
-}
-
-static void _burn(const cxi_mc_plan *p, cxi_mc_work *w, cxi_mc_path_out *o)
-{
-    const double *V = w->V;
-    double *net = w->net, *cum = w->cum, peak = 0;
-    int peak_i = -1;
-    o->be = o->pb = o->ro = 0;
-    for (size_t i = 0; i < p->bn; i++) {
-        size_t t = p->bt0 + i;
-        double x = V[p->in0 * p->ny + t];
-        if (p->nin == 2)
-            x = x - V[p->in1 * p->ny + t];
-        if (p->with_c)
-            x = x - p->ctotal[t];
-        net[i] = x;
-        cum[i] = i ? cum[i - 1] + x : x;
-        if (cum[i] < 0 && cum[i] < peak) {
-            peak = cum[i];
-            peak_i = (int)i;
-        }
-        if (!o->be && x >= 0)
-            o->be = p->first_year + (int)i;
-    }
-    o->pb = peak_i < 0 ? p->first_year : 0;
-    for (size_t i = (size_t)(peak_i + 1); peak_i >= 0 && i < p->bn && !o->pb; i++)
-        if (cum[i] >= 0)
-            o->pb = p->first_year + (int)i;
-    o->peak = 0 - peak;
-    o->through = cum[p->through_i];
-    o->cum = cum;
-    o->ro = p->has_cash ? _runout(p, net) : 0;
-    o->npv = NAN;
-    if (p->npv)
-        o->npv = _npv(p, p->npv_series == CX_NO_INDEX ? net
-                                                    : V + p->npv_series * p->ny + p->npv_t0);
-}
-
-int cxi_mc_target_met(const cxi_mc_plan *p, const cx_target *t, const cxi_mc_path_out *o)
-{
-    switch (t->kind) {
-    case CX_T_BREAK_EVEN_BY:  return o->be && o->be <= t->year;
-    case CX_T_PAYBACK_BY:     return o->pb && o->pb <= t->year;
-    case CX_T_BURN_BELOW:     return 0 - o->cum[t->year - p->first_year] < t->x;
-    case CX_T_PEAK_BELOW:     return o->peak < t->x;
-    case CX_T_RUNWAY_THROUGH: return !o->ro || o->ro > t->year;
-    case CX_T_NPV_ABOVE:      return o->npv > t->x;
-    default:                  return 0;
-    }
-}
-
-static void _store(cxi_mc_work *w, size_t path, const cxi_mc_path_out *o)
-{
+    const cxi_mc_plan *p = w->p;
     cxi_mc_store *s = w->s;
-    s->cum[path] = o->through;
-    s->peak[path] = o->peak;
-    s->npv[path] = o->npv;
-    s->be[path] = o->be;
-    s->pb[path] = o->pb;
-    s->ro[path] = o->ro;
+    if (w->blk) {
+        double *out = w->blk + path % CX_MC_BLOCK;
+        out[s->r_peak * CX_MC_BLOCK] = o->peak;
+        if (s->r_npv != MC_NONE)
+            out[s->r_npv * CX_MC_BLOCK] = o->npv;
+        if (s->r_cum != MC_NONE)      /* else a fan row holds it */
+            out[s->r_cum * CX_MC_BLOCK] = o->through;
+    }
+    if (s->be) {
+        s->be[path] = o->be;
+        s->pb[path] = o->pb;
+        s->ro[path] = o->ro;
+    }
+    size_t n1 = p->bn + 1;
+    w->years[o->be ? (size_t)(o->be - p->first_year) : p->bn]++;
+    w->years[n1 + (o->pb ? (size_t)(o->pb - p->first_year) : p->bn)]++;
+    w->years[2 * n1 + (o->ro ? (size_t)(o->ro - p->first_year) : p->bn)]++;
+    for (size_t t = 0; t < p->u->ntargets; t++)
+        w->hits[t] += (size_t)cxi_mc_target_met(p, &p->u->targets[t], o);
 }
 
 /* The path's values of a fan or stream entry from year index t0 on. */
@@ -240,14 +105,14 @@ static const double *_entry(const cxi_mc_plan *p, const cxi_mc_work *w, size_t e
 
 static void _fan(const cxi_mc_plan *p, cxi_mc_work *w, size_t path)
 {
-    if (!w->s->fan)
+    if (!w->blk)
         return;
     for (size_t f = 0; f < p->nfan; f++) {
         size_t n = p->fan_n[f];
         const double *src = _entry(p, w, p->fan_entry[f], p->fan_t0[f]);
-        double *dst = w->s->fan + p->fan_off[f] * p->paths + path;
+        double *dst = w->blk + p->fan_off[f] * CX_MC_BLOCK + path % CX_MC_BLOCK;
         for (size_t i = 0; i < n; i++)
-            dst[i * p->paths] = src[i];
+            dst[i * CX_MC_BLOCK] = src[i];
     }
 }
 
@@ -261,37 +126,17 @@ static void _stream_row(const cxi_mc_plan *p, cxi_mc_work *w, size_t path)
     memcpy(dst, src, p->stream_n * sizeof *dst);
 }
 
+/* One path: draw, run the plan's steps, the burn, the outputs. */
 static void _path(cxi_mc_work *w, size_t path)
 {
     const cxi_mc_plan *p = w->p;
-    const cx_uncertainty *u = p->u;
-    cxi_mc_store *s = w->s;
     _draw(w);
-    for (size_t i = 0; i < u->ninputs; i++) {
-        const cx_stochastic *in = &u->inputs[i];
-        if (in->param == CX_MC_FIGURE)
-            w->V[in->series * p->ny + (size_t)(in->year - p->m->first_year)] = w->x[i];
-        double x = w->x[i];
-        w->sum[i] += x;
-        w->sq[i] += x * x;
-        if (x < w->mn[i]) w->mn[i] = x;
-        if (x > w->mx[i]) w->mx[i] = x;
-        if (s->inputs)
-            s->inputs[path * u->ninputs + i] = x;
-    }
-    for (size_t a = 0; a < p->naff; a++) {
-        if (p->aff[a].sum)
-            _sum_series(p, &p->aff[a], w->V);
-        else
-            _input_series(p, &p->aff[a], w->V, w->x);
-    }
+    _input_moments(w, path);
+    cxi_mc_ops_run(p, w->V, w->x, &w->fx);
     if (p->burn) {
         cxi_mc_path_out o;
-        _burn(p, w, &o);
-        if (s->cum)
-            _store(w, path, &o);
-        for (size_t t = 0; t < u->ntargets; t++)
-            w->hits[t] += (size_t)cxi_mc_target_met(p, &u->targets[t], &o);
+        cxi_mc_burn(p, w->V, w->net, w->cum, &o);
+        _burn_out(w, path, &o);
     }
     _fan(p, w, path);
     _stream_row(p, w, path);
@@ -313,6 +158,17 @@ static void _flush(cxi_mc_work *w, size_t b)
     }
     for (size_t t = 0; t < u->ntargets; t++)
         s->hits[b * u->ntargets + t] = w->hits[t];
+    size_t ny = 3 * (w->p->bn + 1);
+    memcpy(s->years + b * ny, w->years, ny * sizeof *w->years);
+    if (!w->blk)
+        return;
+    size_t first = b * CX_MC_BLOCK, n = w->p->paths - first;
+    n = n < CX_MC_BLOCK ? n : CX_MC_BLOCK;
+    for (size_t r = 0; r < s->nrows; r++) {
+        const double *x = w->blk + r * CX_MC_BLOCK;
+        s->mom[b * s->nrows + r] = cxi_mc_block_moments(x, n);
+        memcpy(s->rows[r] + first, x, n * sizeof *x);
+    }
 }
 
 static void _block(cxi_mc_work *w, size_t b)
@@ -325,6 +181,7 @@ static void _block(cxi_mc_work *w, size_t b)
     }
     for (size_t t = 0; t < p->u->ntargets; t++)
         w->hits[t] = 0;
+    memset(w->years, 0, 3 * (p->bn + 1) * sizeof *w->years);
     cx_rng_philox_seed(w->rng, p->seed, b);
     size_t end = (b + 1) * CX_MC_BLOCK < p->paths ? (b + 1) * CX_MC_BLOCK : p->paths;
     for (size_t path = b * CX_MC_BLOCK; path < end; path++)
@@ -335,8 +192,8 @@ static void _block(cxi_mc_work *w, size_t b)
 static int _work_init(cxi_mc_work *w)
 {
     const cxi_mc_plan *p = w->p;
-    size_t nv = p->ns * p->ny, k = p->u->k, nin = p->u->ninputs;
-    w->V = malloc((nv ? nv : 1) * sizeof *w->V);
+    size_t nv = p->nv, k = p->u->k, nin = p->u->ninputs;
+    w->V = malloc(nv * sizeof *w->V);
     w->x = malloc((nin ? nin : 1) * sizeof *w->x);
     w->z = malloc((k ? k : 1) * sizeof *w->z);
     w->y = malloc((k ? k : 1) * sizeof *w->y);
@@ -347,12 +204,17 @@ static int _work_init(cxi_mc_work *w)
     w->mn = malloc((nin ? nin : 1) * sizeof *w->mn);
     w->mx = malloc((nin ? nin : 1) * sizeof *w->mx);
     w->hits = malloc((p->u->ntargets ? p->u->ntargets : 1) * sizeof *w->hits);
+    w->years = malloc(3 * (p->bn + 1) * sizeof *w->years);
+    size_t nr = w->s->nrows ? w->s->nrows : 1;
+    if (w->s->rows && !(w->blk = malloc(nr * CX_MC_BLOCK * sizeof *w->blk)))
+        return -1;
+    if (!w->V || cxi_mc_fx_init(p, &w->fx, w->V))
+        return -1;
     w->rng = gsl_rng_alloc(cx_rng_philox);
     if (!w->V || !w->x || !w->z || !w->y || !w->net || !w->cum || !w->rng || !w->sum
-        || !w->sq || !w->mn || !w->mx || !w->hits)
+        || !w->sq || !w->mn || !w->mx || !w->hits || !w->years)
         return -1;
-    if (nv)
-        memcpy(w->V, p->init, nv * sizeof *w->V);
+    memcpy(w->V, p->init, nv * sizeof *w->V);
     return 0;
 }
 
@@ -369,6 +231,9 @@ static void _work_release(cxi_mc_work *w)
     free(w->mn);
     free(w->mx);
     free(w->hits);
+    free(w->years);
+    free(w->blk);
+    cxi_mc_fx_release(&w->fx);
     if (w->rng)
         gsl_rng_free(w->rng);
 }
@@ -586,47 +451,76 @@ static cx_status _stream(const cxi_mc_plan *p, cxi_mc_store *s, const cx_mc_opti
 
 static void _store_free(cxi_mc_store *s)
 {
-    free(s->cum); free(s->peak); free(s->npv);
+    free(s->rowmem);
+    free(s->rows);
     free(s->be); free(s->pb); free(s->ro);
-    free(s->fan); free(s->inputs); free(s->hits);
+    free(s->inputs); free(s->mom); free(s->years); free(s->hits);
     free(s->insum); free(s->insq); free(s->inmin); free(s->inmax);
 }
 
-/* The per-block sums (always) and, unless stream_only, the per-path arrays. */
+/* The per-block sums and counts (always). */
 static cx_status _store_blocks(const cxi_mc_plan *p, cxi_mc_store *s)
 {
     size_t nb = p->nblocks, nin = p->u->ninputs ? p->u->ninputs : 1;
     size_t nt = p->u->ntargets ? p->u->ntargets : 1;
     s->hits = calloc(nb * nt, sizeof *s->hits);
+    s->years = calloc(nb * 3 * (p->bn + 1), sizeof *s->years);
     s->insum = calloc(nb * nin, sizeof *s->insum);
     s->insq = calloc(nb * nin, sizeof *s->insq);
     s->inmin = calloc(nb * nin, sizeof *s->inmin);
     s->inmax = calloc(nb * nin, sizeof *s->inmax);
-    return s->hits && s->insum && s->insq && s->inmin && s->inmax ? CX_OK : CX_ENOMEM;
+    s->mom = calloc(nb * (s->nrows ? s->nrows : 1), sizeof *s->mom);
+    return s->hits && s->years && s->insum && s->insq && s->inmin && s->inmax && s->mom
+           ? CX_OK : CX_ENOMEM;
+}
+
+/* The rows the statistics summarise (mc_priv.h): the fan rows, then peak,
+ * npv and the cumulative through burn_through unless a fan row holds it. */
+static cx_status _store_rows(const cxi_mc_plan *p, cxi_mc_store *s)
+{
+    size_t n = p->paths, nr = p->fan_rows;
+    if (p->burn)
+        nr += 1 + (size_t)p->npv + (p->through_fan == MC_NONE);
+    s->rows = calloc(nr ? nr : 1, sizeof *s->rows);
+    if (!s->rows || nr > ((size_t)-1) / sizeof(double) / n)
+        return CX_ENOMEM;
+    s->nrows = nr;
+    s->rowmem = cxi_mc_big_alloc(nr * n * sizeof **s->rows);
+    if (!s->rowmem)
+        return CX_ENOMEM;
+    for (size_t r = 0; r < nr; r++)
+        s->rows[r] = s->rowmem + r * n;
+    s->r_peak = s->r_npv = s->r_cum = MC_NONE;
+    if (p->burn) {
+        s->r_peak = p->fan_rows;
+        s->r_npv = p->npv ? p->fan_rows + 1 : MC_NONE;
+        s->r_cum = p->through_fan == MC_NONE ? nr - 1 : MC_NONE;
+        s->peak = s->rows[s->r_peak];
+        s->npv = p->npv ? s->rows[s->r_npv] : NULL;
+        s->cum = s->rows[p->through_fan != MC_NONE ? p->through_fan : nr - 1];
+    }
+    return CX_OK;
 }
 
 static cx_status _store_alloc(const cxi_mc_plan *p, cxi_mc_store *s, const cx_mc_options *o)
 {
     size_t n = p->paths, nin = p->u->ninputs ? p->u->ninputs : 1;
-    int keep = o->keep_paths;
     memset(s, 0, sizeof *s);
     if (o->stream_only)
         return _store_blocks(p, s);
-    if (p->fan_rows && n > ((size_t)-1) / sizeof(double) / p->fan_rows)
+    if (n > ((size_t)-1) / sizeof(double) / (nin > 3 ? nin : 3))
         return CX_ENOMEM;
-    size_t nburn = p->burn ? n : 1;
-    s->cum = malloc(nburn * sizeof *s->cum);
-    s->peak = malloc(nburn * sizeof *s->peak);
-    s->npv = malloc(nburn * sizeof *s->npv);
-    s->be = malloc(nburn * sizeof *s->be);
-    s->pb = malloc(nburn * sizeof *s->pb);
-    s->ro = malloc(nburn * sizeof *s->ro);
-    s->fan = malloc((p->fan_rows ? p->fan_rows * n : 1) * sizeof *s->fan);
-    s->inputs = keep ? malloc(n * nin * sizeof *s->inputs) : NULL;
-    if (!s->cum || !s->peak || !s->npv || !s->be || !s->pb || !s->ro || !s->fan
-        || (keep && !s->inputs))
-        return CX_ENOMEM;
-    return _store_blocks(p, s);
+    cx_status st = _store_rows(p, s);
+    if (st == CX_OK && o->keep_paths) {
+        size_t nb = p->burn ? n : 1;
+        s->be = malloc(nb * sizeof *s->be);
+        s->pb = malloc(nb * sizeof *s->pb);
+        s->ro = malloc(nb * sizeof *s->ro);
+        s->inputs = malloc(n * nin * sizeof *s->inputs);
+        if (!s->be || !s->pb || !s->ro || !s->inputs)
+            st = CX_ENOMEM;
+    }
+    return st == CX_OK ? _store_blocks(p, s) : st;
 }
 
 static cx_status _options(const cx_mc_options *o)

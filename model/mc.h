@@ -14,7 +14,8 @@
  * Reproducible: paths are cut into blocks of CX_MC_BLOCK; block b draws
  * from the Philox stream (seed, b) (mc_rng.h) and threads share out whole
  * blocks, so the result for a seed does not depend on the thread count.
- * Sums over paths are taken in path order after the run.
+ * Sums over paths (moments, counts, hits) are taken per block in the path
+ * pass and combined in block order after the run.
  *
  * Streaming: with on_block set, the values of one output over the years
  * (a series, the net or the cumulative net cash flow) reach the caller a

@@ -1,7 +1,7 @@
 /*
- * cxi_mc_plan.c - the model compiled once for the Monte Carlo paths: which
- * series a path recomputes, in which order, from which base values; the
- * burn's inputs, cash, raises, discount factors; the fan chart's rows.
+ * mc_plan.c - the model compiled once for the Monte Carlo paths: the
+ * inputs' copula rows, the base values, the steps a path runs (mc_ops.c),
+ * the burn's inputs, cash, raises, discount factors; the fan chart's rows.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -31,6 +31,11 @@ static cx_status _check_inputs(const cxi_mc_plan *p, size_t *failed)
         *failed = i;
         if (in->series >= p->ns || p->m->series[in->series].kind == CX_S_SUM)
             return CX_EINVAL;
+        if (in->param == CX_MC_LIFE) {
+            if (p->m->series[in->series].kind != CX_S_DEPRECIATION)
+                return CX_EINVAL;
+            continue;
+        }
         const cx_driver *d = &p->base->drivers[in->series];
         if (in->param == CX_MC_DRIVER && !_samplable(d))
             return CX_EINVAL;
@@ -45,95 +50,37 @@ static cx_status _check_inputs(const cxi_mc_plan *p, size_t *failed)
     return CX_OK;
 }
 
-static int _has_figure(const cx_uncertainty *u, size_t s)
+/* Each input's row in the copula (MC_NONE: drawn on its own). */
+static cx_status _corr_rows(cxi_mc_plan *p)
 {
-    for (size_t i = 0; i < u->ninputs; i++)
-        if (u->inputs[i].param == CX_MC_FIGURE && u->inputs[i].series == s)
-            return 1;
-    return 0;
-}
-
-static int _follows(const cxi_mc_plan *p, size_t s, const char *affected)
-{
-    const cx_series *se = &p->m->series[s];
-    if (se->kind == CX_S_SUM) {
-        for (size_t i = 0; i < se->nparts; i++)
-            if (affected[se->parts[i]])
-                return 1;
-        return 0;
-    }
-    const cx_driver *d = &p->base->drivers[s];
-    if (d->method != CX_D_SHARE && d->method != CX_D_INTENSITY)
-        return 0;
-    return affected[d->of] || (d->share_series != CX_NO_INDEX && affected[d->share_series]);
-}
-
-/* Interpolation neighbours of series s's interpolated years. */
-static void _neighbours(cxi_mc_plan *p, size_t s)
-{
-    const cx_value *v = p->base->series[s].v;
-    int last = -1;
-    for (size_t t = 0; t < p->ny; t++) {
-        p->ia[s * p->ny + t] = p->ib[s * p->ny + t] = -1;
-        if (cx_value_stated(&v[t]))
-            last = (int)t;
-        else if (v[t].kind == CX_V_INTERPOLATED)
-            p->ia[s * p->ny + t] = last;
-    }
-    int next = -1;
-    for (size_t t = p->ny; t-- > 0;) {
-        if (cx_value_stated(&v[t]))
-            next = (int)t;
-        else if (v[t].kind == CX_V_INTERPOLATED)
-            p->ib[s * p->ny + t] = next;
-    }
-}
-
-static void _add_aff(cxi_mc_plan *p, size_t s)
-{
-    const cx_series_result *sr = &p->base->series[s];
-    cxi_mc_aff *a = &p->aff[p->naff++];
-    memset(a, 0, sizeof *a);
-    a->s = s;
-    a->sum = p->m->series[s].kind == CX_S_SUM;
-    a->d = p->base->drivers[s];
-    a->input = cx_uncertainty_find(p->u, CX_MC_DRIVER, s, 0);
-    a->last_stated = sr->last_stated;
-    a->start_rate = sr->start_rate;
-    a->wa = sr->window_from ? cx_model_year_index(p->m, sr->window_from) : -1;
-    a->wb = sr->window_to ? cx_model_year_index(p->m, sr->window_to) : -1;
-    a->recompute_start = a->wa >= 0 && a->wb >= 0 && _has_figure(p->u, s);
-    if (!a->sum)
-        _neighbours(p, s);
-}
-
-static cx_status _series(cxi_mc_plan *p)
-{
-    size_t ns = p->ns;
-    char *affected = calloc(ns ? ns : 1, 1);
-    p->aff = malloc((ns ? ns : 1) * sizeof *p->aff);
-    p->ia = malloc((ns * p->ny > 0 ? ns * p->ny : 1) * sizeof *p->ia);
-    p->ib = malloc((ns * p->ny > 0 ? ns * p->ny : 1) * sizeof *p->ib);
-    p->init = malloc((ns * p->ny > 0 ? ns * p->ny : 1) * sizeof *p->init);
-    p->kind = malloc(ns * p->ny > 0 ? ns * p->ny : 1);
-    if (!affected || !p->aff || !p->ia || !p->ib || !p->init || !p->kind) {
-        free(affected);
+    size_t n = p->u->ninputs;
+    p->corr_row = malloc((n ? n : 1) * sizeof *p->corr_row);
+    if (!p->corr_row)
         return CX_ENOMEM;
-    }
-    for (size_t s = 0; s < ns; s++)
+    for (size_t i = 0; i < n; i++)
+        p->corr_row[i] = cx_uncertainty_corr_row(p->u, i);
+    return CX_OK;
+}
+
+/* Base values (NAN when absent), then a row of zeros and the parameter
+ * slots (mc_priv.h; mc_ops.c sets the fixed ones). */
+static cx_status _init(cxi_mc_plan *p)
+{
+    size_t nv = p->ns * p->ny;
+    p->slot0 = nv + p->ny + 1;
+    p->dep0 = p->slot0 + p->ns;
+    p->nv = p->dep0 + (p->m->ndepreciations ? 3 * p->ny : 0);
+    p->init = malloc(p->nv * sizeof *p->init);
+    p->zeros = calloc(p->ny + 1, sizeof *p->zeros);
+    if (!p->init || !p->zeros)
+        return CX_ENOMEM;
+    for (size_t s = 0; s < p->ns; s++)
         for (size_t t = 0; t < p->ny; t++) {
             const cx_value *v = &p->base->series[s].v[t];
             p->init[s * p->ny + t] = cx_value_present(v) ? v->base : NAN;
-            p->kind[s * p->ny + t] = (unsigned char)v->kind;
         }
-    for (size_t i = 0; i < ns; i++) {
-        size_t s = p->base->order[i];
-        affected[s] = cx_uncertainty_find(p->u, CX_MC_DRIVER, s, 0) != MC_NONE
-                      || _has_figure(p->u, s) || _follows(p, s, affected);
-        if (affected[s])
-            _add_aff(p, s);
-    }
-    free(affected);
+    for (size_t i = nv; i < p->nv; i++)
+        p->init[i] = 0;
     return CX_OK;
 }
 
@@ -147,17 +94,16 @@ static cx_status _burn(cxi_mc_plan *p)
     p->first_year = b->burn.first_year;
     p->bt0 = (size_t)(b->burn.first_year - p->m->first_year);
     p->bn = b->burn.n;
-    p->nin = sp->net != CX_NO_INDEX ? 1 : 2;
-    p->in0 = sp->net != CX_NO_INDEX ? sp->net : sp->revenue;
-    p->in1 = sp->costs;
-    p->with_c = sp->include_commitments;
-    p->ctotal = b->commitments.total;
+    p->in0 = (sp->net != CX_NO_INDEX ? sp->net : sp->revenue) * p->ny;
+    p->in1 = (sp->net != CX_NO_INDEX ? p->ns : sp->costs) * p->ny;
+    p->ctotal = sp->include_commitments && b->commitments.total ? b->commitments.total
+                                                                 : p->zeros;
     const cx_funding *f = &b->burn.funding;
     p->has_cash = f->has_cash;
     if (f->has_cash) {
         p->cash_i = (size_t)(f->cash_year - p->first_year);
         p->cash = f->opening_cash;
-        p->raises = f->raises;
+        p->raises = f->raises ? f->raises : p->zeros;
     }
     int through = p->u->burn_through;
     for (size_t i = 0; !through && i < p->u->ntargets; i++)
@@ -245,6 +191,8 @@ static cx_status _fan_entry(cxi_mc_plan *p, size_t f, size_t e)
         return CX_EINVAL;
     p->fan_off[f] = p->fan_rows;
     p->fan_rows += p->fan_n[f];
+    if (e == CX_FAN_CUMULATIVE && p->burn && p->through_fan == MC_NONE)
+        p->through_fan = p->fan_off[f] + (size_t)p->through_i;
     return CX_OK;
 }
 
@@ -283,9 +231,16 @@ cx_status cxi_mc_plan_build(cxi_mc_plan *p, const cx_result *base, size_t paths,
     p->paths = paths;
     p->nblocks = (paths + CX_MC_BLOCK - 1) / CX_MC_BLOCK;
     p->seed = seed;
+    p->through_fan = MC_NONE;
     cx_status st = _check_inputs(p, failed_input);
     if (st == CX_OK)
-        st = _series(p);
+        st = _corr_rows(p);
+    if (st == CX_OK)
+        st = _init(p);
+    if (st == CX_OK)
+        st = cxi_mc_ops_build(p);
+    if (st == CX_OK)
+        st = cxi_mc_fx_plan(p);
     if (st == CX_OK)
         st = _burn(p);
     if (st == CX_OK)
@@ -297,15 +252,21 @@ cx_status cxi_mc_plan_build(cxi_mc_plan *p, const cx_result *base, size_t paths,
 
 void cxi_mc_plan_release(cxi_mc_plan *p)
 {
-    free(p->aff);
-    free(p->ia);
-    free(p->ib);
+    free(p->corr_row);
+    free(p->fig);
+    free(p->ops);
+    free(p->coef);
+    free(p->parts);
     free(p->init);
-    free(p->kind);
+    free(p->zeros);
     free(p->disc);
     free(p->fan_entry);
     free(p->fan_n);
     free(p->fan_off);
     free(p->fan_t0);
+    free(p->consts);
+    for (size_t d = 0; p->deps && d < p->ndeps; d++)
+        free(p->deps[d].g);
+    free(p->deps);
     memset(p, 0, sizeof *p);
 }

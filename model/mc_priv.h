@@ -1,7 +1,36 @@
 /*
- * mc_priv.h - private to the Monte Carlo engine (mc.c, cxi_mc_plan.c,
- * cxi_mc_stats.c): the model compiled into flat arrays once, and what one
- * path computes. Not part of the public API.
+ * mc_priv.h - private to the Monte Carlo engine (mc.c, mc_plan.c,
+ * mc_ops.c, mc_path.c, mc_stats.c, mc_select.c): the model compiled once
+ * into a plan, and what one path computes. Not part of the public API.
+ *
+ * The per-path plan is an ordered list of steps (cxi_mc_op), each over a
+ * run of years of one row of the path's values V (series s, year t at
+ * V[s * ny + t]; after the rows, a row of zeros and one slot per series
+ * parameter):
+ *   PARAM      slot = the series' parameter p: its draw x[input], or the
+ *              CAGR of the path's figures over its window (a parameter that
+ *              does not depend on the draws is set once, in V's initial values)
+ *   GROW       v[t] = v[t-1] * (1 + p)                  (the rate is p itself)
+ *   CHAIN      v[t] = v[t-1] * (1 + (p + (to - p) * a / b))  (fade, stages)
+ *   GROW_FIXED v[t] = v[t-1] * g[t], g = 1 + a rate that does not depend on
+ *              p (a rate list's, an override, a terminal rate)
+ *              (cx_driver_rate_form gives each year's class and coefficients)
+ *   SHARE      v[t] = V[of][t] * p
+ *   SHARE_ROW  v[t] = V[of][t] * V[share][t]
+ *   SUM        v[t] = part0[t] + part1[t] + ... left to right
+ *   INTERP     v[t] = v[t-1] + (v[b] - v[a]) / (b - a)   (a drawn figure moved a
+ *              stated neighbour)
+ *   FORMULA    v[t] = the series' formula (formula.h) over the path's rows,
+ *              for its derived years (evaluated once per path, on the
+ *              series' first run; mc_formula.c)
+ *   DEP        a depreciation entry's four rows (D&A, gross, net,
+ *              accumulated) from the path's capex row: the profile of its
+ *              rule (computed once, or per path from a drawn life) and the
+ *              vintage waterfall and roll-forward (cx_dep_roll), in the
+ *              scratch rows after the slots
+ * Everything that does not depend on the draws (runs, coefficients, row
+ * offsets) is resolved when the plan is built, so a path does per year
+ * only the arithmetic cx_compute does, in the same order.
  */
 #ifndef CX_MC_PRIV_H
 #define CX_MC_PRIV_H
@@ -12,17 +41,65 @@
 
 #define MC_NONE ((size_t)-1)
 
-/** A series a path recomputes (it or something it follows is sampled). */
-typedef struct cxi_mc_aff {
-    size_t s;
-    int sum;                  /**< a sum of parts */
-    cx_driver d;              /**< the driver in effect (shallow copy) */
-    size_t input;             /**< the input sampling its driver, or MC_NONE */
-    int last_stated;          /**< year index */
-    double start_rate;        /**< the base result's CAGR start rate */
-    int wa, wb;               /**< CAGR window (year indices), -1 none */
-    int recompute_start;      /**< a window figure is sampled */
-} cxi_mc_aff;
+typedef enum cxi_mc_opkind {
+    CXI_OP_PARAM,
+    CXI_OP_GROW,
+    CXI_OP_CHAIN,
+    CXI_OP_GROW_FIXED,
+    CXI_OP_SHARE,
+    CXI_OP_SHARE_ROW,
+    CXI_OP_SUM,
+    CXI_OP_INTERP,
+    CXI_OP_FORMULA,
+    CXI_OP_DEP
+} cxi_mc_opkind;
+
+/** Where a PARAM step takes the parameter from. */
+typedef enum cxi_mc_pkind {
+    CXI_P_INPUT,              /**< the path's draw x[input] */
+    CXI_P_WINDOW              /**< CAGR of row src over years wa..wb */
+} cxi_mc_pkind;
+
+/** One step of a path: a run of years t0 .. t0 + n - 1 of row dst (PARAM:
+ *  dst is the slot). */
+typedef struct cxi_mc_op {
+    cxi_mc_opkind kind;
+    size_t dst, t0, n;        /**< dst: offset in V */
+    cxi_mc_pkind pkind;       /**< PARAM */
+    size_t input;             /**< PARAM from a draw */
+    int wa, wb;               /**< PARAM from a window: year indices */
+    int zero_if_bad;          /**< GROW, CHAIN, GROW_FIXED of a fade or
+                                   stages: a p that is not finite makes every
+                                   rate 0 but the overrides (gbad) */
+    const double *to, *a, *b; /**< CHAIN: [n] the years' coefficients */
+    const double *g, *gbad;   /**< GROW_FIXED: [n] 1 + rate; all three:
+                                   [n] 1 + (the override or 0) */
+    size_t src, src2;         /**< GROW, CHAIN, GROW_FIXED: p's slot; SHARE:
+                                   row of `of`, p's slot; SHARE_ROW: rows of
+                                   `of` and of the share; PARAM: the row;
+                                   INTERP: the neighbours' year indices */
+    const size_t *parts;      /**< SUM: [nparts] row offsets */
+    size_t nparts;
+    size_t series;            /**< FORMULA: the series */
+    int eval;                 /**< FORMULA: evaluate (the series' first run;
+                                   later runs copy the same evaluation) */
+    size_t dep;               /**< DEP: index into the plan's deps */
+} cxi_mc_op;
+
+/** A depreciation entry a path recomputes (DEP). */
+typedef struct cxi_mc_dep {
+    cx_dep_rule rule;         /**< in effect under the run's scenario */
+    size_t input;             /**< the drawn life (CX_MC_LIFE), MC_NONE */
+    size_t capex;             /**< row offset of the capex series */
+    size_t rows[CX_DEP_PARTS];/**< row offsets of its four series */
+    size_t first, n;          /**< the schedule's first year index, length */
+    double *g;                /**< [n] the profile of rule (a fixed life) */
+} cxi_mc_dep;
+
+/** A drawn stated figure: V[at] = x[input] before the steps run. */
+typedef struct cxi_mc_figure {
+    size_t input, at;
+} cxi_mc_figure;
 
 typedef struct cxi_mc_plan {
     const cx_result *base;
@@ -30,19 +107,31 @@ typedef struct cxi_mc_plan {
     const cx_uncertainty *u;
     size_t ny, ns, paths, nblocks;
     unsigned long seed;
-    cxi_mc_aff *aff;              size_t naff;   /**< in computation order */
-    int *ia, *ib;             /**< [ns * ny] interpolation neighbours */
-    double *init;             /**< [ns * ny] base values, NAN when absent */
-    unsigned char *kind;      /**< [ns * ny] the base values' cx_value_kind */
-    /* burn */
+    size_t *corr_row;         /**< [ninputs] row in the copula, MC_NONE */
+    cxi_mc_figure *fig;       size_t nfig;
+    cxi_mc_op *ops;           size_t nops;   /**< in computation order */
+    double *coef;             size_t ncoef; /**< chain coefficients (ops
+                                                   point into it) */
+    size_t nv;                /**< values per path: rows, zeros, slots */
+    size_t slot0, nslots;     /**< parameter slots: V[slot0 ...] */
+    size_t dep0;              /**< DEP scratch: V[dep0 .. dep0 + 3 ny) */
+    cxi_mc_dep *deps;         size_t ndeps;  /**< [model ndepreciations] */
+    size_t *parts;            /**< SUM parts (ops point into it) */
+    double *init;             /**< [nv] base values (NAN when absent),
+                                   zeros, the parameters that are fixed */
+    /* burn: net[i] = V[in0 + t] - V[in1 + t] - ctotal[t], t = bt0 + i;
+     * V's last row (offset ns * ny) is zeros and stands in for a missing
+     * costs row, zeros for commitments left out */
     int burn;
-    size_t bt0, bn, in0, in1;
-    int nin, with_c, first_year;
-    const double *ctotal;     /**< [ny] commitments schedule */
+    size_t bt0, bn;
+    size_t in0, in1;          /**< row offsets in V */
+    const double *ctotal;     /**< [ny] */
+    double *zeros;            /**< [ny] */
+    int first_year;
     int has_cash;
     size_t cash_i;
     double cash;
-    const double *raises;     /**< [bn] or NULL */
+    const double *raises;     /**< [bn] (zeros without raises) */
     int through_i;            /**< burn index of burn_through */
     /* NPV */
     int npv;
@@ -53,27 +142,47 @@ typedef struct cxi_mc_plan {
     size_t *fan_entry, *fan_n, *fan_off; /**< [nfan]; fan_off: first row */
     int *fan_t0;              /**< [nfan] year index of the first value */
     size_t fan_rows;          /**< sum of fan_n */
+    size_t through_fan;       /**< fan row holding the cumulative through
+                                   burn_through (shared, not stored twice),
+                                   or MC_NONE */
     /* streaming (cx_mc_options.on_block) */
     int stream;
     size_t stream_entry, stream_n;
     int stream_t0;            /**< year index of the first value */
+
+    double *consts;           /**< [nconstants] the constants' values */
+    size_t fx_need;           /**< scratch doubles the largest formula needs */
 } cxi_mc_plan;
 
-/** Where the paths' outputs go (arrays of paths entries; fan rows of paths).
- *  With stream_only, cum ... ro, fan and inputs are NULL: only the per-block
- *  sums are kept. */
+/** Moments of one output over one block of paths, shifted by the block's
+ *  first value k: s1 = sum (x - k), s2 = sum (x - k)^2. */
+typedef struct cxi_mc_mom {
+    double k, s1, s2, min, max;
+} cxi_mc_mom;
+
+/** Where the paths' outputs go. rows[r] (r < nrows) are the outputs the
+ *  statistics summarise, each [paths]: the fan rows, then peak, npv and the
+ *  cumulative through burn_through when not a fan row. With stream_only
+ *  nothing per path is kept: only the per-block sums. */
 typedef struct cxi_mc_store {
-    double *cum, *peak, *npv;
-    int *be, *pb, *ro;
-    double *fan;              /**< [fan_rows * paths] */
+    double **rows;            size_t nrows;
+    double *rowmem;           /**< the rows, one after another (free) */
+    double *cum, *peak, *npv; /**< rows[...] or NULL */
+    size_t r_peak, r_npv, r_cum; /**< rows a path writes its burn figures
+                                      to, MC_NONE: none (cum: a fan row's) */
+    int *be, *pb, *ro;        /**< [paths] with keep_paths, else NULL */
     double *inputs;           /**< [paths * ninputs] or NULL */
+    cxi_mc_mom *mom;          /**< [nblocks * nrows] */
+    size_t *years;            /**< [nblocks * 3 * (bn + 1)]: paths with the
+                                   break-even / payback / run-out in burn
+                                   year i (i = bn: none) */
     size_t *hits;             /**< [nblocks * ntargets] */
     double *insum, *insq, *inmin, *inmax; /**< [nblocks * ninputs] */
 } cxi_mc_store;
 
-/* cxi_mc_plan.c */
+/* mc_plan.c */
 cx_status cxi_mc_plan_build(cxi_mc_plan *p, const cx_result *base, size_t paths,
-                        unsigned long seed, size_t *failed_input);
+                            unsigned long seed, size_t *failed_input);
 void cxi_mc_plan_release(cxi_mc_plan *p);
 
 /** Stream entry e (cx_mc_entry_span's rules). */
@@ -82,16 +191,49 @@ cx_status cxi_mc_plan_stream(cxi_mc_plan *p, size_t e);
 /** Year index of the first value and number of values of entry e. */
 cx_status cxi_mc_entry_span(const cx_result *base, size_t e, int *t0, size_t *n);
 
-/* mc.c: a path's burn outputs; targets met. */
+/* mc_formula.c: derived series on a path; the scratch a worker needs. */
+typedef struct cxi_mc_fx {
+    const double **sv;        /**< [ns] each series' row of the path's V */
+    double *scratch, *out;    /**< [fx_need], [ny] */
+} cxi_mc_fx;
+cx_status cxi_mc_fx_plan(cxi_mc_plan *p);
+int cxi_mc_fx_init(const cxi_mc_plan *p, cxi_mc_fx *fx, double *V);
+void cxi_mc_fx_release(cxi_mc_fx *fx);
+void cxi_mc_fx_run(const cxi_mc_plan *p, const cxi_mc_op *op, double *V, cxi_mc_fx *fx);
+
+/* mc_ops.c: the steps of the series the draws touch (p->ops, coef, parts,
+ * fig); run them over a path's values (fx: the worker's formula scratch). */
+cx_status cxi_mc_ops_build(cxi_mc_plan *p);
+void cxi_mc_ops_run(const cxi_mc_plan *p, double *V, const double *x, cxi_mc_fx *fx);
+
+/* mc_path.c: a path's burn outputs; targets met. */
 typedef struct cxi_mc_path_out {
     double through, peak, npv;
     int be, pb, ro;
     const double *cum;        /**< [bn] */
 } cxi_mc_path_out;
+
+/** The year of break-even: the first burn year after a burn year (net < 0)
+ *  whose net cash flow is >= 0, or 0 when none is (burn.h's rule). */
+int cxi_mc_break_even(const cxi_mc_plan *p, const double *net);
+
+/** The burn of a path: net and cum [bn] are filled; o->cum = cum. */
+void cxi_mc_burn(const cxi_mc_plan *p, const double *V, double *net, double *cum,
+                 cxi_mc_path_out *o);
 int cxi_mc_target_met(const cxi_mc_plan *p, const cx_target *t, const cxi_mc_path_out *o);
 
-/* cxi_mc_stats.c: fill r from the store once every path is done. */
+/* mc_stats.c: the moments of one row's n >= 1 values in one block (the
+ * caller keeps each block's in its own slot); fill r from the store once
+ * every path is done. */
+cxi_mc_mom cxi_mc_block_moments(const double *x, size_t n);
 cx_status cxi_mc_stats(const cxi_mc_plan *p, cxi_mc_store *s, const cx_mc_options *o,
-                   cx_mc_result *r);
+                       cx_mc_result *r);
+
+/* mc_mem.c: a large block for the per-path rows, on huge pages where the
+ * system offers them (fewer page faults); free() releases it. */
+void *cxi_mc_big_alloc(size_t size);
+
+/* mc_select.c: exact order statistics (cx_mc_select) */
+void cxi_mc_sort(double *x, size_t n);
 
 #endif

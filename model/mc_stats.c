@@ -1,6 +1,8 @@
 /*
- * cxi_mc_stats.c - from the paths' outputs to the Monte Carlo result:
- * percentiles (exact: selection of the order statistics), means, the
+ * mc_stats.c - from the paths' outputs to the Monte Carlo result: the
+ * blocks' moments (mean, sd, min, max summed block by block in the path
+ * pass, combined in block order), percentiles (exact: the order
+ * statistics, mc_select.c), the
  * distribution over years of break-even, payback and runway end, the fan
  * chart's rows, the histogram of the cumulative burn, target
  * probabilities and the inputs' sample moments.
@@ -13,169 +15,6 @@
 #include "mc_priv.h"
 
 static const double _standard[] = {0.05, 0.10, 0.50, 0.90, 0.95};
-
-/* ---- order statistics -------------------------------------------------- */
-
-static void _swap(double *a, double *b)
-{
-    double t = *a;
-    *a = *b;
-    *b = t;
-}
-
-static double _median3(double a, double b, double c)
-{
-    if (a < b)
-        return b < c ? b : (a < c ? c : a);
-    return a < c ? a : (b < c ? c : b);
-}
-
-static void _insertion(double *x, size_t lo, size_t hi)
-{
-    for (size_t i = lo + 1; i < hi; i++) {
-        double v = x[i];
-        size_t j = i;
-        while (j > lo && x[j - 1] > v) {
-            x[j] = x[j - 1];
-            j--;
-        }
-        x[j] = v;
-    }
-}
-
-/* Ranks r[0..nr) (ascending) inside [lo, hi): quickselect with Hoare's
- * partition (equal keys split evenly), the smaller side by recursion. */
-static void _select(double *x, size_t lo, size_t hi, const size_t *r, size_t nr)
-{
-    while (nr > 0 && hi - lo > 24) {
-        double piv = _median3(x[lo], x[lo + (hi - lo) / 2], x[hi - 1]);
-        ptrdiff_t i = (ptrdiff_t)lo - 1, j = (ptrdiff_t)hi;
-        for (;;) {
-            do i++; while (x[i] < piv);
-            do j--; while (x[j] > piv);
-            if (i >= j)
-                break;
-            _swap(&x[i], &x[j]);
-        }
-        size_t mid = (size_t)j + 1, nl = 0;
-        while (nl < nr && r[nl] < mid)
-            nl++;
-        _select(x, lo, mid, r, nl);
-        r += nl;
-        nr -= nl;
-        lo = mid;
-    }
-    if (nr > 0)
-        _insertion(x, lo, hi);
-}
-
-/* ---- bracketed selection ------------------------------------------------
- * For large arrays: sort an evenly spaced sample, bracket each rank between
- * two sample values, count what lies below each bracket and copy what lies
- * inside in one pass, then select within the small brackets. When a rank
- * falls outside its bracket (or a bracket overflows), fall back to
- * quickselect over the whole array. Either way the values are the order
- * statistics a full sort gives. */
-
-#define SAMPLE 8192
-#define MARGIN 160               /* > 3.5 standard errors of a sample rank */
-#define MAXW (2 * (CX_MC_MAX_LEVELS + 5))
-
-typedef struct _win {
-    double lo, hi;                /* values lo <= x <= hi are copied */
-    size_t below, n, cap;
-    double *v;
-} _win;
-
-static int _cmpd(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* Windows for the ranks; *nw of them; rank i uses window w_of[i]. */
-static int _windows(const double *x, size_t n, const size_t *r, size_t nr,
-                    _win *w, size_t *nw, size_t *w_of)
-{
-    double *smp = malloc(SAMPLE * sizeof *smp);
-    if (!smp)
-        return -1;
-    for (size_t i = 0; i < SAMPLE; i++)
-        smp[i] = x[(size_t)(((unsigned long long)i * n) / SAMPLE)];
-    qsort(smp, SAMPLE, sizeof *smp, _cmpd);
-    *nw = 0;
-    for (size_t i = 0; i < nr; i++) {
-        long p = (long)(((unsigned long long)r[i] * SAMPLE) / n);
-        double lo = p - MARGIN < 0 ? -INFINITY : smp[p - MARGIN];
-        double hi = p + MARGIN >= SAMPLE ? INFINITY : smp[p + MARGIN];
-        if (*nw && w[*nw - 1].hi >= lo) {
-            w[*nw - 1].hi = hi;           /* overlapping: widen the last */
-        } else {
-            w[*nw] = (_win){.lo = lo, .hi = hi};
-            (*nw)++;
-        }
-        w_of[i] = *nw - 1;
-    }
-    free(smp);
-    return 0;
-}
-
-static int _collect(const double *x, size_t n, _win *w, size_t nw)
-{
-    for (size_t k = 0; k < nw; k++) {
-        w[k].cap = n / 8 + 64;
-        w[k].v = malloc(w[k].cap * sizeof *w[k].v);
-        if (!w[k].v)
-            return -1;
-    }
-    for (size_t i = 0; i < n; i++) {
-        double v = x[i];
-        for (size_t k = 0; k < nw; k++) {
-            if (v < w[k].lo) {
-                w[k].below++;
-            } else if (v <= w[k].hi) {
-                if (w[k].n == w[k].cap)
-                    return -1;
-                w[k].v[w[k].n++] = v;
-            }
-        }
-    }
-    return 0;
-}
-
-/* 0 when every rank was found inside its window. */
-static int _bracketed(const double *x, size_t n, const size_t *r, size_t nr,
-                      double *out)
-{
-    _win w[MAXW];
-    size_t nw = 0, w_of[MAXW];
-    memset(w, 0, sizeof w);
-    int rc = nr > MAXW || _windows(x, n, r, nr, w, &nw, w_of) || _collect(x, n, w, nw);
-    for (size_t i = 0; !rc && i < nr; i++) {
-        _win *k = &w[w_of[i]];
-        if (r[i] < k->below || r[i] >= k->below + k->n) {
-            rc = -1;
-            break;
-        }
-        size_t local = r[i] - k->below;
-        _select(k->v, 0, k->n, &local, 1);
-        out[i] = k->v[local];
-    }
-    for (size_t k = 0; k < nw; k++)
-        free(w[k].v);
-    return rc;
-}
-
-void cx_mc_select(double *x, size_t n, const size_t *ranks, size_t nr, double *out)
-{
-    if (!x || !n || !ranks || !nr)
-        return;
-    if (n >= 65536 && _bracketed(x, n, ranks, nr, out) == 0)
-        return;
-    _select(x, 0, n, ranks, nr);
-    for (size_t i = 0; i < nr; i++)
-        out[i] = x[ranks[i]];
-}
 
 /* The level's percentile from the order statistics at the ranks. */
 static double _quantile_of(const size_t *ranks, const double *vals, size_t nr,
@@ -193,18 +32,6 @@ static double _quantile_of(const size_t *ranks, const double *vals, size_t nr,
     return (1 - delta) * vals[i] + delta * vals[i + 1];
 }
 
-double cx_mc_quantile(const double *x, size_t n, double p)
-{
-    if (n == 0)
-        return NAN;
-    double index = p * (double)(n - 1);
-    size_t lhs = (size_t)index;
-    double delta = index - (double)lhs;
-    if (lhs >= n - 1 || x[lhs] == x[lhs + 1])
-        return x[lhs < n ? lhs : n - 1];
-    return (1 - delta) * x[lhs] + delta * x[lhs + 1];
-}
-
 /* The ranks the levels need, ascending and unique. */
 static size_t _ranks(const double *levels, size_t nq, size_t n, size_t *r)
 {
@@ -218,38 +45,76 @@ static size_t _ranks(const double *levels, size_t nq, size_t n, size_t *r)
     return nr;
 }
 
-/* Mean, sd, min, max in path order; then the percentiles (x permuted). */
-static void _summarise(const cx_mc_result *r, double *x, size_t n, double *mean,
-                       double *sd, double *min, double *max, double *q)
+/* ---- moments ----------------------------------------------------------- */
+
+cxi_mc_mom cxi_mc_block_moments(const double *x, size_t n)
 {
-    size_t ranks[2 * (CX_MC_MAX_LEVELS + 5)];
-    double vals[2 * (CX_MC_MAX_LEVELS + 5)];
-    /* shifted by x[0]: exact when every path gives the same value */
-    double sum = 0, lo = x[0], hi = x[0];
+    double k = x[0], s1 = 0, s2 = 0, lo = k, hi = k;
     for (size_t i = 0; i < n; i++) {
-        sum += x[i] - x[0];
+        double d = x[i] - k;
+        s1 += d;
+        s2 += d * d;
         lo = x[i] < lo ? x[i] : lo;
         hi = x[i] > hi ? x[i] : hi;
     }
-    *mean = x[0] + sum / (double)n;
-    double ss = 0;
-    for (size_t i = 0; i < n; i++)
-        ss += (x[i] - *mean) * (x[i] - *mean);
-    *sd = n > 1 ? sqrt(ss / (double)(n - 1)) : 0;
-    *min = lo;
-    *max = hi;
+    return (cxi_mc_mom){k, s1, s2, lo, hi};
+}
+
+/* Row r's mean, sd, min and max: the blocks' moments combined in block
+ * order (Chan, Golub and LeVeque's pairwise update), so the figures do not
+ * depend on the thread count; exact when every path gives the same value. */
+static void _moments(const cxi_mc_plan *p, const cxi_mc_store *s, size_t r, cx_mc_stat *st)
+{
+    double n = 0, mean = 0, m2 = 0, lo = 0, hi = 0;
+    for (size_t b = 0; b < p->nblocks; b++) {
+        const cxi_mc_mom *q = &s->mom[b * s->nrows + r];
+        size_t first = b * CX_MC_BLOCK;
+        double nb = (double)(p->paths - first < CX_MC_BLOCK ? p->paths - first : CX_MC_BLOCK);
+        double mb = q->k + q->s1 / nb, m2b = q->s2 - q->s1 * q->s1 / nb;
+        m2b = m2b > 0 ? m2b : 0;
+        if (b == 0) {
+            n = nb; mean = mb; m2 = m2b; lo = q->min; hi = q->max;
+            continue;
+        }
+        double nn = n + nb, delta = mb - mean;
+        mean += delta * nb / nn;
+        m2 += m2b + delta * delta * n * nb / nn;
+        n = nn;
+        lo = q->min < lo ? q->min : lo;
+        hi = q->max > hi ? q->max : hi;
+    }
+    st->mean = mean;
+    st->sd = p->paths > 1 ? sqrt(m2 / (double)(p->paths - 1)) : 0;
+    st->min = lo;
+    st->max = hi;
+}
+
+/* ---- percentiles --------------------------------------------------------- */
+
+/* The percentiles of x (permuted); every level the value when all paths
+ * gave the same one. */
+static void _percentiles(const cx_mc_result *r, double *x, size_t n, double min,
+                         double max, double *q)
+{
+    size_t ranks[2 * (CX_MC_MAX_LEVELS + 5)];
+    double vals[2 * (CX_MC_MAX_LEVELS + 5)];
+    if (min == max) {
+        for (size_t j = 0; j < r->nq; j++)
+            q[j] = min;
+        return;
+    }
     size_t nr = _ranks(r->levels, r->nq, n, ranks);
     cx_mc_select(x, n, ranks, nr, vals);
     for (size_t j = 0; j < r->nq; j++)
         q[j] = _quantile_of(ranks, vals, nr, n, r->levels[j]);
 }
 
-/* One array to summarise; the arrays are independent, so the threads
- * share them out (each result lands in its own place). */
+/* One row's percentiles; the rows are independent, so the threads share
+ * them out (each result lands in its own place). */
 typedef struct _job {
     double *x;
-    double *mean, *sd, *min, *max, *q;
-    double scratch[3];
+    double min, max;
+    double *q;
 } _job;
 
 typedef struct _jobs {
@@ -264,9 +129,6 @@ static _job *_job_add(_jobs *j)
         return NULL;
     _job *jb = &j->v[j->n++];
     memset(jb, 0, sizeof *jb);
-    jb->sd = &jb->scratch[0];
-    jb->min = &jb->scratch[1];
-    jb->max = &jb->scratch[2];
     return jb;
 }
 
@@ -275,7 +137,7 @@ static void *_jworker(void *arg)
     const _jobs *j = arg;
     for (size_t i = j->first; i < j->n; i += j->step) {
         _job *jb = &j->v[i];
-        _summarise(j->r, jb->x, j->r->paths, jb->mean, jb->sd, jb->min, jb->max, jb->q);
+        _percentiles(j->r, jb->x, j->r->paths, jb->min, jb->max, jb->q);
     }
     return NULL;
 }
@@ -303,16 +165,23 @@ static void _jobs_run(const _jobs *all, int threads)
     }
 }
 
-static cx_status _stat(_jobs *j, double *x, double det, cx_mc_stat *st)
+/* Stat st of row r: moments now, percentiles by a job (shared with the
+ * fan row that holds the same figures). */
+static cx_status _stat(const cxi_mc_plan *p, const cxi_mc_store *s, _jobs *j, size_t r,
+                       double det, cx_mc_stat *st)
 {
     st->q = malloc(j->r->nq * sizeof *st->q);
-    _job *jb = _job_add(j);
-    if (!st->q || !jb)
+    if (!st->q)
         return CX_ENOMEM;
     st->present = 1;
     st->deterministic = det;
-    *jb = (_job){.x = x, .mean = &st->mean, .sd = &st->sd, .min = &st->min,
-                 .max = &st->max, .q = st->q};
+    _moments(p, s, r, st);
+    if (r < p->fan_rows)          /* the fan's job computes it: copied after */
+        return CX_OK;
+    _job *jb = _job_add(j);
+    if (!jb)
+        return CX_ENOMEM;
+    *jb = (_job){.x = s->rows[r], .min = st->min, .max = st->max, .q = st->q};
     return CX_OK;
 }
 
@@ -341,9 +210,11 @@ static cx_status _levels(const cx_mc_options *o, cx_mc_result *r)
     return CX_OK;
 }
 
-static cx_status _years(const cxi_mc_plan *p, const int *y, int det, cx_mc_years *out)
+/* Event `which` (0 break-even, 1 payback, 2 run-out): the blocks' counts. */
+static cx_status _years(const cxi_mc_plan *p, const cxi_mc_store *s, size_t which, int det,
+                        cx_mc_years *out)
 {
-    size_t n = p->bn;
+    size_t n = p->bn, stride = 3 * (n + 1);
     out->count = calloc(n, sizeof *out->count);
     out->p = malloc(n * sizeof *out->p);
     out->p_by = malloc(n * sizeof *out->p_by);
@@ -351,11 +222,11 @@ static cx_status _years(const cxi_mc_plan *p, const int *y, int det, cx_mc_years
         return CX_ENOMEM;
     out->present = 1;
     out->deterministic = det;
-    for (size_t i = 0; i < p->paths; i++) {
-        if (y[i] >= p->first_year && y[i] < p->first_year + (int)n)
-            out->count[y[i] - p->first_year]++;
-        else
-            out->never++;
+    for (size_t b = 0; b < p->nblocks; b++) {
+        const size_t *c = s->years + b * stride + which * (n + 1);
+        for (size_t i = 0; i < n; i++)
+            out->count[i] += c[i];
+        out->never += c[n];
     }
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
@@ -398,9 +269,11 @@ static cx_status _fan(const cxi_mc_plan *p, cxi_mc_store *s, cx_mc_result *r, _j
             _job *jb = _job_add(j);
             if (!jb)
                 return CX_ENOMEM;
-            jb->x = s->fan + (p->fan_off[f] + i) * p->paths;
-            jb->mean = &fa->mean[i];
-            jb->q = fa->q + i * r->nq;
+            cx_mc_stat m;
+            _moments(p, s, p->fan_off[f] + i, &m);
+            *jb = (_job){.x = s->rows[p->fan_off[f] + i], .min = m.min, .max = m.max,
+                         .q = fa->q + i * r->nq};
+            fa->mean[i] = m.mean;
             fa->det[i] = _det_fan(p, f, i);
         }
     }
@@ -490,7 +363,10 @@ static cx_status _raw(const cxi_mc_plan *p, cxi_mc_store *s, cx_mc_result *r)
         return CX_ENOMEM;
     memcpy(w->cumulative, s->cum, n * sizeof *w->cumulative);
     memcpy(w->peak, s->peak, n * sizeof *w->peak);
-    memcpy(w->npv, s->npv, n * sizeof *w->npv);
+    for (size_t i = 0; !s->npv && i < n; i++)
+        w->npv[i] = NAN;
+    if (s->npv)
+        memcpy(w->npv, s->npv, n * sizeof *w->npv);
     memcpy(w->break_even, s->be, n * sizeof *w->break_even);
     memcpy(w->payback, s->pb, n * sizeof *w->payback);
     memcpy(w->runout, s->ro, n * sizeof *w->runout);
@@ -506,17 +382,19 @@ static cx_status _burn(const cxi_mc_plan *p, cxi_mc_store *s, cx_mc_result *r, _
     r->burn_first_year = p->first_year;
     r->burn_n = p->bn;
     r->burn_through = p->first_year + p->through_i;
-    cx_status st = _years(p, s->be, b->burn.burn.break_even_year, &r->break_even);
+    size_t rows = p->fan_rows, through = p->through_fan != MC_NONE ? p->through_fan
+                                                                   : s->nrows - 1;
+    cx_status st = _years(p, s, 0, b->burn.burn.break_even_year, &r->break_even);
     if (st == CX_OK)
-        st = _years(p, s->pb, b->burn.burn.payback_year, &r->payback);
+        st = _years(p, s, 1, b->burn.burn.payback_year, &r->payback);
     if (st == CX_OK && p->has_cash)
-        st = _years(p, s->ro, b->burn.funding.runout_year, &r->runout);
+        st = _years(p, s, 2, b->burn.funding.runout_year, &r->runout);
     if (st == CX_OK)
-        st = _stat(j, s->cum, b->burn.burn.cumulative[p->through_i], &r->cumulative);
+        st = _stat(p, s, j, through, b->burn.burn.cumulative[p->through_i], &r->cumulative);
     if (st == CX_OK)
-        st = _stat(j, s->peak, 0 - b->burn.burn.peak_burn, &r->peak);
+        st = _stat(p, s, j, rows, 0 - b->burn.burn.peak_burn, &r->peak);
     if (st == CX_OK && p->npv)
-        st = _stat(j, s->npv, b->discount.npv, &r->npv);
+        st = _stat(p, s, j, rows + 1, b->discount.npv, &r->npv);
     return st;
 }
 
@@ -537,12 +415,14 @@ cx_status cxi_mc_stats(const cxi_mc_plan *p, cxi_mc_store *s, const cx_mc_option
         st = _raw(p, s, r);
     if (st == CX_OK)
         st = _inputs(p, s, r);
+    if (st == CX_OK)
+        st = _fan(p, s, r, &j);
     if (st == CX_OK && p->burn)
         st = _burn(p, s, r, &j);
     if (st == CX_OK)
-        st = _fan(p, s, r, &j);
-    if (st == CX_OK)
         _jobs_run(&j, o->threads);
+    if (st == CX_OK && p->burn && p->through_fan != MC_NONE)   /* the fan row's */
+        memcpy(r->cumulative.q, j.v[p->through_fan].q, r->nq * sizeof *r->cumulative.q);
     if (st == CX_OK && p->burn)
         st = _histogram(p, s->cum, r);
     if (st == CX_OK)
@@ -606,6 +486,8 @@ const char *cx_mc_param_name(const cx_result *base, const cx_stochastic *in)
 {
     if (in->param == CX_MC_FIGURE)
         return "figure";
+    if (in->param == CX_MC_LIFE)
+        return "life (years)";
     if (!base || in->series >= base->model->nseries)
         return "?";
     switch (base->drivers[in->series].method) {

@@ -57,6 +57,8 @@ static void _free_series(cx_series *s)
 {
     free(s->parts);
     free(s->stated);
+    free(s->checked);
+    cx_formula_release(&s->formula);
     cx_driver_release(&s->driver);
 }
 
@@ -181,7 +183,7 @@ cx_status cx_scenario_add_override(cx_scenario *s, size_t series,
     cx_status st = cx_driver_copy(&copy, driver);
     if (st != CX_OK)
         return st;
-    for (size_t i = 0; i < s->noverrides; i++) {
+    for (size_t i = 0; s->noverrides && series <= s->ov_max && i < s->noverrides; i++) {
         if (s->overrides[i].series == series) {
             cx_driver_release(&s->overrides[i].driver);
             s->overrides[i].driver = copy;
@@ -198,6 +200,8 @@ cx_status cx_scenario_add_override(cx_scenario *s, size_t series,
     cx_override *o = item;
     o->series = series;
     o->driver = copy;
+    if (s->noverrides == 1 || series > s->ov_max)
+        s->ov_max = series;
     return CX_OK;
 }
 

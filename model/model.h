@@ -22,6 +22,7 @@
 #include "goal.h"
 #include "sensitivity.h"
 #include "uncertainty.h"
+#include "formula.h"
 #include "depreciation.h"
 
 #define CX_MAX_YEARS 200        /**< span last_year - first_year + 1 */
@@ -44,7 +45,10 @@ typedef enum cx_scale {
 typedef enum cx_series_kind {
     CX_S_INPUT = 0,   /**< stated figures (+ interpolation, projection) */
     CX_S_SUM,         /**< sum of parts; `stated` holds the document's totals */
-    CX_S_DEPRECIATION /**< a part of a depreciation entry (`dep`, `dep_part`) */
+    CX_S_DEPRECIATION,/**< a part of a depreciation entry (`dep`, `dep_part`) */
+    CX_S_FORMULA      /**< `formula:` of other series (formula.h); `stated`
+                           holds `values:` (which win) and `stated:` figures
+                           (compared only: checked[t] is 1) */
 } cx_series_kind;
 
 /** Which figure of a depreciation entry a series holds. */
@@ -70,6 +74,11 @@ typedef struct cx_series {
     size_t dep;             /**< CX_S_DEPRECIATION: index of the entry */
     cx_dep_part dep_part;   /**< CX_S_DEPRECIATION: which figure */
     int line, col;
+    /* CX_S_FORMULA */
+    const char *formula_text; /**< as written; the model's */
+    cx_formula formula;     /**< compiled; owned */
+    unsigned char *checked; /**< [nyears] 1 where stated[t] is compared with
+                                 the formula, not used; NULL = none; owned */
 } cx_series;
 
 /** `depreciation:` NAME: a capex series depreciated by a rule; produces the
@@ -116,6 +125,8 @@ typedef struct cx_scenario {
     const char *description;
     cx_override *overrides; /**< owned */
     size_t noverrides;
+    size_t ov_max;          /**< the largest series overridden so far: a
+                                 larger one is new (no search) */
     cx_dep_override *dep_overrides; /**< owned */
     size_t ndep_overrides;
     int line, col;
@@ -130,7 +141,8 @@ typedef struct cx_raise {
     int line, col;
 } cx_raise;
 
-/** Which series make up the annual net cash flow for burn figures:
+/** Which series make up the annual net cash flow for burn figures
+ *  (any sign: burn.h says how the figures read a net that starts >= 0):
  *  net = series[net], or series[revenue] - series[costs]; minus the
  *  commitments' schedule when include_commitments. Cash and raises fund it
  *  (runway, funding gap, default alive: burn.h). */
@@ -139,6 +151,9 @@ typedef struct cx_burn_spec {
     size_t net;             /**< CX_NO_INDEX unless net is given directly */
     size_t revenue;         /**< CX_NO_INDEX unless revenue - costs */
     size_t costs;
+    const char *label;      /**< what the net is called ("free cash flow"):
+                                 tables, workbook and charts; NULL = "net
+                                 cash flow"; owned by the model */
     int include_commitments;/**< subtract the commitments schedule from net */
     cx_value cash;          /**< cash at the start of cash_year;
                                  CX_V_MISSING when not stated */
@@ -160,6 +175,8 @@ typedef struct cx_model {
     time_t as_of;           /**< the model's date: also the workbook's
                                  creation time (same input, same bytes) */
     const char *as_of_text; /**< "2026-02-20" */
+    int as_of_default;      /**< as_of left out: 2000-01-01 was taken
+                                 (cx_compute notes it) */
     const char *file;       /**< the model file's path, for messages */
 
     cx_series *series;      size_t nseries;
@@ -229,10 +246,17 @@ size_t cx_model_find_scenario(const cx_model *m, const char *name);
 /** Year index (year - first_year), or -1 outside the model's years. */
 int cx_model_year_index(const cx_model *m, int year);
 
-/** Order in which series must be computed (parts before sums). Fails with
- *  CX_ECYCLE (and *culprit set) when a series depends on itself. order has
- *  nseries entries, allocated by the caller. */
+/** Order in which series must be computed (parts before sums, a formula's
+ *  inputs before it). Fails with CX_ECYCLE (and *culprit set) when a
+ *  series depends on itself. order has nseries entries, allocated by the
+ *  caller. */
 cx_status cx_model_order(const cx_model *m, size_t *order, size_t *culprit);
+
+/** cx_model_order that also names the whole cycle: cycle (nseries + 1
+ *  entries, may be NULL) gets the series from the culprit round to it
+ *  again, *ncycle of them (the culprit first and last). */
+cx_status cx_model_order_cycle(const cx_model *m, size_t *order, size_t *culprit,
+                               size_t *cycle, size_t *ncycle);
 
 /** "B" for CX_SCALE_B, "" for CX_SCALE_ONE. */
 const char *cx_scale_suffix(cx_scale s);

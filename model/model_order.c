@@ -23,6 +23,7 @@ struct _walk {
     size_t *next;           /* [nseries] next part to visit per stack entry */
     size_t *order;
     size_t norder;
+    size_t *cycle, ncycle;  /* the cycle found, when asked */
 };
 
 /* The series a driver takes its values from: 0, 1 or 2 of them. */
@@ -44,6 +45,13 @@ static int _dep(const struct _walk *w, size_t s, size_t i, size_t *p, int *by_dr
     const cx_series *ser = &w->m->series[s];
     size_t dep[2], n;
     *by_driver = 0;
+    if (ser->kind == CX_S_FORMULA) {
+        if (i < ser->formula.ninputs) {
+            *p = ser->formula.inputs[i];
+            return 1;
+        }
+        i -= ser->formula.ninputs;
+    }
     if (ser->kind == CX_S_SUM) {
         if (i < ser->nparts) {
             *p = ser->parts[i];
@@ -112,6 +120,20 @@ static cx_status _index_overrides(struct _walk *w)
     return CX_OK;
 }
 
+/* The stack from p's entry to its top, then p again. */
+static void _name_cycle(struct _walk *w, size_t depth, size_t p)
+{
+    size_t from = depth;
+    if (!w->cycle)
+        return;
+    while (from > 0 && w->stack[from - 1] != p)
+        from--;
+    w->ncycle = 0;
+    for (size_t i = from - (from > 0); i < depth; i++)
+        w->cycle[w->ncycle++] = w->stack[i];
+    w->cycle[w->ncycle++] = p;
+}
+
 /* Visit what the series on top of the stack depends on, one at a time.
  * On a cycle the culprit is the part that closes it (sums), or the series
  * whose driver does. */
@@ -132,6 +154,7 @@ static cx_status _step(struct _walk *w, size_t *depth, size_t *culprit)
     }
     if (w->state[p] == _OPEN) {
         *culprit = by_driver ? s : p;
+        _name_cycle(w, *depth, p);
         return CX_ECYCLE;
     }
     if (w->state[p] == _NEW) {
@@ -158,6 +181,12 @@ static cx_status _walk_from(struct _walk *w, size_t root, size_t *culprit)
 
 cx_status cx_model_order(const cx_model *m, size_t *order, size_t *culprit)
 {
+    return cx_model_order_cycle(m, order, culprit, NULL, NULL);
+}
+
+cx_status cx_model_order_cycle(const cx_model *m, size_t *order, size_t *culprit,
+                               size_t *cycle, size_t *ncycle)
+{
     size_t dummy;
     if (!culprit)
         culprit = &dummy;
@@ -166,7 +195,7 @@ cx_status cx_model_order(const cx_model *m, size_t *order, size_t *culprit)
         return CX_EINVAL;
     if (m->nseries == 0)
         return CX_OK;
-    struct _walk w = {.m = m, .order = order};
+    struct _walk w = {.m = m, .order = order, .cycle = cycle};
     w.state = calloc(m->nseries, 1);
     w.stack = malloc(m->nseries * sizeof *w.stack);
     w.next = malloc(m->nseries * sizeof *w.next);
@@ -181,5 +210,7 @@ cx_status cx_model_order(const cx_model *m, size_t *order, size_t *culprit)
     free(w.state);
     free(w.stack);
     free(w.next);
+    if (ncycle)
+        *ncycle = st == CX_ECYCLE ? w.ncycle : 0;
     return st;
 }

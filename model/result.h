@@ -27,6 +27,7 @@
 #define CX_RESULT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "model.h"
 #include "burn.h"
 #include "check.h"
@@ -53,6 +54,9 @@ typedef struct cx_series_result {
     cx_fit fit;           /**< trend driver: the fit used (kind NONE otherwise) */
     double *residual;     /**< [nyears] stated - fitted in the fit window,
                                NAN elsewhere; NULL without a fit; owned */
+    /* A derived series (CX_S_FORMULA); NULL otherwise. */
+    uint32_t *why;        /**< [nyears] why a year is empty (CX_FXW_*); owned */
+    int *fx_start;        /**< [formula.ncode] cumsum's first year index; owned */
 } cx_series_result;
 
 typedef enum cx_note_level { CX_NOTE_INFO = 0, CX_NOTE_WARNING } cx_note_level;

@@ -14,7 +14,7 @@
 static const char *const _fig_names[CX_SF_COUNT] = {
     "value", "cumulative_burn", "peak_burn", "peak_year", "break_even_year",
     "break_even_fraction", "payback_year", "payback_fraction", "npv", "irr",
-    "warnings"
+    "warnings", "funding_gap", "runway_months", "runout_year"
 };
 
 static const char _low_text[] =
@@ -173,12 +173,15 @@ static cx_status _value_rows(cx_scenario_set *s, const cx_result *base, int mone
 static cx_status _rows(cx_scenario_set *s, const cx_result *base)
 {
     int burn = base->burn.enabled && base->burn.n, disc = base->discount.enabled;
+    int cash = burn && base->burn.funding.has_cash;
     int first = base->burn.first_year;
     cx_status st = _value_rows(s, base, 1);
     if (st == CX_OK && burn && s->through)
         st = _add_row(s, CX_SF_CUMULATIVE, CX_NO_INDEX, s->through, first);
     if (st == CX_OK && burn)
         st = _add_row(s, CX_SF_PEAK, CX_NO_INDEX, 0, 0);
+    if (st == CX_OK && cash)
+        st = _add_row(s, CX_SF_FUNDING_GAP, CX_NO_INDEX, 0, 0);
     if (st == CX_OK && disc)
         st = _add_row(s, CX_SF_NPV, CX_NO_INDEX, 0, 0);
     s->nmoney = s->nrows;
@@ -188,6 +191,10 @@ static cx_status _rows(cx_scenario_set *s, const cx_result *base)
         CX_SF_BREAK_EVEN_FRAC, CX_SF_PAYBACK, CX_SF_PAYBACK_FRAC};
     for (size_t i = 0; burn && st == CX_OK && i < sizeof years / sizeof *years; i++)
         st = _add_row(s, years[i], CX_NO_INDEX, 0, 0);
+    if (st == CX_OK && cash)
+        st = _add_row(s, CX_SF_RUNWAY, CX_NO_INDEX, 0, 0);
+    if (st == CX_OK && cash)
+        st = _add_row(s, CX_SF_CASH_OUT, CX_NO_INDEX, 0, 0);
     if (st == CX_OK && disc)
         st = _add_row(s, CX_SF_IRR, CX_NO_INDEX, 0, 0);
     if (st == CX_OK)
@@ -220,6 +227,9 @@ static double _figure(const cx_scenario_row *row, const cx_result *r)
     case CX_SF_NPV: return r->discount.enabled ? r->discount.npv : NAN;
     case CX_SF_IRR: return r->discount.enabled ? r->discount.irr : NAN;
     case CX_SF_WARNINGS: return (double)r->warnings;
+    case CX_SF_FUNDING_GAP: return b->enabled ? b->funding.funding_gap : NAN;
+    case CX_SF_RUNWAY: return b->enabled ? b->funding.runway_months : NAN;
+    case CX_SF_CASH_OUT: return b->enabled ? _year(b->funding.runout_year) : NAN;
     default: return NAN;
     }
 }
@@ -326,7 +336,8 @@ void cx_scenario_row_label(const cx_scenario_set *s, size_t i, char *buf, size_t
     static const char *const fixed[CX_SF_COUNT] = {
         NULL, NULL, "Peak cumulative burn", "Peak burn year", "Break-even year",
         "Break-even (fractional year)", "Payback year", "Payback (fractional year)",
-        NULL, "IRR", "Check warnings"
+        NULL, "IRR", "Check warnings", "Funding gap", "Runway (months)",
+        "Cash runs out (year)"
     };
     const cx_scenario_row *row = i < s->nrows ? &s->rows[i] : NULL;
     const cx_series *se;

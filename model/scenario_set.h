@@ -23,10 +23,15 @@
  *  - CX_SF_PEAK, CX_SF_PEAK_YEAR    the peak cumulative burn and its year;
  *  - CX_SF_BREAK_EVEN, CX_SF_BREAK_EVEN_FRAC, CX_SF_PAYBACK,
  *    CX_SF_PAYBACK_FRAC             years, whole and fractional;
+ *  - CX_SF_FUNDING_GAP, CX_SF_RUNWAY, CX_SF_CASH_OUT   with opening cash:
+ *                      the funding gap (money), the runway in months and
+ *                      the year the cash runs out (NAN: it lasts the
+ *                      horizon);
  *  - CX_SF_NPV, CX_SF_IRR           with `discount:`;
  *  - CX_SF_WARNINGS    checks that did not pass.
  * The rows come in that order except that the money rows (money series'
- * values, cumulative, peak, NPV) come first: rows [0, nmoney) are money.
+ * values, cumulative, peak, funding gap, NPV) come first: rows [0, nmoney)
+ * are money.
  * A figure that is not defined (a year not within the horizon) is NAN.
  */
 #ifndef CX_SCENARIO_SET_H
@@ -39,7 +44,8 @@
 typedef enum cx_scenario_fig {
     CX_SF_VALUE = 0, CX_SF_CUMULATIVE, CX_SF_PEAK, CX_SF_PEAK_YEAR,
     CX_SF_BREAK_EVEN, CX_SF_BREAK_EVEN_FRAC, CX_SF_PAYBACK, CX_SF_PAYBACK_FRAC,
-    CX_SF_NPV, CX_SF_IRR, CX_SF_WARNINGS, CX_SF_COUNT
+    CX_SF_NPV, CX_SF_IRR, CX_SF_WARNINGS, CX_SF_FUNDING_GAP, CX_SF_RUNWAY,
+    CX_SF_CASH_OUT, CX_SF_COUNT
 } cx_scenario_fig;
 
 /** One row of the table: which figure. */
@@ -73,7 +79,7 @@ typedef struct cx_scenario_set {
 
 /** "value", "cumulative_burn", "peak_burn", "peak_year", "break_even_year",
  *  "break_even_fraction", "payback_year", "payback_fraction", "npv", "irr",
- *  "warnings". */
+ *  "warnings", "funding_gap", "runway_months", "runout_year". */
 const char *cx_scenario_fig_name(cx_scenario_fig f);
 
 /**
@@ -91,7 +97,8 @@ cx_status cx_scenario_set_compute(const cx_model *m, int through,
 /** A label for people of row i: "OpenAI revenue, 2032", "Cumulative net
  *  cash flow 2026-2029", "Peak cumulative burn", "Peak burn year",
  *  "Break-even year", "Break-even (fractional year)", "Payback year",
- *  "Payback (fractional year)", "NPV at 10%", "IRR", "Check warnings". */
+ *  "Payback (fractional year)", "NPV at 10%", "IRR", "Check warnings",
+ *  "Funding gap", "Runway (months)", "Cash runs out (year)". */
 void cx_scenario_row_label(const cx_scenario_set *s, size_t i, char *buf, size_t size);
 
 /** The value of row i in column k (NAN out of range). */

@@ -20,6 +20,9 @@
  *    `from_ranges`: every range figure low..high becomes
  *    triangular(low, base, high) or pert(low, base, high)); interpolated
  *    years, CAGR windows, sums and shares follow it.
+ *  - CX_MC_LIFE: the life (years) of the depreciation entry whose D&A
+ *    series is `series`, in place of the rule's (a bounded distribution
+ *    within 0..100 years; fractional lives allowed).
  */
 #ifndef CX_UNCERTAINTY_H
 #define CX_UNCERTAINTY_H
@@ -28,7 +31,7 @@
 #include "distribution.h"
 #include "error.h"
 
-typedef enum cx_mc_param { CX_MC_DRIVER = 0, CX_MC_FIGURE } cx_mc_param;
+typedef enum cx_mc_param { CX_MC_DRIVER = 0, CX_MC_FIGURE, CX_MC_LIFE } cx_mc_param;
 
 typedef struct cx_stochastic {
     cx_mc_param param;

@@ -324,8 +324,8 @@ static void _latest_batch(batch_record *recs, const double *mtimes, size_t *n,
             batch_record_release(&recs[i]);
     }
     if (kept < *n)
-        diag_warn("index: left out %zu records of other batches in '%s' (a batch "
-                  "into a fresh folder has none)", *n - kept, dir);
+        diag_warn("index: left out %zu record%s of other batches in '%s' (a batch "
+                  "into a fresh folder has none)", *n - kept, *n - kept == 1 ? "" : "s", dir);
     *n = kept;
 }
 
@@ -345,9 +345,10 @@ static int _complete(const batch_record *recs, size_t n, const char *dir)
         len += (size_t)snprintf(list + len, sizeof list - len, "%s%llu", shown ? ", " : "", r);
         shown++;
     }
-    diag_error("index: %zu of the batch's %llu runs have records in '%s'; missing runs "
-               "%s%s (has every shard finished? --partial writes the index anyway)",
-               n, runs, dir, list, runs - n > shown ? ", ..." : "");
+    diag_error("index: %zu of the batch's %llu runs %s records in '%s'; missing "
+               "run%s %s%s (has every shard finished? --partial writes the index anyway)",
+               n, runs, n == 1 ? "has" : "have", dir, runs - n == 1 ? "" : "s", list,
+               runs - n > shown ? ", ..." : "");
     return EX_NOINPUT;
 }
 

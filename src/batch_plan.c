@@ -187,7 +187,7 @@ static int _add_folder(batch_plan *p, const char *dir, const char *scenario, int
 {
     _files f = {0};
     int rc = _list(dir, "", recursive, &f);
-    if (!rc)
+    if (!rc && f.n)             /* qsort's array may not be NULL, even empty */
         qsort(f.v, f.n, sizeof *f.v, _cmp_str);
     for (size_t i = 0; i < f.n && !rc; i++) {
         char *path = _join(dir, f.v[i]);
@@ -320,7 +320,8 @@ static int _row(_manifest *m, const csvrows_field *f, size_t n, int line)
 {
     if (n != m->ncols)
         return reader_error(m->path, line, (int)(n < m->ncols ? n : m->ncols) + 1,
-                            "%zu fields where the header has %zu", n, m->ncols);
+                            "%zu field%s where the header has %zu", n,
+                            n == 1 ? "" : "s", m->ncols);
     const csvrows_field *mf = &f[m->col_model];
     if (mf->len == 0)
         return reader_error(m->path, mf->line, m->col_model + 1, "empty 'model'");

@@ -333,7 +333,8 @@ static int _cmp(const void *a, const void *b)
 
 void batch_records_sort(batch_record *recs, size_t n)
 {
-    qsort(recs, n, sizeof *recs, _cmp);
+    if (n)                      /* recs may be NULL when there are none */
+        qsort(recs, n, sizeof *recs, _cmp);
 }
 
 void batch_record_release(batch_record *rec)

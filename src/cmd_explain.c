@@ -20,13 +20,21 @@ static int _explain(const char *model, const char *series, const char *scenario)
     if (rc)
         return rc;
     size_t index = CX_NO_INDEX;
-    if (series && (index = cx_model_find_series(s.model, series)) == CX_NO_INDEX) {
+    int burn = series && !strcmp(series, "burn")
+               && cx_model_find_series(s.model, "burn") == CX_NO_INDEX;
+    if (burn && !s.model->burn.enabled) {
+        diag_error("model '%s' has no 'burn' to explain (define 'burn' with 'net', or "
+                   "'revenue' and 'costs')", s.model->name);
+        rc = EX_USAGE;
+    } else if (burn) {
+        rc = report_explain_burn(stdout, s.result);
+    } else if (series && (index = cx_model_find_series(s.model, series)) == CX_NO_INDEX) {
         diag_error("no series '%s' in model '%s'", series, s.model->name);
         for (size_t i = 0; i < s.model->nseries; i++)
             fprintf(stderr, "  available: %s\n", s.model->series[i].name);
         rc = EX_USAGE;
     }
-    if (!rc)
+    if (!rc && !burn)
         rc = report_explain(stdout, s.result, index);
     if (!rc && fflush(stdout)) {
         diag_error("cannot write to standard output: %s", strerror(errno));

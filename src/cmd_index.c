@@ -41,8 +41,8 @@ static int _index(const char *outdir, report_format format, int quiet, int parti
     batch_meta_release(&m);
     if (!rc && !quiet)
         fprintf(format == REPORT_TABLE ? stdout : stderr,
-                "capex: index: %zu runs (%zu succeeded, %zu failed) in %s/index.xlsx\n",
-                n, _count(recs, n, "ok"), _count(recs, n, "failed"), outdir);
+                "capex: index: %zu run%s (%zu succeeded, %zu failed) in %s/index.xlsx\n",
+                n, n == 1 ? "" : "s", _count(recs, n, "ok"), _count(recs, n, "failed"), outdir);
     batch_records_free(recs, n);
     if (!rc && fflush(stdout)) {
         diag_error("cannot write to standard output: %s", strerror(errno));

@@ -248,8 +248,9 @@ static int _raw_line(const struct mc_options *o, const session *s, const cx_mc_o
     size_t n;
     int first;
     cx_mc_entry_span(s->result, mo->block_entry, &first, &n);
-    printf("%sraw paths: %s (%zu paths x %zu years of %s, %d..%d)\n",
-           !o->raw_only && o->no_workbook ? "\n" : "", o->raw, mo->paths, n,
+    printf("%sraw paths: %s (%zu path%s x %zu year%s of %s, %d..%d)\n",
+           !o->raw_only && o->no_workbook ? "\n" : "", o->raw, mo->paths,
+           mo->paths == 1 ? "" : "s", n, n == 1 ? "" : "s",
            cx_mc_fan_label(s->model, mo->block_entry), first, first + (int)n - 1);
     if (fflush(stdout)) {
         diag_error("cannot write to standard output: %s", strerror(errno));

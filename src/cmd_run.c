@@ -62,15 +62,43 @@ static int _parse_args(int argc, char **argv, struct run_options *o)
     return usage_one_model(argc, argv, optind, "run", &o->model);
 }
 
-/* The workbook as PDF beside it (or where -o put the workbook). */
-static int _pdf(const char *workbook, int quiet)
+/* The workbook as PDF beside it (or where -o put the workbook); *pdf is
+ * its path, to print. */
+static int _pdf(const char *workbook, char **pdf)
 {
-    char *pdf = pdf_path_for(workbook);
-    if (!pdf)
+    *pdf = pdf_path_for(workbook);
+    if (!*pdf)
         return diag_oom();
-    int rc = pdf_export(workbook, pdf);
-    if (!rc && !quiet)
+    return pdf_export(workbook, *pdf);
+}
+
+/* Where the PDF went, as the table says where the workbook went: on
+ * stdout after the table's "workbook:" line, else as a note on stderr. */
+static void _say_pdf(const struct run_options *o, const char *pdf)
+{
+    if (!pdf || o->quiet)
+        return;
+    if (o->format == REPORT_TABLE)
+        printf("pdf: %s\n", pdf);
+    else
         fprintf(stderr, "capex: wrote %s\n", pdf);
+}
+
+static int _write(const struct run_options *o, run_job *j, const char *path)
+{
+    run_extras x = run_job_extras(j);
+    char *pdf = NULL;
+    int rc = path ? run_job_write(j, path) : 0;
+    if (!rc && o->pdf)
+        rc = _pdf(path, &pdf);
+    if (!rc)
+        rc = report_write(stdout, o->format, o->quiet, j->s.result, &x, path);
+    if (!rc)
+        _say_pdf(o, pdf);
+    if (!rc && fflush(stdout)) {
+        diag_error("cannot write to standard output: %s", strerror(errno));
+        rc = EX_IOERR;
+    }
     free(pdf);
     return rc;
 }
@@ -86,21 +114,14 @@ static int _run(const struct run_options *o)
     }
     if (!o->quiet)
         session_print_notes(&j.s);
-    run_extras x = run_job_extras(&j);
     char *owned = NULL;
     const char *path = NULL;
     if (!o->no_workbook) {
         path = o->output ? o->output : (owned = outfile_default(j.s.model->name, ".xlsx"));
-        rc = path ? run_job_write(&j, path) : EX_CANTCREAT;
+        rc = path ? 0 : EX_CANTCREAT;
     }
-    if (!rc && o->pdf)
-        rc = _pdf(path, o->quiet);
     if (!rc)
-        rc = report_write(stdout, o->format, o->quiet, j.s.result, &x, path);
-    if (!rc && fflush(stdout)) {
-        diag_error("cannot write to standard output: %s", strerror(errno));
-        rc = EX_IOERR;
-    }
+        rc = _write(o, &j, path);
     free(owned);
     run_job_release(&j);
     return rc;

@@ -23,6 +23,7 @@ typedef struct _rows {
     int rc;              /* first error's exit code, 0 so far */
     int line;            /* current physical line */
     int after_cr;        /* the last row end was a lone CR */
+    unsigned char sep;   /* ',', ';' or tab */
     csvrows_field *fields;   /* the current row */
     size_t nfields, cap;
 } _rows;
@@ -106,12 +107,15 @@ static int _parse(_rows *c, const char *text, size_t len)
      * the file bounds them at 64 per field and keeps small files small. */
     size_t step = len / 64;
     csv_set_blk_size(&p, step < 128 ? 128 : step > ((size_t)1 << 20) ? (size_t)1 << 20 : step);
+    csv_set_delim(&p, c->sep);
     size_t done = csv_parse(&p, text, len, _on_field, _on_row, c);
     if (!c->rc && done < len) {
         if (csv_error(&p) == CSV_EPARSE)
             c->rc = reader_error(c->path, c->line, (int)c->nfields + 1,
-                                 "malformed quoted field (expected a comma or the "
-                                 "end of the line after the closing quote)");
+                                 "malformed quoted field (expected %s or the end of "
+                                 "the line after the closing quote)",
+                                 c->sep == ',' ? "a comma" : c->sep == ';'
+                                 ? "a semicolon" : "a tab");
         else
             _nomem(c);
     }
@@ -130,13 +134,41 @@ static int _parse(_rows *c, const char *text, size_t len)
 int csvrows_parse(const char *path, const char *text, size_t len, csvrows_fn fn,
                    void *ctx, int *lines)
 {
-    _rows c = {.path = path, .fn = fn, .ctx = ctx, .line = 1};
+    return csvrows_parse_sep(path, text, len, ',', fn, ctx, lines);
+}
+
+int csvrows_parse_sep(const char *path, const char *text, size_t len, char sep,
+                      csvrows_fn fn, void *ctx, int *lines)
+{
+    _rows c = {.path = path, .fn = fn, .ctx = ctx, .line = 1, .sep = (unsigned char)sep};
     int rc = _parse(&c, text, len);
     _clear(&c);
     free(c.fields);
     if (lines)
         *lines = c.line;
     return rc;
+}
+
+char csvrows_detect_sep(const char *text, size_t len)
+{
+    static const char seps[] = ",;\t";
+    size_t count[3] = {0, 0, 0};
+    int quoted = 0, seen = 0;
+    for (size_t i = 0; i < len; i++) {
+        char ch = text[i];
+        if (ch == '"')
+            quoted = !quoted;
+        else if (!quoted && (ch == '\n' || ch == '\r') && seen)
+            break;
+        else if (!quoted && strchr(seps, ch) && ch)
+            count[strchr(seps, ch) - seps]++;
+        seen |= !quoted && ch != '\n' && ch != '\r' && ch != ' ';
+    }
+    int best = 0;
+    for (int k = 1; k < 3; k++)
+        if (count[k] > count[best])
+            best = k;
+    return seps[best];
 }
 
 int csvrows_read(const char *path, csvrows_fn fn, void *ctx)

@@ -37,4 +37,15 @@ int csvrows_read(const char *path, csvrows_fn fn, void *ctx);
 int csvrows_parse(const char *path, const char *text, size_t len, csvrows_fn fn,
                    void *ctx, int *lines);
 
+/** csvrows_parse with sep (',', ';' or a tab) between fields. */
+int csvrows_parse_sep(const char *path, const char *text, size_t len, char sep,
+                      csvrows_fn fn, void *ctx, int *lines);
+
+/**
+ * The separator of the first line that is not blank: whichever of ',',
+ * ';' and tab occurs most often in it outside quotes (',' on a tie or
+ * when none does), as a European spreadsheet's "series;2019;2020".
+ */
+char csvrows_detect_sep(const char *text, size_t len);
+
 #endif

@@ -7,6 +7,7 @@
 #include "diff_side.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -24,6 +25,7 @@ static const struct {
     {"total burn", DIFF_MONEY, "burn", "total_burn"},
     {"peak cumulative burn", DIFF_MONEY, "burn", "peak_burn"},
     {"peak year", DIFF_YEAR, "burn", "peak_year"},
+    {"turns negative year", DIFF_YEAR, "burn", "turns_negative_year"},
     {"break-even year", DIFF_YEAR, "burn", "break_even_year"},
     {"break-even (fraction)", DIFF_FRACTION, "burn", "break_even_fraction"},
     {"payback year", DIFF_YEAR, "burn", "payback_year"},
@@ -54,6 +56,42 @@ static int _add(diff_side *s, const char *what, int year, double v, int kind)
 
 static int _index(diff_side *s);
 
+#define NET "net cash flow"
+#define CUM "cumulative net cash flow"
+
+/* "check LABEL", else "check KIND SERIES" (or "check KIND" for the burn's). */
+static void _check_name(char *buf, size_t size, const char *kind, const char *series,
+                        const char *label)
+{
+    if (label)
+        snprintf(buf, size, "check %s", label);
+    else if (series)
+        snprintf(buf, size, "check %s %s", kind, series);
+    else
+        snprintf(buf, size, "check %s", kind);
+}
+
+/* The burn by year, then each check's status, of a result. */
+static int _burn_and_checks(diff_side *s, const cx_result *r)
+{
+    const cx_burn_result *b = &r->burn;
+    const cx_model *m = r->model;
+    int rc = 0;
+    for (size_t i = 0; b->enabled && i < b->n && !rc; i++)
+        rc = _add(s, NET, b->first_year + (int)i, b->net[i], DIFF_MONEY);
+    for (size_t i = 0; b->enabled && i < b->n && !rc; i++)
+        rc = _add(s, CUM, b->first_year + (int)i, b->burn.cumulative[i], DIFF_MONEY);
+    for (size_t i = 0; i < r->nchecks && !rc; i++) {
+        const cx_check *def = &m->checks[r->checks[i].check];
+        char name[200];
+        _check_name(name, sizeof name, cx_check_kind_name(def->kind),
+                    cx_check_has_series(def->kind) ? m->series[def->series].name : NULL,
+                    def->label);
+        rc = _add(s, name, r->checks[i].year, r->checks[i].pass, DIFF_CHECK);
+    }
+    return rc;
+}
+
 static double _year_or_nan(int y)
 {
     return y ? (double)y : NAN;
@@ -69,6 +107,7 @@ int diff_side_from_result(diff_side *s, const cx_result *r)
         burn ? b->burn.total_burn : NAN,
         burn ? b->burn.peak_burn : NAN,
         burn ? _year_or_nan(b->burn.peak_year) : NAN,
+        burn ? _year_or_nan(b->burn.turns_negative_year) : NAN,
         burn ? _year_or_nan(b->burn.break_even_year) : NAN,
         burn ? b->funding.break_even_frac : NAN,
         burn ? _year_or_nan(b->burn.payback_year) : NAN,
@@ -81,6 +120,8 @@ int diff_side_from_result(diff_side *s, const cx_result *r)
     int rc = 0;
     for (size_t i = 0; i < NKEYS && !rc; i++)
         rc = _add(s, _keys[i].what, 0, v[i], _keys[i].kind);
+    if (!rc)
+        rc = _burn_and_checks(s, r);
     const cx_model *m = r->model;
     for (size_t i = 0; i < m->nseries && !rc; i++)
         for (size_t t = 0; t < m->nyears && !rc; t++)
@@ -136,6 +177,41 @@ static int _json_series(diff_side *s, const char *path, const yt_node *series)
     return 0;
 }
 
+/* A text member of a JSON object, NULL when absent or null. */
+static const char *_text(const yt_node *obj, const char *key)
+{
+    const yt_node *n = yt_get(obj, key);
+    return n && n->kind == YT_SCALAR && !yt_is_null(n) ? n->text : NULL;
+}
+
+/* burn.years[] (net, cumulative) and checks[] (status) of a report. */
+static int _json_burn_checks(diff_side *s, const yt_node *root)
+{
+    const yt_node *burn = yt_get(root, "burn"), *checks = yt_get(root, "checks");
+    const yt_node *years = burn && burn->kind == YT_MAPPING ? yt_get(burn, "years") : NULL;
+    static const char *const what[2] = {NET, CUM}, *const key[2] = {"net", "cumulative"};
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; years && years->kind == YT_SEQUENCE && i < years->nitems; i++) {
+            const yt_node *y = years->items[i];
+            double year = _number(yt_get(y, "year"));
+            if (isfinite(year)
+                && _add(s, what[k], (int)year, _number(yt_get(y, key[k])), DIFF_MONEY))
+                return EX_OSERR;
+        }
+    for (size_t i = 0; checks && checks->kind == YT_SEQUENCE && i < checks->nitems; i++) {
+        const yt_node *c = checks->items[i];
+        const char *kind = _text(c, "kind"), *status = _text(c, "status");
+        double year = _number(yt_get(c, "year"));
+        char name[200];
+        if (!kind || !status)
+            continue;
+        _check_name(name, sizeof name, kind, _text(c, "series"), _text(c, "label"));
+        if (_add(s, name, isfinite(year) ? (int)year : 0, !strcmp(status, "pass"), DIFF_CHECK))
+            return EX_OSERR;
+    }
+    return 0;
+}
+
 static int _json(diff_side *s, const char *path, const yt_node *root)
 {
     if (!root || root->kind != YT_MAPPING || !yt_get(root, "model"))
@@ -146,6 +222,8 @@ static int _json(diff_side *s, const char *path, const yt_node *root)
         if (_add(s, _keys[i].what, 0, v, _keys[i].kind))
             return EX_OSERR;
     }
+    if (_json_burn_checks(s, root))
+        return EX_OSERR;
     return _json_series(s, path, yt_get(root, "series"));
 }
 

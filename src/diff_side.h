@@ -11,7 +11,8 @@
 #include "result.h"
 
 /** How a figure reads. */
-enum diff_kind { DIFF_MONEY, DIFF_YEAR, DIFF_FRACTION, DIFF_PERCENT, DIFF_COUNT };
+enum diff_kind { DIFF_MONEY, DIFF_YEAR, DIFF_FRACTION, DIFF_PERCENT, DIFF_COUNT,
+                 DIFF_CHECK /**< 1 pass, 0 warn */ };
 
 typedef struct diff_figure {
     char *what;          /**< "total burn", or a series name; owned */
@@ -22,7 +23,10 @@ typedef struct diff_figure {
 
 typedef struct diff_side {
     diff_figure *f;      /**< the key outputs first, in a fixed order, then
-                              every series value in series order */
+                              the net cash flow and cumulative by year,
+                              each check's status ("check LABEL" or "check
+                              KIND SERIES", by year), then every series
+                              value in series order */
     size_t n, cap;
     size_t *by_name;     /**< [n] indices sorted by (what, year), for
                               diff_side_find */

@@ -11,6 +11,7 @@
 
 #include "commands.h"
 #include "diag.h"
+#include "reader.h"
 #include "xlsx_zip_level.h"
 
 struct command {
@@ -33,6 +34,23 @@ static const struct command commands[] = {
     {"version", cmd_version},
 };
 
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+/* "unknown command 'runn' (did you mean 'run'?)", as for model keys. */
+static int _unknown(const char *name)
+{
+    const char *names[NCOMMANDS + 1];
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        names[i] = commands[i].name;
+    names[NCOMMANDS] = NULL;
+    const char *near = reader_suggest(name, names);
+    if (near)
+        diag_error("unknown command '%s' (did you mean '%s'?)", name, near);
+    else
+        diag_error("unknown command '%s' (try 'capex --help')", name);
+    return EX_USAGE;
+}
+
 int main(int argc, char **argv)
 {
     /* zlib allocates and frees about 256 KiB for each of a workbook's ~28
@@ -53,9 +71,8 @@ int main(int argc, char **argv)
         return usage_print(NULL);
     if (!strcmp(name, "--version") || !strcmp(name, "-V"))
         return cmd_version(argc - 1, argv + 1);
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    for (size_t i = 0; i < NCOMMANDS; i++)
         if (!strcmp(name, commands[i].name))
             return commands[i].fn(argc - 1, argv + 1);
-    diag_error("unknown command '%s' (try 'capex --help')", name);
-    return EX_USAGE;
+    return _unknown(name);
 }

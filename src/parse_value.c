@@ -2,9 +2,14 @@
  * parse_value.c - the figure syntax of docs/format.md (see parse_value.h).
  *
  *   figure := ['~'] number [ '..' number ] ['+']     (no '+' after a range)
- *   number := ['-'] int ['.' digits] [suffix]
- *   int    := digits | d{1,3} (',' d{3})+
- *   suffix := '%' | 'K' | 'M' | 'B' | 'T'
+ *   number := ['-' | '+'] ['('] [sign] int [point digits] [' '] [suffix] [')']
+ *   int    := digits | d{1,3} (group d{3})+
+ *   sign   := '$' | '€' | '£' | '¥' | '₩'       (money only)
+ *   suffix := '%' | 'K' | 'M' | 'B' | 'T' | a scale word (bn, mn, k, ...)
+ *
+ * (30) is -30, as accountants write it. The point is '.' and the group
+ * separator ','; with rules->decimal_comma the point is ',' and the group
+ * separator '.', a blank or a no-break space (U+00A0, U+202F).
  *
  * A number is its digits as an integer m and an exponent e (decimals,
  * percent and scale folded in): value = m * 10^e, computed with a single
@@ -14,13 +19,27 @@
 
 #include <math.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct _num {
     double mant;      /* the digits as an integer */
     int decimals;     /* digits after the point */
     int neg;
+    int currency;     /* written with a currency sign */
     char suffix;      /* 0, '%', 'K', 'M', 'B', 'T' */
 } _num;
+
+static const char *const _signs[] = {"$", "\xe2\x82\xac", "\xc2\xa3", "\xc2\xa5",
+                                     "\xe2\x82\xa9", NULL};   /* $ € £ ¥ ₩ */
+
+/* Scale words, matched without regard to case, then the letter they mean. */
+static const struct { const char *word; char scale; } _words[] = {
+    {"thousands", 'K'}, {"thousand", 'K'}, {"k", 'K'},
+    {"millions", 'M'}, {"million", 'M'}, {"mio", 'M'}, {"mn", 'M'}, {"mm", 'M'},
+    {"m", 'M'},
+    {"billions", 'B'}, {"billion", 'B'}, {"bln", 'B'}, {"bn", 'B'}, {"b", 'B'},
+    {"trillions", 'T'}, {"trillion", 'T'}, {"trn", 'T'}, {"tn", 'T'}, {"t", 'T'},
+};
 
 static int _is_digit(char c) { return c >= '0' && c <= '9'; }
 static int _is_blank(char c) { return c == ' ' || c == '\t'; }
@@ -42,42 +61,101 @@ static const char *_digits(const char *s, _num *n, size_t *count)
     return s;
 }
 
-/* The integer part, with optional thousands separators. NULL: syntax. */
-static const char *_integer(const char *s, _num *n)
+static int _is_letter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+/* Length of a group separator at s (before three digits), 0 when none. */
+static size_t _group_sep(const char *s, int decimal_comma)
 {
-    size_t count;
+    size_t n = 0;
+    if (!decimal_comma)
+        n = *s == ',';
+    else if (*s == '.' || *s == ' ')
+        n = 1;
+    else if (!strncmp(s, "\xc2\xa0", 2))
+        n = 2;
+    else if (!strncmp(s, "\xe2\x80\xaf", 3))
+        n = 3;
+    return n && _is_digit(s[n]) ? n : 0;
+}
+
+/* The integer part, with optional thousands separators. NULL: syntax. */
+static const char *_integer(const char *s, _num *n, int decimal_comma)
+{
+    size_t count, sep;
     s = _digits(s, n, &count);
     if (count == 0)
         return NULL;
-    if (*s != ',')
+    if (!(sep = _group_sep(s, decimal_comma)))
         return s;
     if (count > 3)
         return NULL;
-    while (*s == ',') {
-        s = _digits(s + 1, n, &count);
+    while (sep) {
+        s = _digits(s + sep, n, &count);
         if (count != 3)
             return NULL;
+        sep = _group_sep(s, decimal_comma);
     }
     return s;
 }
 
-/* One number; returns the first character after it, NULL: syntax. */
-static const char *_number(const char *s, _num *n)
+/* A currency sign at s: its length, 0 when none. */
+static size_t _currency(const char *s)
 {
-    memset(n, 0, sizeof *n);
-    if (*s == '-') {
-        n->neg = 1;
-        s++;
+    for (size_t i = 0; _signs[i]; i++)
+        if (!strncmp(s, _signs[i], strlen(_signs[i])))
+            return strlen(_signs[i]);
+    return 0;
+}
+
+/* A suffix at s ('%', K/M/B/T or a scale word, one blank allowed before
+ * a word); the first character after it. */
+static const char *_suffix(const char *s, _num *n)
+{
+    if (*s == '%') {
+        n->suffix = '%';
+        return s + 1;
     }
-    if (!(s = _integer(s, n)))
+    const char *w = *s == ' ' ? s + 1 : s;
+    for (size_t i = 0; i < sizeof _words / sizeof _words[0]; i++) {
+        size_t len = strlen(_words[i].word);
+        if (!strncasecmp(w, _words[i].word, len) && !_is_letter(w[len])) {
+            n->suffix = _words[i].scale;
+            return w + len;
+        }
+    }
+    return s;
+}
+
+/* The digits of a number and what follows them. NULL: syntax. */
+static const char *_magnitude(const char *s, _num *n, int decimal_comma)
+{
+    size_t sign = _currency(s);
+    n->currency = sign > 0;
+    if (!(s = _integer(s + sign, n, decimal_comma)))
         return NULL;
-    if (*s == '.' && _is_digit(s[1])) {
+    char point = decimal_comma ? ',' : '.';
+    if (*s == point && _is_digit(s[1])) {
         size_t count;
         s = _digits(s + 1, n, &count);
         n->decimals = (int)count;
     }
-    if (*s && strchr("%KMBT", *s))
-        n->suffix = *s++;
+    return _suffix(s, n);
+}
+
+/* One number; returns the first character after it, NULL: syntax. */
+static const char *_number(const char *s, _num *n, int decimal_comma)
+{
+    memset(n, 0, sizeof *n);
+    if (*s == '-' || *s == '+')
+        n->neg = *s++ == '-';
+    int paren = *s == '(';
+    if (paren && n->neg)
+        return NULL;                  /* -(30): one minus is enough */
+    if (!(s = _magnitude(s + paren, n, decimal_comma)))
+        return NULL;
+    if (paren && *s++ != ')')
+        return NULL;
+    n->neg |= paren;
     return s;
 }
 
@@ -110,6 +188,8 @@ static int _suffix_scale(char s)
 static pv_status _evaluate(const _num *n, const pv_rules *r, double *v, double *res)
 {
     int e = -n->decimals;
+    if (n->currency && !r->scale)
+        return PV_ECURRENCY;
     if (n->suffix == '%') {
         if (!r->percent)
             return PV_EPERCENT;
@@ -118,6 +198,8 @@ static pv_status _evaluate(const _num *n, const pv_rules *r, double *v, double *
         if (!r->scale)
             return PV_ESCALE;
         e += 3 * (_suffix_scale(n->suffix) - (int)r->model_scale);
+    } else if (r->scale && r->bare_scale) {
+        e += 3 * ((int)r->bare_scale - 1 - (int)r->model_scale);
     }
     double x = _scaled(n->mant, e);
     if (!isfinite(x))
@@ -132,7 +214,7 @@ typedef struct _figure {
     _num a, b;
 } _figure;
 
-static pv_status _syntax(const char *s, _figure *f)
+static pv_status _syntax(const char *s, _figure *f, int dc)
 {
     memset(f, 0, sizeof *f);
     s = _skip_blanks(s);
@@ -142,12 +224,12 @@ static pv_status _syntax(const char *s, _figure *f)
         f->approx = 1;
         s++;
     }
-    if (!(s = _number(s, &f->a)))
+    if (!(s = _number(s, &f->a, dc)))
         return PV_ESYNTAX;
     s = _skip_blanks(s);
     if (s[0] == '.' && s[1] == '.') {
         f->range = 1;
-        if (!(s = _number(_skip_blanks(s + 2), &f->b)))
+        if (!(s = _number(_skip_blanks(s + 2), &f->b, dc)))
             return PV_ESYNTAX;
         if (f->a.suffix && !f->b.suffix)
             return PV_ESYNTAX;             /* 1B..2: say 1..2B or 1B..2B */
@@ -166,7 +248,7 @@ pv_status parse_value(const char *text, const pv_rules *rules, cx_value *out)
 {
     memset(out, 0, sizeof *out);
     _figure f;
-    pv_status st = _syntax(text, &f);
+    pv_status st = _syntax(text, &f, rules->decimal_comma);
     double low, high, rlow, rhigh;
     if (st == PV_OK)
         st = _evaluate(&f.a, rules, &low, &rlow);
@@ -190,7 +272,7 @@ pv_status parse_value(const char *text, const pv_rules *rules, cx_value *out)
 
 pv_rules pv_rules_for(cx_unit unit, cx_scale model_scale)
 {
-    pv_rules r = {unit == CX_U_RATIO, unit == CX_U_MONEY, model_scale};
+    pv_rules r = {unit == CX_U_RATIO, unit == CX_U_MONEY, model_scale, 0, 0};
     return r;
 }
 

@@ -1,6 +1,7 @@
 /*
  * parse_value.h - figures as documents write them (docs/format.md,
- * "Figures"): 381, ~140, 140+, 645..665, ~645..665, 58%, -14, 1,400, 1.4T.
+ * "Figures"): 381, ~140, 140+, 645..665, ~645..665, 58%, -14, 1,400, 1.4T,
+ * and as analysts write them: (30) for -30, +40%, $30B, 30bn, 30 mn, €1.2M.
  *
  * Parsing never depends on the locale: digits are read here, and the value
  * is the decimal rounded once to the nearest double for every figure of up
@@ -16,6 +17,9 @@ typedef struct pv_rules {
     int percent;          /**< `%` allowed (rates, ratios, shares): 58% -> 0.58 */
     int scale;            /**< K/M/B/T allowed (money): converted to model_scale */
     cx_scale model_scale; /**< the model's unit of money figures */
+    int decimal_comma;    /**< 1,5 and 1.400,5 (an import's `decimal: ","`) */
+    int bare_scale;       /**< 0, or 1 + the cx_scale of money figures written
+                               without a suffix (an import's `unit: M`) */
 } pv_rules;
 
 typedef enum pv_status {
@@ -25,7 +29,8 @@ typedef enum pv_status {
     PV_ERANGE,            /**< too large for a double once scaled */
     PV_EORDER,            /**< a range with low > high */
     PV_EPERCENT,          /**< `%` where rules->percent is 0 */
-    PV_ESCALE             /**< a scale suffix where rules->scale is 0 */
+    PV_ESCALE,            /**< a scale suffix where rules->scale is 0 */
+    PV_ECURRENCY          /**< a currency sign where rules->scale is 0 */
 } pv_status;
 
 /**

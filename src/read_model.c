@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "currency.h"
 #include "read_model_priv.h"
 
 /* ---- the model's own keys -------------------------------------------- */
@@ -65,22 +66,26 @@ static int _currency(const rm_reader *r, const yt_node *n)
     if (!ok)
         return RM_ERR(r, n, "expected an ISO 4217 code for 'currency' (like USD, KRW "
                       "or EUR), got %s", rm_got(n).s);
+    if (!currency_known(n->text)) {
+        const char *near = currency_nearest(n->text);
+        if (near)
+            return RM_ERR(r, n, "unknown currency %s (did you mean '%s'?)", rm_got(n).s,
+                          near);
+        return RM_ERR(r, n, "unknown currency %s (expected an ISO 4217 code like USD, "
+                      "KRW or EUR)", rm_got(n).s);
+    }
     return cx_model_strdup(r->m, n->text, &r->m->currency) ? diag_oom() : 0;
 }
 
 static int _scale(const rm_reader *r, const yt_node *n)
 {
-    static const char *const names[] = {"1", "K", "M", "B", "T", NULL};
     int rc = rm_want(r, n, YT_SCALAR, "for 'unit'");
     if (rc)
         return rc;
-    for (int i = 0; names[i]; i++)
-        if (!strcmp(n->text, names[i])) {
-            r->m->scale = (cx_scale)i;
-            return 0;
-        }
-    return RM_ERR(r, n, "expected a scale for 'unit' (1, K, M, B or T), got %s",
-                  rm_got(n).s);
+    if (reader_scale(n->text, &r->m->scale) == 0)
+        return 0;
+    return RM_ERR(r, n, "expected a scale for 'unit' (1, K, M, B or T; also k, mn, "
+                  "bn, tn), got %s", rm_got(n).s);
 }
 
 /* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
@@ -166,6 +171,7 @@ static int _head(const rm_reader *r)
         m->as_of = (time_t)_days_from_civil(2000, 1, 1) * 86400;
         if (cx_model_strdup(m, "2000-01-01", &m->as_of_text))
             return diag_oom();
+        m->as_of_default = 1;
     }
     return 0;
 }
@@ -179,7 +185,8 @@ static int _sections(const rm_reader *r)
 {
     static const _section after_series[] = {
         {"depreciation", rm_depreciation},
-        {"constants", rm_constants}, {"drivers", rm_drivers},
+        {"constants", rm_constants}, {"series", rm_formulas},
+        {"drivers", rm_drivers},
         {"scenarios", rm_scenarios}, {"commitments", rm_commitments},
         {"burn", rm_burn}, {"checks", rm_checks},
         {"discount", rm_discount}, {"goals", rm_goals},
@@ -193,10 +200,10 @@ static int _sections(const rm_reader *r)
     return rc;
 }
 
-static int _build(const char *path, const yt_node *root, rm_names *names,
-                  cx_model **out)
+static int _build(const char *path, const char *src, size_t srclen,
+                  const yt_node *root, rm_names *names, cx_model **out)
 {
-    rm_reader r = {path, NULL, root, names};
+    rm_reader r = {path, NULL, root, names, src, srclen};
     if (root->kind != YT_MAPPING)
         return RM_ERR(&r, root, "expected a mapping with 'model', 'years' and 'series' "
                       "at the top, got %s", rm_got(root).s);
@@ -284,7 +291,8 @@ int read_model(const char *path, cx_model **out)
     rc = _tree(path, buf, len, &root);
     rm_names names = {NULL, 0, 0};
     if (!rc)
-        rc = _build(path, root, &names, out);
+        rc = _build(path, buf + reader_bom(buf, len), len - reader_bom(buf, len),
+                    root, &names, out);
     rm_names_release(&names);
     yt_free(root);
     free(buf);

@@ -95,8 +95,9 @@ static int _funding(const rm_reader *r, const yt_node *n)
 
 int rm_burn(const rm_reader *r, const yt_node *n)
 {
-    static const char *const keys[] = {"net", "revenue", "costs", "cash", "cash_year",
-                                       "raises", "include_commitments", NULL};
+    static const char *const keys[] = {"net", "revenue", "costs", "label", "cash",
+                                       "cash_year", "raises", "include_commitments",
+                                       NULL};
     cx_burn_spec *b = &r->m->burn;
     int rc = rm_want(r, n, YT_MAPPING,
                      "for 'burn' (like {revenue: A, costs: B} or {net: N})");
@@ -119,6 +120,8 @@ int rm_burn(const rm_reader *r, const yt_node *n)
         rc = rm_series_ref(r, net->value, "for 'net' in 'burn'", &b->net);
     else if (!(rc = rm_series_ref(r, rev->value, "for 'revenue' in 'burn'", &b->revenue)))
         rc = rm_series_ref(r, costs->value, "for 'costs' in 'burn'", &b->costs);
+    if (!rc)
+        rc = rm_opt_text(r, n, "label", &b->label);
     if (!rc)
         rc = _funding(r, n);
     b->enabled = !rc;

@@ -232,8 +232,8 @@ int rm_depreciation(const rm_reader *r, const yt_node *n)
 
 /* ---- a scenario's rules ------------------------------------------------ */
 
-static int _scenario_entry(const rm_reader *r, cx_scenario *sc, const yt_node *key,
-                           const yt_node *def)
+int rm_scenario_dep_entry(const rm_reader *r, cx_scenario *sc, const yt_node *key,
+                          const yt_node *def)
 {
     static const char *const keys[] = {"life", "method", "convention", "salvage",
                                        "rate", "source", NULL};
@@ -264,6 +264,6 @@ int rm_scenario_depreciation(const rm_reader *r, const yt_node *n, cx_scenario *
     snprintf(what, sizeof what, "for 'depreciation' of scenario '%s'", sc->name);
     int rc = rm_want(r, n, YT_MAPPING, what);
     for (size_t i = 0; !rc && i < n->npairs; i++)
-        rc = _scenario_entry(r, sc, n->pairs[i].key, n->pairs[i].value);
+        rc = rm_scenario_dep_entry(r, sc, n->pairs[i].key, n->pairs[i].value);
     return rc;
 }

@@ -22,7 +22,9 @@ static const char *const _driver_keys[] = {
 static const char *const _methods[] = {"growth", "rates", "cagr", "fade", "trend",
                                        "stages", "share", "intensity", NULL};
 
-static const rm_fig _rate_fig = {{1, 0, CX_SCALE_ONE}, "rate"};
+static const rm_fig _rate_fig = {{1, 0, CX_SCALE_ONE, 0, 0}, "rate", 0};
+/* A logistic fit's ceiling is in the series' own terms (80 users). */
+static const rm_fig _level_fig = {{1, 0, CX_SCALE_ONE, 0, 0}, "level", 1};
 
 /* "Y1..Y2" inside the model's years with Y1 < Y2. */
 static int _window(const rm_reader *r, const yt_node *n, const char *text,
@@ -144,7 +146,7 @@ static int _fit_kind(const rm_reader *r, const yt_node *n, cx_driver *d)
 static int _saturation(const rm_reader *r, const yt_node *n, cx_driver *d)
 {
     double v;
-    int rc = rm_single(r, n, &_rate_fig, "for 'saturation'", &v);
+    int rc = rm_single(r, n, &_level_fig, "for 'saturation'", &v);
     if (rc)
         return rc;
     if (!(v > 0))

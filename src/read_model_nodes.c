@@ -3,11 +3,13 @@
  * shapes and keys, texts, years, series names, units and figures (see
  * read_model_priv.h).
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
 
 #include "diag.h"
+#include "numfmt.h"
 #include "read_model_priv.h"
 
 /* ---- messages -------------------------------------------------------- */
@@ -212,8 +214,30 @@ int rm_unit(const rm_reader *r, const yt_node *n, cx_unit *unit, const char **un
 
 rm_fig rm_fig_for(const cx_model *m, cx_unit unit, const char *unit_text)
 {
-    rm_fig f = {pv_rules_for(unit, m->scale), reader_unit_name(unit, unit_text)};
+    rm_fig f = {pv_rules_for(unit, m->scale), reader_unit_name(unit, unit_text), 0};
     return f;
+}
+
+/* Largest magnitude among a figure's bounds (a floor's open end aside). */
+static double _magnitude(const cx_value *v)
+{
+    double m = fabs(v->low) > fabs(v->base) ? fabs(v->low) : fabs(v->base);
+    return isfinite(v->high) && fabs(v->high) > m ? fabs(v->high) : m;
+}
+
+/* rate: 40 is 4,000%: say so when a rate, share or ratio above 100% was
+ * written without '%' (0.4 and 40% are both 40%). */
+static void _warn_no_percent(const rm_reader *r, const yt_node *n, const rm_fig *f,
+                             const char *what, const cx_value *v)
+{
+    if (!f->rules.percent || f->level || pv_is_percent(n->text) || _magnitude(v) <= 1)
+        return;
+    char pct[48], frac[48];
+    numfmt_human(pct, sizeof pct, v->base * 100, 0);
+    numfmt_exact(frac, sizeof frac, v->base / 100);
+    diag_warn_at(r->file, n->line, n->col, "%s %s has no '%%': it is read as %s%% "
+                 "(for %s percent write '%s%%' or %s)", rm_show(n).s, what, pct,
+                 rm_show(n).s, rm_show(n).s, frac);
 }
 
 int rm_figure(const rm_reader *r, const yt_node *n, const rm_fig *f, const char *what,
@@ -234,6 +258,7 @@ int rm_figure(const rm_reader *r, const yt_node *n, const rm_fig *f, const char 
         return diag_oom();
     out->line = n->line;
     out->col = n->col;
+    _warn_no_percent(r, n, f, what, out);
     return 0;
 }
 

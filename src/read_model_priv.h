@@ -41,6 +41,9 @@ typedef struct rm_reader {
     cx_model *m;               /**< NULL until 'years' is read */
     const yt_node *root;
     rm_names *names;           /**< NULL: cx_model_find_series */
+    const char *src;           /**< the text parsed (positions inside
+                                    formulas), NULL when not at hand */
+    size_t srclen;
 } rm_reader;
 
 /** Print "FILE:LINE:COL: message" at node n; returns EX_DATAERR. */
@@ -74,6 +77,10 @@ reader_text rm_show(const yt_node *n);
 
 /** The key list of a message: "'a', 'b' or 'c'" (last: "or", "and"). */
 void rm_list(const char *const *keys, const char *last, char *buf, size_t size);
+
+/** The `import:` entries (a file name, a mapping, or a sequence of them):
+ *  their series into r->m (read_model_import.c). */
+int rm_imports(const rm_reader *r, const yt_node *n);
 
 /* ---- shapes and keys (read_model_nodes.c) ---------------------------- */
 
@@ -129,6 +136,9 @@ int rm_unit(const rm_reader *r, const yt_node *n, cx_unit *unit,
 typedef struct rm_fig {
     pv_rules rules;
     const char *unit;          /**< for messages: "money", "%", ... */
+    int level;                 /**< `%` allowed but not a rate (a fit's
+                                    saturation, a correlation): above 100%
+                                    without `%` is no misreading (no warning) */
 } rm_fig;
 
 /** The rules and message unit of figures in unit (unit_text for CX_U_OTHER). */
@@ -159,9 +169,17 @@ int rm_commitments(const rm_reader *r, const yt_node *n);
 int rm_burn(const rm_reader *r, const yt_node *n);
 int rm_checks(const rm_reader *r, const yt_node *n);
 
+/** Every `formula:` of 'series', compiled once constants are read
+ *  (read_model_formula.c). */
+int rm_formulas(const rm_reader *r, const yt_node *n);
+
 /** 'depreciation', and a scenario's 'depreciation' (read_model_depreciation.c). */
 int rm_depreciation(const rm_reader *r, const yt_node *n);
 int rm_scenario_depreciation(const rm_reader *r, const yt_node *n, cx_scenario *sc);
+/** One entry of a scenario's 'depreciation' (or a manifest cell under the
+ *  entry's name): key names the entry, def its rule's keys. */
+int rm_scenario_dep_entry(const rm_reader *r, cx_scenario *sc, const yt_node *key,
+                          const yt_node *def);
 
 /** 'discount' (read_model_discount.c). */
 int rm_discount(const rm_reader *r, const yt_node *n);

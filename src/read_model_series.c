@@ -10,13 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "read_csv.h"
 #include "read_model_priv.h"
 
 /* ---- series, pass 1: everything but the parts of sums ----------------- */
 
 static const char *const _series_keys[] = {
-    "values", "label", "unit", "source", "sum_of", "stated", NULL
+    "values", "label", "unit", "source", "sum_of", "stated", "formula", NULL
 };
 
 static int _is_short_extra(const char *key)
@@ -51,6 +50,42 @@ static int _is_year_key(const yt_node *k)
         if (k->text[i] < '0' || k->text[i] > '9')
             return 0;
     return 1;
+}
+
+/* A group of three digits (and maybe decimals) left over by a comma:
+ * "400" or "400.5" of 1,400.5. */
+static int _is_digit_group(const yt_node *k)
+{
+    if (k->style != YT_PLAIN || k->len < 3)
+        return 0;
+    for (size_t i = 0; i < k->len; i++) {
+        int digit = k->text[i] >= '0' && k->text[i] <= '9';
+        if (i == 3 ? k->text[i] != '.' || k->len == 4 : !digit)
+            return 0;
+    }
+    return 1;
+}
+
+/* In a flow mapping {2019: 1,400} the comma ends the entry: pair i is then
+ * a key "400" without a value after a figure ending in a digit. */
+static int _split_figure(const yt_node *map, size_t i)
+{
+    if (i == 0 || !_is_digit_group(map->pairs[i].key))
+        return 0;
+    const yt_node *v = map->pairs[i].value, *prev = map->pairs[i - 1].value;
+    return v->kind == YT_SCALAR && v->len == 0 && v->style == YT_PLAIN
+           && prev->kind == YT_SCALAR && prev->style == YT_PLAIN && prev->len
+           && prev->text[prev->len - 1] >= '0' && prev->text[prev->len - 1] <= '9';
+}
+
+static int _split_error(const rm_reader *r, const yt_node *map, size_t i)
+{
+    const yt_node *year = map->pairs[i - 1].key, *fig = map->pairs[i - 1].value;
+    return RM_ERR(r, fig, "the figure %s,%s was cut at its comma: in a flow mapping "
+                  "{...} a figure with a thousands separator needs quotes (write "
+                  "%s: \"%s,%s\", or %s%s)", rm_show(fig).s, rm_show(map->pairs[i].key).s,
+                  rm_show(year).s, rm_show(fig).s, rm_show(map->pairs[i].key).s,
+                  rm_show(fig).s, rm_show(map->pairs[i].key).s);
 }
 
 /* The short form {2026: ~75%, source: ...}: some key is a year. */
@@ -93,6 +128,8 @@ static int _year_figures(const rm_reader *r, const yt_node *map, size_t si,
         const yt_node *k = map->pairs[i].key;
         if (short_form && _is_short_extra(k->text))
             continue;
+        if (_split_figure(map, i))
+            return _split_error(r, map, i);
         long y;
         if (pv_parse_int(k->text, -99999, 99999, &y)) {
             if (_is_year_key(k))
@@ -137,6 +174,42 @@ static int _series_texts(const rm_reader *r, const yt_node *def, size_t si,
     return rc;
 }
 
+/* Mark the years `stated:` added to a formula series (compared, not used). */
+static int _mark_checked(const rm_reader *r, size_t si, const unsigned char *before)
+{
+    cx_series *s = &r->m->series[si];
+    s->checked = calloc(r->m->nyears, 1);
+    if (!s->checked)
+        return diag_oom();
+    for (size_t t = 0; t < r->m->nyears; t++)
+        s->checked[t] = !before[t] && cx_value_stated(&s->stated[t]);
+    return 0;
+}
+
+/* A formula series: `values:` years win, `stated:` years are compared. */
+static int _formula_figures(const rm_reader *r, const yt_pair *values,
+                            const yt_pair *stated, size_t si)
+{
+    int rc = 0;
+    r->m->series[si].kind = CX_S_FORMULA;
+    if (values && !(rc = rm_want(r, values->value, YT_MAPPING, "of years for 'values'")))
+        rc = _year_figures(r, values->value, si, 0);
+    if (rc || !stated)
+        return rc;
+    if ((rc = rm_want(r, stated->value, YT_MAPPING, "of years for 'stated'")))
+        return rc;
+    unsigned char *before = calloc(r->m->nyears, 1);
+    if (!before)
+        return diag_oom();
+    for (size_t t = 0; t < r->m->nyears; t++)
+        before[t] = cx_value_stated(&r->m->series[si].stated[t]);
+    rc = _year_figures(r, stated->value, si, 0);
+    if (!rc)
+        rc = _mark_checked(r, si, before);
+    free(before);
+    return rc;
+}
+
 static int _series_long(const rm_reader *r, const yt_node *key, const yt_node *def,
                         size_t si)
 {
@@ -147,17 +220,22 @@ static int _series_long(const rm_reader *r, const yt_node *key, const yt_node *d
     if (rc)
         return rc;
     const yt_pair *values = yt_find(def, "values"), *sum = yt_find(def, "sum_of"),
-                  *stated = yt_find(def, "stated");
+                  *stated = yt_find(def, "stated"), *formula = yt_find(def, "formula");
+    if (formula && sum)
+        return RM_ERR(r, formula->key, "series '%s' has both 'formula' and 'sum_of' "
+                      "(expected one of them; sum(...) in a formula adds)", name);
     if (values && sum)
         return RM_ERR(r, sum->key, "series '%s' has both 'values' and 'sum_of' "
                       "(a series is stated or a sum, not both)", name);
-    if (!values && !sum)
-        return RM_ERR(r, key, "series '%s' needs 'values' or 'sum_of'", name);
-    if (stated && !sum)
-        return RM_ERR(r, stated->key, "'stated' in series '%s' needs 'sum_of' (it holds "
-                      "the totals a document states for a sum)", name);
+    if (!values && !sum && !formula)
+        return RM_ERR(r, key, "series '%s' needs 'values', 'sum_of' or 'formula'", name);
+    if (stated && !sum && !formula)
+        return RM_ERR(r, stated->key, "'stated' in series '%s' needs 'sum_of' or "
+                      "'formula' (it holds the figures a document states for it)", name);
     if ((rc = _series_texts(r, def, si, 0)))
         return rc;
+    if (formula)
+        return _formula_figures(r, values, stated, si);
     if (sum) {
         r->m->series[si].kind = CX_S_SUM;
         if (!stated)
@@ -193,46 +271,6 @@ static int _series_one(const rm_reader *r, const yt_node *key, const yt_node *de
         return _series_long(r, key, def, si);
     rc = _series_texts(r, def, si, 1);
     return rc ? rc : _year_figures(r, def, si, 1);
-}
-
-/* ---- series, pass 2: the imported CSV files --------------------------- */
-
-/* The CSV path: relative to the model file's folder. Caller frees. */
-static char *_import_path(const char *model, const char *name)
-{
-    const char *slash = strrchr(model, '/');
-    size_t dir = name[0] == '/' || !slash ? 0 : (size_t)(slash - model) + 1;
-    char *p = malloc(dir + strlen(name) + 1);
-    if (p) {
-        memcpy(p, model, dir);
-        strcpy(p + dir, name);
-    }
-    return p;
-}
-
-static int _import_one(const rm_reader *r, const yt_node *n)
-{
-    int rc = rm_want(r, n, YT_SCALAR, "(a CSV file name) for 'import'");
-    if (rc)
-        return rc;
-    if (strlen(n->text) != n->len)
-        return RM_ERR(r, n, "unexpected NUL character in 'import'");
-    char *path = _import_path(r->file, n->text);
-    if (!path)
-        return diag_oom();
-    rc = read_csv(r->m, path, n->line, n->col);
-    free(path);
-    return rc;
-}
-
-static int _imports(const rm_reader *r, const yt_node *n)
-{
-    if (n->kind != YT_SEQUENCE)
-        return _import_one(r, n);
-    int rc = 0;
-    for (size_t i = 0; i < n->nitems && !rc; i++)
-        rc = _import_one(r, n->items[i]);
-    return rc;
 }
 
 /* ---- series, pass 3: parts of sums ----------------------------------- */
@@ -308,7 +346,7 @@ int rm_series(const rm_reader *r)
     if (series)
         rc = rm_each_pair(r, series, "for 'series'", _series_one);
     if (!rc && imports)
-        rc = _imports(r, imports);
+        rc = rm_imports(r, imports);
     if (!rc && r->m->nseries == 0)
         rc = RM_ERR(r, series ? series : r->root,
                     "expected at least one series in 'series'");

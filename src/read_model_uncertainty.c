@@ -51,16 +51,17 @@ static int _kind(const rm_reader *r, const yt_node *n, cx_dist_kind *k)
     return 0;
 }
 
-static int _number(const rm_reader *r, const yt_node *map, const char *key, double *out)
+/* A parameter of a distribution in f's terms (rates, or a life's years). */
+static int _number(const rm_reader *r, const yt_node *map, const char *key,
+                   const rm_fig *f, double *out)
 {
     char what[32];
     snprintf(what, sizeof what, "for '%s'", key);
-    rm_fig f = rm_fig_for(r->m, CX_U_RATIO, NULL);
-    return rm_single(r, yt_get(map, key), &f, what, out);
+    return rm_single(r, yt_get(map, key), f, what, out);
 }
 
 /* values: [..] and p: [..] of the same length. */
-static int _discrete(const rm_reader *r, const yt_node *def, cx_dist *d)
+static int _discrete(const rm_reader *r, const yt_node *def, const rm_fig *vf, cx_dist *d)
 {
     const yt_node *v = yt_get(def, "values"), *p = yt_get(def, "p");
     int rc = rm_want(r, v, YT_SEQUENCE, "for 'values' (like [5%, 10%, 15%])");
@@ -72,7 +73,7 @@ static int _discrete(const rm_reader *r, const yt_node *def, cx_dist *d)
     double vals[1000], probs[1000];
     rm_fig f = rm_fig_for(r->m, CX_U_RATIO, NULL);
     for (size_t i = 0; !rc && i < v->nitems; i++) {
-        rc = rm_single(r, v->items[i], &f, "in 'values'", &vals[i]);
+        rc = rm_single(r, v->items[i], vf, "in 'values'", &vals[i]);
         if (!rc)
             rc = rm_single(r, p->items[i], &f, "in 'p'", &probs[i]);
         if (!rc && !(probs[i] >= 0))
@@ -87,23 +88,23 @@ static int _discrete(const rm_reader *r, const yt_node *def, cx_dist *d)
     return st ? rm_engine(st) : 0;
 }
 
-static int _params_of(const rm_reader *r, const yt_node *def, cx_dist *d)
+static int _params_of(const rm_reader *r, const yt_node *def, const rm_fig *f, cx_dist *d)
 {
     const char *const *keys = _params[d->kind];
     int rc = 0;
     for (size_t i = 2; !rc && keys[i]; i++)
         rc = rm_need(r, def, keys[i], "in this distribution");
     if (rc || d->kind == CX_DIST_DISCRETE)
-        return rc ? rc : _discrete(r, def, d);
+        return rc ? rc : _discrete(r, def, f, d);
     if (d->kind == CX_DIST_NORMAL || d->kind == CX_DIST_LOGNORMAL) {
-        rc = _number(r, def, "mean", &d->mean);
-        return rc ? rc : _number(r, def, "sd", &d->sd);
+        rc = _number(r, def, "mean", f, &d->mean);
+        return rc ? rc : _number(r, def, "sd", f, &d->sd);
     }
-    rc = _number(r, def, "low", &d->low);
+    rc = _number(r, def, "low", f, &d->low);
     if (!rc)
-        rc = _number(r, def, "high", &d->high);
+        rc = _number(r, def, "high", f, &d->high);
     if (!rc && d->kind != CX_DIST_UNIFORM)
-        rc = _number(r, def, "mode", &d->mode);
+        rc = _number(r, def, "mode", f, &d->mode);
     if (d->kind == CX_DIST_UNIFORM)
         d->mode = d->low;
     return rc;
@@ -123,7 +124,7 @@ static int _bad_params(const rm_reader *r, const yt_node *def, const cx_dist *d)
     return RM_ERR(r, yt_get(def, "mode"), "expected 'mode' between 'low' and 'high'");
 }
 
-static int _dist(const rm_reader *r, const yt_node *def, cx_dist *d)
+static int _dist(const rm_reader *r, const yt_node *def, const rm_fig *f, cx_dist *d)
 {
     int rc = rm_want(r, def, YT_MAPPING,
                      "for a distribution (like {dist: normal, mean: 10%, sd: 3%})");
@@ -134,7 +135,7 @@ static int _dist(const rm_reader *r, const yt_node *def, cx_dist *d)
     if (!rc)
         rc = rm_known_keys(r, def, _params[d->kind], "in this distribution");
     if (!rc)
-        rc = _params_of(r, def, d);
+        rc = _params_of(r, def, f, d);
     if (!rc && cx_dist_prepare(d) != CX_OK)
         rc = _bad_params(r, def, d);
     return rc;
@@ -147,8 +148,11 @@ static const char *_why_not(const cx_model *m, size_t s)
     const cx_series *se = &m->series[s];
     if (se->kind == CX_S_SUM)
         return "a sum follows its parts: give its parts distributions";
+    if (se->kind == CX_S_DEPRECIATION && se->dep_part != CX_DEP_EXPENSE)
+        return "it follows its depreciation: give the entry's life a distribution "
+               "under its D&A series' name";
     if (se->kind == CX_S_DEPRECIATION)
-        return "it follows its capex series: give that series a distribution";
+        return NULL;
     switch (se->driver.method) {
     case CX_D_NONE:  return "it has no driver (give it one under 'drivers')";
     case CX_D_TREND: return "a trend fit has no single rate to sample";
@@ -158,6 +162,27 @@ static const char *_why_not(const cx_model *m, size_t s)
              ? "its share comes from a series: sample that series instead" : NULL;
     default:         return NULL;
     }
+}
+
+/* A drawn life stays within (0, 100] years: a bounded distribution. */
+static int _life_dist(const rm_reader *r, const yt_node *key, const cx_dist *d)
+{
+    double lo = d->low, hi = d->high;
+    if (d->kind == CX_DIST_NORMAL || d->kind == CX_DIST_LOGNORMAL)
+        return RM_ERR(r, key, "a life needs a bounded distribution (uniform, triangular, "
+                      "pert or discrete), not %s", cx_dist_name(d->kind));
+    if (d->kind == CX_DIST_DISCRETE) {
+        lo = hi = d->values[0];
+        for (size_t i = 1; i < d->n; i++) {
+            lo = d->values[i] < lo ? d->values[i] : lo;
+            hi = d->values[i] > hi ? d->values[i] : hi;
+        }
+    }
+    if (!(lo > 0 && hi <= CX_DEP_MAX_LIFE))
+        return RM_ERR(r, key, "the life of '%s' would be drawn from %g to %g years "
+                      "(expected above 0 and at most %.0f)", r->m->series[
+                      cx_model_find_series(r->m, key->text)].name, lo, hi, CX_DEP_MAX_LIFE);
+    return 0;
 }
 
 static int _input(const rm_reader *r, const yt_node *key, const yt_node *def)
@@ -176,11 +201,15 @@ static int _input(const rm_reader *r, const yt_node *key, const yt_node *def)
     cx_status st = cx_uncertainty_add_input(u, &in);
     if (st != CX_OK)
         return rm_engine(st);
-    in->param = CX_MC_DRIVER;
+    int life = r->m->series[s].kind == CX_S_DEPRECIATION;
+    in->param = life ? CX_MC_LIFE : CX_MC_DRIVER;
     in->series = s;
     in->line = key->line;
     in->col = key->col;
-    int rc2 = _dist(r, def, &in->dist);
+    rm_fig f = life ? rm_fig_for(r->m, CX_U_OTHER, "years") : rm_fig_for(r->m, CX_U_RATIO, NULL);
+    int rc2 = _dist(r, def, &f, &in->dist);
+    if (!rc2 && life)
+        rc2 = _life_dist(r, key, &in->dist);
     return rc2 ? rc2 : rm_opt_text(r, def, "source", &in->source);
 }
 
@@ -252,6 +281,7 @@ static int _corr_item(const rm_reader *r, const yt_node *it, size_t *a, size_t *
     if (!rc && *a == *b)
         return RM_ERR(r, it->items[1], "a series is not correlated with itself");
     rm_fig f = rm_fig_for(r->m, CX_U_RATIO, NULL);
+    f.level = 1;              /* a correlation, not a rate: 1.5 is refused below */
     if (!rc)
         rc = rm_single(r, it->items[2], &f, "for a rank correlation", rho);
     if (!rc && !(*rho >= -1 && *rho <= 1))

@@ -43,7 +43,11 @@ static int _one(cx_model *m, cx_scenario *sc, const run_override *ov)
     yt_node key = {.kind = YT_SCALAR, .line = ov->line, .col = ov->col,
                    .text = (char *)ov->series, .len = strlen(ov->series)};
     rm_reader r = {.file = ov->file, .m = m, .root = root, .names = NULL};
-    int rc = root ? rm_override(&r, sc, &key, root)
+    size_t s = cx_model_find_series(m, ov->series);
+    int dep = s != CX_NO_INDEX && m->series[s].kind == CX_S_DEPRECIATION
+              && m->series[s].dep_part == CX_DEP_EXPENSE;
+    int rc = root && dep ? rm_scenario_dep_entry(&r, sc, &key, root)
+           : root ? rm_override(&r, sc, &key, root)
                   : reader_error(ov->file, ov->line, ov->col, "empty driver for '%s' "
                                  "(expected a YAML flow mapping like {rate: 30%%})",
                                  ov->series);
@@ -70,6 +74,12 @@ static int _copy(cx_scenario *to, const cx_scenario *from)
         if (st != CX_OK)
             return rm_engine(st);
     }
+    for (size_t i = 0; i < from->ndep_overrides; i++) {
+        cx_status st = cx_scenario_add_dep_override(to, from->dep_overrides[i].dep,
+                                                    &from->dep_overrides[i].rule);
+        if (st != CX_OK)
+            return rm_engine(st);
+    }
     return 0;
 }
 
@@ -79,10 +89,8 @@ int read_override(cx_model *m, const char *from, const run_override *ov,
     size_t fi = CX_NO_INDEX;
     if (from && strcmp(from, "base")) {
         fi = cx_model_find_scenario(m, from);
-        if (fi == CX_NO_INDEX) {
-            diag_at(m->file, 0, 0, "no scenario '%s' in model '%s'", from, m->name);
-            return EX_USAGE;
-        }
+        if (fi == CX_NO_INDEX)
+            return reader_unknown_scenario(m, from);
     }
     cx_scenario *sc;
     int rc = _add(m, name, &sc);

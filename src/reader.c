@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sysexits.h>
 
 #include "diag.h"
@@ -309,18 +310,48 @@ int reader_close(size_t d, size_t len_a, size_t len_b)
     return d > 0 && d <= 3 && d * 3 <= longer + 1;
 }
 
+/* Keep choice in *best when it is nearer to word than *best_d. */
+static void _nearer(const char *word, size_t n, const char *choice,
+                    const char **best, size_t *best_d)
+{
+    size_t d = reader_distance(word, choice);
+    if (d < *best_d && reader_close(d, n, strlen(choice))) {
+        *best = choice;
+        *best_d = d;
+    }
+}
+
 const char *reader_suggest(const char *word, const char *const *choices)
 {
     const char *best = NULL;
     size_t best_d = SIZE_MAX, n = strlen(word);
-    for (size_t i = 0; choices[i]; i++) {
-        size_t d = reader_distance(word, choices[i]);
-        if (d < best_d && reader_close(d, n, strlen(choices[i]))) {
-            best = choices[i];
-            best_d = d;
-        }
-    }
+    for (size_t i = 0; choices[i]; i++)
+        _nearer(word, n, choices[i], &best, &best_d);
     return best;
+}
+
+const char *reader_suggest_scenario(const cx_model *m, const char *word)
+{
+    const char *best = NULL;
+    size_t best_d = SIZE_MAX, n = strlen(word);
+    _nearer(word, n, "base", &best, &best_d);
+    for (size_t i = 0; i < m->nscenarios; i++)
+        _nearer(word, n, m->scenarios[i].name, &best, &best_d);
+    return best;
+}
+
+int reader_unknown_scenario(const cx_model *m, const char *name)
+{
+    const char *near = reader_suggest_scenario(m, name);
+    if (near)
+        diag_at(m->file, 0, 0, "no scenario '%s' in model '%s' (did you mean '%s'?)",
+                name, m->name, near);
+    else
+        diag_at(m->file, 0, 0, "no scenario '%s' in model '%s'%s", name, m->name,
+                m->nscenarios ? "" : " (it defines none)");
+    for (size_t i = 0; i < m->nscenarios; i++)
+        fprintf(stderr, "  available: %s\n", m->scenarios[i].name);
+    return EX_USAGE;
 }
 
 static int _word_char(unsigned char c)
@@ -385,6 +416,23 @@ const char *reader_unit_name(cx_unit unit, const char *unit_text)
     }
 }
 
+int reader_scale(const char *text, cx_scale *out)
+{
+    static const struct { const char *name; cx_scale scale; } names[] = {
+        {"1", CX_SCALE_ONE}, {"K", CX_SCALE_K}, {"thousand", CX_SCALE_K},
+        {"M", CX_SCALE_M}, {"mn", CX_SCALE_M}, {"mm", CX_SCALE_M},
+        {"million", CX_SCALE_M}, {"B", CX_SCALE_B}, {"bn", CX_SCALE_B},
+        {"billion", CX_SCALE_B}, {"T", CX_SCALE_T}, {"tn", CX_SCALE_T},
+        {"trillion", CX_SCALE_T},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (!strcasecmp(text, names[i].name)) {
+            *out = names[i].scale;
+            return 0;
+        }
+    return -1;
+}
+
 int reader_figure_error(const char *file, int line, int col, pv_status st,
                         const pv_rules *rules, const char *text, size_t len,
                         const char *what, const char *unit_name)
@@ -411,6 +459,10 @@ int reader_figure_error(const char *file, int line, int col, pv_status st,
         return reader_error(file, line, col,
                             "unexpected scale suffix %s, got '%s' (a %s figure; K, M, B "
                             "and T are for money figures)", what, t.s, unit_name);
+    case PV_ECURRENCY:
+        return reader_error(file, line, col,
+                            "unexpected currency sign %s, got '%s' (a %s figure; currency "
+                            "signs are for money figures)", what, t.s, unit_name);
     default:
         return reader_error(file, line, col, "expected a figure %s (%s), got '%s'",
                             what, like, t.s);

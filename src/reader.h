@@ -82,6 +82,13 @@ reader_text reader_show(const char *text, size_t len);
  */
 const char *reader_suggest(const char *word, const char *const *choices);
 
+/** reader_suggest among a model's scenario names and "base". */
+const char *reader_suggest_scenario(const cx_model *m, const char *word);
+
+/** "FILE: no scenario 'x' in model 'm' (did you mean 'y'?)" and the
+ *  scenarios available, one a line; returns EX_USAGE. */
+int reader_unknown_scenario(const cx_model *m, const char *name);
+
 /** Edit distance as reader_suggest measures it; SIZE_MAX for words
  *  longer than 64 bytes. */
 size_t reader_distance(const char *a, const char *b);
@@ -116,6 +123,13 @@ int reader_is_identifier(const char *s, size_t len);
  * control characters).
  */
 int reader_unit(const char *text, cx_unit *unit);
+
+/**
+ * A scale as a model's or an import's `unit` writes it: 1, K, M, B, T, or
+ * the aliases k, thousand, mn, mm, million, bn, billion, tn, trillion
+ * (letters in any case). Returns 0, or -1 for anything else.
+ */
+int reader_scale(const char *text, cx_scale *out);
 
 /** How a unit reads in messages: "money", "%", "x" or the word itself. */
 const char *reader_unit_name(cx_unit unit, const char *unit_text);

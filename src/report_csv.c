@@ -43,6 +43,34 @@ static void _series(FILE *f, const cx_result *r, size_t i)
     }
 }
 
+/* Peak, turning negative and trough (a net that starts >= 0),
+ * break-even, payback, total; "no burn within the horizon" where the net
+ * never goes below 0. */
+static void _burn_figures(FILE *f, const cx_result *r)
+{
+    const cx_burn *k = &r->burn.burn;
+    const cx_funding *fu = &r->burn.funding;
+    const char *none = k->burns ? "not within horizon" : "no burn within the horizon";
+    const char *nopay = k->burns ? report_no_payback(k) : none;
+    csvout_put(f, r, &(csvout_row){"burn.peak", NULL, k->peak_year, 0, k->peak_burn, NULL,
+                      k->peak_year ? NULL : "no burn", NULL});
+    if (k->turns_negative_year) {
+        csvout_put(f, r, &(csvout_row){"burn.turns_negative", NULL, k->turns_negative_year, 0,
+                          fu->turns_negative_frac, NULL, "value: fractional year", NULL});
+        csvout_put(f, r, &(csvout_row){"burn.trough", NULL, k->trough_year, 0, k->trough,
+                          NULL, NULL, NULL});
+    }
+    csvout_put(f, r, &(csvout_row){"burn.break_even", NULL, k->break_even_year, 0, NAN, NULL,
+                      k->break_even_year ? NULL : none, NULL});
+    csvout_put(f, r, &(csvout_row){"burn.payback", NULL, k->payback_year, 0, NAN, NULL,
+                      k->payback_year ? NULL : nopay, NULL});
+    csvout_put(f, r, &(csvout_row){"burn.total", NULL, 0, 0, k->total_burn, NULL, NULL, NULL});
+    csvout_put(f, r, &(csvout_row){"burn.break_even_fraction", NULL, 0, 0, fu->break_even_frac, NULL,
+                      isfinite(fu->break_even_frac) ? NULL : none, NULL});
+    csvout_put(f, r, &(csvout_row){"burn.payback_fraction", NULL, 0, 0, fu->payback_frac, NULL,
+                      isfinite(fu->payback_frac) ? NULL : nopay, NULL});
+}
+
 static void _burn(FILE *f, const cx_result *r)
 {
     const cx_burn_result *b = &r->burn;
@@ -57,24 +85,15 @@ static void _burn(FILE *f, const cx_result *r)
         csvout_put(f, r, &(csvout_row){"burn.net", NULL, y, 0, b->net[i], NULL, NULL, NULL});
         csvout_put(f, r, &(csvout_row){"burn.cumulative", NULL, y, 0, b->burn.cumulative[i], NULL, NULL, NULL});
     }
-    const cx_burn *k = &b->burn;
-    csvout_put(f, r, &(csvout_row){"burn.peak", NULL, k->peak_year, 0, k->peak_burn, NULL,
-                      k->peak_year ? NULL : "no burn", NULL});
-    csvout_put(f, r, &(csvout_row){"burn.break_even", NULL, k->break_even_year, 0, NAN, NULL,
-                      k->break_even_year ? NULL : "not within horizon", NULL});
-    csvout_put(f, r, &(csvout_row){"burn.payback", NULL, k->payback_year, 0, NAN, NULL,
-                      k->payback_year ? NULL : "not within horizon", NULL});
-    csvout_put(f, r, &(csvout_row){"burn.total", NULL, 0, 0, k->total_burn, NULL, NULL, NULL});
+    _burn_figures(f, r);
     const cx_funding *fu = &b->funding;
-    csvout_put(f, r, &(csvout_row){"burn.break_even_fraction", NULL, 0, 0, fu->break_even_frac, NULL,
-                      isfinite(fu->break_even_frac) ? NULL : "not within horizon", NULL});
-    csvout_put(f, r, &(csvout_row){"burn.payback_fraction", NULL, 0, 0, fu->payback_frac, NULL,
-                      isfinite(fu->payback_frac) ? NULL : "not within horizon", NULL});
     if (!fu->has_cash)
         return;
     csvout_put(f, r, &(csvout_row){"burn.opening_cash", NULL, fu->cash_year, 0, fu->opening_cash, NULL, NULL, NULL});
     csvout_put(f, r, &(csvout_row){"burn.raised", NULL, 0, 0, fu->raised, NULL, NULL, NULL});
-    csvout_put(f, r, &(csvout_row){"burn.funding_gap", NULL, 0, 0, fu->funding_gap, NULL, NULL, NULL});
+    csvout_put(f, r, &(csvout_row){"burn.funding_gap", NULL, 0, 0, fu->funding_gap,
+                      b->burn.still_burning ? "at least" : NULL,
+                      b->burn.still_burning ? "not funded within the horizon" : NULL, NULL});
     for (size_t i = 0; i < b->n; i++)
         csvout_put(f, r, &(csvout_row){"burn.cash", NULL, b->first_year + (int)i, 0, fu->cash[i], NULL, NULL, NULL});
     csvout_put(f, r, &(csvout_row){"burn.runway_months", NULL, 0, 0, fu->runway_months, NULL,

@@ -35,6 +35,8 @@ static void _num(char *buf, size_t size, double v, int kind)
 {
     if (isnan(v))
         snprintf(buf, size, "-");
+    else if (kind == DIFF_CHECK)
+        snprintf(buf, size, "%s", v != 0 ? "pass" : "warn");
     else if (kind == DIFF_YEAR || kind == DIFF_COUNT)
         snprintf(buf, size, "%.0f", v);
     else if (kind == DIFF_FRACTION)
@@ -57,7 +59,9 @@ static void _row(_sink *s, const char *what, int year, double a, double b, int k
     char na[48], nb[48], nd[64] = "";
     _num(na, sizeof na, a, kind);
     _num(nb, sizeof nb, b, kind);
-    if (!isnan(a) && !isnan(b)) {
+    if (kind == DIFF_CHECK && !isnan(a) && !isnan(b)) {
+        snprintf(nd, sizeof nd, "%s", b != 0 ? "now passes" : "no longer passes");
+    } else if (!isnan(a) && !isnan(b)) {
         char d[48];
         _num(d, sizeof d, b - a, kind == DIFF_PERCENT ? DIFF_PERCENT : kind);
         if (kind == DIFF_MONEY && a != 0)

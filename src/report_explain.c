@@ -54,11 +54,13 @@ static void _driver(FILE *f, const cx_model *m, const cx_driver *d,
             fprintf(f, "cagr(%d..%d) = ", sr->window_from, sr->window_to);
         _pct(f, d->from_cagr ? sr->start_rate : d->rate);
         if (d->method == CX_D_STAGES)
-            fprintf(f, " for %d years, then over %d years", d->high_years, d->fade_years);
+            fprintf(f, " for %d year%s, then over %d year%s", d->high_years,
+                    d->high_years == 1 ? "" : "s", d->fade_years,
+                    d->fade_years == 1 ? "" : "s");
         fputs(" to ", f);
         _pct(f, d->terminal);
         if (d->method == CX_D_FADE)
-            fprintf(f, " over %d years", d->over);
+            fprintf(f, " over %d year%s", d->over, d->over == 1 ? "" : "s");
         break;
     case CX_D_TREND: fprintf(f, " (%s fit)", cx_fit_kind_name(d->fit)); break;
     case CX_D_SHARE: case CX_D_INTENSITY:
@@ -99,6 +101,51 @@ static void _fit(FILE *f, const cx_fit *fit)
     fprintf(f, ", R2 %.4f, RMSE %.4g\n", fit->r2, fit->rmse);
 }
 
+/* "= the formula of: ocf.amazon 84.90, capex.amazon 48.40" (the inputs'
+ * values in that year; "-" where one has none). */
+static void _inputs_in(FILE *f, const cx_result *r, size_t s, int year)
+{
+    const cx_formula *fx = &r->model->series[s].formula;
+    fputs("= formula of:", f);
+    for (size_t i = 0; i < fx->ninputs; i++) {
+        double x = cx_result_value(r, fx->inputs[i], year);
+        fprintf(f, "%s %s ", i ? "," : "", r->model->series[fx->inputs[i]].name);
+        if (isnan(x))
+            fputs("-", f);
+        else
+            fprintf(f, "%.2f", x);
+    }
+}
+
+/* Why a derived year is empty. */
+static void _empty(FILE *f, const cx_result *r, size_t s, size_t t)
+{
+    uint32_t w = r->series[s].why[t];
+    const cx_model *m = r->model;
+    fprintf(f, "  %d %12s  empty: ", m->first_year + (int)t, "");
+    switch (CX_FXW_KIND(w)) {
+    case CX_FXW_MISSING:
+        fprintf(f, "'%s' has no value\n", CX_FXW_SERIES(w) < m->nseries
+                ? m->series[CX_FXW_SERIES(w)].name : "?");
+        break;
+    case CX_FXW_DIV0: fputs("division by zero\n", f); break;
+    case CX_FXW_LAG:  fputs("lag before the first year\n", f); break;
+    default:          fputs("the result is not finite\n", f); break;
+    }
+}
+
+static void _formula(FILE *f, const cx_model *m, const cx_series *se)
+{
+    fprintf(f, "  formula  %s\n", se->formula_text ? se->formula_text : "");
+    fputs("  inputs  ", f);
+    for (size_t i = 0; i < se->formula.ninputs; i++)
+        fprintf(f, " %s", m->series[se->formula.inputs[i]].name);
+    for (size_t i = 0; i < se->formula.ncode; i++)
+        if (se->formula.code[i].op == CX_FX_CONST)
+            fprintf(f, " %s (constant)", m->constants[se->formula.code[i].index].name);
+    fputc('\n', f);
+}
+
 /* Where a value of series s in year index t came from. */
 static void _how(FILE *f, const cx_result *r, size_t s, size_t t)
 {
@@ -112,6 +159,10 @@ static void _how(FILE *f, const cx_result *r, size_t s, size_t t)
         fputs("interpolated: on the line between the stated years around it", f);
         break;
     case CX_V_DERIVED:
+        if (se->kind == CX_S_FORMULA) {
+            _inputs_in(f, r, s, year);
+            break;
+        }
         if (se->kind == CX_S_DEPRECIATION) {
             report_explain_dep_year(f, r, s, t);
             break;
@@ -168,6 +219,8 @@ static void _series(FILE *f, const cx_result *r, size_t s)
             fprintf(f, " %s", m->series[se->parts[i]].name);
         fputc('\n', f);
     }
+    if (se->kind == CX_S_FORMULA)
+        _formula(f, m, se);
     if (se->kind == CX_S_DEPRECIATION)
         report_explain_dep_rule(f, r, s);
     if (r->drivers[s].method != CX_D_NONE)
@@ -175,6 +228,8 @@ static void _series(FILE *f, const cx_result *r, size_t s)
     _fit(f, &r->series[s].fit);
     for (size_t t = 0; t < m->nyears; t++) {
         const cx_value *v = &r->series[s].v[t];
+        if (!cx_value_present(v) && r->series[s].why && r->series[s].why[t])
+            _empty(f, r, s, t);
         if (!cx_value_present(v))
             continue;
         fprintf(f, "  %d %12.2f  ", m->first_year + (int)t, v->base);

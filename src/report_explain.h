@@ -21,4 +21,11 @@ int report_explain(FILE *f, const cx_result *r, size_t series);
 void report_explain_dep_rule(FILE *f, const cx_result *r, size_t s);
 void report_explain_dep_year(FILE *f, const cx_result *r, size_t s, size_t t);
 
+/** `capex explain MODEL burn`: the net cash flow, cumulative and cash by
+ *  year, then turning negative, trough, break-even, peak funding,
+ *  payback, runway and funding gap with their arithmetic
+ *  (report_explain_burn.c). The result must have a burn. Returns 0 or
+ *  EX_IOERR. */
+int report_explain_burn(FILE *f, const cx_result *r);
+
 #endif

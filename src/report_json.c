@@ -185,8 +185,17 @@ static void _series(json_out *j, const cx_result *r, size_t i)
     json_kstring(j, "label", report_label(s));
     json_kstring(j, "unit", report_unit(s->unit, s->unit_text));
     json_kstring(j, "kind", s->kind == CX_S_SUM ? "sum"
-                          : s->kind == CX_S_DEPRECIATION ? "depreciation" : "input");
+                 : s->kind == CX_S_FORMULA ? "formula"
+                 : s->kind == CX_S_DEPRECIATION ? "depreciation" : "input");
     json_kstring(j, "source", s->source);
+    if (s->kind == CX_S_FORMULA) {
+        json_kstring(j, "formula", s->formula_text);
+        json_key(j, "inputs");
+        json_begin_array(j);
+        for (size_t p = 0; p < s->formula.ninputs; p++)
+            json_string(j, m->series[s->formula.inputs[p]].name);
+        json_end_array(j);
+    }
     if (s->kind == CX_S_SUM) {
         json_key(j, "sum_of");
         json_begin_array(j);
@@ -275,6 +284,24 @@ static void _burn_year(json_out *j, const cx_burn_result *b, size_t i)
     json_end_object(j);
 }
 
+/* What holds whatever the net's sign: its label, whether it burns, when
+ * a net that starts >= 0 turns negative, the trough, and whether the
+ * burn is funded within the horizon (false: still burning in the last
+ * year, so the peak burn and the funding gap are lower bounds). */
+static void _burn_sign(json_out *j, const cx_result *r)
+{
+    const cx_burn_result *b = &r->burn;
+    json_kstring(j, "label", report_net_label(r->model));
+    json_key(j, "burns");
+    json_bool(j, b->burn.burns);
+    json_kyear(j, "turns_negative_year", b->burn.turns_negative_year);
+    json_knumber(j, "turns_negative_fraction", b->funding.turns_negative_frac);
+    json_knumber(j, "trough", b->burn.burns ? b->burn.trough : NAN);
+    json_kyear(j, "trough_year", b->burn.trough_year);
+    json_key(j, "funded_within_horizon");
+    json_bool(j, !b->burn.still_burning);
+}
+
 static void _burn(json_out *j, const cx_result *r)
 {
     const cx_burn_result *b = &r->burn;
@@ -289,6 +316,7 @@ static void _burn(json_out *j, const cx_result *r)
     json_kyear(j, "break_even_year", b->burn.break_even_year);
     json_kyear(j, "payback_year", b->burn.payback_year);
     json_knumber(j, "total_burn", b->burn.total_burn);
+    _burn_sign(j, r);
     _funding(j, &b->funding);
     json_key(j, "years");
     json_begin_array(j);

@@ -156,7 +156,8 @@ static void _t_years(FILE *f, const cx_mc_result *mc, const char *label, const c
 
 void table_mc(FILE *out, const cx_result *r, const struct cx_mc_result *mc)
 {
-    fprintf(out, "\nMonte Carlo: %zu paths, seed %lu\n", mc->paths, mc->seed);
+    fprintf(out, "\nMonte Carlo: %zu path%s, seed %lu\n", mc->paths,
+            mc->paths == 1 ? "" : "s", mc->seed);
     _t_inputs(out, r, mc);
     for (size_t t = 0; t < mc->ntargets; t++) {
         char buf[120];
@@ -177,6 +178,9 @@ void table_mc(FILE *out, const cx_result *r, const struct cx_mc_result *mc)
     _t_years(out, mc, "break-even", &mc->break_even);
     _t_years(out, mc, "payback", &mc->payback);
     _t_years(out, mc, "cash runs out", &mc->runout);
+    if (mc->break_even.present)
+        fputs("  (break-even counts only after a burn year, payback only after the cumulative "
+              "went below 0:\n   a path with no burn within the horizon counts as never)\n", out);
 }
 
 /* ---- CSV --------------------------------------------------------------- */

@@ -28,7 +28,11 @@ static void _fmt(char *buf, size_t size, const cx_scenario_set *s, size_t i, dou
     cx_unit u = row->fig == CX_SF_VALUE ? s->model->series[row->series].unit : CX_U_MONEY;
     switch (row->fig) {
     case CX_SF_PEAK_YEAR: case CX_SF_BREAK_EVEN: case CX_SF_PAYBACK: case CX_SF_WARNINGS:
+    case CX_SF_CASH_OUT:
         numfmt_human(buf, size, v, 0);
+        break;
+    case CX_SF_RUNWAY:
+        numfmt_human(buf, size, v, 1);
         break;
     case CX_SF_BREAK_EVEN_FRAC: case CX_SF_PAYBACK_FRAC:
         numfmt_human(buf, size, v, 2);
@@ -51,7 +55,7 @@ static void _unsep_year(char *buf, const cx_scenario_row *row)
 {
     if (row->fig != CX_SF_PEAK_YEAR && row->fig != CX_SF_BREAK_EVEN &&
         row->fig != CX_SF_PAYBACK && row->fig != CX_SF_BREAK_EVEN_FRAC &&
-        row->fig != CX_SF_PAYBACK_FRAC)
+        row->fig != CX_SF_PAYBACK_FRAC && row->fig != CX_SF_CASH_OUT)
         return;
     char *comma = strchr(buf, ',');
     if (comma)

@@ -16,10 +16,11 @@
 
 #define LABEL_MIN 24     /* label column: the widest label, within these */
 #define LABEL_MAX 44
-#define CELL_W 10
+#define CELL_W 10       /* a year's column: at least this, and its widest cell */
 
 /* The table's layout and colours, set by report_table for one table. */
 static int _label_w = LABEL_MIN;
+static int _cell_w = CELL_W;
 static int _color;        /* ANSI colours: a terminal, NO_COLOR unset */
 
 #define RED "\033[31m"
@@ -119,6 +120,16 @@ static int _label_width(const cx_model *m)
     return w > LABEL_MAX ? LABEL_MAX : w;
 }
 
+/* A burn figure under the year columns ("" when NAN), with a blank in the
+ * series' mark column. */
+static void _burn_cell(char *buf, size_t size, double v)
+{
+    char num[48] = "";
+    if (isfinite(v))
+        numfmt_human(num, sizeof num, v, 1);
+    snprintf(buf, size, "%s%s", num, *num ? " " : "");
+}
+
 /* One row of burn figures under the year columns (NAN: empty). */
 static void _year_row(FILE *f, const cx_result *r, const char *label, const double *v)
 {
@@ -126,15 +137,42 @@ static void _year_row(FILE *f, const cx_result *r, const char *label, const doub
     const cx_burn_result *b = &r->burn;
     _label(f, label);
     for (int y = m->first_year; y <= m->last_year; y++) {
-        int i = y - b->first_year;
-        char num[48] = "", cell[52] = "";
-        if (i >= 0 && (size_t)i < b->n && isfinite(v[i])) {
-            numfmt_human(num, sizeof num, v[i], 1);
-            snprintf(cell, sizeof cell, "%s ", num);   /* the series' mark column */
-        }
-        _paint(f, i >= 0 && (size_t)i < b->n && v[i] < 0 ? RED : NULL, CELL_W + 1, cell);
+        int i = y - b->first_year, in = i >= 0 && (size_t)i < b->n;
+        char cell[52] = "";
+        if (in)
+            _burn_cell(cell, sizeof cell, v[i]);
+        _paint(f, in && v[i] < 0 ? RED : NULL, _cell_w + 1, cell);
     }
     fputc('\n', f);
+}
+
+static int _wider(int w, const char *cell)
+{
+    int n = (int)strlen(cell);
+    return n > w ? n : w;
+}
+
+/* The year columns: CELL_W, or the widest figure and its mark, so that
+ * 16,219,868,140.0* still has a blank before it. */
+static int _cell_width(const cx_result *r)
+{
+    const cx_model *m = r->model;
+    const cx_burn_result *b = &r->burn;
+    const double *rows[] = {b->net, b->burn.cumulative,
+                            b->funding.has_cash ? b->funding.cash : NULL};
+    int w = CELL_W;
+    char cell[64];
+    for (size_t i = 0; i < m->nseries; i++)
+        for (size_t t = 0; t < m->nyears; t++) {
+            _cell(cell, sizeof cell, &m->series[i], &r->series[i].v[t]);
+            w = _wider(w, cell);
+        }
+    for (size_t k = 0; b->enabled && k < sizeof rows / sizeof *rows; k++)
+        for (size_t i = 0; rows[k] && i < b->n; i++) {
+            _burn_cell(cell, sizeof cell, rows[k][i]);
+            w = _wider(w, cell);
+        }
+    return w;
 }
 
 /* Net cash flow and its running sum under the series, when the model
@@ -144,7 +182,7 @@ static void _burn_rows(FILE *f, const cx_result *r)
     const cx_burn_result *b = &r->burn;
     if (!b->enabled || !b->n)
         return;
-    _year_row(f, r, "net cash flow", b->net);
+    _year_row(f, r, report_net_label(r->model), b->net);
     _year_row(f, r, "cumulative", b->burn.cumulative);
     if (b->funding.has_cash)
         _year_row(f, r, "cash at year end", b->funding.cash);
@@ -155,7 +193,7 @@ static void _series_table(FILE *f, const cx_result *r)
     const cx_model *m = r->model;
     _label(f, "series");
     for (int y = m->first_year; y <= m->last_year; y++)
-        fprintf(f, "%*d ", CELL_W, y);
+        fprintf(f, "%*d ", _cell_w, y);
     fputc('\n', f);
     for (size_t i = 0; i < m->nseries; i++) {
         const cx_series *s = &m->series[i];
@@ -163,7 +201,7 @@ static void _series_table(FILE *f, const cx_result *r)
         for (size_t t = 0; t < m->nyears; t++) {
             char cell[64];
             _cell(cell, sizeof cell, s, &r->series[i].v[t]);
-            _paint(f, r->series[i].v[t].base < 0 ? RED : NULL, CELL_W + 1, cell);
+            _paint(f, r->series[i].v[t].base < 0 ? RED : NULL, _cell_w + 1, cell);
         }
         fputc('\n', f);
     }
@@ -232,14 +270,30 @@ static void _frac_or(FILE *f, double year, const char *none)
         fputs(none, f);
 }
 
-static void _funding(FILE *f, const cx_funding *fu)
+/* The funding gap, "at least" when the net is still below 0 in the last
+ * year (a longer horizon would show more: not funded within it). */
+static void _gap(FILE *f, const cx_burn_result *b)
 {
     char num[48];
-    fputs("  break-even (fraction)  ", f);
-    _frac_or(f, fu->break_even_frac, "not within horizon");
-    fputs("\n  payback (fraction)     ", f);
-    _frac_or(f, fu->payback_frac, "not within horizon");
-    fputc('\n', f);
+    numfmt_human(num, sizeof num, b->funding.funding_gap, 1);
+    if (b->burn.still_burning)
+        fprintf(f, "  funding gap            at least %s (not funded within the horizon: "
+                "still burning in %d)\n", num, b->first_year + (int)b->n - 1);
+    else
+        fprintf(f, "  funding gap            %s\n", num);
+}
+
+static void _funding(FILE *f, const cx_burn_result *b)
+{
+    const cx_funding *fu = &b->funding;
+    char num[48];
+    if (b->burn.burns) {
+        fputs("  break-even (fraction)  ", f);
+        _frac_or(f, fu->break_even_frac, "not within horizon");
+        fputs("\n  payback (fraction)     ", f);
+        _frac_or(f, fu->payback_frac, report_no_payback(&b->burn));
+        fputc('\n', f);
+    }
     if (!fu->has_cash)
         return;
     numfmt_human(num, sizeof num, fu->opening_cash, 1);
@@ -248,8 +302,7 @@ static void _funding(FILE *f, const cx_funding *fu)
         numfmt_human(num, sizeof num, fu->raised, 1);
         fprintf(f, "  raised                 %s\n", num);
     }
-    numfmt_human(num, sizeof num, fu->funding_gap, 1);
-    fprintf(f, "  funding gap            %s\n", num);
+    _gap(f, b);
     fputs("  runway                 ", f);
     if (isfinite(fu->runway_months))
         fprintf(f, "%.1f months (cash runs out in %.2f)\n", fu->runway_months, fu->runway_end);
@@ -298,13 +351,47 @@ static void _burn_line(FILE *f, const cx_result *r)
     if (!b->enabled || !b->n)
         return;
     char num[48];
+    if (!b->burn.burns) {
+        fprintf(f, "deterministic: no burn within the horizon (%s never below 0)\n",
+                report_net_label(r->model));
+        return;
+    }
     numfmt_human(num, sizeof num, b->burn.peak_burn, 1);
     fprintf(f, "deterministic: peak cumulative burn %s", num);
     if (b->burn.peak_year)
         fprintf(f, " in %d", b->burn.peak_year);
+    if (b->burn.turns_negative_year)
+        fprintf(f, ", turns negative %d", b->burn.turns_negative_year);
     fputs(", break-even ", f);
     _year_or(f, b->burn.break_even_year, "not within horizon");
     fputc('\n', f);
+}
+
+/* For a net that starts >= 0: "turns negative 2026 (2025.33)" and
+ * "trough -45.0 in 2026". */
+static void _turn_and_trough(FILE *f, const cx_burn_result *b)
+{
+    char num[48];
+    if (!b->burn.turns_negative_year)
+        return;
+    fprintf(f, "  turns negative         %d (%.2f)\n", b->burn.turns_negative_year,
+            b->funding.turns_negative_frac);
+    numfmt_human(num, sizeof num, b->burn.trough, 1);
+    fprintf(f, "  trough                 %s in %d\n", num, b->burn.trough_year);
+}
+
+/* Peak cumulative burn (at least, when still burning at the end). */
+static void _peak(FILE *f, const cx_burn_result *b)
+{
+    char num[48];
+    fputs("  peak cumulative burn   ", f);
+    if (!b->burn.peak_year) {
+        fputs("none (the cumulative never goes below 0)\n", f);
+        return;
+    }
+    numfmt_human(num, sizeof num, b->burn.peak_burn, 1);
+    fprintf(f, "%s in %d%s\n", num, b->burn.peak_year,
+            b->burn.still_burning ? " (still burning in the last year: deeper beyond it)" : "");
 }
 
 static void _burn(FILE *f, const cx_result *r)
@@ -313,19 +400,26 @@ static void _burn(FILE *f, const cx_result *r)
     if (!b->enabled)
         return;
     char num[48];
-    fputs("\nburn\n", f);
+    if (r->model->burn.label)
+        fprintf(f, "\nburn: %s\n", r->model->burn.label);
+    else
+        fputs("\nburn\n", f);
     _sparkline(f, b);
-    numfmt_human(num, sizeof num, b->burn.peak_burn, 1);
-    fprintf(f, "  peak cumulative burn   %s", num);
-    if (b->burn.peak_year)
-        fprintf(f, " in %d", b->burn.peak_year);
-    fputs("\n  break-even year        ", f);
+    if (!b->burn.burns && b->n) {
+        fprintf(f, "  no burn within the horizon (%s \xE2\x89\xA5 0 in every year %d..%d)\n",
+                report_net_label(r->model), b->first_year, b->first_year + (int)b->n - 1);
+        _funding(f, b);
+        return;
+    }
+    _turn_and_trough(f, b);
+    _peak(f, b);
+    fputs("  break-even year        ", f);
     _year_or(f, b->burn.break_even_year, "not within horizon");
     fputs("\n  payback year           ", f);
-    _year_or(f, b->burn.payback_year, "not within horizon");
+    _year_or(f, b->burn.payback_year, report_no_payback(&b->burn));
     numfmt_human(num, sizeof num, b->burn.total_burn, 1);
     fprintf(f, "\n  total burn             %s\n", num);
-    _funding(f, &b->funding);
+    _funding(f, b);
 }
 
 static void _commitments(FILE *f, const cx_result *r)
@@ -336,7 +430,7 @@ static void _commitments(FILE *f, const cx_result *r)
     fputc('\n', f);
     _label(f, "commitments");
     for (int y = m->first_year; y <= m->last_year; y++)
-        fprintf(f, "%*d ", CELL_W, y);
+        fprintf(f, "%*d ", _cell_w, y);
     fputc('\n', f);
     for (size_t c = 0; c <= m->ncommitments; c++) {
         int total = c == m->ncommitments;
@@ -350,7 +444,7 @@ static void _commitments(FILE *f, const cx_result *r)
                              : r->commitments.amount[c * m->nyears + t];
             char num[48];
             numfmt_human(num, sizeof num, a, 1);
-            fprintf(f, "%*s ", CELL_W, a == 0 ? "-" : num);
+            fprintf(f, "%*s ", _cell_w, a == 0 ? "-" : num);
         }
         fputc('\n', f);
     }
@@ -466,6 +560,7 @@ int report_table(FILE *out, const cx_result *r, const run_extras *x, const char 
 {
     _color = report_color(out);
     _label_w = _label_width(r->model);
+    _cell_w = _cell_width(r);
     char *text = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&text, &len);

@@ -50,3 +50,13 @@ const char *report_source(const cx_series *s, const cx_value *v)
 {
     return v && v->source ? v->source : s->source;
 }
+
+const char *report_net_label(const cx_model *m)
+{
+    return m->burn.label ? m->burn.label : "net cash flow";
+}
+
+const char *report_no_payback(const cx_burn *b)
+{
+    return b->peak_year ? "not within horizon" : "nothing to pay back";
+}

@@ -24,6 +24,14 @@ const char *report_scale_word(cx_scale s);
 /** The series' label, or its name when it has none. */
 const char *report_label(const cx_series *s);
 
+/** What the burn's net is called: its `label` ("free cash flow"), else
+ *  "net cash flow". */
+const char *report_net_label(const cx_model *m);
+
+/** The payback year's words when there is none: "nothing to pay back"
+ *  when the cumulative never went below 0, else "not within horizon". */
+const char *report_no_payback(const cx_burn *b);
+
 /** The figure's source note, else the series'; may be NULL. */
 const char *report_source(const cx_series *s, const cx_value *v);
 

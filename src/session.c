@@ -8,16 +8,13 @@
 
 #include "diag.h"
 #include "read_model.h"
+#include "reader.h"
 
 static int _compute_error(const cx_model *m, cx_status st, size_t failed,
                           const char *scenario)
 {
     if (st == CX_ENOTFOUND && scenario) {
-        diag_at(m->file, 0, 0, "no scenario '%s' in model '%s'%s", scenario,
-                m->name, m->nscenarios ? "" : " (it defines none)");
-        for (size_t i = 0; i < m->nscenarios; i++)
-            fprintf(stderr, "  available: %s\n", m->scenarios[i].name);
-        return EX_USAGE;
+        return reader_unknown_scenario(m, scenario);
     }
     if (st == CX_ENOMEM)
         return diag_oom();

@@ -1,6 +1,8 @@
 /*
  * usage.c - the help text of every subcommand (feeds --help and
- * `capex help NAME`; docs/capex.1 says the same at more length).
+ * `capex help NAME`; docs/capex.1 says the same at more length). The shell
+ * completions are generated from it (`make completion`): an option is a
+ * line "  -x, --long ARG   text" or "      --long   text".
  */
 #include <stdio.h>
 #include <string.h>
@@ -116,7 +118,7 @@ static const struct usage usages[] = {
      "\n"
      "Example:\n"
      "  capex index outputs/\n"},
-    {"init", "capex init NAME [-t burn|capex|market] [-o FILE] [--force]",
+    {"init", "capex init NAME [-t burn|capex|market | --from TABLE [--sheet S] [--range R]] [-o FILE] [--force]",
      "Write NAME.yaml, a commented starter model that runs as it is: edit its\n"
      "figures and sources, then 'capex run NAME.yaml'. An existing file is\n"
      "kept unless --force.\n"
@@ -125,32 +127,46 @@ static const struct usage usages[] = {
      "                         break-even; capex: several companies' capex and\n"
      "                         their stated total; market: a market, a segment\n"
      "                         as its share, a fitted trend\n"
+     "      --from TABLE       a model of TABLE's rows instead (a CSV file or an\n"
+     "                         .xlsx workbook): names in the first column, years\n"
+     "                         across the header, each figure's source its cell,\n"
+     "                         drivers as commented suggestions\n"
+     "      --sheet NAME       the workbook's sheet (default: the first)\n"
+     "      --range RANGE      the table's cells, like B3:H12 (default: all)\n"
      "  -o, --output FILE      write FILE instead of NAME.yaml\n"
      "      --force            replace an existing file\n"
      "  -q, --quiet            print nothing but errors\n"
      "  -h, --help             this text\n"
      "\n"
      "Example:\n"
-     "  capex init acme --template capex && capex run acme.yaml\n"},
-    {"explain", "capex explain MODEL [SERIES] [-s NAME]",
+     "  capex init acme --template capex && capex run acme.yaml\n"
+     "  capex init filings --from filings.xlsx --sheet Capex --range A3:F12\n"},
+    {"explain", "capex explain MODEL [SERIES|burn] [-s NAME]",
      "Print how each value of a series (or of every series, in the order they\n"
      "are computed) is derived: its stated figures with their kind and source,\n"
      "its driver in words with where it is written and its source, a fitted\n"
      "curve, and for each projected year the rate applied to the year before\n"
-     "(or the fit, the share, the parts of a sum) - the audit trail.\n"
+     "(or the fit, the share, the parts of a sum); for a derived series its\n"
+     "formula, its inputs and their values each year, and why a year is\n"
+     "empty - the audit trail.\n"
+     "'burn' (unless a series is named so) explains the burn: the net cash\n"
+     "flow and cumulative by year, then break-even or turns negative, the\n"
+     "trough, peak funding, payback, runway and funding gap, each worked out.\n"
      "\n"
      "  -s, --scenario NAME    under a scenario's drivers\n"
      "  -h, --help             this text\n"
      "\n"
-     "Example:\n"
-     "  capex explain inputs/ai-lab-burn.yaml revenue.openai\n"},
+     "Examples:\n"
+     "  capex explain inputs/ai-lab-burn.yaml revenue.openai\n"
+     "  capex explain inputs/ai-lab-burn.yaml burn\n"},
     {"diff", "capex diff A B [-f table|csv|json]",
      "Compare two models, one model under two scenarios, or two JSON reports\n"
      "of 'capex run -f json': A and B are each MODEL, MODEL:SCENARIO or\n"
      "REPORT.json. Prints the key outputs that differ (burn,\n"
-     "peak, break-even, payback, runway, funding gap, NPV, IRR, checks not\n"
-     "passing), then every series value that differs, matched by series name\n"
-     "and year. Exit status 0 when nothing differs, 1 when something does\n"
+     "peak, turns negative, break-even, payback, runway, funding gap, NPV,\n"
+     "IRR, checks not passing), the net cash flow and cumulative by year,\n"
+     "each check whose status changed, then every series value that differs,\n"
+     "matched by series name and year. Exit status 0 when nothing differs, 1 when something does\n"
      "(as diff), 64/65/66 on errors.\n"
      "\n"
      "  -f, --format FORMAT    table (default), csv (what,year,a,b) or json\n"
@@ -163,14 +179,15 @@ static const struct usage usages[] = {
     {"fmt", "capex fmt MODEL [-w [--force] | --check]",
      "Print MODEL in canonical layout: the top-level keys in the documented\n"
      "order, each series' keys as label, unit, values, sum_of, stated, source,\n"
-     "short mappings and lists on one line, two-space indents, UTF-8 as\n"
-     "written. Only a valid model is formatted. Comments: libyaml reports\n"
-     "none, so only the comment lines at the top of the file and those\n"
-     "directly above a top-level key are kept; others are dropped (and\n"
-     "counted).\n"
+     "short mappings and lists on one line (nested ones too), two-space\n"
+     "indents, UTF-8 as written. Only a valid model is formatted. Comments:\n"
+     "libyaml reports none, so only the comment lines at the top of the file\n"
+     "and those directly above a top-level key are kept; others are dropped\n"
+     "(and counted).\n"
      "\n"
      "  -w, --write            rewrite MODEL in place (atomically); refused when\n"
      "                         comments would be dropped, unless --force\n"
+     "      --force            with -w: rewrite even when comments are dropped\n"
      "      --check            print MODEL and exit 1 when it is not formatted\n"
      "  -h, --help             this text\n"
      "\n"

@@ -46,21 +46,38 @@ static int _rank(const char *key, const char *const *order)
     return 1000;
 }
 
-/* A collection of scalars only, short enough for one line. */
-static int _flow(const yt_node *n)
+/* Bytes of n written on one line (about: separators, braces and quotes
+ * counted), or more than FLOW_MAX as soon as it is known to be. */
+static size_t _flow_len(const yt_node *n)
 {
-    size_t bytes = 0;
-    for (size_t i = 0; i < n->nitems; i++) {
+    if (n->kind == YT_SCALAR)
+        return n->len + (n->style == YT_QUOTED ? 2 : 0);
+    size_t bytes = 2;
+    for (size_t i = 0; i < n->nitems && bytes <= FLOW_MAX; i++)
+        bytes += _flow_len(n->items[i]) + 2;
+    for (size_t i = 0; i < n->npairs && bytes <= FLOW_MAX; i++)
+        bytes += _flow_len(n->pairs[i].key) + _flow_len(n->pairs[i].value) + 4;
+    return bytes;
+}
+
+static int _all_scalars(const yt_node *n)
+{
+    for (size_t i = 0; i < n->nitems; i++)
         if (n->items[i]->kind != YT_SCALAR)
             return 0;
-        bytes += n->items[i]->len + 2;
-    }
-    for (size_t i = 0; i < n->npairs; i++) {
+    for (size_t i = 0; i < n->npairs; i++)
         if (n->pairs[i].value->kind != YT_SCALAR)
             return 0;
-        bytes += n->pairs[i].key->len + n->pairs[i].value->len + 4;
-    }
-    return bytes <= FLOW_MAX;
+    return 1;
+}
+
+/* A collection short enough for one line, as a hand-written model has
+ * it: below a section, nested ones too ({values: {2023: 32, 2024: 52}});
+ * a top-level section (depth 1) only when it holds scalars alone, so that
+ * scenarios and checks keep one entry a line. */
+static int _flow(const yt_node *n, int depth)
+{
+    return (depth > 1 || _all_scalars(n)) && _flow_len(n) <= FLOW_MAX;
 }
 
 static void _node(_emit *m, const yt_node *n, const char *const *order, int depth);
@@ -100,7 +117,7 @@ static void _mapping(_emit *m, const yt_node *n, const char *const *order, int d
 {
     yaml_event_t ev;
     yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
-                                        _flow(n) && depth > 0 ? YAML_FLOW_MAPPING_STYLE
+                                        _flow(n, depth) && depth > 0 ? YAML_FLOW_MAPPING_STYLE
                                                               : YAML_BLOCK_MAPPING_STYLE);
     _event(m, &ev);
     size_t *idx = _sorted(n, order);
@@ -127,7 +144,7 @@ static void _node(_emit *m, const yt_node *n, const char *const *order, int dept
         _mapping(m, n, order, depth);
     } else {
         yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
-                                             _flow(n) ? YAML_FLOW_SEQUENCE_STYLE
+                                             _flow(n, depth) ? YAML_FLOW_SEQUENCE_STYLE
                                                       : YAML_BLOCK_SEQUENCE_STYLE);
         _event(m, &ev);
         for (size_t i = 0; i < n->nitems; i++)

@@ -28,6 +28,7 @@ static int _alloc(xlsx_book *b)
     b->drv_row = malloc(n * sizeof *b->drv_row);
     b->drv_name = calloc(n, sizeof *b->drv_name);
     b->cmt_row = malloc(nc * sizeof *b->cmt_row);
+    b->con_row = malloc((b->m->nconstants ? b->m->nconstants : 1) * sizeof *b->con_row);
     b->val_row = malloc(n * sizeof *b->val_row);
     b->rate_row = malloc(n * sizeof *b->rate_row);
     b->yoy_row = malloc(n * sizeof *b->yoy_row);
@@ -35,8 +36,9 @@ static int _alloc(xlsx_book *b)
     size_t nd = b->m->ndepreciations ? b->m->ndepreciations : 1;
     b->dep_in_row = malloc(nd * sizeof *b->dep_in_row);
     b->dep_rows = calloc(nd, sizeof *b->dep_rows);
-    if (!b->fig_row || !b->drv_row || !b->drv_name || !b->cmt_row || !b->val_row ||
-        !b->rate_row || !b->yoy_row || !b->chart_row || !b->dep_in_row || !b->dep_rows)
+    if (!b->fig_row || !b->drv_row || !b->drv_name || !b->cmt_row || !b->con_row ||
+        !b->val_row || !b->rate_row || !b->yoy_row || !b->chart_row || !b->dep_in_row ||
+        !b->dep_rows)
         return -1;
     for (size_t i = 0; i < nd; i++)
         b->dep_in_row[i] = -1;
@@ -47,6 +49,8 @@ static int _alloc(xlsx_book *b)
             b->chart_row[i] = -1;
     for (size_t i = 0; i < nc; i++)
         b->cmt_row[i] = -1;
+    for (size_t i = 0; i < b->m->nconstants; i++)
+        b->con_row[i] = -1;
     return 0;
 }
 
@@ -59,6 +63,7 @@ static void _release(xlsx_book *b)
     free(b->fig_row);
     free(b->drv_row);
     free(b->cmt_row);
+    free(b->con_row);
     free(b->val_row);
     free(b->rate_row);
     free(b->yoy_row);
@@ -140,6 +145,11 @@ static void _fill(xlsx_book *b)
         xb_write_montecarlo(b);
     xb_write_checks(b);
     xb_write_summary(b);
+    lxw_worksheet *sheets[] = {b->summary, b->inputs, b->proj, b->burn, b->commit,
+                               b->dep, b->valuation, b->scen, b->sens, b->mc, b->checks};
+    for (size_t i = 0; i < sizeof sheets / sizeof *sheets; i++)
+        if (sheets[i])
+            xb_paginate(b, sheets[i]);
 }
 
 

@@ -61,6 +61,12 @@ enum { XB_BURN_HEADER = 2, XB_BURN_REVENUE, XB_BURN_COSTS, XB_BURN_NET,
        XB_BURN_FIGURES = 10, XB_BURN_PEAK, XB_BURN_PEAK_YEAR,
        XB_BURN_BREAK_EVEN, XB_BURN_PAYBACK, XB_BURN_TOTAL };
 #define XB_BURN_VALUE_COL 1
+/* Words in Burn's figure cells where there is no year (Summary repeats them). */
+#define XB_NOT_WITHIN  "not within horizon"
+#define XB_NO_BURN     "no burn within horizon"
+#define XB_NO_PAYBACK  "nothing to pay back"
+#define XB_BURNING     "burning from the start"
+#define XB_NOT_FUNDED  "no (still burning)"
 
 /* Valuation: the figures' rows (0-based), values in column XB_VAL_COL. */
 enum { XB_VAL_NPV = 13, XB_VAL_NPV0, XB_VAL_XNPV, XB_VAL_IRR, XB_VAL_XIRR };
@@ -144,6 +150,7 @@ typedef struct xlsx_book {
     int *drv_row;             /* [nseries] row of the driver in effect, -1 */
     char **drv_name;          /* [nseries] "drv_capex_google" or NULL */
     int *cmt_row;             /* [ncommitments] */
+    int *con_row;             /* [nconstants] row of the constant, -1 */
     /* Projection */
     int year_row;             /* header row holding the years */
     int *val_row, *rate_row;  /* [nseries], -1 when absent */
@@ -154,13 +161,20 @@ typedef struct xlsx_book {
     int cmt_total_row, cmt_sum_col;  /* total row; column of in-horizon sums */
     /* Burn figure rows below B16 that Summary refers to (-1: absent). */
     int burn_be_frac_row, burn_runway_row, burn_runout_row, burn_gap_row,
-        burn_alive_row;
+        burn_alive_row, burn_tn_row, burn_trough_row, burn_funded_row;
     /* Checks */
     int chk_first, chk_last;  /* rows of the first / last result, last < first when none */
     /* Depreciation */
     int *dep_in_row;          /* [ndepreciations] Inputs row of the life */
     xb_dep_rows *dep_rows;    /* [ndepreciations] */
 } xlsx_book;
+
+/* xlsx_formula.c */
+/** The cell formula of derived series s in year index t into f
+ *  ("=IFERROR(E12-E15,\"\")"); 0 when the year's cell is left blank
+ *  (an input has no value, a lag reaches before the first year) or the
+ *  formula would be too long. */
+int xb_derived_formula(xlsx_book *b, size_t s, int t, xb_str *f);
 
 /* xlsx_formats.c */
 int xb_formats_init(xlsx_book *b);
@@ -215,6 +229,9 @@ void xb_check(xlsx_book *b, lxw_error e);
 void xb_widths(xlsx_book *b, lxw_worksheet *ws, const double *w, size_t n);
 /** Landscape, fit to one page wide, header/footer with the model name. */
 void xb_page_setup(xlsx_book *b, lxw_worksheet *ws, const char *what);
+/* Page breaks between blocks, none inside a chart (xlsx_pages.c); call
+ * when the sheet is complete. */
+void xb_paginate(xlsx_book *b, lxw_worksheet *ws);
 /** Lines that text takes when wrapped in a cell width characters wide
  *  (column width units) at a font size of pt points: an estimate (wide
  *  CJK characters count double; sized for the wider fonts that stand in
@@ -266,12 +283,18 @@ int xb_dep_value_ref(const xlsx_book *b, size_t s, int t, xb_str *f);
 void xb_plan_charts(xlsx_book *b);
 void xb_chart_metrics(xlsx_book *b, lxw_worksheet *ws, int row, int col,
                       int *next_row);
+#define XB_ROW_PT 15.75    /* every row's default height: 21 pixels */
+#define XB_CHART_ROWS 16   /* rows from one chart to the next below it */
 lxw_chart *xb_chart_burn(xlsx_book *b);
+lxw_chart *xb_chart_cash(xlsx_book *b, int cash_row);
 lxw_chart *xb_chart_commitments(xlsx_book *b);
 /** Capex against D&A of depreciation entry d (its Depreciation rows). */
 lxw_chart *xb_chart_depreciation(xlsx_book *b, size_t d);
 /** Insert a column chart (burn, commitments) at XB_WIDE_CHART times the
  *  default width, so that its title fits on one line. */
+/* A chart of the default size to the right of a wide one at (row, col). */
+void xb_insert_beside_wide(xlsx_book *b, lxw_worksheet *ws, int row, int col,
+                           lxw_chart *chart);
 void xb_insert_wide_chart(xlsx_book *b, lxw_worksheet *ws, int row, int col,
                           lxw_chart *chart);
 #define XB_WIDE_CHART 1.4

@@ -16,15 +16,16 @@
 
 #define FMT_FRAC_YEAR "0.00"
 #define FMT_MONTHS    "0.0"
-#define NOT_WITHIN    "not within horizon"
+#define NOT_WITHIN    XB_NOT_WITHIN
 #define LASTS         "lasts the horizon"
 
 /* Rows of everything below the fixed block (-1: not on this sheet). */
 typedef struct _rows {
     int be_frac, pb_frac;                 /* B17, B18 */
+    int tn_frac, tn_year, trough, trough_year, funded;  /* whatever the sign */
     int cash_in, runway, runout, gap, alive, margin;   /* with cash */
     int by_year;                          /* section title */
-    int gross, net_burn, commit, raises, cash, runs_out, be_cross, pb_cross;
+    int gross, net_burn, commit, raises, cash, runs_out, be_cross, pb_cross, tn_cross;
     int raise_head, raise0;               /* raises table */
     int goal_head, goal0;                 /* goal seek block */
     int end;                              /* first free row */
@@ -57,6 +58,11 @@ static void _plan(const xlsx_book *b, _rows *w)
                  .goal0 = -1};
     w->be_frac = _next(&row);
     w->pb_frac = _next(&row);
+    w->tn_frac = _next(&row);
+    w->tn_year = _next(&row);
+    w->trough = _next(&row);
+    w->trough_year = _next(&row);
+    w->funded = _next(&row);
     if (fu->has_cash) {
         w->cash_in = _next(&row);
         w->runway = _next(&row);
@@ -80,6 +86,7 @@ static void _plan(const xlsx_book *b, _rows *w)
     }
     w->be_cross = _next(&row);
     w->pb_cross = _next(&row);
+    w->tn_cross = _next(&row);
     if (fu->has_cash && sp->nraises) {
         row++;
         w->raise_head = _next(&row);
@@ -103,12 +110,26 @@ static int _cmt_total_row(const xlsx_book *b)
     return 3 + (int)b->m->ncommitments;
 }
 
+/* The net's row label: the burn's `label` with a capital first letter
+ * ("Free cash flow"), else "Net cash flow". Uses (and clears) tmp. */
+static const char *_net_label(const xlsx_book *b, xb_str *tmp)
+{
+    const char *l = b->m->burn.label;
+    if (!l)
+        return "Net cash flow";
+    xs_clear(tmp);
+    xs_printf(tmp, "%s", l);
+    if (tmp->s && tmp->s[0] >= 'a' && tmp->s[0] <= 'z')
+        tmp->s[0] = (char)(tmp->s[0] - 'a' + 'A');
+    return xs_get(tmp);
+}
+
 static void _labels(xlsx_book *b)
 {
     static const struct { int row; const char *label; } rows[] = {
         {XB_BURN_REVENUE, "Revenue"}, {XB_BURN_COSTS, "Costs"},
         {XB_BURN_NET, "Net cash flow"}, {XB_BURN_CUM, "Cumulative"},
-        {XB_BURN_NONNEG, "net \xE2\x89\xA5 0 (1 = yes)"},
+        {XB_BURN_NONNEG, "net \xE2\x89\xA5 0 after a burn (1 = yes)"},
         {XB_BURN_PAIDBACK, "paid back (1 = yes)"},
     };
     lxw_worksheet *ws = b->burn;
@@ -119,17 +140,22 @@ static void _labels(xlsx_book *b)
     for (int c = _c0(b); c <= _c1(b); c++)
         xb_num(b, ws, XB_BURN_HEADER, c, b->m->first_year + c - XB_YEAR0,
                xb_fmt(b, XB_FMT_YEAR, XB_HEADER | XB_CENTER));
-    xb_str u;
+    xb_str u, lab;
     xs_init(&u);
+    xs_init(&lab);
     xb_unit_label(b, CX_U_MONEY, NULL, &u);
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         int flag = rows[i].row >= XB_BURN_NONNEG;
-        xb_text(b, ws, rows[i].row, 0, rows[i].label,
+        const char *label = rows[i].row == XB_BURN_NET ? _net_label(b, &lab) : rows[i].label;
+        xb_text(b, ws, rows[i].row, 0, label,
                 xb_fmt(b, NULL, flag ? XB_NOTE : rows[i].row == XB_BURN_CUM ? XB_BOLD : 0));
         if (!flag)
             xb_text(b, ws, rows[i].row, 1, xs_get(&u), NULL);
     }
+    if (lab.failed)
+        b->nomem = 1;
     xs_release(&u);
+    xs_release(&lab);
     const cx_burn_spec *sp = &b->m->burn;
     if (sp->revenue != CX_NO_INDEX && sp->revenue < b->m->nseries)
         xb_text(b, ws, XB_BURN_REVENUE, 2, b->m->series[sp->revenue].name, NULL);
@@ -202,43 +228,73 @@ static void _year(xlsx_book *b, const _rows *w, size_t i, xb_str *f)
     xb_formula(b, ws, XB_BURN_CUM, c, f, xb_fmt(b, b->money_numfmt, XB_BOLD),
                br->burn.cumulative[i]);
 
+    /* Net >= 0 after a burn year: =IF(AND(E5>=0,COUNTIF($D$5:E5,"<0")>0),1,0). */
+    int burnt = 0;
+    for (size_t k = 0; k < i; k++)
+        burnt |= br->net[k] < 0;
     xs_clear(f);
-    xs_printf(f, "=IF(");
+    xs_printf(f, "=IF(AND(");
     xs_ref(f, NULL, XB_BURN_NET, c, 0);
-    xs_printf(f, ">=0,1,0)");
-    xb_formula(b, ws, XB_BURN_NONNEG, c, f, flag, br->net[i] >= 0 ? 1 : 0);
+    xs_printf(f, ">=0,COUNTIF(");
+    xs_ref(f, NULL, XB_BURN_NET, _c0(b), XB_ABS);
+    xs_printf(f, ":");
+    xs_ref(f, NULL, XB_BURN_NET, c, 0);
+    xs_printf(f, ",\"<0\")>0),1,0)");
+    xb_formula(b, ws, XB_BURN_NONNEG, c, f, flag, burnt && br->net[i] >= 0 ? 1 : 0);
 
-    /* Paid back: after the peak (or no burn at all) and cumulative >= 0. */
+    /* Paid back: the cumulative went below 0, this year is after its
+     * lowest point, and cumulative >= 0. */
     int year = br->first_year + (int)i;
-    int paid = (br->burn.peak_burn >= 0 || year > br->burn.peak_year) &&
+    int paid = br->burn.peak_year && year > br->burn.peak_year &&
                br->burn.cumulative[i] >= 0;
     xs_clear(f);
-    xs_printf(f, "=IF(AND(OR(");
+    xs_printf(f, "=IF(AND(");
     xs_ref(f, NULL, XB_BURN_PEAK, XB_BURN_VALUE_COL, XB_ABS);
-    xs_printf(f, ">=0,");
+    xs_printf(f, "<0,");
     xs_ref(f, NULL, XB_BURN_HEADER, c, XB_ABS_ROW);
     xs_printf(f, ">");
     xs_ref(f, NULL, XB_BURN_PEAK_YEAR, XB_BURN_VALUE_COL, XB_ABS);
-    xs_printf(f, "),");
+    xs_printf(f, ",");
     xs_ref(f, NULL, XB_BURN_CUM, c, 0);
     xs_printf(f, ">=0),1,0)");
     xb_formula(b, ws, XB_BURN_PAIDBACK, c, f, flag, paid);
 }
 
-/* A year figure: =IFERROR(INDEX(years,MATCH(1,flags,0)),"not within horizon"). */
-static void _first_flag(xlsx_book *b, int row, int flag_row, int year, xb_str *f)
+/* Append the whole net row, "$D$5:$J$5". */
+static void _net_range(const xlsx_book *b, xb_str *f)
+{
+    xs_range(f, NULL, XB_BURN_NET, _c0(b), XB_BURN_NET, _c1(b), XB_ABS);
+}
+
+/* A year figure: =IF(guard,"text",IFERROR(INDEX(years,1,MATCH(1,flags,0)),
+ * "not within horizon")): INDEX over a one-row range takes the row (1) and
+ * the column, which every engine reads alike (INDEX(row,k) is a row
+ * number in Gnumeric); guard is COUNTIF(net,"<0")=0 (no burn) for
+ * break-even, $B$12>=0 (nothing to pay back) for payback. The cached
+ * value is the engine's year, else `none`. */
+static void _first_flag(xlsx_book *b, int row, int flag_row, int year, const char *none,
+                        xb_str *f)
 {
     xs_clear(f);
-    xs_printf(f, "=IFERROR(INDEX(");
+    xs_printf(f, "=IF(");
+    if (flag_row == XB_BURN_NONNEG) {
+        xs_printf(f, "COUNTIF(");
+        _net_range(b, f);
+        xs_printf(f, ",\"<0\")=0,\"" XB_NO_BURN "\",");
+    } else {
+        xs_ref(f, NULL, XB_BURN_PEAK, XB_BURN_VALUE_COL, XB_ABS);
+        xs_printf(f, ">=0,\"" XB_NO_PAYBACK "\",");
+    }
+    xs_printf(f, "IFERROR(INDEX(");
     xs_range(f, NULL, XB_BURN_HEADER, _c0(b), XB_BURN_HEADER, _c1(b), XB_ABS);
-    xs_printf(f, ",MATCH(1,");
+    xs_printf(f, ",1,MATCH(1,");
     xs_range(f, NULL, flag_row, _c0(b), flag_row, _c1(b), XB_ABS);
-    xs_printf(f, ",0)),\"" NOT_WITHIN "\")");
+    xs_printf(f, ",0)),\"" NOT_WITHIN "\"))");
     if (year)
         xb_formula(b, b->burn, row, XB_BURN_VALUE_COL, f, xb_fmt(b, XB_FMT_YEAR, XB_BOLD), year);
     else
-        xb_formula_text(b, b->burn, row, XB_BURN_VALUE_COL, f, xb_fmt(b, NULL, XB_BOLD),
-                        NOT_WITHIN);
+        xb_formula_text(b, b->burn, row, XB_BURN_VALUE_COL, f,
+                        xb_fmt(b, NULL, XB_BOLD | XB_RIGHT), none);
 }
 
 /* A figure in column B: label in A, a note in C. */
@@ -271,7 +327,7 @@ static void _figures(xlsx_book *b, xb_str *f)
     xs_ref(f, NULL, XB_BURN_PEAK, XB_BURN_VALUE_COL, XB_ABS);
     xs_printf(f, "<0,INDEX(");
     xs_range(f, NULL, XB_BURN_HEADER, c0, XB_BURN_HEADER, c1, XB_ABS);
-    xs_printf(f, ",MATCH(");
+    xs_printf(f, ",1,MATCH(");
     xs_ref(f, NULL, XB_BURN_PEAK, XB_BURN_VALUE_COL, XB_ABS);
     xs_printf(f, ",");
     xs_range(f, NULL, XB_BURN_CUM, c0, XB_BURN_CUM, c1, XB_ABS);
@@ -284,11 +340,13 @@ static void _figures(xlsx_book *b, xb_str *f)
                         xb_fmt(b, NULL, XB_BOLD), "no burn");
 
     _figure_label(b, XB_BURN_BREAK_EVEN, "Break-even year",
-                  "first year with net cash flow \xE2\x89\xA5 0");
-    _first_flag(b, XB_BURN_BREAK_EVEN, XB_BURN_NONNEG, bu->break_even_year, f);
+                  "first year with net cash flow \xE2\x89\xA5 0 after a year below 0");
+    _first_flag(b, XB_BURN_BREAK_EVEN, XB_BURN_NONNEG, bu->break_even_year,
+                bu->burns ? NOT_WITHIN : XB_NO_BURN, f);
     _figure_label(b, XB_BURN_PAYBACK, "Payback year",
                   "first year after the peak with cumulative \xE2\x89\xA5 0");
-    _first_flag(b, XB_BURN_PAYBACK, XB_BURN_PAIDBACK, bu->payback_year, f);
+    _first_flag(b, XB_BURN_PAYBACK, XB_BURN_PAIDBACK, bu->payback_year,
+                bu->peak_year ? NOT_WITHIN : XB_NO_PAYBACK, f);
 
     _figure_label(b, XB_BURN_TOTAL, "Total burn", "sum of the negative annual net cash flows");
     xs_clear(f);
@@ -325,24 +383,108 @@ static void _crossing_expr(xlsx_book *b, int helper, const char *absent, xb_str 
 static void _fractions(xlsx_book *b, const _rows *w, xb_str *f)
 {
     const cx_funding *fu = &b->r->burn.funding;
+    const cx_burn *bu = &b->r->burn.burn;
     _figure_label(b, w->be_frac, "Break-even (fractional year)",
-                  "where net cash flow crosses 0, interpolated between years");
+                  "where net cash flow crosses 0 upwards, interpolated between years");
     xs_clear(f);
-    xs_printf(f, "=");
+    xs_printf(f, "=IF(COUNTIF(");
+    _net_range(b, f);
+    xs_printf(f, ",\"<0\")=0,\"" XB_NO_BURN "\",");
     _crossing_expr(b, w->be_cross, NOT_WITHIN, f);
-    _value_or(b, w->be_frac, f, fu->break_even_frac, FMT_FRAC_YEAR, NOT_WITHIN);
+    xs_printf(f, ")");
+    _value_or(b, w->be_frac, f, fu->break_even_frac, FMT_FRAC_YEAR,
+              bu->burns ? NOT_WITHIN : XB_NO_BURN);
 
     _figure_label(b, w->pb_frac, "Payback (fractional year)",
                   "where cumulative crosses 0 after the peak, interpolated");
     xs_clear(f);
     xs_printf(f, "=IF(");
     xs_ref(f, NULL, XB_BURN_PEAK, XB_BURN_VALUE_COL, XB_ABS);
-    xs_printf(f, ">=0,");
-    xs_ref(f, NULL, XB_BURN_HEADER, _c0(b), XB_ABS);
-    xs_printf(f, ",");
+    xs_printf(f, ">=0,\"" XB_NO_PAYBACK "\",");
     _crossing_expr(b, w->pb_cross, NOT_WITHIN, f);
     xs_printf(f, ")");
-    _value_or(b, w->pb_frac, f, fu->payback_frac, FMT_FRAC_YEAR, NOT_WITHIN);
+    _value_or(b, w->pb_frac, f, fu->payback_frac, FMT_FRAC_YEAR,
+              bu->peak_year ? NOT_WITHIN : XB_NO_PAYBACK);
+}
+
+/* Words for a net that has no turning point: burning from its first
+ * year, or never below 0. */
+static const char *_no_turn(const cx_burn_result *br)
+{
+    return br->net[0] < 0 ? XB_BURNING : XB_NO_BURN;
+}
+
+/* Turns negative (a net that starts >= 0): the fractional year, where
+ * the net crosses 0 downwards, and its whole year INT(fraction) + 1. */
+static void _turn(xlsx_book *b, const _rows *w, xb_str *f)
+{
+    const cx_burn_result *br = &b->r->burn;
+    _figure_label(b, w->tn_frac, "Turns negative (fractional year)",
+                  "a net that starts \xE2\x89\xA5 0: where it crosses 0 downwards, interpolated");
+    xs_clear(f);
+    xs_printf(f, "=IF(");
+    xs_ref(f, NULL, XB_BURN_NET, _c0(b), XB_ABS);
+    xs_printf(f, "<0,\"" XB_BURNING "\",");
+    _crossing_expr(b, w->tn_cross, XB_NO_BURN, f);
+    xs_printf(f, ")");
+    _value_or(b, w->tn_frac, f, br->funding.turns_negative_frac, FMT_FRAC_YEAR, _no_turn(br));
+
+    _figure_label(b, w->tn_year, "Turns negative (year)", "its first year below 0");
+    xs_clear(f);
+    xs_printf(f, "=IF(ISNUMBER($B$%d),INT($B$%d)+1,$B$%d)", w->tn_frac + 1, w->tn_frac + 1,
+              w->tn_frac + 1);
+    _value_or(b, w->tn_year, f, br->burn.turns_negative_year ? br->burn.turns_negative_year
+                                                             : NAN, XB_FMT_YEAR, _no_turn(br));
+}
+
+/* Trough (the lowest net below 0) and its year; whether the burn is
+ * funded within the horizon (no: the net is still below 0 in the last
+ * year, so the peak burn and the funding gap are at least what is shown). */
+static void _trough(xlsx_book *b, const _rows *w, xb_str *f)
+{
+    const cx_burn *bu = &b->r->burn.burn;
+    _figure_label(b, w->trough, "Trough", "the lowest net cash flow below 0");
+    xs_clear(f);
+    xs_printf(f, "=IF(MIN(");
+    _net_range(b, f);
+    xs_printf(f, ")<0,MIN(");
+    _net_range(b, f);
+    xs_printf(f, "),\"" XB_NO_BURN "\")");
+    _value_or(b, w->trough, f, bu->burns ? bu->trough : NAN, b->money_numfmt, XB_NO_BURN);
+
+    _figure_label(b, w->trough_year, "Trough year", NULL);
+    xs_clear(f);
+    xs_printf(f, "=IF(ISNUMBER($B$%d),INDEX(", w->trough + 1);
+    xs_range(f, NULL, XB_BURN_HEADER, _c0(b), XB_BURN_HEADER, _c1(b), XB_ABS);
+    xs_printf(f, ",1,MATCH($B$%d,", w->trough + 1);
+    _net_range(b, f);
+    xs_printf(f, ",0)),$B$%d)", w->trough + 1);
+    _value_or(b, w->trough_year, f, bu->trough_year ? bu->trough_year : NAN, XB_FMT_YEAR,
+              XB_NO_BURN);
+
+    _figure_label(b, w->funded, "Funded within the horizon?",
+                  "no: still burning in the last year, so the peak burn and the funding "
+                  "gap are at least what is shown");
+    xs_clear(f);
+    xs_printf(f, "=IF(");
+    xs_ref(f, NULL, XB_BURN_NET, _c1(b), XB_ABS);
+    xs_printf(f, "<0,\"" XB_NOT_FUNDED "\",\"yes\")");
+    xb_formula_text(b, b->burn, w->funded, XB_BURN_VALUE_COL, f,
+                    xb_fmt(b, NULL, XB_BOLD | XB_RIGHT),
+                    bu->still_burning ? XB_NOT_FUNDED : "yes");
+}
+
+/* The funding gap's note, a formula: "at least this" while the net is
+ * still below 0 in the last year (not funded within the horizon). */
+static void _gap_note(xlsx_book *b, const _rows *w, xb_str *f)
+{
+    static const char at_least[] = "at least this: not funded within the horizon";
+    static const char gap[] = "still to be raised: the lowest year-end cash below 0";
+    xs_clear(f);
+    xs_printf(f, "=IF($B$%d=\"" XB_NOT_FUNDED "\",\"%s\",\"%s\")", w->funded + 1,
+              at_least, gap);
+    xb_formula_text(b, b->burn, w->gap, 2, f, xb_fmt(b, NULL, XB_NOTE),
+                    b->r->burn.burn.still_burning ? at_least : gap);
 }
 
 /* Cash figures: opening cash (an input), runway, funding gap, default alive. */
@@ -377,8 +519,8 @@ static void _cash_figures(xlsx_book *b, const _rows *w, xb_str *f)
     _crossing_expr(b, w->runs_out, LASTS, f);
     _value_or(b, w->runout, f, fu->runway_end, FMT_FRAC_YEAR, LASTS);
 
-    _figure_label(b, w->gap, "Funding gap",
-                  "still to be raised: the lowest year-end cash below 0");
+    _figure_label(b, w->gap, "Funding gap", NULL);
+    _gap_note(b, w, f);
     xs_clear(f);
     xs_printf(f, "=MAX(0,-MIN(");
     xs_range(f, NULL, w->cash, _c0(b), w->cash, _c1(b), XB_ABS);
@@ -395,9 +537,10 @@ static void _alive_figures(xlsx_book *b, const _rows *w, xb_str *f)
     xs_clear(f);
     xs_printf(f, "=IF(ISNUMBER($B$%d),IF(ISNUMBER($B$%d),IF($B$%d<=$B$%d,"
               "\"default alive\",\"default dead\"),\"default dead\"),"
-              "IF(ISNUMBER($B$%d),\"default alive\",\"unknown\"))",
+              "IF(OR(ISNUMBER($B$%d),$B$%d=\"" XB_NO_BURN "\"),\"default alive\","
+              "\"unknown\"))",
               w->runout + 1, w->be_frac + 1, w->be_frac + 1, w->runout + 1,
-              w->be_frac + 1);
+              w->be_frac + 1, w->be_frac + 1);
     xb_formula_text(b, b->burn, w->alive, XB_BURN_VALUE_COL, f,
                     xb_fmt(b, NULL, XB_BOLD | XB_RIGHT),
                     fu->default_alive == 1 ? "default alive"
@@ -442,6 +585,7 @@ static void _by_year_labels(xlsx_book *b, const _rows *w)
     }
     _row_label(b, w->be_cross, "net crosses 0 (year)", NULL, XB_NOTE);
     _row_label(b, w->pb_cross, "paid back (year)", NULL, XB_NOTE);
+    _row_label(b, w->tn_cross, "net turns negative (year)", NULL, XB_NOTE);
     xs_release(&u);
 }
 
@@ -481,29 +625,49 @@ static void _interpolate(xlsx_book *b, int row, int c, xb_str *f)
     xs_printf(f, ")");
 }
 
-static void _crossings(xlsx_book *b, const _rows *w, int c, xb_str *f)
+/* Where a net that starts >= 0 first goes below 0 between c-1 and c:
+ * =IF(AND(COUNT($D22:D22)=0,$D$5>=0,D5>=0,E5<0),D$3+D5/(D5-E5),""). */
+static void _turn_cross(xlsx_book *b, const _rows *w, int c, xb_str *f)
 {
     const cx_burn_result *br = &b->r->burn;
     xs_clear(f);
-    if (c == _c0(b)) {
-        xs_printf(f, "=IF(");
-        xs_ref(f, NULL, XB_BURN_NET, c, 0);
-        xs_printf(f, ">=0,");
-        xs_ref(f, NULL, XB_BURN_HEADER, c, XB_ABS_ROW);
-        xs_printf(f, ",\"\")");
-    } else {
-        xs_printf(f, "=IF(AND(");
-        _none_before(b, w->be_cross, c, f);
-        xs_ref(f, NULL, XB_BURN_NET, c - 1, 0);
-        xs_printf(f, "<0,");
-        xs_ref(f, NULL, XB_BURN_NET, c, 0);
-        xs_printf(f, ">=0),");
-        _interpolate(b, XB_BURN_NET, c, f);
-        xs_printf(f, ",\"\")");
-    }
-    _helper(b, w->be_cross, c, br->burn.break_even_year, br->funding.break_even_frac, f);
+    xs_printf(f, "=IF(AND(");
+    _none_before(b, w->tn_cross, c, f);
+    xs_ref(f, NULL, XB_BURN_NET, _c0(b), XB_ABS);
+    xs_printf(f, ">=0,");
+    xs_ref(f, NULL, XB_BURN_NET, c - 1, 0);
+    xs_printf(f, ">=0,");
+    xs_ref(f, NULL, XB_BURN_NET, c, 0);
+    xs_printf(f, "<0),");
+    xs_ref(f, NULL, XB_BURN_HEADER, c - 1, XB_ABS_ROW);
+    xs_printf(f, "+");
+    xs_ref(f, NULL, XB_BURN_NET, c - 1, 0);
+    xs_printf(f, "/(");
+    xs_ref(f, NULL, XB_BURN_NET, c - 1, 0);
+    xs_printf(f, "-");
+    xs_ref(f, NULL, XB_BURN_NET, c, 0);
+    xs_printf(f, "),\"\")");
+    _helper(b, w->tn_cross, c, br->burn.turns_negative_year, br->funding.turns_negative_frac, f);
+}
+
+/* The crossings from the second burn year on (none can be in the first:
+ * each needs the year before it). */
+static void _crossings(xlsx_book *b, const _rows *w, int c, xb_str *f)
+{
+    const cx_burn_result *br = &b->r->burn;
     if (c == _c0(b))
         return;
+    xs_clear(f);
+    xs_printf(f, "=IF(AND(");
+    _none_before(b, w->be_cross, c, f);
+    xs_ref(f, NULL, XB_BURN_NET, c - 1, 0);
+    xs_printf(f, "<0,");
+    xs_ref(f, NULL, XB_BURN_NET, c, 0);
+    xs_printf(f, ">=0),");
+    _interpolate(b, XB_BURN_NET, c, f);
+    xs_printf(f, ",\"\")");
+    _helper(b, w->be_cross, c, br->burn.break_even_year, br->funding.break_even_frac, f);
+    _turn_cross(b, w, c, f);
     xs_clear(f);
     xs_printf(f, "=IF(AND(");
     _none_before(b, w->pb_cross, c, f);
@@ -684,7 +848,7 @@ static void _goals(xlsx_book *b, const _rows *w)
 
 void xb_write_burn(xlsx_book *b)
 {
-    static const double widths[] = {COL_A, 14, 18};
+    static const double widths[] = {COL_A, 22, 18};   /* B: "burning from the start" */
     lxw_worksheet *ws = b->burn;
     const cx_burn_result *br = &b->r->burn;
     xb_text(b, ws, 0, 0, "Cash burn", xb_fmt(b, NULL, XB_TITLE));
@@ -702,6 +866,9 @@ void xb_write_burn(xlsx_book *b)
     b->burn_runout_row = w.runout;
     b->burn_gap_row = w.gap;
     b->burn_alive_row = w.alive;
+    b->burn_tn_row = w.tn_year;
+    b->burn_trough_row = w.trough;
+    b->burn_funded_row = w.funded;
     _labels(b);
     _by_year_labels(b, &w);
     xb_str f;
@@ -712,6 +879,8 @@ void xb_write_burn(xlsx_book *b)
     }
     _figures(b, &f);
     _fractions(b, &w, &f);
+    _turn(b, &w, &f);
+    _trough(b, &w, &f);
     if (br->funding.has_cash) {
         _cash_figures(b, &w, &f);
         _alive_figures(b, &w, &f);
@@ -724,6 +893,9 @@ void xb_write_burn(xlsx_book *b)
     lxw_chart *chart = xb_chart_burn(b);
     if (chart)
         xb_insert_wide_chart(b, ws, w.end + 1, 0, chart);
+    lxw_chart *cash = xb_chart_cash(b, br->funding.has_cash ? w.cash : -1);
+    if (cash)
+        xb_insert_beside_wide(b, ws, w.end + 1, 0, cash);
     worksheet_freeze_panes(ws, XB_BURN_HEADER + 1, XB_YEAR0);
     xb_page_setup(b, ws, "Burn");
 }

@@ -234,21 +234,39 @@ static void _hf_escape(xb_str *out, const char *text, size_t max)
     }
 }
 
+/* Landscape A4, one page wide; header: the model's title (its name when
+ * untitled) and the sheet; footer: the model's name, the as-of date and
+ * the page numbers. */
 void xb_page_setup(xlsx_book *b, lxw_worksheet *ws, const char *what)
 {
     worksheet_set_landscape(ws);
     worksheet_fit_to_pages(ws, 1, 0);
     worksheet_set_paper(ws, 9); /* A4 */
-    xb_str h;
+    /* Rows of a stated height (customHeight): LibreOffice would size rows
+     * of Excel's default 15 pt from its substitute font instead, smaller
+     * than Excel's, and page breaks count rows (xlsx_pages.c). */
+    worksheet_set_default_row(ws, XB_ROW_PT, LXW_FALSE);
+    const cx_model *m = b->m;
+    const char *name = m->name ? m->name : "";
+    xb_str h, f;
     xs_init(&h);
+    xs_init(&f);
     xs_printf(&h, "&L");
-    _hf_escape(&h, b->m->name ? b->m->name : "", 120);
-    xs_printf(&h, "&C%s&R", what);
-    _hf_escape(&h, b->m->as_of_text ? b->m->as_of_text : "", 40);
-    if (!h.failed)
+    _hf_escape(&h, m->title && m->title[0] ? m->title : name, 200);
+    xs_printf(&h, "&R%s", what);
+    xs_printf(&f, "&L");
+    _hf_escape(&f, name, 120);
+    if (m->as_of_text) {
+        xs_printf(&f, " \xC2\xB7 as of ");
+        _hf_escape(&f, m->as_of_text, 40);
+    }
+    xs_printf(&f, "&RPage &P of &N");
+    if (!h.failed && !f.failed) {
         xb_check(b, worksheet_set_header(ws, h.s));
-    xb_check(b, worksheet_set_footer(ws, "&Lcapex&RPage &P of &N"));
+        xb_check(b, worksheet_set_footer(ws, f.s));
+    }
     xs_release(&h);
+    xs_release(&f);
 }
 
 /* Width of one character in column width units (a digit of the default
@@ -259,7 +277,7 @@ static double _char_width(unsigned cp, double pt)
                (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
                (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
                (cp >= 0xFFE0 && cp <= 0xFFE6);
-    return (wide ? 1.8 : 0.9) * pt / 11.0;
+    return (wide ? 2.0 : 0.9) * pt / 11.0;
 }
 
 /* Next code point of UTF-8 text at *p (invalid bytes count as one). */
@@ -309,10 +327,20 @@ int xb_text_lines(const char *text, double width, double pt)
     return lines;
 }
 
+/* Text with wide (CJK) characters prints in a CJK font (Noto Sans CJK),
+ * whose lines are taller than Calibri's: 1.5 em rather than 1.25. */
+static int _has_wide(const char *text)
+{
+    for (const char *p = text; p && *p;)
+        if (_char_width(_next_cp(&p), 11) > 1)
+            return 1;
+    return 0;
+}
+
 double xb_text_height(const char *text, double width, double pt)
 {
     int lines = xb_text_lines(text, width, pt);
-    return lines > 1 ? lines * pt * 1.25 + 3 : 0;
+    return lines > 1 ? lines * pt * (_has_wide(text) ? 1.5 : 1.25) + 3 : 0;
 }
 
 void xb_row_height(xlsx_book *b, lxw_worksheet *ws, int row, double height)

@@ -12,8 +12,10 @@
 
 #include "xlsx_book.h"
 
-#define CHART_ROWS 16           /* rows between charts placed in a column */
+#define CHART_ROWS XB_CHART_ROWS
 #define TITLE_PT   12           /* chart titles: one line at the chart's width */
+#define NEGATIVE   0xC0504D     /* red: cumulative burn below zero */
+#define POSITIVE   0x5A9E4B     /* green: at or above zero */
 
 static const lxw_color_t palette[] = {
     0x1F77B4, 0xFF7F0E, 0x2CA02C, 0xD62728, 0x9467BD, 0x8C564B, 0xE377C2,
@@ -73,6 +75,31 @@ static int _in_chart(const xlsx_book *b, size_t s, const char *metric, int sum)
     return !strcmp(buf, metric);
 }
 
+/* A metric's name for people: the usual words for common keys
+ * ("fcf": "Free cash flow"), else the key with spaces for '_' and a capital
+ * first letter ("ai_infra": "Ai infra"). */
+static void _metric_words(const char *metric, xb_str *t)
+{
+    static const char *const words[][2] = {
+        {"capex", "Capital expenditure"}, {"revenue", "Revenue"}, {"costs", "Costs"},
+        {"cost", "Cost"}, {"opex", "Operating expenses"}, {"fcf", "Free cash flow"},
+        {"ocf", "Operating cash flow"}, {"ebitda", "EBITDA"}, {"ebit", "EBIT"},
+        {"net", "Net cash flow"}, {"cash", "Cash"}, {"users", "Users"},
+        {"hbm", "HBM"}, {"dram", "DRAM"}, {"gpu", "GPUs"},
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (!strcmp(metric, words[i][0])) {
+            xs_printf(t, "%s", words[i][1]);
+            return;
+        }
+    for (const char *p = metric; *p; p++) {
+        char c = *p == '_' ? ' ' : *p;
+        if (p == metric && c >= 'a' && c <= 'z')
+            c = (char)(c - 'a' + 'A');
+        xs_printf(t, "%c", c);
+    }
+}
+
 /* The line chart of one metric: every series of it with chart rows. */
 static lxw_chart *_metric_chart(xlsx_book *b, const char *metric, size_t first)
 {
@@ -124,8 +151,10 @@ static lxw_chart *_metric_chart(xlsx_book *b, const char *metric, size_t first)
     xs_init(&t);
     if (members == 1)
         xs_printf(&t, "%s (", xb_series_label(&b->m->series[only]));
-    else
-        xs_printf(&t, "%s%s (", metric, sum ? " total" : "");
+    else {
+        _metric_words(metric, &t);
+        xs_printf(&t, "%s (", sum ? " total" : "");
+    }
     xb_unit_label(b, b->m->series[first].unit, b->m->series[first].unit_text, &t);
     xs_printf(&t, ")");
     _title(chart, &t);
@@ -183,6 +212,48 @@ static int _burn_col(const xlsx_book *b, size_t i)
     return XB_YEAR0 + (b->r->burn.first_year - b->m->first_year) + (int)i;
 }
 
+/* "Cumulative burn (USD B) — break-even 2030", "Cumulative free cash
+ * flow (USD B) — turns negative 2026, no break-even within the horizon",
+ * "… — no burn within the horizon". */
+static void _burn_title(const xlsx_book *b, xb_str *t)
+{
+    const cx_burn *bu = &b->r->burn.burn;
+    const char *dash = ") \xE2\x80\x94 ";
+    xs_printf(t, "Cumulative %s (", b->m->burn.label ? b->m->burn.label : "burn");
+    xb_unit_label(b, CX_U_MONEY, NULL, t);
+    xs_printf(t, "%s", dash);
+    if (!bu->burns) {
+        xs_printf(t, "no burn within the horizon");
+        return;
+    }
+    if (bu->turns_negative_year)
+        xs_printf(t, "turns negative %d, ", bu->turns_negative_year);
+    if (bu->break_even_year)
+        xs_printf(t, "break-even %d", bu->break_even_year);
+    else
+        xs_printf(t, "no break-even within the horizon");
+}
+
+/* Each bar of series cs coloured by the sign of its value: negative red,
+ * zero or positive green (the engine's values, which the cells cache). */
+static void _fill_by_sign(xlsx_book *b, lxw_chart_series *cs, const double *v, size_t n)
+{
+    lxw_chart_fill red = {.color = NEGATIVE}, green = {.color = POSITIVE};
+    lxw_chart_point *pts = calloc(n ? n : 1, sizeof *pts);
+    lxw_chart_point **list = calloc(n + 1, sizeof *list);
+    if (!pts || !list) {
+        b->nomem = 1;
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            pts[i].fill = v[i] < 0 ? &red : &green;
+            list[i] = &pts[i];
+        }
+        xb_check(b, chart_series_set_points(cs, list));
+    }
+    free(pts);
+    free(list);
+}
+
 lxw_chart *xb_chart_burn(xlsx_book *b)
 {
     const cx_burn_result *br = &b->r->burn;
@@ -206,8 +277,9 @@ lxw_chart *xb_chart_burn(xlsx_book *b)
     chart_series_set_categories(cum, XB_BURN, hr, c0, hr, c1);
     chart_series_set_values(cum, XB_BURN, XB_BURN_CUM, c0, XB_BURN_CUM, c1);
     chart_series_set_name_range(cum, XB_BURN, XB_BURN_CUM, 0);
-    lxw_chart_fill fill = {.color = 0xC0504D};
+    lxw_chart_fill fill = {.color = NEGATIVE};
     chart_series_set_fill(cum, &fill);
+    _fill_by_sign(b, cum, br->burn.cumulative, br->n);
     chart_series_set_categories(net, XB_BURN, hr, c0, hr, c1);
     chart_series_set_values(net, XB_BURN, XB_BURN_NET, c0, XB_BURN_NET, c1);
     chart_series_set_name_range(net, XB_BURN, XB_BURN_NET, 0);
@@ -216,12 +288,7 @@ lxw_chart *xb_chart_burn(xlsx_book *b)
 
     xb_str t;
     xs_init(&t);
-    xs_printf(&t, "Cumulative burn (");
-    xb_unit_label(b, CX_U_MONEY, NULL, &t);
-    if (br->burn.break_even_year)
-        xs_printf(&t, ") \xE2\x80\x94 break-even %d", br->burn.break_even_year);
-    else
-        xs_printf(&t, ") \xE2\x80\x94 no break-even within the horizon");
+    _burn_title(b, &t);
     _title(col, &t);
     xs_release(&t);
     chart_axis_set_name(col->x_axis, "Year");
@@ -316,6 +383,52 @@ lxw_chart *xb_chart_depreciation(xlsx_book *b, size_t d)
     chart_axis_set_num_format(chart->y_axis, b->money_numfmt);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     return chart;
+}
+
+/* Cash at the end of each year from the cash year on, a line over the
+ * burn's years, the year axis crossing at zero (the zero line) with its
+ * labels at the bottom; NULL without opening cash. */
+lxw_chart *xb_chart_cash(xlsx_book *b, int cash_row)
+{
+    const cx_burn_result *br = &b->r->burn;
+    if (!br->enabled || !br->n || !br->funding.has_cash || cash_row < 0)
+        return NULL;
+    lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_LINE);
+    lxw_chart_series *cs = chart ? chart_add_series(chart, NULL, NULL) : NULL;
+    if (!cs) {
+        b->nomem = 1;
+        return NULL;
+    }
+    lxw_col_t c0 = (lxw_col_t)_burn_col(b, 0), c1 = (lxw_col_t)_burn_col(b, br->n - 1);
+    chart_series_set_categories(cs, XB_BURN, XB_BURN_HEADER, c0, XB_BURN_HEADER, c1);
+    chart_series_set_values(cs, XB_BURN, (lxw_row_t)cash_row, c0, (lxw_row_t)cash_row, c1);
+    chart_series_set_name_range(cs, XB_BURN, (lxw_row_t)cash_row, 0);
+    lxw_chart_line line = {.color = 0x1F4E79, .width = 2.25};
+    chart_series_set_line(cs, &line);
+    chart_series_set_marker_type(cs, LXW_CHART_MARKER_CIRCLE);
+    xb_str t;
+    xs_init(&t);
+    xs_printf(&t, "Cash at end of year (");
+    xb_unit_label(b, CX_U_MONEY, NULL, &t);
+    xs_printf(&t, ")");
+    _title(chart, &t);
+    xs_release(&t);
+    chart_axis_set_name(chart->x_axis, "Year");
+    chart_axis_set_crossing(chart->y_axis, 0);
+    chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
+    lxw_chart_line zero = {.color = 0x000000, .width = 1.5};
+    chart_axis_set_line(chart->x_axis, &zero);
+    chart_axis_set_num_format(chart->y_axis, b->money_numfmt);
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+    return chart;
+}
+
+void xb_insert_beside_wide(xlsx_book *b, lxw_worksheet *ws, int row, int col,
+                           lxw_chart *chart)
+{
+    lxw_chart_options opt = {.x_offset = (int32_t)(480 * XB_WIDE_CHART) + 12,
+                             .x_scale = 1, .y_scale = 1};
+    xb_check(b, worksheet_insert_chart_opt(ws, (lxw_row_t)row, (lxw_col_t)col, chart, &opt));
 }
 
 void xb_insert_wide_chart(xlsx_book *b, lxw_worksheet *ws, int row, int col,

@@ -275,11 +275,15 @@ void xb_write_checks(xlsx_book *b)
     lxw_worksheet *ws = b->checks;
     xb_widths(b, ws, _widths, sizeof _widths / sizeof _widths[0]);
     xb_text(b, ws, 0, 0, "Checks", xb_fmt(b, NULL, XB_TITLE));
-    xb_text(b, ws, 1, 0, "A check passes when the computed figure lies within "
-            "[stated low \xE2\x88\x92 tolerance, stated high + tolerance]; "
-            "a blank high (a floor) has no upper bound. A range check's computed "
-            "figure is the stated base clamped into [computed low, computed high], "
-            "which passes exactly when the two ranges overlap.", xb_fmt(b, NULL, XB_NOTE));
+    /* Wrapped within the first printed page's columns, from B: column A
+     * repeats on the second page, where text overflowing from A2 would run
+     * under that page's cells. */
+    xb_merged_text(b, ws, 1, XB_CHK_PERIOD, XB_CHK_MESSAGE, "A check passes when the "
+                   "computed figure lies within [stated low \xE2\x88\x92 tolerance, stated "
+                   "high + tolerance]; a blank high (a floor) has no upper bound. A range "
+                   "check's computed figure is the stated base clamped into [computed low, "
+                   "computed high], which passes exactly when the two ranges overlap.",
+                   xb_fmt(b, NULL, XB_NOTE | XB_WRAP | XB_TOP));
     xb_merged_text(b, ws, 1, CHK_CLOW, CHK_CHIGH, "Range checks: the engine's sums of "
                    "the parts' low and high (blank high: a floor part), or the series' "
                    "own value.", xb_fmt(b, NULL, XB_NOTE | XB_WRAP | XB_TOP));

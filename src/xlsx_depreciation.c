@@ -78,10 +78,10 @@ static void _helper(xb_str *f, int row)
     xs_ref(f, NULL, row, 1, XB_ABS);
 }
 
-/* The capex purchase of year index t: N(Projection cell), 0 when blank. */
+/* The capex purchase of year index t: SUM(Projection cell), 0 when blank. */
 static void _capex(xlsx_book *b, xb_str *f, size_t d, int t)
 {
-    xs_printf(f, "N(");
+    xs_printf(f, "SUM(");   /* N() of a blank cell is #NUM! in Gnumeric */
     xs_value_ref(b, f, XB_PROJECTION, b->m->depreciations[d].capex, t, 0);
     xs_printf(f, ")");
 }
@@ -283,6 +283,23 @@ static void _start_cell(xlsx_book *b, size_t d, int row, int end_row, int k, dou
     _put(b, row, col, f, xb_fmt(b, b->money_numfmt, 0), v);
 }
 
+/* A roll-forward's end: =start+plus-(out[+out2]), out2 < 0 for none (the
+ * engine's order: the retirements added first, then taken off). */
+static void _roll_end(xb_str *f, int col, int start, int plus, int out, int out2)
+{
+    xs_printf(f, "=");
+    xs_ref(f, NULL, start, col, 0);
+    xs_printf(f, "+");
+    xs_ref(f, NULL, plus, col, 0);
+    xs_printf(f, "-(");
+    xs_ref(f, NULL, out, col, 0);
+    if (out2 >= 0) {
+        xs_printf(f, "+");
+        xs_ref(f, NULL, out2, col, 0);
+    }
+    xs_printf(f, ")");
+}
+
 static void _gross_rows(xlsx_book *b, size_t d, const xb_dep_rows *p, int k, xb_str *f)
 {
     const cx_dep_result *dr = &b->r->deps[d];
@@ -297,7 +314,7 @@ static void _gross_rows(xlsx_book *b, size_t d, const xb_dep_rows *p, int k, xb_
     double retp = k >= (int)s->end_offset ? dr->capex[dr->first + k - (int)s->end_offset] : 0;
     xs_printf(f, "=IF(%d-", k);
     _helper(f, p->kend);
-    xs_printf(f, ">=0,N(INDEX(");
+    xs_printf(f, ">=0,SUM(INDEX(");
     xs_value_ref(b, f, XB_PROJECTION, b->m->depreciations[d].capex, dr->first, XB_ABS);
     xs_printf(f, ":");
     xs_value_ref(b, f, NULL, b->m->depreciations[d].capex, (int)b->m->nyears - 1, XB_ABS);
@@ -313,17 +330,7 @@ static void _gross_rows(xlsx_book *b, size_t d, const xb_dep_rows *p, int k, xb_
         xs_printf(f, ",0)");
         _put(b, p->greto, col, f, m, s->retired[k] - retp);
     }
-    xs_printf(f, "=");
-    xs_ref(f, NULL, p->gstart, col, 0);
-    xs_printf(f, "+");
-    xs_ref(f, NULL, p->gcapex, col, 0);
-    xs_printf(f, "-(");
-    xs_ref(f, NULL, p->gretp, col, 0);
-    if (opening) {
-        xs_printf(f, "+");
-        xs_ref(f, NULL, p->greto, col, 0);
-    }
-    xs_printf(f, ")");
+    _roll_end(f, col, p->gstart, p->gcapex, p->gretp, p->greto);
     _put(b, p->gend, col, f, xb_fmt(b, b->money_numfmt, XB_BOLD), s->gross[k]);
 }
 
@@ -351,12 +358,7 @@ static void _accumulated_rows(xlsx_book *b, size_t d, const xb_dep_rows *p, int 
         xs_ref(f, NULL, p->greto, col, 0);
     }
     _put(b, p->aret, col, f, m, retp * (1 - dr->rule.salvage) + reto);
-    xs_printf(f, "=");
-    xs_ref(f, NULL, p->astart, col, 0);
-    xs_printf(f, "+");
-    xs_ref(f, NULL, p->ada, col, 0);
-    xs_printf(f, "-");
-    xs_ref(f, NULL, p->aret, col, 0);
+    _roll_end(f, col, p->astart, p->ada, p->aret, -1);
     _put(b, p->aend, col, f, xb_fmt(b, b->money_numfmt, XB_BOLD), s->accumulated[k]);
     xs_printf(f, "=");
     xs_ref(f, NULL, p->gend, col, 0);
@@ -474,16 +476,8 @@ void xb_write_depreciation(xlsx_book *b)
     xb_check(b, worksheet_set_column(ws, XB_YEAR0, (lxw_col_t)(XB_YEAR0 + b->m->nyears - 1),
                                      11, NULL));
     xb_text(b, ws, 0, 0, "Depreciation", xb_fmt(b, NULL, XB_TITLE));
-    lxw_row_t breaks[65];
-    size_t nb = 0;
-    for (size_t d = 0; d < b->m->ndepreciations; d++) {
-        _entry(b, d);
-        if (d > 0 && nb < 64)
-            breaks[nb++] = (lxw_row_t)b->dep_rows[d].top;   /* each entry on its own pages */
-    }
-    breaks[nb] = 0;
-    if (nb)
-        xb_check(b, worksheet_set_h_pagebreaks(ws, breaks));
+    for (size_t d = 0; d < b->m->ndepreciations; d++)
+        _entry(b, d);       /* pages break between blocks (xlsx_pages.c) */
     worksheet_freeze_panes(ws, 0, 1);
     xb_page_setup(b, ws, "Depreciation");
 }

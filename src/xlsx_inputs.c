@@ -518,6 +518,7 @@ static int _constants(xlsx_book *b, int row)
     lxw_format *plain = _f(b, NULL, 0);
     for (size_t i = 0; i < b->m->nconstants; i++, row++) {
         const cx_constant *c = &b->m->constants[i];
+        b->con_row[i] = row;
         xb_str u;
         xs_init(&u);
         xb_unit_label(b, c->unit, c->unit_text, &u);

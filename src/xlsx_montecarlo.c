@@ -59,6 +59,7 @@ static void _section(_mc *s, const char *title)
 static void _param(_mc *s, int col, double v, const cx_stochastic *in)
 {
     const char *fmt = in->param == CX_MC_DRIVER ? XB_FMT_RATE
+                    : in->param == CX_MC_LIFE ? "0.0#"
                     : xb_series_numfmt(s->b, in->series);
     xb_num(s->b, s->ws, s->row, col, v, xb_fmt(s->b, fmt, 0));
 }
@@ -417,7 +418,8 @@ void xb_write_montecarlo(xlsx_book *b)
     const cx_mc_result *mc = b->x->mc;
     _mc s = {.b = b, .ws = b->mc, .mc = mc, .row = 0, .chart_row = 2};
     char title[160];
-    snprintf(title, sizeof title, "Monte Carlo: %zu paths, seed %lu", mc->paths, mc->seed);
+    snprintf(title, sizeof title, "Monte Carlo: %zu path%s, seed %lu", mc->paths,
+             mc->paths == 1 ? "" : "s", mc->seed);
     xb_text(b, s.ws, s.row++, 0, title, xb_fmt(b, NULL, XB_TITLE));
     xb_text(b, s.ws, s.row++, 0, "Drawn by capex mc (docs/model.md, Monte Carlo): the "
             "paths are not in the workbook, so their figures are values; Deterministic "

@@ -41,6 +41,14 @@ static int _has_yoy(const xlsx_book *b, size_t s)
     return 0;
 }
 
+/* PP&E balances of a depreciation entry: not charted beside its D&A (the
+ * Depreciation sheet charts capex against D&A). */
+static int _balance(const xlsx_book *b, size_t s)
+{
+    const cx_series *x = &b->m->series[s];
+    return x->kind == CX_S_DEPRECIATION && x->dep_part != CX_DEP_EXPENSE;
+}
+
 /* Rows of every block, decided before any sheet is written (Inputs
  * references Projection cells for CAGR windows). */
 int xb_plan_projection(xlsx_book *b)
@@ -60,7 +68,7 @@ int xb_plan_projection(xlsx_book *b)
         row++;                  /* "(no year-on-year growth)" */
     /* Chart rows only for the series the Summary charts draw. */
     for (size_t s = 0; s < n; s++)
-        b->chart_row[s] = b->r->series[s].first >= 0 ? 0 : -1;
+        b->chart_row[s] = b->r->series[s].first >= 0 && !_balance(b, s) ? 0 : -1;
     xb_plan_charts(b);
     b->chart_head = ++row;
     row++;
@@ -92,6 +100,8 @@ static int _stated_after(const cx_series *x, int t, int n)
 
 static unsigned _style(const cx_series *x, cx_value_kind k)
 {
+    if (x->kind == CX_S_FORMULA && k == CX_V_DERIVED)
+        return XB_DERIVED;
     if (x->kind == CX_S_SUM)
         return XB_DERIVED | (k == CX_V_PROJECTED ? XB_PROJ : 0);
     switch (k) {
@@ -166,6 +176,10 @@ static int _value_formula(xlsx_book *b, size_t s, int t, xb_str *f)
         }
         return x->nparts > 0;
     }
+    if (x->kind == CX_S_FORMULA && (v->kind == CX_V_DERIVED || v->kind == CX_V_MISSING)) {
+        xs_clear(f);
+        return xb_derived_formula(b, s, t, f);
+    }
     if (_stated(v) && xb_fig_row(b, s, t) >= 0) {
         xs_ref(f, XB_INPUTS, xb_fig_row(b, s, t), XB_FIG_BASE, 0);
         return 1;
@@ -205,6 +219,7 @@ static void _value_row(xlsx_book *b, size_t s)
     xb_text(b, b->proj, row, 0, x->name, xb_fmt(b, NULL, x->kind == CX_S_SUM ? XB_BOLD : 0));
     xb_text(b, b->proj, row, 1, xs_get(&u), NULL);
     xb_text(b, b->proj, row, 2, x->kind == CX_S_SUM ? "sum"
+            : x->kind == CX_S_FORMULA ? "formula"
             : d->method != CX_D_NONE ? cx_method_name(d->method) : "", NULL);
     xs_release(&u);
     const char *nf = xb_series_numfmt(b, s);
@@ -212,6 +227,13 @@ static void _value_row(xlsx_book *b, size_t s)
     xs_init(&f);
     for (size_t t = 0; t < b->m->nyears; t++) {
         const cx_value *v = &b->r->series[s].v[t];
+        if (v->kind == CX_V_MISSING && x->kind == CX_S_FORMULA) {
+            xs_clear(&f);
+            if (xb_derived_formula(b, s, (int)t, &f))   /* empty: "" cached */
+                xb_formula_text(b, b->proj, row, XB_YEAR0 + (int)t, &f,
+                                xb_fmt(b, nf, XB_DERIVED), "");
+            continue;
+        }
         if (v->kind == CX_V_MISSING || !isfinite(v->base))
             continue;
         lxw_format *fmt = xb_fmt(b, nf, _style(x, v->kind));
@@ -350,7 +372,7 @@ static void _legend(xlsx_book *b)
     xb_text(b, ws, 1, XB_YEAR0, "stated", NULL);
     xb_text(b, ws, 1, XB_YEAR0 + 1, "interpolated", xb_fmt(b, NULL, XB_ITALIC | XB_GREY));
     xb_text(b, ws, 1, XB_YEAR0 + 2, "projected", xb_fmt(b, NULL, XB_PROJ));
-    xb_text(b, ws, 1, XB_YEAR0 + 3, "sum of parts", xb_fmt(b, NULL, XB_DERIVED));
+    xb_text(b, ws, 1, XB_YEAR0 + 3, "sum or formula", xb_fmt(b, NULL, XB_DERIVED));
 }
 
 static void _header_row(xlsx_book *b, int row, const char *first)

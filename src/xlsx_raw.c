@@ -54,9 +54,10 @@ static void _properties(xlsx_raw *x)
     char title[256], comments[512];
     snprintf(title, sizeof title, "%s, one row per path", s->what);
     snprintf(comments, sizeof comments,
-             "capex mc model '%s', scenario %s, seed %lu, %zu paths: %s in %d..%d, "
+             "capex mc model '%s', scenario %s, seed %lu, %zu path%s: %s in %d..%d, "
              "path k on row k + 2 (%d paths a sheet)",
-             s->model, s->scenario ? s->scenario : "base", s->seed, s->paths, s->what,
+             s->model, s->scenario ? s->scenario : "base", s->seed, s->paths,
+             s->paths == 1 ? "" : "s", s->what,
              s->first_year, s->first_year + (int)s->years - 1, XLSX_RAW_ROWS);
     lxw_doc_properties p = {
         .title = title, .subject = _subject, .author = _author, .comments = comments,

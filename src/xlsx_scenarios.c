@@ -16,6 +16,7 @@
 enum { _TITLE = 0, _NOTE1, _NOTE2, _HEADER = 4, _FIRST };
 enum { _LABEL = 0, _UNIT, _COL0 };
 #define FMT_FRAC "0.00"
+#define FMT_MONTHS "0.0"
 #define CHART_ROWS 18
 
 static const cx_scenario_set *_set(const xlsx_book *b)
@@ -30,8 +31,10 @@ static const char *_numfmt(xlsx_book *b, size_t i)
     switch (row->fig) {
     case CX_SF_VALUE: return xb_series_numfmt(b, row->series);
     case CX_SF_PEAK_YEAR: case CX_SF_BREAK_EVEN: case CX_SF_PAYBACK: case CX_SF_WARNINGS:
+    case CX_SF_CASH_OUT:
         return XB_FMT_YEAR;
     case CX_SF_BREAK_EVEN_FRAC: case CX_SF_PAYBACK_FRAC: return FMT_FRAC;
+    case CX_SF_RUNWAY: return FMT_MONTHS;
     case CX_SF_IRR: return XB_FMT_RATE;
     default: return b->money_numfmt;
     }
@@ -48,9 +51,10 @@ static void _unit(xlsx_book *b, size_t i, xb_str *u)
         break;
     }
     case CX_SF_PEAK_YEAR: case CX_SF_BREAK_EVEN: case CX_SF_PAYBACK:
-    case CX_SF_BREAK_EVEN_FRAC: case CX_SF_PAYBACK_FRAC:
+    case CX_SF_BREAK_EVEN_FRAC: case CX_SF_PAYBACK_FRAC: case CX_SF_CASH_OUT:
         xs_printf(u, "year");
         break;
+    case CX_SF_RUNWAY: xs_printf(u, "months"); break;
     case CX_SF_IRR: xs_printf(u, "%%"); break;
     case CX_SF_WARNINGS: xs_printf(u, "count"); break;
     default: xb_unit_label(b, CX_U_MONEY, NULL, u);

@@ -16,7 +16,9 @@
 #define KEY_COLS   10           /* the growth table: columns A..J */
 #define CHART_COL  11           /* charts from column L */
 
-static const double widths[KEY_COLS] = {28, 22, 8, 7, 7, 12, 12, 10, 9, 12};
+/* Column A holds the figures' labels: "NPV (first flow discounted one
+ * period)" in one line; longer ones (goal labels) wrap. */
+static const double widths[KEY_COLS] = {38, 22, 8, 7, 7, 12, 12, 10, 9, 12};
 
 static void _pair(xlsx_book *b, int row, const char *label, const char *value)
 {
@@ -24,7 +26,15 @@ static void _pair(xlsx_book *b, int row, const char *label, const char *value)
     xb_text(b, b->summary, row, 1, value, NULL);
 }
 
-/* =IF(COUNTIF(Checks!J:J,"warn")=0,"all checks pass",...) */
+/* The statuses on Checks, as a bounded range (a whole column, Checks!J:J,
+ * is read differently by engines with other sheet sizes). */
+static void _statuses(xb_str *f, size_t nchecks)
+{
+    xs_range(f, XB_CHECKS, XB_CHK_HEADER + 1, XB_CHK_STATUS,
+             XB_CHK_HEADER + (int)nchecks, XB_CHK_STATUS, XB_ABS);
+}
+
+/* =IF(COUNTIF(statuses,"warn")=0,"all N checks pass",...) */
 static void _master_check(xlsx_book *b)
 {
     xb_text(b, b->summary, SUM_CHECKS, 0, "Checks", xb_fmt(b, NULL, XB_BOLD));
@@ -32,21 +42,26 @@ static void _master_check(xlsx_book *b)
         xb_text(b, b->summary, SUM_CHECKS, 1, "no checks stated", NULL);
         return;
     }
-    size_t warn = 0;
-    for (size_t i = 0; i < b->r->nchecks; i++)
+    size_t n = b->r->nchecks, warn = 0;
+    for (size_t i = 0; i < n; i++)
         warn += !b->r->checks[i].pass;
+    /* "all 3 checks pass", "1 check passes"; "2 warnings of 3 checks". */
+    const char *all = n == 1 ? "" : "all ", *checks = n == 1 ? "check" : "checks",
+               *pass = n == 1 ? "passes" : "pass";
     xb_str f, cached;
     xs_init(&f);
     xs_init(&cached);
-    xs_printf(&f, "=IF(COUNTIF(%s!J:J,\"warn\")=0,\"all %zu checks pass\","
-              "COUNTIF(%s!J:J,\"warn\")&IF(COUNTIF(%s!J:J,\"warn\")=1,\" warning\","
-              "\" warnings\")&\" of %zu checks\")", XB_CHECKS, b->r->nchecks,
-              XB_CHECKS, XB_CHECKS, b->r->nchecks);
+    xs_printf(&f, "=IF(COUNTIF(");
+    _statuses(&f, n);
+    xs_printf(&f, ",\"warn\")=0,\"%s%zu %s %s\",COUNTIF(", all, n, checks, pass);
+    _statuses(&f, n);
+    xs_printf(&f, ",\"warn\")&IF(COUNTIF(");
+    _statuses(&f, n);
+    xs_printf(&f, ",\"warn\")=1,\" warning\",\" warnings\")&\" of %zu %s\")", n, checks);
     if (warn)
-        xs_printf(&cached, "%zu warning%s of %zu checks", warn, warn == 1 ? "" : "s",
-                  b->r->nchecks);
+        xs_printf(&cached, "%zu warning%s of %zu %s", warn, warn == 1 ? "" : "s", n, checks);
     else
-        xs_printf(&cached, "all %zu checks pass", b->r->nchecks);
+        xs_printf(&cached, "%s%zu %s %s", all, n, checks, pass);
     if (cached.failed)
         b->nomem = 1;
     else
@@ -179,16 +194,24 @@ static int _burn(xlsx_book *b, int row)
               b->money_numfmt);
     _burn_ref(b, row++, "Peak burn year", XB_BURN_PEAK_YEAR, bu->peak_year,
               bu->peak_year ? NULL : "no burn", XB_FMT_YEAR);
+    if (br->net[0] >= 0) {       /* starts >= 0: when it turns, how deep */
+        _burn_ref(b, row++, "Turns negative (year)", b->burn_tn_row, bu->turns_negative_year,
+                  bu->turns_negative_year ? NULL : XB_NO_BURN, XB_FMT_YEAR);
+        _burn_ref(b, row++, "Trough", b->burn_trough_row, bu->trough,
+                  bu->burns ? NULL : XB_NO_BURN, b->money_numfmt);
+    }
     _burn_ref(b, row++, "Break-even year", XB_BURN_BREAK_EVEN, bu->break_even_year,
-              bu->break_even_year ? NULL : "not within horizon", XB_FMT_YEAR);
+              bu->break_even_year ? NULL : bu->burns ? XB_NOT_WITHIN : XB_NO_BURN,
+              XB_FMT_YEAR);
     _burn_ref(b, row++, "Payback year", XB_BURN_PAYBACK, bu->payback_year,
-              bu->payback_year ? NULL : "not within horizon", XB_FMT_YEAR);
+              bu->payback_year ? NULL : bu->peak_year ? XB_NOT_WITHIN : XB_NO_PAYBACK,
+              XB_FMT_YEAR);
     _burn_ref(b, row++, "Total burn", XB_BURN_TOTAL, bu->total_burn, NULL,
               b->money_numfmt);
     const cx_funding *fu = &br->funding;
     double be = fu->break_even_frac;
     _burn_ref(b, row++, "Break-even (fractional year)", b->burn_be_frac_row, be,
-              isfinite(be) ? NULL : "not within horizon", "0.00");
+              isfinite(be) ? NULL : bu->burns ? XB_NOT_WITHIN : XB_NO_BURN, "0.00");
     if (!fu->has_cash)
         return row + 1;
     double rw = fu->runway_months, end = fu->runway_end;
@@ -198,6 +221,8 @@ static int _burn(xlsx_book *b, int row)
               isfinite(end) ? NULL : "lasts the horizon", "0.00");
     _burn_ref(b, row++, "Funding gap", b->burn_gap_row, fu->funding_gap, NULL,
               b->money_numfmt);
+    _burn_ref(b, row++, "Funded within the horizon?", b->burn_funded_row, 0,
+              bu->still_burning ? XB_NOT_FUNDED : "yes", NULL);
     _burn_ref(b, row++, "Default alive?", b->burn_alive_row, 0,
               fu->default_alive == 1 ? "default alive"
               : fu->default_alive == 0 ? "default dead" : "unknown", NULL);
@@ -321,8 +346,9 @@ static int _goals(xlsx_book *b, int row)
     for (size_t i = 0; i < r->ngoals; i++, row++) {
         const cx_goal_result *g = &r->goals[i];
         const cx_goal *def = &b->m->goals[g->goal];
-        xb_text(b, b->summary, row, 0, def->label ? def->label
-                : b->m->series[def->series].name, NULL);
+        const char *label = def->label ? def->label : b->m->series[def->series].name;
+        xb_text(b, b->summary, row, 0, label, xb_fmt(b, NULL, XB_WRAP | XB_TOP));
+        xb_row_height(b, b->summary, row, xb_text_height(label, widths[0], 11));
         if (g->solved)
             xb_num(b, b->summary, row, 1, g->rate, xb_fmt(b, "0.0%", XB_BOLD));
         else

@@ -393,3 +393,67 @@ const char *yt_describe(const yt_node *n)
         return "a sequence";
     return "text";
 }
+
+/* ---- positions inside a scalar ---------------------------------------- */
+
+/* Byte offset in src of 1-based line, character column col. */
+static size_t _locate(const char *src, size_t len, int line, int col)
+{
+    size_t i = 0;
+    for (int l = 1; l < line && i < len; i++)
+        if (src[i] == '\n')
+            l++;
+    for (int c = 1; c < col && i < len && src[i] != '\n'; c++)
+        do
+            i++;
+        while (i < len && ((unsigned char)src[i] & 0xC0) == 0x80);
+    return i;
+}
+
+/* Bytes a double-quoted escape at s[0] == '\\' takes in the source and
+ * gives in the text. */
+static void _escape(const char *s, size_t avail, size_t *src, size_t *text)
+{
+    int hex = avail > 1 ? (s[1] == 'x' ? 2 : s[1] == 'u' ? 4 : s[1] == 'U' ? 8 : 0) : 0;
+    *src = hex ? 2 + (size_t)hex : 2;
+    *text = 1;
+    if (hex > 2) {
+        char digits[9] = {0};
+        for (int k = 0; k < hex && 2 + (size_t)k < avail; k++)
+            digits[k] = s[2 + k];
+        unsigned long cp = strtoul(digits, NULL, 16);
+        *text = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    }
+    if (*src > avail)
+        *src = avail;
+}
+
+void yt_text_pos(const char *src, size_t len, const yt_node *n, size_t off,
+                 int *line, int *col)
+{
+    *line = n->line;
+    *col = n->col;
+    if (!src || n->kind != YT_SCALAR)
+        return;
+    size_t i = _locate(src, len, n->line, n->col), done = 0;
+    char quote = i < len && (src[i] == '\'' || src[i] == '"') ? src[i] : 0;
+    if (n->style == YT_QUOTED && !quote)
+        return;                         /* block scalars: the node itself */
+    if (quote) {
+        i++;
+        (*col)++;
+    }
+    while (done < off && i < len && src[i] != '\n') {
+        size_t s = 1, t = 1, chars = 1;
+        if (quote == '\'' && src[i] == '\'' && i + 1 < len && src[i + 1] == '\'')
+            s = chars = 2;
+        else if (quote == '"' && src[i] == '\\')
+            _escape(src + i, len - i, &s, &t), chars = s;
+        else
+            while (i + s < len && ((unsigned char)src[i + s] & 0xC0) == 0x80)
+                s++, t++;
+        i += s;
+        done += t;
+        *col += (int)chars;
+    }
+}

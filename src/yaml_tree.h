@@ -88,4 +88,14 @@ int yt_is_null(const yt_node *n);
  *  (null) or "text". */
 const char *yt_describe(const yt_node *n);
 
+/**
+ * The line and column in src[0..len) (the text given to yt_parse) of byte
+ * off of scalar n's text: quotes, '' and backslash escapes taken into
+ * account, so that an error inside a quoted string points at its
+ * character. A block scalar, a text running over lines or src NULL give
+ * n's own position (or the end of its first line).
+ */
+void yt_text_pos(const char *src, size_t len, const yt_node *n, size_t off,
+                 int *line, int *col);
+
 #endif

@@ -8,7 +8,10 @@
 #  - of the program (BUILD/src/*.o), only the workbook writers (xlsx_*.o)
 #    refer to libxlsxwriter, only yaml_tree.o and write_yaml.o to libyaml,
 #    only the CSV reader and writers (csv_*.o, batch_record.o,
-#    report_diff.o) to libcsv, only batch_key.o to Nettle.
+#    report_diff.o) to libcsv, only the workbook reader (read_xlsx*.o) to
+#    minizip's unzip side (unz*) and expat (XML_*); nothing but
+#    xlsx_zip_level.o to minizip's zip side (zip*); only batch_key.o to
+#    Nettle.
 # Prints each offending object and symbol; exits 1 when there is one.
 set -eu
 build=${1:-build}
@@ -18,7 +21,7 @@ say() { echo "check-boundary: $1" >&2; bad=1; }
 # Undefined symbols of an object, one per line.
 undef() { nm -u "$1" | awk '{print $NF}' | sed 's/@.*//'; }
 
-forbidden_engine='^(printf|fprintf|vprintf|vfprintf|puts|fputs|putchar|fputc|putc|fwrite|perror|fflush|fopen|fclose|stdout|stderr|exit|_exit|_Exit|abort|quick_exit|atexit|lxw_.*|workbook_.*|worksheet_.*|chart_.*|format_.*|yaml_.*|csv_.*|__printf_chk|__fprintf_chk|__vfprintf_chk)$'
+forbidden_engine='^(unz[A-Z].*|zip[A-Z].*|XML_.*|printf|fprintf|vprintf|vfprintf|puts|fputs|putchar|fputc|putc|fwrite|perror|fflush|fopen|fclose|stdout|stderr|exit|_exit|_Exit|abort|quick_exit|atexit|lxw_.*|workbook_.*|worksheet_.*|chart_.*|format_.*|yaml_.*|csv_.*|__printf_chk|__fprintf_chk|__vfprintf_chk)$'
 for o in "$build"/model/*.o; do
     for sym in $(undef "$o" | grep -E "$forbidden_engine" || true); do
         say "engine object $(basename "$o") refers to '$sym' (the engine neither prints, exits nor uses the program's libraries)"
@@ -27,6 +30,8 @@ done
 
 xlsx='^(lxw_.*|workbook_.*|worksheet_.*|chartsheet_.*|chart_.*|format_.*|new_workbook.*)$'
 yaml='^yaml_.*$'
+unzip='^(unz[A-Z].*|XML_.*)$'
+zipside='^zip(Open|Close|Write)[A-Za-z0-9_]*$'
 nettle='^nettle_.*$'
 csv='^csv_(init|parse|fini|free|error|strerror|write|fwrite|write2|fwrite2|set_.*|get_.*)$'
 for o in "$build"/src/*.o; do
@@ -40,6 +45,16 @@ for o in "$build"/src/*.o; do
     case $b in yaml_tree|write_yaml) ;; *)
         for sym in $(echo "$syms" | grep -E "$yaml" || true); do
             say "$b.o refers to libyaml's '$sym' (only yaml_tree.c and write_yaml.c may)"
+        done ;;
+    esac
+    case $b in read_xlsx*) ;; *)
+        for sym in $(echo "$syms" | grep -E "$unzip" || true); do
+            say "$b.o refers to '$sym' (only the workbook reader, read_xlsx*.c, may use minizip's unzip side and expat)"
+        done ;;
+    esac
+    case $b in xlsx_zip_level) ;; *)
+        for sym in $(echo "$syms" | grep -E "$zipside" || true); do
+            say "$b.o refers to minizip's '$sym' (only xlsx_zip_level.c may)"
         done ;;
     esac
     case $b in batch_key) ;; *)

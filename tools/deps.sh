@@ -18,7 +18,7 @@ missing=""
 need() { missing="$missing $1"; }
 
 command -v pkg-config >/dev/null 2>&1 || need pkg-config
-for pair in gsl:libgsl-dev xlsxwriter:libxlsxwriter-dev zlib:zlib1g-dev cmocka:libcmocka-dev yaml-0.1:libyaml-dev nettle:nettle-dev; do
+for pair in gsl:libgsl-dev xlsxwriter:libxlsxwriter-dev zlib:zlib1g-dev cmocka:libcmocka-dev yaml-0.1:libyaml-dev nettle:nettle-dev minizip:libminizip-dev expat:libexpat1-dev; do
     pc=${pair%%:*}; deb=${pair#*:}
     if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists "$pc"; then :; else need "$deb"; fi
 done
@@ -41,6 +41,15 @@ else
 fi
 rm -rf "$probe"
 command -v soffice >/dev/null 2>&1 || need libreoffice-calc-nogui
+# --pdf prints Korean (and other CJK) text with LibreOffice: without a CJK
+# font every such glyph is an empty box (tests/e2e/pdf.sh checks the PDF).
+fc-list :lang=ko 2>/dev/null | grep -q . || need fonts-noto-cjk
+# Carlito has Calibri's metrics: LibreOffice then lays out the workbook's
+# Calibri text, columns and rows as Excel does (else with DejaVu Sans, a
+# third wider), so the printed pages are those the page breaks plan.
+fc-list 2>/dev/null | grep -q Carlito || need fonts-crosextra-carlito
+command -v ssconvert >/dev/null 2>&1 || need gnumeric  # the second engine of recalc.py
+command -v pdffonts >/dev/null 2>&1 || need poppler-utils
 /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || need python3-openpyxl
 command -v pdftoppm >/dev/null 2>&1 || need poppler-utils
 command -v valgrind >/dev/null 2>&1 || need valgrind
@@ -48,6 +57,7 @@ command -v valgrind >/dev/null 2>&1 || need valgrind
 command -v man >/dev/null 2>&1 || need man-db          # tests/e2e/install.sh: man -l
 command -v pgrep >/dev/null 2>&1 || need procps        # tests/e2e/batch.sh: workers
 command -v script >/dev/null 2>&1 || need bsdutils     # tests/e2e/terminal.sh: a tty
+command -v zsh >/dev/null 2>&1 || need zsh             # tests/e2e/completion.sh
 
 if [ -z "$missing" ]; then
     echo "deps: all present"

@@ -27,7 +27,7 @@ render() {
         i=1
         while [ "$i" -le "$pages" ]; do
             if pdftotext -f "$i" -l "$i" -layout "$T/$book.pdf" - | head -1 |
-                grep -q " $sheet "; then
+                grep -Eq " $sheet( |$)"; then
                 pdftoppm -png -r 72 -f "$i" -l "$i" -singlefile "$T/$book.pdf" \
                     "$OUT/$prefix-$(echo "$sheet" | tr 'A-Z ' 'a-z-')"
                 break

@@ -101,19 +101,39 @@ def main(book_path, json_path):
                     cell.coordinate, s["name"], v["year"], f))
 
     # Burn figures.
+    # The words where there is no year follow the JSON: no burn at all,
+    # nothing to pay back (the cumulative never below 0), a net burning
+    # from its first year (no turning point).
     if run["burn"]:
         b = wv["Burn"]
-        figures = [("B12", run["burn"]["peak_burn"], None),
-                   ("B13", run["burn"]["peak_year"], "no burn"),
-                   ("B14", run["burn"]["break_even_year"], "not within horizon"),
-                   ("B15", run["burn"]["payback_year"], "not within horizon"),
-                   ("B16", run["burn"]["total_burn"], None)]
+        jb = run["burn"]
+        burns = jb["burns"]
+        no_year = "not within horizon" if burns else "no burn within horizon"
+        no_turn = "no burn within horizon"
+        if burns and jb["turns_negative_year"] is None:
+            no_turn = "burning from the start"
+        figures = [("B12", jb["peak_burn"], None),
+                   ("B13", jb["peak_year"], "no burn"),
+                   ("B14", jb["break_even_year"], no_year),
+                   ("B15", jb["payback_year"],
+                    "not within horizon" if jb["peak_year"] else "nothing to pay back"),
+                   ("B16", jb["total_burn"], None),
+                   ("B17", jb["break_even_fraction"], no_year),
+                   ("B19", jb["turns_negative_fraction"], no_turn),
+                   ("B20", jb["turns_negative_year"], no_turn),
+                   ("B21", jb["trough"], "no burn within horizon"),
+                   ("B22", jb["trough_year"], "no burn within horizon")]
         for ref, want_v, none_text in figures:
             got = b[ref].value
             compared += 1
             ok = got == none_text if want_v is None and none_text else close(got, want_v)
             if not ok:
                 problems.append("Burn!%s: %r, JSON %r" % (ref, got, want_v))
+        funded = "yes" if jb["funded_within_horizon"] else "no (still burning)"
+        compared += 1
+        if b["B23"].value != funded:
+            problems.append("Burn!B23: %r, JSON funded_within_horizon %r" % (
+                b["B23"].value, jb["funded_within_horizon"]))
 
     # Checks: column J status, G computed, from row 4 in JSON order.
     c = wv["Checks"]

@@ -47,7 +47,7 @@ def projection_rows(path):
 
 def main():
     book, entry, life, expected, outdir = sys.argv[1:6]
-    if not recalc.soffice():
+    if not recalc.find("soffice", "libreoffice"):
         return 77
     changed = os.path.join(outdir, "changed.xlsx")
     set_life(book, changed, entry, float(life))

@@ -4,15 +4,7 @@
 # Summary's figures, `capex explain`, and the workbook: recalculated by
 # LibreOffice after its life input is changed, it equals the engine's run
 # of that life.
-set -u
-CAPEX=${CAPEX:-./capex}
-PYTHON=${PYTHON:-/usr/bin/python3}
-export LC_ALL=C.UTF-8 TZ=UTC NO_COLOR=1 TERM=dumb
-T=$(mktemp -d "${TMPDIR:-/tmp}/capex-dep.XXXXXX")
-trap 'rm -rf "$T"' EXIT INT TERM
-pass=0
-fail=0
-check() { _what=$1; shift; if "$@"; then pass=$((pass + 1)); echo "ok   $_what"; else fail=$((fail + 1)); echo "FAIL $_what"; fi; }
+. tests/e2e/lib.sh
 
 M=inputs/bigtech-capex.yaml
 for s in base life-5.5 life-4; do
@@ -115,6 +107,65 @@ ok = (abs(s['base'] - 107.714286) < 1e-6 and b['setting'] == 'life'
 sys.exit(0 if ok else 1)"
 check "sensitivity: the life to 3 and 8 years, worked by hand" [ $? -eq 0 ]
 
+# Monte Carlo with a drawn life: capex 100 in 2024 only, life 4 or 6 with
+# probability 1/2 each, straight line, half year: D&A 2024 is 100/8 = 12.5
+# or 100/12 = 8.333333, so P5 = 8.333333, P95 = 12.5 and the mean 10.416667
+# (within 0.06: 4 standard errors of 20,000 draws of a two-point variable
+# with sd 2.083333); a life fixed at 5 gives the deterministic 10 on every
+# path. The same bytes with -j 1 and -j 2.
+cat >"$T/mcl.yaml" <<'YAML'
+model: mcl
+years: 2024..2027
+series:
+  capex.x: {values: {2024: 100, 2025: 0, 2026: 0, 2027: 0}}
+depreciation:
+  da.x: {capex: capex.x, life: 5}
+uncertainty:
+  da.x: {dist: discrete, values: [4, 6], p: [0.5, 0.5]}
+  fan: [da.x]
+YAML
+"$CAPEX" mc "$T/mcl.yaml" -n --paths 20000 -j 1 -f json >"$T/mcl1.json" 2>/dev/null
+check "mc: a drawn life runs" [ $? -eq 0 ]
+"$CAPEX" mc "$T/mcl.yaml" -n --paths 20000 -j 2 -f json >"$T/mcl2.json" 2>/dev/null
+check "mc: a drawn life, the same with -j 1 and -j 2" cmp -s "$T/mcl1.json" "$T/mcl2.json"
+"$PYTHON" -c "
+import json, sys
+f = json.load(open('$T/mcl1.json'))['monte_carlo']['fan'][0]['years'][0]
+p = f['percentiles']
+ok = (f['year'] == 2024 and abs(p['P5'] - 100 / 12) < 1e-9 and abs(p['P95'] - 12.5) < 1e-9
+      and abs(f['mean'] - 125 / 12) < 0.06 and f['deterministic'] == 10)
+sys.exit(0 if ok else 1)"
+check "mc: D&A 2024 under lives 4 and 6, worked by hand" [ $? -eq 0 ]
+sed 's/values: \[4, 6\], p: \[0.5, 0.5\]/values: [5], p: [1]/' "$T/mcl.yaml" >"$T/mcl5.yaml"
+"$CAPEX" mc "$T/mcl5.yaml" -n --paths 1000 -f json 2>/dev/null | "$PYTHON" -c "
+import json, sys
+ys = json.load(sys.stdin)['monte_carlo']['fan'][0]['years']
+sys.exit(0 if all(y['percentiles']['P5'] == y['deterministic'] == y['percentiles']['P95'] for y in ys) else 1)"
+check "mc: a life fixed at 5 gives the deterministic D&A on every path" [ $? -eq 0 ]
+printf 'model: b\nyears: 2024..2025\nseries:\n  capex.x: {values: {2024: 1}}\ndepreciation:\n  da.x: {capex: capex.x, life: 5}\nuncertainty:\n  da.x: {dist: normal, mean: 5, sd: 1}\n' >"$T/mcn.yaml"
+"$CAPEX" mc "$T/mcn.yaml" -n >/dev/null 2>"$T/err"
+check "mc: a life from a normal distribution is refused (65)" [ $? -eq 65 ]
+check "mc: ... with why" grep -q "a life needs a bounded distribution" "$T/err"
+
+# A batch manifest sets a life in a cell (its column is the entry's name),
+# on top of a row's scenario: life 4 gives the hand-worked 17.5, 62.75; the
+# life-5.5 scenario with sum_of_years: W = 5 x 5.5 - 10 + 0.25 = 17.75,
+# 2023 = 140 x 5.5/17.75 / 2 (half year) = 21.690141.
+mkdir -p "$T/mf"
+cp inputs/bigtech-capex.yaml inputs/bigtech-capex.csv "$T/mf/"
+printf 'model,scenario,output,da.bigtech\nbigtech-capex.yaml,,short,"{life: 4}"\nbigtech-capex.yaml,life-5.5,syd,"{method: sum_of_years}"\n' >"$T/mf/runs.csv"
+"$CAPEX" batch --manifest "$T/mf/runs.csv" -o "$T/mf/out" -q
+check "manifest: a life in a cell runs" [ $? -eq 0 ]
+"$PYTHON" -c "
+import openpyxl, sys
+def da(f):
+    ws = openpyxl.load_workbook('$T/mf/out/%s.xlsx' % f, data_only=True)['Projection']
+    return [r for r in ws.iter_rows(values_only=True) if r[0] == 'da.bigtech'][0][3:5]
+a, b = da('short'), da('syd')
+sys.exit(0 if abs(a[0] - 17.5) < 1e-9 and abs(a[1] - 62.75) < 1e-9
+         and abs(b[0] - 140 * 5.5 / 17.75 / 2) < 1e-9 else 1)"
+check "manifest: the cells' lives and methods, worked by hand" [ $? -eq 0 ]
+
 # The workbook: change the life on Inputs to 4, recalculate in LibreOffice,
 # compare with the life-4 run.
 "$CAPEX" run "$M" -o "$T/bt.xlsx" -q >/dev/null 2>&1
@@ -126,5 +177,4 @@ else
     check "life changed to 4 on Inputs: LibreOffice equals the engine's life-4 run" [ $rc -eq 0 ]
     [ $rc -eq 0 ] || cat "$T/log"
 fi
-echo "depreciation: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish depreciation

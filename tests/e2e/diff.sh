@@ -1,14 +1,7 @@
 #!/bin/sh
 # diff.sh - `capex diff`: key outputs and series values that differ between
 # two models or two scenarios, with figures worked out by hand.
-set -u
-CAPEX=${CAPEX:-./capex}
-PYTHON=${PYTHON:-/usr/bin/python3}
-T=$(mktemp -d "${TMPDIR:-/tmp}/capex-diff.XXXXXX")
-trap 'rm -rf "$T"' EXIT INT TERM
-pass=0
-fail=0
-check() { _what=$1; shift; if "$@"; then pass=$((pass + 1)); echo "ok   $_what"; else fail=$((fail + 1)); echo "FAIL $_what"; fi; }
+. tests/e2e/lib.sh
 status() { "$CAPEX" "$@" >"$T/out" 2>"$T/err"; echo $?; }
 line() { grep -Eq -- "$1" "$T/out"; }
 
@@ -22,6 +15,18 @@ check "an unchanged series is not listed" sh -c "! grep -q 'costs.openai' '$T/ou
 check "the break-even year moved" line "break-even year +2030 +2029 +-1"
 check "IRR as a percentage" line "IRR +15.49%"
 check "the count of differences" line "^[0-9]+ figures differ"
+# Net cash flow and cumulative by year (issue 16.14). bull 2027: revenue
+# 46 (above), costs 34 x 2 = 68 as in base: net 46 - 68 = -22 against
+# 42 - 68 = -26, +4; cumulative -14 - 22 = -36 against -14 - 26 = -40.
+check "net cash flow by year" line "net cash flow 2027 +-26.00 +-22.00 +\+4.00"
+check "cumulative by year" line "cumulative net cash flow 2027 +-40.00 +-36.00 +\+4.00"
+# bear: revenue fades from 80% to 25% (bull/base as above): the seed's
+# cumulative -115 through 2029 and break-even 2030 no longer hold, and the
+# diff names both checks instead of only counting them.
+status diff inputs/ai-lab-burn.yaml:base inputs/ai-lab-burn.yaml:bear >/dev/null
+check "checks not passing counted" line "checks not passing +0 +2 +\+2"
+check "... and each check named, with its status" line "check .*2029 +pass +warn +no longer passes"
+check "... the break-even check too" line "^  check .* +pass +warn +no longer passes$"
 # A model with one series changed: a copy of ai-lab-burn with 2026 revenue
 # 25 instead of 20; net 2026 = 25 - 34 = -9 (from -14).
 sed 's/values: {2026: 20}/values: {2026: 25}/' inputs/ai-lab-burn.yaml >"$T/changed.yaml"
@@ -51,5 +56,4 @@ check "... said where" grep -q "other.json:1:1: not a capex JSON report" "$T/err
 check "an unknown scenario: 64" [ "$(status diff inputs/ai-lab-burn.yaml:nosuch inputs/ai-lab-burn.yaml)" -eq 64 ]
 check "a missing model: 66" [ "$(status diff "$T/none.yaml" inputs/ai-lab-burn.yaml)" -eq 66 ]
 check "one operand: 64" [ "$(status diff inputs/ai-lab-burn.yaml)" -eq 64 ]
-echo "diff: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish "diff"

@@ -60,6 +60,13 @@ def matches(shown, got):
     return None
 
 
+# The environment every example runs in, whatever the caller's (as
+# tests/e2e/lib.sh sets it for the shell tests): no colour, UTF-8 text with
+# C-locale numbers, 80 columns, UTC.
+ENV = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "SLURM_"))}
+ENV.update(NO_COLOR="1", TERM="dumb", LC_ALL="C.UTF-8", COLUMNS="80", TZ="UTC")
+
+
 def main():
     capex = os.path.abspath(sys.argv[1])
     repo = os.getcwd()
@@ -75,7 +82,7 @@ def main():
                 for cmd, shown in cmds:
                     r = subprocess.run(["bash", "-c", cmd], cwd=work, stdout=subprocess.PIPE,
                                        stderr=subprocess.STDOUT, text=True, timeout=300,
-                                       env=dict(os.environ, NO_COLOR="1"))
+                                       env=ENV)
                     miss = matches(shown, r.stdout)
                     where = "%s:%d: %s" % (doc, start, cmd)
                     if miss is None:

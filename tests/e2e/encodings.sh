@@ -12,17 +12,9 @@
 # CAPEX (default ./capex) is the binary under test; run from the top of the
 # tree. Each variant lives in its own folder under the same file names, so
 # that the messages (which name the file) can be compared byte for byte.
-set -u
-CAPEX=${CAPEX:-./capex}
+. tests/e2e/lib.sh
 case $CAPEX in /*) ;; *) CAPEX=$(pwd)/$CAPEX ;; esac
-T=$(mktemp -d "${TMPDIR:-/tmp}/capex-enc.XXXXXX") || exit 1
-trap 'rm -rf "$T"' EXIT INT TERM
 VARIANTS="bom crlf cr bom_crlf"
-pass=0
-fail=0
-
-ok()  { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; }
 
 # encode VARIANT SRC DEST: SRC (LF line ends, no mark) saved as VARIANT.
 encode() {
@@ -96,5 +88,4 @@ for n in line1 dup_year csv_dup_year csv_ragged; do
     done
 done
 
-echo "encodings: $pass passed, $fail failed"
-[ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]
+finish encodings

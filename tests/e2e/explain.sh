@@ -1,13 +1,7 @@
 #!/bin/sh
 # explain.sh - `capex explain`: each value's derivation, checked against
 # figures worked out by hand from the model files.
-set -u
-CAPEX=${CAPEX:-./capex}
-T=$(mktemp -d "${TMPDIR:-/tmp}/capex-explain.XXXXXX")
-trap 'rm -rf "$T"' EXIT INT TERM
-pass=0
-fail=0
-check() { _what=$1; shift; if "$@"; then pass=$((pass + 1)); echo "ok   $_what"; else fail=$((fail + 1)); echo "FAIL $_what"; fi; }
+. tests/e2e/lib.sh
 line() { grep -qF -- "$1" "$T/out"; }
 
 "$CAPEX" explain inputs/ai-lab-burn.yaml revenue.openai >"$T/out" 2>"$T/err"
@@ -38,5 +32,4 @@ check "it lists the series there are" grep -q "available: revenue.openai" "$T/er
 "$CAPEX" explain inputs/ai-lab-burn.yaml revenue.openai -s bear >"$T/out" 2>"$T/err"
 check "explain under a scenario" line "[ai-lab-burn, scenario bear]"
 check "the scenario's driver" line "fade from 80.00% to 25.00%"
-echo "explain: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish "explain"

@@ -12,18 +12,10 @@
 #
 # CAPEX (default ./capex) is the binary under test; TIME (default
 # /usr/bin/time, Debian's package `time`, installed by `make deps`).
-set -u
-CAPEX=${CAPEX:-./capex}
+. tests/e2e/lib.sh
 case $CAPEX in /*) ;; *) CAPEX=$(pwd)/$CAPEX ;; esac     # the runs cd to the inputs
 TIME=${TIME:-/usr/bin/time}
-T=$(mktemp -d "${TMPDIR:-/tmp}/capex-huge.XXXXXX") || exit 1
-trap 'rm -rf "$T"' EXIT INT TERM
-pass=0
-fail=0
 SIZE=105000000                  # bytes: over 100 MB (100.1 MiB)
-
-ok()  { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; }
 
 if [ ! -x "$TIME" ]; then
     echo "SKIP huge inputs: $TIME not installed (make deps installs package 'time')"
@@ -48,8 +40,14 @@ for f in model.yaml big.csv; do
     [ "$(wc -c <"$T/in/$f")" -gt 100000000 ] || bad "$f is over 100 MB"
 done
 
-# check NAME STATUS MESSAGE MAX_KB CMD... : CMD writes to $T/out/x.xlsx.
-check() {
+# refused NAME STATUS MESSAGE MAX_KB CMD... : CMD writes to $T/out/x.xlsx.
+# Under AddressSanitizer (make sanitize) realloc copies into a new block
+# while the old one lives, and each block carries shadow memory: the read
+# buffer's growth to 64 MiB then peaks near 32 + 64 MiB. The limits are
+# for the real allocator, and three halves of them under ASan.
+ASAN_FACTOR=2
+ldd "$CAPEX" 2>/dev/null | grep -q libasan && ASAN_FACTOR=3
+refused() {
     name=$1 want=$2 msg=$3 max_kb=$4
     shift 4
     "$TIME" -f '%e %M' -o "$T/time" "$@" >/dev/null 2>"$T/err"
@@ -61,26 +59,26 @@ check() {
     [ "$got" -eq "$want" ] || why="exit $got, expected $want"
     [ "$first" = "$msg" ] || why="${why:+$why; }stderr '$first', expected '$msg'"
     awk -v s="$secs" 'BEGIN { exit !(s < 2) }' || why="${why:+$why; }took $secs s"
+    max_kb=$((max_kb * ASAN_FACTOR / 2))
     [ "$kb" -lt "$max_kb" ] || why="${why:+$why; }peak memory $kb KB (at most $max_kb)"
     [ -z "$(ls -A "$T/out")" ] || why="${why:+$why; }left $(ls -A "$T/out" | head -3)"
     if [ -z "$why" ]; then ok "$name (${secs} s, peak $kb KB)"; else bad "$name: $why"; fi
 }
 
 cd "$T/in" || exit 1
-check "100 MB model file: refused from its size" 65 \
+refused "100 MB model file: refused from its size" 65 \
     "model.yaml:1:1: the file is too large: 100.1 MiB (at most 64 MiB)" 30000 \
     "$CAPEX" run model.yaml -o "$T/out/x.xlsx"
-check "100 MB CSV import: refused at the import" 65 \
+refused "100 MB CSV import: refused at the import" 65 \
     "imports.yaml:3:9: cannot import 'big.csv': it is too large: 100.1 MiB (at most 64 MiB)" 30000 \
     "$CAPEX" run imports.yaml -o "$T/out/x.xlsx"
-check "100 MB model check: refused" 65 \
+refused "100 MB model check: refused" 65 \
     "model.yaml:1:1: the file is too large: 100.1 MiB (at most 64 MiB)" 30000 \
     "$CAPEX" check model.yaml
 # Through a pipe the size shows only by reading: at most the limit (64 MiB)
 # and a little is held, never the whole 100 MB.
-check "100 MB model through a pipe: read up to the limit only" 65 \
+refused "100 MB model through a pipe: read up to the limit only" 65 \
     "/dev/stdin:1:1: the file is too large (at most 64 MiB)" 100000 \
     sh -c 'cat model.yaml | "$1" run /dev/stdin -o "$2"' sh "$CAPEX" "$T/out/x.xlsx"
 
-echo "huge inputs: $pass passed, $fail failed"
-[ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]
+finish "huge inputs"

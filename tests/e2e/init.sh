@@ -2,13 +2,7 @@
 # init.sh - `capex init`: every template writes a model that runs as it is,
 # with its checks passing; an existing file is kept; bad names and
 # templates are usage errors.
-set -u
-CAPEX=${CAPEX:-./capex}
-T=$(mktemp -d "${TMPDIR:-/tmp}/capex-init.XXXXXX")
-trap 'rm -rf "$T"' EXIT INT TERM
-pass=0
-fail=0
-check() { _what=$1; shift; if "$@"; then pass=$((pass + 1)); echo "ok   $_what"; else fail=$((fail + 1)); echo "FAIL $_what"; fi; }
+. tests/e2e/lib.sh
 status() { "$CAPEX" "$@" >"$T/out" 2>"$T/err"; echo $?; }
 
 for t in burn capex market; do
@@ -29,5 +23,4 @@ check "--force replaces it" [ "$(status init plain --force)" -eq 0 ] && ! grep -
 check "a bad name is a usage error" [ "$(status init ../x)" -eq 64 ] && [ ! -e ../x.yaml ]
 check "an unknown template is a usage error" [ "$(status init y -t nosuch)" -eq 64 ]
 check "the message lists the templates" grep -q "burn, capex or market" "$T/err"
-echo "init: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish "init"

@@ -2,13 +2,8 @@
 # install.sh - `make install` into a staging folder: the binary, the man
 # page (read with man -l, its sections and every command present), bash and
 # zsh completion (bash's tried), and `make uninstall` removing them all.
-set -u
+. tests/e2e/lib.sh
 MAKE=${MAKE:-make}
-T=$(mktemp -d "${TMPDIR:-/tmp}/capex-install.XXXXXX")
-trap 'rm -rf "$T"' EXIT INT TERM
-pass=0
-fail=0
-check() { _what=$1; shift; if "$@"; then pass=$((pass + 1)); echo "ok   $_what"; else fail=$((fail + 1)); echo "FAIL $_what"; fi; }
 
 $MAKE -s install DESTDIR="$T" PREFIX=/usr >"$T/log" 2>&1
 check "make install exits 0" [ $? -eq 0 ]
@@ -50,5 +45,4 @@ if command -v bash >/dev/null 2>&1; then
 fi
 $MAKE -s uninstall DESTDIR="$T" PREFIX=/usr >/dev/null 2>&1
 check "make uninstall removes every file" [ -z "$(find "$T/usr" -type f)" ]
-echo "install: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish install

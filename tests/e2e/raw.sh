@@ -8,14 +8,7 @@
 #  - past 1,048,575 paths the rows go on in "Paths 2";
 #  - bad --raw-series and option mixes are usage errors (64) that write
 #    nothing; a missing folder is 73, with nothing left behind.
-set -u
-CAPEX=${CAPEX:-./capex}
-PYTHON=${PYTHON:-/usr/bin/python3}
-T=$(mktemp -d "${TMPDIR:-/tmp}/capex-raw.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-fail=0
-ok() { echo "ok   raw: $1"; }
-no() { echo "FAIL raw: $1"; fail=1; }
+. tests/e2e/lib.sh
 
 # Revenue 10 growing 50% a year, costs 20 growing 25%: every figure exact in
 # binary. revenue 10, 15, 22.5, 33.75, 50.625; costs 20, 25, 31.25, 39.0625,
@@ -65,23 +58,23 @@ EOF
 "$CAPEX" mc "$T/zero.yaml" --paths 5000 -j 2 --raw "$T/z2.xlsx" --raw-only -q &&
 "$CAPEX" mc "$T/zero.yaml" --paths 5000 -j 2 --raw "$T/zn.xlsx" --raw-series net -n -q &&
 "$CAPEX" mc "$T/zero.yaml" --paths 5000 -j 2 --raw "$T/zr.xlsx" --raw-series revenue.x -n -q ||
-    no "zero-spread runs failed"
+    bad "zero-spread runs failed"
 _rows "$T/z1.xlsx" 5000 2024 -10 -20 -28.75 -34.0625 -32.265625 &&
 _rows "$T/zn.xlsx" 5000 2024 -10 -10 -8.75 -5.3125 1.796875 &&
 _rows "$T/zr.xlsx" 5000 2024 10 15 22.5 33.75 50.625 &&
     ok "zero spread: 5000 rows of the hand-computed cumulative, net and revenue" ||
-    no "zero spread: rows differ from the hand-computed projection"
+    bad "zero spread: rows differ from the hand-computed projection"
 cmp -s "$T/z1.xlsx" "$T/z2.xlsx" && ok "zero spread: -j 1 --raw and -j 2 --raw-only, same bytes" ||
-    no "zero spread: -j 1 and -j 2 --raw-only differ"
+    bad "zero spread: -j 1 and -j 2 --raw-only differ"
 
 # 2. spread: 10000 paths (3 blocks, the last short), thread counts, stats
 for j in 1 2 3; do
     "$CAPEX" mc "$T/spread.yaml" --paths 10000 -j $j --raw "$T/s$j.xlsx" -n -f json -q \
-        >"$T/s$j.json" || no "spread -j $j failed"
+        >"$T/s$j.json" || bad "spread -j $j failed"
 done
 cmp -s "$T/s1.xlsx" "$T/s2.xlsx" && cmp -s "$T/s1.xlsx" "$T/s3.xlsx" &&
-    ok "spread: -j 1, 2, 3 give the same bytes" || no "spread: thread counts differ"
-"$PYTHON" - "$T/s1.xlsx" "$T/s1.json" <<'EOF' && ok "spread: capex's P10/P50/P90 of cumulative 2028 = PERCENTILE.INC of the raw column" || no "spread: percentiles disagree with the raw paths"
+    ok "spread: -j 1, 2, 3 give the same bytes" || bad "spread: thread counts differ"
+"$PYTHON" - "$T/s1.xlsx" "$T/s1.json" <<'EOF' && ok "spread: capex's P10/P50/P90 of cumulative 2028 = PERCENTILE.INC of the raw column" || bad "spread: percentiles disagree with the raw paths"
 import json, math, sys
 import openpyxl
 wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
@@ -112,7 +105,7 @@ uncertainty:
   revenue.x: {dist: normal, mean: 50%, sd: 0}
 EOF
 "$CAPEX" mc "$T/two.yaml" --paths 1048576 --raw "$T/two.xlsx" --raw-only -q &&
-"$PYTHON" - "$T/two.xlsx" <<'EOF' && ok "1,048,576 paths: 1,048,575 rows on Paths, the last on Paths 2" || no "rows past 1,048,575 paths"
+"$PYTHON" - "$T/two.xlsx" <<'EOF' && ok "1,048,576 paths: 1,048,575 rows on Paths, the last on Paths 2" || bad "rows past 1,048,575 paths"
 import sys
 import openpyxl
 wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
@@ -131,7 +124,7 @@ _usage() {  # LABEL EXPECTED-MESSAGE ARGS...
     if [ $rc -eq 64 ] && grep -qF "$want" "$T/err" && [ ! -e "$T/bad.xlsx" ]; then
         ok "usage: $label (64)"
     else
-        no "usage: $label: exit $rc, $(head -n 1 "$T/err")"
+        bad "usage: $label: exit $rc, $(head -n 1 "$T/err")"
     fi
 }
 _usage "unknown --raw-series" "capex: unknown series 'nope' for --raw-series" \
@@ -150,7 +143,7 @@ rc=$?
 if [ $rc -eq 73 ] && grep -qF "capex: cannot create '$T/missing/'" "$T/err"; then
     ok "a missing folder: 73"
 else
-    no "a missing folder: exit $rc, $(head -n 1 "$T/err")"
+    bad "a missing folder: exit $rc, $(head -n 1 "$T/err")"
 fi
 # the engine fails once the raw workbook is open (a driver that cannot be
 # sampled under a scenario): 65, the file dropped
@@ -175,7 +168,7 @@ if [ $rc -eq 65 ] && grep -qF "cannot sample 'revenue.x' under scenario 'flat'" 
    [ ! -e "$T/flat.xlsx" ]; then
     ok "an engine error with the raw workbook open: 65, nothing written"
 else
-    no "an engine error with the raw workbook open: exit $rc, $(head -n 1 "$T/err")"
+    bad "an engine error with the raw workbook open: exit $rc, $(head -n 1 "$T/err")"
 fi
 # SIGINT while the rows stream: 130, nothing left in the folder (the output's
 # temporary file is removed, libxlsxwriter's were unlinked when created)
@@ -189,7 +182,7 @@ rc=$?
 if [ $rc -eq 130 ] && [ -z "$(ls -A "$T/int")" ]; then
     ok "SIGINT while streaming: 130, the folder left empty"
 else
-    no "SIGINT while streaming: exit $rc, left: $(ls -A "$T/int" | tr '\n' ' ')"
+    bad "SIGINT while streaming: exit $rc, left: $(ls -A "$T/int" | tr '\n' ' ')"
 fi
-[ -z "$(find "$T" -name '.*.xlsx.*')" ] && ok "no temporary file left" || no "temporary files left"
-exit $fail
+[ -z "$(find "$T" -name '.*.xlsx.*')" ] && ok "no temporary file left" || bad "temporary files left"
+finish raw

@@ -2,10 +2,7 @@
 # signals.sh - SIGINT/SIGTERM while a workbook is being written: the
 # temporary file is removed, the previous workbook at the path is intact,
 # and the exit status says which signal (130, 143).
-set -u
-CAPEX=${CAPEX:-./capex}
-T=$(mktemp -d "${TMPDIR:-/tmp}/capex-sig.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+. tests/e2e/lib.sh
 # A model big enough that writing takes a while: 1500 series over 200 years.
 {
     echo "model: big"; echo "years: 1901..2100"; echo "series:"
@@ -13,7 +10,6 @@ trap 'rm -rf "$T"' EXIT
     echo "drivers:"
     i=0; while [ $i -lt 1500 ]; do echo "  capex.s$i: {method: growth, rate: 1%}"; i=$((i + 1)); done
 } >"$T/big.yaml"
-fail=0
 for sig in INT TERM; do
     printf 'previous workbook\n' >"$T/out.xlsx"
     "$CAPEX" run "$T/big.yaml" -o "$T/out.xlsx" -q &
@@ -24,15 +20,14 @@ for sig in INT TERM; do
         sleep 0.01; n=$((n + 1))
     done
     kill -s "$sig" "$pid"
-    wait "$pid"
+    wait "$pid" 2>/dev/null   # not the shell's "Terminated"
     status=$?
     want=$([ "$sig" = INT ] && echo 130 || echo 143)
     left=$(find "$T" -name '.out.xlsx.*' | head -1)
     if [ "$status" -eq "$want" ] && [ -z "$left" ] && [ "$(cat "$T/out.xlsx")" = "previous workbook" ]; then
-        echo "ok   SIG$sig: exit $status, temporary file removed, previous workbook intact"
+        ok "SIG$sig: exit $status, temporary file removed, previous workbook intact"
     else
-        echo "FAIL SIG$sig: exit $status (expected $want), left '$left', target: $(head -c 20 "$T/out.xlsx")"
-        fail=1
+        bad "SIG$sig: exit $status (expected $want), left '$left', target: $(head -c 20 "$T/out.xlsx")"
     fi
 done
 # capex mc: a signal while it simulates or writes ends it the same way.
@@ -41,7 +36,7 @@ for sig in INT TERM; do
     # A background job of a script ignores SIGINT (POSIX), as capex would
     # inherit it; python starts capex with SIGINT at its default, as a
     # terminal's Ctrl-C finds it.
-    /usr/bin/python3 -c '
+    "$PYTHON" -c '
 import signal, subprocess, sys, time
 p = subprocess.Popen(sys.argv[2:], stdout=subprocess.DEVNULL,
                      preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
@@ -54,10 +49,9 @@ sys.exit(128 - r if r < 0 else r)' "$sig" "$CAPEX" mc tests/cases/montecarlo.yam
     want=$([ "$sig" = INT ] && echo 130 || echo 143)
     left=$(find "$T" -name '.mc.xlsx.*' | head -1)
     if [ "$status" -eq "$want" ] && [ -z "$left" ] && [ "$(cat "$T/mc.xlsx")" = "previous workbook" ]; then
-        echo "ok   mc SIG$sig: exit $status, no temporary file, previous workbook intact"
+        ok "mc SIG$sig: exit $status, no temporary file, previous workbook intact"
     else
-        echo "FAIL mc SIG$sig: exit $status (expected $want), left '$left', target: $(head -c 20 "$T/mc.xlsx")"
-        fail=1
+        bad "mc SIG$sig: exit $status (expected $want), left '$left', target: $(head -c 20 "$T/mc.xlsx")"
     fi
 done
-exit $fail
+finish signals

@@ -2,16 +2,13 @@
 # terminal.sh - what `capex run` prints for people: the burn rows under the
 # years (values worked out by hand), the sparkline, labels in full, and
 # colour only on a terminal, never with NO_COLOR or --format csv|json.
-set -u
-CAPEX=${CAPEX:-./capex}
-T=$(mktemp -d "${TMPDIR:-/tmp}/capex-term.XXXXXX")
-trap 'rm -rf "$T"' EXIT INT TERM
-pass=0
-fail=0
-check() { _what=$1; shift; if "$@"; then pass=$((pass + 1)); echo "ok   $_what"; else fail=$((fail + 1)); echo "FAIL $_what"; fi; }
+. tests/e2e/lib.sh
 esc=$(printf '\033')
-# tty CMD... : run CMD on a pseudo-terminal (script, from bsdutils).
-tty() { script -qec "$*" /dev/null; }
+# tty CMD... : run CMD on a pseudo-terminal (script, from bsdutils) that
+# says it shows colour (TERM=xterm-256color; lib.sh set TERM=dumb for the
+# rest, and NO_COLOR is unset there): the colour checks do not depend on the
+# caller's terminal.
+tty() { TERM=xterm-256color script -qec "$*" /dev/null; }
 
 "$CAPEX" run inputs/ai-lab-burn.yaml -n >"$T/out" 2>/dev/null
 # inputs/ai-lab-burn.yaml's table: net = revenue - costs = 20 - 34 = -14,
@@ -38,5 +35,4 @@ tty "$CAPEX" run inputs/ai-lab-burn.yaml -n -f csv >"$T/tty" 2>&1
 check "--format csv: no colour on a terminal" sh -c "! grep -q '$esc' '$T/tty'"
 tty "$CAPEX" run inputs/ai-lab-burn.yaml -n -f json >"$T/tty" 2>&1
 check "--format json: no colour on a terminal" sh -c "! grep -q '$esc' '$T/tty'"
-echo "terminal: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish "terminal"

@@ -1,7 +1,7 @@
 /*
  * fuzz_figure.c - libFuzzer harness for the figure syntax: parse_value()
  * on the bytes under every rule set (percent or not, scale suffixes or
- * not, each model scale), plus the integer, span, percent-test and
+ * not, each model scale, decimal point or comma, an import's own scale), plus the integer, span, percent-test and
  * unit parsers and the reader's quoting and UTF-8 helpers. Each successful
  * figure must be ordered (low <= base <= high) and not NaN.
  */
@@ -41,12 +41,14 @@ static void _figures(const char *text)
 {
     for (int percent = 0; percent <= 1; percent++)
         for (int scale = 0; scale <= 1; scale++)
-            for (int ms = CX_SCALE_ONE; ms <= CX_SCALE_T; ms++) {
-                pv_rules rules = {percent, scale, (cx_scale)ms};
-                cx_value v;
-                if (parse_value(text, &rules, &v) == PV_OK)
-                    _check(&v);
-            }
+            for (int ms = CX_SCALE_ONE; ms <= CX_SCALE_T; ms++)
+                for (int dc = 0; dc <= 1; dc++) {
+                    /* the import's own scale: none, or 1 + K..T */
+                    pv_rules rules = {percent, scale, (cx_scale)ms, dc, dc ? 1 + ms : 0};
+                    cx_value v;
+                    if (parse_value(text, &rules, &v) == PV_OK)
+                        _check(&v);
+                }
 }
 
 static void _others(const char *text, size_t len)
@@ -60,6 +62,9 @@ static void _others(const char *text, size_t len)
     (void)pv_is_percent(text);
     cx_unit unit;
     (void)reader_unit(text, &unit);
+    cx_scale scale;
+    if (reader_scale(text, &scale) == 0 && (scale < CX_SCALE_ONE || scale > CX_SCALE_T))
+        abort();
     reader_text shown = reader_show(text, len);
     if (!memchr(shown.s, '\0', sizeof shown.s))
         abort();

@@ -116,6 +116,33 @@ static inline cx_result *fx_compute(const cx_model *m, const char *scenario)
     return r;
 }
 
+/* A burn of revenue.lab - costs.lab, both stated in years[n] (the model
+ * spans them). */
+static inline cx_model *fx_burn(const int *years, const double *rev,
+                                const double *costs, size_t n)
+{
+    cx_model *m = fx_model(years[0], years[n - 1]);
+    m->burn.enabled = 1;
+    m->burn.revenue = fx_series(m, "revenue.lab", years, rev, n);
+    m->burn.costs = fx_series(m, "costs.lab", years, costs, n);
+    return m;
+}
+
+/* Burn then funding of net[n] from first_year; release both with
+ * fx_fund_release. */
+static inline void fx_fund(const double *net, size_t n, int first_year,
+                           const cx_funding_in *in, cx_burn *b, cx_funding *f)
+{
+    assert_ok(cx_burn_compute(net, n, first_year, b));
+    assert_ok(cx_funding_compute(b, net, in, f));
+}
+
+static inline void fx_fund_release(cx_burn *b, cx_funding *f)
+{
+    cx_funding_release(f);
+    cx_burn_release(b);
+}
+
 /* The first note whose text contains `needle`, or NULL. */
 static inline const cx_note *fx_find_note(const cx_result *r, const char *needle)
 {

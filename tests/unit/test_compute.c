@@ -266,6 +266,36 @@ static void test_sum_missing_part_year(void **state)
     cx_model_free(m);
 }
 
+static void test_sum_missing_part_note(void **state)
+{
+    (void)state;
+    /* as above: the sum is left empty in 2023 (x.b has none; x.a has 1)
+     * and 2026 (x.a has none; x.b 40): one warning, naming the sum, the
+     * first year, its missing part and the one more year */
+    static const int ya[] = {2023, 2024, 2025}, yb[] = {2024, 2025};
+    static const double va[] = {1, 2, 3}, vb[] = {10, 20};
+    cx_model *m = fx_model(2023, 2026);
+    size_t p[2];
+    p[0] = fx_series(m, "x.a", ya, va, 3);
+    p[1] = fx_series(m, "x.b", yb, vb, 2);
+    fx_growth(m, p[1], 1.0);
+    size_t s = fx_sum(m, "x.total", p, 2);
+    cx_result *r = fx_compute(m, NULL);
+    const cx_note *n = fx_find_note(r, "left empty");
+    assert_non_null(n);
+    assert_int_equal(n->level, CX_NOTE_WARNING);
+    assert_int_equal(n->series, s);
+    assert_int_equal(n->year, 2023);
+    assert_string_equal(n->text, "x.total is left empty in 2023 because its part x.b "
+                        "has no value there (and in 1 more year where a part has none)");
+    size_t count = 0;
+    for (size_t i = 0; i < r->nnotes; i++)
+        count += strstr(r->notes[i].text, "left empty") != NULL;
+    assert_int_equal(count, 1);
+    cx_result_free(r);
+    cx_model_free(m);
+}
+
 static void test_sum_bounds_and_order(void **state)
 {
     (void)state;
@@ -499,6 +529,35 @@ static void test_burn_net_late_start(void **state)
     assert_near(r->burn.burn.cumulative[1], 5, 0);
     assert_int_equal(r->burn.burn.payback_year, 2025);
     assert_null(fx_find_note(r, "burn"));
+    cx_result_free(r);
+    cx_model_free(m);
+}
+
+static void test_burn_start_and_sign_notes(void **state)
+{
+    (void)state;
+    /* revenue 2023..2025, costs 2024..2025 with -95 in 2025 (a cash-flow
+     * statement's sign): the burn starts in 2024 (costs has none in 2023,
+     * one note), and the costs are warned about at 2025 */
+    static const int yr[] = {2023, 2024, 2025}, yc[] = {2024, 2025};
+    static const double vr[] = {100, 110, 120}, vc[] = {90, -95};
+    cx_model *m = fx_model(2023, 2025);
+    size_t rev = fx_series(m, "revenue.co", yr, vr, 3);
+    size_t costs = fx_series(m, "costs.co", yc, vc, 2);
+    m->burn = (cx_burn_spec){.enabled = 1, .net = CX_NO_INDEX,
+                             .revenue = rev, .costs = costs};
+    cx_result *r = fx_compute(m, NULL);
+    assert_int_equal(r->burn.first_year, 2024);
+    const cx_note *n = fx_find_note(r, "start at 2024");
+    assert_non_null(n);
+    assert_int_equal(n->series, costs);
+    assert_int_equal(n->year, 2023);
+    n = fx_find_note(r, "holds a negative figure");
+    assert_non_null(n);
+    assert_int_equal(n->series, costs);
+    assert_int_equal(n->year, 2025);
+    assert_non_null(strstr(n->text, "(-95 in 2025)"));
+    assert_non_null(strstr(n->text, "positive figures (95)"));
     cx_result_free(r);
     cx_model_free(m);
 }
@@ -832,6 +891,7 @@ int main(void)
         cmocka_unit_test(test_fade_from_cagr),
         cmocka_unit_test(test_driver_without_values),
         cmocka_unit_test(test_sum_missing_part_year),
+        cmocka_unit_test(test_sum_missing_part_note),
         cmocka_unit_test(test_sum_bounds_and_order),
         cmocka_unit_test(test_sum_driver_ignored),
         cmocka_unit_test(test_scenarios),
@@ -842,6 +902,7 @@ int main(void)
         cmocka_unit_test(test_bad_arguments),
         cmocka_unit_test(test_burn_revenue_minus_costs),
         cmocka_unit_test(test_burn_net_late_start),
+        cmocka_unit_test(test_burn_start_and_sign_notes),
         cmocka_unit_test(test_burn_without_values),
         cmocka_unit_test(test_commitments),
         cmocka_unit_test(test_commitment_before_horizon_note),

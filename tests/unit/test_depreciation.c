@@ -5,6 +5,8 @@
 #include <math.h>
 #include "fixture.h"
 #include "depreciation.h"
+#include "model.h"
+#include "result.h"
 
 static cx_dep_rule _rule(double life, cx_dep_method m, cx_dep_convention c)
 {
@@ -220,6 +222,49 @@ static void test_bad_rules(void **state)
     cx_dep_release(NULL);
 }
 
+static void test_range_life_in_a_model(void **state)
+{
+    (void)state;
+    /* capex.x: 100 in 2024 (exact), 0 after; life 4..6 (base 5), straight
+     * line, full year. 2024: base 100/5 = 20, low 100/6 = 16.67 (the long
+     * end), high 100/4 = 25; 2028 (k = 4): base 20 (life 5's last year),
+     * low 0 (life 4 has ended), high 20 (the base is above life 6's 16.67:
+     * low and high bound the base too); 2029: 0 under lives 4 and 5, 16.67
+     * under 6: high 16.67. */
+    cx_model *m;
+    assert_ok(cx_model_new(2024, 2029, &m));
+    const int years[] = {2024, 2025, 2026, 2027, 2028, 2029};
+    const double capex[] = {100, 0, 0, 0, 0, 0};
+    size_t cs = fx_series(m, "capex.x", years, capex, 6);
+    cx_depreciation *d;
+    assert_ok(cx_model_add_depreciation(m, "da.x", &d));
+    d->capex = cs;
+    d->life = fx_value(CX_V_RANGE, 4, 5, 6, 0.5, "4..6");
+    d->rule.life = 5;
+    d->rule.convention = CX_DEP_FULL_YEAR;
+    assert_int_equal(cx_model_add_depreciation(m, "da.x", &d), CX_EINVAL);  /* taken */
+    cx_result *r;
+    size_t failed;
+    assert_ok(cx_compute(m, NULL, &r, &failed));
+    size_t s = cx_model_find_series(m, "da.x");
+    const cx_value *v = r->series[s].v;
+    assert_near(v[0].base, 20, 1e-12);
+    assert_near(v[0].low, 100.0 / 6, 1e-12);
+    assert_near(v[0].high, 25, 1e-12);
+    assert_near(v[4].base, 20, 1e-12);
+    assert_near(v[4].low, 0, 1e-12);
+    assert_near(v[4].high, 20, 1e-12);
+    assert_near(v[5].base, 0, 1e-12);
+    assert_near(v[5].high, 100.0 / 6, 1e-12);
+    /* the gross PP&E series: 100 until the life ends (retired at the end of
+     * 2028 under 5 years) */
+    size_t g = cx_model_find_series(m, "da.x.gross");
+    assert_near(r->series[g].v[3].base, 100, 1e-12);
+    assert_near(r->series[g].v[4].base, 0, 1e-12);
+    cx_result_free(r);
+    cx_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -232,6 +277,7 @@ int main(void)
         cmocka_unit_test(test_opening_ppe),
         cmocka_unit_test(test_shorter_life_front_loads),
         cmocka_unit_test(test_bad_rules),
+        cmocka_unit_test(test_range_life_in_a_model),
     };
     return cmocka_run_group_tests_name("depreciation", tests, NULL, NULL);
 }

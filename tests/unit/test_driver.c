@@ -309,6 +309,47 @@ static void test_overrides(void **state)
     assert_int_equal(cx_driver_copy(&copy, &broken), CX_EINVAL);
 }
 
+/* The rate of a year as a function of the driver's parameter (the Monte
+ * Carlo plan keeps these): fade 90% -> 25% over 4, year 3 is
+ * p + (0.25 - p) * 2 / 3, at p = 0.9: 0.9 - 0.65 * 2 / 3 = 0.4666...;
+ * stages high 3 years then to 8% at once: year 5 is the fixed 8%; a rate
+ * list [1, 0.5, 0.2]: years 1 and 2 fixed, 3 on the last rate p. */
+static void test_rate_form(void **state)
+{
+    (void)state;
+    cx_driver fade = {.method = CX_D_FADE, .rate = 0.9, .terminal = 0.25, .over = 4};
+    cx_rate_form f;
+    double r;
+    assert_ok(cx_driver_rate_form(&fade, 3, &f));
+    assert_true(f.on_param);
+    assert_near(f.to, 0.25, 0);
+    assert_near(f.a, 2, 0);
+    assert_near(f.b, 3, 0);
+    assert_near(cx_driver_param(&fade, NAN), 0.9, 0);
+    assert_near(cx_rate_form_eval(&f, 0.9), 0.9 - 0.65 * 2 / 3, 1e-15);
+    assert_ok(cx_driver_rate(&fade, 3, NAN, &r));
+    assert_near(cx_rate_form_eval(&f, 0.9), r, 0);
+    assert_ok(cx_driver_rate_form(&fade, 1, &f));
+    assert_near(f.a, 0, 0);                       /* year 1: p itself */
+    assert_near(cx_rate_form_eval(&f, 0.7), 0.7, 0);
+    cx_driver st = {.method = CX_D_STAGES, .rate = 0.6, .terminal = 0.08,
+                    .high_years = 3, .fade_years = 0};
+    assert_ok(cx_driver_rate_form(&st, 5, &f));
+    assert_false(f.on_param);
+    assert_near(cx_rate_form_eval(&f, 123), 0.08, 0);
+    double rates[] = {1, 0.5, 0.2};
+    cx_driver list = {.method = CX_D_RATES, .rates = rates, .nrates = 3};
+    assert_ok(cx_driver_rate_form(&list, 2, &f));
+    assert_false(f.on_param);
+    assert_near(f.to, 0.5, 0);
+    assert_ok(cx_driver_rate_form(&list, 3, &f));
+    assert_true(f.on_param);
+    assert_near(cx_driver_param(&list, NAN), 0.2, 0);
+    assert_int_equal(cx_driver_rate_form(&list, 0, &f), CX_EINVAL);
+    cx_driver bad = {.method = CX_D_FADE, .over = 1};
+    assert_int_equal(cx_driver_rate_form(&bad, 1, &f), CX_EINVAL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -332,6 +373,7 @@ int main(void)
         cmocka_unit_test(test_stages_edges),
         cmocka_unit_test(test_unchained_have_no_rate),
         cmocka_unit_test(test_overrides),
+        cmocka_unit_test(test_rate_form),
     };
     return cmocka_run_group_tests_name("driver", tests, NULL, NULL);
 }

@@ -119,10 +119,13 @@ static void test_fractional_break_even(void **state)
     assert_int_equal(f.default_alive, -1);
     _done(&b, &f);
 
-    /* net >= 0 in the first year: break-even is the first year itself */
+    /* net >= 0 in the first year is no break-even (it was 2026 before,
+     * wrongly): 3 -> -1 turns negative at 2026 + 3/4 = 2026.75, -1 -> 4
+     * breaks even at 2027 + 1/5 = 2027.2 */
     const double first[] = {3, -1, 4};
     _fund(first, 3, 2026, &in, &b, &f);
-    assert_near(f.break_even_frac, 2026, 0);
+    assert_near(f.break_even_frac, 2027.2, 1e-12);
+    assert_near(f.turns_negative_frac, 2026.75, 1e-12);
     _done(&b, &f);
 }
 
@@ -142,10 +145,21 @@ static void test_fractional_payback(void **state)
     assert_near(f.break_even_frac, 2025.8, 1e-12);
     _done(&b, &f);
 
-    /* never negative: nothing to pay back, payback is the first year */
+    /* never negative: no burn, nothing to pay back (it was 2030, the
+     * first year, before), no break-even, never turns negative */
     const double pos[] = {5, 10};
     _fund(pos, 2, 2030, &in, &b, &f);
-    assert_near(f.payback_frac, 2030, 0);
+    assert_true(isnan(f.payback_frac));
+    assert_true(isnan(f.break_even_frac));
+    assert_true(isnan(f.turns_negative_frac));
+    assert_int_equal(f.no_burn, 1);
+    _done(&b, &f);
+
+    /* with cash 1 and no burn the cash lasts: default alive */
+    cx_funding_in cash = {.has_cash = 1, .cash = 1, .cash_year = 2030};
+    _fund(pos, 2, 2030, &cash, &b, &f);
+    assert_int_equal(f.default_alive, 1);
+    assert_near(f.funding_gap, 0, 0);
     _done(&b, &f);
 }
 
@@ -235,10 +249,7 @@ static cx_model *_lab(void)
 {
     static const int years[] = {2026, 2027, 2028};
     static const double rev[] = {20, 30, 40}, costs[] = {30, 35, 38};
-    cx_model *m = fx_model(2026, 2028);
-    m->burn.enabled = 1;
-    m->burn.revenue = fx_series(m, "revenue.lab", years, rev, 3);
-    m->burn.costs = fx_series(m, "costs.lab", years, costs, 3);
+    cx_model *m = fx_burn(years, rev, costs, 3);
     m->burn.include_commitments = 1;
     cx_commitment *c;
     assert_ok(cx_model_add_commitment(m, &c));

@@ -3,7 +3,8 @@
  * gives the deterministic projection bit for bit in every path and
  * percentile; a seed reproduces exactly whatever the thread count;
  * correlated inputs come out with the target rank correlation; a
- * two-point input gives the probabilities worked out by hand; exact
+ * two-point input gives the probabilities worked out by hand, and over
+ * five paths the standard deviation of the sample (n - 1); exact
  * percentiles agree with GSL's sort and quantile; bad runs are refused.
  * Models are read from YAML written to a temporary folder.
  */
@@ -98,6 +99,50 @@ static void _all_equal(const cx_mc_stat *s, double det)
         assert_near(s->q[j], det, 0);
 }
 
+/* MODEL_FMT's projection, worked by hand (2026..2031; costs start in 2026,
+ * where other.lab is first stated):
+ *   revenue  20, 42 (x2.1), 78.4 (x(2.1 - 0.7/3)), 128.0533 (x(2.1 -
+ *            1.4/3)), then x1.4: 179.2747, 250.9845
+ *   opex     24, then x2, x1.8, x1.3, x1.1, x1.1: 48, 86.4, 112.32,
+ *            123.552, 135.9072
+ *   capex    6 x 1.5^(k/2) (the 2024..2026 CAGR, (6/4)^(1/2) - 1)
+ *   other    2, then 10% of revenue
+ *   net      revenue - opex - capex - other = 0.9 revenue - opex - capex
+ *            after 2026: -12, -17.5485, -24.84, -8.0947, 24.2952, 73.4448
+ *   cumulative -12, -29.5485, -54.3885, -62.4832 (the peak, 2029),
+ *            -38.1880, 35.2569 (payback 2031); break-even 2030
+ *   cash     20 - 12 = 8; 8 + 30 - 17.5485 = 20.4515; - 24.84 < 0: runs
+ *            out in 2028
+ *   NPV 10%  sum net(k) / 1.1^(k+1) = 6.9397 */
+static void _by_hand(const cx_result *r, double *cum2028, double *peak, double *npv)
+{
+    const double k = sqrt(1.5);
+    const double rev[] = {20, 42, 78.4, 78.4 * (2.1 - 1.4 / 3),
+                          78.4 * (2.1 - 1.4 / 3) * 1.4, 78.4 * (2.1 - 1.4 / 3) * 1.96};
+    const double opex[] = {24, 48, 86.4, 112.32, 123.552, 135.9072};
+    double net[6], cum[6], sum = 0;
+    for (int i = 0; i < 6; i++) {
+        double capex = 6 * pow(k, i), other = i ? 0.1 * rev[i] : 2;
+        net[i] = rev[i] - opex[i] - capex - other;
+        cum[i] = sum += net[i];
+    }
+    *cum2028 = cum[2];
+    *peak = 0 - cum[3];
+    *npv = 0;
+    for (int i = 0; i < 6; i++)
+        *npv += net[i] / pow(1.1, i + 1);
+    assert_near(*cum2028, -54.38846922834953, 1e-9);
+    assert_near(*npv, 6.93968697071832, 1e-9);
+    const cx_burn *b = &r->burn.burn;
+    assert_int_equal(r->burn.first_year, 2026);
+    assert_int_equal(b->peak_year, 2029);
+    assert_int_equal(b->break_even_year, 2030);
+    assert_int_equal(b->payback_year, 2031);
+    assert_int_equal(r->burn.funding.runout_year, 2028);
+    for (int i = 0; i < 6; i++)
+        assert_near(b->cumulative[i], cum[i], 1e-9);
+}
+
 static void test_degenerate_equals_deterministic(void **state)
 {
     (void)state;
@@ -106,6 +151,8 @@ static void test_degenerate_equals_deterministic(void **state)
     const cx_result *r = f.r;
     cx_mc_result *mc = _run(&f, 5000, 1, 2);
     const cx_burn *b = &r->burn.burn;
+    double cum2028, peak, npv;
+    _by_hand(r, &cum2028, &peak, &npv);
     /* the model breaks even, pays back and runs out of cash within the
      * horizon, so each comparison below is about a real year */
     assert_true(b->break_even_year > 0);
@@ -122,6 +169,12 @@ static void test_degenerate_equals_deterministic(void **state)
     _all_equal(&mc->cumulative, b->cumulative[2028 - r->burn.first_year]);
     _all_equal(&mc->peak, 0 - b->peak_burn);
     _all_equal(&mc->npv, r->discount.npv);
+    /* and the paths' figures are the ones worked by hand */
+    assert_near(mc->cumulative.mean, cum2028, 1e-9);
+    assert_near(mc->cumulative.sd, 0, 1e-9);
+    assert_near(mc->peak.q[2], peak, 1e-9);
+    assert_near(mc->npv.q[2], npv, 1e-9);
+    assert_near(mc->break_even.p[2030 - 2026], 1, 0);
     assert_near(mc->break_even.p[b->break_even_year - r->burn.first_year], 1, 0);
     for (size_t k = 0; k < mc->nfan; k++) {
         const cx_mc_fan *fa = &mc->fan[k];
@@ -213,12 +266,15 @@ static void test_rank_correlation_of_draws(void **state)
  * probability 1/2; over 10000 paths within 5 standard errors
  * (sqrt(0.25 / 10000) = 0.005). Cumulative 2026..2027 = -5 - 5 = -10 or
  * -5 + 5 = 0. */
-static void test_two_points(void **state)
+/* Revenue 10 growing 0% or 100% (even odds), costs 15 flat, 2026..2027:
+ * the cumulative through 2027 is -5 + (10 - 15) = -10 or -5 + (20 - 15) =
+ * 0, and the path breaks even in 2027 exactly when it is 0. */
+static void _two(fx *f)
 {
-    (void)state;
     char path[128];
     snprintf(path, sizeof path, "%s/two.yaml", fx_dir());
     FILE *fp = fopen(path, "wb");
+    assert_non_null(fp);
     fputs("model: two\nyears: 2026..2027\nseries:\n"
           "  revenue.x: {values: {2026: 10}}\n  costs.x: {values: {2026: 15}}\n"
           "drivers:\n  revenue.x: {method: growth, rate: 50%}\n"
@@ -228,11 +284,15 @@ static void test_two_points(void **state)
           "  targets: [{break_even_by: 2027}, {cumulative_burn_through: 2027, below: 5}]\n",
           fp);
     fclose(fp);
-    cx_model *m;
-    cx_result *r;
-    assert_int_equal(read_model(path, &m), 0);
-    assert_ok(cx_compute(m, NULL, &r, NULL));
-    fx f = {m, r};
+    assert_int_equal(read_model(path, &f->m), 0);
+    assert_ok(cx_compute(f->m, NULL, &f->r, NULL));
+}
+
+static void test_two_points(void **state)
+{
+    (void)state;
+    fx f;
+    _two(&f);
     cx_mc_result *mc = _run(&f, 10000, 1, 2);
     assert_near(mc->break_even.p_by[1], 0.5, 5 * 0.005);
     assert_near(mc->break_even.p_never, 1 - mc->break_even.p_by[1], 1e-15);
@@ -247,6 +307,64 @@ static void test_two_points(void **state)
     assert_int_equal(mc->nbins, 20);
     assert_int_equal(mc->counts[0] + mc->counts[19], 10000);
     assert_int_equal(mc->counts[19], mc->break_even.count[1]);
+    cx_mc_result_free(mc);
+    _close(&f);
+}
+
+/* The sample standard deviation (n - 1) of x[0], x[stride], ...
+ * x[(n-1) stride], written out. */
+static double _sd(const double *x, size_t n, size_t stride)
+{
+    double mean = 0, ss = 0;
+    for (size_t i = 0; i < n; i++)
+        mean += x[i * stride];
+    mean /= (double)n;
+    for (size_t i = 0; i < n; i++)
+        ss += (x[i * stride] - mean) * (x[i * stride] - mean);
+    return sqrt(ss / (double)(n - 1));
+}
+
+static void test_sd_of_a_small_sample(void **state)
+{
+    (void)state;
+    /* _two's model, five paths, k of them at 0 and 5 - k at -10: mean
+     * -10 (5 - k)/5, ss = (5 - k)(10 + mean)^2 + k mean^2, sd sqrt(ss / 4)
+     * (n - 1). E.g. k = 2: mean -6, ss = 3 x 16 + 2 x 36 = 120, sd
+     * sqrt(30) = 5.477, where the population sd (/ 5) is sqrt(24) = 4.899. */
+    fx f;
+    _two(&f);
+    const double more[] = {0.3, 0.6};
+    cx_mc_options o = {.paths = 5, .seed = 3, .threads = 1, .keep_paths = 1,
+                       .levels = more, .nlevels = 2};
+    cx_mc_result *mc = NULL;
+    assert_ok(cx_mc_run(f.r, &o, &mc, NULL));
+    size_t k = 0;
+    for (size_t i = 0; i < 5; i++) {
+        double c = mc->raw.cumulative[i];
+        assert_true(c == -10 || c == 0);
+        k += c == 0;
+    }
+    assert_true(k > 0 && k < 5);          /* seed 3: both outcomes drawn */
+    double mean = -10.0 * (double)(5 - k) / 5;
+    double ss = (double)(5 - k) * (10 + mean) * (10 + mean) + (double)k * mean * mean;
+    assert_near(mc->cumulative.mean, mean, 1e-12);
+    assert_near(mc->cumulative.sd, sqrt(ss / 4), 1e-12);
+    /* Percentiles as mc.h states them (PERCENTILE.INC): h = p (n - 1),
+     * x[floor h] + (h - floor h)(x[floor h + 1] - x[floor h]) over the
+     * sorted sample: 5 - k values -10, then k zeros. With the levels 30%
+     * and 60% (h = 1.2, 2.4) beside P5..P95 (h = 0.2, 0.4, 2, 3.6, 3.8)
+     * some level falls between the last -10 and the first 0 whatever k. */
+    double xs[5];
+    for (size_t i = 0; i < 5; i++)
+        xs[i] = i < 5 - k ? -10 : 0;
+    assert_int_equal(mc->nq, 7);
+    for (size_t j = 0; j < mc->nq; j++) {
+        double h = mc->levels[j] * 4, l = floor(h);
+        double want = l >= 4 ? xs[4] : xs[(int)l] + (h - l) * (xs[(int)l + 1] - xs[(int)l]);
+        assert_near(mc->cumulative.q[j], want, 1e-12);
+    }
+    /* the input's own figures, from the rates drawn */
+    assert_near(mc->inputs[0].sd, _sd(mc->raw.inputs, 5, mc->u->ninputs), 1e-12);
     cx_mc_result_free(mc);
     _close(&f);
 }
@@ -332,6 +450,7 @@ int main(void)
         cmocka_unit_test(test_threads_and_seeds),
         cmocka_unit_test(test_rank_correlation_of_draws),
         cmocka_unit_test(test_two_points),
+        cmocka_unit_test(test_sd_of_a_small_sample),
         cmocka_unit_test(test_exact_percentiles),
         cmocka_unit_test(test_refused),
     };

@@ -9,9 +9,9 @@
 
 #include "parse_value.h"
 
-static const pv_rules money_b = {0, 1, CX_SCALE_B};
-static const pv_rules ratio = {1, 0, CX_SCALE_B};
-static const pv_rules plain = {0, 0, CX_SCALE_B};
+static const pv_rules money_b = {0, 1, CX_SCALE_B, 0, 0};
+static const pv_rules ratio = {1, 0, CX_SCALE_B, 0, 0};
+static const pv_rules plain = {0, 0, CX_SCALE_B, 0, 0};
 
 /* Parse text, which must succeed, and check every field. */
 static void _expect(const char *text, const pv_rules *r, cx_value_kind kind,
@@ -25,7 +25,8 @@ static void _expect(const char *text, const pv_rules *r, cx_value_kind kind,
     assert_true(v.low == low);
     assert_true(v.base == base);
     assert_true(v.high == high);
-    assert_true(v.resolution == res);
+    if (v.resolution != res)
+        fail_msg("'%s': resolution %.17g, expected %.17g", text, v.resolution, res);
     assert_null(v.text);
 }
 
@@ -103,12 +104,55 @@ static void scale_suffixes(void **state)
     _expect("91B", &money_b, CX_V_EXACT, 91, 91, 91, 0.5);
     _expect("1..2T", &money_b, CX_V_RANGE, 1000, 1500, 2000, 500);  /* both in T */
     _expect("500M..1.2B", &money_b, CX_V_RANGE, 0.5, 0.85, 1.2, 0.05);
-    const pv_rules money_1 = {0, 1, CX_SCALE_ONE}, money_m = {0, 1, CX_SCALE_M};
+    const pv_rules money_1 = {0, 1, CX_SCALE_ONE, 0, 0}, money_m = {0, 1, CX_SCALE_M, 0, 0};
     _expect("1.4T", &money_1, CX_V_EXACT, 1.4e12, 1.4e12, 1.4e12, 5e10);
     _expect("2.5B", &money_m, CX_V_EXACT, 2500, 2500, 2500, 50);
     _expect("381", &money_m, CX_V_EXACT, 381, 381, 381, 0.5);  /* no suffix: as is */
     _refuse("1B..2", &money_b, PV_ESYNTAX);
-    _refuse("6m", &money_b, PV_ESYNTAX);
+    _expect("6m", &money_b, CX_V_EXACT, 0.006, 0.006, 0.006, 0.0005);
+}
+
+/* Figures as analysts write them (issue 16, point 8), by hand: (30) is
+ * -30; $30B in a B model is 30; 30bn and 30 mn are 30 and 0.03 (30 / 1,000);
+ * EUR 1.2M is 0.0012 B. */
+static void analyst_notation(void **state)
+{
+    (void)state;
+    _expect("(30)", &money_b, CX_V_EXACT, -30, -30, -30, 0.5);
+    _expect("($30B)", &money_b, CX_V_EXACT, -30, -30, -30, 0.5);
+    _expect("+40%", &ratio, CX_V_EXACT, 0.4, 0.4, 0.4, 0.005);
+    _expect("(5%)", &ratio, CX_V_EXACT, -0.05, -0.05, -0.05, 0.005);
+    _expect("$30B", &money_b, CX_V_EXACT, 30, 30, 30, 0.5);
+    _expect("30bn", &money_b, CX_V_EXACT, 30, 30, 30, 0.5);
+    _expect("30 mn", &money_b, CX_V_EXACT, 0.03, 0.03, 0.03, 0.0005);
+    _expect("\xe2\x82\xac" "1.2M", &money_b, CX_V_EXACT, 0.0012, 0.0012, 0.0012, 0.00005);
+    _expect("1.5 billion", &money_b, CX_V_EXACT, 1.5, 1.5, 1.5, 0.05);
+    _expect("-$2,500 million", &money_b, CX_V_EXACT, -2.5, -2.5, -2.5, 0.0005);
+    _refuse("$30", &plain, PV_ECURRENCY);
+    _refuse("$30%", &ratio, PV_ECURRENCY);
+    _refuse("-(30)", &money_b, PV_ESYNTAX);
+    _refuse("(30", &money_b, PV_ESYNTAX);
+    _refuse("30bnx", &money_b, PV_ESYNTAX);
+}
+
+/* An import's decimal comma (1.400,5 = 1400.5) and its own scale (unit: M
+ * in a B model: 30 is 0.03; a figure's own suffix wins: 2B is 2). */
+static void import_rules(void **state)
+{
+    (void)state;
+    const pv_rules de = {0, 1, CX_SCALE_B, 1, 0}, m_in_b = {0, 1, CX_SCALE_B, 0,
+                                                            1 + CX_SCALE_M};
+    _expect("16,9", &de, CX_V_EXACT, 16.9, 16.9, 16.9, 0.05);
+    _expect("1.400,5", &de, CX_V_EXACT, 1400.5, 1400.5, 1400.5, 0.05);
+    _expect("1 400", &de, CX_V_EXACT, 1400, 1400, 1400, 0.5);
+    _expect("1\xc2\xa0" "400,25", &de, CX_V_EXACT, 1400.25, 1400.25, 1400.25, 0.005);
+    _expect("1,5..2,5", &de, CX_V_RANGE, 1.5, 2, 2.5, 0.05);
+    _expect("(1.400)", &de, CX_V_EXACT, -1400, -1400, -1400, 0.5);
+    _refuse("1.40", &de, PV_ESYNTAX);
+    _expect("1,400", &de, CX_V_EXACT, 1.4, 1.4, 1.4, 0.0005);
+    _expect("30", &m_in_b, CX_V_EXACT, 0.03, 0.03, 0.03, 0.0005);
+    _expect("2B", &m_in_b, CX_V_EXACT, 2, 2, 2, 0.5);
+    _expect("1,500", &m_in_b, CX_V_EXACT, 1.5, 1.5, 1.5, 0.0005);
 }
 
 static void rules(void **state)
@@ -128,8 +172,8 @@ static void garbage(void **state)
     (void)state;
     static const char *const bad[] = {
         "abc", "nan", "NaN", "inf", "-inf", "infinity", "1e5", "0x10", "12abc",
-        "1.", ".5", "--1", "+5", "~", "..", "1..", "..2", "1..2+", "1...2",
-        "1 2", "5 %", "$60", "1,", "~~1", "1++", "1%%", "%5", "1.2.3", "１２",
+        "1.", ".5", "--1", "+-5", "~", "..", "1..", "..2", "1..2+", "1...2",
+        "1 2", "5 %", "$$60", "1,", "~~1", "1++", "1%%", "%5", "1.2.3", "１２",
         NULL
     };
     for (int i = 0; bad[i]; i++)
@@ -148,7 +192,7 @@ static void overflow(void **state)
     big[350] = '\0';
     _refuse(big, &money_b, PV_ERANGE);
     /* fits as written, overflows once converted from T to 1 */
-    const pv_rules money_1 = {0, 1, CX_SCALE_ONE};
+    const pv_rules money_1 = {0, 1, CX_SCALE_ONE, 0, 0};
     big[298] = 'T';
     big[299] = '\0';
     _refuse(big, &money_1, PV_ERANGE);
@@ -201,6 +245,8 @@ int main(void)
         cmocka_unit_test(percent),
         cmocka_unit_test(thousands),
         cmocka_unit_test(scale_suffixes),
+        cmocka_unit_test(analyst_notation),
+        cmocka_unit_test(import_rules),
         cmocka_unit_test(rules),
         cmocka_unit_test(garbage),
         cmocka_unit_test(overflow),

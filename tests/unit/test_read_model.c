@@ -338,8 +338,9 @@ static void errors(void **state)
                                    "scenarios:\n  s: {drivers: {a.b: {rate: 5%}}}\n", 65),
                         "e5.yaml:6:22: missing key 'method' in the driver of 'a.b' "
                         "(growth, rates, cagr or fade)");
-    assert_string_equal(_read_fail("e6.yaml", HEAD "unit: b\nseries:\n  a.b: {2024: 1}\n", 65),
-                        "e6.yaml:3:7: expected a scale for 'unit' (1, K, M, B or T), got 'b'");
+    assert_string_equal(_read_fail("e6.yaml", HEAD "unit: q\nseries:\n  a.b: {2024: 1}\n", 65),
+                        "e6.yaml:3:7: expected a scale for 'unit' (1, K, M, B or T; also "
+                        "k, mn, bn, tn), got 'q'");
     assert_string_equal(_read_fail("e7.yaml", HEAD "series:\n  a.b: {2024: 1}\n"
                                    "checks:\n  - {growth: a.b, from: 2025, to: 2024, "
                                    "stated: 5%}\n", 65),

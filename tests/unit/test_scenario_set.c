@@ -165,6 +165,53 @@ static void test_ends_of_figures(void **state)
     cx_model_free(m);
 }
 
+static void test_cash_rows(void **state)
+{
+    (void)state;
+    /* Cash 20 at the start of 2026 (exact), year-end cash = previous + net:
+     *   base nets -14, -7.4, 3.86:   6, -1.4, 2.46  -> gap 1.4; runs out in
+     *        2027 at 2027 + 6/7.4 = 2027.81081..., runway (2027.81081 - 2026)
+     *        * 12 = 21.72973 months;
+     *   bear nets -14, -13.4, -12.34: 6, -7.4, -19.74 -> gap 19.74; 2027 +
+     *        6/13.4 = 2027.44776..., 17.37313 months;
+     *   bull nets -14, -1.4, 23.66:  6, 4.6, 28.26 -> gap 0, lasts (NAN).
+     * The gap is a money row (after the peak), runway and the year after the
+     * payback rows. Without cash none of the three rows exists. */
+    size_t rev, costs;
+    cx_model *m = _lab(&rev, &costs);
+    cx_scenario_set *s = _set(m, 0);
+    for (size_t i = 0; i < s->nrows; i++)
+        assert_true(s->rows[i].fig < CX_SF_FUNDING_GAP);
+    cx_scenario_set_free(s);
+    m->burn.cash = fx_value(CX_V_EXACT, 20, 20, 20, 0, "20");
+    m->burn.cash_year = 2026;
+    s = _set(m, 0);
+    size_t gap = _row(s, CX_SF_FUNDING_GAP, 0), rw = _row(s, CX_SF_RUNWAY, 0);
+    size_t out = _row(s, CX_SF_CASH_OUT, 0);
+    assert_int_equal(s->nmoney, 5);
+    assert_int_equal(gap, 4);
+    assert_true(rw > _row(s, CX_SF_PAYBACK_FRAC, 0) && out == rw + 1);
+    static const double want_gap[] = {1.4, 19.74, 0}, want_rw[] = {21.72972972972973,
+                                                                  17.37313432835821, NAN};
+    static const double want_out[] = {2027, 2027, NAN};
+    for (size_t k = 0; k < 3; k++) {
+        assert_near(cx_scenario_set_value(s, gap, k), want_gap[k], 1e-9);
+        if (isnan(want_rw[k])) {
+            assert_true(isnan(cx_scenario_set_value(s, rw, k)));
+            assert_true(isnan(cx_scenario_set_value(s, out, k)));
+        } else {
+            assert_near(cx_scenario_set_value(s, rw, k), want_rw[k], 1e-9);
+            assert_near(cx_scenario_set_value(s, out, k), want_out[k], 0);
+        }
+    }
+    char label[64];
+    cx_scenario_row_label(s, rw, label, sizeof label);
+    assert_string_equal(label, "Runway (months)");
+    assert_string_equal(cx_scenario_fig_name(CX_SF_CASH_OUT), "runout_year");
+    cx_scenario_set_free(s);
+    cx_model_free(m);
+}
+
 static void test_failure_names_scenario(void **state)
 {
     (void)state;
@@ -192,6 +239,7 @@ int main(void)
         cmocka_unit_test(test_order_and_figures),
         cmocka_unit_test(test_through),
         cmocka_unit_test(test_ends_of_figures),
+        cmocka_unit_test(test_cash_rows),
         cmocka_unit_test(test_failure_names_scenario),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,56 @@
+/*
+ * mc_formula.c - derived series on a Monte Carlo path: a formula whose
+ * inputs are uncertain is run again on the path's values (formula.h), its
+ * derived years replaced (the plan's FORMULA steps, mc_priv.h); the
+ * scratch a worker needs for it.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include "mc_priv.h"
+
+cx_status cxi_mc_fx_plan(cxi_mc_plan *p)
+{
+    const cx_model *m = p->m;
+    p->consts = malloc((m->nconstants ? m->nconstants : 1) * sizeof *p->consts);
+    if (!p->consts)
+        return CX_ENOMEM;
+    for (size_t c = 0; c < m->nconstants; c++)
+        p->consts[c] = m->constants[c].value.base;
+    for (size_t i = 0; i < p->nops; i++) {
+        const cx_series *se = &m->series[p->ops[i].series];
+        size_t need = p->ops[i].kind == CXI_OP_FORMULA
+                      ? cx_formula_scratch(&se->formula, p->ny) : 0;
+        if (need > p->fx_need)
+            p->fx_need = need;
+    }
+    return CX_OK;
+}
+
+int cxi_mc_fx_init(const cxi_mc_plan *p, cxi_mc_fx *fx, double *V)
+{
+    fx->sv = malloc((p->ns ? p->ns : 1) * sizeof *fx->sv);
+    fx->scratch = malloc((p->fx_need ? p->fx_need : 1) * sizeof *fx->scratch);
+    fx->out = malloc((p->ny ? p->ny : 1) * sizeof *fx->out);
+    if (!fx->sv || !fx->scratch || !fx->out)
+        return -1;
+    for (size_t s = 0; s < p->ns; s++)
+        fx->sv[s] = V + s * p->ny;
+    return 0;
+}
+
+void cxi_mc_fx_release(cxi_mc_fx *fx)
+{
+    free(fx->sv);
+    free(fx->scratch);
+    free(fx->out);
+}
+
+void cxi_mc_fx_run(const cxi_mc_plan *p, const cxi_mc_op *op, double *V, cxi_mc_fx *fx)
+{
+    if (op->eval) {
+        cx_fx_env env = {fx->sv, p->consts, p->ny, 1, fx->scratch, NULL};
+        cx_formula_eval(&p->m->series[op->series].formula, &env, fx->out, NULL, NULL);
+    }
+    for (size_t t = op->t0; t < op->t0 + op->n; t++)
+        V[op->dst + t] = fx->out[t];
+}

@@ -1,0 +1,179 @@
+/*
+ * report_explain_burn.c - `capex explain MODEL burn`: how each figure of
+ * the burn came to be, laid out from the engine's result like a series'
+ * derivation: the net cash flow and its inputs, the cumulative, the cash
+ * at each year end, then break-even or turning negative, the trough,
+ * payback, peak funding, runway and the funding gap with the arithmetic
+ * that gives each. It computes no figure itself: every number printed is
+ * the engine's, and the arithmetic shown is the engine's formula
+ * (model/burn.h) with the engine's inputs.
+ */
+#include "report_explain.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <sysexits.h>
+
+#include "report_util.h"
+
+/* "revenue.lab - costs.lab - commitments" or "fcf.total". */
+static void _net_formula(FILE *f, const cx_result *r)
+{
+    const cx_model *m = r->model;
+    const cx_burn_spec *sp = &m->burn;
+    if (sp->net != CX_NO_INDEX)
+        fprintf(f, "%s", m->series[sp->net].name);
+    else
+        fprintf(f, "%s - %s", m->series[sp->revenue].name, m->series[sp->costs].name);
+    if (r->burn.funding.commitments)
+        fputs(" - commitments", f);
+}
+
+/* The net of burn year i from its inputs: "= 20.00 - 34.00 - 5.40", or
+ * "= fcf.total 40.00 (stated)". */
+static void _net_how(FILE *f, const cx_result *r, size_t i)
+{
+    const cx_burn_result *b = &r->burn;
+    const cx_model *m = r->model;
+    size_t t = (size_t)(b->first_year - m->first_year) + i;
+    if (b->revenue) {
+        fprintf(f, "= %.2f - %.2f", b->revenue[i], b->costs[i]);
+    } else {
+        const cx_value *v = &r->series[m->burn.net].v[t];
+        fprintf(f, "= %s %.2f (%s)", m->series[m->burn.net].name, v->base,
+                cx_value_kind_name(v->kind));
+    }
+    if (b->funding.commitments)
+        fprintf(f, " - %.2f", b->funding.commitments[i]);
+}
+
+/* Cash at the end of year i: "cash 6.00 = 20.00 + -14.00 + 0.00". */
+static void _cash_how(FILE *f, const cx_burn_result *b, size_t i)
+{
+    const cx_funding *fu = &b->funding;
+    size_t c = (size_t)(fu->cash_year - b->first_year);
+    if (!fu->has_cash || i < c)
+        return;
+    double prev = i == c ? fu->opening_cash : fu->cash[i - 1];
+    fprintf(f, "; cash %.2f = %.2f + %.2f", fu->cash[i], prev, b->net[i]);
+    if (fu->raises)
+        fprintf(f, " + raised %.2f", fu->raises[i]);
+}
+
+static void _years(FILE *f, const cx_result *r)
+{
+    const cx_burn_result *b = &r->burn;
+    fprintf(f, "  year %12s %12s  how\n", "net", "cumulative");
+    for (size_t i = 0; i < b->n; i++) {
+        fprintf(f, "  %d %12.2f %12.2f  ", b->first_year + (int)i, b->net[i],
+                b->burn.cumulative[i]);
+        _net_how(f, r, i);
+        if (i)
+            fprintf(f, "; cumulative = %.2f + %.2f", b->burn.cumulative[i - 1], b->net[i]);
+        _cash_how(f, b, i);
+        fputc('\n', f);
+    }
+}
+
+/* The crossing of x between year y-1 (index i-1) and y, written out:
+ * y-1 + x[i-1] / (x[i-1] - x[i]) (the same form upwards and downwards),
+ * with the engine's fraction. */
+static void _crossing(FILE *f, const cx_burn_result *b, const double *x, int year,
+                      double frac)
+{
+    size_t i = (size_t)(year - b->first_year);
+    fprintf(f, "%d (fractional %.4f = %d + %.2f / (%.2f - %.2f))", year, frac, year - 1,
+            x[i - 1], x[i - 1], x[i]);
+}
+
+static void _turn(FILE *f, const cx_result *r)
+{
+    const cx_burn_result *b = &r->burn;
+    const cx_burn *k = &b->burn;
+    if (!k->turns_negative_year) {
+        fputs(b->net[0] < 0 ? "  burning from the first year (net below 0)\n" : "", f);
+        return;
+    }
+    fputs("  turns negative  ", f);
+    _crossing(f, b, b->net, k->turns_negative_year, b->funding.turns_negative_frac);
+    fprintf(f, "\n                  the net starts at %.2f >= 0; first year below 0\n",
+            b->net[0]);
+}
+
+static void _break_even(FILE *f, const cx_result *r)
+{
+    const cx_burn_result *b = &r->burn;
+    const cx_burn *k = &b->burn;
+    fprintf(f, "  trough          %.2f in %d: the lowest net\n", k->trough, k->trough_year);
+    fputs("  break-even      ", f);
+    if (k->break_even_year)
+        _crossing(f, b, b->net, k->break_even_year, b->funding.break_even_frac);
+    else
+        fputs("not within horizon", f);
+    fputs("\n                  first year with net >= 0 after a year below 0\n", f);
+}
+
+static void _payback(FILE *f, const cx_result *r)
+{
+    const cx_burn_result *b = &r->burn;
+    const cx_burn *k = &b->burn;
+    if (!k->peak_year) {
+        fputs("  peak funding    none: the cumulative never goes below 0\n"
+              "  payback         nothing to pay back\n", f);
+        return;
+    }
+    fprintf(f, "  peak funding    %.2f in %d: the lowest cumulative%s\n", k->peak_burn,
+            k->peak_year, k->still_burning ? " (still burning in the last year: "
+                                             "deeper beyond the horizon)" : "");
+    fputs("  payback         ", f);
+    if (k->payback_year)
+        _crossing(f, b, k->cumulative, k->payback_year, b->funding.payback_frac);
+    else
+        fputs("not within horizon", f);
+    fputs("\n                  first year after the peak with cumulative >= 0\n", f);
+}
+
+static void _runway(FILE *f, const cx_result *r)
+{
+    const cx_burn_result *b = &r->burn;
+    const cx_funding *fu = &b->funding;
+    if (!fu->has_cash)
+        return;
+    fprintf(f, "  cash            %.2f at the start of %d\n", fu->opening_cash, fu->cash_year);
+    if (fu->runout_year) {
+        size_t i = (size_t)(fu->runout_year - b->first_year);
+        double start = fu->cash[i] - b->net[i];
+        fprintf(f, "  runway          %.2f months = (%.4f - %d) x 12; the cash runs out in "
+                "%.4f = %d + %.2f / (0 - %.2f)\n", fu->runway_months, fu->runway_end,
+                fu->cash_year, fu->runway_end, fu->runout_year, start, b->net[i]);
+    } else {
+        fputs("  runway          the cash lasts the horizon\n", f);
+    }
+    fprintf(f, "  funding gap     %s%.2f = the lowest year-end cash below 0, negated%s\n",
+            b->burn.still_burning ? "at least " : "", fu->funding_gap,
+            b->burn.still_burning ? "\n                  not funded within the horizon: "
+                                    "still burning in the last year" : "");
+}
+
+int report_explain_burn(FILE *f, const cx_result *r)
+{
+    const cx_model *m = r->model;
+    const cx_burn_result *b = &r->burn;
+    fprintf(f, "%s  [%s, scenario %s]\n\n", m->title && *m->title ? m->title : m->name,
+            m->name, r->scenario ? r->scenario : "base");
+    fprintf(f, "burn - %s (%s %s)   [%s:%d:%d]\n  net      = ", report_net_label(m),
+            m->currency, report_scale_word(m->scale), m->file, m->burn.line, m->burn.col);
+    _net_formula(f, r);
+    fprintf(f, "\n  years    %d..%d\n", b->first_year, b->first_year + (int)b->n - 1);
+    _years(f, r);
+    if (!b->burn.burns) {
+        fprintf(f, "  no burn within the horizon: the %s is >= 0 in every year\n",
+                report_net_label(m));
+    } else {
+        _turn(f, r);
+        _break_even(f, r);
+        _payback(f, r);
+    }
+    _runway(f, r);
+    return ferror(f) ? EX_IOERR : 0;
+}
