@@ -25,7 +25,7 @@ import: bomb.xlsx
 YAML
 _wall() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0;
           for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$1"; }
-_rss() { awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$1"; }
+_rss() { awk -F': ' '/Maximum resident set size/ { printf "%.1f\n", $2 / 1024 }' "$1"; }
 _median() { sort -n | sed -n "$(( (RUNS + 1) / 2 ))p"; }
 echo
 echo "capex import bench: $(ls -l "$T/big.xlsx" | awk '{printf "%.1f MB", $5 / 1e6}') xlsx, 100,000 rows x 12 columns; median of $RUNS"
@@ -38,6 +38,8 @@ for what in big bomb; do
         _rss "$T/$what.time" >>"$T/$what.m"
         i=$((i + 1))
     done
-    printf '%-6s %s s, peak %s MB   (%s)\n' "$what" "$(_median <"$T/$what.w")" \
-        "$(_median <"$T/$what.m")" "$(grep -m1 -E 'capex|bomb|big' "$T/$what.time" | cut -c1-90)"
+    # capex's own message (the bomb's refusal), without time's report
+    said=$(grep -v -e 'Command being timed' -e '^[[:space:]]' "$T/$what.time" | head -n 1 | cut -c1-90)
+    printf '%-6s %s s, peak %s MB%s\n' "$what" "$(_median <"$T/$what.w")" \
+        "$(_median <"$T/$what.m")" "${said:+   ($said)}"
 done
