@@ -155,7 +155,8 @@ typedef struct xlsx_book {
     int year_row;             /* header row holding the years */
     int *val_row, *rate_row;  /* [nseries], -1 when absent */
     int *yoy_row;             /* [nseries], -1 when no year has a YoY */
-    int *chart_row;           /* [nseries] history row (projection row + 1), -1 */
+    int *chart_row;           /* [nseries] history row (projection row + 1); -1 no
+                                 chart, -2 left out of a full chart (xlsx_charts.c) */
     int yoy_head, chart_head; /* section title rows */
     /* Commitments */
     int cmt_total_row, cmt_sum_col;  /* total row; column of in-horizon sums */

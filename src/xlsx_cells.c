@@ -51,12 +51,46 @@ static int _reserve(xb_str *s, size_t extra)
     return 0;
 }
 
+/* Append n bytes of text. */
+static void _cat(xb_str *s, const char *t, size_t n)
+{
+    if (_reserve(s, n))
+        return;
+    memcpy(s->s + s->len, t, n);
+    s->len += n;
+    s->s[s->len] = '\0';
+}
+
 /* Formats once into the room left; only when that is too small, grows the
  * string and formats again. */
+/* Formulas are mostly built of literal pieces ("IF(", "+", a name given as
+ * "%s"): those are copied without vsnprintf, which cost a fifth of a
+ * workbook of derived series (docs/performance.md). */
+static int _put_plain(xb_str *s, const char *fmt, va_list ap)
+{
+    if (!strchr(fmt, '%')) {
+        _cat(s, fmt, strlen(fmt));
+        return 1;
+    }
+    if (fmt[0] == '%' && fmt[1] == 's' && !fmt[2]) {
+        const char *text = va_arg(ap, const char *);
+        if (!text)
+            return 0;           /* vsnprintf's "(null)" */
+        _cat(s, text, strlen(text));
+        return 1;
+    }
+    return 0;
+}
+
 void xs_printf(xb_str *s, const char *fmt, ...)
 {
     va_list ap;
     if (s->failed)
+        return;
+    va_start(ap, fmt);
+    int plain = _put_plain(s, fmt, ap);
+    va_end(ap);
+    if (plain)
         return;
     size_t room = s->cap - s->len;
     va_start(ap, fmt);
@@ -81,15 +115,6 @@ void xs_printf(xb_str *s, const char *fmt, ...)
 const char *xs_get(const xb_str *s)
 {
     return s->s && !s->failed ? s->s : "";
-}
-
-static void _cat(xb_str *s, const char *t, size_t n)
-{
-    if (_reserve(s, n))
-        return;
-    memcpy(s->s + s->len, t, n);
-    s->len += n;
-    s->s[s->len] = '\0';
 }
 
 /* Most formula cells write references: built by hand, not by printf (a
@@ -124,6 +149,20 @@ void xs_range(xb_str *s, const char *sheet, int r1, int c1, int r2, int c2,
 
 void xs_num(xb_str *s, double v)
 {
+    /* A whole number below 10^15 prints under %.17g as its digits alone
+     * ("-0" for negative zero): written here without printf, same text. */
+    if (v == floor(v) && fabs(v) < 1e15 && !(v == 0 && signbit(v))) {
+        char buf[24], *p = buf + sizeof buf;
+        long long k = (long long)v;
+        unsigned long long u = k < 0 ? 0ULL - (unsigned long long)k : (unsigned long long)k;
+        do
+            *--p = (char)('0' + u % 10);
+        while (u /= 10);
+        if (k < 0)
+            *--p = '-';
+        _cat(s, p, (size_t)(buf + sizeof buf - p));
+        return;
+    }
     xs_printf(s, "%.17g", v);
 }
 

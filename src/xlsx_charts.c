@@ -100,6 +100,20 @@ static void _metric_words(const char *metric, xb_str *t)
     }
 }
 
+/* Series of (metric, sum) left out by _cap_charts. */
+static size_t _cut(const xlsx_book *b, const char *metric, int sum, size_t first)
+{
+    char buf[128];
+    size_t k = 0;
+    for (size_t s = first; s < b->m->nseries; s++) {
+        if (b->chart_row[s] != -2 || (b->m->series[s].kind == CX_S_SUM) != sum)
+            continue;
+        cx_series_metric(&b->m->series[s], buf, sizeof buf);
+        k += !strcmp(buf, metric);
+    }
+    return k;
+}
+
 /* The line chart of one metric: every series of it with chart rows. */
 static lxw_chart *_metric_chart(xlsx_book *b, const char *metric, size_t first)
 {
@@ -157,12 +171,46 @@ static lxw_chart *_metric_chart(xlsx_book *b, const char *metric, size_t first)
     }
     xb_unit_label(b, b->m->series[first].unit, b->m->series[first].unit_text, &t);
     xs_printf(&t, ")");
+    size_t cut = _cut(b, metric, sum, first);
+    if (cut)
+        xs_printf(&t, ", first %zu of %zu", members, members + cut);
     _title(chart, &t);
     xs_release(&t);
     chart_axis_set_name(chart->x_axis, "Year");
     chart_axis_set_num_format(chart->y_axis, xb_series_numfmt(b, first));
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     return chart;
+}
+
+/* A chart draws one line per palette colour at most: the first CHART_MAX
+ * series of a metric in the model's order. The others keep no chart rows
+ * (chart_row -2, counted in the title): fifty lines and a legend of fifty
+ * names is no chart to read, and their cells cost a fifth of the workbook
+ * (docs/performance.md). */
+#define CHART_MAX ((int)(sizeof palette / sizeof palette[0]))
+
+static void _cap_charts(xlsx_book *b)
+{
+    char buf[128];
+    size_t n = b->m->nseries;
+    unsigned char *seen = calloc(n ? n : 1, 1);
+    if (!seen) {
+        b->nomem = 1;
+        return;
+    }
+    for (size_t s = 0; s < n; s++) {
+        if (b->chart_row[s] < 0 || seen[s])
+            continue;
+        cx_series_metric(&b->m->series[s], buf, sizeof buf);
+        int sum = b->m->series[s].kind == CX_S_SUM, k = 0;
+        for (size_t o = s; o < n; o++)
+            if (_in_chart(b, o, buf, sum)) {
+                seen[o] = 1;
+                if (++k > CHART_MAX)
+                    b->chart_row[o] = -2;
+            }
+    }
+    free(seen);
 }
 
 void xb_plan_charts(xlsx_book *b)
@@ -183,6 +231,7 @@ void xb_plan_charts(xlsx_book *b)
             if (_in_chart(b, o, buf, sum))
                 b->chart_row[o] = -1;
     }
+    _cap_charts(b);
 }
 
 void xb_chart_metrics(xlsx_book *b, lxw_worksheet *ws, int row, int col,
