@@ -37,7 +37,7 @@ static void _load(_vec v, size_t n, const double *src, size_t series)
         v.w[t] = isnan(src[t]) ? (uint32_t)(series << 3) | CX_FXW_MISSING : 0;
 }
 
-static double _arith(cx_fx_op op, double a, double b)
+static inline double _arith(cx_fx_op op, double a, double b)
 {
     switch (op) {
     case CX_FX_ADD: return cx_sheet_sub(a, -b);
@@ -56,9 +56,22 @@ static double _arith(cx_fx_op op, double a, double b)
     }
 }
 
-/* a = a op b for every period; the first empty operand's reason wins. */
-static void _binary(cx_fx_op op, _vec a, _vec b, size_t n)
+/* a = a op b for every period; the first empty operand's reason wins.
+ * Inlined with op a constant for the common operators (_binary), so that
+ * _arith's switch is decided once per vector, not once per period. */
+static inline __attribute__((always_inline))
+void _binary_op(cx_fx_op op, _vec a, _vec b, size_t n)
 {
+    /* Without reasons, + - * / need no tests before: an empty operand
+     * (NAN) or a division by 0 gives a result that is not finite, which
+     * is empty as well. Comparisons, min and max do need them. */
+    if (!a.w && !b.w && op >= CX_FX_ADD && op <= CX_FX_DIV) {
+        for (size_t t = 0; t < n; t++) {
+            double r = _arith(op, a.x[t], b.x[t]);
+            a.x[t] = isfinite(r) ? r : NAN;
+        }
+        return;
+    }
     for (size_t t = 0; t < n; t++) {
         if (isnan(a.x[t]))
             continue;
@@ -75,6 +88,18 @@ static void _binary(cx_fx_op op, _vec a, _vec b, size_t n)
             a.x[t] = r;
         else
             _empty(a, t, CX_FXW_RANGE);
+    }
+}
+
+static void _binary(cx_fx_op op, _vec a, _vec b, size_t n)
+{
+    switch (op) {
+    case CX_FX_ADD: _binary_op(CX_FX_ADD, a, b, n); break;
+    case CX_FX_SUB: _binary_op(CX_FX_SUB, a, b, n); break;
+    case CX_FX_MUL: _binary_op(CX_FX_MUL, a, b, n); break;
+    case CX_FX_DIV: _binary_op(CX_FX_DIV, a, b, n); break;
+    case CX_FX_SUM: _binary_op(CX_FX_SUM, a, b, n); break;
+    default:        _binary_op(op, a, b, n); break;
     }
 }
 
@@ -184,14 +209,41 @@ static size_t _step(const cx_fx_ins *in, const cx_fx_env *env, uint32_t *why,
     }
 }
 
+/* A two-operand operator of _binary (+ - * / comparisons min max). */
+static int _is_binary(const cx_fx_ins *in)
+{
+    switch (in->op) {
+    case CX_FX_NUM: case CX_FX_CONST: case CX_FX_SERIES: case CX_FX_NEG:
+    case CX_FX_ABS: case CX_FX_LAG: case CX_FX_YOY: case CX_FX_CUMSUM:
+    case CX_FX_IF:
+        return 0;
+    default:
+        return in->argc == 2;
+    }
+}
+
 void cx_formula_eval(const cx_formula *f, const cx_fx_env *env, double *out,
                      uint32_t *why, int *starts)
 {
     uint32_t *w = why && env->why_scratch ? why : NULL;
     size_t sp = 0;
     for (size_t i = 0; i < f->ncode; i++) {
+        const cx_fx_ins *in = &f->code[i];
+        if (starts)
+            starts[i] = -1;
+        /* Without reasons (Monte Carlo), a series that an operator takes at
+         * once as its right operand is read where it is, not copied onto
+         * the stack first: `a + b + c` loads a alone. */
+        if (!w && sp > 0 && in->op == CX_FX_SERIES && i + 1 < f->ncode
+            && _is_binary(&f->code[i + 1])) {
+            _vec b = {(double *)env->series[in->index], NULL};
+            _binary(f->code[++i].op, _slot(env, NULL, sp - 1), b, env->nper);
+            if (starts)
+                starts[i] = -1;
+            continue;
+        }
         int start = -1;
-        sp = _step(&f->code[i], env, w, sp, &start);
+        sp = _step(in, env, w, sp, &start);
         if (starts)
             starts[i] = start;
     }

@@ -25,17 +25,6 @@ cx_status cx_yoy(double prev, double cur, double *out)
     return _finish(cx_sheet_sub(cur / prev, 1), out);
 }
 
-/* a - b as a spreadsheet subtracts: 0 when a and b agree to within 2^-48
- * of their size (LibreOffice's approxSub), so a YoY of two equal-growth
- * figures is 0 in the engine as in the recalculated workbook. */
-double cx_sheet_sub(double a, double b)
-{
-    double d = fabs(a - b);
-    if (a != b && d < fabs(a) * 0x1p-48 && d < fabs(b) * 0x1p-48)
-        return 0;
-    return a - b;
-}
-
 cx_status cx_cagr(double start, double end, int years, double *out)
 {
     if (!out)

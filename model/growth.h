@@ -9,6 +9,7 @@
 #ifndef CX_GROWTH_H
 #define CX_GROWTH_H
 
+#include <math.h>
 #include "error.h"
 
 /** Year-on-year growth: cur / prev - 1 (Excel: =cur/prev-1). */
@@ -24,6 +25,12 @@ cx_status cx_multiple(double start, double end, double *out);
 /** a - b, or 0 when a and b agree to within 2^-48 of their size: what a
  *  spreadsheet's subtraction gives (LibreOffice snaps such differences to
  *  0), so the engine and the recalculated workbook agree. */
-double cx_sheet_sub(double a, double b);
+static inline double cx_sheet_sub(double a, double b)
+{
+    double d = fabs(a - b);
+    if (a != b && d < fabs(a) * 0x1p-48 && d < fabs(b) * 0x1p-48)
+        return 0;
+    return a - b;
+}
 
 #endif
