@@ -225,8 +225,10 @@ static void _growth_table(FILE *f, const cx_result *r)
         char mult[48], cagr[48];
         numfmt_human(mult, sizeof mult, sr->hist_multiple, 2);
         numfmt_human(cagr, sizeof cagr, sr->hist_cagr * 100, 1);
+        if (isfinite(sr->hist_cagr))    /* no CAGR across a sign change: "n/a" */
+            strcat(cagr, "%");
         _label(f, report_label(&m->series[i]));
-        fprintf(f, "%5d..%4d %9sx %9s%%\n", m->first_year + sr->first,
+        fprintf(f, "%5d..%4d %9sx %10s\n", m->first_year + sr->first,
                 m->first_year + sr->last_stated, mult, cagr);
     }
 }

@@ -177,4 +177,20 @@ done
 run "mc target in English" 0 "$CAPEX" mc inputs/ai-lab-burn.yaml -n --paths 200 --seed 1
 has "mc target in English: profitable by 2030" out "P(profitable by 2030 (the plan))"
 
+# --- 14. no CAGR across a sign change: the growth table says n/a, not n/a% --
+# 10 in 2022 to -5 in 2024: multiple -5/10 = -0.50x, and no CAGR.
+cat >"$T/sign.yaml" <<'YAML'
+model: sign
+years: 2022..2025
+as_of: 2026-01-01
+series:
+  ocf.a: {values: {2022: 10, 2023: 2, 2024: -5}}
+drivers:
+  ocf.a: {method: growth, rate: 0%}
+YAML
+run "sign change runs" 0 "$CAPEX" run "$T/sign.yaml" -n
+has "sign change: multiple -0.50x" out "-0.50x"
+lacks "sign change: no 'n/a%'" out "n/a%"
+has "sign change: CAGR n/a in its column" out "-0.50x        n/a"
+
 finish sharp_edges
