@@ -300,11 +300,14 @@ void xb_widths(xlsx_book *b, lxw_worksheet *ws, const double *w, size_t n)
 static void _hf_escape(xb_str *out, const char *text, size_t max)
 {
     size_t n = _utf8_cut(text, max / 2);
-    for (size_t i = 0; i < n; i++) {
-        if (text[i] == '&')
-            xs_printf(out, "&&");
-        else
-            xs_printf(out, "%c", text[i]);
+    while (n) {   /* the runs up to and with each '&', copied whole */
+        const char *amp = memchr(text, '&', n);
+        size_t k = amp ? (size_t)(amp - text) + 1 : n;
+        _cat(out, text, k);
+        if (amp)
+            _cat(out, "&", 1);
+        text += k;
+        n -= k;
     }
 }
 
