@@ -126,6 +126,29 @@ static size_t _cut(const xlsx_book *b, const char *metric, int sum, size_t first
     return k;
 }
 
+/* A chart of one series (only) is titled with its label, else the metric
+ * (members series from first on drawn). */
+static void _metric_title(xlsx_book *b, lxw_chart *chart, const char *metric,
+                          size_t first, size_t members, size_t only)
+{
+    int sum = b->m->series[first].kind == CX_S_SUM;
+    xb_str t;
+    xs_init(&t);
+    if (members == 1)
+        xs_printf(&t, "%s (", xb_series_label(&b->m->series[only]));
+    else {
+        _metric_words(metric, &t);
+        xs_printf(&t, "%s (", sum ? " total" : "");
+    }
+    xb_unit_label(b, b->m->series[first].unit, b->m->series[first].unit_text, &t);
+    xs_printf(&t, ")");
+    size_t cut = _cut(b, metric, sum, first);
+    if (cut)
+        xs_printf(&t, ", first %zu of %zu", members, members + cut);
+    _title(chart, &t);
+    xs_release(&t);
+}
+
 /* The line chart of one metric: every series of it with chart rows. */
 static lxw_chart *_metric_chart(xlsx_book *b, const char *metric, size_t first)
 {
@@ -172,22 +195,7 @@ static lxw_chart *_metric_chart(xlsx_book *b, const char *metric, size_t first)
         xb_check(b, chart_legend_delete_series(chart, hide));
     free(hide);
 
-    /* A chart of one series is titled with its label, else the metric. */
-    xb_str t;
-    xs_init(&t);
-    if (members == 1)
-        xs_printf(&t, "%s (", xb_series_label(&b->m->series[only]));
-    else {
-        _metric_words(metric, &t);
-        xs_printf(&t, "%s (", sum ? " total" : "");
-    }
-    xb_unit_label(b, b->m->series[first].unit, b->m->series[first].unit_text, &t);
-    xs_printf(&t, ")");
-    size_t cut = _cut(b, metric, sum, first);
-    if (cut)
-        xs_printf(&t, ", first %zu of %zu", members, members + cut);
-    _title(chart, &t);
-    xs_release(&t);
+    _metric_title(b, chart, metric, first, members, only);
     chart_axis_set_name(chart->x_axis, "Year");
     chart_axis_set_num_format(chart->y_axis, xb_series_numfmt(b, first));
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
