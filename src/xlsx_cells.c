@@ -183,6 +183,23 @@ static int _binary_fraction(xb_str *s, double v)
     return 1;
 }
 
+void xs_refs(xb_str *s, const char *tmpl, ...)
+{
+    va_list ap;
+    va_start(ap, tmpl);
+    for (const char *p = tmpl; *p;) {
+        size_t n = strcspn(p, "@");
+        _cat(s, p, n);
+        p += n;
+        if (*p == '@') {
+            int row = va_arg(ap, int), col = va_arg(ap, int);
+            xs_ref(s, NULL, row, col, va_arg(ap, unsigned));
+            p++;
+        }
+    }
+    va_end(ap);
+}
+
 void xs_num(xb_str *s, double v)
 {
     /* A whole number below 10^15 prints under %.17g as its digits alone

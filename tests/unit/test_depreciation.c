@@ -55,6 +55,14 @@ static void test_declining_balance_switch(void **state)
     r.db_factor = 1.5;
     const double want15[] = {30, 21, 49.0 / 3, 49.0 / 3, 49.0 / 3, 0};
     _expect(capex, 6, r, want15);
+    /* life 2 at 300%: rate 150% of book, 150 > the 100 there is: 100,
+     * then nothing; with salvage 20%, 150 > 80 above salvage: 80 */
+    r = _rule(2, CX_DEP_DECLINING_BALANCE, CX_DEP_FULL_YEAR);
+    r.db_factor = 3;
+    const double want300[] = {100, 0, 0}, salvage300[] = {80, 0, 0};
+    _expect(capex, 3, r, want300);
+    r.salvage = 0.2;
+    _expect(capex, 3, r, salvage300);
 }
 
 static void test_sum_of_years(void **state)
