@@ -22,7 +22,7 @@ static const char *const _top_keys[] = {
     "model", "title", "description", "currency", "unit", "years", "as_of",
     "series", "constants", "drivers", "scenarios", "commitments", "burn",
     "checks", "import", "discount", "goals", "sensitivity", "uncertainty",
-    "depreciation", NULL
+    "depreciation", "periods", "fiscal_year_end", NULL
 };
 
 /* Before the model exists: r->m is NULL here. */
@@ -210,6 +210,8 @@ static int _build(const char *path, const char *src, size_t srclen,
     int rc = rm_known_keys(&r, root, _top_keys, "at the top of the model");
     if (!rc)
         rc = rm_need(&r, root, "model", "at the top of the model (an identifier)");
+    if (!rc)
+        rc = rm_calendar(&r, root);
     if (!rc)
         rc = rm_need(&r, root, "years", "at the top of the model (like 2023..2030)");
     if (!rc && !yt_find(root, "import"))

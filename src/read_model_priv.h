@@ -82,6 +82,11 @@ void rm_list(const char *const *keys, const char *last, char *buf, size_t size);
  *  their series into r->m (read_model_import.c). */
 int rm_imports(const rm_reader *r, const yt_node *n);
 
+/** `periods:` and `fiscal_year_end:` at the top of the model: checked,
+ *  and refused until the engine computes by period; 0 for an annual
+ *  model of calendar years (read_model_periods.c). */
+int rm_calendar(const rm_reader *r, const yt_node *root);
+
 /* ---- shapes and keys (read_model_nodes.c) ---------------------------- */
 
 /** n must be of kind k (a scalar must not be null). */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "period.h"
 #include "read_model_priv.h"
 
 /* ---- series, pass 1: everything but the parts of sums ----------------- */
@@ -88,11 +89,30 @@ static int _split_error(const rm_reader *r, const yt_node *map, size_t i)
                   rm_show(fig).s, rm_show(map->pairs[i].key).s);
 }
 
-/* The short form {2026: ~75%, source: ...}: some key is a year. */
+/* A quarter or month key (2024Q1, 2024-03, even 2024Q5): a figure of a
+ * period, which an annual model cannot hold. */
+static int _is_period_key(const yt_node *k)
+{
+    cx_period_key pk;
+    cx_period_err e = cx_period_parse(k->text, &pk);
+    return e == CX_PERIOD_QUARTER || e == CX_PERIOD_MONTH
+           || (e != CX_PERIOD_SYNTAX && pk.per_year != 1);
+}
+
+static int _period_key_error(const rm_reader *r, const yt_node *k, const cx_series *s)
+{
+    return RM_ERR(r, k, "'%s' in series '%s' is a quarter or month, and this model "
+                  "is annual (expected a year like %d; monthly and quarterly models "
+                  "are not supported yet, docs/format.md)", rm_show(k).s, s->name,
+                  r->m->first_year);
+}
+
+/* The short form {2026: ~75%, source: ...}: some key is a year (or a
+ * period, refused in _year_figures). */
 static int _is_short_form(const yt_node *def)
 {
     for (size_t i = 0; i < def->npairs; i++)
-        if (_is_year_key(def->pairs[i].key))
+        if (_is_year_key(def->pairs[i].key) || _is_period_key(def->pairs[i].key))
             return 1;
     return 0;
 }
@@ -132,6 +152,8 @@ static int _year_figures(const rm_reader *r, const yt_node *map, size_t si,
             return _split_error(r, map, i);
         long y;
         if (pv_parse_int(k->text, -99999, 99999, &y)) {
+            if (_is_period_key(k))
+                return _period_key_error(r, k, s);
             if (_is_year_key(k))
                 return RM_ERR(r, k, "year %s is outside 'years' (%d..%d)", rm_show(k).s,
                               r->m->first_year, r->m->last_year);
