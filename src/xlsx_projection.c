@@ -297,6 +297,12 @@ static void _rate_row(xlsx_book *b, size_t s)
         double given;
         if (sr->v[t].kind != CX_V_PROJECTED || !isfinite(sr->rate[t]))
             continue;
+        if (xb_switch_series(b, s)) {
+            xs_clear(&f);
+            xb_switch_rate(b, s, (int)t, &f);
+            xb_formula(b, b->proj, row, XB_YEAR0 + (int)t, &f, fmt, sr->rate[t]);
+            continue;
+        }
         if (cx_driver_override(&b->r->drivers[s], b->m->first_year + (int)t, &given)) {
             xb_num(b, b->proj, row, XB_YEAR0 + (int)t, sr->rate[t], input);
             continue;
