@@ -363,49 +363,42 @@ static void _cell(xb_str *f, int row, int col)
 }
 
 /* The rate of projected year k (year `year`) under driver d in column c,
- * as the single-scenario formulas of xlsx_projection.c compute it. */
+ * as the single-scenario formulas of xlsx_projection.c compute it. Built of
+ * literal pieces and references, without printf (docs/performance.md). */
 static void _rate_expr(xlsx_book *b, xb_str *f, size_t s, const cx_driver *d, int c,
                        int k, int year)
 {
     const int *p = &b->sw_par[s * XB_SWP_N];
+    int S = _windowed(d) ? p[XB_SWP_WCAGR] : p[XB_SWP_RATE], T = p[XB_SWP_TO];
+    int O = p[XB_SWP_OVER], HY = p[XB_SWP_HYEARS], FY = p[XB_SWP_FYEARS];
     double given;
     if (cx_driver_override(d, year, &given)) {
         xs_num(f, given);
         return;
     }
-    xb_str st, to, n1, n2;
-    xs_init(&st);
-    xs_init(&to);
-    xs_init(&n1);
-    xs_init(&n2);
-    _cell(&st, _windowed(d) ? p[XB_SWP_WCAGR] : p[XB_SWP_RATE], c);
-    _cell(&to, p[XB_SWP_TO], c);
-    const char *S = xs_get(&st), *T = xs_get(&to);
     switch (d->method) {
     case CX_D_GROWTH:
     case CX_D_CAGR:
-        xs_printf(f, "%s", S);
-        break;
+        _cell(f, S, c);
+        return;
     case CX_D_RATES:
         _cell(f, p[XB_SWP_RATES] + ((size_t)k <= d->nrates ? k - 1 : (int)d->nrates - 1), c);
-        break;
-    case CX_D_FADE:
-        _cell(&n1, p[XB_SWP_OVER], c);
-        xs_printf(f, "%s+(%s-%s)*MIN(%d,%s-1)/MAX(%s-1,1)", S, T, S, k - 1,
-                  xs_get(&n1), xs_get(&n1));
-        break;
-    default: /* CX_D_STAGES */
-        _cell(&n1, p[XB_SWP_HYEARS], c);
-        _cell(&n2, p[XB_SWP_FYEARS], c);
-        xs_printf(f, "IF(%d<=%s,%s,IF(%s=0,%s,%s+(%s-%s)*MIN(%d-%s,%s)/%s))",
-                  k, xs_get(&n1), S, xs_get(&n2), T, S, T, S, k, xs_get(&n1),
-                  xs_get(&n2), xs_get(&n2));
-        break;
+        return;
+    case CX_D_FADE:     /* S+(T-S)*MIN(k-1,O-1)/MAX(O-1,1) */
+        _cell(f, S, c), xs_printf(f, "+("), _cell(f, T, c), xs_printf(f, "-");
+        _cell(f, S, c), xs_printf(f, ")*MIN("), xs_num(f, k - 1), xs_printf(f, ",");
+        _cell(f, O, c), xs_printf(f, "-1)/MAX("), _cell(f, O, c), xs_printf(f, "-1,1)");
+        return;
+    default:            /* STAGES: IF(k<=HY,S,IF(FY=0,T,S+(T-S)*MIN(k-HY,FY)/FY)) */
+        xs_printf(f, "IF("), xs_num(f, k), xs_printf(f, "<="), _cell(f, HY, c);
+        xs_printf(f, ","), _cell(f, S, c), xs_printf(f, ",IF("), _cell(f, FY, c);
+        xs_printf(f, "=0,"), _cell(f, T, c), xs_printf(f, ","), _cell(f, S, c);
+        xs_printf(f, "+("), _cell(f, T, c), xs_printf(f, "-"), _cell(f, S, c);
+        xs_printf(f, ")*MIN("), xs_num(f, k), xs_printf(f, "-"), _cell(f, HY, c);
+        xs_printf(f, ","), _cell(f, FY, c), xs_printf(f, ")/"), _cell(f, FY, c);
+        xs_printf(f, "))");
+        return;
     }
-    xs_release(&st);
-    xs_release(&to);
-    xs_release(&n1);
-    xs_release(&n2);
 }
 
 void xb_switch_rate(xlsx_book *b, size_t s, int t, xb_str *f)

@@ -71,7 +71,9 @@ def year_columns(ws, row):
 def check_projection(wb, js, out):
     ws = wb["Projection"]
     years = year_columns(ws, 4)
-    rows = {ws.cell(r, 1).value: r for r in range(5, ws.max_row + 1)}
+    rows = {}
+    for r in range(5, ws.max_row + 1):     # the value row, not the chart rows
+        rows.setdefault(ws.cell(r, 1).value, r)
     n = 0
     for s in js["series"]:
         r = rows.get(s["name"])
