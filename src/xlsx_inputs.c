@@ -686,7 +686,11 @@ static int _depreciation(xlsx_book *b, int row)
         return row;
     xb_str t;
     xs_init(&t);
-    xs_printf(&t, "Depreciation rules (scenario: %s)", b->r->scenario ? b->r->scenario : "base");
+    if (b->sw_on)
+        xs_printf(&t, "Depreciation rules (a rule that differs by scenario: the "
+                  "selected one, from the block by scenario)");
+    else
+        xs_printf(&t, "Depreciation rules (scenario: %s)", b->r->scenario ? b->r->scenario : "base");
     _section(b, row++, xs_get(&t));
     xs_release(&t);
     _header(b, row++, head, sizeof head / sizeof head[0]);

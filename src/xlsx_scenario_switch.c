@@ -198,7 +198,8 @@ static void _window_cells(xlsx_book *b, size_t s, const cx_driver *d, int c)
     xs_printf(&f, "/");
     xs_value_ref(b, &f, XB_PROJECTION, s, a, XB_ABS);
     xs_printf(&f, ")^(1/%d)-1", z - a);
-    xb_formula(b, b->inputs, p[XB_SWP_WCAGR], c, &f, xb_fmt(b, XB_FMT_RATE, XB_TOP), cagr);
+    xb_formula(b, b->inputs, p[XB_SWP_WCAGR], c, &f,
+               xb_fmt(b, XB_FMT_RATE, XB_CENTER | XB_TOP), cagr);
     xs_release(&f);
 }
 
@@ -207,10 +208,10 @@ static void _driver_cells(xlsx_book *b, size_t s, size_t j)
     const cx_driver *d = _driver(b->m, j, s);
     const int *p = &b->sw_par[s * XB_SWP_N];
     int c = XB_SW_COL0 + (int)j;
-    lxw_format *in = xb_fmt(b, XB_FMT_RATE, XB_INPUT | XB_TOP);
+    lxw_format *in = xb_fmt(b, XB_FMT_RATE, XB_INPUT | XB_CENTER | XB_TOP);
     lxw_format *years = xb_fmt(b, "0", XB_INPUT | XB_CENTER | XB_TOP);
     xb_text(b, b->inputs, p[XB_SWP_METHOD], c, cx_method_name(d->method),
-            xb_fmt(b, NULL, XB_TOP));
+            xb_fmt(b, NULL, XB_CENTER | XB_TOP));
     if (_windowed(d))
         _window_cells(b, s, d, c);
     else if (d->method != CX_D_RATES)
@@ -263,17 +264,19 @@ static int _dep_block(xlsx_book *b, int row, size_t d)
                                          "salvage", "rate"};
     const char *name = b->m->depreciations[d].name;
     b->sw_dep[d] = row;
+    unsigned in = XB_INPUT | XB_CENTER | XB_TOP;
     for (size_t j = 0; j < b->sw_n; j++) {
         const cx_dep_rule *r = _rule(b->m, j, d);
         int c = XB_SW_COL0 + (int)j;
         double f = isfinite(r->db_factor) && r->db_factor > 0 ? r->db_factor : 2;
-        xb_num(b, b->inputs, row, c, r->life, xb_fmt(b, "0.0#", XB_INPUT | XB_TOP));
-        xb_text(b, b->inputs, row + 1, c, cx_dep_method_name(r->method),
-                xb_fmt(b, NULL, XB_INPUT | XB_TOP));
+        xb_num(b, b->inputs, row, c, r->life, xb_fmt(b, "0.0#", in));
+        xb_text(b, b->inputs, row + 1, c, cx_dep_method_name(r->method), xb_fmt(b, NULL, in));
+        if (r->method != CX_DEP_STRAIGHT_LINE)  /* "declining_balance" is wider */
+            xb_check(b, worksheet_set_column(b->inputs, (lxw_col_t)c, (lxw_col_t)c, 18, NULL));
         xb_text(b, b->inputs, row + 2, c, cx_dep_convention_name(r->convention),
-                xb_fmt(b, NULL, XB_INPUT | XB_TOP));
-        xb_num(b, b->inputs, row + 3, c, r->salvage, xb_fmt(b, XB_FMT_RATIO, XB_INPUT | XB_TOP));
-        xb_num(b, b->inputs, row + 4, c, f, xb_fmt(b, XB_FMT_RATIO, XB_INPUT | XB_TOP));
+                xb_fmt(b, NULL, in));
+        xb_num(b, b->inputs, row + 3, c, r->salvage, xb_fmt(b, XB_FMT_RATIO, in));
+        xb_num(b, b->inputs, row + 4, c, f, xb_fmt(b, XB_FMT_RATIO, in));
     }
     for (int k = 0; k < 5; k++)
         _label(b, row + k, name, labels[k]);
@@ -332,6 +335,23 @@ static int _no_switch(xlsx_book *b, int row)
     return row;
 }
 
+/* The scenarios' names, centred over their columns; the row as high as the
+ * longest name needs, columns past the Source column as wide as the rest. */
+static void _names_row(xlsx_book *b, int row)
+{
+    lxw_format *h = xb_fmt(b, NULL, XB_HEADER | XB_WRAP | XB_CENTER);
+    double height = 0;
+    for (size_t j = 0; j < b->sw_n; j++) {
+        int c = XB_SW_COL0 + (int)j;
+        xb_text(b, b->inputs, row, c, _name(b->m, j), h);
+        double hi = xb_text_height(_name(b->m, j), 12, 12);
+        height = hi > height ? hi : height;
+        if (c > XB_FIG_SOURCE)
+            xb_check(b, worksheet_set_column(b->inputs, (lxw_col_t)c, (lxw_col_t)c, 12, NULL));
+    }
+    xb_row_height(b, b->inputs, row, height);
+}
+
 int xb_write_switch(xlsx_book *b, int row)
 {
     if (!b->sw_on)
@@ -342,8 +362,7 @@ int xb_write_switch(xlsx_book *b, int row)
     b->sw_names_row = row;
     xb_text(b, b->inputs, row, 0, "Series or entry", h);
     xb_text(b, b->inputs, row, 1, "Parameter", h);
-    for (size_t j = 0; j < b->sw_n; j++)
-        xb_text(b, b->inputs, row, XB_SW_COL0 + (int)j, _name(b->m, j), h);
+    _names_row(b, row);
     row++;
     for (size_t s = 0; s < b->m->nseries; s++)
         if (xb_switch_series(b, s))
