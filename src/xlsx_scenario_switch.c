@@ -283,6 +283,34 @@ static int _dep_block(xlsx_book *b, int row, size_t d)
     return row + 5;
 }
 
+/* The drop-down's list: the names themselves when they fit Excel's 255
+ * characters and hold no comma, else a reference to the names row
+ * (libxlsxwriter 1.1.4 keeps a copy of that formula it never frees). */
+static void _dropdown(xlsx_book *b, int names_row, xb_str *ref)
+{
+    size_t len = 0;
+    int plain = b->sw_n < 64;
+    const char *list[64];
+    for (size_t j = 0; plain && j < b->sw_n; j++) {
+        list[j] = _name(b->m, j);
+        len += strlen(list[j]) + 1;
+        plain = len <= 256 && !strchr(list[j], ',');
+    }
+    lxw_data_validation v = {.validate = LXW_VALIDATION_TYPE_LIST};
+    if (plain) {
+        list[b->sw_n] = NULL;
+        v.value_list = (char **)list;
+    } else {
+        v.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+        xs_printf(ref, "=");
+        xs_range(ref, NULL, names_row, XB_SW_COL0, names_row,
+                 XB_SW_COL0 + (int)b->sw_n - 1, XB_ABS);
+        v.value_formula = ref->s;
+    }
+    if (!ref->failed)
+        xb_check(b, worksheet_data_validation_cell(b->inputs, XB_SW_ROW, XB_SW_COL, &v));
+}
+
 /* The drop-down at B3, its name and the header row of scenario names. */
 static void _selector(xlsx_book *b, int names_row)
 {
@@ -295,13 +323,7 @@ static void _selector(xlsx_book *b, int names_row)
             "fixed figures of the engine.", xb_fmt(b, NULL, XB_NOTE));
     xb_str ref;
     xs_init(&ref);
-    xs_printf(&ref, "=");
-    xs_range(&ref, NULL, names_row, XB_SW_COL0, names_row,
-             XB_SW_COL0 + (int)b->sw_n - 1, XB_ABS);
-    lxw_data_validation v = {.validate = LXW_VALIDATION_TYPE_LIST_FORMULA,
-                             .value_formula = ref.s};
-    if (!ref.failed)
-        xb_check(b, worksheet_data_validation_cell(ws, XB_SW_ROW, XB_SW_COL, &v));
+    _dropdown(b, names_row, &ref);
     xs_clear(&ref);
     xs_printf(&ref, "=");
     xs_ref(&ref, XB_INPUTS, XB_SW_ROW, XB_SW_COL, XB_ABS);
