@@ -203,6 +203,8 @@ int xb_switch_dep(const xlsx_book *b, size_t d);
 /** Projection: the rate of projected year index t of a switched series,
  *  =CHOOSE(MATCH(scenario,scenario_names,0),rate under base,...). */
 void xb_switch_rate(xlsx_book *b, size_t s, int t, xb_str *f);
+/** Projection: the method of switched series s, =INDEX(its method row,...). */
+void xb_switch_method(xlsx_book *b, size_t s, xb_str *f);
 /** Inputs: =INDEX(row of entry d's parameter which,1,MATCH(...)). */
 void xb_switch_dep_pick(xlsx_book *b, size_t d, int which, xb_str *f);
 

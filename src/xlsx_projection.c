@@ -225,6 +225,10 @@ static void _value_row(xlsx_book *b, size_t s)
     const char *nf = xb_series_numfmt(b, s);
     xb_str f;
     xs_init(&f);
+    if (xb_switch_series(b, s)) {   /* the selected scenario's method */
+        xb_switch_method(b, s, &f);
+        xb_formula_text(b, b->proj, row, 2, &f, NULL, cx_method_name(d->method));
+    }
     for (size_t t = 0; t < b->m->nyears; t++) {
         const cx_value *v = &b->r->series[s].v[t];
         if (v->kind == CX_V_MISSING && x->kind == CX_S_FORMULA) {

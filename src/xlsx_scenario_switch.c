@@ -454,10 +454,21 @@ void xb_switch_rate(xlsx_book *b, size_t s, int t, xb_str *f)
     xs_printf(f, ")");
 }
 
-void xb_switch_dep_pick(xlsx_book *b, size_t d, int which, xb_str *f)
+/* =INDEX(Inputs row `row` of the scenario columns,1,MATCH(...)). */
+static void _pick(xlsx_book *b, int row, const char *sheet, xb_str *f)
 {
-    int row = b->sw_dep[d] + which;
     xs_printf(f, "=INDEX(");
-    xs_range(f, NULL, row, XB_SW_COL0, row, XB_SW_COL0 + (int)b->sw_n - 1, XB_ABS);
+    xs_range(f, sheet, row, XB_SW_COL0, row, XB_SW_COL0 + (int)b->sw_n - 1, XB_ABS);
     xs_printf(f, ",1,MATCH(scenario,scenario_names,0))");
 }
+
+void xb_switch_method(xlsx_book *b, size_t s, xb_str *f)
+{
+    _pick(b, b->sw_par[s * XB_SWP_N + XB_SWP_METHOD], XB_INPUTS, f);
+}
+
+void xb_switch_dep_pick(xlsx_book *b, size_t d, int which, xb_str *f)
+{
+    _pick(b, b->sw_dep[d] + which, NULL, f);
+}
+

@@ -77,6 +77,12 @@ def check_projection(wb, js, out):
     n = 0
     for s in js["series"]:
         r = rows.get(s["name"])
+        method = (s.get("driver") or {}).get("method")
+        if method and r is not None:
+            n += 1
+            if ws.cell(r, 3).value != method:
+                out.append("Projection %s method: engine %r, sheet %r"
+                           % (s["name"], method, ws.cell(r, 3).value))
         for v in s["values"]:
             if v.get("value") is None or r is None:
                 continue
