@@ -22,6 +22,12 @@
 #include "growth.h"
 #include "xlsx_book.h"
 
+/* At most this many scenarios in the selector (base included): a stages
+ * rate is about 150 characters a scenario in one CHOOSE, and Excel's
+ * formulas end at 8,192 characters. */
+#define XB_SW_MAX 40
+#define XB_SW_MAX_TEXT "40"
+
 /* Driver of series s under selector column j (0 = base). */
 static const cx_driver *_driver(const cx_model *m, size_t j, size_t s)
 {
@@ -112,6 +118,11 @@ int xb_plan_switch(xlsx_book *b)
     const char *sc = b->r->scenario;
     if (!m->nscenarios)
         return 0;
+    if (m->nscenarios + 1 > XB_SW_MAX) {
+        b->sw_why = "more than " XB_SW_MAX_TEXT " scenarios (a spreadsheet formula "
+                    "holds at most 8,192 characters)";
+        return 0;
+    }
     if (sc && strcmp(sc, "base") && cx_model_find_scenario(m, sc) == CX_NO_INDEX) {
         b->sw_why = "the workbook is written for an automatic scenario (low or high)";
         return 0;
