@@ -77,7 +77,8 @@ def check_projection(wb, js, out):
     n = 0
     for s in js["series"]:
         r = rows.get(s["name"])
-        method = (s.get("driver") or {}).get("method")
+        # Column C names the method of an input series ("formula", "sum" else).
+        method = (s.get("driver") or {}).get("method") if s.get("kind") == "input" else None
         if method and r is not None:
             n += 1
             if ws.cell(r, 3).value != method:
