@@ -6,6 +6,7 @@
 #include <string.h>
 #include "burn.h"
 #include "model.h"
+#include "release.h"
 
 static int _years_valid(int first_year, size_t n)
 {
@@ -113,11 +114,8 @@ cx_status cx_burn_cumulative_between(const cx_burn *b, const double *net,
 
 void cx_burn_release(cx_burn *b)
 {
-    if (!b)
-        return;
-    free(b->cumulative);
-    free(b->net_burn);
-    memset(b, 0, sizeof *b);
+    if (b)
+        cxi_release(b, sizeof *b, (void *[]){b->cumulative, b->net_burn}, 2);
 }
 
 /* ---- funding ---------------------------------------------------------- */
@@ -236,11 +234,7 @@ cx_status cx_funding_compute(const cx_burn *b, const double *net,
 
 void cx_funding_release(cx_funding *f)
 {
-    if (!f)
-        return;
-    free(f->cash);
-    free(f->raises);
-    free(f->gross_burn);
-    free(f->commitments);
-    f->cash = f->raises = f->gross_burn = f->commitments = NULL;
+    if (f)
+        cxi_release(f, sizeof *f,
+                    (void *[]){f->cash, f->raises, f->gross_burn, f->commitments}, 4);
 }

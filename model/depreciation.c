@@ -168,13 +168,22 @@ static void _profile(const cx_dep_rule *r, const double *u, double *g, size_t n)
     }
 }
 
+/* The arrays of a schedule: what _alloc allocates and cx_dep_release frees. */
+enum { DEP_NARRAYS = 8 };
+static void _arrays(cx_dep_schedule *s, double **out[DEP_NARRAYS])
+{
+    double **a[DEP_NARRAYS] = {&s->profile, &s->expense, &s->opening, &s->retired,
+                            &s->gross, &s->accumulated, &s->net, &s->to_capex};
+    memcpy(out, a, sizeof a);
+}
+
 static cx_status _alloc(cx_dep_schedule *s, size_t n)
 {
     memset(s, 0, sizeof *s);
     s->n = n;
-    double **arrays[] = {&s->profile, &s->expense, &s->opening, &s->retired,
-                         &s->gross, &s->accumulated, &s->net, &s->to_capex};
-    for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++)
+    double **arrays[DEP_NARRAYS];
+    _arrays(s, arrays);
+    for (size_t i = 0; i < DEP_NARRAYS; i++)
         if (!(*arrays[i] = calloc(n, sizeof(double))))
             return CX_ENOMEM;
     return CX_OK;
@@ -307,13 +316,9 @@ void cx_dep_release(cx_dep_schedule *s)
 {
     if (!s)
         return;
-    free(s->profile);
-    free(s->expense);
-    free(s->opening);
-    free(s->retired);
-    free(s->gross);
-    free(s->accumulated);
-    free(s->net);
-    free(s->to_capex);
+    double **arrays[DEP_NARRAYS];
+    _arrays(s, arrays);
+    for (size_t i = 0; i < DEP_NARRAYS; i++)
+        free(*arrays[i]);
     memset(s, 0, sizeof *s);
 }

@@ -16,6 +16,7 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_roots.h>
 #include "discount.h"
+#include "release.h"
 
 /* ---- compensated sum (Neumaier), as LibreOffice's KahanSum ------------ */
 
@@ -327,10 +328,6 @@ double cx_serial_date(int year, int month, int day)
 
 void cx_discount_result_release(cx_discount_result *d)
 {
-    if (!d)
-        return;
-    free(d->flows);
-    free(d->dates);
-    free(d->discounted);
-    d->flows = d->dates = d->discounted = NULL;
+    if (d)
+        cxi_release(d, sizeof *d, (void *[]){d->flows, d->dates, d->discounted}, 3);
 }

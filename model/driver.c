@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "driver.h"
+#include "release.h"
 
 static const char *const _method_names[] = {
     [CX_D_NONE]   = "none",
@@ -69,9 +70,7 @@ void cx_driver_release(cx_driver *d)
 {
     if (!d)
         return;
-    free(d->rates);
-    free(d->rate_overrides);
-    memset(d, 0, sizeof *d);
+    cxi_release(d, sizeof *d, (void *[]){d->rates, d->rate_overrides}, 2);
     d->method = CX_D_NONE;
 }
 

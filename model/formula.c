@@ -10,6 +10,7 @@
 #include <string.h>
 #include "formula_priv.h"
 #include "model.h"
+#include "release.h"
 
 const char *const cx_fx_functions[] = {
     "lag", "cumsum", "min", "max", "abs", "if", "sum", "yoy", NULL
@@ -405,9 +406,6 @@ cx_status cx_formula_compile(const cx_model *m, size_t self, const char *text,
 
 void cx_formula_release(cx_formula *f)
 {
-    if (!f)
-        return;
-    free(f->code);
-    free(f->inputs);
-    memset(f, 0, sizeof *f);
+    if (f)
+        cxi_release(f, sizeof *f, (void *[]){f->code, f->inputs}, 2);
 }

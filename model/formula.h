@@ -128,7 +128,8 @@ size_t cx_formula_scratch(const cx_formula *f, size_t nper);
  * Evaluate f over every period into out[nper] (NAN where empty); when
  * why and env->why_scratch are not NULL, why[t] says why out[t] is empty.
  * starts (may be NULL) gets, per instruction, the first period where a
- * cumsum's operand has a value (-1 when none). Never fails.
+ * cumsum's operand has a value (-1 when none). out may be env->scratch
+ * (the result is left there, not copied). Never fails.
  */
 void cx_formula_eval(const cx_formula *f, const cx_fx_env *env, double *out,
                      uint32_t *why, int *starts);

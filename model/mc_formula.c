@@ -6,6 +6,7 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include "mc_priv.h"
 
 cx_status cxi_mc_fx_plan(cxi_mc_plan *p)
@@ -30,8 +31,7 @@ int cxi_mc_fx_init(const cxi_mc_plan *p, cxi_mc_fx *fx, double *V)
 {
     fx->sv = malloc((p->ns ? p->ns : 1) * sizeof *fx->sv);
     fx->scratch = malloc((p->fx_need ? p->fx_need : 1) * sizeof *fx->scratch);
-    fx->out = malloc((p->ny ? p->ny : 1) * sizeof *fx->out);
-    if (!fx->sv || !fx->scratch || !fx->out)
+    if (!fx->sv || !fx->scratch)
         return -1;
     for (size_t s = 0; s < p->ns; s++)
         fx->sv[s] = V + s * p->ny;
@@ -42,15 +42,16 @@ void cxi_mc_fx_release(cxi_mc_fx *fx)
 {
     free(fx->sv);
     free(fx->scratch);
-    free(fx->out);
 }
 
+/* The result stays at the bottom of the scratch: a series' runs are
+ * consecutive steps (mc_ops.c, _series), so no other formula runs between
+ * its evaluation and its later runs' copies. */
 void cxi_mc_fx_run(const cxi_mc_plan *p, const cxi_mc_op *op, double *V, cxi_mc_fx *fx)
 {
     if (op->eval) {
         cx_fx_env env = {fx->sv, p->consts, p->ny, 1, fx->scratch, NULL};
-        cx_formula_eval(&p->m->series[op->series].formula, &env, fx->out, NULL, NULL);
+        cx_formula_eval(&p->m->series[op->series].formula, &env, fx->scratch, NULL, NULL);
     }
-    for (size_t t = op->t0; t < op->t0 + op->n; t++)
-        V[op->dst + t] = fx->out[t];
+    memcpy(V + op->dst + op->t0, fx->scratch + op->t0, op->n * sizeof *V);
 }

@@ -194,7 +194,7 @@ cx_status cxi_mc_entry_span(const cx_result *base, size_t e, int *t0, size_t *n)
 /* mc_formula.c: derived series on a path; the scratch a worker needs. */
 typedef struct cxi_mc_fx {
     const double **sv;        /**< [ns] each series' row of the path's V */
-    double *scratch, *out;    /**< [fx_need], [ny] */
+    double *scratch;          /**< [fx_need]; a formula's result in its first ny */
 } cxi_mc_fx;
 cx_status cxi_mc_fx_plan(cxi_mc_plan *p);
 int cxi_mc_fx_init(const cxi_mc_plan *p, cxi_mc_fx *fx, double *V);

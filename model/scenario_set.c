@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "result.h"
+#include "release.h"
 #include "scenario_set.h"
 #include "sensitivity.h"
 
@@ -370,11 +371,6 @@ double cx_scenario_set_value(const cx_scenario_set *s, size_t i, size_t k)
 
 void cx_scenario_set_free(cx_scenario_set *s)
 {
-    if (!s)
-        return;
-    free(s->rows);
-    free(s->cols);
-    free(s->value);
-    free(s->diff);
-    free(s);
+    if (s)
+        cxi_free_with(s, (void *[]){s->rows, s->cols, s->value, s->diff}, 4);
 }

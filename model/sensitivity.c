@@ -11,6 +11,7 @@
 #include <string.h>
 #include "result.h"
 #include "model.h"
+#include "release.h"
 #include "sensitivity.h"
 
 static const char *const _output_names[CX_SO_COUNT] = {
@@ -59,11 +60,8 @@ cx_status cx_sensitivity_spec_new(cx_sensitivity_spec **out)
 
 void cx_sensitivity_spec_free(cx_sensitivity_spec *s)
 {
-    if (!s)
-        return;
-    free(s->tornado);
-    free(s->steps);
-    free(s);
+    if (s)
+        cxi_free_with(s, (void *[]){s->tornado, s->steps}, 2);
 }
 
 cx_status cx_sensitivity_add_driver(cx_sensitivity_spec *s, const cx_sens_driver *d)
@@ -382,9 +380,6 @@ cx_status cx_sensitivity_compute(const cx_result *r, const cx_sensitivity_spec *
 
 void cx_sensitivity_free(cx_sensitivity *s)
 {
-    if (!s)
-        return;
-    free(s->bars);
-    free(s->grid);
-    free(s);
+    if (s)
+        cxi_free_with(s, (void *[]){s->bars, s->grid}, 2);
 }

@@ -11,12 +11,15 @@
 
 #include "read_model_priv.h"
 
-static const char *const _methods[] = {
-    "straight_line", "declining_balance", "sum_of_years", NULL
-};
-static const char *const _conventions[] = {
-    "full_year", "half_year", "next_year", NULL
-};
+/* The words of method: and convention:, the engine's names (NULL-ended:
+ * the name of the COUNT past the last is NULL). */
+static void _words(const char **methods, const char **conventions)
+{
+    for (int i = 0; i <= CX_DEP_METHOD_COUNT; i++)
+        methods[i] = cx_dep_method_name((cx_dep_method)i);
+    for (int i = 0; i <= CX_DEP_CONVENTION_COUNT; i++)
+        conventions[i] = cx_dep_convention_name((cx_dep_convention)i);
+}
 
 /* A word from a fixed list; the nearest suggested when it is not one. */
 static int _word(const rm_reader *r, const yt_node *n, const char *key,
@@ -73,6 +76,8 @@ static int _rule_keys(const rm_reader *r, const yt_node *def, cx_dep_rule *rule,
 {
     const yt_node *n;
     int rc = 0, k;
+    const char *methods[CX_DEP_METHOD_COUNT + 1], *conventions[CX_DEP_CONVENTION_COUNT + 1];
+    _words(methods, conventions);
     if ((n = yt_get(def, "life"))) {
         cx_value v;
         if (!(rc = _life(r, n, &v))) {
@@ -81,10 +86,10 @@ static int _rule_keys(const rm_reader *r, const yt_node *def, cx_dep_rule *rule,
                 *life = v;
         }
     }
-    if (!rc && (n = yt_get(def, "method")) && !(rc = _word(r, n, "method", _methods, &k)))
+    if (!rc && (n = yt_get(def, "method")) && !(rc = _word(r, n, "method", methods, &k)))
         rule->method = (cx_dep_method)k;
     if (!rc && (n = yt_get(def, "convention")) &&
-        !(rc = _word(r, n, "convention", _conventions, &k)))
+        !(rc = _word(r, n, "convention", conventions, &k)))
         rule->convention = (cx_dep_convention)k;
     if (!rc && (n = yt_get(def, "salvage")))
         rc = _share(r, n, "salvage", 0, 1, &rule->salvage);

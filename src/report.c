@@ -1,6 +1,7 @@
 /*
  * report.c - `capex run`'s report on stdout (report.h): the format asked
- * for, dispatched to report_table.c, report_csv.c or report_json.c.
+ * for, dispatched to report_table.c, report_csv.c or report_json.c, and
+ * the sections of a text format in their order.
  */
 #include <string.h>
 
@@ -24,4 +25,20 @@ int report_write(FILE *out, report_format f, int quiet, const cx_result *r,
     case REPORT_JSON: return report_json(out, r, x, workbook);
     default: return quiet ? 0 : report_table(out, r, x, workbook);
     }
+}
+
+void report_sections(FILE *out, const cx_result *r, const run_extras *x,
+                     const report_parts *parts)
+{
+    parts->burn(out, r);
+    parts->commitments(out, r);
+    parts->discount(out, r);
+    parts->goals(out, r);
+    parts->checks(out, r);
+    if (x && x->scenarios)
+        parts->scenarios(out, r, x->scenarios);
+    if (x && x->sensitivity)
+        parts->sensitivity(out, r, x->sensitivity);
+    if (x && x->mc)
+        parts->mc(out, r, x->mc);
 }

@@ -46,4 +46,17 @@ void table_mc(FILE *out, const cx_result *r, const struct cx_mc_result *mc);
 void csv_mc(FILE *out, const cx_result *r, const struct cx_mc_result *mc);
 void json_mc(json_out *j, const cx_result *r, const struct cx_mc_result *mc);
 
+/** The sections of one text format (table or CSV) after its series, in
+ *  the order report_sections writes them: the extras for each one x holds
+ *  (x may be NULL). */
+typedef void report_section(FILE *, const cx_result *);
+typedef struct report_parts {
+    report_section *burn, *commitments, *discount, *goals, *checks;
+    void (*scenarios)(FILE *, const cx_result *, const struct cx_scenario_set *);
+    void (*sensitivity)(FILE *, const cx_result *, const struct cx_sensitivity *);
+    void (*mc)(FILE *, const cx_result *, const struct cx_mc_result *);
+} report_parts;
+void report_sections(FILE *out, const cx_result *r, const run_extras *x,
+                     const report_parts *parts);
+
 #endif

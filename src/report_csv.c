@@ -164,15 +164,8 @@ static void _checks(FILE *f, const cx_result *r)
     }
 }
 
-static void _extras(FILE *f, const cx_result *r, const run_extras *x)
-{
-    if (x && x->scenarios)
-        csv_scenarios(f, r, x->scenarios);
-    if (x && x->sensitivity)
-        csv_sensitivity(f, r, x->sensitivity);
-    if (x && x->mc)
-        csv_mc(f, r, x->mc);
-}
+static const report_parts _parts = {_burn, _commitments, _discount, _goals, _checks,
+                                    csv_scenarios, csv_sensitivity, csv_mc};
 
 int report_csv(FILE *out, const cx_result *r, const run_extras *x, const char *workbook)
 {
@@ -180,12 +173,7 @@ int report_csv(FILE *out, const cx_result *r, const run_extras *x, const char *w
     fputs("model,scenario,record,series,year,from,value,kind,text\n", out);
     for (size_t i = 0; i < r->model->nseries; i++)
         _series(out, r, i);
-    _burn(out, r);
-    _commitments(out, r);
-    _discount(out, r);
-    _goals(out, r);
-    _checks(out, r);
-    _extras(out, r, x);
+    report_sections(out, r, x, &_parts);
     if (ferror(out))
         return diag_error("cannot write CSV: %s", strerror(errno)), EX_IOERR;
     return 0;

@@ -518,15 +518,8 @@ static void _put_stripped(FILE *out, const char *text, size_t len)
     }
 }
 
-static void _extras(FILE *f, const cx_result *r, const run_extras *x)
-{
-    if (x && x->scenarios)
-        table_scenarios(f, r, x->scenarios);
-    if (x && x->sensitivity)
-        table_sensitivity(f, r, x->sensitivity);
-    if (x && x->mc)
-        table_mc(f, r, x->mc);
-}
+static const report_parts _parts = {_burn, _commitments, _discount, _goals, _checks,
+                                    table_scenarios, table_sensitivity, table_mc};
 
 static void _table(FILE *out, const cx_result *r, const run_extras *x, const char *workbook)
 {
@@ -548,12 +541,7 @@ static void _table(FILE *out, const cx_result *r, const run_extras *x, const cha
     _series_table(out, r);
     _growth_table(out, r);
     _fits(out, r);
-    _burn(out, r);
-    _commitments(out, r);
-    _discount(out, r);
-    _goals(out, r);
-    _checks(out, r);
-    _extras(out, r, x);
+    report_sections(out, r, x, &_parts);
     if (workbook)
         fprintf(out, "\nworkbook: %s\n", workbook);
 }

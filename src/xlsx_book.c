@@ -18,6 +18,7 @@
 #include "xlsx_error.h"
 #include "xlsx.h"
 #include "xlsx_book.h"
+#include "xlsx_tmpfile.h"
 
 static int _alloc(xlsx_book *b)
 {
@@ -158,8 +159,10 @@ static void _fill(xlsx_book *b)
 static int _close(xlsx_book *b, const char *path)
 {
     errno = 0;
+    xlsx_tmpfile_memory(1);   /* the parts in memory, not files (xlsx_tmpfile.h) */
     lxw_error e = workbook_close(b->wb);
-    int err = errno;   /* the system's reason, when the zip step failed on it */
+    int err = errno;
+    xlsx_tmpfile_memory(0);   /* the system's reason, when the zip step failed on it */
     b->wb = NULL;
     if (b->nomem) {
         diag_error("cannot write '%s': out of memory", path);

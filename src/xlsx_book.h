@@ -248,6 +248,10 @@ void xs_ref(xb_str *s, const char *sheet, int row, int col, unsigned abs);
 /** Append "D5:H5" (relative). */
 void xs_range(xb_str *s, const char *sheet, int r1, int c1, int r2, int c2,
               unsigned abs);
+/** Append tmpl with each '@' replaced by a reference to the same sheet:
+ *  the next three arguments (int row, int col, unsigned abs) as xs_ref's.
+ *  xs_refs(f, "=@-@", r, 3, 0u, r, 4, 0u) appends "=D5-E5" (r = 4). */
+void xs_refs(xb_str *s, const char *tmpl, ...);
 /** Append a number so that it reads back as the same double. */
 void xs_num(xb_str *s, double v);
 const char *xs_get(const xb_str *s);
@@ -324,6 +328,9 @@ void xb_chart_metrics(xlsx_book *b, lxw_worksheet *ws, int row, int col,
                       int *next_row);
 #define XB_ROW_PT 15.75    /* every row's default height: 21 pixels */
 #define XB_CHART_ROWS 16   /* rows from one chart to the next below it */
+/** Title a chart "<what><of> (<money unit>)" (of may be NULL), bold, 12 pt. */
+void xb_chart_money_title(xlsx_book *b, lxw_chart *chart, const char *what,
+                          const char *of);
 lxw_chart *xb_chart_burn(xlsx_book *b);
 lxw_chart *xb_chart_cash(xlsx_book *b, int cash_row);
 lxw_chart *xb_chart_commitments(xlsx_book *b);

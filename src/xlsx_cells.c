@@ -147,6 +147,59 @@ void xs_range(xb_str *s, const char *sheet, int r1, int c1, int r2, int c2,
     xs_ref(s, NULL, r2, c2, abs);
 }
 
+/* The digits of u before p (at least one); returns the new start. */
+static char *_digits(char *p, unsigned long long u)
+{
+    do
+        *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    return p;
+}
+
+/* v = n / 1024 with |v| < 2^20 (0.5, 0.25, 1.75): at most 7 + 10
+ * significant digits, all exact, so %.17g prints them alone, in fixed
+ * notation (|v| >= 1/1024 is above 10^-4): the whole part, then
+ * f / 1024 = f x 9765625 / 10^10 as ten digits less their trailing zeros.
+ * Written here without printf (a formula's `* 0.5` in every year). */
+static int _binary_fraction(xb_str *s, double v)
+{
+    double n = v * 1024;
+    if (n != floor(n) || fabs(v) >= 0x1p20)
+        return 0;
+    unsigned long long k = (unsigned long long)fabs(n);
+    if (k % 1024 == 0)
+        return 0;               /* whole: -0 */
+    char buf[32], *end = buf + 20, *p = end;
+    unsigned long long frac = (k % 1024) * 9765625ULL;
+    for (int i = 0; i < 10; i++, frac /= 10)
+        *--p = (char)('0' + frac % 10);
+    *--p = '.';
+    p = _digits(p, k / 1024);
+    if (v < 0)
+        *--p = '-';
+    while (end[-1] == '0')
+        end--;
+    _cat(s, p, (size_t)(end - p));
+    return 1;
+}
+
+void xs_refs(xb_str *s, const char *tmpl, ...)
+{
+    va_list ap;
+    va_start(ap, tmpl);
+    for (const char *p = tmpl; *p;) {
+        size_t n = strcspn(p, "@");
+        _cat(s, p, n);
+        p += n;
+        if (*p == '@') {
+            int row = va_arg(ap, int), col = va_arg(ap, int);
+            xs_ref(s, NULL, row, col, va_arg(ap, unsigned));
+            p++;
+        }
+    }
+    va_end(ap);
+}
+
 void xs_num(xb_str *s, double v)
 {
     /* A whole number below 10^15 prints under %.17g as its digits alone
@@ -154,15 +207,14 @@ void xs_num(xb_str *s, double v)
     if (v == floor(v) && fabs(v) < 1e15 && !(v == 0 && signbit(v))) {
         char buf[24], *p = buf + sizeof buf;
         long long k = (long long)v;
-        unsigned long long u = k < 0 ? 0ULL - (unsigned long long)k : (unsigned long long)k;
-        do
-            *--p = (char)('0' + u % 10);
-        while (u /= 10);
+        p = _digits(p, k < 0 ? 0ULL - (unsigned long long)k : (unsigned long long)k);
         if (k < 0)
             *--p = '-';
         _cat(s, p, (size_t)(buf + sizeof buf - p));
         return;
     }
+    if (isfinite(v) && _binary_fraction(s, v))
+        return;
     xs_printf(s, "%.17g", v);
 }
 
@@ -265,11 +317,14 @@ void xb_widths(xlsx_book *b, lxw_worksheet *ws, const double *w, size_t n)
 static void _hf_escape(xb_str *out, const char *text, size_t max)
 {
     size_t n = _utf8_cut(text, max / 2);
-    for (size_t i = 0; i < n; i++) {
-        if (text[i] == '&')
-            xs_printf(out, "&&");
-        else
-            xs_printf(out, "%c", text[i]);
+    while (n) {   /* the runs up to and with each '&', copied whole */
+        const char *amp = memchr(text, '&', n);
+        size_t k = amp ? (size_t)(amp - text) + 1 : n;
+        _cat(out, text, k);
+        if (amp)
+            _cat(out, "&", 1);
+        text += k;
+        n -= k;
     }
 }
 

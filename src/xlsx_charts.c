@@ -33,6 +33,18 @@ static void _title(lxw_chart *chart, xb_str *t)
     chart_title_set_name_font(chart, &font);
 }
 
+void xb_chart_money_title(xlsx_book *b, lxw_chart *chart, const char *what,
+                          const char *of)
+{
+    xb_str t;
+    xs_init(&t);
+    xs_printf(&t, "%s%s (", what, of ? of : "");
+    xb_unit_label(b, CX_U_MONEY, NULL, &t);
+    xs_printf(&t, ")");
+    _title(chart, &t);
+    xs_release(&t);
+}
+
 /* Values of series s that a chart can draw (at most 2 are counted). */
 static int _points(const xlsx_book *b, size_t s)
 {
@@ -114,6 +126,29 @@ static size_t _cut(const xlsx_book *b, const char *metric, int sum, size_t first
     return k;
 }
 
+/* A chart of one series (only) is titled with its label, else the metric
+ * (members series from first on drawn). */
+static void _metric_title(xlsx_book *b, lxw_chart *chart, const char *metric,
+                          size_t first, size_t members, size_t only)
+{
+    int sum = b->m->series[first].kind == CX_S_SUM;
+    xb_str t;
+    xs_init(&t);
+    if (members == 1)
+        xs_printf(&t, "%s (", xb_series_label(&b->m->series[only]));
+    else {
+        _metric_words(metric, &t);
+        xs_printf(&t, "%s (", sum ? " total" : "");
+    }
+    xb_unit_label(b, b->m->series[first].unit, b->m->series[first].unit_text, &t);
+    xs_printf(&t, ")");
+    size_t cut = _cut(b, metric, sum, first);
+    if (cut)
+        xs_printf(&t, ", first %zu of %zu", members, members + cut);
+    _title(chart, &t);
+    xs_release(&t);
+}
+
 /* The line chart of one metric: every series of it with chart rows. */
 static lxw_chart *_metric_chart(xlsx_book *b, const char *metric, size_t first)
 {
@@ -160,22 +195,7 @@ static lxw_chart *_metric_chart(xlsx_book *b, const char *metric, size_t first)
         xb_check(b, chart_legend_delete_series(chart, hide));
     free(hide);
 
-    /* A chart of one series is titled with its label, else the metric. */
-    xb_str t;
-    xs_init(&t);
-    if (members == 1)
-        xs_printf(&t, "%s (", xb_series_label(&b->m->series[only]));
-    else {
-        _metric_words(metric, &t);
-        xs_printf(&t, "%s (", sum ? " total" : "");
-    }
-    xb_unit_label(b, b->m->series[first].unit, b->m->series[first].unit_text, &t);
-    xs_printf(&t, ")");
-    size_t cut = _cut(b, metric, sum, first);
-    if (cut)
-        xs_printf(&t, ", first %zu of %zu", members, members + cut);
-    _title(chart, &t);
-    xs_release(&t);
+    _metric_title(b, chart, metric, first, members, only);
     chart_axis_set_name(chart->x_axis, "Year");
     chart_axis_set_num_format(chart->y_axis, xb_series_numfmt(b, first));
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
@@ -376,13 +396,7 @@ lxw_chart *xb_chart_commitments(xlsx_book *b)
         lxw_chart_fill fill = {.color = palette[k++ % (sizeof palette / sizeof palette[0])]};
         chart_series_set_fill(cs, &fill);
     }
-    xb_str t;
-    xs_init(&t);
-    xs_printf(&t, "Commitments by year paid (");
-    xb_unit_label(b, CX_U_MONEY, NULL, &t);
-    xs_printf(&t, ")");
-    _title(chart, &t);
-    xs_release(&t);
+    xb_chart_money_title(b, chart, "Commitments by year paid", NULL);
     chart_axis_set_name(chart->x_axis, "Year");
     chart_axis_set_num_format(chart->y_axis, b->money_numfmt);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
@@ -421,13 +435,7 @@ lxw_chart *xb_chart_depreciation(xlsx_book *b, size_t d)
     _dep_series(b, chart, p->gcapex, c0, c1, p->yhead, "Capex", palette[0]);
     _dep_series(b, chart, p->total, c0, c1, p->yhead, "D&A", palette[1]);
     const cx_series *capex = &b->m->series[b->m->depreciations[d].capex];
-    xb_str t;
-    xs_init(&t);
-    xs_printf(&t, "Capex and D&A: %s (", xb_series_label(capex));
-    xb_unit_label(b, CX_U_MONEY, NULL, &t);
-    xs_printf(&t, ")");
-    _title(chart, &t);
-    xs_release(&t);
+    xb_chart_money_title(b, chart, "Capex and D&A: ", xb_series_label(capex));
     chart_axis_set_name(chart->x_axis, "Year");
     chart_axis_set_num_format(chart->y_axis, b->money_numfmt);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
@@ -455,13 +463,7 @@ lxw_chart *xb_chart_cash(xlsx_book *b, int cash_row)
     lxw_chart_line line = {.color = 0x1F4E79, .width = 2.25};
     chart_series_set_line(cs, &line);
     chart_series_set_marker_type(cs, LXW_CHART_MARKER_CIRCLE);
-    xb_str t;
-    xs_init(&t);
-    xs_printf(&t, "Cash at end of year (");
-    xb_unit_label(b, CX_U_MONEY, NULL, &t);
-    xs_printf(&t, ")");
-    _title(chart, &t);
-    xs_release(&t);
+    xb_chart_money_title(b, chart, "Cash at end of year", NULL);
     chart_axis_set_name(chart->x_axis, "Year");
     chart_axis_set_crossing(chart->y_axis, 0);
     chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);

@@ -206,23 +206,10 @@ static void _range_cells(xlsx_book *b, int row, const cx_check *c,
 static void _status(xlsx_book *b, int row, const cx_check_result *cr, xb_str *f)
 {
     xs_clear(f);
-    xs_printf(f, "=IF(ISNUMBER(");
-    xs_ref(f, NULL, row, XB_CHK_COMPUTED, 0);
-    xs_printf(f, "),IF(AND(");
-    xs_ref(f, NULL, row, XB_CHK_COMPUTED, 0);
-    xs_printf(f, ">=");
-    xs_ref(f, NULL, row, XB_CHK_LOW, 0);
-    xs_printf(f, "-");
-    xs_ref(f, NULL, row, XB_CHK_TOL, 0);
-    xs_printf(f, ",OR(");
-    xs_ref(f, NULL, row, XB_CHK_HIGH, 0);
-    xs_printf(f, "=\"\",");
-    xs_ref(f, NULL, row, XB_CHK_COMPUTED, 0);
-    xs_printf(f, "<=");
-    xs_ref(f, NULL, row, XB_CHK_HIGH, 0);
-    xs_printf(f, "+");
-    xs_ref(f, NULL, row, XB_CHK_TOL, 0);
-    xs_printf(f, ")),\"pass\",\"warn\"),\"warn\")");
+    xs_refs(f, "=IF(ISNUMBER(@),IF(AND(@>=@-@,OR(@=\"\",@<=@+@)),\"pass\",\"warn\"),\"warn\")",
+            row, XB_CHK_COMPUTED, 0u, row, XB_CHK_COMPUTED, 0u, row, XB_CHK_LOW, 0u,
+            row, XB_CHK_TOL, 0u, row, XB_CHK_HIGH, 0u, row, XB_CHK_COMPUTED, 0u,
+            row, XB_CHK_HIGH, 0u, row, XB_CHK_TOL, 0u);
     xb_formula_text(b, b->checks, row, XB_CHK_STATUS, f,
                     xb_fmt(b, NULL, XB_BOLD | XB_CENTER), cr->pass ? "pass" : "warn");
 }

@@ -287,16 +287,9 @@ static void _start_cell(xlsx_book *b, size_t d, int row, int end_row, int k, dou
  * engine's order: the retirements added first, then taken off). */
 static void _roll_end(xb_str *f, int col, int start, int plus, int out, int out2)
 {
-    xs_printf(f, "=");
-    xs_ref(f, NULL, start, col, 0);
-    xs_printf(f, "+");
-    xs_ref(f, NULL, plus, col, 0);
-    xs_printf(f, "-(");
-    xs_ref(f, NULL, out, col, 0);
-    if (out2 >= 0) {
-        xs_printf(f, "+");
-        xs_ref(f, NULL, out2, col, 0);
-    }
+    xs_refs(f, "=@+@-(@", start, col, 0u, plus, col, 0u, out, col, 0u);
+    if (out2 >= 0)
+        xs_refs(f, "+@", out2, col, 0u);
     xs_printf(f, ")");
 }
 

@@ -97,9 +97,13 @@ static int _call(const _ctx *c, size_t i, int t, xb_str *out)
     int sum = in->op == CX_FX_SUM, ok = 1;
     if (!sum) {
         const char *name = cx_fx_op_name(in->op);
-        for (; *name; name++)
-            xs_printf(out, "%c", *name - 32);
-        xs_printf(out, "(");
+        char upper[8];
+        size_t n = 0;
+        for (; *name && n + 2 < sizeof upper; name++)
+            upper[n++] = (char)(*name - 32);
+        upper[n++] = '(';
+        upper[n] = '\0';
+        xs_printf(out, "%s", upper);
     }
     for (unsigned j = 0; j < in->argc && ok; j++) {
         xs_printf(out, j ? (sum ? "+" : ",") : "");

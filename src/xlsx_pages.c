@@ -126,14 +126,14 @@ static lxw_row_t _break_at(lxw_worksheet *ws, const _span *c, size_t n,
     return any ? any : r;
 }
 
-/* The largest font (points) of row r's cells, 11 when none is set. */
-static double _font_pt(lxw_worksheet *ws, lxw_row *row)
+/* The largest font (points) of the cells under node (a row's tree of
+ * cells, walked whole rather than looked up column by column), or pt. */
+static double _font_pt(const lxw_cell *node, double pt)
 {
-    double pt = 11;
-    for (lxw_col_t c = 0; c <= ws->dim_colmax; c++) {
-        lxw_cell *cell = lxw_worksheet_find_cell_in_row(row, c);
-        if (cell && cell->format && cell->format->font_size > pt)
-            pt = cell->format->font_size;
+    for (; node; node = node->tree_pointers.rbe_right) {
+        if (node->format && node->format->font_size > pt)
+            pt = node->format->font_size;
+        pt = _font_pt(node->tree_pointers.rbe_left, pt);
     }
     return pt;
 }
@@ -148,7 +148,7 @@ static void _state_heights(xlsx_book *b, lxw_worksheet *ws)
         lxw_row *row = lxw_worksheet_find_row(ws, r);
         if (!row || row->height_changed || !row->cells || !row->cells->rbh_root)
             continue;
-        double h = _font_pt(ws, row) * 1.4;
+        double h = _font_pt(row->cells->rbh_root, 11) * 1.4;
         xb_check(b, worksheet_set_row(ws, r, h > XB_ROW_PT ? h : XB_ROW_PT, row->format));
     }
 }

@@ -113,15 +113,8 @@ static void _diffs(xlsx_book *b, int top, xb_str *u, xb_str *f)
         for (size_t k = 1; k < s->ncols; k++) {
             int c = _COL0 + (int)k;
             xs_clear(f);
-            xs_printf(f, "=IF(AND(ISNUMBER(");
-            xs_ref(f, NULL, vrow, c, 0);
-            xs_printf(f, "),ISNUMBER(");
-            xs_ref(f, NULL, vrow, _COL0, XB_ABS_COL);
-            xs_printf(f, ")),");
-            xs_ref(f, NULL, vrow, c, 0);
-            xs_printf(f, "-");
-            xs_ref(f, NULL, vrow, _COL0, XB_ABS_COL);
-            xs_printf(f, ",\"\")");
+            xs_refs(f, "=IF(AND(ISNUMBER(@),ISNUMBER(@)),@-@,\"\")", vrow, c, 0u,
+                    vrow, _COL0, XB_ABS_COL, vrow, c, 0u, vrow, _COL0, XB_ABS_COL);
             xb_formula(b, b->scen, row, c, f, fmt, s->diff[i * s->ncols + k]);
         }
     }
@@ -169,16 +162,7 @@ static void _chart(xlsx_book *b, int row)
         lxw_chart_fill fill = {.color = colors[k % (sizeof colors / sizeof *colors)]};
         chart_series_set_fill(cs, &fill);
     }
-    xb_str t;
-    xs_init(&t);
-    xs_printf(&t, "Scenarios side by side (");
-    xb_unit_label(b, CX_U_MONEY, NULL, &t);
-    xs_printf(&t, ")");
-    if (!t.failed)
-        chart_title_set_name(chart, xs_get(&t));
-    xs_release(&t);
-    lxw_chart_font font = {.size = 12, .bold = LXW_TRUE};
-    chart_title_set_name_font(chart, &font);
+    xb_chart_money_title(b, chart, "Scenarios side by side", NULL);
     chart_axis_set_num_format(chart->y_axis, b->money_numfmt);
     chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);

@@ -175,20 +175,37 @@ static int _key_figures(xlsx_book *b, int row)
     return row + 1;
 }
 
-/* Label and =Burn!$B$n with the engine's figure (a year or its text). */
-static void _burn_ref(xlsx_book *b, int row, const char *label, int burn_row,
-                      double num, const char *text, const char *nf)
+/* A line of the summary: the label in column A, formula f in B with the
+ * engine's figure, num in format nf, or text where text is not NULL (bold,
+ * with the format flags tflags). */
+static void _line(xlsx_book *b, int row, const char *label, xb_str *f, double num,
+                  const char *nf, const char *text, unsigned tflags)
+{
+    xb_text(b, b->summary, row, 0, label, NULL);
+    if (text)
+        xb_formula_text(b, b->summary, row, 1, f, xb_fmt(b, NULL, XB_BOLD | tflags), text);
+    else
+        xb_formula(b, b->summary, row, 1, f, xb_fmt(b, nf, XB_BOLD), num);
+}
+
+/* A line of the summary with =Sheet!$col$row. */
+static void _ref_line(xlsx_book *b, int row, const char *label, const char *sheet,
+                      int srow, int scol, double num, const char *nf, const char *text,
+                      unsigned tflags)
 {
     xb_str f;
     xs_init(&f);
     xs_printf(&f, "=");
-    xs_ref(&f, XB_BURN, burn_row, XB_BURN_VALUE_COL, XB_ABS);
-    xb_text(b, b->summary, row, 0, label, NULL);
-    if (text)
-        xb_formula_text(b, b->summary, row, 1, &f, xb_fmt(b, NULL, XB_BOLD | XB_RIGHT), text);
-    else
-        xb_formula(b, b->summary, row, 1, &f, xb_fmt(b, nf, XB_BOLD), num);
+    xs_ref(&f, sheet, srow, scol, XB_ABS);
+    _line(b, row, label, &f, num, nf, text, tflags);
     xs_release(&f);
+}
+
+/* Label and =Burn!$B$n with the engine's figure (a year or its text). */
+static void _burn_ref(xlsx_book *b, int row, const char *label, int burn_row,
+                      double num, const char *text, const char *nf)
+{
+    _ref_line(b, row, label, XB_BURN, burn_row, XB_BURN_VALUE_COL, num, nf, text, XB_RIGHT);
 }
 
 static int _burn(xlsx_book *b, int row)
@@ -243,11 +260,7 @@ static int _burn(xlsx_book *b, int row)
 static void _dep_line(xlsx_book *b, int row, const char *label, xb_str *f, double num,
                       const char *nf, const char *text)
 {
-    xb_text(b, b->summary, row, 0, label, NULL);
-    if (isfinite(num))
-        xb_formula(b, b->summary, row, 1, f, xb_fmt(b, nf, XB_BOLD), num);
-    else
-        xb_formula_text(b, b->summary, row, 1, f, xb_fmt(b, NULL, XB_BOLD | XB_RIGHT), text);
+    _line(b, row, label, f, num, nf, isfinite(num) ? NULL : text, XB_RIGHT);
     xs_clear(f);
 }
 
@@ -309,16 +322,8 @@ static int _depreciation(xlsx_book *b, int row)
 static void _valuation_ref(xlsx_book *b, int row, const char *label, int vrow,
                            double num, const char *text, const char *nf)
 {
-    xb_str f;
-    xs_init(&f);
-    xs_printf(&f, "=");
-    xs_ref(&f, XB_VALUATION, vrow, XB_VAL_COL, XB_ABS);
-    xb_text(b, b->summary, row, 0, label, NULL);
-    if (isfinite(num))
-        xb_formula(b, b->summary, row, 1, &f, xb_fmt(b, nf, XB_BOLD), num);
-    else
-        xb_formula_text(b, b->summary, row, 1, &f, xb_fmt(b, NULL, XB_BOLD), text);
-    xs_release(&f);
+    _ref_line(b, row, label, XB_VALUATION, vrow, XB_VAL_COL, num, nf,
+              isfinite(num) ? NULL : text, 0);
 }
 
 static int _valuation(xlsx_book *b, int row)

@@ -105,4 +105,28 @@ PY
     check "LibreOffice recalculation equals the cached values" [ $? -eq 0 ]
 fi
 
+# A derived series' stated history ends with its inputs': a.x stated
+# 2023..2026, b.x 2023..2024 then grown 10%: f.x = a.x + b.x is stated
+# 2023..2024 (11, 22: multiple 2, CAGR 100%). g.x = lag(a.x, 5) is empty in
+# every year, driver or not: one note for 2023..2026.
+cat >"$T/hist.yaml" <<'YAML'
+model: hist
+years: 2023..2026
+as_of: 2026-02-20
+series:
+  a.x: {values: {2023: 1, 2024: 2, 2025: 3, 2026: 4}}
+  b.x: {values: {2023: 10, 2024: 20}}
+  f.x: {formula: "a.x + b.x"}
+  g.x: {formula: "lag(a.x, 5)"}
+drivers:
+  b.x: {method: growth, rate: 10%}
+  g.x: {method: growth, rate: 10%}
+YAML
+"$CAPEX" run "$T/hist.yaml" -n -f json >"$T/hist.json" 2>"$T/out"
+check "history model runs" [ $? -eq 0 ]
+check "f.x stated 2023..2024, multiple 2, CAGR 100%" "$PYTHON" -c 'import json, sys
+s = [x for x in json.load(open(sys.argv[1]))["series"] if x["name"] == "f.x"][0]["growth"]
+sys.exit(0 if (s["from"], s["to"], s["multiple"], s["cagr"]) == (2023, 2024, 2, 1) else 1)' "$T/hist.json"
+check "g.x: one note for 2023..2026" line "g.x 2023..2026: empty (lag before the first year)"
+
 finish formula

@@ -3,6 +3,7 @@
  * conventions, fractional lives, salvage, opening PP&E, the roll-forward.
  */
 #include <math.h>
+#include <string.h>
 #include "fixture.h"
 #include "depreciation.h"
 #include "model.h"
@@ -55,6 +56,14 @@ static void test_declining_balance_switch(void **state)
     r.db_factor = 1.5;
     const double want15[] = {30, 21, 49.0 / 3, 49.0 / 3, 49.0 / 3, 0};
     _expect(capex, 6, r, want15);
+    /* life 2 at 300%: rate 150% of book, 150 > the 100 there is: 100,
+     * then nothing; with salvage 20%, 150 > 80 above salvage: 80 */
+    r = _rule(2, CX_DEP_DECLINING_BALANCE, CX_DEP_FULL_YEAR);
+    r.db_factor = 3;
+    const double want300[] = {100, 0, 0}, salvage300[] = {80, 0, 0};
+    _expect(capex, 3, r, want300);
+    r.salvage = 0.2;
+    _expect(capex, 3, r, salvage300);
 }
 
 static void test_sum_of_years(void **state)
@@ -222,6 +231,41 @@ static void test_bad_rules(void **state)
     cx_dep_release(NULL);
 }
 
+static void test_opening_books_before_capex(void **state)
+{
+    (void)state;
+    /* Opening PP&E gross 100, net 60, remaining life 2 from 2024; the capex
+     * series starts in 2025 (40, 0, 0). 2024 is the opening books' year,
+     * not a capex year with no figure: no note. D&A: 2024 60/2 = 30; 2025
+     * 30 + 40/4 = 40 (life 4, full year); 2026 10. */
+    cx_model *m;
+    assert_ok(cx_model_new(2024, 2027, &m));
+    const int years[] = {2025, 2026, 2027};
+    const double capex[] = {40, 0, 0};
+    size_t cs = fx_series(m, "capex.x", years, capex, 3);
+    cx_depreciation *d;
+    assert_ok(cx_model_add_depreciation(m, "da.x", &d));
+    d->capex = cs;
+    d->life = fx_value(CX_V_EXACT, 4, 4, 4, 0, "4");
+    d->rule.life = 4;
+    d->rule.convention = CX_DEP_FULL_YEAR;
+    d->rule.has_opening = 1;
+    d->rule.opening_gross = 100;
+    d->rule.opening_net = 60;
+    d->rule.opening_life = 2;
+    cx_result *r;
+    size_t failed;
+    assert_ok(cx_compute(m, NULL, &r, &failed));
+    const cx_value *v = r->series[cx_model_find_series(m, "da.x")].v;
+    assert_near(v[0].base, 30, 1e-12);
+    assert_near(v[1].base, 40, 1e-12);
+    assert_near(v[2].base, 10, 1e-12);
+    for (size_t i = 0; i < r->nnotes; i++)
+        assert_null(strstr(r->notes[i].text, "no figure"));
+    cx_result_free(r);
+    cx_model_free(m);
+}
+
 static void test_range_life_in_a_model(void **state)
 {
     (void)state;
@@ -278,6 +322,7 @@ int main(void)
         cmocka_unit_test(test_shorter_life_front_loads),
         cmocka_unit_test(test_bad_rules),
         cmocka_unit_test(test_range_life_in_a_model),
+        cmocka_unit_test(test_opening_books_before_capex),
     };
     return cmocka_run_group_tests_name("depreciation", tests, NULL, NULL);
 }

@@ -40,8 +40,9 @@ static cx_model *_model(void)
     return m;
 }
 
-/* Compile text for fcf.a (index 4) and run it into out / why. */
-static void _eval(const char *text, double *out, uint32_t *why)
+/* Compile text for fcf.a (index 4) and run it into out / why, with steps
+ * periods a year. */
+static void _eval_steps(const char *text, size_t steps, double *out, uint32_t *why)
 {
     cx_model *m = _model();
     cx_formula f;
@@ -53,7 +54,7 @@ static void _eval(const char *text, double *out, uint32_t *why)
     double *scratch = malloc(need * sizeof *scratch);
     uint32_t *ws = malloc(need * sizeof *ws);
     int *starts = malloc(f.ncode * sizeof *starts);
-    cx_fx_env env = {series, consts, N, 1, scratch, ws};
+    cx_fx_env env = {series, consts, N, steps, scratch, ws};
     cx_formula_eval(&f, &env, out, why, starts);
     free(scratch);
     free(ws);
@@ -62,17 +63,27 @@ static void _eval(const char *text, double *out, uint32_t *why)
     cx_model_free(m);
 }
 
-static void _expect(const char *text, const double want[N])
+static void _eval(const char *text, double *out, uint32_t *why)
+{
+    _eval_steps(text, 1, out, why);
+}
+
+static void _expect_steps(const char *text, size_t steps, const double want[N])
 {
     double out[N];
     uint32_t why[N];
-    _eval(text, out, why);
+    _eval_steps(text, steps, out, why);
     for (size_t t = 0; t < N; t++) {
         if (isnan(want[t]))
             assert_true(isnan(out[t]));
         else
             assert_near(out[t], want[t], 1e-12);
     }
+}
+
+static void _expect(const char *text, const double want[N])
+{
+    _expect_steps(text, 1, want);
 }
 
 static void test_arithmetic(void **state)
@@ -113,9 +124,25 @@ static void test_functions(void **state)
     _expect("sum(capex.*, 1)", (double[N]){11, 21, 1, 41});
     /* comparisons: == and != give 1 or 0 */
     _expect("(capex.a == 20) + (capex.a != 0) * 10", (double[N]){10, 11, 0, 10});
+    /* at equality (capex 20 in 2024): <= and >= hold, < does not:
+     * 10: 1 + 0 + 100; 20: 1 + 10 + 0; 0: 1 + 0 + 100; 40: 0 + 10 + 0 */
+    _expect("(capex.a <= 20) + (capex.a >= 20) * 10 + (capex.a < 20) * 100",
+            (double[N]){101, 11, 101, 10});
+    /* if: any condition but 0 is true, a negative one too (capex - 15:
+     * -5, 5, -15, 25) */
+    _expect("if(capex.a - 15, 1, 0)", (double[N]){1, 1, 1, 1});
     /* share * capex: 5, 5, 0, 40; power / 2: 0.5 1 1.5 2 */
     _expect("share.a * capex.a", (double[N]){5, 5, 0, 40});
     _expect("power.a / 2", (double[N]){0.5, 1, 1.5, 2});
+}
+
+static void test_periods_of_a_year(void **state)
+{
+    (void)state;
+    /* two periods a year: lag(x) and yoy(x) look two periods back.
+     * capex 10 20 0 40: lag empty, empty, 10, 20; yoy 0/10-1 = -1, 40/20-1 = 1 */
+    _expect_steps("lag(capex.a)", 2, (double[N]){NAN, NAN, 10, 20});
+    _expect_steps("yoy(capex.a)", 2, (double[N]){NAN, NAN, -1, 1});
 }
 
 static void test_empty_years(void **state)
@@ -212,6 +239,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_arithmetic),
         cmocka_unit_test(test_functions),
+        cmocka_unit_test(test_periods_of_a_year),
         cmocka_unit_test(test_empty_years),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_units_and_inputs),
