@@ -71,6 +71,8 @@ static void _release(xlsx_book *b)
     free(b->chart_row);
     free(b->dep_in_row);
     free(b->dep_rows);
+    free(b->sw_par);
+    free(b->sw_dep);
     xb_formats_release(b);
 }
 
@@ -123,7 +125,7 @@ static void _fill(xlsx_book *b)
     b->mc = b->x->mc ? _sheet(b, XB_MONTECARLO) : NULL;
     b->checks = _sheet(b, XB_CHECKS);
     if (b->nomem || xb_formats_init(b) || xb_plan_projection(b) ||
-        xb_plan_depreciation(b)) {
+        xb_plan_depreciation(b) || xb_plan_switch(b)) {
         b->nomem = 1;
         return;
     }

@@ -168,7 +168,45 @@ typedef struct xlsx_book {
     /* Depreciation */
     int *dep_in_row;          /* [ndepreciations] Inputs row of the life */
     xb_dep_rows *dep_rows;    /* [ndepreciations] */
+    /* Scenario switch (xlsx_scenario_switch.c) */
+    int sw_on;                /* the selector `scenario` is written */
+    size_t sw_n;              /* scenarios it lists: base + the named ones */
+    int sw_names_row;         /* Inputs row of their names (XB_SW_COL0 on) */
+    int *sw_par;              /* [nseries * XB_SWP_N] Inputs rows, -1; NULL when off */
+    int *sw_dep;              /* [ndepreciations] Inputs row of a switched
+                                 entry's life, -1; NULL when off */
+    const char *sw_why;       /* static: why a model with scenarios has none */
+    const char *sw_why_name;  /* the series or entry it names, NULL */
 } xlsx_book;
+
+/* Inputs: the scenario selector (row, column) and the by-scenario block's
+ * first scenario column (base; the named scenarios follow in model order). */
+#define XB_SW_ROW 2
+#define XB_SW_COL 1
+#define XB_SW_COL0 2
+/* Parameter rows of a switched series (XB_SWP_RATES: the first of its rates). */
+enum { XB_SWP_METHOD, XB_SWP_RATE, XB_SWP_TO, XB_SWP_OVER, XB_SWP_HYEARS,
+       XB_SWP_FYEARS, XB_SWP_WFROM, XB_SWP_WTO, XB_SWP_WCAGR, XB_SWP_RATES,
+       XB_SWP_N };
+
+/* xlsx_scenario_switch.c */
+/** Decide whether the workbook gets the selector (every overridden driver
+ *  chained, every depreciation override differing only in its rule) and
+ *  allocate its rows; -1 when out of memory. */
+int xb_plan_switch(xlsx_book *b);
+/** The selector on Inputs and, from row, the by-scenario block; returns the
+ *  next free row (row itself when there is no selector). */
+int xb_write_switch(xlsx_book *b, int row);
+/** Nonzero when series s / depreciation entry d changes with the selector. */
+int xb_switch_series(const xlsx_book *b, size_t s);
+int xb_switch_dep(const xlsx_book *b, size_t d);
+/** Projection: the rate of projected year index t of a switched series,
+ *  =CHOOSE(MATCH(scenario,scenario_names,0),rate under base,...). */
+void xb_switch_rate(xlsx_book *b, size_t s, int t, xb_str *f);
+/** Projection: the method of switched series s, =INDEX(its method row,...). */
+void xb_switch_method(xlsx_book *b, size_t s, xb_str *f);
+/** Inputs: =INDEX(row of entry d's parameter which,1,MATCH(...)). */
+void xb_switch_dep_pick(xlsx_book *b, size_t d, int which, xb_str *f);
 
 /* xlsx_formula.c */
 /** The cell formula of derived series s in year index t into f

@@ -452,7 +452,7 @@ static int _params(xlsx_book *b, int row)
         "", "", "How"};
     int any = 0;
     for (size_t s = 0; s < b->m->nseries; s++)
-        any |= _has_params(b->r->drivers[s].method);
+        any |= _has_params(b->r->drivers[s].method) && !xb_switch_series(b, s);
     if (!any)
         return row;
     _section(b, ++row, "Driver parameters (stages, trend fits, shares)");
@@ -460,6 +460,8 @@ static int _params(xlsx_book *b, int row)
     row++;
     for (size_t s = 0; s < b->m->nseries; s++) {
         const cx_driver *d = &b->r->drivers[s];
+        if (xb_switch_series(b, s))
+            continue;
         if (d->method == CX_D_STAGES)
             row = _stages_params(b, row, s, d);
         else if (d->method == CX_D_TREND)
@@ -476,7 +478,10 @@ static int _drivers(xlsx_book *b, int row)
         "Over (years)", "Window from", "Window to", "Window CAGR", "How (and source)"};
     xb_str t;
     xs_init(&t);
-    xs_printf(&t, "Drivers (scenario: %s)", b->r->scenario ? b->r->scenario : "base");
+    if (b->sw_on)
+        xs_printf(&t, "Drivers (the same in every scenario)");
+    else
+        xs_printf(&t, "Drivers (scenario: %s)", b->r->scenario ? b->r->scenario : "base");
     _section(b, row++, xs_get(&t));
     xs_release(&t);
     size_t maxrates = 0;
@@ -499,10 +504,16 @@ static int _drivers(xlsx_book *b, int row)
         xb_check(b, worksheet_set_column(b->inputs, XB_DRV_RATES,
                  (lxw_col_t)(XB_DRV_RATES + maxrates - 1), 12, NULL));
     int first = ++row;
-    for (size_t s = 0; s < b->m->nseries; s++)
-        if (b->r->drivers[s].method != CX_D_NONE)
+    int switched = 0;
+    for (size_t s = 0; s < b->m->nseries; s++) {
+        switched |= xb_switch_series(b, s);
+        if (b->r->drivers[s].method != CX_D_NONE && !xb_switch_series(b, s))
             _driver_row(b, row++, s);
-    if (row == first)
+    }
+    if (switched)
+        xb_text(b, b->inputs, row++, 0, "Drivers that differ by scenario: in the "
+                "block by scenario below.", xb_fmt(b, NULL, XB_NOTE));
+    else if (row == first)
         xb_text(b, b->inputs, row++, 0, "(no drivers: nothing is projected)", xb_fmt(b, NULL, XB_NOTE));
     return _params(b, row);
 }
@@ -592,27 +603,51 @@ static int _dep_row(xlsx_book *b, int row, size_t d, const char *param, const ch
     return row + 1;
 }
 
+/* A rule cell: the input, or (switched entry) the selected scenario's. */
+static void _dep_value(xlsx_book *b, int row, size_t d, int which, double v,
+                       const char *text, const char *nf, const char *const *list)
+{
+    lxw_format *in = _f(b, nf, XB_INPUT);
+    if (xb_switch_dep(b, d)) {
+        xb_str f;
+        xs_init(&f);
+        xb_switch_dep_pick(b, d, which, &f);
+        lxw_format *out = _f(b, nf, 0);
+        if (text)
+            xb_formula_text(b, b->inputs, row, XB_DEPIN_VALUE, &f, out, text);
+        else
+            xb_formula(b, b->inputs, row, XB_DEPIN_VALUE, &f, out, v);
+        xs_release(&f);
+        return;
+    }
+    if (text)
+        xb_text(b, b->inputs, row, XB_DEPIN_VALUE, text, in);
+    else
+        xb_num(b, b->inputs, row, XB_DEPIN_VALUE, v, in);
+    if (list)
+        _dep_list(b, row, list);
+}
+
 static int _dep_rule_rows(xlsx_book *b, int row, size_t d)
 {
     static const char *const methods[] = {"straight_line", "declining_balance",
                                           "sum_of_years", NULL};
     static const char *const conventions[] = {"full_year", "half_year", "next_year", NULL};
     const cx_dep_rule *r = &b->r->deps[d].rule;
-    lxw_format *text = _f(b, NULL, XB_INPUT), *pct = _f(b, XB_FMT_RATIO, XB_INPUT);
     b->dep_in_row[d] = row;
-    xb_num(b, b->inputs, row, XB_DEPIN_VALUE, r->life, _f(b, "0.0#", XB_INPUT));
+    _dep_value(b, row, d, XB_DEPIN_LIFE, r->life, NULL, "0.0#", NULL);
     row = _dep_row(b, row, d, "life (years)", "useful life; a fraction is allowed");
-    xb_text(b, b->inputs, row, XB_DEPIN_VALUE, cx_dep_method_name(r->method), text);
-    _dep_list(b, row, methods);
+    _dep_value(b, row, d, XB_DEPIN_METHOD, 0, cx_dep_method_name(r->method), NULL, methods);
     row = _dep_row(b, row, d, "method", "straight_line, declining_balance or sum_of_years");
-    xb_text(b, b->inputs, row, XB_DEPIN_VALUE, cx_dep_convention_name(r->convention), text);
-    _dep_list(b, row, conventions);
+    _dep_value(b, row, d, XB_DEPIN_CONVENTION, 0, cx_dep_convention_name(r->convention),
+               NULL, conventions);
     row = _dep_row(b, row, d, "convention", "full_year (from the year of purchase), "
                    "half_year (half a year first and last) or next_year");
-    xb_num(b, b->inputs, row, XB_DEPIN_VALUE, r->salvage, pct);
+    _dep_value(b, row, d, XB_DEPIN_SALVAGE, r->salvage, NULL, XB_FMT_RATIO, NULL);
     row = _dep_row(b, row, d, "salvage", "share of cost left at the end of the life");
-    xb_num(b, b->inputs, row, XB_DEPIN_VALUE,
-           isfinite(r->db_factor) && r->db_factor > 0 ? r->db_factor : 2, pct);
+    _dep_value(b, row, d, XB_DEPIN_RATE,
+               isfinite(r->db_factor) && r->db_factor > 0 ? r->db_factor : 2, NULL, XB_FMT_RATIO,
+               NULL);
     return _dep_row(b, row, d, "rate", "declining balance: rate / life a year on the book "
                     "value (200% = double declining), straight line when larger");
 }
@@ -651,7 +686,11 @@ static int _depreciation(xlsx_book *b, int row)
         return row;
     xb_str t;
     xs_init(&t);
-    xs_printf(&t, "Depreciation rules (scenario: %s)", b->r->scenario ? b->r->scenario : "base");
+    if (b->sw_on)
+        xs_printf(&t, "Depreciation rules (a rule that differs by scenario: the "
+                  "selected one, from the block by scenario)");
+    else
+        xs_printf(&t, "Depreciation rules (scenario: %s)", b->r->scenario ? b->r->scenario : "base");
     _section(b, row++, xs_get(&t));
     xs_release(&t);
     _header(b, row++, head, sizeof head / sizeof head[0]);
@@ -671,6 +710,7 @@ void xb_write_inputs(xlsx_book *b)
             "in the workbook is a formula that follows them.", xb_fmt(b, NULL, XB_NOTE));
     int row = _figures(b, FIG_HEADER);
     row = _drivers(b, row + 1);
+    row = xb_write_switch(b, row + 1);
     row = _constants(b, row + 1);
     row = _commitments(b, row);
     _depreciation(b, row);

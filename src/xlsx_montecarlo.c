@@ -422,8 +422,9 @@ void xb_write_montecarlo(xlsx_book *b)
              mc->paths == 1 ? "" : "s", mc->seed);
     xb_text(b, s.ws, s.row++, 0, title, xb_fmt(b, NULL, XB_TITLE));
     xb_text(b, s.ws, s.row++, 0, "Drawn by capex mc (docs/model.md, Monte Carlo): the "
-            "paths are not in the workbook, so their figures are values; Deterministic "
-            "links to the cells of the projection.", xb_fmt(b, NULL, XB_NOTE));
+            "paths are not in the workbook, so their figures are values that the scenario "
+            "selector on Inputs does not change; Deterministic links to the cells of the "
+            "projection.", xb_fmt(b, NULL, XB_NOTE));
     _inputs(&s);
     if (mc->burn) {
         _percentiles(&s);

@@ -225,6 +225,10 @@ static void _value_row(xlsx_book *b, size_t s)
     const char *nf = xb_series_numfmt(b, s);
     xb_str f;
     xs_init(&f);
+    if (xb_switch_series(b, s)) {   /* the selected scenario's method */
+        xb_switch_method(b, s, &f);
+        xb_formula_text(b, b->proj, row, 2, &f, NULL, cx_method_name(d->method));
+    }
     for (size_t t = 0; t < b->m->nyears; t++) {
         const cx_value *v = &b->r->series[s].v[t];
         if (v->kind == CX_V_MISSING && x->kind == CX_S_FORMULA) {
@@ -297,6 +301,12 @@ static void _rate_row(xlsx_book *b, size_t s)
         double given;
         if (sr->v[t].kind != CX_V_PROJECTED || !isfinite(sr->rate[t]))
             continue;
+        if (xb_switch_series(b, s)) {
+            xs_clear(&f);
+            xb_switch_rate(b, s, (int)t, &f);
+            xb_formula(b, b->proj, row, XB_YEAR0 + (int)t, &f, fmt, sr->rate[t]);
+            continue;
+        }
         if (cx_driver_override(&b->r->drivers[s], b->m->first_year + (int)t, &given)) {
             xb_num(b, b->proj, row, XB_YEAR0 + (int)t, sr->rate[t], input);
             continue;

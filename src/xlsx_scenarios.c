@@ -176,7 +176,8 @@ void xb_write_scenarios(xlsx_book *b)
     xb_text(b, ws, _TITLE, 0, "Scenarios: key outputs side by side", xb_fmt(b, NULL, XB_TITLE));
     xb_text(b, ws, _NOTE1, 0, "Each scenario's figures are values: each comes from a "
             "separate computation of the model, not from this workbook's formulas. "
-            "The differences from base below are formulas.", xb_fmt(b, NULL, XB_NOTE));
+            "The differences from base below are formulas. The scenario selector on Inputs "
+            "does not change this sheet.", xb_fmt(b, NULL, XB_NOTE));
     xb_text(b, ws, _NOTE2, 0, "low / high: the base drivers with every range, floor and "
             "estimate in the inputs at its low / high end (a floor's high is its base).",
             xb_fmt(b, NULL, XB_NOTE));

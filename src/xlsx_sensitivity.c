@@ -58,7 +58,8 @@ static void _head(xlsx_book *b)
     xs_release(&t);
     xb_text(b, ws, _NOTE1, 0, "Every output figure is a value: each comes from a separate "
             "run of the model with the driver(s) moved, not from this workbook's formulas. "
-            "The swings and the changes from base are formulas.", xb_fmt(b, NULL, XB_NOTE));
+            "The swings and the changes from base are formulas. The scenario selector on "
+            "Inputs does not move the values.", xb_fmt(b, NULL, XB_NOTE));
     xb_text(b, ws, _NOTE2, 0, "A move of x multiplies every growth rate of the driver "
             "(growth rate, each listed rate, fade from and to, stages high and to, rate "
             "overrides; a share) by 1 + x; a driver given low and high has its main rate "

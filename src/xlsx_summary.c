@@ -85,6 +85,14 @@ static void _info(xlsx_book *b)
     xb_row_height(b, ws, 1, xb_text_height(m->description, w, 9));
     _pair(b, SUM_INFO, "Model", m->name);
     _pair(b, SUM_INFO + 1, "Scenario", b->r->scenario ? b->r->scenario : "base");
+    if (b->sw_on) {             /* the selector's choice, live */
+        xb_str f;
+        xs_init(&f);
+        xs_printf(&f, "=scenario");
+        xb_formula_text(b, ws, SUM_INFO + 1, 1, &f, NULL,
+                        b->r->scenario ? b->r->scenario : "base");
+        xs_release(&f);
+    }
     xb_str t;
     xs_init(&t);
     xs_printf(&t, "%s%s%s", m->currency ? m->currency : "",
