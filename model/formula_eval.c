@@ -58,26 +58,13 @@ static inline double _arith(cx_fx_op op, double a, double b)
     }
 }
 
-/* + - * / as _arith, a result that is not finite made NAN, in fewer
- * instructions (Monte Carlo runs it for every year of every path). The
- * snap to 0 is cx_sheet_sub's test: a + b is a - (-b) exactly; where
- * a == -b, a + b is already +0; d < |a| k and d < |b| k is d < min(|a|,
- * |b|) k (k a positive constant keeps the order), and where a or b is NAN
- * so is d, which fails it. The same bits as _arith then isfinite. */
-static inline double _arith_fast(cx_fx_op op, double a, double b)
-{
-    double r = op == CX_FX_ADD ? a + b : op == CX_FX_SUB ? a - b
-             : op == CX_FX_MUL ? a * b : a / b;
-    if (op == CX_FX_ADD || op == CX_FX_SUB) {
-        double fa = fabs(a), fb = fabs(b);
-        if (fabs(r) < (fa < fb ? fa : fb) * 0x1p-48)
-            r = 0;
-    }
-    return fabs(r) <= DBL_MAX ? r : NAN;
-}
-
-/* The same two periods at a time (GNU C vectors: SSE2 on x86-64, plain
- * code elsewhere); each ?: of _arith_fast a mask of one comparison. */
+/* + - * / as _arith then "not finite is NAN", two periods at a time (GNU
+ * C vectors: SSE2 on x86-64, plain code elsewhere; Monte Carlo runs it for
+ * every year of every path), each test a mask of one comparison. The snap
+ * to 0 is cx_sheet_sub's test: a + b is a - (-b) exactly; where a == -b,
+ * a + b is already +0; d < |a| k and d < |b| k is d < min(|a|, |b|) k (k a
+ * positive constant keeps the order), and where a or b is NAN so is d,
+ * which fails it. The same bits as _arith then isfinite. */
 typedef double _v2 __attribute__((vector_size(16)));
 typedef int64_t _m2 __attribute__((vector_size(16)));
 
@@ -115,8 +102,10 @@ void _arith_fast_all(cx_fx_op op, double *a, const double *b, size_t n)
         x = _arith_fast2(op, x, y);
         memcpy(a + t, &x, sizeof x);
     }
-    for (; t < n; t++)
-        a[t] = _arith_fast(op, a[t], b[t]);
+    for (; t < n; t++) {        /* an odd last period */
+        double r = _arith(op, a[t], b[t]);
+        a[t] = isfinite(r) ? r : NAN;
+    }
 }
 
 /* a = a op b for every period; the first empty operand's reason wins.
