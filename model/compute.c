@@ -151,10 +151,11 @@ cx_status cxi_compute_variant(const cx_result *base, size_t series,
 
 static int _model_valid(const cx_model *m)
 {
-    if (m->first_year < CX_MIN_YEAR || m->last_year > CX_MAX_YEAR
-        || m->first_year > m->last_year)
+    if (m->cal.per_year == 1
+        && (m->first_year < CX_MIN_YEAR || m->last_year > CX_MAX_YEAR))
         return 0;
-    if (m->nyears != (size_t)(m->last_year - m->first_year + 1))
+    if (m->first_year > m->last_year || m->nyears != (size_t)m->cal.n
+        || m->nyears != (size_t)(m->last_year - m->first_year + 1))
         return 0;
     return m->nseries == 0 || m->series;
 }

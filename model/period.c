@@ -260,6 +260,17 @@ int cx_calendar_full_year(const cx_calendar *cal, int y)
     return start >= cal->first_month && start + 11 <= last_month;
 }
 
+int cx_period_number(const cx_calendar *cal, int t)
+{
+    int fiscal_month = cx_period_start_month(cal, t) + 12 - cal->fy_end;
+    return fiscal_month / cx_period_months(cal);
+}
+
+char *cx_period_number_title(const cx_calendar *cal, int p, char *buf, size_t n)
+{
+    return cx_period_title(cal, cx_period_of_number(cal, p), buf, n);
+}
+
 double cx_rate_per_period(double r, int k)
 {
     if (k == 1)

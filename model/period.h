@@ -104,6 +104,28 @@ static inline int cx_period_start_month(const cx_calendar *cal, int t)
 cx_period_err cx_period_index(const cx_calendar *cal,
                               const cx_period_key *key, int *t);
 
+/**
+ * Period numbers: consecutive integers that name periods across the
+ * engine's figures (burn years, break-even, run-out, notes). In an annual
+ * calendar the number of a period is its (fiscal) year, so annual models
+ * read as before; in a quarterly one fiscal year * 4 + quarter - 1; in a
+ * monthly one the month counted from the fiscal year's start
+ * (absolute month + 12 - fy_end). A fractional number f lies
+ * (f - floor(f)) of the way through period floor(f). Writers show a
+ * number with cx_period_number_title, never as a bare integer, unless
+ * per_year is 1.
+ */
+int cx_period_number(const cx_calendar *cal, int t);
+
+/** Index of period number p (any p: may be < 0 or >= n). */
+static inline int cx_period_of_number(const cx_calendar *cal, int p)
+{
+    return p - cx_period_number(cal, 0);
+}
+
+/** The title of period number p ("2027", "Q3 FY27", "Mar 2027"). */
+char *cx_period_number_title(const cx_calendar *cal, int p, char *buf, size_t n);
+
 /** Fiscal year of an absolute month, and of period t (the fiscal year of
  *  its last month). */
 int cx_fiscal_year_of_month(int fy_end, int month);
