@@ -69,7 +69,10 @@ static cx_status _interpolate(cx_result *r, size_t s)
     return CX_OK;
 }
 
-/* The CAGR over the driver's window (default: the stated history). */
+/* The CAGR over the driver's window (default: the stated history). In a
+ * monthly or quarterly model the window is the stated periods (windows of
+ * years are refused by the reader) and the rate is its annual equivalent:
+ * (v[b] / v[a])^(per_year / (b - a)) - 1. */
 static cx_status _start_rate(cx_result *r, size_t s)
 {
     const cx_driver *d = &r->drivers[s];
@@ -78,11 +81,14 @@ static cx_status _start_rate(cx_result *r, size_t s)
     int from = d->cagr_from ? d->cagr_from : m->first_year + sr->first;
     int to = d->cagr_to ? d->cagr_to : m->first_year + sr->last_stated;
     int a = cx_model_year_index(m, from), b = cx_model_year_index(m, to);
+    int per = m->cal.per_year;
     if (a < 0 || b < 0 || a >= b)
         return CX_EINVAL;
     if (!cx_value_present(&sr->v[a]) || !cx_value_present(&sr->v[b]))
         return CX_ENODATA;
-    cx_status st = cx_cagr(sr->v[a].base, sr->v[b].base, b - a, &sr->start_rate);
+    cx_status st = per == 1 ? cx_cagr(sr->v[a].base, sr->v[b].base, b - a, &sr->start_rate)
+                            : cx_cagr_periods(sr->v[a].base, sr->v[b].base, b - a, per,
+                                              &sr->start_rate);
     if (st != CX_OK)
         return st;
     sr->window_from = from;
@@ -110,23 +116,31 @@ static cx_status _set_projected(cx_series_result *sr, int t, double x)
     return CX_OK;
 }
 
-/* A chained year: the previous value times 1 + the year's rate (its
- * override when the driver gives one). */
+/* A chained period: the previous value times 1 + the period's rate. The
+ * driver's schedule counts projected years k (a year's periods share its
+ * rate); the rate, or its override for the period's (fiscal) year, is
+ * converted from the driver's unit (`per`, a year by default) to the
+ * model's period: (1 + rate)^(period months / per) - 1. */
 static cx_status _project_year(cx_result *r, size_t s, int t)
 {
     const cx_driver *d = &r->drivers[s];
+    const cx_model *m = r->model;
     cx_series_result *sr = &r->series[s];
-    int k = t - sr->last_stated;
+    int per_year = m->cal.per_year, j = t - sr->last_stated;
+    int k = (j - 1) / per_year + 1;
     double rate;
     cx_status st = cx_driver_rate(d, k, sr->start_rate, &rate);
-    int overridden = cx_driver_override(d, r->model->first_year + t, &rate);
+    int year = per_year == 1 ? m->first_year + t : cx_period_fiscal_year(&m->cal, t);
+    int overridden = cx_driver_override(d, year, &rate);
     if (st != CX_OK)
         return st;
+    rate = cx_rate_convert(rate, d->per ? d->per : 12, cx_period_months(&m->cal));
     st = _set_projected(sr, t, sr->v[t - 1].base * (1 + rate));
     if (st != CX_OK)
         return st;
     sr->rate[t] = rate;
-    if (d->method == CX_D_RATES && (size_t)k == d->nrates + 1 && !overridden)
+    if (d->method == CX_D_RATES && (size_t)k == d->nrates + 1 && !overridden
+        && (j - 1) % per_year == 0)
         return _rates_note(r, s, t);
     return CX_OK;
 }

@@ -277,3 +277,10 @@ double cx_rate_per_period(double r, int k)
         return r;
     return pow(1 + r, 1.0 / k) - 1;
 }
+
+double cx_rate_convert(double r, int from, int to)
+{
+    if (from == to)
+        return r;
+    return pow(1 + r, (double)to / from) - 1;
+}

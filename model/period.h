@@ -155,4 +155,9 @@ int cx_calendar_full_year(const cx_calendar *cal, int y);
  *  (1 + r)^(1/k) - 1 (Excel: =(1+r)^(1/k)-1). r exactly for k == 1. */
 double cx_rate_per_period(double r, int k);
 
+/** A rate per `from` months as a rate per `to` months:
+ *  (1 + r)^(to / from) - 1 (Excel: =(1+r)^(to/from)-1); r exactly when
+ *  from == to. */
+double cx_rate_convert(double r, int from, int to);
+
 #endif

@@ -217,8 +217,7 @@ static int _build(const char *path, const char *src, size_t srclen,
     if (!rc)
         rc = rm_calendar(&r, root, &cal, &annual);
     if (!rc && annual)
-        rc = rm_need(&r, root, "years", "at the top of the model (like 2023..2030, or "
-                     "'periods: 2025-01..2027-12' for months)");
+        rc = rm_need(&r, root, "years", "at the top of the model (like 2023..2030)");
     if (!rc && !yt_find(root, "import"))
         rc = rm_need(&r, root, "series", "at the top of the model");
     int first = 0, last = 0;
