@@ -115,6 +115,8 @@ static cx_status _run(cx_result *r, size_t *failed)
         st = cxi_discount_compute(r);
     if (st == CX_OK)
         st = cxi_goals_compute(r);
+    if (st == CX_OK)
+        st = cxi_rollup_compute(r);
     return st;
 }
 
@@ -223,6 +225,7 @@ void cx_result_free(cx_result *r)
     cx_burn_release(&r->burn.burn);
     cxi_funding_release(&r->burn.funding);
     cx_discount_result_release(&r->discount);
+    cx_rollup_release(&r->annual);
     free(r->goals);
     free(r->commitments.amount);
     free(r->commitments.total);

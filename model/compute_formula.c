@@ -127,7 +127,8 @@ static cx_status _run(cx_result *r, size_t s, double **vec, double *x,
     if (st == CX_OK) {
         for (size_t c = 0; c < m->nconstants; c++)
             consts[c] = m->constants[c].value.base;
-        cx_fx_env env = {(const double *const *)vec, consts, n, 1, scratch, wscratch};
+        cx_fx_env env = {(const double *const *)vec, consts, n,
+                         (size_t)r->model->cal.per_year, scratch, wscratch};
         cx_formula_eval(f, &env, x, why, sr->fx_start);
     }
     free(consts);

@@ -438,7 +438,9 @@ static cx_status _undefined_is_nan(cx_status st, double *out)
     return st;
 }
 
-static cx_status _span_figures(cx_series_result *sr)
+/* CAGR and multiple over the stated history, CAGR over everything; per
+ * year (annualised over periods in a monthly or quarterly model). */
+static cx_status _span_figures(cx_series_result *sr, int per)
 {
     const cx_value *v = sr->v;
     int a = sr->first, b = sr->last_stated, c = sr->last;
@@ -446,23 +448,25 @@ static cx_status _span_figures(cx_series_result *sr)
         return CX_OK;
     cx_status st = CX_OK;
     if (b > a) {
-        st = _undefined_is_nan(cx_cagr(v[a].base, v[b].base, b - a,
-                                       &sr->hist_cagr), &sr->hist_cagr);
+        st = _undefined_is_nan(cx_cagr_periods(v[a].base, v[b].base, b - a, per,
+                                               &sr->hist_cagr), &sr->hist_cagr);
         if (st == CX_OK)
             st = _undefined_is_nan(cx_multiple(v[a].base, v[b].base,
                                                &sr->hist_multiple),
                                    &sr->hist_multiple);
     }
     if (st == CX_OK && c > a)
-        st = _undefined_is_nan(cx_cagr(v[a].base, v[c].base, c - a,
-                                       &sr->full_cagr), &sr->full_cagr);
+        st = _undefined_is_nan(cx_cagr_periods(v[a].base, v[c].base, c - a, per,
+                                               &sr->full_cagr), &sr->full_cagr);
     return st;
 }
 
+/* First and last values; yoy against the same period a year before (the
+ * year before in an annual model). */
 static cx_status _stats(cx_result *r, size_t s)
 {
     cx_series_result *sr = &r->series[s];
-    int n = (int)r->model->nyears;
+    int n = (int)r->model->nyears, per = r->model->cal.per_year;
     sr->first = sr->last = -1;
     for (int t = 0; t < n; t++) {
         if (!cx_value_present(&sr->v[t]))
@@ -470,14 +474,14 @@ static cx_status _stats(cx_result *r, size_t s)
         if (sr->first < 0)
             sr->first = t;
         sr->last = t;
-        if (t == 0 || !cx_value_present(&sr->v[t - 1]))
+        if (t < per || !cx_value_present(&sr->v[t - per]))
             continue;
-        cx_status st = cx_yoy(sr->v[t - 1].base, sr->v[t].base, &sr->yoy[t]);
+        cx_status st = cx_yoy(sr->v[t - per].base, sr->v[t].base, &sr->yoy[t]);
         st = _undefined_is_nan(st, &sr->yoy[t]);
         if (st != CX_OK)
             return st;
     }
-    return _span_figures(sr);
+    return _span_figures(sr, per);
 }
 
 cx_status cxi_series_compute(cx_result *r, size_t s)
