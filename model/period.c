@@ -266,6 +266,15 @@ int cx_period_number(const cx_calendar *cal, int t)
     return fiscal_month / cx_period_months(cal);
 }
 
+double cx_period_fraction_year(const cx_calendar *cal, double x)
+{
+    if (cal->per_year == 1 || !isfinite(x))
+        return x;
+    int p = (int)floor(x), per = cal->per_year;
+    int slot = (p % per + per) % per;
+    return cx_period_fiscal_year(cal, cx_period_of_number(cal, p)) + (slot + (x - p)) / per;
+}
+
 char *cx_period_number_title(const cx_calendar *cal, int p, char *buf, size_t n)
 {
     return cx_period_title(cal, cx_period_of_number(cal, p), buf, n);

@@ -123,6 +123,11 @@ static inline int cx_period_of_number(const cx_calendar *cal, int p)
     return p - cx_period_number(cal, 0);
 }
 
+/** A fractional period number x as a fractional fiscal year: the fiscal
+ *  year of period floor(x) + (its place in that year + x - floor(x)) /
+ *  per_year (x itself in an annual calendar; NAN stays NAN). */
+double cx_period_fraction_year(const cx_calendar *cal, double x);
+
 /** The title of period number p ("2027", "Q3 FY27", "Mar 2027"). */
 char *cx_period_number_title(const cx_calendar *cal, int p, char *buf, size_t n);
 

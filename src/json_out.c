@@ -152,13 +152,7 @@ void json_year(json_out *j, int year)
 
 void json_kfraction(json_out *j, const char *key, double x)
 {
-    if (!_periods(j) || !isfinite(x)) {
-        json_knumber(j, key, x);
-        return;
-    }
-    int p = (int)floor(x), t = cx_period_of_number(j->cal, p);
-    int per = j->cal->per_year, slot = ((p % per) + per) % per;
-    json_knumber(j, key, cx_period_fiscal_year(j->cal, t) + (slot + (x - p)) / per);
+    json_knumber(j, key, j->cal ? cx_period_fraction_year(j->cal, x) : x);
 }
 
 static void _kdate(json_out *j, const char *key, cx_date d)

@@ -104,9 +104,9 @@ static int _is_period_key(const yt_node *k)
 static int _period_key_error(const rm_reader *r, const yt_node *k, const cx_series *s)
 {
     return RM_ERR(r, k, "'%s' in series '%s' is a quarter or month, and this model "
-                  "is annual (expected a year like %d; monthly and quarterly models "
-                  "are not supported yet, docs/format.md)", rm_show(k).s, s->name,
-                  r->m->first_year);
+                  "is annual (expected a year like %d, or 'periods:' instead of 'years:' "
+                  "for a monthly or quarterly model, docs/format.md)", rm_show(k).s,
+                  s->name, r->m->first_year);
 }
 
 /* The short form {2026: ~75%, source: ...}: some key is a year (or a
