@@ -37,6 +37,14 @@ done
 check "burn starter: table" sh -c 'NO_COLOR=1 "$1" run "$2" -n >"$3" 2>"$4"' sh \
     "$CAPEX" "$T/acme-burn.yaml" "$T/burn.txt" "$T/err"
 check "burn starter: figures worked by hand" "$PYTHON" tests/e2e/init_burn_check.py "$T"
+# capex fmt keeps 'periods:' in its place (after 'years', before 'as_of')
+# and the figures: the same CSV report from the formatted model.
+"$CAPEX" fmt "$T/acme-burn.yaml" >"$T/fmt.yaml" 2>"$T/err"
+check "burn starter: fmt keeps periods after unit" \
+    sh -c 'grep -A1 "^unit:" "$1" | grep -q "^periods: 2026-01..2028-12"' sh "$T/fmt.yaml"
+"$CAPEX" run "$T/acme-burn.yaml" -n -f csv >"$T/a.csv" 2>"$T/err"
+"$CAPEX" run "$T/fmt.yaml" -n -f csv >"$T/b.csv" 2>"$T/err"
+check "burn starter: formatted, the same figures" cmp -s "$T/a.csv" "$T/b.csv"
 
 cd "$T" || exit 1
 check "init NAME writes NAME.yaml" [ "$(status init plain)" -eq 0 ] && [ -s plain.yaml ]
