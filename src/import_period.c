@@ -222,6 +222,8 @@ int imp_flow(const imp *c, const tbl_where *w, const tbl_cell *kind, const tbl_c
     static const char *const kinds[] = {"flow", "balance", NULL};
     static const char *const spreads[] = {"even", "last", NULL};
     int i;
+    s->flow = c->spec->balance ? CX_BALANCE : s->flow;
+    s->spread = c->spec->spread;
     if (kind && (i = _word(kind, kinds)) < 0)
         return tbl_error(w, kind->row, kind->col, "kind '%s' of series '%s' is not known "
                          "(expected flow, summed in a year, or balance, its value at the "

@@ -52,7 +52,8 @@ int imp_put(imp *c, const tbl_where *w, const tbl_cell *f, size_t si, const imp_
             cx_value v);
 
 /** The series' `kind` (flow, balance) and `spread` (even, last) cells,
- *  either NULL when the table has none. */
+ *  either NULL when the table has none: then the import's own `kind:`
+ *  and `spread:`, if any. */
 int imp_flow(const imp *c, const tbl_where *w, const tbl_cell *kind, const tbl_cell *spread,
              cx_series *s);
 

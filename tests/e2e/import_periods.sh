@@ -21,6 +21,10 @@ export NO_COLOR=1
 #   by year the balance at the year's end: 30 and 36 (a flow would sum).
 # grants.app (workbook, dates as headers): 1 in Jan, 2 in Feb, 3 in Mar
 #   2026 (the dates 2026-01-31, 2026-02-28 and the text 2026-03).
+# history.csv, a year a column, read with the import's own `spread: even`:
+#   rent.app 60 in 2026 = 5 a month. balances.csv with `kind: balance`
+#   and `spread: last`: cash.app 500 at Dec 2026, 400 at Dec 2027; by
+#   year 500 and 400 (summed as a flow they would be nothing like it).
 cat >"$T/rev.csv" <<'CSV'
 series,2026-01,2026-02,2026-03,source
 revenue.app,10,11,12,billing export
@@ -44,6 +48,8 @@ ws.append(["series", datetime.date(2026, 1, 31), datetime.date(2026, 2, 28), "20
 ws.append(["grants.app", 1, 2, 3])
 wb.save(f"{sys.argv[1]}/grants.xlsx")
 PY
+printf 'series,2026\nrent.app,60\n' >"$T/history.csv"
+printf 'series,2026,2027\ncash.app,500,400\n' >"$T/balances.csv"
 cat >"$T/monthly.yaml" <<'YAML'
 model: monthly-imports
 as_of: 2026-01-01
@@ -53,6 +59,8 @@ import:
   - {file: costs.csv, layout: long}
   - years.csv
   - {file: grants.xlsx, sheet: Grants}
+  - {file: history.csv, spread: even}
+  - {file: balances.csv, spread: last, kind: balance}
 drivers:
   revenue.app: {method: growth, rate: 0%}
 YAML
@@ -136,6 +144,11 @@ if "2026-11" in hv and hv["2026-11"] is not None:
 gv = values(m["grants.app"])
 for k, want in (("2026-01", 1), ("2026-02", 2), ("2026-03", 3)):
     near(f"grants {k}", gv.get(k), want)
+
+near("rent Jul 2026 (60 / 12)", values(m["rent.app"])["2026-07"], 5)
+near("cash Dec 2026", values(m["cash.app"])["2026-12"], 500)
+near("cash at the end of 2026", annual(m["cash.app"])[2026], 500)
+near("cash at the end of 2027", annual(m["cash.app"])[2027], 400)
 
 q = load("fiscal")
 qv = values(q["revenue.co"])
