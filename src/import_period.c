@@ -81,20 +81,22 @@ static int _annual(const imp *c, const tbl_where *w, const tbl_cell *f, imp_slot
     return -1;
 }
 
-/* Fiscal year y of a monthly or quarterly model: its periods inside. */
+/* Fiscal year y of a monthly or quarterly model: its periods inside.
+ * Periods start on fiscal-year boundaries, so FY y, whose first month is
+ * the one after fy_end in year y - 1, is periods a..b of whole division. */
 static int _year(const imp *c, const tbl_where *w, const tbl_cell *f, long y, imp_slot *s)
 {
     const cx_calendar *cal = &c->m->cal;
+    int first, count, k = cx_period_months(cal);
     char range[40];
-    s->t = -1;
-    for (int t = 0; t < cal->n; t++)
-        if (cx_period_fiscal_year(cal, t) == y) {
-            s->t = s->t < 0 ? t : s->t;
-            s->nt = t - s->t + 1;
-        }
-    if (s->t < 0)
+    cx_calendar_fiscal_years(cal, &first, &count);
+    if (y < first || y >= first + count)
         return tbl_error(w, f->row, f->col, "year %ld is outside 'periods' (%s)", y,
                          _range(cal, range, sizeof range));
+    long m0 = (y - 1) * 12 + cal->fy_end - cal->first_month;
+    long a = m0 < 0 ? 0 : m0 / k, b = (m0 + 12) / k - 1;
+    s->t = (int)a;
+    s->nt = (int)((b >= cal->n ? cal->n - 1 : b) - a + 1);
     s->year = 1;
     snprintf(s->what, sizeof s->what, "year %ld", y);
     return 0;

@@ -80,6 +80,18 @@ fiscal_year_end: 6
 import: fiscal.csv
 YAML
 
+# A monthly model whose fiscal year ends in June, from Mar 2025: FY2026 =
+# Jul 2025..Jun 2026, 120 spread evenly = 10 in each of those 12 months;
+# nothing in Jun 2025 (FY2025) or Jul 2026 (FY2027).
+printf 'series,FY2026,spread\nfy.app,120,even\n' >"$T/fy.csv"
+cat >"$T/fymonths.yaml" <<'YAML'
+model: fiscal-months
+as_of: 2026-01-01
+periods: 2025-03..2026-08
+fiscal_year_end: 6
+import: fy.csv
+YAML
+
 # ---- an annual model, long layout with a `period` column --------------------
 cat >"$T/annual.csv" <<'CSV'
 series,period,value
@@ -92,7 +104,7 @@ years: 2024..2026
 import: {file: annual.csv, layout: long}
 YAML
 
-for m in monthly fiscal annual; do
+for m in monthly fiscal fymonths annual; do
     check "run $m" sh -c '"$1" run "$2" -n -f json >"$3" 2>"$4"' sh "$CAPEX" \
         "$T/$m.yaml" "$T/$m.json" "$T/err"
 done
@@ -156,6 +168,13 @@ near("2025Q4", qv["2025Q4"], 13)
 near("2026Q1 (62 / 4)", qv["2026Q1"], 15.5)
 near("FY2025", annual(q["revenue.co"])[2025], 46)
 near("FY2026", annual(q["revenue.co"])[2026], 62)
+
+fy = values(load("fymonths")["fy.app"])
+near("fiscal months: Jul 2025", fy.get("2025-07"), 10)
+near("fiscal months: Jun 2026", fy.get("2026-06"), 10)
+for k in ("2025-06", "2026-07"):
+    if fy.get(k) is not None:
+        failed.append(f"fiscal months: {k} should be empty, got {fy.get(k)}")
 
 a = load("annual")
 av = values(a["capex.x"])
