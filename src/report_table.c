@@ -497,8 +497,10 @@ static void _discount(FILE *f, const cx_result *r)
     numfmt_human(num, sizeof num, d->xnpv, 1);
     fprintf(f, "  XNPV                         %s\n", num);
     numfmt_human(num, sizeof num, d->irr * 100, 2);
-    fprintf(f, "  IRR                          %s%s\n", isfinite(d->irr) ? num : "none",
-            isfinite(d->irr) ? "%" : "");
+    fprintf(f, "  IRR                          %s%s%s\n", isfinite(d->irr) ? num : "none",
+            isfinite(d->irr) ? "%" : "",
+            !isfinite(d->irr) || _cal->per_year == 1 ? ""
+            : _cal->per_year == 12 ? " a month" : " a quarter");
     numfmt_human(num, sizeof num, d->xirr * 100, 2);
     fprintf(f, "  XIRR                         %s%s\n", isfinite(d->xirr) ? num : "none",
             isfinite(d->xirr) ? "%" : "");
