@@ -56,7 +56,31 @@ sed -e 's/periods: 2025Q1/periods: 2025Q2/' -e 's/2025Q1: 10, //' \
     -e 's/2025Q1: 100, //' -e 's/capex.co: {2025Q1: 100}/capex.co: {2025Q2: 100}/' \
     "$T/fiscal.yaml" >"$T/partial.yaml"
 
-for m in burn burn_year fiscal partial; do
+# Depreciation by month: 12 bought in Jan 2026 and 6 in Mar 2026, five
+# years straight line, half a month in the first month; discounting at 10%
+# a year over the monthly net of a burn; a Monte Carlo whose inputs are
+# points gives the deterministic figures.
+cat >"$T/dep.yaml" <<'YAML'
+model: monthly-dep
+as_of: 2026-01-01
+periods: 2026-01..2027-12
+series:
+  capex.app: {2026-01: 12, 2026-02: 0, 2026-03: 6}
+  revenue.app: {2026-01: 1}
+  costs.app: {2026-01: 2}
+depreciation:
+  da.app: {capex: capex.app, life: 5, convention: half_year}
+drivers:
+  revenue.app: {method: growth, rate: 12.682503013196972%}
+  costs.app: {method: growth, rate: 0%}
+burn: {revenue: revenue.app, costs: costs.app, cash: 30}
+discount: {rate: 10%}
+uncertainty:
+  revenue.app: {dist: triangular, low: 12.682503013196972%, mode: 12.682503013196972%,
+                high: 12.682503013196972%}
+YAML
+
+for m in burn burn_year fiscal partial dep; do
     check "json of $m" sh -c '"$1" run "$2" -n -f json >"$3" 2>"$4"' sh "$CAPEX" \
         "$T/$m.yaml" "$T/$m.json" "$T/err"
 done
@@ -64,6 +88,8 @@ check "csv of burn" sh -c '"$1" run "$2" -n -f csv >"$3" 2>"$4"' sh "$CAPEX" \
     "$T/burn.yaml" "$T/burn.csv" "$T/err"
 check "table of burn" sh -c '"$1" run "$2" -n >"$3" 2>"$4"' sh "$CAPEX" \
     "$T/burn.yaml" "$T/burn.txt" "$T/err"
+check "mc of dep" sh -c '"$1" mc "$2" -n --paths 2000 -f json >"$3" 2>"$4"' sh "$CAPEX" \
+    "$T/dep.yaml" "$T/dep_mc.json" "$T/err"
 check "figures worked by hand" "$PYTHON" tests/e2e/periods_check.py "$T"
 
 # A workbook by period is not written yet: refused, nothing written.
