@@ -151,11 +151,12 @@ cx_status cxi_mc_fw_windows(cxi_mc_fanwin *fw, double *const *rows, size_t m)
     return CX_OK;
 }
 
-/* Room for one more value in w: past its reserved room, its own growing
- * block. */
-static int _grow(cxi_mc_fw_win *w)
+/* Room for n more values in w: past its reserved room, its own block. */
+static int _room(cxi_mc_fw_win *w, size_t n)
 {
-    size_t cap = 2 * w->n + 1024;
+    if (w->cap - w->n >= n)
+        return 0;
+    size_t cap = 2 * (w->n + n) + 1024;
     double *x = malloc(cap * sizeof *x);
     if (!x)
         return -1;
@@ -169,10 +170,12 @@ static int _grow(cxi_mc_fw_win *w)
     return 0;
 }
 
-/* One pass over x: k = the number of brackets whose lo is <= v (they are
- * sorted and apart), v kept by bracket k - 1 when v <= its hi; counted in
- * `pos` of bracket k - 1 (or `below` of bracket 0 for k = 0), which
- * cxi_mc_fw_finish turns into what lies below each bracket. */
+/* One pass over x without branches on the data: k = the number of
+ * brackets whose lo is <= v (they are sorted and apart) counts v in
+ * cnt[k]; v is written after bracket k - 1's values and kept (its count
+ * moves) when v <= its hi. cnt[0] is what lies under bracket 0, cnt[k]
+ * what lies from bracket k - 1's lo to the next lo: cxi_mc_fw_finish
+ * turns them into what lies below each bracket. */
 int cxi_mc_fw_keep(const cxi_mc_fanwin *fw, cxi_mc_fw_buf *mine, size_t r,
                    const double *x, size_t n)
 {
@@ -180,23 +183,32 @@ int cxi_mc_fw_keep(const cxi_mc_fanwin *fw, cxi_mc_fw_buf *mine, size_t r,
         return 0;
     const cxi_mc_fw_win *w = fw->win + r * FW_MAXW;
     cxi_mc_fw_win *out = mine->win + r * FW_MAXW;
-    size_t nw = fw->nw[r];
+    size_t nw = fw->nw[r], cnt[FW_MAXW + 1] = {0}, nn[FW_MAXW + 1];
+    double lo[FW_MAXW], hi[FW_MAXW + 1], spare, *buf[FW_MAXW + 1];
+    buf[0] = &spare;              /* k = 0: written nowhere that matters */
+    nn[0] = 0;
+    hi[0] = -INFINITY;
+    for (size_t k = 0; k < nw; k++) {
+        if (_room(&out[k], n))
+            return -1;
+        lo[k] = w[k].lo;
+        hi[k + 1] = w[k].hi;
+        buf[k + 1] = out[k].v;
+        nn[k + 1] = out[k].n;
+    }
     for (size_t i = 0; i < n; i++) {
         double v = x[i];
         size_t k = 0;
-        while (k < nw && v >= w[k].lo)
-            k++;
-        if (k == 0) {
-            out[0].below++;
-            continue;
-        }
-        cxi_mc_fw_win *o = &out[k - 1];
-        o->pos++;
-        if (v > w[k - 1].hi)
-            continue;
-        if (o->n == o->cap && _grow(o))
-            return -1;
-        o->v[o->n++] = v;
+        for (size_t j = 0; j < nw; j++)
+            k += v >= lo[j];
+        cnt[k]++;
+        buf[k][nn[k]] = v;
+        nn[k] += (k > 0) & (v <= hi[k]);
+    }
+    out[0].below += cnt[0];
+    for (size_t k = 0; k < nw; k++) {
+        out[k].pos += cnt[k + 1];
+        out[k].n = nn[k + 1];
     }
     return 0;
 }
