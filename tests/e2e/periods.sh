@@ -74,6 +74,9 @@ drivers:
   revenue.app: {method: growth, rate: 12.682503013196972%}
   costs.app: {method: growth, rate: 0%}
 burn: {revenue: revenue.app, costs: costs.app, cash: 30}
+commitments:
+  - {name: Lease, schedule: {2026: 12, 2027-03: 5}}
+  - {name: Chips, total: 24, start: 2027, years: 1}
 discount: {rate: 10%}
 uncertainty:
   revenue.app: {dist: triangular, low: 12.682503013196972%, mode: 12.682503013196972%,
