@@ -107,6 +107,18 @@ cv = {v["year"]: v["value"] for v in series["capex.co"]["values"]}
 near("fiscal: capex 2025Q3 (two quarters at 21% a year)", cv["2025Q3"], 110, 1e-12)
 near("fiscal: capex 2026Q1 (a year on)", cv["2026Q1"], 121, 1e-12)
 
+# users.co: a straight line through 10, 12, 14 a quarter: 16 in 2025Q4,
+# 20 in 2026Q2.
+uv = {v["year"]: v["value"] for v in series["users.co"]["values"]}
+near("fiscal: users 2025Q4 (linear trend)", uv["2025Q4"], 16, 1e-9)
+near("fiscal: users 2026Q2 (linear trend)", uv["2026Q2"], 20, 1e-9)
+# orders.co (window.yaml): CAGR from the end of FY2025 (13) to the end of
+# FY2026 (17), 17/13 - 1 a year, so 2027Q1 is 17 (17/13)^(1/4).
+w = {s["name"]: s for s in load("window")["series"]}["orders.co"]
+near("window: orders CAGR", w["driver"]["rate"], 17 / 13 - 1, 1e-12)
+ov = {v["year"]: v["value"] for v in w["values"]}
+near("window: orders 2027Q1", ov["2027Q1"], 17 * (17 / 13) ** 0.25, 1e-12)
+
 # From 2025Q2: FY2025 is partial: no flow total, the balance at its end.
 d = load("partial")
 series = {s["name"]: s for s in d["series"]}
