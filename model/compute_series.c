@@ -478,6 +478,15 @@ static cx_status _span_figures(cx_series_result *sr, int per)
     return st;
 }
 
+/* Period t against the period before (a monthly or quarterly model). */
+static cx_status _pop(cx_series_result *sr, int t)
+{
+    if (!sr->pop || t == 0 || !cx_value_present(&sr->v[t - 1]))
+        return CX_OK;
+    return _undefined_is_nan(cx_yoy(sr->v[t - 1].base, sr->v[t].base, &sr->pop[t]),
+                             &sr->pop[t]);
+}
+
 /* First and last values; yoy against the same period a year before (the
  * year before in an annual model). */
 static cx_status _stats(cx_result *r, size_t s)
@@ -491,9 +500,12 @@ static cx_status _stats(cx_result *r, size_t s)
         if (sr->first < 0)
             sr->first = t;
         sr->last = t;
+        cx_status st = _pop(sr, t);
+        if (st != CX_OK)
+            return st;
         if (t < per || !cx_value_present(&sr->v[t - per]))
             continue;
-        cx_status st = cx_yoy(sr->v[t - per].base, sr->v[t].base, &sr->yoy[t]);
+        st = cx_yoy(sr->v[t - per].base, sr->v[t].base, &sr->yoy[t]);
         st = _undefined_is_nan(st, &sr->yoy[t]);
         if (st != CX_OK)
             return st;

@@ -59,6 +59,9 @@ for name in ("burn", "burn_year"):
     near(f"{name}: revenue 2026", ra[2026]["value"], 100 * (g12 - 1), 1e-9)
     near(f"{name}: revenue 2027", ra[2027]["value"], 100 * (1.02 ** 24 - g12), 1e-9)
     near(f"{name}: revenue YoY 2027", ra[2027]["yoy"], g12 - 1, 1e-9)
+    rv = {v["year"]: v for v in rev["values"]}
+    near(f"{name}: revenue month on month, Feb 2026 (2%)", rv["2026-02"]["mom"], 0.02, 1e-12)
+    near(f"{name}: revenue year on year, Jan 2027", rv["2027-01"]["yoy"], g12 - 1, 1e-12)
     costs = next(s for s in d["series"] if s["name"] == "costs.app")
     near(f"{name}: costs Mar 2026 (120 spread evenly)", costs["values"][2]["value"], 10)
     near(f"{name}: costs 2027", {a["year"]: a for a in costs["annual"]}[2027]["value"], 120)
