@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "pdf_export.h"
 #include "run_job.h"
+#include "xlsx.h"
 
 /* ---- what is up to date ---------------------------------------------------- */
 
@@ -301,6 +302,9 @@ int batch_exec_run(batch_exec *b, int jobs, int quiet)
 {
     batch_progress_init(&b->progress, quiet);
     batch_cleanup_temps(b->o->outdir, &b->plan, b->todo, b->ntodo);
+    /* Resume goes by content: a rebuilt workbook of the very same bytes
+     * leaves the file as it was (no new file, no rename; the time it had). */
+    xlsx_write_if_changed(1);
     batch_pool_ops ops = {.job = _job, .printed = _printed, .release = _release,
                           .done = _done, .progress = _progress, .ctx = b};
     int rc = batch_pool_signal() ? 0 : batch_pool_run(b->ntodo, jobs, &ops);

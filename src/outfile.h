@@ -43,6 +43,18 @@ typedef int (*outfile_fill_fn)(FILE *f, const void *ctx);
  */
 int outfile_write_text(const char *path, outfile_fill_fn fill, const void *ctx);
 
+/**
+ * len bytes of data as the file at path, atomically (a temporary file
+ * beside it, one write, renamed over path; removed on failure).
+ * @return 0, or EX_CANTCREAT / EX_IOERR after "capex: cannot ...: REASON"
+ *         ("No space left on device" when the disk is full).
+ */
+int outfile_write_bytes(const char *path, const void *data, size_t len);
+
+/** 1 when path is a regular file (not a symbolic link) holding exactly
+ *  these len bytes, else 0 (missing, other bytes, unreadable). */
+int outfile_holds(const char *path, const void *data, size_t len);
+
 /** "outputs/<name><suffix>" (suffix like ".xlsx" or "-mc.xlsx"), creating
  *  the outputs/ folder when missing. Caller frees; NULL after a message. */
 char *outfile_default(const char *name, const char *suffix);
