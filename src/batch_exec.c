@@ -78,10 +78,7 @@ static int _failed_before(const batch_exec *b, const batch_run *r)
 static void _todo(batch_exec *b, size_t i)
 {
     b->todo[b->ntodo++] = i;
-    char *rp = batch_record_path(b->o->outdir, b->plan.runs[i].name);
-    if (rp)
-        unlink(rp);
-    free(rp);
+    batch_record_set_aside(b->o->outdir, b->plan.runs[i].name);
 }
 
 int batch_exec_select(batch_exec *b)
@@ -309,6 +306,9 @@ int batch_exec_run(batch_exec *b, int jobs, int quiet)
                           .done = _done, .progress = _progress, .ctx = b};
     int rc = batch_pool_signal() ? 0 : batch_pool_run(b->ntodo, jobs, &ops);
     b->signal = batch_pool_signal();
+    if (b->signal)             /* the records of runs that did not run */
+        for (size_t t = 0; t < b->ntodo; t++)
+            batch_record_drop_spare(b->o->outdir, b->plan.runs[b->todo[t]].name);
     return rc;
 }
 

@@ -157,6 +157,21 @@ static int _write_failed(char *tmp, const char *path, int e)
     return EX_IOERR;
 }
 
+/* The text of fill into f, which is then closed; 0, or errno (-1 when
+ * unknown) after the failure. */
+static int _fill_close(FILE *f, outfile_fill_fn fill, const void *ctx, int cut)
+{
+    errno = 0;
+    int bad = fill(f, ctx) || fflush(f) || ferror(f);
+    off_t len = bad ? 0 : ftello(f);
+    if (!bad && cut && (len < 0 || ftruncate(fileno(f), len)))
+        bad = 1;
+    int e = bad ? (errno ? errno : -1) : 0;
+    if (fclose(f) && !e)
+        e = errno ? errno : -1;
+    return e;
+}
+
 int outfile_write_text(const char *path, outfile_fill_fn fill, const void *ctx)
 {
     char *tmp;
@@ -170,16 +185,40 @@ int outfile_write_text(const char *path, outfile_fill_fn fill, const void *ctx)
         close(fd);
         return _write_failed(tmp, path, e);
     }
-    errno = 0;
-    int bad = fill(f, ctx) || ferror(f);
-    int e = errno;
-    if (fclose(f) && !bad) {
-        bad = 1;
-        e = errno;
-    }
-    if (bad)
-        return _write_failed(tmp, path, e);
+    int e = _fill_close(f, fill, ctx, 0);
+    if (e)
+        return _write_failed(tmp, path, e > 0 ? e : 0);
     return outfile_commit(tmp, path);
+}
+
+int outfile_rewrite_text(const char *path, const char *spare, outfile_fill_fn fill,
+                         const void *ctx)
+{
+    /* The file at path becomes the one written (set aside first, as the
+     * caller may have done already): no new inode, and path is missing
+     * rather than stale until the text is whole. */
+    if (rename(path, spare) && errno != ENOENT)
+        return outfile_write_text(path, fill, ctx);
+    int fd = open(spare, O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f) {
+        if (fd >= 0)
+            close(fd);
+        unlink(spare);
+        return outfile_write_text(path, fill, ctx);
+    }
+    int e = _fill_close(f, fill, ctx, 1);
+    if (e) {
+        diag_error("cannot write '%s': %s", path, e > 0 ? strerror(e) : "write error");
+        unlink(spare);
+        return EX_IOERR;
+    }
+    if (rename(spare, path)) {
+        diag_error("cannot create '%s': %s", path, strerror(errno));
+        unlink(spare);
+        return EX_CANTCREAT;
+    }
+    return 0;
 }
 
 static int _write_all(int fd, const char *p, size_t n)

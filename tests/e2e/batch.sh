@@ -152,6 +152,7 @@ check "only the edited model reruns" grep -qF "1 succeeded, 0 failed, $((N - 1))
 ino() { stat -c %i "$1"; }
 same_ino=$(ino "$T/full/memory-market-01.xlsx")
 edit_ino=$(ino "$T/full/memory-market-06.xlsx")
+rec_ino=$(ino "$T/full/.capex/memory-market-01.csv")
 cp "$T/full/memory-market-01.xlsx" "$T/mm01.before"
 sed -i 's/^title: DRAM and HBM market/title: DRAM and HBM market (edited)/' "$M/memory-market-06.yaml"
 run "--force reruns everything" 0 batch "$M" -o "$T/full" -j 2 --force
@@ -162,6 +163,12 @@ check "--force: an unchanged workbook is the same file" [ "$(ino "$T/full/memory
 check "--force: and the same bytes" cmp -s "$T/mm01.before" "$T/full/memory-market-01.xlsx"
 check "--force: a changed workbook is a new file" [ "$(ino "$T/full/memory-market-06.xlsx")" != "$edit_ino" ]
 check "--force: with the new title" sh -c "unzip -p '$T/full/memory-market-06.xlsx' docProps/core.xml | grep -qF 'HBM market (edited)'"
+# A record is written again in its own file (set aside while its run runs,
+# then renamed back): the same inode, nothing set aside left at the end.
+no_spares() { ! ls -A "$1/.capex" | grep -q '\.redo$'; }
+check "--force: a run's record is the same file, written again" [ "$(ino "$T/full/.capex/memory-market-01.csv")" = "$rec_ino" ]
+check "--force: the record says ok" grep -q '^"[0-9]*","memory-market-01",.*,"ok","0",' "$T/full/.capex/memory-market-01.csv"
+check "--force: no record left set aside" no_spares "$T/full"
 run "-j 1" 0 batch "$M" -o "$T/j1" -j 1 -q
 check "-j 1 and -j 2 give the same bytes" same_outputs "$T/full" "$T/j1"
 
@@ -198,6 +205,7 @@ check "it runs only what was missing" grep -qF "$((N - killed)) succeeded" "$T/o
 check "after resume: the same bytes as an uninterrupted run" same_outputs "$T/full" "$T/killed"
 ls -la "$T/killed" >"$T/killed.ls"
 check "no temporary files are left" no_temps "$T/killed"
+check "no record left set aside after the resume" no_spares "$T/killed"
 
 # SIGTERM and SIGINT: the workers stop, their temporary files are removed,
 # and the batch exits 143 / 130.
@@ -409,6 +417,7 @@ assert b["planned"] == 300 and b["not_run"] == 300 - len(rows) == 300 - ix["runs
 print("ok")
 EOF
     then ok "SIG$sig: the index lists the runs that finished, and says it is incomplete"; else bad "SIG$sig: the index lists the runs that finished"; fi
+    check "SIG$sig: no record left set aside (runs that did not run have none)" no_spares "$T/int$sig"
 done
 fi
 
