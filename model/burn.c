@@ -8,8 +8,12 @@
 #include "model.h"
 #include "release.h"
 
-static int _years_valid(int first_year, size_t n)
+/* Years CX_MIN_YEAR..CX_MAX_YEAR, or (numbers) the period numbers of a
+ * monthly or quarterly model: positive, at most CX_MAX_PERIODS of them. */
+static int _years_valid(int first_year, size_t n, int numbers)
 {
+    if (numbers)
+        return first_year > 0 && n <= CX_MAX_PERIODS;
     if (first_year < CX_MIN_YEAR || first_year > CX_MAX_YEAR)
         return 0;
     return n <= (size_t)(CX_MAX_YEAR - first_year) + 1;
@@ -70,10 +74,17 @@ static void _payback(size_t n, cx_burn *b)
 cx_status cx_burn_compute(const double *net, size_t n, int first_year,
                           cx_burn *out)
 {
+    return cx_burn_compute_periods(net, n, first_year, 0, out);
+}
+
+cx_status cx_burn_compute_periods(const double *net, size_t n, int first, int numbers,
+                                  cx_burn *out)
+{
+    int first_year = first;
     if (!out)
         return CX_EINVAL;
     memset(out, 0, sizeof *out);
-    if (!net || !_years_valid(first_year, n))
+    if (!net || !_years_valid(first_year, n, numbers))
         return CX_EINVAL;
     if (n == 0)
         return CX_ENODATA;
@@ -155,6 +166,12 @@ static cx_status _funding_check(const cx_burn *b, const double *net,
     return CX_OK;
 }
 
+/* Months in one period: 12 unless the input says (a monthly model: 1). */
+static int _months(const cx_funding_in *in)
+{
+    return in->months ? in->months : 12;
+}
+
 /* Year-end cash from cash_year on; the first year it goes below zero sets
  * the runway; the lowest year end sets the funding gap. */
 static cx_status _cash(const cx_burn *b, const double *net,
@@ -180,11 +197,11 @@ static cx_status _cash(const cx_burn *b, const double *net,
     }
     f->funding_gap = -lowest > 0 ? -lowest : 0;
     if (!isnan(f->runway_end))
-        f->runway_months = (f->runway_end - in->cash_year) * 12;
+        f->runway_months = (f->runway_end - in->cash_year) * _months(in);
     return CX_OK;
 }
 
-static void _alive(cx_funding *f)
+static void _alive(cx_funding *f, int months)
 {
     int be = !isnan(f->break_even_frac), out = !isnan(f->runway_end);
     if (!f->has_cash || (!be && !out && !f->no_burn))
@@ -194,7 +211,7 @@ static void _alive(cx_funding *f)
     else
         f->default_alive = be && f->break_even_frac <= f->runway_end;
     if (be && out)
-        f->alive_margin_months = (f->runway_end - f->break_even_frac) * 12;
+        f->alive_margin_months = (f->runway_end - f->break_even_frac) * months;
 }
 
 cx_status cx_funding_compute(const cx_burn *b, const double *net,
@@ -228,7 +245,7 @@ cx_status cx_funding_compute(const cx_burn *b, const double *net,
             return st;
         }
     }
-    _alive(out);
+    _alive(out, _months(in));
     return CX_OK;
 }
 

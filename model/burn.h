@@ -114,12 +114,20 @@ typedef struct cx_funding_in {
     double cash;           /**< at the start of cash_year, >= 0 */
     int cash_year;         /**< a burn year */
     const double *raises;  /**< [n] raised in each burn year, >= 0; NULL = none */
+    int months;            /**< months in one period (the "years" are periods
+                                in a monthly or quarterly model: 1 or 3);
+                                0 = 12 */
 } cx_funding_in;
 
 /** Compute all burn figures. Out is initialised here; free with
  *  cx_burn_release. */
 cx_status cx_burn_compute(const double *net, size_t n, int first_year,
                           cx_burn *out);
+
+/** The same over periods: with numbers, first is a period number
+ *  (period.h) and the years of out are period numbers. */
+cx_status cx_burn_compute_periods(const double *net, size_t n, int first, int numbers,
+                                  cx_burn *out);
 
 /** Cumulative net from year `from` to year `to` inclusive. */
 cx_status cx_burn_cumulative_between(const cx_burn *b, const double *net,

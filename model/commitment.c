@@ -2,6 +2,7 @@
  * commitment.c - contracted outflows spread over the years they are paid in.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include "commitment.h"
 #include "model.h"
@@ -87,4 +88,56 @@ cx_status cx_commitment_schedule(const cx_commitment *c, int first_year,
         return CX_OK;
     *scheduled = 1;
     return _spread(c, first_year, nyears, out, beyond);
+}
+
+/* Years before the first fiscal year (the annual schedule drops them). */
+static double _years_before(const cx_commitment *c, int first_year)
+{
+    double sum = 0;
+    for (int k = 1; c->start && k <= c->years && c->start + k - 1 < first_year; k++)
+        sum += cx_commitment_amount(c, k);
+    return sum;
+}
+
+/* Each period 1 / per_year of its fiscal year's amount in year[]; the
+ * periods of those years outside the calendar to *before / *beyond. */
+static void _spread_periods(const cx_calendar *cal, const double *year, int fy0,
+                            double *out, double *before, double *beyond)
+{
+    int per = cal->per_year, nfy, first;
+    cx_calendar_fiscal_years(cal, &first, &nfy);
+    int lead = (cx_period_number(cal, 0) % per + per) % per;
+    int tail = per - 1 - (cx_period_number(cal, cal->n - 1) % per + per) % per;
+    for (int t = 0; t < cal->n; t++)
+        out[t] = year[cx_period_fiscal_year(cal, t) - fy0] / per;
+    *before += year[0] / per * lead;
+    *beyond += year[nfy - 1] / per * tail;
+}
+
+cx_status cx_commitment_periods(const cx_commitment *c, const cx_calendar *cal,
+                                double *out, double *before, double *beyond,
+                                int *scheduled)
+{
+    int fy0, nfy;
+    if (!c || !cal || !before)
+        return CX_EINVAL;
+    *before = 0;
+    if (cal->per_year == 1) {
+        *before = c->schedule ? 0 : _years_before(c, cx_period_number(cal, 0));
+        return cx_commitment_schedule(c, cx_period_number(cal, 0), (size_t)cal->n, out,
+                                      beyond, scheduled);
+    }
+    if (c->schedule)
+        return CX_EINVAL;
+    cx_calendar_fiscal_years(cal, &fy0, &nfy);
+    double *year = calloc((size_t)nfy, sizeof *year);
+    if (!year)
+        return CX_ENOMEM;
+    cx_status st = cx_commitment_schedule(c, fy0, (size_t)nfy, year, beyond, scheduled);
+    if (st == CX_OK) {
+        *before = _years_before(c, fy0);
+        _spread_periods(cal, year, fy0, out, before, beyond);
+    }
+    free(year);
+    return st;
 }

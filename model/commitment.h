@@ -47,6 +47,20 @@ cx_status cx_commitment_schedule(const cx_commitment *c, int first_year,
                                  size_t nyears, double *out, double *beyond,
                                  int *scheduled);
 
+struct cx_calendar;
+
+/**
+ * The schedule over the periods of cal: in an annual calendar
+ * cx_commitment_schedule; in a monthly or quarterly one each (fiscal)
+ * year's amount spread evenly over its periods (amount / per_year), with
+ * the periods of a year outside the calendar counted in *before (ahead of
+ * the first period) or *beyond (after the last). An explicit schedule
+ * (by year) is CX_EINVAL in a monthly or quarterly calendar.
+ */
+cx_status cx_commitment_periods(const cx_commitment *c, const struct cx_calendar *cal,
+                                double *out, double *before, double *beyond,
+                                int *scheduled);
+
 /** Amount paid in year k (1..years) of the commitment's period by its
  *  profile; NAN for k outside 1..years or no period. */
 double cx_commitment_amount(const cx_commitment *c, int k);

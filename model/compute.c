@@ -115,6 +115,8 @@ static cx_status _run(cx_result *r, size_t *failed)
         st = cxi_discount_compute(r);
     if (st == CX_OK)
         st = cxi_goals_compute(r);
+    if (st == CX_OK)
+        st = cxi_rollup_compute(r);
     return st;
 }
 
@@ -151,10 +153,11 @@ cx_status cxi_compute_variant(const cx_result *base, size_t series,
 
 static int _model_valid(const cx_model *m)
 {
-    if (m->first_year < CX_MIN_YEAR || m->last_year > CX_MAX_YEAR
-        || m->first_year > m->last_year)
+    if (m->cal.per_year == 1
+        && (m->first_year < CX_MIN_YEAR || m->last_year > CX_MAX_YEAR))
         return 0;
-    if (m->nyears != (size_t)(m->last_year - m->first_year + 1))
+    if (m->first_year > m->last_year || m->nyears != (size_t)m->cal.n
+        || m->nyears != (size_t)(m->last_year - m->first_year + 1))
         return 0;
     return m->nseries == 0 || m->series;
 }
@@ -222,6 +225,7 @@ void cx_result_free(cx_result *r)
     cx_burn_release(&r->burn.burn);
     cxi_funding_release(&r->burn.funding);
     cx_discount_result_release(&r->discount);
+    cx_rollup_release(&r->annual);
     free(r->goals);
     free(r->commitments.amount);
     free(r->commitments.total);

@@ -112,12 +112,12 @@ static cx_status _burn_gap_note(cx_result *r, const size_t *in, size_t nin,
             if (!cx_value_present(&r->series[in[i]].v[t]))
                 continue;
             size_t s = _missing_at(r, in, nin, end);
-            return cxi_note(r, CX_NOTE_WARNING, s, m->first_year + (int)end,
-                            m->burn.line, m->burn.col,
-                            "burn: %s has no value for %d, so the burn "
-                            "figures stop at %d", m->series[s].name,
-                            m->first_year + (int)end,
-                            m->first_year + (int)end - 1);
+            int p = m->first_year + (int)end;
+            char a[CX_PERIOD_KEY_MAX], b[CX_PERIOD_KEY_MAX];
+            return cxi_note(r, CX_NOTE_WARNING, s, p, m->burn.line, m->burn.col,
+                            "burn: %s has no value for %s, so the burn "
+                            "figures stop at %s", m->series[s].name,
+                            cxi_ptitle(m, p, a), cxi_ptitle(m, p - 1, b));
         }
     }
     return CX_OK;
@@ -134,9 +134,11 @@ static cx_status _burn_start_note(cx_result *r, const size_t *in, size_t nin,
             continue;
         size_t s = _missing_at(r, in, nin, t0 - 1);
         int year = m->first_year + (int)t0 - 1;
+        char a[CX_PERIOD_KEY_MAX], b[CX_PERIOD_KEY_MAX];
         return cxi_note(r, CX_NOTE_WARNING, s, year, m->burn.line, m->burn.col,
-                        "burn: %s has no value for %d, so the burn figures "
-                        "start at %d", m->series[s].name, year, year + 1);
+                        "burn: %s has no value for %s, so the burn figures "
+                        "start at %s", m->series[s].name, cxi_ptitle(m, year, a),
+                        cxi_ptitle(m, year + 1, b));
     }
     return CX_OK;
 }
@@ -151,11 +153,13 @@ static cx_status _cash_year(cx_result *r, int *year)
     if (*year >= b->first_year && *year <= last)
         return CX_OK;
     int y = *year;
+    char a[CX_PERIOD_KEY_MAX], f[CX_PERIOD_KEY_MAX], l[CX_PERIOD_KEY_MAX];
+    const cx_model *m = r->model;
     *year = 0;
     return cxi_note(r, CX_NOTE_WARNING, CX_NO_INDEX, y, sp->cash.line, sp->cash.col,
-                    "burn: the cash is stated for %d, outside the burn's years "
-                    "%d..%d; runway and funding figures left out", y,
-                    b->first_year, last);
+                    "burn: the cash is stated for %s, outside the burn's years "
+                    "%s..%s; runway and funding figures left out", cxi_ptitle(m, y, a),
+                    cxi_ptitle(m, b->first_year, f), cxi_ptitle(m, last, l));
 }
 
 /* Raises summed per burn year (list order); a note for each one the cash
@@ -179,9 +183,11 @@ static cx_status _raises(cx_result *r, int cash_year, double **out)
             sum[i] += x->amount.base;
         if (i >= 0 && i < (long)b->n && x->year >= cash_year)
             continue;
+        char when[CX_PERIOD_KEY_MAX];
         st = cxi_note(r, CX_NOTE_WARNING, CX_NO_INDEX, x->year, x->line, x->col,
-                      "burn: raise '%s' in %d is %s, so the cash does not count it",
-                      x->name ? x->name : "(unnamed)", x->year,
+                      "burn: raise '%s' in %s is %s, so the cash does not count it",
+                      x->name ? x->name : "(unnamed)",
+                      cxi_ptitle(r->model, x->year, when),
                       i >= (long)b->n ? "after the burn's last year"
                                       : "before the cash is stated");
     }
@@ -207,6 +213,7 @@ static cx_status _funding(cx_result *r)
         st = _raises(r, in.cash_year, &raises);
         in.raises = raises;
     }
+    in.months = cx_period_months(&r->model->cal);
     if (st == CX_OK)
         st = cx_funding_compute(&b->burn, b->net, &in, &b->funding);
     b->funding.gross_burn = gross;
@@ -241,7 +248,8 @@ cx_status cxi_burn_compute(cx_result *r, size_t *failed)
     if (st == CX_OK && t0 + n < m->nyears)
         st = _burn_gap_note(r, in, nin, t0 + n);
     if (st == CX_OK)
-        st = cx_burn_compute(r->burn.net, n, r->burn.first_year, &r->burn.burn);
+        st = cx_burn_compute_periods(r->burn.net, n, r->burn.first_year,
+                                     m->cal.per_year != 1, &r->burn.burn);
     if (st == CX_OK)
         st = _funding(r);
     if (st != CX_OK)
@@ -249,18 +257,7 @@ cx_status cxi_burn_compute(cx_result *r, size_t *failed)
     return st;
 }
 
-/* Amount of a spread commitment paid before the first model year. */
-static double _before_horizon(const cx_commitment *c, int first_year)
-{
-    double sum = 0;
-    if (c->schedule || !c->start)
-        return 0;
-    for (int k = 1; k <= c->years && c->start + k - 1 < first_year; k++)
-        sum += cx_commitment_amount(c, k);
-    return sum;
-}
-
-static cx_status _commitment_notes(cx_result *r, size_t c)
+static cx_status _commitment_notes(cx_result *r, size_t c, double before)
 {
     const cx_model *m = r->model;
     const cx_commitment *cm = &m->commitments[c];
@@ -271,18 +268,18 @@ static cx_status _commitment_notes(cx_result *r, size_t c)
         return cxi_note(r, CX_NOTE_INFO, CX_NO_INDEX, 0, cm->line, cm->col,
                         "commitment '%s': period not stated, left out of the "
                         "schedule", name);
-    double before = _before_horizon(cm, m->first_year);
+    char when[CX_PERIOD_KEY_MAX];
     if (before != 0) {
         cxi_format_number(num, sizeof num, before);
         st = cxi_note(r, CX_NOTE_INFO, CX_NO_INDEX, 0, cm->line, cm->col,
-                      "commitment '%s': %s paid before %d, outside the "
-                      "model's years", name, num, m->first_year);
+                      "commitment '%s': %s paid before %s, outside the "
+                      "model's years", name, num, cxi_ptitle(m, m->first_year, when));
     }
     if (st == CX_OK && r->commitments.beyond[c] != 0) {
         cxi_format_number(num, sizeof num, r->commitments.beyond[c]);
         st = cxi_note(r, CX_NOTE_INFO, CX_NO_INDEX, 0, cm->line, cm->col,
-                      "commitment '%s': %s paid after %d, beyond the horizon",
-                      name, num, m->last_year);
+                      "commitment '%s': %s paid after %s, beyond the horizon",
+                      name, num, cxi_ptitle(m, m->last_year, when));
     }
     return st;
 }
@@ -313,11 +310,11 @@ cx_status cxi_commitments_compute(cx_result *r)
     cx_commitment_result *cr = &r->commitments;
     cx_status st = _commitments_alloc(r);
     for (size_t c = 0; st == CX_OK && c < nc; c++) {
-        st = cx_commitment_schedule(&m->commitments[c], m->first_year, ny,
-                                    &cr->amount[c * ny], &cr->beyond[c],
-                                    &cr->scheduled[c]);
+        double before;
+        st = cx_commitment_periods(&m->commitments[c], &m->cal, &cr->amount[c * ny],
+                                   &before, &cr->beyond[c], &cr->scheduled[c]);
         if (st == CX_OK)
-            st = _commitment_notes(r, c);
+            st = _commitment_notes(r, c, before);
     }
     for (size_t t = 0; st == CX_OK && t < ny; t++) {
         for (size_t c = 0; c < nc; c++)

@@ -32,12 +32,12 @@ static cx_status _note(cx_result *r, size_t s, int from, int to, uint32_t why)
 {
     const cx_model *m = r->model;
     const cx_series *ser = &m->series[s];
-    char years[24];
+    char years[2 * CX_PERIOD_KEY_MAX + 2], a[CX_PERIOD_KEY_MAX], b[CX_PERIOD_KEY_MAX];
+    cxi_ptitle(m, m->first_year + from, a);
     if (from == to)
-        snprintf(years, sizeof years, "%d", m->first_year + from);
+        snprintf(years, sizeof years, "%s", a);
     else
-        snprintf(years, sizeof years, "%d..%d", m->first_year + from,
-                 m->first_year + to);
+        snprintf(years, sizeof years, "%s..%s", a, cxi_ptitle(m, m->first_year + to, b));
     const char *what = CX_FXW_KIND(why) == CX_FXW_DIV0 ? "division by zero"
                      : CX_FXW_KIND(why) == CX_FXW_LAG ? "lag before the first year"
                      : "the result is not finite";
@@ -127,7 +127,8 @@ static cx_status _run(cx_result *r, size_t s, double **vec, double *x,
     if (st == CX_OK) {
         for (size_t c = 0; c < m->nconstants; c++)
             consts[c] = m->constants[c].value.base;
-        cx_fx_env env = {(const double *const *)vec, consts, n, 1, scratch, wscratch};
+        cx_fx_env env = {(const double *const *)vec, consts, n,
+                         (size_t)r->model->cal.per_year, scratch, wscratch};
         cx_formula_eval(f, &env, x, why, sr->fx_start);
     }
     free(consts);

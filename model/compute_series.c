@@ -43,9 +43,12 @@ static cx_status _fill(cx_result *r, size_t s, int a, int b)
         if (!isfinite(x))
             return CX_ERANGE;
         v[t] = _engine_value(CX_V_INTERPOLATED, x);
+        char pt[CX_PERIOD_KEY_MAX], pa[CX_PERIOD_KEY_MAX], pb[CX_PERIOD_KEY_MAX];
         cx_status st = cxi_note(r, CX_NOTE_INFO, s, y0 + t, ser->line, ser->col,
-                                "%s %d: interpolated between %d and %d",
-                                ser->name, y0 + t, y0 + a, y0 + b);
+                                "%s %s: interpolated between %s and %s", ser->name,
+                                cxi_ptitle(r->model, y0 + t, pt),
+                                cxi_ptitle(r->model, y0 + a, pa),
+                                cxi_ptitle(r->model, y0 + b, pb));
         if (st != CX_OK)
             return st;
     }
@@ -69,7 +72,10 @@ static cx_status _interpolate(cx_result *r, size_t s)
     return CX_OK;
 }
 
-/* The CAGR over the driver's window (default: the stated history). */
+/* The CAGR over the driver's window (default: the stated history). In a
+ * monthly or quarterly model the window is the stated periods (windows of
+ * years are refused by the reader) and the rate is its annual equivalent:
+ * (v[b] / v[a])^(per_year / (b - a)) - 1. */
 static cx_status _start_rate(cx_result *r, size_t s)
 {
     const cx_driver *d = &r->drivers[s];
@@ -78,11 +84,14 @@ static cx_status _start_rate(cx_result *r, size_t s)
     int from = d->cagr_from ? d->cagr_from : m->first_year + sr->first;
     int to = d->cagr_to ? d->cagr_to : m->first_year + sr->last_stated;
     int a = cx_model_year_index(m, from), b = cx_model_year_index(m, to);
+    int per = m->cal.per_year;
     if (a < 0 || b < 0 || a >= b)
         return CX_EINVAL;
     if (!cx_value_present(&sr->v[a]) || !cx_value_present(&sr->v[b]))
         return CX_ENODATA;
-    cx_status st = cx_cagr(sr->v[a].base, sr->v[b].base, b - a, &sr->start_rate);
+    cx_status st = per == 1 ? cx_cagr(sr->v[a].base, sr->v[b].base, b - a, &sr->start_rate)
+                            : cx_cagr_periods(sr->v[a].base, sr->v[b].base, b - a, per,
+                                              &sr->start_rate);
     if (st != CX_OK)
         return st;
     sr->window_from = from;
@@ -94,12 +103,13 @@ static cx_status _rates_note(cx_result *r, size_t s, int t)
 {
     const cx_driver *d = &r->drivers[s];
     int year = r->model->first_year + t;
-    char rate[24];
+    char rate[24], p[CX_PERIOD_KEY_MAX];
     cxi_format_percent(rate, sizeof rate, d->rates[d->nrates - 1]);
     return cxi_note(r, CX_NOTE_INFO, s, year, d->line, d->col,
-                    "%s %d: the rates list ends after %zu year%s; its last "
+                    "%s %s: the rates list ends after %zu year%s; its last "
                     "rate (%s) holds from here", r->model->series[s].name,
-                    year, d->nrates, d->nrates == 1 ? "" : "s", rate);
+                    cxi_ptitle(r->model, year, p), d->nrates, d->nrates == 1 ? "" : "s",
+                    rate);
 }
 
 static cx_status _set_projected(cx_series_result *sr, int t, double x)
@@ -110,23 +120,31 @@ static cx_status _set_projected(cx_series_result *sr, int t, double x)
     return CX_OK;
 }
 
-/* A chained year: the previous value times 1 + the year's rate (its
- * override when the driver gives one). */
+/* A chained period: the previous value times 1 + the period's rate. The
+ * driver's schedule counts projected years k (a year's periods share its
+ * rate); the rate, or its override for the period's (fiscal) year, is
+ * converted from the driver's unit (`per`, a year by default) to the
+ * model's period: (1 + rate)^(period months / per) - 1. */
 static cx_status _project_year(cx_result *r, size_t s, int t)
 {
     const cx_driver *d = &r->drivers[s];
+    const cx_model *m = r->model;
     cx_series_result *sr = &r->series[s];
-    int k = t - sr->last_stated;
+    int per_year = m->cal.per_year, j = t - sr->last_stated;
+    int k = (j - 1) / per_year + 1;
     double rate;
     cx_status st = cx_driver_rate(d, k, sr->start_rate, &rate);
-    int overridden = cx_driver_override(d, r->model->first_year + t, &rate);
+    int year = per_year == 1 ? m->first_year + t : cx_period_fiscal_year(&m->cal, t);
+    int overridden = cx_driver_override(d, year, &rate);
     if (st != CX_OK)
         return st;
+    rate = cx_rate_convert(rate, d->per ? d->per : 12, cx_period_months(&m->cal));
     st = _set_projected(sr, t, sr->v[t - 1].base * (1 + rate));
     if (st != CX_OK)
         return st;
     sr->rate[t] = rate;
-    if (d->method == CX_D_RATES && (size_t)k == d->nrates + 1 && !overridden)
+    if (d->method == CX_D_RATES && (size_t)k == d->nrates + 1 && !overridden
+        && (j - 1) % per_year == 0)
         return _rates_note(r, s, t);
     return CX_OK;
 }
@@ -246,10 +264,11 @@ static cx_status _share_note(cx_result *r, size_t s, int t)
     const cx_model *m = r->model;
     int missing_of = !cx_value_present(&r->series[d->of].v[t]);
     size_t other = missing_of ? d->of : d->share_series;
+    char p[CX_PERIOD_KEY_MAX];
+    cxi_ptitle(m, m->first_year + t, p);
     return cxi_note(r, CX_NOTE_INFO, s, m->first_year + t, d->line, d->col,
-                    "%s: not projected from %d on, '%s' has no value in %d",
-                    m->series[s].name, m->first_year + t, m->series[other].name,
-                    m->first_year + t);
+                    "%s: not projected from %s on, '%s' has no value in %s",
+                    m->series[s].name, p, m->series[other].name, p);
 }
 
 /* Every year after the last stated one (from the first year both inputs
@@ -388,9 +407,11 @@ static cx_status _sum_gap_note(cx_result *r, size_t s)
     if (more)
         snprintf(tail, sizeof tail, " (and in %zu more year%s where a part has none)",
                  more, more == 1 ? "" : "s");
+    char p[CX_PERIOD_KEY_MAX];
     return cxi_note(r, CX_NOTE_WARNING, s, year, ser->line, ser->col,
-                    "%s is left empty in %d because its part %s has no value "
-                    "there%s", ser->name, year, m->series[part].name, tail);
+                    "%s is left empty in %s because its part %s has no value "
+                    "there%s", ser->name, cxi_ptitle(m, year, p), m->series[part].name,
+                    tail);
 }
 
 static cx_status _sum(cx_result *r, size_t s)
@@ -424,7 +445,9 @@ static cx_status _undefined_is_nan(cx_status st, double *out)
     return st;
 }
 
-static cx_status _span_figures(cx_series_result *sr)
+/* CAGR and multiple over the stated history, CAGR over everything; per
+ * year (annualised over periods in a monthly or quarterly model). */
+static cx_status _span_figures(cx_series_result *sr, int per)
 {
     const cx_value *v = sr->v;
     int a = sr->first, b = sr->last_stated, c = sr->last;
@@ -432,23 +455,25 @@ static cx_status _span_figures(cx_series_result *sr)
         return CX_OK;
     cx_status st = CX_OK;
     if (b > a) {
-        st = _undefined_is_nan(cx_cagr(v[a].base, v[b].base, b - a,
-                                       &sr->hist_cagr), &sr->hist_cagr);
+        st = _undefined_is_nan(cx_cagr_periods(v[a].base, v[b].base, b - a, per,
+                                               &sr->hist_cagr), &sr->hist_cagr);
         if (st == CX_OK)
             st = _undefined_is_nan(cx_multiple(v[a].base, v[b].base,
                                                &sr->hist_multiple),
                                    &sr->hist_multiple);
     }
     if (st == CX_OK && c > a)
-        st = _undefined_is_nan(cx_cagr(v[a].base, v[c].base, c - a,
-                                       &sr->full_cagr), &sr->full_cagr);
+        st = _undefined_is_nan(cx_cagr_periods(v[a].base, v[c].base, c - a, per,
+                                               &sr->full_cagr), &sr->full_cagr);
     return st;
 }
 
+/* First and last values; yoy against the same period a year before (the
+ * year before in an annual model). */
 static cx_status _stats(cx_result *r, size_t s)
 {
     cx_series_result *sr = &r->series[s];
-    int n = (int)r->model->nyears;
+    int n = (int)r->model->nyears, per = r->model->cal.per_year;
     sr->first = sr->last = -1;
     for (int t = 0; t < n; t++) {
         if (!cx_value_present(&sr->v[t]))
@@ -456,14 +481,14 @@ static cx_status _stats(cx_result *r, size_t s)
         if (sr->first < 0)
             sr->first = t;
         sr->last = t;
-        if (t == 0 || !cx_value_present(&sr->v[t - 1]))
+        if (t < per || !cx_value_present(&sr->v[t - per]))
             continue;
-        cx_status st = cx_yoy(sr->v[t - 1].base, sr->v[t].base, &sr->yoy[t]);
+        cx_status st = cx_yoy(sr->v[t - per].base, sr->v[t].base, &sr->yoy[t]);
         st = _undefined_is_nan(st, &sr->yoy[t]);
         if (st != CX_OK)
             return st;
     }
-    return _span_figures(sr);
+    return _span_figures(sr, per);
 }
 
 cx_status cxi_series_compute(cx_result *r, size_t s)

@@ -84,6 +84,11 @@ typedef struct cx_driver {
     cx_rate_override *rate_overrides; /**< chained methods: owned, sorted by
                                            year (cx_driver_release frees) */
     size_t nrate_overrides;
+    int per;              /**< chained methods: months in the unit the rates
+                               are stated per (12 a year, 3 a quarter, 1 a
+                               month); 0 = a year. The engine applies
+                               (1 + rate)^(period months / per) - 1 in
+                               each period (period.h: cx_rate_convert) */
     const char *source;   /**< where the assumption comes from; owned by the
                                model (copies share it), may be NULL */
     int line, col;        /**< where it was written, 0 when not from a file */

@@ -19,6 +19,11 @@ cx_status cx_yoy(double prev, double cur, double *out);
  *  (Excel: =(end/start)^(1/years)-1). Needs start > 0 and end >= 0. */
 cx_status cx_cagr(double start, double end, int years, double *out);
 
+/** The annual growth rate of `periods` periods of per_year a year:
+ *  (end / start)^(per_year / periods) - 1; errors as cx_cagr. */
+cx_status cx_cagr_periods(double start, double end, int periods, int per_year,
+                          double *out);
+
 /** Multiple: end / start (Excel: =end/start). */
 cx_status cx_multiple(double start, double end, double *out);
 

@@ -50,7 +50,8 @@ void cxi_mc_fx_release(cxi_mc_fx *fx)
 void cxi_mc_fx_run(const cxi_mc_plan *p, const cxi_mc_op *op, double *V, cxi_mc_fx *fx)
 {
     if (op->eval) {
-        cx_fx_env env = {fx->sv, p->consts, p->ny, 1, fx->scratch, NULL};
+        cx_fx_env env = {fx->sv, p->consts, p->ny, (size_t)p->m->cal.per_year,
+                         fx->scratch, NULL};
         cx_formula_eval(&p->m->series[op->series].formula, &env, fx->scratch, NULL, NULL);
     }
     memcpy(V + op->dst + op->t0, fx->scratch + op->t0, op->n * sizeof *V);

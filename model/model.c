@@ -30,12 +30,31 @@ static void _pool_free(struct cx_pool *pool)
 
 cx_status cx_model_new(int first_year, int last_year, cx_model **out)
 {
+    cx_calendar cal;
     if (!out)
         return CX_EINVAL;
     *out = NULL;
     if (first_year < CX_MIN_YEAR || last_year > CX_MAX_YEAR
-        || first_year > last_year || last_year - first_year + 1 > CX_MAX_YEARS)
+        || first_year > last_year || last_year - first_year + 1 > CX_MAX_YEARS
+        || cx_calendar_years(&cal, first_year, last_year, 12) != CX_PERIOD_OK)
         return CX_EINVAL;
+    return cx_model_new_calendar(&cal, out);
+}
+
+static int _calendar_valid(const cx_calendar *cal)
+{
+    if (cal->n < 1 || cal->n > CX_MAX_PERIODS || cal->fy_end < 1 || cal->fy_end > 12)
+        return 0;
+    if (cal->per_year != 1 && cal->per_year != 4 && cal->per_year != 12)
+        return 0;
+    return cal->per_year != 1 || cal->n <= CX_MAX_YEARS;
+}
+
+cx_status cx_model_new_calendar(const cx_calendar *cal, cx_model **out)
+{
+    if (!out || !cal || !_calendar_valid(cal))
+        return CX_EINVAL;
+    *out = NULL;
     cx_model *m = calloc(1, sizeof *m);
     if (!m)
         return CX_ENOMEM;
@@ -44,9 +63,10 @@ cx_status cx_model_new(int first_year, int last_year, cx_model **out)
         free(m);
         return CX_ENOMEM;
     }
-    m->first_year = first_year;
-    m->last_year = last_year;
-    m->nyears = (size_t)(last_year - first_year + 1);
+    m->cal = *cal;
+    m->first_year = cx_period_number(cal, 0);
+    m->last_year = cx_period_number(cal, cal->n - 1);
+    m->nyears = (size_t)cal->n;
     m->burn.net = m->burn.revenue = m->burn.costs = CX_NO_INDEX;
     m->discount.series = CX_NO_INDEX;
     *out = m;

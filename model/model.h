@@ -24,6 +24,7 @@
 #include "uncertainty.h"
 #include "formula.h"
 #include "depreciation.h"
+#include "period.h"
 
 #define CX_MAX_YEARS 200        /**< span last_year - first_year + 1 */
 #define CX_MIN_YEAR  1900
@@ -60,6 +61,17 @@ typedef enum cx_dep_part {
     CX_DEP_PARTS
 } cx_dep_part;
 
+/** How a series rolls up into a year: a flow is summed (revenue, costs,
+ *  capex), a balance takes its value at the year's end (cash, PP&E,
+ *  headcount: `kind: balance`). */
+typedef enum cx_flow { CX_FLOW = 0, CX_BALANCE } cx_flow;
+
+/** How a figure stated for a whole year is put into a monthly or quarterly
+ *  model (`spread:`): not at all (an error), evenly over the year's periods
+ *  (a flow: each gets value / per_year), or at the year's last period (a
+ *  balance; the periods between stated ones are interpolated). */
+typedef enum cx_spread { CX_SPREAD_NONE = 0, CX_SPREAD_EVEN, CX_SPREAD_LAST } cx_spread;
+
 typedef struct cx_series {
     const char *name;       /**< "capex.google": metric.entity */
     const char *label;      /**< display label, NULL = name */
@@ -67,6 +79,8 @@ typedef struct cx_series {
     cx_unit unit;
     const char *unit_text;  /**< CX_U_OTHER: "GW", "users"; else NULL */
     cx_series_kind kind;
+    cx_flow flow;           /**< summed or period-end in a roll-up */
+    cx_spread spread;       /**< how year figures fill sub-annual periods */
     size_t *parts;          /**< CX_S_SUM: indices of the parts; owned */
     size_t nparts;
     cx_value *stated;       /**< [model nyears], as written; owned */
@@ -170,8 +184,14 @@ typedef struct cx_model {
     const char *description;
     const char *currency;   /**< ISO code "USD"; "" when not money */
     cx_scale scale;         /**< unit of money figures (B = billions) */
-    int first_year, last_year;
-    size_t nyears;          /**< last_year - first_year + 1 */
+    cx_calendar cal;        /**< the periods (period.h): years, fiscal
+                                 quarters or months */
+    int first_year, last_year; /**< the numbers of the first and last
+                                 period (cx_period_number): the years of an
+                                 annual model. Every `year` of the engine's
+                                 structures is such a number */
+    size_t nyears;          /**< the number of periods (cal.n): years in an
+                                 annual model */
     time_t as_of;           /**< the model's date: also the workbook's
                                  creation time (same input, same bytes) */
     const char *as_of_text; /**< "2026-02-20" */
@@ -198,6 +218,11 @@ typedef struct cx_model {
  *  CX_MIN_YEAR, CX_MAX_YEAR and CX_MAX_YEARS). burn.net/revenue/costs
  *  start as CX_NO_INDEX. */
 cx_status cx_model_new(int first_year, int last_year, cx_model **out);
+
+/** Allocate an empty model over the periods of cal (any frequency,
+ *  CX_EINVAL past CX_MAX_PERIODS or for an annual calendar beyond
+ *  CX_MAX_YEARS). cx_model_new is this with the calendar years. */
+cx_status cx_model_new_calendar(const cx_calendar *cal, cx_model **out);
 
 /** Free the model and everything it owns. NULL is fine. */
 void cx_model_free(cx_model *m);
@@ -243,7 +268,8 @@ cx_status cx_series_set_parts(cx_series *s, const size_t *parts, size_t n);
 size_t cx_model_find_series(const cx_model *m, const char *name);
 size_t cx_model_find_scenario(const cx_model *m, const char *name);
 
-/** Year index (year - first_year), or -1 outside the model's years. */
+/** Period index of period number `year` (year - first_year), or -1
+ *  outside the model's periods. */
 int cx_model_year_index(const cx_model *m, int year);
 
 /** Order in which series must be computed (parts before sums, a formula's

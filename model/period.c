@@ -260,9 +260,36 @@ int cx_calendar_full_year(const cx_calendar *cal, int y)
     return start >= cal->first_month && start + 11 <= last_month;
 }
 
+int cx_period_number(const cx_calendar *cal, int t)
+{
+    int fiscal_month = cx_period_start_month(cal, t) + 12 - cal->fy_end;
+    return fiscal_month / cx_period_months(cal);
+}
+
+double cx_period_fraction_year(const cx_calendar *cal, double x)
+{
+    if (cal->per_year == 1 || !isfinite(x))
+        return x;
+    int p = (int)floor(x), per = cal->per_year;
+    int slot = (p % per + per) % per;
+    return cx_period_fiscal_year(cal, cx_period_of_number(cal, p)) + (slot + (x - p)) / per;
+}
+
+char *cx_period_number_title(const cx_calendar *cal, int p, char *buf, size_t n)
+{
+    return cx_period_title(cal, cx_period_of_number(cal, p), buf, n);
+}
+
 double cx_rate_per_period(double r, int k)
 {
     if (k == 1)
         return r;
     return pow(1 + r, 1.0 / k) - 1;
+}
+
+double cx_rate_convert(double r, int from, int to)
+{
+    if (from == to)
+        return r;
+    return pow(1 + r, (double)to / from) - 1;
 }

@@ -104,6 +104,33 @@ static inline int cx_period_start_month(const cx_calendar *cal, int t)
 cx_period_err cx_period_index(const cx_calendar *cal,
                               const cx_period_key *key, int *t);
 
+/**
+ * Period numbers: consecutive integers that name periods across the
+ * engine's figures (burn years, break-even, run-out, notes). In an annual
+ * calendar the number of a period is its (fiscal) year, so annual models
+ * read as before; in a quarterly one fiscal year * 4 + quarter - 1; in a
+ * monthly one the month counted from the fiscal year's start
+ * (absolute month + 12 - fy_end). A fractional number f lies
+ * (f - floor(f)) of the way through period floor(f). Writers show a
+ * number with cx_period_number_title, never as a bare integer, unless
+ * per_year is 1.
+ */
+int cx_period_number(const cx_calendar *cal, int t);
+
+/** Index of period number p (any p: may be < 0 or >= n). */
+static inline int cx_period_of_number(const cx_calendar *cal, int p)
+{
+    return p - cx_period_number(cal, 0);
+}
+
+/** A fractional period number x as a fractional fiscal year: the fiscal
+ *  year of period floor(x) + (its place in that year + x - floor(x)) /
+ *  per_year (x itself in an annual calendar; NAN stays NAN). */
+double cx_period_fraction_year(const cx_calendar *cal, double x);
+
+/** The title of period number p ("2027", "Q3 FY27", "Mar 2027"). */
+char *cx_period_number_title(const cx_calendar *cal, int p, char *buf, size_t n);
+
 /** Fiscal year of an absolute month, and of period t (the fiscal year of
  *  its last month). */
 int cx_fiscal_year_of_month(int fy_end, int month);
@@ -132,5 +159,10 @@ int cx_calendar_full_year(const cx_calendar *cal, int y);
 /** The per-period rate of an annual rate r over k periods a year:
  *  (1 + r)^(1/k) - 1 (Excel: =(1+r)^(1/k)-1). r exactly for k == 1. */
 double cx_rate_per_period(double r, int k);
+
+/** A rate per `from` months as a rate per `to` months:
+ *  (1 + r)^(to / from) - 1 (Excel: =(1+r)^(to/from)-1); r exactly when
+ *  from == to. */
+double cx_rate_convert(double r, int from, int to);
 
 #endif

@@ -34,6 +34,7 @@
 #include "discount.h"
 #include "fit.h"
 #include "goal.h"
+#include "rollup.h"
 
 typedef struct cx_series_result {
     cx_value *v;          /**< [nyears] values; owned */
@@ -118,6 +119,8 @@ typedef struct cx_result {
     cx_check_result *checks;    size_t nchecks;   /**< owned */
     cx_discount_result discount;
     cx_goal_result *goals;      size_t ngoals;    /**< owned */
+    cx_rollup annual;           /**< by fiscal year: monthly and quarterly
+                                     models only (n 0 in an annual one) */
     cx_note *notes;             size_t nnotes;    /**< owned */
     size_t warnings;            /**< checks that did not pass */
 } cx_result;

@@ -22,6 +22,10 @@ typedef struct csvout_row {
     const char *scenario;  /**< NULL: the result's own scenario */
 } csvout_row;
 
+/** The header line (with its newline): monthly and quarterly models add
+ *  label, start and end; their year and from columns hold period keys. */
+const char *csvout_header(const cx_model *m);
+
 /** Write one row for result r. */
 void csvout_put(FILE *f, const cx_result *r, const csvout_row *w);
 

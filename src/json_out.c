@@ -4,11 +4,15 @@
 #include "json_out.h"
 
 #include <math.h>
+#include <stdio.h>
+
+#include "period.h"
 
 #include "numfmt.h"
 
 void json_init(json_out *j, FILE *f)
 {
+    j->cal = NULL;
     j->f = f;
     j->depth = 0;
     j->count[0] = 0;
@@ -129,12 +133,44 @@ void json_null(json_out *j)
     fputs("null", j->f);
 }
 
+static int _periods(const json_out *j)
+{
+    return j->cal && j->cal->per_year != 1;
+}
+
 void json_year(json_out *j, int year)
 {
-    if (year)
-        json_int(j, year);
-    else
+    char key[CX_PERIOD_KEY_MAX];
+    if (!year)
         json_null(j);
+    else if (_periods(j))
+        json_string(j, cx_period_key_str(j->cal, cx_period_of_number(j->cal, year), key,
+                                         sizeof key));
+    else
+        json_int(j, year);
+}
+
+void json_kfraction(json_out *j, const char *key, double x)
+{
+    json_knumber(j, key, j->cal ? cx_period_fraction_year(j->cal, x) : x);
+}
+
+static void _kdate(json_out *j, const char *key, cx_date d)
+{
+    char buf[16];
+    snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+    json_kstring(j, key, buf);
+}
+
+void json_period_dates(json_out *j, int number)
+{
+    char title[CX_PERIOD_KEY_MAX];
+    if (!_periods(j))
+        return;
+    int t = cx_period_of_number(j->cal, number);
+    json_kstring(j, "label", cx_period_title(j->cal, t, title, sizeof title));
+    _kdate(j, "start", cx_period_start(j->cal, t));
+    _kdate(j, "end", cx_period_end(j->cal, t));
 }
 
 void json_kstring(json_out *j, const char *key, const char *s) { json_key(j, key); json_string(j, s); }

@@ -10,14 +10,29 @@
 
 #define JSON_MAX_DEPTH 32
 
+struct cx_calendar;
+
 typedef struct json_out {
     FILE *f;
+    const struct cx_calendar *cal; /* periods: json_year writes a period's
+                                      key ("2025-03") for its number when
+                                      the calendar is monthly or quarterly;
+                                      NULL = years */
     int depth;
     int count[JSON_MAX_DEPTH]; /* items written at each level */
     int after_key;
 } json_out;
 
 void json_init(json_out *j, FILE *f);
+
+/** A fractional period number x (period.h) as a fractional fiscal year
+ *  (a year exactly when the calendar is annual or NULL): fiscal year +
+ *  (period's place in the year + fraction) / per_year. */
+void json_kfraction(json_out *j, const char *key, double x);
+
+/** A period's "label", "start" and "end" (ISO dates) when the calendar
+ *  is monthly or quarterly; nothing otherwise. */
+void json_period_dates(json_out *j, int number);
 void json_begin_object(json_out *j);
 void json_end_object(json_out *j);
 void json_begin_array(json_out *j);

@@ -192,7 +192,9 @@ static int _sections(const rm_reader *r)
         {"discount", rm_discount}, {"goals", rm_goals},
         {"sensitivity", rm_sensitivity}, {"uncertainty", rm_uncertainty}
     };
-    int rc = _head(r);
+    int rc = rm_subannual_refuse(r);
+    if (!rc)
+        rc = _head(r);
     if (!rc)
         rc = rm_series(r);
     if (!rc)
@@ -210,18 +212,22 @@ static int _build(const char *path, const char *src, size_t srclen,
     int rc = rm_known_keys(&r, root, _top_keys, "at the top of the model");
     if (!rc)
         rc = rm_need(&r, root, "model", "at the top of the model (an identifier)");
+    cx_calendar cal = {0};
+    int annual = 1;
     if (!rc)
-        rc = rm_calendar(&r, root);
-    if (!rc)
+        rc = rm_calendar(&r, root, &cal, &annual);
+    if (!rc && annual)
         rc = rm_need(&r, root, "years", "at the top of the model (like 2023..2030)");
     if (!rc && !yt_find(root, "import"))
         rc = rm_need(&r, root, "series", "at the top of the model");
     int first = 0, last = 0;
-    if (!rc)
+    if (!rc && annual)
         rc = _years(&r, yt_get(root, "years"), &first, &last);
+    if (!rc && annual && cx_calendar_years(&cal, first, last, cal.fy_end) != CX_PERIOD_OK)
+        rc = rm_engine(CX_EINVAL);
     if (rc)
         return rc;
-    cx_status st = cx_model_new(first, last, &r.m);
+    cx_status st = cx_model_new_calendar(&cal, &r.m);
     if (st != CX_OK)
         return rm_engine(st);
     r.m->scale = CX_SCALE_B;

@@ -62,7 +62,7 @@ static int _raise(const rm_reader *r, const yt_node *def)
     x->col = def->col;
     rc = rm_text(r, yt_get(def, "name"), "for 'name'", &x->name);
     if (!rc)
-        rc = rm_year(r, yt_get(def, "year"), "for 'year'", &x->year);
+        rc = rm_period(r, yt_get(def, "year"), "for 'year'", 0, &x->year);
     if (!rc)
         rc = _amount(r, yt_get(def, "amount"), "for 'amount'", 0, &x->amount);
     if (!rc)
@@ -85,7 +85,7 @@ static int _funding(const rm_reader *r, const yt_node *n)
     if (cash)
         rc = _amount(r, cash->value, "for 'cash'", 1, &b->cash);
     if (!rc && year)
-        rc = rm_year(r, year->value, "for 'cash_year'", &b->cash_year);
+        rc = rm_period(r, year->value, "for 'cash_year'", 0, &b->cash_year);
     if (!rc && raises)
         rc = rm_each_item(r, raises->value, "of raises for 'raises'", _raise);
     if (!rc && (v = yt_get(n, "include_commitments")))
@@ -224,9 +224,9 @@ static int _check_subject(const rm_reader *r, const yt_node *n, cx_check *c, rm_
 static int _check_years(const rm_reader *r, const yt_node *def, cx_check *c)
 {
     const yt_node *from = yt_get(def, "from"), *to = yt_get(def, "to");
-    int rc = rm_year(r, from, "for 'from'", &c->from);
+    int rc = rm_period(r, from, "for 'from'", 0, &c->from);
     if (!rc)
-        rc = rm_year(r, to, "for 'to'", &c->to);
+        rc = rm_period(r, to, "for 'to'", 1, &c->to);
     if (!rc && (c->from > c->to || (c->from == c->to && c->kind != CX_C_CUMULATIVE)))
         rc = RM_ERR(r, to, "'to' %d must come after 'from' %d", c->to, c->from);
     return rc;

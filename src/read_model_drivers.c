@@ -15,7 +15,7 @@
 static const char *const _driver_keys[] = {
     "method", "rate", "rates", "window", "from", "to", "over", "fit", "saturation",
     "high", "high_years", "fade_years", "of", "share", "share_series", "override",
-    "source", NULL
+    "source", "per", NULL
 };
 
 /* In cx_method order from CX_D_GROWTH. */
@@ -207,6 +207,36 @@ static int _other_series(const rm_reader *r, const yt_node *n, const char *key,
     return rc;
 }
 
+/* `per: year|quarter|month`: the unit the driver's rates are stated per. */
+static int _per(const rm_reader *r, const yt_node *n, cx_driver *d)
+{
+    static const char *const units[] = {"year", "quarter", "month", NULL};
+    static const int months[] = {12, 3, 1};
+    int rc = rm_want(r, n, YT_SCALAR, "for 'per'");
+    for (int i = 0; !rc && units[i]; i++)
+        if (!strcmp(n->text, units[i])) {
+            d->per = months[i];
+            return 0;
+        }
+    return rc ? rc : RM_ERR(r, n, "per %s is not a unit of time (expected year, "
+                            "quarter or month)", rm_got(n).s);
+}
+
+/* Windows of years and fitted trends are computed by year only. */
+static int _subannual(const rm_reader *r, const yt_pair *p, const cx_driver *d)
+{
+    const char *k = p->key->text;
+    int window = !strcmp(k, "window")
+                 || ((!strcmp(k, "from") || !strcmp(k, "high")) && d->from_cagr);
+    if (r->m->cal.per_year == 1 || (!window && d->method != CX_D_TREND))
+        return 0;
+    return RM_ERR(r, p->key, "%s in a %s model is not supported yet (expected an "
+                  "annual model; a CAGR over the stated history, 'method: cagr' "
+                  "without a window, works by period)",
+                  d->method == CX_D_TREND ? "a fitted trend" : "a window of years",
+                  r->m->cal.per_year == 12 ? "monthly" : "quarterly");
+}
+
 static int _driver_key(const rm_reader *r, const yt_pair *p, size_t si, cx_driver *d)
 {
     const char *k = p->key->text;
@@ -259,6 +289,12 @@ static int _driver_keys_apply(const rm_reader *r, const yt_node *map, cx_driver 
         const char *k = p->key->text;
         if (!strcmp(k, "method") || !strcmp(k, "source"))
             continue;
+        if (!strcmp(k, "per") && cx_method_chained(d->method)) {
+            int rc = _per(r, p->value, d);
+            if (rc)
+                return rc;
+            continue;
+        }
         size_t j = 0;
         while (spec.keys[j] && strcmp(spec.keys[j], k))
             j++;
@@ -266,6 +302,8 @@ static int _driver_keys_apply(const rm_reader *r, const yt_node *map, cx_driver 
             return RM_ERR(r, p->key, "'%s' does not apply to method '%s' (it takes %s)",
                           k, cx_method_name(d->method), list);
         int rc = _driver_key(r, p, si, d);
+        if (!rc)
+            rc = _subannual(r, p, d);
         if (rc)
             return rc;
     }

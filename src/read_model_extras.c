@@ -65,6 +65,11 @@ static int _schedule(const rm_reader *r, const yt_node *n, cx_commitment *c)
         return rc;
     if (n->npairs == 0)
         return RM_ERR(r, n, "'schedule' is empty (expected year: amount pairs)");
+    if (r->m->cal.per_year != 1)
+        return RM_ERR(r, n, "a commitment's 'schedule' in a %s model is not supported "
+                      "yet (expected 'start', 'years' and a profile: each year's amount "
+                      "is spread evenly over its periods)",
+                      r->m->cal.per_year == 12 ? "monthly" : "quarterly");
     if (!(c->schedule = calloc(r->m->nyears, sizeof *c->schedule)))
         return diag_oom();
     rm_fig f;

@@ -148,7 +148,11 @@ int rm_year(const rm_reader *r, const yt_node *n, const char *what, int *year)
         return rc;
     if (pv_parse_int(n->text, -99999, 99999, &y))
         return RM_ERR(r, n, "expected a year %s (like %d), got %s", what,
-                      r->m->first_year, rm_got(n).s);
+                      r->m->cal.per_year == 1 ? r->m->first_year
+                                              : cx_period_fiscal_year(&r->m->cal, 0),
+                      rm_got(n).s);
+    if (r->m->cal.per_year != 1)
+        return rm_fiscal_year(r, n, what, y, year);
     if (cx_model_year_index(r->m, (int)y) < 0)
         return RM_ERR(r, n, "year %ld is outside 'years' (%d..%d)", y,
                       r->m->first_year, r->m->last_year);

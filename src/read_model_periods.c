@@ -1,8 +1,8 @@
 /*
  * read_model_periods.c - `periods:` and `fiscal_year_end:` at the top of
- * a model (issue 13). The keys and their ranges are checked here; the
- * engine does not yet compute by month or quarter, so a valid monthly or
- * quarterly model is refused with a message rather than computed wrong.
+ * a model: its calendar (period.h). `years:` is read in read_model.c and
+ * becomes an annual calendar here. Also what a monthly or quarterly model
+ * cannot hold yet (rm_subannual_refuse).
  */
 #include "period.h"
 #include "read_model_priv.h"
@@ -34,23 +34,23 @@ static int _fiscal_year_end(const rm_reader *r, const yt_node *n, int *fy_end)
     return 0;
 }
 
-static int _periods(const rm_reader *r, const yt_node *n, int fy_end)
+static int _periods(const rm_reader *r, const yt_node *n, int fy_end, cx_calendar *cal)
 {
-    cx_calendar cal;
     cx_period_err e = n->kind == YT_SCALAR
-        ? cx_calendar_parse(n->text, fy_end, &cal) : CX_PERIOD_SYNTAX;
+        ? cx_calendar_parse(n->text, fy_end, cal) : CX_PERIOD_SYNTAX;
     if (e == CX_PERIOD_SYNTAX)
         return RM_ERR(r, n, "periods %s %s (expected FIRST..LAST like "
                       "2025-01..2027-12 or 2025Q1..2027Q4)", rm_got(n).s, _what(e));
     if (e != CX_PERIOD_OK)
         return RM_ERR(r, n, "periods %s %s (expected %s)", rm_got(n).s, _what(e),
                       cx_period_strerr(e));
-    return RM_ERR(r, n, "periods %s: monthly, quarterly and fiscal-year models "
-                  "are not supported yet (expected 'years: FIRST..LAST'; "
-                  "docs/format.md)", rm_got(n).s);
+    if (cal->per_year == 1)
+        return RM_ERR(r, n, "periods %s are years (expected 'years: %s', or months "
+                      "or quarters like 2025-01..2027-12)", rm_got(n).s, n->text);
+    return 0;
 }
 
-int rm_calendar(const rm_reader *r, const yt_node *root)
+int rm_calendar(const rm_reader *r, const yt_node *root, cx_calendar *cal, int *annual)
 {
     const yt_node *p = yt_get(root, "periods"), *y = yt_get(root, "years");
     const yt_node *f = yt_get(root, "fiscal_year_end");
@@ -61,11 +61,28 @@ int rm_calendar(const rm_reader *r, const yt_node *root)
     if (p && y)
         return RM_ERR(r, p, "both 'years' and 'periods' at the top of the model "
                       "(expected one of them)");
+    *annual = p == NULL;
     if (p)
-        return _periods(r, p, fy_end);
-    if (fy_end != 12)
-        return RM_ERR(r, f, "fiscal_year_end %s: fiscal years ending in another "
-                      "month than December are not supported yet (expected 12, "
-                      "or no fiscal_year_end)", rm_got(f).s);
+        return _periods(r, p, fy_end, cal);
+    cal->fy_end = fy_end;
+    return 0;
+}
+
+/* What a monthly or quarterly model cannot hold yet, at the top. */
+int rm_subannual_refuse(const rm_reader *r)
+{
+    static const char *const keys[] = {
+        "depreciation", "discount", "goals", "sensitivity", "import", NULL
+    };
+    if (r->m->cal.per_year == 1)
+        return 0;
+    for (size_t i = 0; keys[i]; i++) {
+        const yt_pair *kv = yt_find(r->root, keys[i]);
+        if (kv)
+            return RM_ERR(r, kv->key, "'%s' in a %s model is not supported yet "
+                          "(expected an annual model, 'years: FIRST..LAST'; "
+                          "docs/format.md, Periods)", keys[i],
+                          r->m->cal.per_year == 12 ? "monthly" : "quarterly");
+    }
     return 0;
 }

@@ -82,10 +82,15 @@ void rm_list(const char *const *keys, const char *last, char *buf, size_t size);
  *  their series into r->m (read_model_import.c). */
 int rm_imports(const rm_reader *r, const yt_node *n);
 
-/** `periods:` and `fiscal_year_end:` at the top of the model: checked,
- *  and refused until the engine computes by period; 0 for an annual
- *  model of calendar years (read_model_periods.c). */
-int rm_calendar(const rm_reader *r, const yt_node *root);
+/** `periods:` and `fiscal_year_end:` at the top of the model (before the
+ *  model exists): a monthly or quarterly calendar into *cal with *annual
+ *  0; or *annual 1 with only cal->fy_end set (`years:` gives the rest).
+ *  read_model_periods.c. */
+int rm_calendar(const rm_reader *r, const yt_node *root, cx_calendar *cal, int *annual);
+
+/** A monthly or quarterly model with a section the engine does not
+ *  compute by period yet: the error; 0 otherwise. */
+int rm_subannual_refuse(const rm_reader *r);
 
 /* ---- shapes and keys (read_model_nodes.c) ---------------------------- */
 
@@ -123,6 +128,29 @@ int rm_opt_text(const rm_reader *r, const yt_node *map, const char *key,
 
 /** A year inside the model's years. */
 int rm_year(const rm_reader *r, const yt_node *n, const char *what, int *year);
+
+/** A period of the model (read_model_period_keys.c): in an annual model a
+ *  year (rm_year); else a key of the model's frequency, or a fiscal year
+ *  (its first period, or its last when at_end). *number is the period's
+ *  number (cx_period_number). */
+int rm_period(const rm_reader *r, const yt_node *n, const char *what, int at_end,
+              int *number);
+
+/** In a monthly or quarterly model: year y (parsed from n) must be a fiscal
+ *  year some period falls in. */
+int rm_fiscal_year(const rm_reader *r, const yt_node *n, const char *what, long y,
+                   int *year);
+
+/** `kind:` (flow or balance) and `spread:` (even or last; only with
+ *  periods) of a series' definition def. */
+int rm_flow(const rm_reader *r, const yt_node *def, cx_series *s);
+
+/** One figure of series si keyed by period k in a monthly or quarterly
+ *  model: figure() reads the value of the pair whose key is k; a year key
+ *  is spread as the series' `spread:` says (an error without it). */
+int rm_period_figure(const rm_reader *r, const yt_node *k, size_t si,
+                     int (*figure)(const rm_reader *, const yt_node *, cx_value *, void *),
+                     void *ctx);
 
 /** A number of years, min to CX_MAX_YEARS, for 'key'. */
 int rm_count_of_years(const rm_reader *r, const yt_node *n, const char *key,

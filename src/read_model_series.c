@@ -16,12 +16,14 @@
 /* ---- series, pass 1: everything but the parts of sums ----------------- */
 
 static const char *const _series_keys[] = {
-    "values", "label", "unit", "source", "sum_of", "stated", "formula", NULL
+    "values", "label", "unit", "source", "sum_of", "stated", "formula", "kind",
+    "spread", NULL
 };
 
 static int _is_short_extra(const char *key)
 {
-    return !strcmp(key, "source") || !strcmp(key, "label") || !strcmp(key, "unit");
+    return !strcmp(key, "source") || !strcmp(key, "label") || !strcmp(key, "unit")
+           || !strcmp(key, "kind") || !strcmp(key, "spread");
 }
 
 /* Nonzero when every figure of the short form is written with `%`. */
@@ -102,9 +104,9 @@ static int _is_period_key(const yt_node *k)
 static int _period_key_error(const rm_reader *r, const yt_node *k, const cx_series *s)
 {
     return RM_ERR(r, k, "'%s' in series '%s' is a quarter or month, and this model "
-                  "is annual (expected a year like %d; monthly and quarterly models "
-                  "are not supported yet, docs/format.md)", rm_show(k).s, s->name,
-                  r->m->first_year);
+                  "is annual (expected a year like %d, or 'periods:' instead of 'years:' "
+                  "for a monthly or quarterly model, docs/format.md)", rm_show(k).s,
+                  s->name, r->m->first_year);
 }
 
 /* The short form {2026: ~75%, source: ...}: some key is a year (or a
@@ -136,6 +138,20 @@ static int _year_entry(const rm_reader *r, const yt_node *n, const rm_fig *f,
     return rc;
 }
 
+/* The figure of a period key (rm_period_figure's callback). */
+typedef struct {
+    const yt_node *value;
+    const rm_fig *f;
+} _period_ctx;
+
+static int _period_value(const rm_reader *r, const yt_node *k, cx_value *v, void *ctx)
+{
+    const _period_ctx *c = ctx;
+    char what[48];
+    snprintf(what, sizeof what, "for %s", k->text);
+    return _year_entry(r, c->value, c->f, what, v);
+}
+
 /* Year -> figure pairs of map into series si (skipping the short form's
  * other keys when short). */
 static int _year_figures(const rm_reader *r, const yt_node *map, size_t si,
@@ -150,6 +166,14 @@ static int _year_figures(const rm_reader *r, const yt_node *map, size_t si,
             continue;
         if (_split_figure(map, i))
             return _split_error(r, map, i);
+        if (r->m->cal.per_year != 1) {
+            _period_ctx c = {map->pairs[i].value, &f};
+            int rc = rm_period_figure(r, k, si, _period_value, &c);
+            if (rc)
+                return rc;
+            count++;
+            continue;
+        }
         long y;
         if (pv_parse_int(k->text, -99999, 99999, &y)) {
             if (_is_period_key(k))
@@ -174,7 +198,8 @@ static int _year_figures(const rm_reader *r, const yt_node *map, size_t si,
         count++;
     }
     if (!count)
-        return RM_ERR(r, map, "expected at least one year in series '%s'", s->name);
+        return RM_ERR(r, map, "expected at least one %s in series '%s'",
+                      r->m->cal.per_year == 1 ? "year" : "period", s->name);
     return 0;
 }
 
@@ -193,6 +218,8 @@ static int _series_texts(const rm_reader *r, const yt_node *def, size_t si,
         rc = rm_opt_text(r, def, "label", &s->label);
     if (!rc)
         rc = rm_opt_text(r, def, "source", &s->source);
+    if (!rc)
+        rc = rm_flow(r, def, s);
     return rc;
 }
 

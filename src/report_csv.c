@@ -46,6 +46,12 @@ static void _series(FILE *f, const cx_result *r, size_t i)
 /* Peak, turning negative and trough (a net that starts >= 0),
  * break-even, payback, total; "no burn within the horizon" where the net
  * never goes below 0. */
+/* A fractional period number as a fractional (fiscal) year. */
+static double _frac(const cx_result *r, double x)
+{
+    return cx_period_fraction_year(&r->model->cal, x);
+}
+
 static void _burn_figures(FILE *f, const cx_result *r)
 {
     const cx_burn *k = &r->burn.burn;
@@ -56,7 +62,8 @@ static void _burn_figures(FILE *f, const cx_result *r)
                       k->peak_year ? NULL : "no burn", NULL});
     if (k->turns_negative_year) {
         csvout_put(f, r, &(csvout_row){"burn.turns_negative", NULL, k->turns_negative_year, 0,
-                          fu->turns_negative_frac, NULL, "value: fractional year", NULL});
+                          _frac(r, fu->turns_negative_frac), NULL,
+                          "value: fractional year", NULL});
         csvout_put(f, r, &(csvout_row){"burn.trough", NULL, k->trough_year, 0, k->trough,
                           NULL, NULL, NULL});
     }
@@ -65,9 +72,9 @@ static void _burn_figures(FILE *f, const cx_result *r)
     csvout_put(f, r, &(csvout_row){"burn.payback", NULL, k->payback_year, 0, NAN, NULL,
                       k->payback_year ? NULL : nopay, NULL});
     csvout_put(f, r, &(csvout_row){"burn.total", NULL, 0, 0, k->total_burn, NULL, NULL, NULL});
-    csvout_put(f, r, &(csvout_row){"burn.break_even_fraction", NULL, 0, 0, fu->break_even_frac, NULL,
+    csvout_put(f, r, &(csvout_row){"burn.break_even_fraction", NULL, 0, 0, _frac(r, fu->break_even_frac), NULL,
                       isfinite(fu->break_even_frac) ? NULL : none, NULL});
-    csvout_put(f, r, &(csvout_row){"burn.payback_fraction", NULL, 0, 0, fu->payback_frac, NULL,
+    csvout_put(f, r, &(csvout_row){"burn.payback_fraction", NULL, 0, 0, _frac(r, fu->payback_frac), NULL,
                       isfinite(fu->payback_frac) ? NULL : nopay, NULL});
 }
 
@@ -98,6 +105,10 @@ static void _burn(FILE *f, const cx_result *r)
         csvout_put(f, r, &(csvout_row){"burn.cash", NULL, b->first_year + (int)i, 0, fu->cash[i], NULL, NULL, NULL});
     csvout_put(f, r, &(csvout_row){"burn.runway_months", NULL, 0, 0, fu->runway_months, NULL,
                       isfinite(fu->runway_months) ? NULL : "lasts the horizon", NULL});
+    if (r->model->cal.per_year != 1 && fu->runout_year)
+        csvout_put(f, r, &(csvout_row){"burn.runout", NULL, fu->runout_year, 0,
+                          _frac(r, fu->runway_end), NULL,
+                          "the period the cash runs out in; value: fractional year", NULL});
     csvout_put(f, r, &(csvout_row){"burn.default_alive", NULL, 0, 0, fu->alive_margin_months,
                       fu->default_alive < 0 ? "unknown" : fu->default_alive ? "alive" : "dead",
                       "value: margin in months", NULL});
@@ -170,7 +181,7 @@ static const report_parts _parts = {_burn, _commitments, _discount, _goals, _che
 int report_csv(FILE *out, const cx_result *r, const run_extras *x, const char *workbook)
 {
     (void)workbook;
-    fputs("model,scenario,record,series,year,from,value,kind,text\n", out);
+    fputs(csvout_header(r->model), out);
     for (size_t i = 0; i < r->model->nseries; i++)
         _series(out, r, i);
     report_sections(out, r, x, &_parts);

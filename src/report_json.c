@@ -11,6 +11,22 @@
 #include "report.h"
 #include "report_util.h"
 
+/* A monthly or quarterly model's calendar: "periods": {frequency,
+ * fiscal_year_end, first, last, count}; absent in an annual model. */
+static void _periods(json_out *j, const cx_model *m)
+{
+    if (m->cal.per_year == 1)
+        return;
+    json_key(j, "periods");
+    json_begin_object(j);
+    json_kstring(j, "frequency", m->cal.per_year == 12 ? "month" : "quarter");
+    json_kint(j, "fiscal_year_end", m->cal.fy_end);
+    json_kyear(j, "first", m->first_year);
+    json_kyear(j, "last", m->last_year);
+    json_kint(j, "count", m->cal.n);
+    json_end_object(j);
+}
+
 static void _header(json_out *j, const cx_result *r, const char *workbook)
 {
     const cx_model *m = r->model;
@@ -19,8 +35,9 @@ static void _header(json_out *j, const cx_result *r, const char *workbook)
     json_kstring(j, "scenario", report_scenario(r));
     json_kstring(j, "currency", m->currency);
     json_kstring(j, "unit", cx_scale_suffix(m->scale));
-    json_kint(j, "first_year", m->first_year);
-    json_kint(j, "last_year", m->last_year);
+    json_kyear(j, "first_year", m->first_year);
+    json_kyear(j, "last_year", m->last_year);
+    _periods(j, m);
     json_kstring(j, "as_of", m->as_of_text);
     json_kstring(j, "workbook", workbook);
 }
@@ -29,7 +46,8 @@ static void _value(json_out *j, const cx_series *s, const cx_value *v,
                    int year, double rate, double yoy, double residual)
 {
     json_begin_object(j);
-    json_kint(j, "year", year);
+    json_kyear(j, "year", year);
+    json_period_dates(j, year);
     json_knumber(j, "value", v->base);
     json_knumber(j, "low", v->low);
     json_knumber(j, "high", v->high);
@@ -53,8 +71,8 @@ static void _start_rate(json_out *j, const char *key, const cx_driver *d,
     int from_window = d->method == CX_D_CAGR || d->from_cagr;
     json_knumber(j, key, from_window ? sr->start_rate : d->rate);
     if (from_window) {
-        json_kint(j, "window_from", sr->window_from);
-        json_kint(j, "window_to", sr->window_to);
+        json_kyear(j, "window_from", sr->window_from);
+        json_kyear(j, "window_to", sr->window_to);
     }
 }
 
@@ -166,13 +184,42 @@ static void _growth(json_out *j, const cx_model *m, const cx_series_result *sr)
         return;
     }
     json_begin_object(j);
-    json_kint(j, "from", m->first_year + sr->first);
-    json_kint(j, "to", m->first_year + sr->last_stated);
+    json_kyear(j, "from", m->first_year + sr->first);
+    json_kyear(j, "to", m->first_year + sr->last_stated);
     json_knumber(j, "multiple", sr->hist_multiple);
     json_knumber(j, "cagr", sr->hist_cagr);
-    json_kint(j, "projected_to", m->first_year + sr->last);
+    json_kyear(j, "projected_to", m->first_year + sr->last);
     json_knumber(j, "cagr_to_last_year", sr->full_cagr);
     json_end_object(j);
+}
+
+/* A monthly or quarterly model's roll-up of one figure by fiscal year:
+ * "annual": [{year, full, value[, yoy]}]. */
+static void _annual(json_out *j, const cx_rollup *u, const double *v, const double *yoy)
+{
+    json_key(j, "annual");
+    json_begin_array(j);
+    for (int y = 0; y < u->n; y++) {
+        json_begin_object(j);
+        json_kint(j, "year", u->first_year + y);
+        json_key(j, "full");
+        json_bool(j, u->full[y]);
+        json_knumber(j, "value", v[y]);
+        if (yoy)
+            json_knumber(j, "yoy", yoy[y]);
+        json_end_object(j);
+    }
+    json_end_array(j);
+}
+
+static void _series_annual(json_out *j, const cx_result *r, size_t i)
+{
+    const cx_rollup *u = &r->annual;
+    if (!u->n)
+        return;
+    json_key(j, "balance");
+    json_bool(j, r->model->series[i].flow == CX_BALANCE);
+    _annual(j, u, &u->series[i * (size_t)u->n], &u->yoy[i * (size_t)u->n]);
 }
 
 static void _series(json_out *j, const cx_result *r, size_t i)
@@ -213,6 +260,24 @@ static void _series(json_out *j, const cx_result *r, size_t i)
             _value(j, s, &sr->v[t], m->first_year + (int)t, sr->rate[t], sr->yoy[t],
                    sr->residual ? sr->residual[t] : NAN);
     json_end_array(j);
+    _series_annual(j, r, i);
+    json_end_object(j);
+}
+
+static void _burn_annual(json_out *j, const cx_result *r)
+{
+    const cx_rollup *u = &r->annual;
+    if (!u->n || !u->net)
+        return;
+    json_key(j, "annual_net");
+    json_begin_object(j);
+    _annual(j, u, u->net, NULL);
+    json_end_object(j);
+    if (!u->cash)
+        return;
+    json_key(j, "annual_cash");
+    json_begin_object(j);
+    _annual(j, u, u->cash, NULL);
     json_end_object(j);
 }
 
@@ -238,18 +303,18 @@ static void _constants(json_out *j, const cx_model *m)
 
 static void _funding(json_out *j, const cx_funding *f)
 {
-    json_knumber(j, "break_even_fraction", f->break_even_frac);
-    json_knumber(j, "payback_fraction", f->payback_frac);
+    json_kfraction(j, "break_even_fraction", f->break_even_frac);
+    json_kfraction(j, "payback_fraction", f->payback_frac);
     json_key(j, "cash_stated");
     json_bool(j, f->has_cash);
     if (f->has_cash) {
-        json_kint(j, "cash_year", f->cash_year);
+        json_kyear(j, "cash_year", f->cash_year);
         json_knumber(j, "opening_cash", f->opening_cash);
     }
     json_knumber(j, "raised", f->raised);
     json_knumber(j, "funding_gap", f->funding_gap);
     json_knumber(j, "runway_months", f->runway_months);
-    json_knumber(j, "runway_end", f->runway_end);
+    json_kfraction(j, "runway_end", f->runway_end);
     json_kyear(j, "runout_year", f->runout_year);
     json_key(j, "default_alive");
     if (f->default_alive < 0)
@@ -265,7 +330,8 @@ static void _burn_year(json_out *j, const cx_burn_result *b, size_t i)
 {
     const cx_funding *f = &b->funding;
     json_begin_object(j);
-    json_kint(j, "year", b->first_year + (int)i);
+    json_kyear(j, "year", b->first_year + (int)i);
+    json_period_dates(j, b->first_year + (int)i);
     if (b->revenue) {
         json_knumber(j, "revenue", b->revenue[i]);
         json_knumber(j, "costs", b->costs[i]);
@@ -295,7 +361,7 @@ static void _burn_sign(json_out *j, const cx_result *r)
     json_key(j, "burns");
     json_bool(j, b->burn.burns);
     json_kyear(j, "turns_negative_year", b->burn.turns_negative_year);
-    json_knumber(j, "turns_negative_fraction", b->funding.turns_negative_frac);
+    json_kfraction(j, "turns_negative_fraction", b->funding.turns_negative_frac);
     json_knumber(j, "trough", b->burn.burns ? b->burn.trough : NAN);
     json_kyear(j, "trough_year", b->burn.trough_year);
     json_key(j, "funded_within_horizon");
@@ -323,6 +389,7 @@ static void _burn(json_out *j, const cx_result *r)
     for (size_t i = 0; i < b->n; i++)
         _burn_year(j, b, i);
     json_end_array(j);
+    _burn_annual(j, r);
     json_end_object(j);
 }
 
@@ -348,7 +415,7 @@ static void _commitment(json_out *j, const cx_result *r, size_t c)
         if (a == 0)
             continue;
         json_begin_object(j);
-        json_kint(j, "year", m->first_year + (int)t);
+        json_kyear(j, "year", m->first_year + (int)t);
         json_knumber(j, "amount", a);
         json_end_object(j);
     }
@@ -368,7 +435,7 @@ static void _commitments(json_out *j, const cx_result *r)
     json_begin_array(j);
     for (size_t t = 0; m->ncommitments && t < m->nyears; t++) {
         json_begin_object(j);
-        json_kint(j, "year", m->first_year + (int)t);
+        json_kyear(j, "year", m->first_year + (int)t);
         json_knumber(j, "amount", r->commitments.total[t]);
         json_end_object(j);
     }
@@ -548,6 +615,7 @@ int report_json(FILE *out, const cx_result *r, const run_extras *x, const char *
 {
     json_out j;
     json_init(&j, out);
+    j.cal = &r->model->cal;
     json_begin_object(&j);
     _header(&j, r, workbook);
     json_key(&j, "series");

@@ -22,6 +22,21 @@
 static int _label_w = LABEL_MIN;
 static int _cell_w = CELL_W;
 static int _color;        /* ANSI colours: a terminal, NO_COLOR unset */
+static const cx_calendar *_cal; /* the model's periods: titles for numbers */
+
+/* A year, or the title of period number p in a monthly or quarterly model
+ * ("Mar 2026"); four buffers in turn, so one printf may hold four. */
+static const char *_p(int p)
+{
+    static char buf[4][CX_PERIOD_KEY_MAX];
+    static int next;
+    char *b = buf[next++ & 3];
+    if (_cal->per_year == 1)
+        snprintf(b, CX_PERIOD_KEY_MAX, "%d", p);
+    else
+        cx_period_number_title(_cal, p, b, CX_PERIOD_KEY_MAX);
+    return b;
+}
 
 #define RED "\033[31m"
 #define GREEN "\033[32m"
@@ -185,7 +200,8 @@ static void _burn_rows(FILE *f, const cx_result *r)
     _year_row(f, r, report_net_label(r->model), b->net);
     _year_row(f, r, "cumulative", b->burn.cumulative);
     if (b->funding.has_cash)
-        _year_row(f, r, "cash at year end", b->funding.cash);
+        _year_row(f, r, _cal->per_year == 1 ? "cash at year end" : "cash at period end",
+                  b->funding.cash);
 }
 
 static void _series_table(FILE *f, const cx_result *r)
@@ -193,7 +209,7 @@ static void _series_table(FILE *f, const cx_result *r)
     const cx_model *m = r->model;
     _label(f, "series");
     for (int y = m->first_year; y <= m->last_year; y++)
-        fprintf(f, "%*d ", _cell_w, y);
+        fprintf(f, "%*s ", _cell_w, _p(y));
     fputc('\n', f);
     for (size_t i = 0; i < m->nseries; i++) {
         const cx_series *s = &m->series[i];
@@ -228,8 +244,8 @@ static void _growth_table(FILE *f, const cx_result *r)
         if (isfinite(sr->hist_cagr))    /* no CAGR across a sign change: "n/a" */
             strcat(cagr, "%");
         _label(f, report_label(&m->series[i]));
-        fprintf(f, "%5d..%4d %9sx %10s\n", m->first_year + sr->first,
-                m->first_year + sr->last_stated, mult, cagr);
+        fprintf(f, "%5s..%4s %9sx %10s\n", _p(m->first_year + sr->first),
+                _p(m->first_year + sr->last_stated), mult, cagr);
     }
 }
 
@@ -258,7 +274,7 @@ static void _fits(FILE *f, const cx_result *r)
 static void _year_or(FILE *f, int year, const char *none)
 {
     if (year)
-        fprintf(f, "%d", year);
+        fputs(_p(year), f);
     else
         fputs(none, f);
 }
@@ -267,7 +283,7 @@ static void _year_or(FILE *f, int year, const char *none)
 static void _frac_or(FILE *f, double year, const char *none)
 {
     if (isfinite(year))
-        fprintf(f, "%.2f", year);
+        fprintf(f, "%.2f", cx_period_fraction_year(_cal, year));
     else
         fputs(none, f);
 }
@@ -280,9 +296,20 @@ static void _gap(FILE *f, const cx_burn_result *b)
     numfmt_human(num, sizeof num, b->funding.funding_gap, 1);
     if (b->burn.still_burning)
         fprintf(f, "  funding gap            at least %s (not funded within the horizon: "
-                "still burning in %d)\n", num, b->first_year + (int)b->n - 1);
+                "still burning in %s)\n", num, _p(b->first_year + (int)b->n - 1));
     else
         fprintf(f, "  funding gap            %s\n", num);
+}
+
+/* "2029.67"; in a monthly or quarterly model the period ("Jan 2027"). */
+static const char *_runout(const cx_funding *fu)
+{
+    static char buf[32];
+    if (_cal->per_year == 1)
+        snprintf(buf, sizeof buf, "%.2f", fu->runway_end);
+    else
+        snprintf(buf, sizeof buf, "%s", _p(fu->runout_year));
+    return buf;
 }
 
 static void _funding(FILE *f, const cx_burn_result *b)
@@ -299,7 +326,7 @@ static void _funding(FILE *f, const cx_burn_result *b)
     if (!fu->has_cash)
         return;
     numfmt_human(num, sizeof num, fu->opening_cash, 1);
-    fprintf(f, "  cash at start of %d  %s\n", fu->cash_year, num);
+    fprintf(f, "  cash at start of %s  %s\n", _p(fu->cash_year), num);
     if (fu->raised != 0) {
         numfmt_human(num, sizeof num, fu->raised, 1);
         fprintf(f, "  raised                 %s\n", num);
@@ -307,7 +334,7 @@ static void _funding(FILE *f, const cx_burn_result *b)
     _gap(f, b);
     fputs("  runway                 ", f);
     if (isfinite(fu->runway_months))
-        fprintf(f, "%.1f months (cash runs out in %.2f)\n", fu->runway_months, fu->runway_end);
+        fprintf(f, "%.1f months (cash runs out in %s)\n", fu->runway_months, _runout(fu));
     else
         fputs("the whole horizon\n", f);
     if (fu->default_alive >= 0)
@@ -342,8 +369,8 @@ static void _sparkline(FILE *f, const cx_burn_result *b)
     char a[48], z[48];
     numfmt_human(a, sizeof a, lo, 1);
     numfmt_human(z, sizeof z, hi, 1);
-    fprintf(f, "  %d..%d, from %s to %s\n", b->first_year, b->first_year + (int)b->n - 1,
-            a, z);
+    fprintf(f, "  %s..%s, from %s to %s\n", _p(b->first_year),
+            _p(b->first_year + (int)b->n - 1), a, z);
 }
 
 /* One line of the deterministic burn, for the Monte Carlo report. */
@@ -361,9 +388,9 @@ static void _burn_line(FILE *f, const cx_result *r)
     numfmt_human(num, sizeof num, b->burn.peak_burn, 1);
     fprintf(f, "deterministic: peak cumulative burn %s", num);
     if (b->burn.peak_year)
-        fprintf(f, " in %d", b->burn.peak_year);
+        fprintf(f, " in %s", _p(b->burn.peak_year));
     if (b->burn.turns_negative_year)
-        fprintf(f, ", turns negative %d", b->burn.turns_negative_year);
+        fprintf(f, ", turns negative %s", _p(b->burn.turns_negative_year));
     fputs(", break-even ", f);
     _year_or(f, b->burn.break_even_year, "not within horizon");
     fputc('\n', f);
@@ -376,10 +403,10 @@ static void _turn_and_trough(FILE *f, const cx_burn_result *b)
     char num[48];
     if (!b->burn.turns_negative_year)
         return;
-    fprintf(f, "  turns negative         %d (%.2f)\n", b->burn.turns_negative_year,
-            b->funding.turns_negative_frac);
+    fprintf(f, "  turns negative         %s (%.2f)\n", _p(b->burn.turns_negative_year),
+            cx_period_fraction_year(_cal, b->funding.turns_negative_frac));
     numfmt_human(num, sizeof num, b->burn.trough, 1);
-    fprintf(f, "  trough                 %s in %d\n", num, b->burn.trough_year);
+    fprintf(f, "  trough                 %s in %s\n", num, _p(b->burn.trough_year));
 }
 
 /* Peak cumulative burn (at least, when still burning at the end). */
@@ -392,7 +419,7 @@ static void _peak(FILE *f, const cx_burn_result *b)
         return;
     }
     numfmt_human(num, sizeof num, b->burn.peak_burn, 1);
-    fprintf(f, "%s in %d%s\n", num, b->burn.peak_year,
+    fprintf(f, "%s in %s%s\n", num, _p(b->burn.peak_year),
             b->burn.still_burning ? " (still burning in the last year: deeper beyond it)" : "");
 }
 
@@ -408,8 +435,9 @@ static void _burn(FILE *f, const cx_result *r)
         fputs("\nburn\n", f);
     _sparkline(f, b);
     if (!b->burn.burns && b->n) {
-        fprintf(f, "  no burn within the horizon (%s \xE2\x89\xA5 0 in every year %d..%d)\n",
-                report_net_label(r->model), b->first_year, b->first_year + (int)b->n - 1);
+        fprintf(f, "  no burn within the horizon (%s \xE2\x89\xA5 0 in every year %s..%s)\n",
+                report_net_label(r->model), _p(b->first_year),
+                _p(b->first_year + (int)b->n - 1));
         _funding(f, b);
         return;
     }
@@ -432,7 +460,7 @@ static void _commitments(FILE *f, const cx_result *r)
     fputc('\n', f);
     _label(f, "commitments");
     for (int y = m->first_year; y <= m->last_year; y++)
-        fprintf(f, "%*d ", _cell_w, y);
+        fprintf(f, "%*s ", _cell_w, _p(y));
     fputc('\n', f);
     for (size_t c = 0; c <= m->ncommitments; c++) {
         int total = c == m->ncommitments;
@@ -526,8 +554,8 @@ static void _table(FILE *out, const cx_result *r, const run_extras *x, const cha
     const cx_model *m = r->model;
     _paint(out, BOLD, 0, m->title ? m->title : m->name);
     fprintf(out, "  [%s, scenario %s]\n", m->name, report_scenario(r));
-    fprintf(out, "%s %s, %d..%d%s%s\n\n", m->currency, report_scale_word(m->scale),
-            m->first_year, m->last_year, m->as_of_text ? ", as of " : "",
+    fprintf(out, "%s %s, %s..%s%s%s\n\n", m->currency, report_scale_word(m->scale),
+            _p(m->first_year), _p(m->last_year), m->as_of_text ? ", as of " : "",
             m->as_of_text ? m->as_of_text : "");
     if (x && x->mc) {
         /* capex mc: the simulation is the report (capex run prints the
@@ -549,6 +577,7 @@ static void _table(FILE *out, const cx_result *r, const run_extras *x, const cha
 int report_table(FILE *out, const cx_result *r, const run_extras *x, const char *workbook)
 {
     _color = report_color(out);
+    _cal = &r->model->cal;
     _label_w = _label_width(r->model);
     _cell_w = _cell_width(r);
     char *text = NULL;

@@ -84,8 +84,21 @@ run_extras run_job_extras(const run_job *j)
     return x;
 }
 
+int run_job_workbook_refused(const cx_model *m)
+{
+    if (m->cal.per_year == 1)
+        return 0;
+    diag_at(m->file, 0, 0, "a %s model's workbook is not written yet (expected "
+            "-n / --no-workbook to print its figures as a table, csv or json; "
+            "docs/format.md, Periods)", m->cal.per_year == 12 ? "monthly" : "quarterly");
+    return EX_DATAERR;
+}
+
 int run_job_write(const run_job *j, const char *path)
 {
+    int rc = run_job_workbook_refused(j->s.model);
+    if (rc)
+        return rc;
     run_extras x = run_job_extras(j);
     return xlsx_write_with(j->s.result, &x, path);
 }
