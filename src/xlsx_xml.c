@@ -11,7 +11,9 @@
  * bytes: the tag, each attribute as ` key="value"` with & < > " and newline
  * escaped as libxlsxwriter does, data with & < > escaped; an attribute's
  * key and value copied up to the same 2,079 bytes, an integer's as "%d" of
- * the value, a double's as "%.16G" (lxw_sprintf_dbl). They are the 1.1.4
+ * the value, a double's as "%.16G" (lxw_sprintf_dbl, here fmt16g). So are
+ * the three writers of numbers that printf "%.16G" most: a number cell,
+ * a formula's cached number and a chart cache's point. They are the 1.1.4
  * semantics, read from its source: built against another version of
  * libxlsxwriter, this file defines none of them and the library's own are
  * used. Off (xlsx_xml_fast(0), the default) they pass each call on to the
@@ -27,6 +29,8 @@
 #include <string.h>
 #include <xlsxwriter.h>
 #include <xlsxwriter/xmlwriter.h>
+
+#include "fmt16g.h"
 
 #if defined(LXW_VERSION_ID) && LXW_VERSION_ID == 114
 
@@ -216,6 +220,23 @@ struct xml_attribute *lxw_new_attribute_str(const char *key, const char *value)
     return a;
 }
 
+/* "%d" of v into p; returns the end (not terminated). */
+static char *_int(char *p, int32_t v)
+{
+    uint32_t u = v < 0 ? 0u - (uint32_t)v : (uint32_t)v;
+    char digits[12];
+    size_t n = 0;
+    do {
+        digits[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *p++ = '-';
+    while (n)
+        *p++ = digits[--n];
+    return p;
+}
+
 struct xml_attribute *lxw_new_attribute_int(const char *key, uint32_t value)
 {
     static void *lib;
@@ -225,23 +246,8 @@ struct xml_attribute *lxw_new_attribute_int(const char *key, uint32_t value)
         return f(key, value);
     }
     struct xml_attribute *a = _attribute(key);
-    if (!a)
-        return NULL;
-    /* "%d" of the value as libxlsxwriter passes it: a 32-bit int. */
-    int32_t v = (int32_t)value;
-    uint32_t u = v < 0 ? 0u - (uint32_t)v : (uint32_t)v;
-    char digits[12];
-    size_t n = 0;
-    do {
-        digits[n++] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    char *p = a->value;
-    if (v < 0)
-        *p++ = '-';
-    while (n)
-        *p++ = digits[--n];
-    *p = '\0';
+    if (a)   /* "%d" of the value as libxlsxwriter passes it: a 32-bit int */
+        *_int(a->value, (int32_t)value) = '\0';
     return a;
 }
 
@@ -255,8 +261,72 @@ struct xml_attribute *lxw_new_attribute_dbl(const char *key, double value)
     }
     struct xml_attribute *a = _attribute(key);
     if (a)
-        snprintf(a->value, LXW_ATTR_32, "%.16G", value);
+        fmt16g(a->value, value);
     return a;
+}
+
+/* ---- numbers: "%.16G" without printf (fmt16g.h) ----------------------- */
+
+void _write_number_cell(lxw_worksheet *self, char *range, int32_t style_index,
+                        lxw_cell *cell);
+void _write_formula_num_cell(lxw_worksheet *self, lxw_cell *cell);
+void _chart_write_v_num(lxw_chart *self, double number);
+
+/* <c r="A1" s="3"><v>1.5</v></c>: a number cell (s= when styled). */
+void _write_number_cell(lxw_worksheet *self, char *range, int32_t style_index,
+                        lxw_cell *cell)
+{
+    static void *lib;
+    if (!_on) {
+        void (*f)(lxw_worksheet *, char *, int32_t, lxw_cell *);
+        *(void **)&f = _next("_write_number_cell", &lib);
+        f(self, range, style_index, cell);
+        return;
+    }
+    _out o = {.f = self->file};
+    _put(&o, "<c r=\"", 6);
+    _puts(&o, range);
+    if (style_index) {
+        char n[12];
+        _put(&o, "\" s=\"", 5);
+        _put(&o, n, (size_t)(_int(n, style_index) - n));
+    }
+    _put(&o, "\"><v>", 5);
+    char v[FMT16G_SIZE];
+    _put(&o, v, fmt16g(v, cell->u.number));
+    _put(&o, "</v></c>", 8);
+    _flush(&o);
+}
+
+/* <f>FORMULA</f><v>RESULT</v> of a formula cell with a number result. */
+void _write_formula_num_cell(lxw_worksheet *self, lxw_cell *cell)
+{
+    static void *lib;
+    if (!_on) {
+        void (*f)(lxw_worksheet *, lxw_cell *);
+        *(void **)&f = _next("_write_formula_num_cell", &lib);
+        f(self, cell);
+        return;
+    }
+    char v[FMT16G_SIZE];
+    fmt16g(v, cell->formula_result);
+    lxw_xml_data_element(self->file, "f", cell->u.string, NULL);
+    lxw_xml_data_element(self->file, "v", v, NULL);
+}
+
+/* <c:v>NUMBER</c:v> of a chart's data cache. */
+void _chart_write_v_num(lxw_chart *self, double number)
+{
+    static void *lib;
+    if (!_on) {
+        void (*f)(lxw_chart *, double);
+        *(void **)&f = _next("_chart_write_v_num", &lib);
+        f(self, number);
+        return;
+    }
+    char v[FMT16G_SIZE];
+    fmt16g(v, number);
+    lxw_xml_data_element(self->file, "c:v", v, NULL);
 }
 
 #else
