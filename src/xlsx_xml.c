@@ -12,8 +12,9 @@
  * escaped as libxlsxwriter does, data with & < > escaped; an attribute's
  * key and value copied up to the same 2,079 bytes, an integer's as "%d" of
  * the value, a double's as "%.16G" (lxw_sprintf_dbl, here fmt16g). So are
- * the three writers of numbers that printf "%.16G" most: a number cell,
- * a formula's cached number and a chart cache's point. They are the 1.1.4
+ * the three writers of numbers that printf "%.16G" most (a number cell,
+ * a formula's cached number, a chart cache's point), the writer of a
+ * string cell and the cell reference of every cell (lxw_rowcol_to_cell). They are the 1.1.4
  * semantics, read from its source: built against another version of
  * libxlsxwriter, this file defines none of them and the library's own are
  * used. Off (xlsx_xml_fast(0), the default) they pass each call on to the
@@ -270,6 +271,8 @@ struct xml_attribute *lxw_new_attribute_dbl(const char *key, double value)
 void _write_number_cell(lxw_worksheet *self, char *range, int32_t style_index,
                         lxw_cell *cell);
 void _write_formula_num_cell(lxw_worksheet *self, lxw_cell *cell);
+void _write_string_cell(lxw_worksheet *self, char *range, int32_t style_index,
+                        lxw_cell *cell);
 void _chart_write_v_num(lxw_chart *self, double number);
 
 /* <c r="A1" s="3"><v>1.5</v></c>: a number cell (s= when styled). */
@@ -296,6 +299,46 @@ void _write_number_cell(lxw_worksheet *self, char *range, int32_t style_index,
     _put(&o, v, fmt16g(v, cell->u.number));
     _put(&o, "</v></c>", 8);
     _flush(&o);
+}
+
+/* <c r="A1" s="3" t="s"><v>7</v></c>: a shared string cell. */
+void _write_string_cell(lxw_worksheet *self, char *range, int32_t style_index,
+                        lxw_cell *cell)
+{
+    static void *lib;
+    if (!_on) {
+        void (*f)(lxw_worksheet *, char *, int32_t, lxw_cell *);
+        *(void **)&f = _next("_write_string_cell", &lib);
+        f(self, range, style_index, cell);
+        return;
+    }
+    char n[12];
+    _out o = {.f = self->file};
+    _put(&o, "<c r=\"", 6);
+    _puts(&o, range);
+    if (style_index) {
+        _put(&o, "\" s=\"", 5);
+        _put(&o, n, (size_t)(_int(n, style_index) - n));
+    }
+    _put(&o, "\" t=\"s\"><v>", 11);
+    _put(&o, n, (size_t)(_int(n, cell->u.string_id) - n));
+    _put(&o, "</v></c>", 8);
+    _flush(&o);
+}
+
+/* A1 from a zero-based row and column: the column's letters
+ * (lxw_col_to_name) and "%d" of the row plus one. */
+void lxw_rowcol_to_cell(char *cell_name, lxw_row_t row, lxw_col_t col)
+{
+    static void *lib;
+    if (!_on) {
+        void (*f)(char *, lxw_row_t, lxw_col_t);
+        *(void **)&f = _next("lxw_rowcol_to_cell", &lib);
+        f(cell_name, row, col);
+        return;
+    }
+    lxw_col_to_name(cell_name, col, 0);
+    *_int(cell_name + strlen(cell_name), (int32_t)(row + 1)) = '\0';
 }
 
 /* <f>FORMULA</f><v>RESULT</v> of a formula cell with a number result. */

@@ -1,9 +1,11 @@
 /* test_xlsx_xml.c - capex's XML primitives (xlsx_xml.c) write the very
- * bytes libxlsxwriter's own write: one workbook full of what they escape
- * (& < > " and newlines in strings, names, properties, links, chart titles
- * and series, a validation's prompt), negative and large integer attributes (a rotated axis, the
- * last row), doubles, Korean text and an attribute longer than the 2,079
- * bytes libxlsxwriter keeps, written with each and compared byte for byte. */
+ * bytes libxlsxwriter's own write: one workbook of number, string and
+ * formula cells (styled or not, up to the last row and column), full of
+ * what they escape (& < > " and newlines in strings, names, properties,
+ * links, chart titles and series, a validation's prompt), negative and
+ * large integer attributes (a rotated axis, the last row), doubles, Korean
+ * text and an attribute longer than the 2,079 bytes libxlsxwriter keeps,
+ * written with each and compared byte for byte. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -31,6 +33,8 @@ static void _sheet(lxw_workbook *wb, lxw_worksheet *ws)
                                     r / 3.0);
     }
     worksheet_write_number(ws, 1048575, 0, 1e300, NULL);         /* the last row */
+    worksheet_write_string(ws, 1048575, 16383, "XFD1048576", f); /* and column */
+    worksheet_write_string(ws, 41, 27, "AB42, styled", f);
     worksheet_write_url(ws, 45, 1, "https://example.com/?a=1&b=<2>&c=\"3\"", NULL);
     worksheet_write_comment(ws, 2, 1, "a note & <more>");
     worksheet_set_header(ws, "&L&\"Arial,Bold\"R&&D &P");
