@@ -14,11 +14,12 @@
  * the value, a double's as "%.16G" (lxw_sprintf_dbl, here fmt16g). So are
  * the three writers of numbers that printf "%.16G" most (a number cell,
  * a formula's cached number, a chart cache's point), the writer of a
- * string cell and the cell reference of every cell (lxw_rowcol_to_cell). They are the 1.1.4
- * semantics, read from its source: built against another version of
- * libxlsxwriter, this file defines none of them and the library's own are
- * used. Off (xlsx_xml_fast(0), the default) they pass each call on to the
- * library's, so that a test can write one workbook both ways.
+ * string cell and the reference of every cell (lxw_rowcol_to_cell). They
+ * are the 1.1.4 semantics, read from its source: built against another
+ * version of libxlsxwriter, this file defines none of them and the
+ * library's own are used. Off (xlsx_xml_fast(0), the default) they pass
+ * each call on to the library's, so that a test can write one workbook
+ * both ways.
  */
 #define _GNU_SOURCE
 #include "xlsx_xml.h"
