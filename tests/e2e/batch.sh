@@ -208,11 +208,17 @@ check "no temporary files are left" no_temps "$T/killed"
 check "no record left set aside after the resume" no_spares "$T/killed"
 
 # SIGTERM and SIGINT: the workers stop, their temporary files are removed,
-# and the batch exits 143 / 130.
+# and the batch exits 143 / 130. The signal goes as soon as the first run's
+# record is written (polled every 10 ms), not after a fixed sleep: a fast
+# machine finished the 300 runs before a 0.15 s sleep ended.
 for sig in TERM INT; do
     "$CAPEX" batch "$L" -o "$T/sig$sig" -j 2 -q >/dev/null 2>&1 &
     pid=$!
-    sleep 0.15
+    i=0
+    while [ $i -lt 500 ] && ! ls "$T/sig$sig/.capex/"*.csv >/dev/null 2>&1; do
+        sleep 0.01
+        i=$((i + 1))
+    done
     kill -s $sig $pid
     wait $pid
     st=$?
