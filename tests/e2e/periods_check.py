@@ -59,6 +59,9 @@ for name in ("burn", "burn_year"):
     near(f"{name}: revenue 2026", ra[2026]["value"], 100 * (g12 - 1), 1e-9)
     near(f"{name}: revenue 2027", ra[2027]["value"], 100 * (1.02 ** 24 - g12), 1e-9)
     near(f"{name}: revenue YoY 2027", ra[2027]["yoy"], g12 - 1, 1e-9)
+    rv = {v["year"]: v for v in rev["values"]}
+    near(f"{name}: revenue month on month, Feb 2026 (2%)", rv["2026-02"]["mom"], 0.02, 1e-12)
+    near(f"{name}: revenue year on year, Jan 2027", rv["2027-01"]["yoy"], g12 - 1, 1e-12)
     costs = next(s for s in d["series"] if s["name"] == "costs.app")
     near(f"{name}: costs Mar 2026 (120 spread evenly)", costs["values"][2]["value"], 10)
     near(f"{name}: costs 2027", {a["year"]: a for a in costs["annual"]}[2027]["value"], 120)
@@ -107,6 +110,18 @@ cv = {v["year"]: v["value"] for v in series["capex.co"]["values"]}
 near("fiscal: capex 2025Q3 (two quarters at 21% a year)", cv["2025Q3"], 110, 1e-12)
 near("fiscal: capex 2026Q1 (a year on)", cv["2026Q1"], 121, 1e-12)
 
+# users.co: a straight line through 10, 12, 14 a quarter: 16 in 2025Q4,
+# 20 in 2026Q2.
+uv = {v["year"]: v["value"] for v in series["users.co"]["values"]}
+near("fiscal: users 2025Q4 (linear trend)", uv["2025Q4"], 16, 1e-9)
+near("fiscal: users 2026Q2 (linear trend)", uv["2026Q2"], 20, 1e-9)
+# orders.co (window.yaml): CAGR from the end of FY2025 (13) to the end of
+# FY2026 (17), 17/13 - 1 a year, so 2027Q1 is 17 (17/13)^(1/4).
+w = {s["name"]: s for s in load("window")["series"]}["orders.co"]
+near("window: orders CAGR", w["driver"]["rate"], 17 / 13 - 1, 1e-12)
+ov = {v["year"]: v["value"] for v in w["values"]}
+near("window: orders 2027Q1", ov["2027Q1"], 17 * (17 / 13) ** 0.25, 1e-12)
+
 # From 2025Q2: FY2025 is partial: no flow total, the balance at its end.
 d = load("partial")
 series = {s["name"]: s for s in d["series"]}
@@ -116,6 +131,34 @@ same("partial: FY2025 revenue", ra[2025]["value"], None)
 near("partial: FY2026 revenue", ra[2026]["value"], 62)
 ha = {a["year"]: a for a in series["headcount.co"]["annual"]}
 near("partial: headcount end of FY2025", ha[2025]["value"], 130)
+
+# ---- depreciation, discounting, Monte Carlo by month --------------------
+# Five years = 60 months, half a month in the first: 12 bought in Jan 2026
+# charges 12/60/2 = 0.1 in Jan, 0.2 a month after; 6 bought in Mar charges
+# 0.05 in Mar, 0.1 after. D&A: Jan 0.1, Feb 0.2, Mar 0.25, Apr 0.3; net PP&E
+# at the end of Dec 2027: 18 - (0.1 + 23 x 0.2) - (0.05 + 21 x 0.1) = 11.15.
+d = load("dep")
+series = {s["name"]: s for s in d["series"]}
+da = [v["value"] for v in series["da.app"]["values"]]
+for i, want in enumerate([0.1, 0.2, 0.25, 0.3]):
+    near(f"dep: D&A month {i + 1}", da[i], want, 1e-12)
+near("dep: net PP&E Dec 2027", series["da.app.net"]["values"][-1]["value"], 11.15, 1e-12)
+# Revenue grows 12.682503013196972% a year = 1% a month (1.01^12); net in
+# month m = 1.01^(m-1) - 2. NPV at 10% a year: each month discounted at
+# (1.1)^(1/12) - 1, the first month one period: sum net_m / 1.1^(m/12).
+net = [1.01 ** (m - 1) - 2 for m in range(1, 25)]
+near("dep: discount rate a month", d["discount"]["rate"], 1.1 ** (1 / 12) - 1, 1e-12)
+near("dep: NPV", d["discount"]["npv"], sum(x / 1.1 ** ((i + 1) / 12)
+                                          for i, x in enumerate(net)), 1e-9)
+# Commitments: Lease's schedule 12 for 2026 is 1 a month, 5 in March 2027;
+# Chips' 24 over 2027 is 2 a month: total Jan 2026 1, Mar 2027 7, Apr 2027 2.
+tot = {x["year"]: x["amount"] for x in d["commitments_total"]}
+near("dep: commitments Jan 2026", tot["2026-01"], 1)
+near("dep: commitments Mar 2027", tot["2027-03"], 7)
+near("dep: commitments Apr 2027", tot["2027-04"], 2)
+mc = json.load(open(f"{D}/dep_mc.json", encoding="utf-8"))["monte_carlo"]
+near("dep: mc P50 of the cumulative (points: deterministic)",
+     mc["cumulative"]["percentiles"]["P50"], sum(net), 1e-9)
 
 for f in failed:
     print("  " + f)
