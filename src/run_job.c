@@ -84,14 +84,31 @@ run_extras run_job_extras(const run_job *j)
     return x;
 }
 
+/* What a monthly or quarterly model's workbook cannot show yet: the
+ * Scenarios sheet (its labels and years are the engine's period numbers)
+ * and a check of the break-even year (a period's title, not a number). */
+static const char *_not_by_period(const run_job *j)
+{
+    const cx_model *m = j->s.model;
+    if (m->cal.per_year == 1)
+        return NULL;
+    if (j->scenarios)
+        return "--scenario all";
+    for (size_t i = 0; i < m->nchecks; i++)
+        if (m->checks[i].kind == CX_C_BREAK_EVEN)
+            return "a break_even check";
+    return NULL;
+}
+
 int run_job_write(const run_job *j, const char *path)
 {
     const cx_model *m = j->s.model;
-    if (m->cal.per_year != 1) {
-        diag_at(m->file, 0, 0, "a %s model's workbook is not written yet (expected "
-                "-n / --no-workbook to print its figures as a table, csv or json; "
-                "docs/format.md, Periods)",
-                m->cal.per_year == 12 ? "monthly" : "quarterly");
+    const char *what = _not_by_period(j);
+    if (what) {
+        diag_at(m->file, 0, 0, "a %s model's workbook with %s is not written yet "
+                "(expected -n / --no-workbook to print its figures as a table, csv or "
+                "json; docs/format.md, Periods)",
+                m->cal.per_year == 12 ? "monthly" : "quarterly", what);
         return EX_DATAERR;
     }
     run_extras x = run_job_extras(j);

@@ -208,6 +208,33 @@ void xb_switch_method(xlsx_book *b, size_t s, xb_str *f);
 /** Inputs: =INDEX(row of entry d's parameter which,1,MATCH(...)). */
 void xb_switch_dep_pick(xlsx_book *b, size_t d, int which, xb_str *f);
 
+/* xlsx_periods.c: periods of a monthly or quarterly model (xb_sub). */
+/** Nonzero for a monthly or quarterly model. */
+int xb_sub(const xlsx_book *b);
+/** Header cell of period index t: the year (a number) in an annual model,
+ *  else the period's title ("Mar 2026", "Q1 FY25") as text. */
+void xb_period_head(xlsx_book *b, lxw_worksheet *ws, int row, int col, int t);
+/** Period number p (the engine's year figures) as text: "2027", "Mar 2027". */
+const char *xb_number_title(const xlsx_book *b, int p, char *buf, size_t n);
+/** A cell holding period number p: a year (number, format "0") in an
+ *  annual model, else its title (text); flags as xb_fmt's. */
+void xb_period_cell(xlsx_book *b, lxw_worksheet *ws, int row, int col, int p,
+                    unsigned flags);
+/** Start of period index t as a fractional fiscal year (2026.25 for the
+ *  second quarter of FY2026); the year itself in an annual model. */
+double xb_period_start(const xlsx_book *b, int t);
+/** A fractional period number as a fractional fiscal year (period.h). */
+double xb_fraction_year(const xlsx_book *b, double x);
+/** Rate formula f ("=drv_x_rate") of series s as the rate the engine
+ *  applies in one period: "=(1+drv_x_rate)^(1/12)-1" from the driver's
+ *  unit (`per`, a year by default) to the model's period; unchanged when
+ *  they are the same. */
+void xb_convert_rate(const xlsx_book *b, size_t s, xb_str *f);
+/** "month", "quarter" or "year". */
+const char *xb_per_word(const xlsx_book *b);
+/** "Month", "Quarter" or "Year": a chart's category axis. */
+const char *xb_axis_word(const xlsx_book *b);
+
 /* xlsx_formula.c */
 /** The cell formula of derived series s in year index t into f
  *  ("=IFERROR(E12-E15,\"\")"); 0 when the year's cell is left blank

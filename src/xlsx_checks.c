@@ -134,9 +134,11 @@ static void _describe(xlsx_book *b, int row, const cx_check *c,
     xb_text(b, ws, row, XB_CHK_CHECK, xs_get(f), NULL);
     xs_clear(f);
     if (_yearly(c)) {
-        xb_num(b, ws, row, XB_CHK_PERIOD, cr->year, xb_fmt(b, XB_FMT_YEAR, XB_CENTER));
+        xb_period_cell(b, ws, row, XB_CHK_PERIOD, cr->year, XB_CENTER);
     } else if (c->kind != CX_C_BREAK_EVEN) {
-        xs_printf(f, "%d..%d", c->from, c->to);
+        char p0[CX_PERIOD_KEY_MAX], p1[CX_PERIOD_KEY_MAX];
+        xs_printf(f, "%s..%s", xb_number_title(b, c->from, p0, sizeof p0),
+                  xb_number_title(b, c->to, p1, sizeof p1));
         xb_text(b, ws, row, XB_CHK_PERIOD, xs_get(f), xb_fmt(b, NULL, XB_CENTER));
     }
     const char *text = c->stated.text;

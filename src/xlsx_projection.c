@@ -287,6 +287,19 @@ static int _rate_formula(xlsx_book *b, size_t s, int k, xb_str *f)
     }
 }
 
+/* The (fiscal) year of period index t: its rate override's key. */
+static int _fiscal_year(const xlsx_book *b, int t)
+{
+    return xb_sub(b) ? cx_period_fiscal_year(&b->m->cal, t) : b->m->first_year + t;
+}
+
+/* Projected year k (1-based) of the j-th projected period: a year's
+ * periods share its rate (compute_series.c). */
+static int _projected_year(const xlsx_book *b, int j)
+{
+    return (j - 1) / b->m->cal.per_year + 1;
+}
+
 static void _rate_row(xlsx_book *b, size_t s)
 {
     const cx_series_result *sr = &b->r->series[s];
@@ -307,15 +320,17 @@ static void _rate_row(xlsx_book *b, size_t s)
             xb_formula(b, b->proj, row, XB_YEAR0 + (int)t, &f, fmt, sr->rate[t]);
             continue;
         }
-        if (cx_driver_override(&b->r->drivers[s], b->m->first_year + (int)t, &given)) {
+        if (cx_driver_override(&b->r->drivers[s], _fiscal_year(b, (int)t), &given)) {
             xb_num(b, b->proj, row, XB_YEAR0 + (int)t, sr->rate[t], input);
             continue;
         }
         xs_clear(&f);
-        if (_rate_formula(b, s, (int)t - sr->last_stated, &f))
+        if (_rate_formula(b, s, _projected_year(b, (int)t - sr->last_stated), &f)) {
+            xb_convert_rate(b, s, &f);
             xb_formula(b, b->proj, row, XB_YEAR0 + (int)t, &f, fmt, sr->rate[t]);
-        else
+        } else {
             xb_num(b, b->proj, row, XB_YEAR0 + (int)t, sr->rate[t], fmt);
+        }
     }
     xs_release(&f);
 }
@@ -329,16 +344,17 @@ static void _yoy_row(xlsx_book *b, size_t s, int row)
     xb_text(b, b->proj, row, 0, xs_get(&f), NULL);
     xb_text(b, b->proj, row, 1, "%", NULL);
     lxw_format *fmt = xb_fmt(b, XB_FMT_RATIO, 0);
-    for (size_t t = 1; t < b->m->nyears; t++) {
+    int per = b->m->cal.per_year;   /* against the same period a year earlier */
+    for (int t = per; t < (int)b->m->nyears; t++) {
         if (!isfinite(sr->yoy[t]))
             continue;
         xs_clear(&f);
         xs_printf(&f, "=");
-        xs_value_ref(b, &f, NULL, s, (int)t, 0);
+        xs_value_ref(b, &f, NULL, s, t, 0);
         xs_printf(&f, "/");
-        xs_value_ref(b, &f, NULL, s, (int)t - 1, 0);
+        xs_value_ref(b, &f, NULL, s, t - per, 0);
         xs_printf(&f, "-1");
-        xb_formula(b, b->proj, row, XB_YEAR0 + (int)t, &f, fmt, sr->yoy[t]);
+        xb_formula(b, b->proj, row, XB_YEAR0 + t, &f, fmt, sr->yoy[t]);
     }
     xs_release(&f);
 }
@@ -388,12 +404,11 @@ static void _legend(xlsx_book *b)
 static void _header_row(xlsx_book *b, int row, const char *first)
 {
     lxw_format *h = xb_fmt(b, NULL, XB_HEADER);
-    lxw_format *hy = xb_fmt(b, XB_FMT_YEAR, XB_HEADER | XB_CENTER);
     xb_text(b, b->proj, row, 0, first, h);
     xb_text(b, b->proj, row, 1, "Unit", h);
     xb_text(b, b->proj, row, 2, "Method", h);
     for (size_t t = 0; t < b->m->nyears; t++)
-        xb_num(b, b->proj, row, XB_YEAR0 + (int)t, b->m->first_year + (int)t, hy);
+        xb_period_head(b, b->proj, row, XB_YEAR0 + (int)t, (int)t);
 }
 
 void xb_write_projection(xlsx_book *b)

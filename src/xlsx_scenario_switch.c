@@ -123,6 +123,12 @@ int xb_plan_switch(xlsx_book *b)
                     "holds at most 8,192 characters)";
         return 0;
     }
+    if (xb_sub(b)) {
+        b->sw_why = m->cal.per_year == 12
+            ? "a monthly model's rates are converted per month and not switched live yet"
+            : "a quarterly model's rates are converted per quarter and not switched live yet";
+        return 0;
+    }
     if (sc && strcmp(sc, "base") && cx_model_find_scenario(m, sc) == CX_NO_INDEX) {
         b->sw_why = "the workbook is written for an automatic scenario (low or high)";
         return 0;

@@ -1,0 +1,86 @@
+/*
+ * xlsx_periods.c - periods on the sheets of a monthly or quarterly model:
+ * header cells with the period's title ("Mar 2026", "Q1 FY25") where an
+ * annual model has its year as a number, period numbers shown as titles,
+ * the row of period starts (as fractional fiscal years) that the Burn
+ * sheet's crossings interpolate on, and a driver's annual rate converted
+ * to the model's period as a formula, =(1+rate)^(1/12)-1 (period.h:
+ * cx_rate_convert). An annual model's cells are what they always were.
+ */
+#include <stdio.h>
+
+#include "xlsx_book.h"
+
+int xb_sub(const xlsx_book *b)
+{
+    return b->m->cal.per_year != 1;
+}
+
+void xb_period_head(xlsx_book *b, lxw_worksheet *ws, int row, int col, int t)
+{
+    if (!xb_sub(b)) {
+        xb_num(b, ws, row, col, b->m->first_year + t,
+               xb_fmt(b, XB_FMT_YEAR, XB_HEADER | XB_CENTER));
+        return;
+    }
+    char buf[CX_PERIOD_KEY_MAX];
+    xb_text(b, ws, row, col, cx_period_title(&b->m->cal, t, buf, sizeof buf),
+            xb_fmt(b, NULL, XB_HEADER | XB_CENTER));
+}
+
+const char *xb_number_title(const xlsx_book *b, int p, char *buf, size_t n)
+{
+    if (!xb_sub(b))
+        snprintf(buf, n, "%d", p);
+    else
+        cx_period_number_title(&b->m->cal, p, buf, n);
+    return buf;
+}
+
+void xb_period_cell(xlsx_book *b, lxw_worksheet *ws, int row, int col, int p,
+                    unsigned flags)
+{
+    if (!xb_sub(b)) {
+        xb_num(b, ws, row, col, p, xb_fmt(b, XB_FMT_YEAR, flags));
+        return;
+    }
+    char buf[CX_PERIOD_KEY_MAX];
+    xb_text(b, ws, row, col, xb_number_title(b, p, buf, sizeof buf),
+            xb_fmt(b, NULL, flags));
+}
+
+double xb_period_start(const xlsx_book *b, int t)
+{
+    return cx_period_fraction_year(&b->m->cal, cx_period_number(&b->m->cal, t));
+}
+
+double xb_fraction_year(const xlsx_book *b, double x)
+{
+    return cx_period_fraction_year(&b->m->cal, x);
+}
+
+void xb_convert_rate(const xlsx_book *b, size_t s, xb_str *f)
+{
+    const cx_driver *d = &b->r->drivers[s];
+    int from = d->per ? d->per : 12, to = cx_period_months(&b->m->cal);
+    if (from == to || !f->s || f->s[0] != '=')
+        return;
+    xb_str g;
+    xs_init(&g);
+    xs_printf(&g, "=(1+%s)^(%d/%d)-1", f->s + 1, to, from);
+    xs_clear(f);
+    xs_printf(f, "%s", xs_get(&g));
+    if (g.failed)
+        f->failed = 1;
+    xs_release(&g);
+}
+
+const char *xb_per_word(const xlsx_book *b)
+{
+    return b->m->cal.per_year == 12 ? "month" : b->m->cal.per_year == 4 ? "quarter" : "year";
+}
+
+const char *xb_axis_word(const xlsx_book *b)
+{
+    return b->m->cal.per_year == 12 ? "Month" : b->m->cal.per_year == 4 ? "Quarter" : "Year";
+}
