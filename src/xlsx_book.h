@@ -29,6 +29,7 @@
 #define XB_SENSITIVITY "Sensitivity"
 #define XB_MONTECARLO  "MonteCarlo"
 #define XB_DEPRECIATION "Depreciation"
+#define XB_ANNUAL      "Annual"
 
 /* Projection, Burn and Commitments put year t in column XB_YEAR0 + t. */
 #define XB_YEAR0 3
@@ -137,6 +138,7 @@ typedef struct xlsx_book {
     lxw_worksheet *summary, *inputs, *proj, *burn, *commit, *valuation, *checks;
     lxw_worksheet *scen, *sens, *mc;   /* extras (xlsx.h), NULL when absent */
     lxw_worksheet *dep;       /* Depreciation, NULL without entries */
+    lxw_worksheet *annual;    /* Annual: monthly or quarterly models only */
     const run_extras *x;              /* never NULL */
     lxw_error err;            /* first libxlsxwriter failure */
     int nomem;                /* an allocation of ours failed */
@@ -163,6 +165,8 @@ typedef struct xlsx_book {
     /* Burn figure rows below B16 that Summary refers to (-1: absent). */
     int burn_be_frac_row, burn_runway_row, burn_runout_row, burn_gap_row,
         burn_alive_row, burn_tn_row, burn_trough_row, burn_funded_row;
+    int burn_cash_row;        /* Burn's cash at each period end, -1 */
+    int annual_net_row, annual_cash_row;   /* Annual's burn rows, -1 */
     /* Checks */
     int chk_first, chk_last;  /* rows of the first / last result, last < first when none */
     /* Depreciation */
@@ -339,6 +343,7 @@ void xb_write_scenarios(xlsx_book *b);   /* xlsx_scenarios.c */
 void xb_write_sensitivity(xlsx_book *b); /* xlsx_sensitivity.c */
 void xb_write_montecarlo(xlsx_book *b);  /* xlsx_montecarlo.c */
 void xb_write_summary(xlsx_book *b);
+void xb_write_annual(xlsx_book *b);      /* xlsx_annual.c */
 /* xlsx_depreciation.c: rows planned before Projection refers to them. */
 int xb_plan_depreciation(xlsx_book *b);
 void xb_write_depreciation(xlsx_book *b);

@@ -988,6 +988,7 @@ void xb_write_burn(xlsx_book *b)
     b->burn_tn_row = w.tn_year;
     b->burn_trough_row = w.trough;
     b->burn_funded_row = w.funded;
+    b->burn_cash_row = w.cash;
     _labels(b);
     _by_year_labels(b, &w);
     xb_str f;
