@@ -165,8 +165,10 @@ static int _burn_rows(xlsx_book *b, int row, xb_str *f)
     return row;
 }
 
-/* A column chart of rows[0..n) by fiscal year at (row, 0). */
-static void _chart(xlsx_book *b, int at, const int *rows, size_t n, const char *what)
+/* A column chart of rows[0..n) by fiscal year at (row, 0): wide, or
+ * beside the wide one. */
+static void _chart(xlsx_book *b, int at, int beside, const int *rows, size_t n,
+                   const char *what)
 {
     lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_COLUMN);
     if (!chart) {
@@ -190,12 +192,16 @@ static void _chart(xlsx_book *b, int at, const int *rows, size_t n, const char *
     chart_axis_set_num_format(chart->y_axis, b->money_numfmt);
     chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-    xb_insert_wide_chart(b, b->annual, at, 0, chart);
+    if (beside)
+        xb_insert_beside_wide(b, b->annual, at, 0, chart);
+    else
+        xb_insert_wide_chart(b, b->annual, at, 0, chart);
 }
 
 #define MAX_CHART 10
 
-/* The money flows (at most ten, in model order), then the burn's rows. */
+/* The money flows (at most ten, in model order), and beside them the
+ * burn's rows. */
 static void _charts(xlsx_book *b, const int *vrow, int at)
 {
     int rows[MAX_CHART];
@@ -203,17 +209,17 @@ static void _charts(xlsx_book *b, const int *vrow, int at)
     for (size_t s = 0; s < b->m->nseries && n < MAX_CHART; s++)
         if (b->m->series[s].unit == CX_U_MONEY && b->m->series[s].flow == CX_FLOW)
             rows[n++] = vrow[s];
-    if (n) {
-        _chart(b, at, rows, n, "By fiscal year");
-        at += XB_CHART_ROWS + 2;
-    }
+    int beside = n > 0;
+    if (n)
+        _chart(b, at, 0, rows, n, "By fiscal year");
     n = 0;
     if (b->annual_net_row >= 0)
         rows[n++] = b->annual_net_row;
     if (b->annual_cash_row >= 0)
         rows[n++] = b->annual_cash_row;
     if (n)
-        _chart(b, at, rows, n, "Net cash flow and cash by fiscal year");
+        _chart(b, at, beside, rows, n, beside ? "Net cash flow and cash"
+               : "Net cash flow and cash by fiscal year");
 }
 
 static void _titles(xlsx_book *b)
