@@ -364,9 +364,14 @@ static void _first_flag(xlsx_book *b, int row, int flag_row, int year, const cha
 /* A figure in column B: label in A, a note in C. */
 static void _figure_label(xlsx_book *b, int row, const char *label, const char *note)
 {
-    xb_text(b, b->burn, row, 0, label, NULL);
+    xb_str w;
+    xs_init(&w);
+    xb_text(b, b->burn, row, 0, xb_period_words(b, label, &w), NULL);
     if (note)
-        xb_text(b, b->burn, row, 2, note, xb_fmt(b, NULL, XB_NOTE));
+        xb_text(b, b->burn, row, 2, xb_period_words(b, note, &w), xb_fmt(b, NULL, XB_NOTE));
+    if (w.failed)
+        b->nomem = 1;
+    xs_release(&w);
 }
 
 static void _figures(xlsx_book *b, xb_str *f)
@@ -604,8 +609,9 @@ static void _cash_figures(xlsx_book *b, const _rows *w, xb_str *f)
     xs_printf(f, ")*12,\"" LASTS "\")");
     _value_or(b, w->runway, f, fu->runway_months, FMT_MONTHS, LASTS);
 
-    _figure_label(b, w->runout, "Cash runs out (fractional year)",
-                  "the year's net cash flow taken as spread evenly over its months");
+    _figure_label(b, w->runout, "Cash runs out (fractional year)", xb_sub(b)
+                  ? "each period's net cash flow taken as spread evenly within it"
+                  : "the year's net cash flow taken as spread evenly over its months");
     xs_clear(f);
     xs_printf(f, "=");
     _crossing_expr(b, w->runs_out, LASTS, f);

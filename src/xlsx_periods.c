@@ -8,6 +8,7 @@
  * cx_rate_convert). An annual model's cells are what they always were.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "xlsx_book.h"
 
@@ -83,4 +84,30 @@ const char *xb_per_word(const xlsx_book *b)
 const char *xb_axis_word(const xlsx_book *b)
 {
     return b->m->cal.per_year == 12 ? "Month" : b->m->cal.per_year == 4 ? "Quarter" : "Year";
+}
+
+static int _letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+const char *xb_period_words(const xlsx_book *b, const char *text, xb_str *out)
+{
+    static const char frac[] = "fractional year";
+    if (!xb_sub(b) || !text)
+        return text;
+    xs_clear(out);
+    for (const char *p = text; *p;) {
+        if (!strncmp(p, frac, sizeof frac - 1)) {
+            xs_printf(out, "fractional fiscal year");
+            p += sizeof frac - 1;
+        } else if (!strncmp(p, "year", 4) && (p == text || !_letter(p[-1])) &&
+                   (!_letter(p[4]) || (p[4] == 's' && !_letter(p[5])))) {
+            xs_printf(out, "%s", xb_per_word(b));
+            p += 4;
+        } else {
+            xs_printf(out, "%c", *p++);
+        }
+    }
+    return xs_get(out);
 }

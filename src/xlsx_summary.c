@@ -190,7 +190,12 @@ static int _key_figures(xlsx_book *b, int row)
 static void _line(xlsx_book *b, int row, const char *label, xb_str *f, double num,
                   const char *nf, const char *text, unsigned tflags)
 {
-    xb_text(b, b->summary, row, 0, label, NULL);
+    xb_str w;
+    xs_init(&w);
+    xb_text(b, b->summary, row, 0, xb_period_words(b, label, &w), NULL);
+    if (w.failed)
+        b->nomem = 1;
+    xs_release(&w);
     if (text)
         xb_formula_text(b, b->summary, row, 1, f, xb_fmt(b, NULL, XB_BOLD | tflags), text);
     else

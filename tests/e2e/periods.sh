@@ -2,7 +2,8 @@
 # periods.sh - monthly and quarterly models (issue 13): the month cash runs
 # out, counted by hand; a quarterly model with fiscal_year_end 6 rolled up
 # to fiscal years by hand; rates per year and per month; spread; JSON, CSV
-# and table by period; a workbook refused until it is written by period.
+# and table by period; workbooks by period (recalculated, worked by hand in
+# tests/e2e/periods_workbook.py).
 # The expected figures are worked in tests/e2e/periods_check.py.
 #
 # CAPEX (default ./capex) is the binary under test.
@@ -66,10 +67,81 @@ check "table of burn" sh -c '"$1" run "$2" -n >"$3" 2>"$4"' sh "$CAPEX" \
     "$T/burn.yaml" "$T/burn.txt" "$T/err"
 check "figures worked by hand" "$PYTHON" tests/e2e/periods_check.py "$T"
 
-# A workbook by period is not written yet: refused, nothing written.
-"$CAPEX" run "$T/burn.yaml" -o "$T/burn.xlsx" >"$T/out" 2>"$T/err"
-if [ $? -eq 65 ] && [ ! -e "$T/burn.xlsx" ] && grep -q "workbook is not written yet" "$T/err"
-then ok "monthly workbook refused (65, nothing written)"
-else bad "monthly workbook refused (65, nothing written)"
+# A monthly model with a raise, a front-loaded commitment paid from the
+# burn, a balance and Korean names (periods_workbook.py works its figures).
+cat >"$T/raise.yaml" <<'YAML'
+model: monthly-raise
+title: 월간 번 — monthly burn with a raise
+as_of: 2026-01-01
+periods: 2026-03..2028-02
+series:
+  revenue.app: {2026-03: 2, 2026-06: 2.6}
+  costs.app: {2026-03: 9}
+  headcount.app:
+    kind: balance
+    unit: people
+    values: {2026-03: 20, 2027-02: 32}
+drivers:
+  revenue.app: {method: growth, rate: 400%}
+  costs.app: {method: growth, rate: 1%, per: month}
+  headcount.app: {method: growth, rate: 10%}
+commitments:
+  - {name: 클라우드 계약, total: 24, start: 2027, years: 2, profile: front}
+burn:
+  revenue: revenue.app
+  costs: costs.app
+  cash: 60
+  include_commitments: true
+  raises:
+    - {name: Series A, year: 2026-09, amount: 40}
+YAML
+# The same growing slower: its cash runs out (a crossing on the cash row).
+sed 's/rate: 400%/rate: 60%/' "$T/raise.yaml" >"$T/raise60.yaml"
+# Quarterly net that starts >= 0, turns negative, breaks even, pays back.
+cat >"$T/turn.yaml" <<'YAML'
+model: quarterly-turn
+as_of: 2026-01-01
+periods: 2025Q3..2027Q2
+fiscal_year_end: 3
+series:
+  fcf.co:
+    values: {2025Q3: 4, 2025Q4: 2, 2026Q1: -3, 2026Q2: -5, 2026Q3: -2,
+             2026Q4: 1, 2027Q1: 3, 2027Q2: 6}
+burn:
+  net: fcf.co
+  label: free cash flow
+  cash: 5
+YAML
+
+# Workbooks by period: every formula recalculated by LibreOffice and
+# Gnumeric equals its cached value; titles, rates and the Annual sheet
+# worked by hand.
+for m in burn burn_year fiscal partial raise raise60 turn; do
+    check "workbook of $m" sh -c '"$1" run "$2" -o "$3" >/dev/null 2>"$4"' sh "$CAPEX" \
+        "$T/$m.yaml" "$T/$m.xlsx" "$T/err"
+done
+check "workbooks by period worked by hand" "$PYTHON" tests/e2e/periods_workbook.py "$T"
+"$PYTHON" tests/e2e/recalc.py "$T"/burn.xlsx "$T"/burn_year.xlsx "$T"/fiscal.xlsx \
+    "$T"/partial.xlsx "$T"/raise.xlsx "$T"/raise60.xlsx "$T"/turn.xlsx >"$T/err" 2>&1
+rc=$?
+if [ $rc -eq 0 ]; then ok "recalculated by period in LibreOffice and Gnumeric: every formula equals its cached value"
+elif [ $rc -eq 77 ]; then echo "skip recalculation: $(tail -1 "$T/err")"
+else bad "recalculated by period equals the cached values"
 fi
+
+# What is not written by period yet: --scenario all (refused, nothing written).
+printf 'scenarios:\n  fast:\n    drivers:\n      capex.co: {method: growth, rate: 30%%}\n' \
+    >>"$T/fiscal.yaml"
+"$CAPEX" run "$T/fiscal.yaml" -s all -o "$T/all.xlsx" >"$T/out" 2>"$T/err"
+if [ $? -eq 65 ] && [ ! -e "$T/all.xlsx" ] && grep -q "with --scenario all is not written yet" "$T/err"
+then ok "quarterly --scenario all workbook refused (65, nothing written)"
+else bad "quarterly --scenario all workbook refused (65, nothing written)"
+fi
+# With a scenario, no selector: Inputs says why.
+check "fiscal workbook with a scenario" sh -c '"$1" run "$2" -o "$3" >/dev/null 2>"$4"' sh \
+    "$CAPEX" "$T/fiscal.yaml" "$T/scen.xlsx" "$T/err"
+check "no scenario selector by quarter, and why" "$PYTHON" -c '
+import sys, openpyxl
+a3 = openpyxl.load_workbook(sys.argv[1])["Inputs"]["A3"].value or ""
+sys.exit(0 if a3.startswith("No scenario selector: a quarterly model") else 1)' "$T/scen.xlsx"
 finish periods
