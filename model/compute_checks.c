@@ -62,20 +62,21 @@ static void _sum_year(const cx_result *r, const cx_check *c, size_t t,
     const cx_value *v = &r->model->series[c->series].stated[t];
     const cx_value *sum = &r->series[c->series].v[t];
     double computed = cx_value_present(sum) ? sum->base : NAN;
-    char stated[48], num[24], diff[24];
+    char stated[48], num[24], diff[24], p[CX_PERIOD_KEY_MAX];
     cr->year = r->model->first_year + (int)t;
     _judge(cr, c, v, computed);
     _stated_text(c, v, stated, sizeof stated);
     if (isnan(computed)) {
-        snprintf(cr->message, sizeof cr->message, "%d: stated %s, sum of "
-                 "parts not available (a part has no value)", cr->year, stated);
+        snprintf(cr->message, sizeof cr->message, "%s: stated %s, sum of "
+                 "parts not available (a part has no value)", cxi_ptitle(r->model, cr->year, p),
+                 stated);
         return;
     }
     cxi_format_number(num, sizeof num, computed);
     cxi_format_number(diff, sizeof diff, cr->difference);
     snprintf(cr->message, sizeof cr->message,
-             "%d: stated %s, sum of parts %s (difference %s)", cr->year,
-             stated, num, diff);
+             "%s: stated %s, sum of parts %s (difference %s)",
+             cxi_ptitle(r->model, cr->year, p), stated, num, diff);
 }
 
 /* ---- range ------------------------------------------------------------ */
@@ -160,7 +161,7 @@ static void _range_year(const cx_result *r, const cx_check *c, size_t t,
     const cx_value *v = &ser->stated[t];
     int sum = ser->kind == CX_S_SUM, pct = ser->unit == CX_U_RATIO;
     const char *what = sum ? "parts" : "model";
-    char stated[48], range[56], verdict[48];
+    char stated[48], range[56], verdict[48], p[CX_PERIOD_KEY_MAX];
     double lo, hi;
     cr->year = r->model->first_year + (int)t;
     if (v->text)
@@ -169,8 +170,8 @@ static void _range_year(const cx_result *r, const cx_check *c, size_t t,
         _figure_text(stated, sizeof stated, v->base, pct);
     if (!cx_value_present(&r->series[c->series].v[t])) {
         _judge(cr, c, v, NAN);
-        snprintf(cr->message, sizeof cr->message, "%d: stated %s, %s not "
-                 "available (%s)", cr->year, stated, what,
+        snprintf(cr->message, sizeof cr->message, "%s: stated %s, %s not "
+                 "available (%s)", cxi_ptitle(r->model, cr->year, p), stated, what,
                  sum ? "a part has no value" : "no value that year");
         return;
     }
@@ -180,8 +181,8 @@ static void _range_year(const cx_result *r, const cx_check *c, size_t t,
     cr->computed_high = hi;
     _range_text(range, sizeof range, lo, hi, sum, pct);
     _verdict(verdict, sizeof verdict, cr->pass, _gap(v, lo, hi), pct);
-    snprintf(cr->message, sizeof cr->message, "%d: stated %s, %s %s (%s)",
-             cr->year, stated, what, range, verdict);
+    snprintf(cr->message, sizeof cr->message, "%s: stated %s, %s %s (%s)",
+             cxi_ptitle(r->model, cr->year, p), stated, what, range, verdict);
 }
 
 /* One result per year series S states a figure (sum and range checks). */
@@ -228,7 +229,7 @@ static cx_status _ratio(const cx_result *r, const cx_check *c, double *out,
         return cx_yoy(x, y, out);
     if (c->kind == CX_C_MULTIPLE)
         return cx_multiple(x, y, out);
-    return cx_cagr(x, y, b - a, out);
+    return cx_cagr_periods(x, y, b - a, r->model->cal.per_year, out);
 }
 
 static const char *_ratio_name(cx_check_kind kind)
@@ -242,6 +243,7 @@ static cx_status _ratio_check(const cx_result *r, const cx_check *c,
 {
     const char *why;
     double computed;
+    char f[CX_PERIOD_KEY_MAX], t[CX_PERIOD_KEY_MAX];
     cx_status st = _ratio(r, c, &computed, &why);
     if (st == CX_ERANGE)
         return st;
@@ -250,8 +252,9 @@ static cx_status _ratio_check(const cx_result *r, const cx_check *c,
     _judge(cr, c, &c->stated, computed);
     _stated_text(c, &c->stated, stated, sizeof stated);
     if (st != CX_OK) {
-        snprintf(cr->message, sizeof cr->message, "%d" ARROW "%d %s: stated "
-                 "%s, not computable (%s)", c->from, c->to,
+        snprintf(cr->message, sizeof cr->message, "%s" ARROW "%s %s: stated "
+                 "%s, not computable (%s)", cxi_ptitle(r->model, c->from, f),
+                 cxi_ptitle(r->model, c->to, t),
                  _ratio_name(c->kind), stated, why);
         return CX_OK;
     }
@@ -259,8 +262,9 @@ static cx_status _ratio_check(const cx_result *r, const cx_check *c,
         cxi_format_percent(num, sizeof num, computed);
     else
         cxi_format_number(num, sizeof num, computed);
-    snprintf(cr->message, sizeof cr->message, "%d" ARROW "%d %s: stated %s, "
-             "computed %s", c->from, c->to, _ratio_name(c->kind), stated, num);
+    snprintf(cr->message, sizeof cr->message, "%s" ARROW "%s %s: stated %s, "
+             "computed %s", cxi_ptitle(r->model, c->from, f), cxi_ptitle(r->model, c->to, t),
+             _ratio_name(c->kind), stated, num);
     return CX_OK;
 }
 
@@ -279,8 +283,10 @@ static cx_status _cumulative_check(const cx_result *r, const cx_check *c,
     cr->year = c->to;
     _judge(cr, c, &c->stated, st == CX_OK ? computed : NAN);
     _stated_text(c, &c->stated, stated, sizeof stated);
-    int n = snprintf(cr->message, sizeof cr->message, "%d" ARROW "%d "
-                     "cumulative net: stated %s, ", c->from, c->to, stated);
+    char f[CX_PERIOD_KEY_MAX], t[CX_PERIOD_KEY_MAX];
+    int n = snprintf(cr->message, sizeof cr->message, "%s" ARROW "%s "
+                     "cumulative net: stated %s, ", cxi_ptitle(r->model, c->from, f),
+                     cxi_ptitle(r->model, c->to, t), stated);
     if (n < 0 || (size_t)n >= sizeof cr->message)
         return CX_OK;
     size_t left = sizeof cr->message - (size_t)n;
@@ -291,7 +297,8 @@ static cx_status _cumulative_check(const cx_result *r, const cx_check *c,
         snprintf(cr->message + n, left, "not computable (no burn defined)");
     } else {
         snprintf(cr->message + n, left, "not computable (burn figures cover "
-                 "%d" ARROW "%d)", b->first_year, b->first_year + (int)b->n - 1);
+                 "%s" ARROW "%s)", cxi_ptitle(r->model, b->first_year, f),
+                 cxi_ptitle(r->model, b->first_year + (int)b->n - 1, t));
     }
     return CX_OK;
 }
@@ -301,13 +308,16 @@ static void _break_even_check(const cx_result *r, const cx_check *c,
 {
     const cx_burn_result *b = &r->burn;
     int year = b->enabled ? b->burn.break_even_year : 0;
-    char stated[48];
+    char stated[48], p[CX_PERIOD_KEY_MAX];
+    const cx_calendar *cal = &r->model->cal;
+    int fy = year && cal->per_year != 1    /* a stated year: the period's fiscal year */
+           ? cx_period_fiscal_year(cal, cx_period_of_number(cal, year)) : year;
     cr->year = c->to;
-    _judge(cr, c, &c->stated, year ? (double)year : NAN);
+    _judge(cr, c, &c->stated, year ? (double)fy : NAN);
     _stated_text(c, &c->stated, stated, sizeof stated);
     if (year)
         snprintf(cr->message, sizeof cr->message,
-                 "break-even: stated %s, computed %d", stated, year);
+                 "break-even: stated %s, computed %s", stated, cxi_ptitle(r->model, year, p));
     else if (!b->enabled)
         snprintf(cr->message, sizeof cr->message,
                  "break-even: stated %s, not computable (no burn defined)",

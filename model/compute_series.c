@@ -43,9 +43,12 @@ static cx_status _fill(cx_result *r, size_t s, int a, int b)
         if (!isfinite(x))
             return CX_ERANGE;
         v[t] = _engine_value(CX_V_INTERPOLATED, x);
+        char pt[CX_PERIOD_KEY_MAX], pa[CX_PERIOD_KEY_MAX], pb[CX_PERIOD_KEY_MAX];
         cx_status st = cxi_note(r, CX_NOTE_INFO, s, y0 + t, ser->line, ser->col,
-                                "%s %d: interpolated between %d and %d",
-                                ser->name, y0 + t, y0 + a, y0 + b);
+                                "%s %s: interpolated between %s and %s", ser->name,
+                                cxi_ptitle(r->model, y0 + t, pt),
+                                cxi_ptitle(r->model, y0 + a, pa),
+                                cxi_ptitle(r->model, y0 + b, pb));
         if (st != CX_OK)
             return st;
     }
@@ -100,12 +103,13 @@ static cx_status _rates_note(cx_result *r, size_t s, int t)
 {
     const cx_driver *d = &r->drivers[s];
     int year = r->model->first_year + t;
-    char rate[24];
+    char rate[24], p[CX_PERIOD_KEY_MAX];
     cxi_format_percent(rate, sizeof rate, d->rates[d->nrates - 1]);
     return cxi_note(r, CX_NOTE_INFO, s, year, d->line, d->col,
-                    "%s %d: the rates list ends after %zu year%s; its last "
+                    "%s %s: the rates list ends after %zu year%s; its last "
                     "rate (%s) holds from here", r->model->series[s].name,
-                    year, d->nrates, d->nrates == 1 ? "" : "s", rate);
+                    cxi_ptitle(r->model, year, p), d->nrates, d->nrates == 1 ? "" : "s",
+                    rate);
 }
 
 static cx_status _set_projected(cx_series_result *sr, int t, double x)
@@ -260,10 +264,11 @@ static cx_status _share_note(cx_result *r, size_t s, int t)
     const cx_model *m = r->model;
     int missing_of = !cx_value_present(&r->series[d->of].v[t]);
     size_t other = missing_of ? d->of : d->share_series;
+    char p[CX_PERIOD_KEY_MAX];
+    cxi_ptitle(m, m->first_year + t, p);
     return cxi_note(r, CX_NOTE_INFO, s, m->first_year + t, d->line, d->col,
-                    "%s: not projected from %d on, '%s' has no value in %d",
-                    m->series[s].name, m->first_year + t, m->series[other].name,
-                    m->first_year + t);
+                    "%s: not projected from %s on, '%s' has no value in %s",
+                    m->series[s].name, p, m->series[other].name, p);
 }
 
 /* Every year after the last stated one (from the first year both inputs
@@ -402,9 +407,11 @@ static cx_status _sum_gap_note(cx_result *r, size_t s)
     if (more)
         snprintf(tail, sizeof tail, " (and in %zu more year%s where a part has none)",
                  more, more == 1 ? "" : "s");
+    char p[CX_PERIOD_KEY_MAX];
     return cxi_note(r, CX_NOTE_WARNING, s, year, ser->line, ser->col,
-                    "%s is left empty in %d because its part %s has no value "
-                    "there%s", ser->name, year, m->series[part].name, tail);
+                    "%s is left empty in %s because its part %s has no value "
+                    "there%s", ser->name, cxi_ptitle(m, year, p), m->series[part].name,
+                    tail);
 }
 
 static cx_status _sum(cx_result *r, size_t s)

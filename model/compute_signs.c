@@ -30,11 +30,13 @@ static cx_status _series_sign(cx_result *r, size_t s, const char *what)
         cxi_format_number(num, sizeof num, v->base);
         cxi_format_number(pos, sizeof pos, 0 - v->base);
         const char *dot = strchr(ser->name, '.');
+        char p[CX_PERIOD_KEY_MAX];
         return cxi_note(r, CX_NOTE_WARNING, s, m->first_year + (int)t, v->line, v->col,
-                        "%s, used as %s, holds a negative figure (%s in %d): "
+                        "%s, used as %s, holds a negative figure (%s in %s): "
                         "write outflows as positive figures (%s), or derive it "
                         "with formula: \"-capex_cf.%s\"", ser->name, what, num,
-                        m->first_year + (int)t, pos, dot ? dot + 1 : ser->name);
+                        cxi_ptitle(m, m->first_year + (int)t, p), pos,
+                        dot ? dot + 1 : ser->name);
     }
     return CX_OK;
 }

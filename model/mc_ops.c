@@ -84,6 +84,7 @@ static size_t _param(cxi_mc_plan *p, size_t s)
     op->pkind = in != MC_NONE ? CXI_P_INPUT : CXI_P_WINDOW;
     op->input = in;
     op->wa = wa;
+    op->per_year = p->m->cal.per_year;
     op->wb = wb;
     return slot;
 }
@@ -93,10 +94,14 @@ static size_t _param(cxi_mc_plan *p, size_t s)
 static int _form(const cxi_mc_plan *p, size_t s, size_t t, cx_rate_form *f, double *ovr)
 {
     const cx_driver *d = &p->base->drivers[s];
+    const cx_calendar *cal = &p->m->cal;
+    int j = (int)t - p->base->series[s].last_stated, k = (j - 1) / cal->per_year + 1;
+    int year = cal->per_year == 1 ? p->m->first_year + (int)t
+                                  : cx_period_fiscal_year(cal, (int)t);
     *ovr = 0;
-    if (cx_driver_rate_form(d, (int)t - p->base->series[s].last_stated, f) != CX_OK)
+    if (cx_driver_rate_form(d, k, f) != CX_OK)
         *f = (cx_rate_form){.to = 0, .a = 0, .b = 1, .on_param = 0};
-    if (cx_driver_override(d, p->m->first_year + (int)t, ovr))
+    if (cx_driver_override(d, year, ovr))
         *f = (cx_rate_form){.to = *ovr, .a = 0, .b = 1, .on_param = 0};
     return !f->on_param ? 0 : f->a == 0 ? 1 : 2;
 }
@@ -113,6 +118,8 @@ static void _chain_run(cxi_mc_plan *p, size_t s, size_t t0, size_t n, size_t slo
     op->to = c; op->a = c + n; op->b = c + 2 * n; op->g = c + 3 * n; op->gbad = c + 4 * n;
     op->src = slot;
     op->zero_if_bad = m == CX_D_FADE || m == CX_D_STAGES;
+    op->per = p->base->drivers[s].per ? p->base->drivers[s].per : 12;
+    op->months = cx_period_months(&p->m->cal);
     for (size_t i = 0; i < n; i++) {
         cx_rate_form f;
         double ovr;
@@ -120,8 +127,8 @@ static void _chain_run(cxi_mc_plan *p, size_t s, size_t t0, size_t n, size_t slo
         c[i] = f.to;
         c[n + i] = f.a;
         c[2 * n + i] = f.b;
-        c[3 * n + i] = 1 + f.to;          /* GROW_FIXED's factor */
-        c[4 * n + i] = 1 + ovr;           /* with a p that is not finite */
+        c[3 * n + i] = 1 + cx_rate_convert(f.to, op->per, op->months); /* GROW_FIXED */
+        c[4 * n + i] = 1 + cx_rate_convert(ovr, op->per, op->months);  /* p not finite */
     }
 }
 
@@ -308,8 +315,23 @@ static void _run_param(const cxi_mc_op *op, double *V, const double *x)
     if (op->pkind == CXI_P_INPUT)
         V[op->dst] = x[op->input];
     else
-        cx_cagr(V[op->src + (size_t)op->wa], V[op->src + (size_t)op->wb],
-                op->wb - op->wa, &V[op->dst]);
+        cx_cagr_periods(V[op->src + (size_t)op->wa], V[op->src + (size_t)op->wb],
+                        op->wb - op->wa, op->per_year, &V[op->dst]);
+}
+
+/* CHAIN over months or quarters: a year's periods share its rate, so the
+ * conversion (a pow) is made once per year, not per period. */
+static void _run_chain_periods(const cxi_mc_op *op, double *v, double p)
+{
+    double rate = NAN, f = 1;
+    for (size_t i = 0; i < op->n; i++) {
+        double r = p + (op->to[i] - p) * op->a[i] / op->b[i];
+        if (!(r == rate)) {
+            rate = r;
+            f = 1 + cx_rate_convert(r, op->per, op->months);
+        }
+        v[i] = v[i - 1] * f;
+    }
 }
 
 /* GROW, CHAIN, GROW_FIXED: v[t] = v[t-1] * (1 + rate[t]); with a fade or
@@ -321,13 +343,16 @@ static void _run_chain(const cxi_mc_op *op, double *v, double p)
     if (op->zero_if_bad && !isfinite(p))
         g = op->gbad;
     else if (op->kind == CXI_OP_GROW) {
-        double f = 1 + p;
+        double f = 1 + cx_rate_convert(p, op->per, op->months);
         for (size_t i = 0; i < op->n; i++)
             v[i] = v[i - 1] * f;
         return;
-    } else if (op->kind == CXI_OP_CHAIN) {
+    } else if (op->kind == CXI_OP_CHAIN && op->per == op->months) {
         for (size_t i = 0; i < op->n; i++)
             v[i] = v[i - 1] * (1 + (p + (to[i] - p) * a[i] / b[i]));
+        return;
+    } else if (op->kind == CXI_OP_CHAIN) {
+        _run_chain_periods(op, v, p);
         return;
     }
     for (size_t i = 0; i < op->n; i++)

@@ -68,6 +68,11 @@ typedef struct cxi_mc_op {
     cxi_mc_pkind pkind;       /**< PARAM */
     size_t input;             /**< PARAM from a draw */
     int wa, wb;               /**< PARAM from a window: year indices */
+    int per_year;             /**< PARAM from a window: periods a year (the
+                                   CAGR is annualised, cx_cagr_periods) */
+    int per, months;          /**< GROW, CHAIN: a rate per `per` months
+                                   applied to periods of `months`:
+                                   cx_rate_convert (equal: as it is) */
     int zero_if_bad;          /**< GROW, CHAIN, GROW_FIXED of a fade or
                                    stages: a p that is not finite makes every
                                    rate 0 but the overrides (gbad) */

@@ -366,7 +366,7 @@ static int _target_value(const rm_reader *r, const yt_node *def, const yt_node *
     default:
         break;
     }
-    int rc = rm_year(r, v, "for the target's year", &t->year);
+    int rc = rm_period(r, v, "for the target's year", 1, &t->year);
     if (!rc && t->kind == CX_T_BURN_BELOW) {
         rc = rm_need(r, def, "below", "in a 'cumulative_burn_through' target");
         if (!rc)
@@ -456,7 +456,7 @@ static int _settings(const rm_reader *r, const yt_node *n)
         if ((u->fan[i] == CX_FAN_NET || u->fan[i] == CX_FAN_CUMULATIVE) && !r->m->burn.enabled)
             rc = RM_ERR(r, yt_get(n, "fan"), "'net' and 'cumulative' in 'fan' need 'burn'");
     if (!rc && (v = yt_get(n, "burn_through")))
-        rc = rm_year(r, v, "for 'burn_through'", &u->burn_through);
+        rc = rm_period(r, v, "for 'burn_through'", 1, &u->burn_through);
     if (!rc && (v = yt_get(n, "bins")))
         rc = _bins(r, v, &u->bins);
     if (!rc && yt_get(n, "repair") && !yt_get(n, "correlation"))

@@ -24,8 +24,10 @@ static void _level(char *buf, size_t size, double level)
 /* "revenue.openai" or "revenue.openai@2026". */
 static void _input_name(char *buf, size_t size, const cx_model *m, const cx_stochastic *in)
 {
+    char p[CX_PERIOD_KEY_MAX];
     if (in->param == CX_MC_FIGURE)
-        snprintf(buf, size, "%s@%d", m->series[in->series].name, in->year);
+        snprintf(buf, size, "%s@%s", m->series[in->series].name,
+                 report_period(m, in->year, p));
     else
         snprintf(buf, size, "%s", m->series[in->series].name);
 }
@@ -73,16 +75,18 @@ static void _dist_text(char *buf, size_t size, const cx_stochastic *in)
     }
 }
 
-static const char *_target_text(char *buf, size_t size, const cx_target *t)
+static const char *_target_text(char *buf, size_t size, const cx_model *m,
+                                const cx_target *t)
 {
-    char x[48];
+    char x[48], y[CX_PERIOD_KEY_MAX];
     numfmt_human(x, sizeof x, t->x, 1);
+    report_period(m, t->year, y);
     switch (t->kind) {
-    case CX_T_BREAK_EVEN_BY:  snprintf(buf, size, "break-even by %d", t->year); break;
-    case CX_T_PAYBACK_BY:     snprintf(buf, size, "payback by %d", t->year); break;
-    case CX_T_BURN_BELOW:     snprintf(buf, size, "burn through %d below %s", t->year, x); break;
+    case CX_T_BREAK_EVEN_BY:  snprintf(buf, size, "break-even by %s", y); break;
+    case CX_T_PAYBACK_BY:     snprintf(buf, size, "payback by %s", y); break;
+    case CX_T_BURN_BELOW:     snprintf(buf, size, "burn through %s below %s", y, x); break;
     case CX_T_PEAK_BELOW:     snprintf(buf, size, "peak funding need below %s", x); break;
-    case CX_T_RUNWAY_THROUGH: snprintf(buf, size, "cash lasts through %d", t->year); break;
+    case CX_T_RUNWAY_THROUGH: snprintf(buf, size, "cash lasts through %s", y); break;
     case CX_T_NPV_ABOVE:      snprintf(buf, size, "NPV above %s", x); break;
     default:                  snprintf(buf, size, "?");
     }
@@ -138,19 +142,37 @@ static void _t_stat(FILE *f, const cx_mc_result *mc, const char *label, const cx
     fputc('\n', f);
 }
 
-static void _t_years(FILE *f, const cx_mc_result *mc, const char *label, const cx_mc_years *y)
+/* Fiscal year of the burn's period i (its year in an annual model). */
+static int _fy(const cx_model *m, const cx_mc_result *mc, size_t i)
+{
+    int p = mc->burn_first_year + (int)i;
+    return m->cal.per_year == 1 ? p
+                                : cx_period_fiscal_year(&m->cal, cx_period_of_number(&m->cal, p));
+}
+
+/* The event's probability by (fiscal) year: a monthly or quarterly
+ * model's periods summed into their year ("in"), the last period's
+ * running share ("by"). */
+static void _t_years(FILE *f, const cx_model *m, const cx_mc_result *mc, const char *label,
+                     const cx_mc_years *y)
 {
     if (!y->present)
         return;
     fprintf(f, "  %-20s", label);
     for (size_t i = 0; i < mc->burn_n; i++)
-        fprintf(f, " %6d", mc->burn_first_year + (int)i);
+        if (i + 1 == mc->burn_n || _fy(m, mc, i + 1) != _fy(m, mc, i))
+            fprintf(f, " %6d", _fy(m, mc, i));
     fprintf(f, "  %6s\n  %-20s", "never", "  in the year");
-    for (size_t i = 0; i < mc->burn_n; i++)
-        fprintf(f, " %5.1f%%", y->p[i] * 100);
+    double in = 0;
+    for (size_t i = 0; i < mc->burn_n; i++) {
+        in = i && _fy(m, mc, i) == _fy(m, mc, i - 1) ? in + y->p[i] : y->p[i];
+        if (i + 1 == mc->burn_n || _fy(m, mc, i + 1) != _fy(m, mc, i))
+            fprintf(f, " %5.1f%%", in * 100);
+    }
     fprintf(f, "  %5.1f%%\n  %-20s", y->p_never * 100, "  by the year");
     for (size_t i = 0; i < mc->burn_n; i++)
-        fprintf(f, " %5.1f%%", y->p_by[i] * 100);
+        if (i + 1 == mc->burn_n || _fy(m, mc, i + 1) != _fy(m, mc, i))
+            fprintf(f, " %5.1f%%", y->p_by[i] * 100);
     fputc('\n', f);
 }
 
@@ -162,7 +184,8 @@ void table_mc(FILE *out, const cx_result *r, const struct cx_mc_result *mc)
     for (size_t t = 0; t < mc->ntargets; t++) {
         char buf[120];
         const cx_mc_target_result *tr = &mc->targets[t];
-        const char *text = _target_text(buf, sizeof buf, &mc->u->targets[tr->target]);
+        const char *text = _target_text(buf, sizeof buf, r->model,
+                                        &mc->u->targets[tr->target]);
         fprintf(out, "  P(%s) = %.1f%%   (deterministic: %s)\n", text, tr->p * 100,
                 tr->deterministic ? "met" : "not met");
     }
@@ -170,14 +193,16 @@ void table_mc(FILE *out, const cx_result *r, const struct cx_mc_result *mc)
         return;
     char label[80];
     _t_stat_head(out, mc);
-    snprintf(label, sizeof label, "cumulative net cash flow %d..%d", mc->burn_first_year,
-             mc->burn_through);
+    char a[CX_PERIOD_KEY_MAX], b[CX_PERIOD_KEY_MAX];
+    snprintf(label, sizeof label, "cumulative net cash flow %s..%s",
+             report_period(r->model, mc->burn_first_year, a),
+             report_period(r->model, mc->burn_through, b));
     _t_stat(out, mc, label, &mc->cumulative);
     _t_stat(out, mc, "peak funding need", &mc->peak);
     _t_stat(out, mc, "NPV", &mc->npv);
-    _t_years(out, mc, "break-even", &mc->break_even);
-    _t_years(out, mc, "payback", &mc->payback);
-    _t_years(out, mc, "cash runs out", &mc->runout);
+    _t_years(out, r->model, mc, "break-even", &mc->break_even);
+    _t_years(out, r->model, mc, "payback", &mc->payback);
+    _t_years(out, r->model, mc, "cash runs out", &mc->runout);
     if (mc->break_even.present)
         fputs("  (break-even counts only after a burn year, payback only after the cumulative "
               "went below 0:\n   a path with no burn within the horizon counts as never)\n", out);
@@ -260,7 +285,8 @@ void csv_mc(FILE *out, const cx_result *r, const struct cx_mc_result *mc)
         char buf[120];
         const cx_target *tg = &mc->u->targets[mc->targets[t].target];
         csvout_put(out, r, &(csvout_row){"mc.target", NULL, tg->year, 0, mc->targets[t].p,
-                             cx_target_kind_name(tg->kind), _target_text(buf, sizeof buf, tg), NULL});
+                             cx_target_kind_name(tg->kind),
+                             _target_text(buf, sizeof buf, r->model, tg), NULL});
     }
 }
 
@@ -308,7 +334,7 @@ static void _j_years(json_out *j, const cx_mc_result *mc, const char *key, const
     json_begin_array(j);
     for (size_t i = 0; i < mc->burn_n; i++) {
         json_begin_object(j);
-        json_kint(j, "year", mc->burn_first_year + (long)i);
+        json_kyear(j, "year", mc->burn_first_year + (int)i);
         json_kint(j, "paths", (long)y->count[i]);
         json_knumber(j, "p", y->p[i]);
         json_knumber(j, "p_by", y->p_by[i]);
@@ -419,7 +445,7 @@ static void _j_fan(json_out *j, const cx_result *r, const cx_mc_result *mc)
         json_begin_array(j);
         for (size_t i = 0; i < fa->n; i++) {
             json_begin_object(j);
-            json_kint(j, "year", fa->first_year + (long)i);
+            json_kyear(j, "year", fa->first_year + (int)i);
             json_knumber(j, "deterministic", fa->det[i]);
             json_knumber(j, "mean", fa->mean[i]);
             _j_percentiles(j, mc, fa->q + i * mc->nq);
@@ -453,7 +479,7 @@ static void _j_histogram(json_out *j, const cx_mc_result *mc)
     json_end_object(j);
 }
 
-static void _j_targets(json_out *j, const cx_mc_result *mc)
+static void _j_targets(json_out *j, const cx_model *m, const cx_mc_result *mc)
 {
     json_key(j, "targets");
     json_begin_array(j);
@@ -465,7 +491,7 @@ static void _j_targets(json_out *j, const cx_mc_result *mc)
         json_kyear(j, "year", tg->year);
         json_knumber(j, "value", tg->kind == CX_T_BURN_BELOW || tg->kind == CX_T_PEAK_BELOW
                                  || tg->kind == CX_T_NPV_ABOVE ? tg->x : NAN);
-        json_kstring(j, "label", _target_text(buf, sizeof buf, tg));
+        json_kstring(j, "label", _target_text(buf, sizeof buf, m, tg));
         json_kint(j, "paths", (long)mc->targets[t].hits);
         json_knumber(j, "probability", mc->targets[t].p);
         json_key(j, "deterministic");
@@ -499,6 +525,6 @@ void json_mc(json_out *j, const cx_result *r, const struct cx_mc_result *mc)
     _j_years(j, mc, "runway_end", &mc->runout);
     _j_histogram(j, mc);
     _j_fan(j, r, mc);
-    _j_targets(j, mc);
+    _j_targets(j, r->model, mc);
     json_end_object(j);
 }

@@ -26,16 +26,22 @@ static void _fmt(char *buf, size_t size, const cx_scenario_set *s, size_t i, dou
         return;
     }
     cx_unit u = row->fig == CX_SF_VALUE ? s->model->series[row->series].unit : CX_U_MONEY;
+    const cx_calendar *cal = &s->model->cal;
     switch (row->fig) {
-    case CX_SF_PEAK_YEAR: case CX_SF_BREAK_EVEN: case CX_SF_PAYBACK: case CX_SF_WARNINGS:
-    case CX_SF_CASH_OUT:
+    case CX_SF_PEAK_YEAR: case CX_SF_BREAK_EVEN: case CX_SF_PAYBACK: case CX_SF_CASH_OUT:
+        if (cal->per_year != 1) {
+            cx_period_number_title(cal, (int)v, buf, size);
+            break;
+        }
+        /* fall through */
+    case CX_SF_WARNINGS:
         numfmt_human(buf, size, v, 0);
         break;
     case CX_SF_RUNWAY:
         numfmt_human(buf, size, v, 1);
         break;
     case CX_SF_BREAK_EVEN_FRAC: case CX_SF_PAYBACK_FRAC:
-        numfmt_human(buf, size, v, 2);
+        numfmt_human(buf, size, cx_period_fraction_year(cal, v), 2);
         break;
     case CX_SF_IRR:
         u = CX_U_RATIO;
@@ -160,9 +166,25 @@ void csv_scenarios(FILE *out, const cx_result *r, const struct cx_scenario_set *
 
 /* ---- JSON ------------------------------------------------------------ */
 
+/* A year figure (a period's key in a monthly or quarterly model), a
+ * fractional year, or a number. */
 static void _json_pair(json_out *j, const cx_scenario_set *s, size_t i, size_t k)
 {
-    json_knumber(j, "value", s->value[i * s->ncols + k]);
+    double v = s->value[i * s->ncols + k];
+    switch (s->rows[i].fig) {
+    case CX_SF_PEAK_YEAR: case CX_SF_BREAK_EVEN: case CX_SF_PAYBACK: case CX_SF_CASH_OUT:
+        if (s->model->cal.per_year != 1) {
+            json_kyear(j, "value", isfinite(v) ? (int)v : 0);
+            break;
+        }
+        json_knumber(j, "value", v);
+        break;
+    case CX_SF_BREAK_EVEN_FRAC: case CX_SF_PAYBACK_FRAC:
+        json_kfraction(j, "value", v);
+        break;
+    default:
+        json_knumber(j, "value", v);
+    }
     json_knumber(j, "vs_base", s->diff[i * s->ncols + k]);
 }
 
@@ -176,7 +198,7 @@ static void _json_values(json_out *j, const cx_scenario_set *s, size_t k)
             continue;
         json_begin_object(j);
         json_kstring(j, "series", s->model->series[row->series].name);
-        json_kint(j, "year", row->year);
+        json_kyear(j, "year", row->year);
         _json_pair(j, s, i, k);
         json_end_object(j);
     }
@@ -199,8 +221,8 @@ static void _json_scenario(json_out *j, const cx_scenario_set *s, size_t k)
         json_key(j, cx_scenario_fig_name(row->fig));
         json_begin_object(j);
         if (row->fig == CX_SF_CUMULATIVE) {
-            json_kint(j, "from", row->from);
-            json_kint(j, "through", row->year);
+            json_kyear(j, "from", row->from);
+            json_kyear(j, "through", row->year);
         }
         _json_pair(j, s, i, k);
         json_end_object(j);

@@ -93,24 +93,32 @@ static const char *_not_by_period(const run_job *j)
     if (m->cal.per_year == 1)
         return NULL;
     if (j->scenarios)
-        return "--scenario all";
+        return "workbook with --scenario all";
     for (size_t i = 0; i < m->nchecks; i++)
         if (m->checks[i].kind == CX_C_BREAK_EVEN)
-            return "a break_even check";
+            return "workbook with a break_even check";
     return NULL;
+}
+
+static int _refuse(const cx_model *m, const char *what)
+{
+    diag_at(m->file, 0, 0, "a %s model's %s is not written yet (expected -n / "
+            "--no-workbook to print its figures as a table, csv or json; "
+            "docs/format.md, Periods)", m->cal.per_year == 12 ? "monthly" : "quarterly",
+            what);
+    return EX_DATAERR;
+}
+
+int run_job_workbook_refused(const cx_model *m)
+{
+    return m->cal.per_year == 1 ? 0 : _refuse(m, "Monte Carlo workbook");
 }
 
 int run_job_write(const run_job *j, const char *path)
 {
-    const cx_model *m = j->s.model;
     const char *what = _not_by_period(j);
-    if (what) {
-        diag_at(m->file, 0, 0, "a %s model's workbook with %s is not written yet "
-                "(expected -n / --no-workbook to print its figures as a table, csv or "
-                "json; docs/format.md, Periods)",
-                m->cal.per_year == 12 ? "monthly" : "quarterly", what);
-        return EX_DATAERR;
-    }
+    if (what)
+        return _refuse(j->s.model, what);
     run_extras x = run_job_extras(j);
     return xlsx_write_with(j->s.result, &x, path);
 }
