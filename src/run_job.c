@@ -84,22 +84,6 @@ run_extras run_job_extras(const run_job *j)
     return x;
 }
 
-/* What a monthly or quarterly model's workbook cannot show yet: the
- * Scenarios sheet (its labels and years are the engine's period numbers)
- * and a check of the break-even year (a period's title, not a number). */
-static const char *_not_by_period(const run_job *j)
-{
-    const cx_model *m = j->s.model;
-    if (m->cal.per_year == 1)
-        return NULL;
-    if (j->scenarios)
-        return "workbook with --scenario all";
-    for (size_t i = 0; i < m->nchecks; i++)
-        if (m->checks[i].kind == CX_C_BREAK_EVEN)
-            return "workbook with a break_even check";
-    return NULL;
-}
-
 static int _refuse(const cx_model *m, const char *what)
 {
     diag_at(m->file, 0, 0, "a %s model's %s is not written yet (expected -n / "
@@ -116,9 +100,6 @@ int run_job_workbook_refused(const cx_model *m)
 
 int run_job_write(const run_job *j, const char *path)
 {
-    const char *what = _not_by_period(j);
-    if (what)
-        return _refuse(j->s.model, what);
     run_extras x = run_job_extras(j);
     return xlsx_write_with(j->s.result, &x, path);
 }

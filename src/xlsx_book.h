@@ -62,6 +62,9 @@ enum { XB_BURN_HEADER = 2, XB_BURN_REVENUE, XB_BURN_COSTS, XB_BURN_NET,
        XB_BURN_FIGURES = 10, XB_BURN_PEAK, XB_BURN_PEAK_YEAR,
        XB_BURN_BREAK_EVEN, XB_BURN_PAYBACK, XB_BURN_TOTAL };
 #define XB_BURN_VALUE_COL 1
+/* A monthly or quarterly model's Burn row of period starts (fractional
+ * fiscal years), below the flags. */
+#define XB_BURN_START (XB_BURN_PAIDBACK + 1)
 /* Words in Burn's figure cells where there is no year (Summary repeats them). */
 #define XB_NOT_WITHIN  "not within horizon"
 #define XB_NO_BURN     "no burn within horizon"

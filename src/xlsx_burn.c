@@ -50,7 +50,7 @@ static int _next(int *row)
 /* A monthly or quarterly model has, below the flags, the row of each
  * period's start as a fractional fiscal year (2026.25): the crossings
  * interpolate on it, as an annual model's do on its header of years. */
-#define START_ROW (XB_BURN_PAIDBACK + 1)
+#define START_ROW XB_BURN_START
 
 static int _yr(const xlsx_book *b)
 {

@@ -113,35 +113,39 @@ burn:
   cash: 5
 YAML
 
+# With checks (a break-even year, a CAGR annualised over months, a growth,
+# a cumulative) and a scenario, written once and with --scenario all.
+cp "$T/raise.yaml" "$T/checks.yaml"
+cat >>"$T/checks.yaml" <<'YAML'
+checks:
+  - {break_even: burn, stated: 2027}
+  - {cagr: revenue.app, from: 2026-03, to: 2026-12, stated: 300%}
+  - {growth: revenue.app, from: 2026-06, to: 2026-07, stated: 14%}
+  - {cumulative: burn, from: 2026-03, to: 2026-12, stated: -50}
+scenarios:
+  slow:
+    drivers:
+      revenue.app: {method: growth, rate: 60%}
+YAML
+
 # Workbooks by period: every formula recalculated by LibreOffice and
 # Gnumeric equals its cached value; titles, rates and the Annual sheet
 # worked by hand.
-for m in burn burn_year fiscal partial raise raise60 turn; do
+for m in burn burn_year fiscal partial raise raise60 turn checks; do
     check "workbook of $m" sh -c '"$1" run "$2" -o "$3" >/dev/null 2>"$4"' sh "$CAPEX" \
         "$T/$m.yaml" "$T/$m.xlsx" "$T/err"
 done
+check "workbook of checks, --scenario all" sh -c '"$1" run "$2" -s all -o "$3" >/dev/null 2>"$4"' \
+    sh "$CAPEX" "$T/checks.yaml" "$T/checks_all.xlsx" "$T/err"
 check "workbooks by period worked by hand" "$PYTHON" tests/e2e/periods_workbook.py "$T"
 "$PYTHON" tests/e2e/recalc.py "$T"/burn.xlsx "$T"/burn_year.xlsx "$T"/fiscal.xlsx \
-    "$T"/partial.xlsx "$T"/raise.xlsx "$T"/raise60.xlsx "$T"/turn.xlsx >"$T/err" 2>&1
+    "$T"/partial.xlsx "$T"/raise.xlsx "$T"/raise60.xlsx "$T"/turn.xlsx "$T"/checks.xlsx \
+    "$T"/checks_all.xlsx >"$T/err" 2>&1
 rc=$?
 if [ $rc -eq 0 ]; then ok "recalculated by period in LibreOffice and Gnumeric: every formula equals its cached value"
 elif [ $rc -eq 77 ]; then echo "skip recalculation: $(tail -1 "$T/err")"
 else bad "recalculated by period equals the cached values"
 fi
 
-# What is not written by period yet: --scenario all (refused, nothing written).
-printf 'scenarios:\n  fast:\n    drivers:\n      capex.co: {method: growth, rate: 30%%}\n' \
-    >>"$T/fiscal.yaml"
-"$CAPEX" run "$T/fiscal.yaml" -s all -o "$T/all.xlsx" >"$T/out" 2>"$T/err"
-if [ $? -eq 65 ] && [ ! -e "$T/all.xlsx" ] && grep -q "with --scenario all is not written yet" "$T/err"
-then ok "quarterly --scenario all workbook refused (65, nothing written)"
-else bad "quarterly --scenario all workbook refused (65, nothing written)"
-fi
-# With a scenario, no selector: Inputs says why.
-check "fiscal workbook with a scenario" sh -c '"$1" run "$2" -o "$3" >/dev/null 2>"$4"' sh \
-    "$CAPEX" "$T/fiscal.yaml" "$T/scen.xlsx" "$T/err"
-check "no scenario selector by quarter, and why" "$PYTHON" -c '
-import sys, openpyxl
-a3 = openpyxl.load_workbook(sys.argv[1])["Inputs"]["A3"].value or ""
-sys.exit(0 if a3.startswith("No scenario selector: a quarterly model") else 1)' "$T/scen.xlsx"
+# The Monte Carlo workbook by period is not written yet: refused.
 finish periods

@@ -144,6 +144,26 @@ same("raise: raise period", value(v["Burn"], "Series A", 2), "Sep 2026")
 near("raise: raised in Sep 2026", value(v["Burn"], "Raises", 10), 40)
 same("raise: Summary periods", value(v["Summary"], "Periods", 2), "Mar 2026\u2013Feb 2028")
 
+# Checks: the break-even (Jun 2027, as in raise.yaml) is in fiscal 2027;
+# the CAGR Mar -> Dec 2026 is annualised, (v_Dec / v_Mar)^(12/9) - 1 with
+# v_Dec / v_Mar = (2.6 / 2) * 5^(6/12) (three months interpolated to 2.6,
+# then six at 400% a year): 1.3^(4/3) * 5^(2/3) - 1.
+f, v = books("checks")
+c = v["Checks"]
+same("checks: break-even computed", c["G4"].value, 2027)
+same("checks: break-even status", c["J4"].value, "pass")
+near("checks: CAGR computed", c["G5"].value, 1.3 ** (4 / 3) * 5 ** (2 / 3) - 1)
+same("checks: CAGR period", c["B5"].value, "Mar 2026..Dec 2026")
+# --scenario all: the year figures are titles (text), the fractions
+# fractional fiscal years; base breaks even in Jun 2027: its net crosses
+# 0 between May (the start of May 2027 is 2027 + 4/12) and June (2027 + 5/12).
+f, v = books("checks_all")
+s = v["Scenarios"]
+same("checks_all: break-even (base)", value(s, "Break-even year", 3), "Jun 2027")
+be = value(s, "Break-even (fractional year)", 3)
+same("checks_all: break-even fraction between May and Jun 2027",
+     isinstance(be, float) and 2027 + 4 / 12 < be < 2027 + 5 / 12, True)
+
 for msg in failed:
     print("  " + msg)
 sys.exit(1 if failed else 0)
