@@ -95,7 +95,7 @@ static int _refuse(const cx_model *m, const char *what)
 
 int run_job_workbook_refused(const cx_model *m)
 {
-    return m->cal.per_year == 1 ? 0 : _refuse(m, "Monte Carlo workbook");
+    return m->cal.per_year == 1 ? 0 : _refuse(m, "raw paths workbook (--raw)");
 }
 
 int run_job_write(const run_job *j, const char *path)

@@ -45,10 +45,9 @@ int run_job_write(const run_job *j, const char *path);
 
 void run_job_release(run_job *j);
 
-/** A monthly or quarterly model's Monte Carlo workbook is not written yet
- *  (issue 13): the message and EX_DATAERR; 0 for an annual model. (Its
- *  run workbook is, but for --scenario all and break_even checks:
- *  run_job_write says so.) */
+/** A monthly or quarterly model's raw paths workbook (capex mc --raw) is
+ *  not written yet (issue 13): the message and EX_DATAERR; 0 for an
+ *  annual model. */
 int run_job_workbook_refused(const cx_model *m);
 
 #endif

@@ -240,7 +240,7 @@ void xb_convert_rate(const xlsx_book *b, size_t s, xb_str *f);
 /** "month", "quarter" or "year". */
 const char *xb_per_word(const xlsx_book *b);
 /** text in a monthly or quarterly model's words: "year" as "month" (or
- *  "quarter"), "fractional year" as "fractional fiscal year" (into out);
+ *  "quarter", "Year" as "Month"), "fractional year" as "fractional fiscal year" (into out);
  *  text itself in an annual model. */
 const char *xb_period_words(const xlsx_book *b, const char *text, xb_str *out);
 /** "Month", "Quarter" or "Year": a chart's category axis. */

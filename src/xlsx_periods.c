@@ -101,9 +101,10 @@ const char *xb_period_words(const xlsx_book *b, const char *text, xb_str *out)
         if (!strncmp(p, frac, sizeof frac - 1)) {
             xs_printf(out, "fractional fiscal year");
             p += sizeof frac - 1;
-        } else if (!strncmp(p, "year", 4) && (p == text || !_letter(p[-1])) &&
+        } else if ((!strncmp(p, "year", 4) || !strncmp(p, "Year", 4)) &&
+                   (p == text || !_letter(p[-1])) &&
                    (!_letter(p[4]) || (p[4] == 's' && !_letter(p[5])))) {
-            xs_printf(out, "%s", xb_per_word(b));
+            xs_printf(out, "%s", *p == 'Y' ? xb_axis_word(b) : xb_per_word(b));
             p += 4;
         } else {
             xs_printf(out, "%c", *p++);

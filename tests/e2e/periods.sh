@@ -137,15 +137,30 @@ for m in burn burn_year fiscal partial raise raise60 turn checks; do
 done
 check "workbook of checks, --scenario all" sh -c '"$1" run "$2" -s all -o "$3" >/dev/null 2>"$4"' \
     sh "$CAPEX" "$T/checks.yaml" "$T/checks_all.xlsx" "$T/err"
+# Monte Carlo by month: growth rates drawn per year, converted per month.
+cp "$T/raise60.yaml" "$T/mc.yaml"
+cat >>"$T/mc.yaml" <<'YAML'
+uncertainty:
+  revenue.app: {dist: triangular, low: 30%, mode: 60%, high: 120%}
+  costs.app: {dist: normal, mean: 1%, sd: 0.5%}
+  targets: [{break_even_by: 2027-10}, {cumulative_burn_through: 2027-06, below: 100}]
+YAML
+check "Monte Carlo workbook by month" sh -c '"$1" mc "$2" --paths 500 --seed 1 -o "$3" \
+    >/dev/null 2>"$4"' sh "$CAPEX" "$T/mc.yaml" "$T/mc.xlsx" "$T/err"
 check "workbooks by period worked by hand" "$PYTHON" tests/e2e/periods_workbook.py "$T"
 "$PYTHON" tests/e2e/recalc.py "$T"/burn.xlsx "$T"/burn_year.xlsx "$T"/fiscal.xlsx \
     "$T"/partial.xlsx "$T"/raise.xlsx "$T"/raise60.xlsx "$T"/turn.xlsx "$T"/checks.xlsx \
-    "$T"/checks_all.xlsx >"$T/err" 2>&1
+    "$T"/checks_all.xlsx "$T"/mc.xlsx >"$T/err" 2>&1
 rc=$?
 if [ $rc -eq 0 ]; then ok "recalculated by period in LibreOffice and Gnumeric: every formula equals its cached value"
 elif [ $rc -eq 77 ]; then echo "skip recalculation: $(tail -1 "$T/err")"
 else bad "recalculated by period equals the cached values"
 fi
 
-# The Monte Carlo workbook by period is not written yet: refused.
+# The raw paths workbook by period is not written yet: refused, nothing written.
+"$CAPEX" mc "$T/mc.yaml" --paths 10 --raw "$T/raw.xlsx" -n >"$T/out" 2>"$T/err"
+if [ $? -eq 65 ] && [ ! -e "$T/raw.xlsx" ] && grep -q "raw paths workbook (--raw) is not written yet" "$T/err"
+then ok "monthly raw paths workbook refused (65, nothing written)"
+else bad "monthly raw paths workbook refused (65, nothing written)"
+fi
 finish periods

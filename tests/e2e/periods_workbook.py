@@ -164,6 +164,14 @@ be = value(s, "Break-even (fractional year)", 3)
 same("checks_all: break-even fraction between May and Jun 2027",
      isinstance(be, float) and 2027 + 4 / 12 < be < 2027 + 5 / 12, True)
 
+# Monte Carlo: the fan and the probabilities by month, titled by period.
+f, v = books("mc")
+mc = v["MonteCarlo"]
+same("mc: fan header", value(mc, "Month", 2), "Deterministic")
+same("mc: target", row_of(mc, "break_even_by Oct 2027") is not None, True)
+same("mc: probabilities by month", row_of(mc, "Probability by month") is not None, True)
+same("mc: first fan period", mc.cell(row_of(mc, "Month") + 1, 1).value, "Mar 2026")
+
 for msg in failed:
     print("  " + msg)
 sys.exit(1 if failed else 0)
