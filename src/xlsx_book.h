@@ -243,6 +243,10 @@ const char *xb_per_word(const xlsx_book *b);
  *  "quarter", "Year" as "Month"), "fractional year" as "fractional fiscal year" (into out);
  *  text itself in an annual model. */
 const char *xb_period_words(const xlsx_book *b, const char *text, xb_str *out);
+/** A monthly or quarterly sheet with its periods from column XB_YEAR0
+ *  (Projection, Burn, Commitments): printed twelve periods a page across,
+ *  columns A..C repeated on each (after xb_page_setup). */
+void xb_period_print(xlsx_book *b, lxw_worksheet *ws);
 /** "Month", "Quarter" or "Year": a chart's category axis. */
 const char *xb_axis_word(const xlsx_book *b);
 

@@ -1024,4 +1024,5 @@ void xb_write_burn(xlsx_book *b)
         xb_insert_beside_wide(b, ws, w.end + 1, 0, cash);
     worksheet_freeze_panes(ws, XB_BURN_HEADER + 1, XB_YEAR0);
     xb_page_setup(b, ws, "Burn");
+    xb_period_print(b, ws);
 }

@@ -188,4 +188,5 @@ void xb_write_commitments(xlsx_book *b)
         xb_insert_wide_chart(b, ws, row + 2, 0, chart);
     worksheet_freeze_panes(ws, CMT_HEADER + 1, XB_YEAR0);
     xb_page_setup(b, ws, "Commitments");
+    xb_period_print(b, ws);
 }

@@ -112,3 +112,20 @@ const char *xb_period_words(const xlsx_book *b, const char *text, xb_str *out)
     }
     return xs_get(out);
 }
+
+#define PRINT_PERIODS 12   /* period columns on one printed page */
+
+void xb_period_print(xlsx_book *b, lxw_worksheet *ws)
+{
+    int n = (int)b->m->nyears, pages = (n + PRINT_PERIODS - 1) / PRINT_PERIODS;
+    if (!xb_sub(b) || pages < 2)
+        return;
+    lxw_col_t breaks[LXW_BREAKS_MAX + 1];
+    int nb = 0;
+    for (int k = 1; k < pages && nb < LXW_BREAKS_MAX; k++)
+        breaks[nb++] = (lxw_col_t)(XB_YEAR0 + k * PRINT_PERIODS);
+    breaks[nb] = 0;
+    worksheet_fit_to_pages(ws, (uint16_t)pages, 0);
+    xb_check(b, worksheet_set_v_pagebreaks(ws, breaks));
+    xb_check(b, worksheet_repeat_columns(ws, 0, XB_YEAR0 - 1));
+}

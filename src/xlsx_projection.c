@@ -453,4 +453,5 @@ void xb_write_projection(xlsx_book *b)
                                      12, NULL));
     worksheet_freeze_panes(ws, PROJ_YEAR_ROW + 1, XB_YEAR0);
     xb_page_setup(b, ws, "Projection");
+    xb_period_print(b, ws);
 }
