@@ -189,6 +189,7 @@ static void _chart(xlsx_book *b, int at, int beside, const int *rows, size_t n,
     }
     xb_chart_money_title(b, chart, what, NULL);
     chart_axis_set_name(chart->x_axis, "Fiscal year");
+    chart_axis_set_num_format(chart->x_axis, FMT_FY);
     chart_axis_set_num_format(chart->y_axis, b->money_numfmt);
     chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
