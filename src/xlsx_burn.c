@@ -241,6 +241,18 @@ static void _net(xlsx_book *b, const _rows *w, size_t i, xb_str *f)
     xb_formula(b, b->burn, XB_BURN_NET, c, f, money, br->net[i]);
 }
 
+/* Append "E$3>$B$13,E7>=0": column c's year is after the peak burn year
+ * and its cumulative is back at or above 0 (an annual model). */
+static void _after_peak(int c, xb_str *f)
+{
+    xs_ref(f, NULL, XB_BURN_HEADER, c, XB_ABS_ROW);
+    xs_printf(f, ">");
+    xs_ref(f, NULL, XB_BURN_PEAK_YEAR, XB_BURN_VALUE_COL, XB_ABS);
+    xs_printf(f, ",");
+    xs_ref(f, NULL, XB_BURN_CUM, c, 0);
+    xs_printf(f, ">=0");
+}
+
 /* Paid back in a monthly or quarterly model, where the peak's period is
  * a title: =IF($B$12<0,IF(AND(E$10>INDEX(starts,1,MATCH($B$12,cumulative,
  * 0)),E7>=0),1,0),0), the MATCH only asked when there is a peak. */
@@ -304,12 +316,8 @@ static void _year(xlsx_book *b, const _rows *w, size_t i, xb_str *f)
         xs_printf(f, "=IF(AND(");
         xs_ref(f, NULL, XB_BURN_PEAK, XB_BURN_VALUE_COL, XB_ABS);
         xs_printf(f, "<0,");
-        xs_ref(f, NULL, XB_BURN_HEADER, c, XB_ABS_ROW);
-        xs_printf(f, ">");
-        xs_ref(f, NULL, XB_BURN_PEAK_YEAR, XB_BURN_VALUE_COL, XB_ABS);
-        xs_printf(f, ",");
-        xs_ref(f, NULL, XB_BURN_CUM, c, 0);
-        xs_printf(f, ">=0),1,0)");
+        _after_peak(c, f);
+        xs_printf(f, "),1,0)");
     }
     xb_formula(b, ws, XB_BURN_PAIDBACK, c, f, flag, paid);
 }
@@ -783,12 +791,8 @@ static void _crossings(xlsx_book *b, const _rows *w, int c, xb_str *f)
         xs_ref(f, NULL, XB_BURN_PAIDBACK, c, 0);
         xs_printf(f, "=1),");
     } else {
-        xs_ref(f, NULL, XB_BURN_HEADER, c, XB_ABS_ROW);
-        xs_printf(f, ">");
-        xs_ref(f, NULL, XB_BURN_PEAK_YEAR, XB_BURN_VALUE_COL, XB_ABS);
-        xs_printf(f, ",");
-        xs_ref(f, NULL, XB_BURN_CUM, c, 0);
-        xs_printf(f, ">=0),");
+        _after_peak(c, f);
+        xs_printf(f, "),");
     }
     _interpolate(b, XB_BURN_CUM, c, f);
     xs_printf(f, ",\"\")");
@@ -842,6 +846,22 @@ static void _cash_year(xlsx_book *b, const _rows *w, int c, xb_str *f)
     xs_release(&prev);
 }
 
+/* The raises of column c's year, =SUMIF(years,D$3,amounts); by period,
+ * whose titles are text that a criterion could read as a date,
+ * =SUMPRODUCT((periods=D$3)*amounts). */
+static void _raises_formula(xlsx_book *b, const _rows *w, int c, xb_str *f)
+{
+    int last = w->raise0 + (int)b->m->burn.nraises - 1, sub = xb_sub(b);
+    xs_clear(f);
+    xs_printf(f, sub ? "=SUMPRODUCT((" : "=SUMIF(");
+    xs_range(f, NULL, w->raise0, 1, last, 1, XB_ABS);
+    xs_printf(f, sub ? "=" : ",");
+    xs_ref(f, NULL, XB_BURN_HEADER, c, XB_ABS_ROW);
+    xs_printf(f, sub ? ")*" : ",");
+    xs_range(f, NULL, w->raise0, 2, last, 2, XB_ABS);
+    xs_printf(f, ")");
+}
+
 static void _by_year(xlsx_book *b, const _rows *w, size_t i, xb_str *f)
 {
     const cx_burn_result *br = &b->r->burn;
@@ -870,25 +890,7 @@ static void _by_year(xlsx_book *b, const _rows *w, size_t i, xb_str *f)
         xb_formula(b, b->burn, w->commit, c, f, money, fu->commitments[i]);
     }
     if (w->raises >= 0) {
-        int last = w->raise0 + (int)b->m->burn.nraises - 1;
-        xs_clear(f);
-        if (xb_sub(b)) {        /* titles compared as text, never parsed as dates */
-            xs_printf(f, "=SUMPRODUCT((");
-            xs_range(f, NULL, w->raise0, 1, last, 1, XB_ABS);
-            xs_printf(f, "=");
-            xs_ref(f, NULL, XB_BURN_HEADER, c, XB_ABS_ROW);
-            xs_printf(f, ")*");
-            xs_range(f, NULL, w->raise0, 2, last, 2, XB_ABS);
-            xs_printf(f, ")");
-        } else {
-            xs_printf(f, "=SUMIF(");
-            xs_range(f, NULL, w->raise0, 1, last, 1, XB_ABS);
-            xs_printf(f, ",");
-            xs_ref(f, NULL, XB_BURN_HEADER, c, XB_ABS_ROW);
-            xs_printf(f, ",");
-            xs_range(f, NULL, w->raise0, 2, last, 2, XB_ABS);
-            xs_printf(f, ")");
-        }
+        _raises_formula(b, w, c, f);
         xb_formula(b, b->burn, w->raises, c, f, money, fu->raises[i]);
     }
     if (w->cash >= 0)
