@@ -25,6 +25,11 @@ cx_status cxi_depreciation_rules(cx_result *r)
     return CX_OK;
 }
 
+cx_dep_rule cxi_dep_rule(const cx_result *r, size_t d)
+{
+    return cx_dep_rule_periods(r->deps[d].rule, r->model->cal.per_year);
+}
+
 void cxi_depreciation_release(cx_result *r)
 {
     for (size_t d = 0; r->deps && d < r->model->ndepreciations; d++) {
@@ -58,19 +63,22 @@ static cx_status _capex_notes(cx_result *r, size_t d, int first)
             negative = t;
     }
     cx_status st = CX_OK;
+    char p[CX_PERIOD_KEY_MAX];
+    const char *unit = r->model->cal.per_year == 1 ? "year" : "period";
     if (nmissing)
         st = cxi_note(r, CX_NOTE_INFO, dep->series[0], r->model->first_year + missing,
-                      dep->line, dep->col, "%s: '%s' has no figure in %d year%s from %d: "
-                      "no purchase counted there", dep->name, name, nmissing,
-                      nmissing == 1 ? "" : "s", r->model->first_year + missing);
+                      dep->line, dep->col, "%s: '%s' has no figure in %d %s%s from %s: "
+                      "no purchase counted there", dep->name, name, nmissing, unit,
+                      nmissing == 1 ? "" : "s",
+                      cxi_ptitle(r->model, r->model->first_year + missing, p));
     if (st == CX_OK && negative >= 0) {
         const cx_value *v = &cs->v[negative];
         st = cxi_note(r, CX_NOTE_WARNING, dep->capex, r->model->first_year + negative,
                       v->line ? v->line : dep->line, v->line ? v->col : dep->col,
-                      "%s: '%s' is negative in %d; capex is depreciated as a positive "
+                      "%s: '%s' is negative in %s; capex is depreciated as a positive "
                       "outflow (write purchases as positive figures, or "
                       "formula: \"-%s\")", dep->name, name,
-                      r->model->first_year + negative, name);
+                      cxi_ptitle(r->model, r->model->first_year + negative, p), name);
     }
     return st;
 }
@@ -94,6 +102,7 @@ static cx_status _corner(cx_result *r, size_t d, int first, int end, double life
     size_t n = r->model->nyears - (size_t)first;
     cx_dep_rule rule = r->deps[d].rule;
     rule.life = life;
+    rule = cx_dep_rule_periods(rule, r->model->cal.per_year);
     cx_dep_schedule s;
     _purchases(r, d, first, end, buf);
     cx_status st = cx_dep_compute(buf, n, &rule, &s);
@@ -213,7 +222,8 @@ static cx_status _schedule(cx_result *r, size_t d)
     cx_status st = dr->capex && bounds ? _capex_notes(r, d, dr->first) : CX_ENOMEM;
     if (st == CX_OK) {
         _purchases(r, d, dr->first, 0, dr->capex + dr->first);
-        st = cx_dep_compute(dr->capex + dr->first, n, &dr->rule, &dr->schedule);
+        cx_dep_rule rule = cxi_dep_rule(r, d);
+        st = cx_dep_compute(dr->capex + dr->first, n, &rule, &dr->schedule);
     }
     if (st == CX_OK)
         st = _bounds(r, d, dr->first, bounds, bounds + CX_DEP_PARTS * n);

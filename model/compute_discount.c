@@ -37,6 +37,30 @@ static cx_status _alloc(cx_discount_result *d, size_t n)
 }
 
 /* The flows and their years. */
+/* The series has a gap at period p: the flows stop before it. */
+static cx_status _stop_note(cx_result *r, int p)
+{
+    const cx_model *m = r->model;
+    const cx_discount_spec *sp = &m->discount;
+    char a[CX_PERIOD_KEY_MAX], b[CX_PERIOD_KEY_MAX];
+    return cxi_note(r, CX_NOTE_WARNING, sp->series, p, sp->line, sp->col,
+                    "discount: %s has no value for %s, so the discounted flows stop at %s",
+                    m->series[sp->series].name, cxi_ptitle(m, p, a), cxi_ptitle(m, p - 1, b));
+}
+
+/* The flow of number p's date: its last day, or (mid-year) its middle: in
+ * an annual model July 1, else the period's first day plus half its days. */
+static double _date(const cx_model *m, int p, int mid)
+{
+    if (m->cal.per_year == 1)
+        return cx_serial_date(p, mid ? 7 : 12, mid ? 1 : 31);
+    int t = cx_period_of_number(&m->cal, p);
+    cx_date a = cx_period_start(&m->cal, t), b = cx_period_end(&m->cal, t);
+    double first = cx_serial_date(a.year, a.month, a.day);
+    double last = cx_serial_date(b.year, b.month, b.day);
+    return mid ? first + floor((last - first + 1) / 2) : last;
+}
+
 static cx_status _flows(cx_result *r)
 {
     const cx_model *m = r->model;
@@ -62,10 +86,7 @@ static cx_status _flows(cx_result *r)
     if (st == CX_OK && n && t0 + n < m->nyears)
         for (size_t t = t0 + n; t < m->nyears; t++)
             if (cx_value_present(&r->series[sp->series].v[t]))
-                return cxi_note(r, CX_NOTE_WARNING, sp->series, m->first_year + (int)(t0 + n),
-                                sp->line, sp->col, "discount: %s has no value for %d, so "
-                                "the discounted flows stop at %d", m->series[sp->series].name,
-                                m->first_year + (int)(t0 + n), m->first_year + (int)(t0 + n) - 1);
+                return _stop_note(r, m->first_year + (int)(t0 + n));
     return st;
 }
 
@@ -133,7 +154,9 @@ cx_status cxi_discount_compute(cx_result *r)
     cx_discount_result *d = &r->discount;
     if (!sp->enabled)
         return CX_OK;
-    *d = (cx_discount_result){.enabled = 1, .rate = sp->rate, .npv = NAN, .npv0 = NAN,
+    /* a period's rate: (1 + r)^(1/12) - 1 a month (period.h) */
+    double rate = cx_rate_convert(sp->rate, 12, cx_period_months(&r->model->cal));
+    *d = (cx_discount_result){.enabled = 1, .rate = rate, .npv = NAN, .npv0 = NAN,
                               .xnpv = NAN, .irr = NAN, .xirr = NAN, .irr_guess = NAN,
                               .xirr_guess = NAN};
     cx_status st = _flows(r);
@@ -144,7 +167,7 @@ cx_status cxi_discount_compute(cx_result *r)
                         "discount: no year has a flow to discount");
     int mid = sp->dates == CX_DATES_MID_YEAR;
     for (size_t i = 0; i < d->n; i++) {
-        d->dates[i] = cx_serial_date(d->first_year + (int)i, mid ? 7 : 12, mid ? 1 : 31);
+        d->dates[i] = _date(r->model, d->first_year + (int)i, mid);
         d->discounted[i] = d->flows[i] / pow(1.0 + d->rate, (double)(i + 1));
     }
     st = cx_npv(d->rate, d->flows, d->n, &d->npv);

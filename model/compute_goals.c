@@ -72,14 +72,14 @@ static void _say(char *buf, size_t size, const char *fmt, ...)
 }
 
 /* "reaches net 0 in 2030", "keeps peak funding at 150". */
-static void _aim(const cx_goal *g, char *buf, size_t size)
+static void _aim(const cx_model *m, const cx_goal *g, char *buf, size_t size)
 {
-    char num[64];
+    char num[64], p[CX_PERIOD_KEY_MAX];
     if (g->kind == CX_G_PEAK_FUNDING) {
         cxi_format_number(num, sizeof num, g->cap);
         _say(buf, size, "keeps peak funding at %s", num);
     } else {
-        _say(buf, size, "reaches net cash flow 0 in %d", g->by);
+        _say(buf, size, "reaches net cash flow 0 in %s", cxi_ptitle(m, g->by, p));
     }
 }
 
@@ -87,7 +87,7 @@ static void _solved(const cx_model *m, const cx_goal *g, cx_goal_result *res)
 {
     char rate[64], aim[96];
     cxi_format_percent(rate, sizeof rate, res->rate);
-    _aim(g, aim, sizeof aim);
+    _aim(m, g, aim, sizeof aim);
     _say(res->message, sizeof res->message, "%s growing %s a year after its "
              "last stated year %s", m->series[g->series].name, rate, aim);
 }
@@ -96,15 +96,15 @@ static cx_status _unsolved(cx_result *r, const cx_goal *g, cx_goal_result *res,
                            double f_lo, double f_hi, cx_status why)
 {
     const char *name = r->model->series[g->series].name;
-    char aim[96], lo[64], hi[64], what[32];
-    _aim(g, aim, sizeof aim);
+    char aim[96], lo[64], hi[64], what[32], p[CX_PERIOD_KEY_MAX];
+    _aim(r->model, g, aim, sizeof aim);
     double off = g->kind == CX_G_PEAK_FUNDING ? g->cap : 0;
     cxi_format_number(lo, sizeof lo, f_lo - off);
     cxi_format_number(hi, sizeof hi, f_hi - off);
     if (g->kind == CX_G_PEAK_FUNDING)
         _say(what, sizeof what, "peak burn");
     else
-        _say(what, sizeof what, "net %d", g->by);
+        _say(what, sizeof what, "net %s", cxi_ptitle(r->model, g->by, p));
     if (why == CX_EDOMAIN)
         _say(res->message, sizeof res->message, "no constant growth rate of %s "
                  "in -99%%..1000%% %s (%s: %s at -99%%, %s at 1000%%)", name, aim,

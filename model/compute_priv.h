@@ -23,6 +23,10 @@ const char *cxi_ptitle(const cx_model *m, int p, char *buf);
 /** The annual roll-ups of a monthly or quarterly result (compute_rollup.c). */
 cx_status cxi_rollup_compute(cx_result *r);
 
+/** The rule of depreciation entry d in effect, counted in the model's
+ *  periods (cx_dep_rule_periods): what schedules are computed with. */
+cx_dep_rule cxi_dep_rule(const cx_result *r, size_t d);
+
 /** "58%", "61.8%": a fraction as a percent with at most one decimal. */
 void cxi_format_percent(char *buf, size_t size, double x);
 

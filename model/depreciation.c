@@ -67,18 +67,34 @@ double cx_dep_offset(cx_dep_convention c)
     return c == CX_DEP_HALF_YEAR ? 0.5 : c == CX_DEP_NEXT_YEAR ? 1.0 : 0.0;
 }
 
+/* The longest life of the rule's unit: CX_DEP_MAX_LIFE years. */
+static double _max_life(const cx_dep_rule *r)
+{
+    return r->periods > 1 ? CX_DEP_MAX_LIFE * r->periods : CX_DEP_MAX_LIFE;
+}
+
 static int _bad_opening(const cx_dep_rule *r)
 {
     return !(isfinite(r->opening_gross) && isfinite(r->opening_net) &&
              isfinite(r->opening_life)) ||
            r->opening_net < 0 || r->opening_net > r->opening_gross ||
-           r->opening_life <= 0 || r->opening_life > CX_DEP_MAX_LIFE;
+           r->opening_life <= 0 || r->opening_life > _max_life(r);
+}
+
+cx_dep_rule cx_dep_rule_periods(cx_dep_rule r, int k)
+{
+    if (k <= 1)
+        return r;
+    r.life *= k;
+    r.opening_life *= k;
+    r.periods = k;
+    return r;
 }
 
 cx_status cx_dep_rule_check(const cx_dep_rule *r, const char **what)
 {
     const char *bad = NULL;
-    if (!r || !(r->life > 0 && r->life <= CX_DEP_MAX_LIFE))
+    if (!r || !(r->life > 0 && r->life <= _max_life(r)))
         bad = "life";
     else if (!(r->salvage >= 0 && r->salvage < 1))
         bad = "salvage";

@@ -74,6 +74,11 @@ typedef struct cx_dep_rule {
     double opening_gross;         /**< >= opening_net >= 0 */
     double opening_net;
     double opening_life;          /**< remaining life of opening net, > 0 */
+    int periods;                  /**< periods a year the lives are counted
+                                       in: 0 or 1 = years (as written); a
+                                       monthly model computes with lives x 12
+                                       (cx_dep_rule_periods), so the limits
+                                       scale with it */
 } cx_dep_rule;
 
 /** A rule's schedule over n periods. Arrays are owned (cx_dep_release). */
@@ -105,6 +110,12 @@ double cx_dep_offset(cx_dep_convention c);
 /** W = sum_j len_j (L - j) = m L - m (m - 1) / 2 + f^2 (m = floor L,
  *  f = L - m): the sum of years' digits, L (L + 1) / 2 for a whole L. */
 double cx_dep_syd_total(double life);
+
+/** The rule of years r counted in periods of a model with k a year: the
+ *  lives times k (a declining balance's rate factor / (life x k) a
+ *  period), the convention taken on the period (half a month). r itself
+ *  for k = 1. */
+cx_dep_rule cx_dep_rule_periods(cx_dep_rule r, int k);
 
 /** Check a rule: CX_EINVAL (with *what set to a short reason: "life",
  *  "salvage", "opening") when a figure is outside its bounds. */

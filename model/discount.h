@@ -43,11 +43,14 @@ typedef struct cx_discount_result {
     double *flows;        /**< [n], owned */
     double *dates;        /**< [n] spreadsheet serial dates, owned */
     double *discounted;   /**< [n] flows[i] / (1+rate)^(i+1), owned */
-    double rate;
+    double rate;          /**< per period: the spec's rate per year, or in a
+                               monthly or quarterly model (1 + r)^(1/k) - 1;
+                               XNPV and XIRR stay per year (dates) */
     double npv;           /**< spreadsheet convention; NAN when n == 0 */
     double npv0;          /**< t=0 convention; NAN when n == 0 */
     double xnpv;          /**< NAN when n < 2 (spreadsheets need two flows) */
-    double irr;           /**< NAN when none */
+    double irr;           /**< per period (the spreadsheet's IRR of the
+                               flows); NAN when none */
     double xirr;          /**< NAN when none */
     int irr_roots;        /**< roots of NPV found over the grid */
     int xirr_roots;       /**< roots of XNPV found over the grid */

@@ -36,6 +36,8 @@ typedef struct cxi_mc_work {
     cxi_mc_stream *q;             /* streaming: the ring */
     double *slot;             /* this block's rows, or NULL */
     cxi_mc_fx fx;             /* derived series' scratch */
+    cxi_mc_fw_win *fwl;       /* this thread's brackets (s->fw), merged by
+                                 _simulate after the pass */
 } cxi_mc_work;
 
 /* ---- one path ---------------------------------------------------------- */
@@ -167,7 +169,12 @@ static void _flush(cxi_mc_work *w, size_t b)
     for (size_t r = 0; r < s->nrows; r++) {
         const double *x = w->blk + r * CX_MC_BLOCK;
         s->mom[b * s->nrows + r] = cxi_mc_block_moments(x, n);
-        memcpy(s->rows[r] + first, x, n * sizeof *x);
+        if (s->fw && r < w->p->fan_rows && s->fw_pass > 0) {
+            if (cxi_mc_fw_keep(s->fw, w->fwl, r, x, n))
+                w->failed = 1;
+        } else {
+            memcpy(s->rows[r] + first, x, n * sizeof *x);
+        }
     }
 }
 
@@ -210,6 +217,8 @@ static int _work_init(cxi_mc_work *w)
         return -1;
     if (!w->V || cxi_mc_fx_init(p, &w->fx, w->V))
         return -1;
+    if (w->s->fw && w->s->fw_pass > 0 && !(w->fwl = cxi_mc_fw_local(w->s->fw)))
+        return -1;
     w->rng = gsl_rng_alloc(cx_rng_philox);
     if (!w->V || !w->x || !w->z || !w->y || !w->net || !w->cum || !w->rng || !w->sum
         || !w->sq || !w->mn || !w->mx || !w->hits || !w->years)
@@ -244,16 +253,19 @@ static void *_worker(void *arg)
     if (_work_init(w)) {
         w->failed = 1;
     } else {
-        for (size_t b = w->first_block; b < w->p->nblocks; b += w->step)
+        for (size_t b = w->s->b0 + w->first_block; b < w->s->b1; b += w->step)
             _block(w, b);
     }
     _work_release(w);
     return NULL;
 }
 
+/* Blocks s->b0 .. s->b1 - 1 on `threads` threads; this thread's
+ * brackets into the store's (any order: selection does not see it). */
 static cx_status _simulate(const cxi_mc_plan *p, cxi_mc_store *s, int threads)
 {
-    size_t nt = (size_t)threads < p->nblocks ? (size_t)threads : p->nblocks;
+    size_t nb = s->b1 - s->b0;
+    size_t nt = (size_t)threads < nb ? (size_t)threads : nb;
     cxi_mc_work *w = calloc(nt, sizeof *w);
     pthread_t *tid = calloc(nt, sizeof *tid);
     int *started = calloc(nt, sizeof *started);
@@ -272,6 +284,9 @@ static cx_status _simulate(const cxi_mc_plan *p, cxi_mc_store *s, int threads)
             pthread_join(tid[i], NULL);
     for (size_t i = 0; st == CX_OK && i < nt; i++)
         if (w[i].failed)
+            st = CX_ENOMEM;
+    for (size_t i = 0; w && i < nt; i++)
+        if (w[i].fwl && cxi_mc_fw_merge(s->fw, w[i].fwl) && st == CX_OK)
             st = CX_ENOMEM;
     free(w);
     free(tid);
@@ -451,6 +466,9 @@ static cx_status _stream(const cxi_mc_plan *p, cxi_mc_store *s, const cx_mc_opti
 
 static void _store_free(cxi_mc_store *s)
 {
+    if (s->fw)
+        cxi_mc_fw_release(s->fw);
+    free(s->fw);
     free(s->rowmem);
     free(s->rows);
     free(s->be); free(s->pb); free(s->ro);
@@ -479,17 +497,20 @@ static cx_status _store_blocks(const cxi_mc_plan *p, cxi_mc_store *s)
 static cx_status _store_rows(const cxi_mc_plan *p, cxi_mc_store *s)
 {
     size_t n = p->paths, nr = p->fan_rows;
+    size_t fan_n = s->fw ? cxi_mc_fw_sample() : n;   /* a fan row's paths */
     if (p->burn)
         nr += 1 + (size_t)p->npv + (p->through_fan == MC_NONE);
     s->rows = calloc(nr ? nr : 1, sizeof *s->rows);
     if (!s->rows || nr > ((size_t)-1) / sizeof(double) / n)
         return CX_ENOMEM;
     s->nrows = nr;
-    s->rowmem = cxi_mc_big_alloc(nr * n * sizeof **s->rows);
+    s->rowmem = cxi_mc_big_alloc((p->fan_rows * fan_n + (nr - p->fan_rows) * n)
+                                 * sizeof **s->rows);
     if (!s->rowmem)
         return CX_ENOMEM;
     for (size_t r = 0; r < nr; r++)
-        s->rows[r] = s->rowmem + r * n;
+        s->rows[r] = s->rowmem + (r < p->fan_rows ? r * fan_n
+                                                  : p->fan_rows * fan_n + (r - p->fan_rows) * n);
     s->r_peak = s->r_npv = s->r_cum = MC_NONE;
     if (p->burn) {
         s->r_peak = p->fan_rows;
@@ -505,7 +526,10 @@ static cx_status _store_rows(const cxi_mc_plan *p, cxi_mc_store *s)
 static cx_status _store_alloc(const cxi_mc_plan *p, cxi_mc_store *s, const cx_mc_options *o)
 {
     size_t n = p->paths, nin = p->u->ninputs ? p->u->ninputs : 1;
+    cxi_mc_fanwin *fw = s->fw;
     memset(s, 0, sizeof *s);
+    s->fw = fw;
+    s->b1 = p->nblocks;
     if (o->stream_only)
         return _store_blocks(p, s);
     if (n > ((size_t)-1) / sizeof(double) / (nin > 3 ? nin : 3))
@@ -521,6 +545,56 @@ static cx_status _store_alloc(const cxi_mc_plan *p, cxi_mc_store *s, const cx_mc
             st = CX_ENOMEM;
     }
     return st == CX_OK ? _store_blocks(p, s) : st;
+}
+
+/* The fan by brackets (mc_fanwin.c): the sample's blocks with its rows
+ * kept, the brackets, then the other blocks (and every block again for a
+ * row whose rank fell outside its bracket). */
+static cx_status _simulate_fan(const cxi_mc_plan *p, cxi_mc_store *s, int threads)
+{
+    size_t m = cxi_mc_fw_sample();
+    s->fw_pass = 0;
+    s->b0 = 0;
+    s->b1 = m / CX_MC_BLOCK;
+    cx_status st = _simulate(p, s, threads);
+    if (st == CX_OK)
+        st = cxi_mc_fw_windows(s->fw, s->rows, m);
+    cxi_mc_fw_win *mine = st == CX_OK ? cxi_mc_fw_local(s->fw) : NULL;
+    if (st == CX_OK && !mine)
+        st = CX_ENOMEM;
+    for (size_t r = 0; st == CX_OK && r < p->fan_rows; r++)
+        if (cxi_mc_fw_keep(s->fw, mine, r, s->rows[r], m))
+            st = CX_ENOMEM;
+    if (mine && cxi_mc_fw_merge(s->fw, mine) && st == CX_OK)
+        st = CX_ENOMEM;
+    s->fw_pass = 1;
+    s->b0 = s->b1;
+    s->b1 = p->nblocks;
+    if (st == CX_OK)
+        st = _simulate(p, s, threads);
+    if (st == CX_OK && cxi_mc_fw_finish(s->fw)) {
+        s->fw_pass = 2;
+        s->b0 = 0;
+        st = _simulate(p, s, threads);
+        if (st == CX_OK && cxi_mc_fw_finish(s->fw))
+            st = CX_ERANGE;     /* a bracket that keeps everything cannot miss */
+    }
+    return st;
+}
+
+/* With a fan too large to keep: its brackets, and the cumulative figure in
+ * a row of its own (the histogram needs every path's). */
+static cx_status _fan_brackets(cxi_mc_plan *p, const cx_mc_options *o, cxi_mc_store *s)
+{
+    double levels[5 + CX_MC_MAX_LEVELS];
+    if (o->on_block || !cxi_mc_fw_wanted(p, o->fan_budget))
+        return CX_OK;
+    s->fw = malloc(sizeof *s->fw);
+    if (!s->fw)
+        return CX_ENOMEM;
+    p->through_fan = MC_NONE;
+    return cxi_mc_fw_init(s->fw, p->fan_rows, p->paths, levels, cxi_mc_levels(o, levels),
+                          o->fan_margin);
 }
 
 static cx_status _options(const cx_mc_options *o)
@@ -551,9 +625,12 @@ cx_status cx_mc_run(const cx_result *base, const cx_mc_options *o,
     if (st == CX_OK && o->on_block)
         st = cxi_mc_plan_stream(&p, o->block_entry);
     if (st == CX_OK)
+        st = _fan_brackets(&p, o, &s);
+    if (st == CX_OK)
         st = _store_alloc(&p, &s, o);
     if (st == CX_OK)
-        st = o->on_block ? _stream(&p, &s, o) : _simulate(&p, &s, o->threads);
+        st = o->on_block ? _stream(&p, &s, o)
+           : s.fw ? _simulate_fan(&p, &s, o->threads) : _simulate(&p, &s, o->threads);
     cx_mc_result *r = st == CX_OK ? calloc(1, sizeof *r) : NULL;
     if (st == CX_OK && !r)
         st = CX_ENOMEM;

@@ -66,6 +66,11 @@ typedef struct cx_mc_options {
                                    CX_FAN_NET or CX_FAN_CUMULATIVE */
     int stream_only;          /**< keep nothing per path: no percentiles,
                                    fan, histogram or years (see cx_mc_result) */
+    size_t fan_budget;        /**< bytes the fan's rows may take before its
+                                   percentiles come from brackets (mc_fanwin.c;
+                                   the same figures, less memory); 0 = 256 MiB */
+    size_t fan_margin;        /**< the brackets' half-width in sample ranks;
+                                   0 = 1280 (tests make it small) */
 } cx_mc_options;
 
 /** Summary of one output over the paths. */

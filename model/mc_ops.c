@@ -220,7 +220,7 @@ static cx_status _dep(cxi_mc_plan *p, size_t d)
     cxi_mc_dep *x = &p->deps[d];
     if (x->g || dr->first < 0)
         return CX_OK;                      /* done, or nothing to depreciate */
-    x->rule = dr->rule;
+    x->rule = cx_dep_rule_periods(dr->rule, p->m->cal.per_year);
     x->input = cx_uncertainty_find(p->u, CX_MC_LIFE, dep->series[CX_DEP_EXPENSE], 0);
     x->capex = dep->capex * p->ny;
     for (int k = 0; k < CX_DEP_PARTS; k++)
@@ -391,7 +391,7 @@ static void _run_dep(const cxi_mc_plan *p, const cxi_mc_op *op, double *V, const
     cx_dep_rule rule = d->rule;
     const double *profile = d->g;
     if (d->input != MC_NONE) {
-        rule.life = x[d->input];
+        rule.life = x[d->input] * (rule.periods > 1 ? rule.periods : 1);
         if (cx_dep_profile(&rule, rule.method == CX_DEP_STRAIGHT_LINE ? NULL : u, g, n)
             == CX_OK)
             profile = g;

@@ -183,6 +183,13 @@ typedef struct cxi_mc_store {
                                    year i (i = bn: none) */
     size_t *hits;             /**< [nblocks * ntargets] */
     double *insum, *insq, *inmin, *inmax; /**< [nblocks * ninputs] */
+    struct cxi_mc_fanwin *fw; /**< the fan by brackets (mc_fanwin.c), or NULL:
+                                   then rows[0 .. fan_rows) hold only the
+                                   first cxi_mc_fw_sample() paths */
+    size_t b0, b1;            /**< the blocks a simulation pass runs */
+    int fw_pass;              /**< 0: the sample's blocks; 1: the others,
+                                   into brackets; 2: every block, brackets
+                                   of the rows still active only */
 } cxi_mc_store;
 
 /* mc_plan.c */
@@ -237,6 +244,48 @@ cx_status cxi_mc_stats(const cxi_mc_plan *p, cxi_mc_store *s, const cx_mc_option
 /* mc_mem.c: a large block for the per-path rows, on huge pages where the
  * system offers them (fewer page faults); free() releases it. */
 void *cxi_mc_big_alloc(size_t size);
+
+/* mc_stats.c: the ranks the levels need (ascending, unique) and a level's
+ * percentile from their order statistics. */
+size_t cxi_mc_ranks(const double *levels, size_t nq, size_t n, size_t *r);
+double cxi_mc_quantile_of(const size_t *ranks, const double *vals, size_t nr, size_t n,
+                          double p);
+/* The levels a run reports: the standard five and the asked ones, sorted
+ * and unique, into levels[5 + o->nlevels]; their count. */
+size_t cxi_mc_levels(const cx_mc_options *o, double *levels);
+
+/* mc_fanwin.c: the fan's percentiles without keeping its rows (see there). */
+#define FW_MAXW (2 * (CX_MC_MAX_LEVELS + 5))
+typedef struct cxi_mc_fw_win {
+    double lo, hi;            /**< values lo <= x <= hi are kept */
+    double frac;              /**< the share of paths expected inside */
+    size_t below, pos, n, cap; /**< while collecting: below (bracket 0: the
+                                   values under it) and pos (the values from
+                                   its lo to the next lo) count; then below
+                                   is what lies under the bracket */
+    double *v;
+} cxi_mc_fw_win;
+typedef struct cxi_mc_fanwin {
+    size_t rows, paths, nr;
+    long margin;              /**< brackets' half-width in sample ranks */
+    size_t ranks[FW_MAXW];
+    cxi_mc_fw_win *win;       /**< [rows * FW_MAXW] */
+    size_t *nw;               /**< [rows] brackets in use */
+    size_t *w_of;             /**< [rows * nr] the bracket of each rank */
+    unsigned char *active;    /**< [rows] still to collect */
+    double *vals;             /**< [rows * nr] the order statistics */
+} cxi_mc_fanwin;
+int cxi_mc_fw_wanted(const cxi_mc_plan *p, size_t budget);
+size_t cxi_mc_fw_sample(void);
+cx_status cxi_mc_fw_init(cxi_mc_fanwin *fw, size_t rows, size_t paths,
+                         const double *levels, size_t nq, size_t margin);
+void cxi_mc_fw_release(cxi_mc_fanwin *fw);
+cx_status cxi_mc_fw_windows(cxi_mc_fanwin *fw, double *const *rows, size_t m);
+cxi_mc_fw_win *cxi_mc_fw_local(const cxi_mc_fanwin *fw);
+int cxi_mc_fw_keep(const cxi_mc_fanwin *fw, cxi_mc_fw_win *mine, size_t r,
+                   const double *x, size_t n);
+int cxi_mc_fw_merge(cxi_mc_fanwin *fw, cxi_mc_fw_win *mine);
+size_t cxi_mc_fw_finish(cxi_mc_fanwin *fw);
 
 /* mc_select.c: exact order statistics (cx_mc_select) */
 void cxi_mc_sort(double *x, size_t n);

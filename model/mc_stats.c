@@ -17,8 +17,8 @@
 static const double _standard[] = {0.05, 0.10, 0.50, 0.90, 0.95};
 
 /* The level's percentile from the order statistics at the ranks. */
-static double _quantile_of(const size_t *ranks, const double *vals, size_t nr,
-                           size_t n, double p)
+double cxi_mc_quantile_of(const size_t *ranks, const double *vals, size_t nr, size_t n,
+                          double p)
 {
     double index = p * (double)(n - 1);
     size_t lhs = (size_t)index, i = 0;
@@ -33,7 +33,7 @@ static double _quantile_of(const size_t *ranks, const double *vals, size_t nr,
 }
 
 /* The ranks the levels need, ascending and unique. */
-static size_t _ranks(const double *levels, size_t nq, size_t n, size_t *r)
+size_t cxi_mc_ranks(const double *levels, size_t nq, size_t n, size_t *r)
 {
     size_t nr = 0;
     for (size_t j = 0; j < nq; j++) {
@@ -103,10 +103,10 @@ static void _percentiles(const cx_mc_result *r, double *x, size_t n, double min,
             q[j] = min;
         return;
     }
-    size_t nr = _ranks(r->levels, r->nq, n, ranks);
+    size_t nr = cxi_mc_ranks(r->levels, r->nq, n, ranks);
     cx_mc_select(x, n, ranks, nr, vals);
     for (size_t j = 0; j < r->nq; j++)
-        q[j] = _quantile_of(ranks, vals, nr, n, r->levels[j]);
+        q[j] = cxi_mc_quantile_of(ranks, vals, nr, n, r->levels[j]);
 }
 
 /* One row's percentiles; the rows are independent, so the threads share
@@ -193,20 +193,25 @@ static int _cmp(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+size_t cxi_mc_levels(const cx_mc_options *o, double *levels)
+{
+    size_t n = 5 + o->nlevels, nq = 0;
+    memcpy(levels, _standard, sizeof _standard);
+    for (size_t i = 0; i < o->nlevels; i++)
+        levels[5 + i] = o->levels[i];
+    qsort(levels, n, sizeof *levels, _cmp);
+    for (size_t i = 0; i < n; i++)
+        if (!nq || levels[nq - 1] != levels[i])
+            levels[nq++] = levels[i];
+    return nq;
+}
+
 static cx_status _levels(const cx_mc_options *o, cx_mc_result *r)
 {
-    size_t n = 5 + o->nlevels;
-    r->levels = malloc(n * sizeof *r->levels);
+    r->levels = malloc((5 + o->nlevels) * sizeof *r->levels);
     if (!r->levels)
         return CX_ENOMEM;
-    memcpy(r->levels, _standard, sizeof _standard);
-    for (size_t i = 0; i < o->nlevels; i++)
-        r->levels[5 + i] = o->levels[i];
-    qsort(r->levels, n, sizeof *r->levels, _cmp);
-    r->nq = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!r->nq || r->levels[r->nq - 1] != r->levels[i])
-            r->levels[r->nq++] = r->levels[i];
+    r->nq = cxi_mc_levels(o, r->levels);
     return CX_OK;
 }
 
@@ -249,6 +254,15 @@ static double _det_fan(const cxi_mc_plan *p, size_t f, size_t i)
     return p->base->series[e].v[(size_t)p->fan_t0[f] + i].base;
 }
 
+/* Fan row `row`'s percentiles from its order statistics (mc_fanwin.c). */
+static void _fan_from_brackets(const cxi_mc_fanwin *fw, size_t row, const cx_mc_result *r,
+                               double *q)
+{
+    const double *vals = fw->vals + row * fw->nr;
+    for (size_t j = 0; j < r->nq; j++)
+        q[j] = cxi_mc_quantile_of(fw->ranks, vals, fw->nr, fw->paths, r->levels[j]);
+}
+
 static cx_status _fan(const cxi_mc_plan *p, cxi_mc_store *s, cx_mc_result *r, _jobs *j)
 {
     r->nfan = p->nfan;
@@ -266,15 +280,20 @@ static cx_status _fan(const cxi_mc_plan *p, cxi_mc_store *s, cx_mc_result *r, _j
         if (!fa->q || !fa->mean || !fa->det)
             return CX_ENOMEM;
         for (size_t i = 0; i < fa->n; i++) {
+            cx_mc_stat m;
+            size_t row = p->fan_off[f] + i;
+            _moments(p, s, row, &m);
+            fa->mean[i] = m.mean;
+            fa->det[i] = _det_fan(p, f, i);
+            if (s->fw) {            /* selected already, inside the brackets */
+                _fan_from_brackets(s->fw, row, r, fa->q + i * r->nq);
+                continue;
+            }
             _job *jb = _job_add(j);
             if (!jb)
                 return CX_ENOMEM;
-            cx_mc_stat m;
-            _moments(p, s, p->fan_off[f] + i, &m);
-            *jb = (_job){.x = s->rows[p->fan_off[f] + i], .min = m.min, .max = m.max,
+            *jb = (_job){.x = s->rows[row], .min = m.min, .max = m.max,
                          .q = fa->q + i * r->nq};
-            fa->mean[i] = m.mean;
-            fa->det[i] = _det_fan(p, f, i);
         }
     }
     return CX_OK;

@@ -23,14 +23,26 @@ const char *cx_sens_output_name(cx_sens_output o)
     return (unsigned)o < CX_SO_COUNT ? _output_names[o] : NULL;
 }
 
+/* A year, or the title of a period number ("Mar 2026"). */
+static const char *_title(const cx_model *m, int p, char *buf)
+{
+    if (m->cal.per_year == 1)
+        snprintf(buf, CX_PERIOD_KEY_MAX, "%d", p);
+    else
+        cx_period_number_title(&m->cal, p, buf, CX_PERIOD_KEY_MAX);
+    return buf;
+}
+
 void cx_sensitivity_label(const cx_sensitivity *s, const cx_model *m,
                           char *buf, size_t size)
 {
+    char a[CX_PERIOD_KEY_MAX], b[CX_PERIOD_KEY_MAX];
     const cx_sensitivity_spec *sp = s->spec;
     const cx_series *se;
     switch (sp->output) {
     case CX_SO_CUMULATIVE:
-        snprintf(buf, size, "Cumulative net cash flow %d\xE2\x80\x93%d", s->from, s->through);
+        snprintf(buf, size, "Cumulative net cash flow %s\xE2\x80\x93%s",
+                 _title(m, s->from, a), _title(m, s->through, b));
         break;
     case CX_SO_PEAK:
         snprintf(buf, size, "Peak cumulative burn");
@@ -43,7 +55,8 @@ void cx_sensitivity_label(const cx_sensitivity *s, const cx_model *m,
         break;
     default:
         se = &m->series[sp->series];
-        snprintf(buf, size, "%s in %d", se->label ? se->label : se->name, sp->year);
+        snprintf(buf, size, "%s in %s", se->label ? se->label : se->name,
+                 _title(m, sp->year, a));
     }
 }
 
@@ -105,8 +118,9 @@ double cx_sens_output_of(const cx_sensitivity_spec *spec, const cx_result *r)
         return burn && i >= 0 && i < (long)b->n ? b->burn.cumulative[i] : NAN;
     case CX_SO_PEAK:
         return burn ? b->burn.peak_burn : NAN;
-    case CX_SO_BREAK_EVEN:
-        return burn ? b->funding.break_even_frac : NAN;
+    case CX_SO_BREAK_EVEN:      /* a fractional (fiscal) year, also by period */
+        return burn ? cx_period_fraction_year(&r->model->cal, b->funding.break_even_frac)
+                    : NAN;
     case CX_SO_NPV:
         return r->discount.enabled ? r->discount.npv : NAN;
     case CX_SO_VALUE:

@@ -171,7 +171,9 @@ static int _output(const struct mc_options *o, const session *s, const cx_mc_res
     int rc = 0;
     if (!o->no_workbook) {
         path = o->output ? o->output : (owned = outfile_default(s->model->name, "-mc.xlsx"));
-        rc = path ? xlsx_write_with(s->result, &x, path) : EX_CANTCREAT;
+        rc = run_job_workbook_refused(s->model);
+        if (!rc)
+            rc = path ? xlsx_write_with(s->result, &x, path) : EX_CANTCREAT;
     }
     if (!rc)
         rc = _report(o, s->result, &x, path);
@@ -220,7 +222,7 @@ static int _raw_entry(const struct mc_options *o, const session *s, size_t *entr
 static int _raw_open(const struct mc_options *o, const session *s, cx_mc_options *mo,
                      xlsx_raw **raw)
 {
-    if (run_job_workbook_refused(s->model))
+    if (run_job_raw_refused(s->model))
         return EX_DATAERR;
     size_t entry, n;
     int first;

@@ -57,7 +57,7 @@ static int _target(const rm_reader *r, const yt_node *def, cx_goal *g)
         return rc;
     const yt_node *n = yt_get(def, need);
     if (g->kind == CX_G_BREAK_EVEN)
-        return rm_year(r, n, "for 'by'", &g->by);
+        return rm_period(r, n, "for 'by'", 1, &g->by);
     rm_fig f = rm_fig_for(r->m, CX_U_MONEY, NULL);
     rc = rm_single(r, n, &f, "for 'below'", &g->cap);
     if (!rc && !(g->cap > 0))

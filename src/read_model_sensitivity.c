@@ -69,7 +69,7 @@ static int _what(const rm_reader *r, const yt_node *n, cx_sensitivity_spec *s)
     if (!rc)
         rc = _only_for(r, n, "year", s->output, CX_SO_VALUE);
     if (!rc && yt_get(n, "through"))
-        rc = rm_year(r, yt_get(n, "through"), "for 'through'", &s->through);
+        rc = rm_period(r, yt_get(n, "through"), "for 'through'", 1, &s->through);
     if (!rc && s->output == CX_SO_VALUE) {
         rc = rm_need(r, n, "series", "in 'sensitivity' (output value: which series)");
         if (!rc)
@@ -77,7 +77,7 @@ static int _what(const rm_reader *r, const yt_node *n, cx_sensitivity_spec *s)
         if (!rc)
             rc = rm_series_ref(r, yt_get(n, "series"), "for 'series'", &s->series);
         if (!rc)
-            rc = rm_year(r, yt_get(n, "year"), "for 'year'", &s->year);
+            rc = rm_period(r, yt_get(n, "year"), "for 'year'", 1, &s->year);
     }
     return rc;
 }

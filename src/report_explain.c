@@ -29,10 +29,25 @@ static void _pct(FILE *f, double rate)
     fprintf(f, "%.2f%%", rate * 100);
 }
 
+/* A chained rate's unit and, when the model's period differs from it,
+ * the conversion: " a year, (1 + r)^(1/12) - 1 a month". */
+static void _per(FILE *f, const cx_model *m, const cx_driver *d)
+{
+    static const char *const unit[] = {"", "a month", "", "a quarter", "", "", "", "", "",
+                                       "", "", "", "a year"};
+    int per = d->per ? d->per : 12, months = cx_period_months(&m->cal);
+    if (!cx_method_chained(d->method) || (per == 12 && months == 12))
+        return;
+    fprintf(f, " %s", unit[per]);
+    if (per != months)
+        fprintf(f, ", (1 + r)^(%d/%d) - 1 %s", months, per, unit[months]);
+}
+
 /* The driver in words: "fade from 110% to 40% over 4 years". */
 static void _driver(FILE *f, const cx_model *m, const cx_driver *d,
                     const cx_series_result *sr)
 {
+    char a[CX_PERIOD_KEY_MAX], b[CX_PERIOD_KEY_MAX];
     fprintf(f, "  driver   %s", cx_method_name(d->method));
     switch (d->method) {
     case CX_D_GROWTH: fputs(" at ", f); _pct(f, d->rate); break;
@@ -45,13 +60,15 @@ static void _driver(FILE *f, const cx_model *m, const cx_driver *d,
         fputs(" (the last holds)", f);
         break;
     case CX_D_CAGR:
-        fprintf(f, " of %d..%d = ", sr->window_from, sr->window_to);
+        fprintf(f, " of %s..%s = ", report_period(m, sr->window_from, a),
+                report_period(m, sr->window_to, b));
         _pct(f, sr->start_rate);
         break;
     case CX_D_FADE: case CX_D_STAGES:
         fputs(" from ", f);
         if (d->from_cagr)
-            fprintf(f, "cagr(%d..%d) = ", sr->window_from, sr->window_to);
+            fprintf(f, "cagr(%s..%s) = ", report_period(m, sr->window_from, a),
+                    report_period(m, sr->window_to, b));
         _pct(f, d->from_cagr ? sr->start_rate : d->rate);
         if (d->method == CX_D_STAGES)
             fprintf(f, " for %d year%s, then over %d year%s", d->high_years,
@@ -78,6 +95,7 @@ static void _driver(FILE *f, const cx_model *m, const cx_driver *d,
         fprintf(f, "%s%d: ", i ? ", " : "; override ", d->rate_overrides[i].year);
         _pct(f, d->rate_overrides[i].rate);
     }
+    _per(f, m, d);
     if (d->line)
         fprintf(f, "   [%s:%d:%d]", m->file, d->line, d->col);
     fputc('\n', f);
@@ -122,7 +140,8 @@ static void _empty(FILE *f, const cx_result *r, size_t s, size_t t)
 {
     uint32_t w = r->series[s].why[t];
     const cx_model *m = r->model;
-    fprintf(f, "  %d %12s  empty: ", m->first_year + (int)t, "");
+    char p[CX_PERIOD_KEY_MAX];
+    fprintf(f, "  %s %12s  empty: ", report_period(m, m->first_year + (int)t, p), "");
     switch (CX_FXW_KIND(w)) {
     case CX_FXW_MISSING:
         fprintf(f, "'%s' has no value\n", CX_FXW_SERIES(w) < m->nseries
@@ -232,7 +251,8 @@ static void _series(FILE *f, const cx_result *r, size_t s)
             _empty(f, r, s, t);
         if (!cx_value_present(v))
             continue;
-        fprintf(f, "  %d %12.2f  ", m->first_year + (int)t, v->base);
+        char p[CX_PERIOD_KEY_MAX];
+        fprintf(f, "  %s %12.2f  ", report_period(m, m->first_year + (int)t, p), v->base);
         _how(f, r, s, t);
         fputc('\n', f);
     }

@@ -47,6 +47,14 @@ static void _net_how(FILE *f, const cx_result *r, size_t i)
         fprintf(f, " - %.2f", b->funding.commitments[i]);
 }
 
+/* A year, or a period's title ("Mar 2026"); four buffers in turn. */
+static const char *_p(const cx_model *m, int p)
+{
+    static char buf[4][CX_PERIOD_KEY_MAX];
+    static int next;
+    return report_period(m, p, buf[next++ & 3]);
+}
+
 /* Cash at the end of year i: "cash 6.00 = 20.00 + -14.00 + 0.00". */
 static void _cash_how(FILE *f, const cx_burn_result *b, size_t i)
 {
@@ -65,7 +73,7 @@ static void _years(FILE *f, const cx_result *r)
     const cx_burn_result *b = &r->burn;
     fprintf(f, "  year %12s %12s  how\n", "net", "cumulative");
     for (size_t i = 0; i < b->n; i++) {
-        fprintf(f, "  %d %12.2f %12.2f  ", b->first_year + (int)i, b->net[i],
+        fprintf(f, "  %s %12.2f %12.2f  ", _p(r->model, b->first_year + (int)i), b->net[i],
                 b->burn.cumulative[i]);
         _net_how(f, r, i);
         if (i)
@@ -78,12 +86,16 @@ static void _years(FILE *f, const cx_result *r)
 /* The crossing of x between year y-1 (index i-1) and y, written out:
  * y-1 + x[i-1] / (x[i-1] - x[i]) (the same form upwards and downwards),
  * with the engine's fraction. */
-static void _crossing(FILE *f, const cx_burn_result *b, const double *x, int year,
-                      double frac)
+static void _crossing(FILE *f, const cx_model *m, const cx_burn_result *b, const double *x,
+                      int year, double frac)
 {
     size_t i = (size_t)(year - b->first_year);
-    fprintf(f, "%d (fractional %.4f = %d + %.2f / (%.2f - %.2f))", year, frac, year - 1,
-            x[i - 1], x[i - 1], x[i]);
+    if (m->cal.per_year == 1)
+        fprintf(f, "%d (fractional %.4f = %d + %.2f / (%.2f - %.2f))", year, frac, year - 1,
+                x[i - 1], x[i - 1], x[i]);
+    else
+        fprintf(f, "%s (%.4f of the way through %s = %.2f / (%.2f - %.2f))",
+                _p(m, year), frac - (year - 1), _p(m, year - 1), x[i - 1], x[i - 1], x[i]);
 }
 
 static void _turn(FILE *f, const cx_result *r)
@@ -95,7 +107,7 @@ static void _turn(FILE *f, const cx_result *r)
         return;
     }
     fputs("  turns negative  ", f);
-    _crossing(f, b, b->net, k->turns_negative_year, b->funding.turns_negative_frac);
+    _crossing(f, r->model, b, b->net, k->turns_negative_year, b->funding.turns_negative_frac);
     fprintf(f, "\n                  the net starts at %.2f >= 0; first year below 0\n",
             b->net[0]);
 }
@@ -104,10 +116,11 @@ static void _break_even(FILE *f, const cx_result *r)
 {
     const cx_burn_result *b = &r->burn;
     const cx_burn *k = &b->burn;
-    fprintf(f, "  trough          %.2f in %d: the lowest net\n", k->trough, k->trough_year);
+    fprintf(f, "  trough          %.2f in %s: the lowest net\n", k->trough,
+            _p(r->model, k->trough_year));
     fputs("  break-even      ", f);
     if (k->break_even_year)
-        _crossing(f, b, b->net, k->break_even_year, b->funding.break_even_frac);
+        _crossing(f, r->model, b, b->net, k->break_even_year, b->funding.break_even_frac);
     else
         fputs("not within horizon", f);
     fputs("\n                  first year with net >= 0 after a year below 0\n", f);
@@ -122,12 +135,12 @@ static void _payback(FILE *f, const cx_result *r)
               "  payback         nothing to pay back\n", f);
         return;
     }
-    fprintf(f, "  peak funding    %.2f in %d: the lowest cumulative%s\n", k->peak_burn,
-            k->peak_year, k->still_burning ? " (still burning in the last year: "
+    fprintf(f, "  peak funding    %.2f in %s: the lowest cumulative%s\n", k->peak_burn,
+            _p(r->model, k->peak_year), k->still_burning ? " (still burning in the last year: "
                                              "deeper beyond the horizon)" : "");
     fputs("  payback         ", f);
     if (k->payback_year)
-        _crossing(f, b, k->cumulative, k->payback_year, b->funding.payback_frac);
+        _crossing(f, r->model, b, k->cumulative, k->payback_year, b->funding.payback_frac);
     else
         fputs("not within horizon", f);
     fputs("\n                  first year after the peak with cumulative >= 0\n", f);
@@ -139,8 +152,17 @@ static void _runway(FILE *f, const cx_result *r)
     const cx_funding *fu = &b->funding;
     if (!fu->has_cash)
         return;
-    fprintf(f, "  cash            %.2f at the start of %d\n", fu->opening_cash, fu->cash_year);
-    if (fu->runout_year) {
+    const cx_model *m = r->model;
+    fprintf(f, "  cash            %.2f at the start of %s\n", fu->opening_cash,
+            _p(m, fu->cash_year));
+    if (fu->runout_year && m->cal.per_year != 1) {
+        size_t i = (size_t)(fu->runout_year - b->first_year);
+        double start = fu->cash[i] - b->net[i], into = fu->runway_end - fu->runout_year;
+        fprintf(f, "  runway          %.2f months = (%d + %.4f periods) x %d; the cash runs "
+                "out in %s, %.4f of the way through = %.2f / (0 - %.2f)\n",
+                fu->runway_months, fu->runout_year - fu->cash_year, into,
+                cx_period_months(&m->cal), _p(m, fu->runout_year), into, start, b->net[i]);
+    } else if (fu->runout_year) {
         size_t i = (size_t)(fu->runout_year - b->first_year);
         double start = fu->cash[i] - b->net[i];
         fprintf(f, "  runway          %.2f months = (%.4f - %d) x 12; the cash runs out in "
@@ -164,7 +186,8 @@ int report_explain_burn(FILE *f, const cx_result *r)
     fprintf(f, "burn - %s (%s %s)   [%s:%d:%d]\n  net      = ", report_net_label(m),
             m->currency, report_scale_word(m->scale), m->file, m->burn.line, m->burn.col);
     _net_formula(f, r);
-    fprintf(f, "\n  years    %d..%d\n", b->first_year, b->first_year + (int)b->n - 1);
+    fprintf(f, "\n  years    %s..%s\n", _p(m, b->first_year),
+            _p(m, b->first_year + (int)b->n - 1));
     _years(f, r);
     if (!b->burn.burns) {
         fprintf(f, "  no burn within the horizon: the %s is >= 0 in every year\n",

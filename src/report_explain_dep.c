@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "report_explain.h"
+#include "report_util.h"
 
 void report_explain_dep_rule(FILE *f, const cx_result *r, size_t s)
 {
@@ -27,8 +28,9 @@ void report_explain_dep_rule(FILE *f, const cx_result *r, size_t s)
 }
 
 /* D&A: opening charge + purchases x g_k. */
-static void _expense(FILE *f, const cx_dep_result *dr, int m_first, int k)
+static void _expense(FILE *f, const cx_dep_result *dr, const cx_model *m, int k)
 {
+    char p[CX_PERIOD_KEY_MAX];
     const cx_dep_schedule *s = &dr->schedule;
     const char *sep = "= ";
     if (s->opening[k] != 0) {
@@ -39,8 +41,8 @@ static void _expense(FILE *f, const cx_dep_result *dr, int m_first, int k)
         double c = dr->capex[dr->first + v];
         if (c == 0 || s->profile[k - v] == 0)
             continue;
-        fprintf(f, "%s%d %.2f x %.2f%%", sep, m_first + dr->first + v, c,
-                s->profile[k - v] * 100);
+        fprintf(f, "%s%s %.2f x %.2f%%", sep, report_period(m, m->first_year + dr->first + v, p),
+                c, s->profile[k - v] * 100);
         sep = " + ";
     }
     if (*sep == '=')
@@ -60,7 +62,7 @@ void report_explain_dep_year(FILE *f, const cx_result *r, size_t s, size_t t)
                   : dr->rule.has_opening ? dr->rule.opening_gross - dr->rule.opening_net : 0;
     switch (se->dep_part) {
     case CX_DEP_EXPENSE:
-        _expense(f, dr, r->model->first_year, k);
+        _expense(f, dr, r->model, k);
         break;
     case CX_DEP_GROSS:
         fprintf(f, "= %.2f + capex %.2f - retired %.2f", prev_g, dr->capex[t], sc->retired[k]);

@@ -502,6 +502,11 @@ static void _discount(json_out *j, const cx_result *r)
     json_knumber(j, "npv_t0", d->npv0);
     json_knumber(j, "xnpv", d->xnpv);
     json_knumber(j, "irr", d->irr);
+    if (r->model->cal.per_year != 1) {   /* per period above; per year here */
+        json_knumber(j, "rate_per_year", r->model->discount.rate);
+        json_knumber(j, "irr_per_year",
+                     cx_rate_convert(d->irr, cx_period_months(&r->model->cal), 12));
+    }
     json_knumber(j, "xirr", d->xirr);
     json_kint(j, "irr_sign_changes", d->irr_roots);
     json_kstring(j, "irr_note", d->irr_note[0] ? d->irr_note : NULL);
@@ -509,7 +514,7 @@ static void _discount(json_out *j, const cx_result *r)
     json_begin_array(j);
     for (size_t i = 0; i < d->n; i++) {
         json_begin_object(j);
-        json_kint(j, "year", d->first_year + (int)i);
+        json_kyear(j, "year", d->first_year + (int)i);
         json_knumber(j, "flow", d->flows[i]);
         json_knumber(j, "date", d->dates[i]);
         json_end_object(j);

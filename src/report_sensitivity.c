@@ -219,12 +219,12 @@ void json_sensitivity(json_out *j, const cx_result *r, const struct cx_sensitivi
     json_kstring(j, "output", cx_sens_output_name(sp->output));
     json_kstring(j, "label", label);
     if (sp->output == CX_SO_CUMULATIVE) {
-        json_kint(j, "from", s->from);
-        json_kint(j, "through", s->through);
+        json_kyear(j, "from", s->from);
+        json_kyear(j, "through", s->through);
     }
     if (sp->output == CX_SO_VALUE) {
         json_kstring(j, "series", m->series[sp->series].name);
-        json_kint(j, "year", sp->year);
+        json_kyear(j, "year", sp->year);
     }
     json_knumber(j, "base", s->base);
     json_key(j, "tornado");

@@ -486,9 +486,10 @@ static void _discount(FILE *f, const cx_result *r)
     if (!d->enabled)
         return;
     char num[48];
-    numfmt_human(num, sizeof num, d->rate * 100, 1);
-    fprintf(f, "\ndiscounting at %s%%, %d..%d\n", num, d->first_year,
-            d->first_year + (int)d->n - 1);
+    numfmt_human(num, sizeof num, r->model->discount.rate * 100, 1);
+    fprintf(f, "\ndiscounting at %s%%%s, %s..%s\n", num, _cal->per_year == 1 ? "" : " a year",
+            _p(d->first_year),
+            _p(d->first_year + (int)d->n - 1));
     numfmt_human(num, sizeof num, d->npv, 1);
     fprintf(f, "  NPV (first flow discounted)  %s\n", num);
     numfmt_human(num, sizeof num, d->npv0, 1);
@@ -496,8 +497,10 @@ static void _discount(FILE *f, const cx_result *r)
     numfmt_human(num, sizeof num, d->xnpv, 1);
     fprintf(f, "  XNPV                         %s\n", num);
     numfmt_human(num, sizeof num, d->irr * 100, 2);
-    fprintf(f, "  IRR                          %s%s\n", isfinite(d->irr) ? num : "none",
-            isfinite(d->irr) ? "%" : "");
+    fprintf(f, "  IRR                          %s%s%s\n", isfinite(d->irr) ? num : "none",
+            isfinite(d->irr) ? "%" : "",
+            !isfinite(d->irr) || _cal->per_year == 1 ? ""
+            : _cal->per_year == 12 ? " a month" : " a quarter");
     numfmt_human(num, sizeof num, d->xirr * 100, 2);
     fprintf(f, "  XIRR                         %s%s\n", isfinite(d->xirr) ? num : "none",
             isfinite(d->xirr) ? "%" : "");

@@ -93,13 +93,39 @@ static int _refuse(const cx_model *m, const char *what)
     return EX_DATAERR;
 }
 
+/* The sheets a monthly or quarterly workbook does not lay out by period
+ * yet (Depreciation, Valuation, goal seek, Sensitivity): NULL when none. */
+static const char *_not_by_period(const cx_model *m)
+{
+    if (m->cal.per_year == 1)
+        return NULL;
+    if (m->ndepreciations)
+        return "workbook with depreciation";
+    if (m->discount.enabled)
+        return "workbook with discount";
+    if (m->ngoals)
+        return "workbook with goals";
+    if (m->sensitivity)
+        return "workbook with sensitivity";
+    return NULL;
+}
+
 int run_job_workbook_refused(const cx_model *m)
+{
+    const char *what = _not_by_period(m);
+    return what ? _refuse(m, what) : 0;
+}
+
+int run_job_raw_refused(const cx_model *m)
 {
     return m->cal.per_year == 1 ? 0 : _refuse(m, "raw paths workbook (--raw)");
 }
 
 int run_job_write(const run_job *j, const char *path)
 {
+    int rc = run_job_workbook_refused(j->s.model);
+    if (rc)
+        return rc;
     run_extras x = run_job_extras(j);
     return xlsx_write_with(j->s.result, &x, path);
 }

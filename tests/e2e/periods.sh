@@ -57,7 +57,31 @@ sed -e 's/periods: 2025Q1/periods: 2025Q2/' -e 's/2025Q1: 10, //' \
     -e 's/2025Q1: 100, //' -e 's/capex.co: {2025Q1: 100}/capex.co: {2025Q2: 100}/' \
     "$T/fiscal.yaml" >"$T/partial.yaml"
 
-for m in burn burn_year fiscal partial; do
+# Depreciation by month: 12 bought in Jan 2026 and 6 in Mar 2026, five
+# years straight line, half a month in the first month; discounting at 10%
+# a year over the monthly net of a burn; a Monte Carlo whose inputs are
+# points gives the deterministic figures.
+cat >"$T/dep.yaml" <<'YAML'
+model: monthly-dep
+as_of: 2026-01-01
+periods: 2026-01..2027-12
+series:
+  capex.app: {2026-01: 12, 2026-02: 0, 2026-03: 6}
+  revenue.app: {2026-01: 1}
+  costs.app: {2026-01: 2}
+depreciation:
+  da.app: {capex: capex.app, life: 5, convention: half_year}
+drivers:
+  revenue.app: {method: growth, rate: 12.682503013196972%}
+  costs.app: {method: growth, rate: 0%}
+burn: {revenue: revenue.app, costs: costs.app, cash: 30}
+discount: {rate: 10%}
+uncertainty:
+  revenue.app: {dist: triangular, low: 12.682503013196972%, mode: 12.682503013196972%,
+                high: 12.682503013196972%}
+YAML
+
+for m in burn burn_year fiscal partial dep; do
     check "json of $m" sh -c '"$1" run "$2" -n -f json >"$3" 2>"$4"' sh "$CAPEX" \
         "$T/$m.yaml" "$T/$m.json" "$T/err"
 done
@@ -65,6 +89,8 @@ check "csv of burn" sh -c '"$1" run "$2" -n -f csv >"$3" 2>"$4"' sh "$CAPEX" \
     "$T/burn.yaml" "$T/burn.csv" "$T/err"
 check "table of burn" sh -c '"$1" run "$2" -n >"$3" 2>"$4"' sh "$CAPEX" \
     "$T/burn.yaml" "$T/burn.txt" "$T/err"
+check "mc of dep" sh -c '"$1" mc "$2" -n --paths 2000 -f json >"$3" 2>"$4"' sh "$CAPEX" \
+    "$T/dep.yaml" "$T/dep_mc.json" "$T/err"
 check "figures worked by hand" "$PYTHON" tests/e2e/periods_check.py "$T"
 
 # A monthly model with a raise, a front-loaded commitment paid from the
@@ -157,6 +183,13 @@ elif [ $rc -eq 77 ]; then echo "skip recalculation: $(tail -1 "$T/err")"
 else bad "recalculated by period equals the cached values"
 fi
 
+# Depreciation, discount, goals and sensitivity sheets are not written by
+# period yet: such a workbook is refused, nothing written.
+"$CAPEX" run "$T/dep.yaml" -o "$T/dep.xlsx" >"$T/out" 2>"$T/err"
+if [ $? -eq 65 ] && [ ! -e "$T/dep.xlsx" ] && grep -q "workbook with depreciation is not written yet" "$T/err"
+then ok "monthly workbook with depreciation refused (65, nothing written)"
+else bad "monthly workbook with depreciation refused (65, nothing written)"
+fi
 # The raw paths workbook by period is not written yet: refused, nothing written.
 "$CAPEX" mc "$T/mc.yaml" --paths 10 --raw "$T/raw.xlsx" -n >"$T/out" 2>"$T/err"
 if [ $? -eq 65 ] && [ ! -e "$T/raw.xlsx" ] && grep -q "raw paths workbook (--raw) is not written yet" "$T/err"

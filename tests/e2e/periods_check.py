@@ -117,6 +117,28 @@ near("partial: FY2026 revenue", ra[2026]["value"], 62)
 ha = {a["year"]: a for a in series["headcount.co"]["annual"]}
 near("partial: headcount end of FY2025", ha[2025]["value"], 130)
 
+# ---- depreciation, discounting, Monte Carlo by month --------------------
+# Five years = 60 months, half a month in the first: 12 bought in Jan 2026
+# charges 12/60/2 = 0.1 in Jan, 0.2 a month after; 6 bought in Mar charges
+# 0.05 in Mar, 0.1 after. D&A: Jan 0.1, Feb 0.2, Mar 0.25, Apr 0.3; net PP&E
+# at the end of Dec 2027: 18 - (0.1 + 23 x 0.2) - (0.05 + 21 x 0.1) = 11.15.
+d = load("dep")
+series = {s["name"]: s for s in d["series"]}
+da = [v["value"] for v in series["da.app"]["values"]]
+for i, want in enumerate([0.1, 0.2, 0.25, 0.3]):
+    near(f"dep: D&A month {i + 1}", da[i], want, 1e-12)
+near("dep: net PP&E Dec 2027", series["da.app.net"]["values"][-1]["value"], 11.15, 1e-12)
+# Revenue grows 12.682503013196972% a year = 1% a month (1.01^12); net in
+# month m = 1.01^(m-1) - 2. NPV at 10% a year: each month discounted at
+# (1.1)^(1/12) - 1, the first month one period: sum net_m / 1.1^(m/12).
+net = [1.01 ** (m - 1) - 2 for m in range(1, 25)]
+near("dep: discount rate a month", d["discount"]["rate"], 1.1 ** (1 / 12) - 1, 1e-12)
+near("dep: NPV", d["discount"]["npv"], sum(x / 1.1 ** ((i + 1) / 12)
+                                          for i, x in enumerate(net)), 1e-9)
+mc = json.load(open(f"{D}/dep_mc.json", encoding="utf-8"))["monte_carlo"]
+near("dep: mc P50 of the cumulative (points: deterministic)",
+     mc["cumulative"]["percentiles"]["P50"], sum(net), 1e-9)
+
 for f in failed:
     print("  " + f)
 sys.exit(1 if failed else 0)

@@ -7,7 +7,9 @@
  * five paths the standard deviation of the sample (n - 1); exact
  * percentiles agree with GSL's sort and quantile; bad runs are refused;
  * a formula of uncertain inputs has the closed-form percentiles and mean
- * of a difference of uniforms (triangular), clamped by max.
+ * of a difference of uniforms (triangular), clamped by max; a fan too
+ * large to keep (brackets, mc_fanwin.c) gives the same percentiles as
+ * the rows kept whole and as a sort of the paths' figures.
  * Models are read from YAML written to a temporary folder.
  */
 #include <stdio.h>
@@ -478,6 +480,56 @@ static double _triangle_q(double p)
     return p <= 0.5 ? 40 + sqrt(200 * p) : 60 - sqrt(200 * (1 - p));
 }
 
+static cx_mc_result *_run_fan(const fx *f, size_t budget, size_t margin)
+{
+    cx_mc_options o = {.paths = 270000, .seed = 3, .threads = 2, .keep_paths = 1,
+                       .fan_budget = budget, .fan_margin = margin};
+    cx_mc_result *mc = NULL;
+    assert_ok(cx_mc_run(f->r, &o, &mc, NULL));
+    return mc;
+}
+
+static void _same_fan(const cx_mc_result *a, const cx_mc_result *b)
+{
+    assert_int_equal(a->nfan, b->nfan);
+    for (size_t k = 0; k < a->nfan; k++) {
+        assert_memory_equal(a->fan[k].q, b->fan[k].q, a->fan[k].n * a->nq * sizeof(double));
+        assert_memory_equal(a->fan[k].mean, b->fan[k].mean, a->fan[k].n * sizeof(double));
+    }
+    assert_memory_equal(a->cumulative.q, b->cumulative.q, a->nq * sizeof(double));
+    assert_memory_equal(a->counts, b->counts, a->nbins * sizeof(size_t));
+}
+
+static void test_fan_by_brackets(void **state)
+{
+    (void)state;
+    fx f;
+    _open(&f, 5);
+    /* whole rows (30 rows x 270000 paths fit 256 MiB), brackets (1 byte of
+     * budget), and brackets so narrow (1 sample rank) that rows go again */
+    cx_mc_result *whole = _run_fan(&f, 0, 0), *br = _run_fan(&f, 1, 0),
+                 *narrow = _run_fan(&f, 1, 1);
+    _same_fan(whole, br);
+    _same_fan(whole, narrow);
+    /* the cumulative fan at burn_through against a sort of every path's
+     * cumulative (gsl): P5, P50, P95 */
+    const cx_mc_fan *cum = &br->fan[0];
+    size_t i = (size_t)(br->burn_through - cum->first_year), n = br->paths;
+    double *s = malloc(n * sizeof *s);
+    memcpy(s, br->raw.cumulative, n * sizeof *s);
+    gsl_sort(s, 1, n);
+    const size_t lv[] = {0, 2, 4};
+    for (size_t j = 0; j < 3; j++)
+        assert_near(cum->q[i * br->nq + lv[j]],
+                    gsl_stats_quantile_from_sorted_data(s, 1, n, br->levels[lv[j]]),
+                    1e-12 * fabs(s[n / 2]));
+    free(s);
+    cx_mc_result_free(whole);
+    cx_mc_result_free(br);
+    cx_mc_result_free(narrow);
+    _close(&f);
+}
+
 static void test_formula_of_uncertain_inputs(void **state)
 {
     (void)state;
@@ -541,6 +593,7 @@ int main(void)
         cmocka_unit_test(test_exact_percentiles),
         cmocka_unit_test(test_refused),
         cmocka_unit_test(test_formula_of_uncertain_inputs),
+        cmocka_unit_test(test_fan_by_brackets),
     };
     return cmocka_run_group_tests(tests, fx_dir_setup, fx_dir_teardown);
 }
