@@ -94,7 +94,7 @@ static int _refuse(const cx_model *m, const char *what)
 }
 
 /* The sheets a monthly or quarterly workbook does not lay out by period
- * yet (Depreciation, Valuation, goal seek, Sensitivity): NULL when none. */
+ * yet (Depreciation, Valuation): NULL when none. */
 static const char *_not_by_period(const cx_model *m)
 {
     if (m->cal.per_year == 1)
@@ -103,10 +103,6 @@ static const char *_not_by_period(const cx_model *m)
         return "workbook with depreciation";
     if (m->discount.enabled)
         return "workbook with discount";
-    if (m->ngoals)
-        return "workbook with goals";
-    if (m->sensitivity)
-        return "workbook with sensitivity";
     return NULL;
 }
 

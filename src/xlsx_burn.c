@@ -928,8 +928,9 @@ static void _goal_label(xlsx_book *b, const cx_goal *g, xb_str *s)
         return;
     }
     xs_printf(s, "%s: ", b->m->series[g->series].name);
+    char p[CX_PERIOD_KEY_MAX];
     if (g->kind == CX_G_BREAK_EVEN)
-        xs_printf(s, "break even by %d", g->by);
+        xs_printf(s, "break even by %s", xb_number_title(b, g->by, p, sizeof p));
     else {
         xs_printf(s, "peak funding at most ");
         xs_num(s, g->cap);

@@ -154,10 +154,28 @@ scenarios:
       revenue.app: {method: growth, rate: 60%}
 YAML
 
+# Goal seek and sensitivity by month (values, with swings as formulas).
+cp "$T/raise60.yaml" "$T/goals.yaml"
+cat >>"$T/goals.yaml" <<'YAML'
+goals:
+  - {solve: revenue.app, for: break_even, by: 2027-09}
+  - {solve: costs.app, for: peak_funding, below: 150}
+sensitivity:
+  output: cumulative_burn
+  through: 2027-06
+  tornado:
+    move: 20%
+    drivers: [revenue.app, costs.app]
+  grid:
+    x: revenue.app
+    y: costs.app
+    steps: [-20%, 0%, 20%]
+YAML
+
 # Workbooks by period: every formula recalculated by LibreOffice and
 # Gnumeric equals its cached value; titles, rates and the Annual sheet
 # worked by hand.
-for m in burn burn_year fiscal partial raise raise60 turn checks; do
+for m in burn burn_year fiscal partial raise raise60 turn checks goals; do
     check "workbook of $m" sh -c '"$1" run "$2" -o "$3" >/dev/null 2>"$4"' sh "$CAPEX" \
         "$T/$m.yaml" "$T/$m.xlsx" "$T/err"
 done
@@ -176,7 +194,7 @@ check "Monte Carlo workbook by month" sh -c '"$1" mc "$2" --paths 500 --seed 1 -
 check "workbooks by period worked by hand" "$PYTHON" tests/e2e/periods_workbook.py "$T"
 "$PYTHON" tests/e2e/recalc.py "$T"/burn.xlsx "$T"/burn_year.xlsx "$T"/fiscal.xlsx \
     "$T"/partial.xlsx "$T"/raise.xlsx "$T"/raise60.xlsx "$T"/turn.xlsx "$T"/checks.xlsx \
-    "$T"/checks_all.xlsx "$T"/mc.xlsx >"$T/err" 2>&1
+    "$T"/checks_all.xlsx "$T"/mc.xlsx "$T"/goals.xlsx >"$T/err" 2>&1
 rc=$?
 if [ $rc -eq 0 ]; then ok "recalculated by period in LibreOffice and Gnumeric: every formula equals its cached value"
 elif [ $rc -eq 77 ]; then echo "skip recalculation: $(tail -1 "$T/err")"

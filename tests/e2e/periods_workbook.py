@@ -172,6 +172,15 @@ same("mc: target", row_of(mc, "break_even_by Oct 2027") is not None, True)
 same("mc: probabilities by month", row_of(mc, "Probability by month") is not None, True)
 same("mc: first fan period", mc.cell(row_of(mc, "Month") + 1, 1).value, "Mar 2026")
 
+# Goals and sensitivity: the goal's period as its title; the base of the
+# cumulative burn Mar 2026 .. Jun 2027 equals the Burn sheet's cumulative
+# in Jun 2027 (column S: Mar 2026 is D).
+f, v = books("goals")
+same("goals: label", row_of(v["Burn"], "revenue.app: break even by Sep 2027") is not None,
+     True)
+near("goals: sensitivity base = Burn cumulative Jun 2027", value(v["Sensitivity"], "At the base", 2),
+     value(v["Burn"], "Cumulative", 19))
+
 for msg in failed:
     print("  " + msg)
 sys.exit(1 if failed else 0)
