@@ -94,7 +94,10 @@ static int _refuse(const cx_model *m, const char *what)
 }
 
 /* The sheets a monthly or quarterly workbook does not lay out by period
- * yet (Depreciation, Valuation): NULL when none. */
+ * yet: Depreciation, and Valuation (laid out by period, but the engine's
+ * XNPV by period is taken at the period's rate where the workbook's
+ * XNPV(discount_rate, ...) takes the year's, so the two would differ):
+ * NULL when none. */
 static const char *_not_by_period(const cx_model *m)
 {
     if (m->cal.per_year == 1)
