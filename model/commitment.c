@@ -127,8 +127,9 @@ cx_status cx_commitment_periods(const cx_commitment *c, const cx_calendar *cal,
         return cx_commitment_schedule(c, cx_period_number(cal, 0), (size_t)cal->n, out,
                                       beyond, scheduled);
     }
-    if (c->schedule)
-        return CX_EINVAL;
+    if (c->schedule)            /* per period, as the reader spread it */
+        return cx_commitment_schedule(c, cx_period_number(cal, 0), (size_t)cal->n, out,
+                                      beyond, scheduled);
     cx_calendar_fiscal_years(cal, &fy0, &nfy);
     double *year = calloc((size_t)nfy, sizeof *year);
     if (!year)

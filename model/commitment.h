@@ -55,7 +55,7 @@ struct cx_calendar;
  * year's amount spread evenly over its periods (amount / per_year), with
  * the periods of a year outside the calendar counted in *before (ahead of
  * the first period) or *beyond (after the last). An explicit schedule
- * (by year) is CX_EINVAL in a monthly or quarterly calendar.
+ * holds its amounts per period already (the reader spreads a year's).
  */
 cx_status cx_commitment_periods(const cx_commitment *c, const struct cx_calendar *cal,
                                 double *out, double *before, double *beyond,

@@ -36,7 +36,7 @@ typedef struct cxi_mc_work {
     cxi_mc_stream *q;             /* streaming: the ring */
     double *slot;             /* this block's rows, or NULL */
     cxi_mc_fx fx;             /* derived series' scratch */
-    cxi_mc_fw_win *fwl;       /* this thread's brackets (s->fw), merged by
+    cxi_mc_fw_buf *fwl;       /* this thread's brackets (s->fw), merged by
                                  _simulate after the pass */
 } cxi_mc_work;
 
@@ -559,7 +559,7 @@ static cx_status _simulate_fan(const cxi_mc_plan *p, cxi_mc_store *s, int thread
     cx_status st = _simulate(p, s, threads);
     if (st == CX_OK)
         st = cxi_mc_fw_windows(s->fw, s->rows, m);
-    cxi_mc_fw_win *mine = st == CX_OK ? cxi_mc_fw_local(s->fw) : NULL;
+    cxi_mc_fw_buf *mine = st == CX_OK ? cxi_mc_fw_local(s->fw) : NULL;
     if (st == CX_OK && !mine)
         st = CX_ENOMEM;
     for (size_t r = 0; st == CX_OK && r < p->fan_rows; r++)
@@ -572,14 +572,16 @@ static cx_status _simulate_fan(const cxi_mc_plan *p, cxi_mc_store *s, int thread
     s->b1 = p->nblocks;
     if (st == CX_OK)
         st = _simulate(p, s, threads);
-    if (st == CX_OK && cxi_mc_fw_finish(s->fw)) {
+    long again = st == CX_OK ? cxi_mc_fw_finish(s->fw) : 0;
+    if (again > 0) {
         s->fw_pass = 2;
         s->b0 = 0;
         st = _simulate(p, s, threads);
-        if (st == CX_OK && cxi_mc_fw_finish(s->fw))
+        again = st == CX_OK ? cxi_mc_fw_finish(s->fw) : 0;
+        if (again > 0)
             st = CX_ERANGE;     /* a bracket that keeps everything cannot miss */
     }
-    return st;
+    return again < 0 ? CX_ENOMEM : st;
 }
 
 /* With a fan too large to keep: its brackets, and the cumulative figure in

@@ -8,12 +8,14 @@
  * two of the sample's order statistics FW_MARGIN sample ranks either side (more
  * than five standard errors); the remaining paths, as their blocks finish,
  * count what lies below each bracket and copy what lies inside (each
- * thread into its own buffers), and the sample is classified the same
- * way. The rank's value is then selected inside its bracket: the same
- * order statistic a sort of every path gives, whatever the thread count
- * or the order values arrive in. A rank outside its bracket (a rare
- * sample) makes its row go again over every path with a bracket that
- * keeps everything.
+ * thread into its own buffer: one block of memory reserved for all its
+ * brackets, pages never written costing nothing), and the sample is
+ * classified the same way. The buffers are kept as parts until every path
+ * is done; each bracket's values are then gathered from the parts and the
+ * rank's value selected inside it: the same order statistic a sort of
+ * every path gives, whatever the thread count or the order values arrive
+ * in. A rank outside its bracket (a rare sample) makes its row go again
+ * over every path with a bracket that keeps everything.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -54,15 +56,18 @@ cx_status cxi_mc_fw_init(cxi_mc_fanwin *fw, size_t rows, size_t paths,
     return fw->win && fw->nw && fw->w_of && fw->active && fw->vals ? CX_OK : CX_ENOMEM;
 }
 
-static void _free_wins(cxi_mc_fw_win *w, size_t n)
+static void _drop_parts(cxi_mc_fanwin *fw)
 {
-    for (size_t i = 0; w && i < n; i++)
-        free(w[i].v);
+    for (size_t i = 0; i < fw->nparts; i++)
+        cxi_mc_fw_drop(fw->parts[i]);
+    free(fw->parts);
+    fw->parts = NULL;
+    fw->nparts = 0;
 }
 
 void cxi_mc_fw_release(cxi_mc_fanwin *fw)
 {
-    _free_wins(fw->win, fw->rows * FW_MAXW);
+    _drop_parts(fw);
     free(fw->win);
     free(fw->nw);
     free(fw->w_of);
@@ -77,7 +82,7 @@ static long _at(const cxi_mc_fanwin *fw, size_t i, size_t m)
     return (long)(((unsigned long long)fw->ranks[i] * m) / fw->paths);
 }
 
-/* The sample ranks the brackets' ends need (k -/+ FW_MARGIN inside the
+/* The sample ranks the brackets' ends need (k -/+ margin inside the
  * sample), ascending and unique; their count. */
 static size_t _ends(const cxi_mc_fanwin *fw, size_t m, size_t *e)
 {
@@ -91,8 +96,27 @@ static size_t _ends(const cxi_mc_fanwin *fw, size_t m, size_t *e)
     return ne;
 }
 
-/* Row r's brackets from its sample smp[m] (permuted): the sample's values
- * at those ranks (an open end past the sample). */
+/* Bracket i's ends from the sample's order statistics (open past it),
+ * and the share of paths it should hold. */
+static void _ends_of(const cxi_mc_fanwin *fw, size_t i, size_t m, const size_t *e,
+                     const double *ev, size_t ne, cxi_mc_fw_win *x)
+{
+    long k = _at(fw, i, m);
+    x->lo = -INFINITY;
+    x->hi = INFINITY;
+    for (size_t j = 0; j < ne; j++) {
+        if ((long)e[j] == k - fw->margin)
+            x->lo = ev[j];
+        if ((long)e[j] == k + fw->margin)
+            x->hi = ev[j];
+    }
+    double a = k - fw->margin < 0 ? 0 : (double)(k - fw->margin);
+    double b = k + fw->margin >= (long)m ? (double)m : (double)(k + fw->margin);
+    x->frac = (b - a) / (double)m;
+}
+
+/* Row r's brackets from its sample smp[m] (permuted); overlapping ones
+ * merged. */
 static void _row_windows(cxi_mc_fanwin *fw, size_t r, double *smp, size_t m)
 {
     size_t e[2 * FW_MAXW], ne = _ends(fw, m, e), nw = 0;
@@ -100,22 +124,13 @@ static void _row_windows(cxi_mc_fanwin *fw, size_t r, double *smp, size_t m)
     cx_mc_select(smp, m, e, ne, ev);
     cxi_mc_fw_win *w = fw->win + r * FW_MAXW;
     for (size_t i = 0; i < fw->nr; i++) {
-        long k = _at(fw, i, m);
-        double lo = -INFINITY, hi = INFINITY;
-        for (size_t j = 0; j < ne; j++) {
-            if ((long)e[j] == k - fw->margin)
-                lo = ev[j];
-            if ((long)e[j] == k + fw->margin)
-                hi = ev[j];
-        }
-        double a = k - fw->margin < 0 ? 0 : (double)(k - fw->margin);
-        double b = k + fw->margin >= (long)m ? (double)m : (double)(k + fw->margin);
-        if (nw && w[nw - 1].hi >= lo) {
-            w[nw - 1].hi = hi;
-            w[nw - 1].frac = (b - a) / (double)m + w[nw - 1].frac;
+        cxi_mc_fw_win x = {0};
+        _ends_of(fw, i, m, e, ev, ne, &x);
+        if (nw && w[nw - 1].hi >= x.lo) {
+            w[nw - 1].hi = x.hi;
+            w[nw - 1].frac += x.frac;
         } else {
-            w[nw] = (cxi_mc_fw_win){.lo = lo, .hi = hi, .frac = (b - a) / (double)m};
-            nw++;
+            w[nw++] = x;
         }
         fw->w_of[r * fw->nr + i] = nw - 1;
     }
@@ -136,153 +151,219 @@ cx_status cxi_mc_fw_windows(cxi_mc_fanwin *fw, double *const *rows, size_t m)
     return CX_OK;
 }
 
-/* v after w's values; the first push reserves what the bracket's share of
- * every path would hold (pages never written cost no memory). */
-static int _push(cxi_mc_fw_win *w, double v, size_t paths)
+/* Room for n more values in w: past its reserved room, its own block. */
+static int _room(cxi_mc_fw_win *w, size_t n)
 {
-    if (w->n == w->cap) {
-        size_t cap = w->cap ? 2 * w->cap : (size_t)(w->frac * 1.25 * (double)paths) + 1024;
-        double *x = realloc(w->v, cap * sizeof *x);
-        if (!x)
-            return -1;
-        w->v = x;
-        w->cap = cap;
-    }
-    w->v[w->n++] = v;
+    if (w->cap - w->n >= n)
+        return 0;
+    size_t cap = 2 * (w->n + n) + 1024;
+    double *x = malloc(cap * sizeof *x);
+    if (!x)
+        return -1;
+    if (w->n)
+        memcpy(x, w->v, w->n * sizeof *x);
+    if (w->owned)
+        free(w->v);
+    w->v = x;
+    w->cap = cap;
+    w->owned = 1;
     return 0;
 }
 
-/* One pass over x: k = the number of brackets whose lo is <= v (they are
- * sorted and apart), v kept by bracket k - 1 when v <= its hi; counted in
- * `pos` of bracket k - 1 (or `below` of bracket 0 for k = 0), which
- * cxi_mc_fw_finish turns into what lies below each bracket. */
-int cxi_mc_fw_keep(const cxi_mc_fanwin *fw, cxi_mc_fw_win *mine, size_t r,
+/* One pass over x without branches on the data: k = the number of
+ * brackets whose lo is <= v (they are sorted and apart) counts v in
+ * cnt[k]; v is written after bracket k - 1's values and kept (its count
+ * moves) when v <= its hi. cnt[0] is what lies under bracket 0, cnt[k]
+ * what lies from bracket k - 1's lo to the next lo: cxi_mc_fw_finish
+ * turns them into what lies below each bracket. */
+int cxi_mc_fw_keep(const cxi_mc_fanwin *fw, cxi_mc_fw_buf *mine, size_t r,
                    const double *x, size_t n)
 {
     if (!fw->active[r])
         return 0;
     const cxi_mc_fw_win *w = fw->win + r * FW_MAXW;
-    cxi_mc_fw_win *out = mine + r * FW_MAXW;
-    size_t nw = fw->nw[r];
+    cxi_mc_fw_win *out = mine->win + r * FW_MAXW;
+    size_t nw = fw->nw[r], cnt[FW_MAXW + 1] = {0}, nn[FW_MAXW + 1];
+    double lo[FW_MAXW], hi[FW_MAXW + 1], spare, *buf[FW_MAXW + 1];
+    buf[0] = &spare;              /* k = 0: written nowhere that matters */
+    nn[0] = 0;
+    hi[0] = -INFINITY;
+    for (size_t k = 0; k < nw; k++) {
+        if (_room(&out[k], n))
+            return -1;
+        lo[k] = w[k].lo;
+        hi[k + 1] = w[k].hi;
+        buf[k + 1] = out[k].v;
+        nn[k + 1] = out[k].n;
+    }
     for (size_t i = 0; i < n; i++) {
         double v = x[i];
         size_t k = 0;
-        while (k < nw && v >= w[k].lo)
-            k++;
-        if (k == 0) {
-            out[0].below++;
-            continue;
+        for (size_t j = 0; j < nw; j++)
+            k += v >= lo[j];
+        cnt[k]++;
+        buf[k][nn[k]] = v;
+        nn[k] += (k > 0) & (v <= hi[k]);
+    }
+    out[0].below += cnt[0];
+    for (size_t k = 0; k < nw; k++) {
+        out[k].pos += cnt[k + 1];
+        out[k].n = nn[k + 1];
+    }
+    return 0;
+}
+
+/* A buffer's room: each active bracket its share of the paths and a
+ * quarter more, in one block. */
+static int _reserve(const cxi_mc_fanwin *fw, cxi_mc_fw_buf *b)
+{
+    size_t total = 0;
+    for (size_t r = 0; r < fw->rows; r++)
+        for (size_t k = 0; fw->active[r] && k < fw->nw[r]; k++)
+            total += (size_t)(fw->win[r * FW_MAXW + k].frac * 1.25 * (double)fw->paths) + 64;
+    b->arena = malloc((total ? total : 1) * sizeof *b->arena);
+    if (!b->arena)
+        return -1;
+    double *at = b->arena;
+    for (size_t r = 0; r < fw->rows; r++)
+        for (size_t k = 0; fw->active[r] && k < fw->nw[r]; k++) {
+            cxi_mc_fw_win *x = &b->win[r * FW_MAXW + k];
+            x->v = at;
+            x->cap = (size_t)(fw->win[r * FW_MAXW + k].frac * 1.25 * (double)fw->paths) + 64;
+            at += x->cap;
         }
-        out[k - 1].pos++;
-        out[k - 1].frac = w[k - 1].frac;
-        if (v <= w[k - 1].hi && _push(&out[k - 1], v, fw->paths))
-            return -1;
-    }
     return 0;
 }
 
-cxi_mc_fw_win *cxi_mc_fw_local(const cxi_mc_fanwin *fw)
+cxi_mc_fw_buf *cxi_mc_fw_local(const cxi_mc_fanwin *fw)
 {
-    return calloc(fw->rows * FW_MAXW, sizeof(cxi_mc_fw_win));
+    cxi_mc_fw_buf *b = calloc(1, sizeof *b);
+    if (b) {
+        b->n = fw->rows * FW_MAXW;
+        b->win = calloc(b->n, sizeof *b->win);
+    }
+    if (!b || !b->win || _reserve(fw, b)) {
+        cxi_mc_fw_drop(b);
+        return NULL;
+    }
+    return b;
 }
 
-/* m's values after w's (one copy; the first merge just takes them). */
-static int _append(cxi_mc_fw_win *w, cxi_mc_fw_win *m)
+void cxi_mc_fw_drop(cxi_mc_fw_buf *b)
 {
-    if (!w->v) {
-        w->v = m->v;
-        w->n = m->n;
-        w->cap = m->cap;
-        m->v = NULL;
-        return 0;
-    }
-    if (w->n + m->n > w->cap) {
-        double *x = realloc(w->v, (w->n + m->n) * sizeof *x);
-        if (!x)
-            return -1;
-        w->v = x;
-        w->cap = w->n + m->n;
-    }
-    if (m->n)
-        memcpy(w->v + w->n, m->v, m->n * sizeof *m->v);
-    w->n += m->n;
-    return 0;
+    if (!b)
+        return;
+    for (size_t i = 0; b->win && i < b->n; i++)
+        if (b->win[i].owned)
+            free(b->win[i].v);
+    free(b->arena);
+    free(b->win);
+    free(b);
 }
 
-int cxi_mc_fw_merge(cxi_mc_fanwin *fw, cxi_mc_fw_win *mine)
+int cxi_mc_fw_merge(cxi_mc_fanwin *fw, cxi_mc_fw_buf *mine)
 {
-    int rc = 0;
+    cxi_mc_fw_buf **p = realloc(fw->parts, (fw->nparts + 1) * sizeof *p);
+    if (!p) {
+        cxi_mc_fw_drop(mine);
+        return -1;
+    }
+    fw->parts = p;
+    fw->parts[fw->nparts++] = mine;
     for (size_t i = 0; i < fw->rows * FW_MAXW; i++) {
-        cxi_mc_fw_win *w = &fw->win[i], *m = &mine[i];
-        w->below += m->below;
-        w->pos += m->pos;
-        if (!rc)
-            rc = _append(w, m);
-        free(m->v);
+        fw->win[i].below += mine->win[i].below;
+        fw->win[i].pos += mine->win[i].pos;
     }
-    free(mine);
-    return rc;
+    return 0;
+}
+
+/* Bracket i of the run: every part's values into one array (*n of them),
+ * NULL when they are none. */
+static double *_gather(const cxi_mc_fanwin *fw, size_t i, size_t *n)
+{
+    *n = 0;
+    for (size_t k = 0; k < fw->nparts; k++)
+        *n += fw->parts[k]->win[i].n;
+    double *v = *n ? malloc(*n * sizeof *v) : NULL;
+    for (size_t k = 0, at = 0; v && k < fw->nparts; k++) {
+        const cxi_mc_fw_win *w = &fw->parts[k]->win[i];
+        if (w->n)
+            memcpy(v + at, w->v, w->n * sizeof *v);
+        at += w->n;
+    }
+    return v;
 }
 
 /* Row r's ranks from their brackets, all ranks of a bracket in one
- * selection: 0, or -1 when one fell outside its bracket. */
+ * selection: 0, 1 when one fell outside its bracket, -1 out of memory. */
 static int _pick(cxi_mc_fanwin *fw, size_t r)
 {
     size_t local[FW_MAXW];
-    double v[FW_MAXW];
+    double out[FW_MAXW];
     for (size_t i = 0; i < fw->nr;) {
-        size_t k = fw->w_of[r * fw->nr + i], j = i;
-        cxi_mc_fw_win *w = &fw->win[r * FW_MAXW + k];
+        size_t k = fw->w_of[r * fw->nr + i], j = i, n;
+        const cxi_mc_fw_win *w = &fw->win[r * FW_MAXW + k];
         for (; j < fw->nr && fw->w_of[r * fw->nr + j] == k; j++) {
             if (fw->ranks[j] < w->below || fw->ranks[j] >= w->below + w->n)
-                return -1;
+                return 1;
             local[j - i] = fw->ranks[j] - w->below;
         }
-        cx_mc_select(w->v, w->n, local, j - i, v);
-        memcpy(fw->vals + r * fw->nr + i, v, (j - i) * sizeof *v);
+        double *v = _gather(fw, r * FW_MAXW + k, &n);
+        if (!v)
+            return -1;
+        cx_mc_select(v, n, local, j - i, out);
+        free(v);
+        memcpy(fw->vals + r * fw->nr + i, out, (j - i) * sizeof *out);
         i = j;
     }
     return 0;
 }
 
-/* A row whose rank fell outside: one bracket that keeps every value. */
-static void _widen(cxi_mc_fanwin *fw, size_t r)
-{
-    cxi_mc_fw_win *w = fw->win + r * FW_MAXW;
-    _free_wins(w, fw->nw[r]);
-    memset(w, 0, FW_MAXW * sizeof *w);
-    w[0] = (cxi_mc_fw_win){.lo = -INFINITY, .hi = INFINITY};
-    fw->nw[r] = 1;
-    for (size_t i = 0; i < fw->nr; i++)
-        fw->w_of[r * fw->nr + i] = 0;
-}
-
-/* Row r's counts per bracket into what lies below each one. */
-static void _below(cxi_mc_fanwin *fw, size_t r)
+/* Row r's counts into what lies below each bracket, and how many values
+ * the parts hold inside it. */
+static void _counts(cxi_mc_fanwin *fw, size_t r)
 {
     cxi_mc_fw_win *w = fw->win + r * FW_MAXW;
     size_t below = w[0].below;
     for (size_t k = 0; k < fw->nw[r]; k++) {
         w[k].below = below;
         below += w[k].pos;
+        w[k].n = 0;
+        for (size_t p = 0; p < fw->nparts; p++)
+            w[k].n += fw->parts[p]->win[r * FW_MAXW + k].n;
     }
 }
 
-size_t cxi_mc_fw_finish(cxi_mc_fanwin *fw)
+/* A row whose rank fell outside: one bracket that keeps every value. */
+static void _widen(cxi_mc_fanwin *fw, size_t r)
 {
-    size_t again = 0;
+    cxi_mc_fw_win *w = fw->win + r * FW_MAXW;
+    memset(w, 0, FW_MAXW * sizeof *w);
+    w[0] = (cxi_mc_fw_win){.lo = -INFINITY, .hi = INFINITY, .frac = 1};
+    fw->nw[r] = 1;
+    for (size_t i = 0; i < fw->nr; i++)
+        fw->w_of[r * fw->nr + i] = 0;
+}
+
+long cxi_mc_fw_finish(cxi_mc_fanwin *fw)
+{
+    long again = 0;
     for (size_t r = 0; r < fw->rows; r++) {
         if (!fw->active[r])
             continue;
-        _below(fw, r);
-        if (_pick(fw, r)) {
+        _counts(fw, r);
+        int rc = _pick(fw, r);
+        if (rc < 0) {
+            again = -1;
+            break;
+        }
+        if (rc) {
             _widen(fw, r);
             again++;
         } else {
             fw->active[r] = 0;
-            _free_wins(fw->win + r * FW_MAXW, fw->nw[r]);
-            memset(fw->win + r * FW_MAXW, 0, FW_MAXW * sizeof *fw->win);
         }
     }
+    _drop_parts(fw);
     return again;
 }

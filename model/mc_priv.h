@@ -259,10 +259,12 @@ size_t cxi_mc_levels(const cx_mc_options *o, double *levels);
 typedef struct cxi_mc_fw_win {
     double lo, hi;            /**< values lo <= x <= hi are kept */
     double frac;              /**< the share of paths expected inside */
+    int owned;                /**< v is its own block (else in the arena) */
     size_t below, pos, n, cap; /**< while collecting: below (bracket 0: the
                                    values under it) and pos (the values from
                                    its lo to the next lo) count; then below
-                                   is what lies under the bracket */
+                                   is what lies under the bracket, n what
+                                   the parts hold inside it */
     double *v;
 } cxi_mc_fw_win;
 typedef struct cxi_mc_fanwin {
@@ -274,18 +276,27 @@ typedef struct cxi_mc_fanwin {
     size_t *w_of;             /**< [rows * nr] the bracket of each rank */
     unsigned char *active;    /**< [rows] still to collect */
     double *vals;             /**< [rows * nr] the order statistics */
+    struct cxi_mc_fw_buf **parts; /**< the threads' buffers until finish */
+    size_t nparts;
 } cxi_mc_fanwin;
+/** A thread's brackets while it collects (merged into the run's). */
+typedef struct cxi_mc_fw_buf {
+    cxi_mc_fw_win *win;       /**< [n]: rows * FW_MAXW */
+    size_t n;
+    double *arena;
+} cxi_mc_fw_buf;
 int cxi_mc_fw_wanted(const cxi_mc_plan *p, size_t budget);
 size_t cxi_mc_fw_sample(void);
 cx_status cxi_mc_fw_init(cxi_mc_fanwin *fw, size_t rows, size_t paths,
                          const double *levels, size_t nq, size_t margin);
 void cxi_mc_fw_release(cxi_mc_fanwin *fw);
 cx_status cxi_mc_fw_windows(cxi_mc_fanwin *fw, double *const *rows, size_t m);
-cxi_mc_fw_win *cxi_mc_fw_local(const cxi_mc_fanwin *fw);
-int cxi_mc_fw_keep(const cxi_mc_fanwin *fw, cxi_mc_fw_win *mine, size_t r,
+cxi_mc_fw_buf *cxi_mc_fw_local(const cxi_mc_fanwin *fw);
+void cxi_mc_fw_drop(cxi_mc_fw_buf *b);
+int cxi_mc_fw_keep(const cxi_mc_fanwin *fw, cxi_mc_fw_buf *mine, size_t r,
                    const double *x, size_t n);
-int cxi_mc_fw_merge(cxi_mc_fanwin *fw, cxi_mc_fw_win *mine);
-size_t cxi_mc_fw_finish(cxi_mc_fanwin *fw);
+int cxi_mc_fw_merge(cxi_mc_fanwin *fw, cxi_mc_fw_buf *mine);
+long cxi_mc_fw_finish(cxi_mc_fanwin *fw);
 
 /* mc_select.c: exact order statistics (cx_mc_select) */
 void cxi_mc_sort(double *x, size_t n);

@@ -58,6 +58,17 @@ static const rm_fig *_money(const rm_reader *r, rm_fig *f)
     return f;
 }
 
+/* A schedule amount keyed by period (rm_period_schedule's callback): ctx
+ * is the pair. */
+static int _amount_of(const rm_reader *r, const yt_node *k, cx_value *v, void *ctx)
+{
+    const yt_pair *p = ctx;
+    rm_fig f;
+    char what[48];
+    snprintf(what, sizeof what, "for %s", k->text);
+    return rm_figure(r, p->value, _money(r, &f), what, v);
+}
+
 static int _schedule(const rm_reader *r, const yt_node *n, cx_commitment *c)
 {
     int rc = rm_want(r, n, YT_MAPPING, "of years for 'schedule'");
@@ -65,15 +76,15 @@ static int _schedule(const rm_reader *r, const yt_node *n, cx_commitment *c)
         return rc;
     if (n->npairs == 0)
         return RM_ERR(r, n, "'schedule' is empty (expected year: amount pairs)");
-    if (r->m->cal.per_year != 1)
-        return RM_ERR(r, n, "a commitment's 'schedule' in a %s model is not supported "
-                      "yet (expected 'start', 'years' and a profile: each year's amount "
-                      "is spread evenly over its periods)",
-                      r->m->cal.per_year == 12 ? "monthly" : "quarterly");
     if (!(c->schedule = calloc(r->m->nyears, sizeof *c->schedule)))
         return diag_oom();
     rm_fig f;
-    for (size_t i = 0; i < n->npairs && !rc; i++) {
+    for (size_t i = 0; r->m->cal.per_year != 1 && i < n->npairs && !rc; i++) {
+        _money(r, &f);
+        rc = rm_period_schedule(r, n->pairs[i].key, c->name ? c->name : "(unnamed)",
+                                c->schedule, _amount_of, (void *)&n->pairs[i]);
+    }
+    for (size_t i = 0; r->m->cal.per_year == 1 && i < n->npairs && !rc; i++) {
         const yt_node *k = n->pairs[i].key;
         int y;
         if ((rc = rm_year(r, k, "in 'schedule'", &y)))

@@ -89,48 +89,56 @@ static cx_value _share(cx_value v, int parts)
     return v;
 }
 
-static int _put(const rm_reader *r, const yt_node *k, cx_series *s, int t, cx_value v)
+/* Where a period's figure goes: a series' stated figures, or a
+ * commitment's schedule (always spread evenly). `what` names it in
+ * messages: "series 'costs.app'". */
+typedef struct {
+    const char *what;
+    cx_value *values;
+    cx_spread spread;
+} _target;
+
+static int _put(const rm_reader *r, const yt_node *k, const _target *to, int t, cx_value v)
 {
-    if (s->stated[t].kind != CX_V_MISSING) {
+    if (to->values[t].kind != CX_V_MISSING) {
         char key[CX_PERIOD_KEY_MAX];
-        return RM_ERR(r, k, "duplicate period %s in '%s'",
-                      cx_period_key_str(&r->m->cal, t, key, sizeof key), s->name);
+        return RM_ERR(r, k, "duplicate period %s in %s",
+                      cx_period_key_str(&r->m->cal, t, key, sizeof key), to->what);
     }
-    s->stated[t] = v;
+    to->values[t] = v;
     return 0;
 }
 
-/* A year's figure v in series s, as its `spread:` says. */
-static int _spread(const rm_reader *r, const yt_node *k, cx_series *s, int t, int nt,
+/* A year's figure v, as the target's `spread:` says. */
+static int _spread(const rm_reader *r, const yt_node *k, const _target *to, int t, int nt,
                    cx_value v)
 {
     const cx_calendar *cal = &r->m->cal;
-    if (s->spread == CX_SPREAD_NONE)
-        return RM_ERR(r, k, "year %s in series '%s' of a %s model (expected %s, or "
+    if (to->spread == CX_SPREAD_NONE)
+        return RM_ERR(r, k, "year %s in %s of a %s model (expected %s, or "
                       "'spread: even' for a flow stated by year, 'spread: last' for a "
-                      "balance at the year's end)", rm_show(k).s, s->name, _freq(cal),
+                      "balance at the year's end)", rm_show(k).s, to->what, _freq(cal),
                       _example(cal));
     if (nt != cal->per_year)
-        return RM_ERR(r, k, "year %s in series '%s' is only partly inside 'periods' "
+        return RM_ERR(r, k, "year %s in %s is only partly inside 'periods' "
                       "(expected a year whose %d periods are all inside, or its "
-                      "periods one by one)", rm_show(k).s, s->name, cal->per_year);
-    if (s->spread == CX_SPREAD_LAST)
-        return _put(r, k, s, t + nt - 1, v);
+                      "periods one by one)", rm_show(k).s, to->what, cal->per_year);
+    if (to->spread == CX_SPREAD_LAST)
+        return _put(r, k, to, t + nt - 1, v);
     for (int i = 0; i < nt; i++) {
-        int rc = _put(r, k, s, t + i, _share(v, nt));
+        int rc = _put(r, k, to, t + i, _share(v, nt));
         if (rc)
             return rc;
     }
     return 0;
 }
 
-int rm_period_figure(const rm_reader *r, const yt_node *k, size_t si,
-                     int (*figure)(const rm_reader *, const yt_node *, cx_value *, void *),
-                     void *ctx)
+static int _figure(const rm_reader *r, const yt_node *k, const _target *to,
+                   int (*figure)(const rm_reader *, const yt_node *, cx_value *, void *),
+                   void *ctx)
 {
-    cx_series *s = &r->m->series[si];
-    char where[READER_MAX_NAME + 16];
-    snprintf(where, sizeof where, "in series '%s'", s->name);
+    char where[READER_MAX_NAME + 32];
+    snprintf(where, sizeof where, "in %s", to->what);
     int t, nt, year;
     int rc = _key(r, k, where, &t, &nt, &year);
     cx_value v = {0};
@@ -138,7 +146,29 @@ int rm_period_figure(const rm_reader *r, const yt_node *k, size_t si,
         rc = figure(r, k, &v, ctx);
     if (rc)
         return rc;
-    return year ? _spread(r, k, s, t, nt, v) : _put(r, k, s, t, v);
+    return year ? _spread(r, k, to, t, nt, v) : _put(r, k, to, t, v);
+}
+
+int rm_period_figure(const rm_reader *r, const yt_node *k, size_t si,
+                     int (*figure)(const rm_reader *, const yt_node *, cx_value *, void *),
+                     void *ctx)
+{
+    cx_series *s = &r->m->series[si];
+    char what[READER_MAX_NAME + 16];
+    snprintf(what, sizeof what, "series '%s'", s->name);
+    _target to = {what, s->stated, s->spread};
+    return _figure(r, k, &to, figure, ctx);
+}
+
+int rm_period_schedule(const rm_reader *r, const yt_node *k, const char *name,
+                       cx_value *schedule,
+                       int (*figure)(const rm_reader *, const yt_node *, cx_value *, void *),
+                       void *ctx)
+{
+    char what[READER_MAX_NAME + 32];
+    snprintf(what, sizeof what, "the schedule of '%s'", name);
+    _target to = {what, schedule, CX_SPREAD_EVEN};
+    return _figure(r, k, &to, figure, ctx);
 }
 
 int rm_period(const rm_reader *r, const yt_node *n, const char *what, int at_end, int *number)

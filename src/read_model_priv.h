@@ -141,6 +141,13 @@ int rm_period(const rm_reader *r, const yt_node *n, const char *what, int at_end
 int rm_fiscal_year(const rm_reader *r, const yt_node *n, const char *what, long y,
                    int *year);
 
+/** One amount of a commitment's `schedule:` keyed by period k in a monthly
+ *  or quarterly model (a year's amount spread evenly over its periods). */
+int rm_period_schedule(const rm_reader *r, const yt_node *k, const char *name,
+                       cx_value *schedule,
+                       int (*figure)(const rm_reader *, const yt_node *, cx_value *, void *),
+                       void *ctx);
+
 /** `kind:` (flow or balance) and `spread:` (even or last; only with
  *  periods) of a series' definition def. */
 int rm_flow(const rm_reader *r, const yt_node *def, cx_series *s);

@@ -91,7 +91,10 @@ static void _amounts(xlsx_book *b, size_t i, int row, double *in_horizon, xb_str
             _profile_formula(b, i, k, f);
             xb_formula(b, b->commit, row, XB_YEAR0 + (int)t, f, money, a);
         } else {
-            xb_num(b, b->commit, row, XB_YEAR0 + (int)t, a, c->schedule ? in : money);
+            /* a schedule's amounts are inputs; by period, the engine's
+             * spread of each year's amount */
+            xb_num(b, b->commit, row, XB_YEAR0 + (int)t, a,
+                   c->schedule && !xb_sub(b) ? in : money);
         }
     }
 }

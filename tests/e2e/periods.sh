@@ -75,6 +75,9 @@ drivers:
   revenue.app: {method: growth, rate: 12.682503013196972%}
   costs.app: {method: growth, rate: 0%}
 burn: {revenue: revenue.app, costs: costs.app, cash: 30}
+commitments:
+  - {name: Lease, schedule: {2026: 12, 2027-03: 5}}
+  - {name: Chips, total: 24, start: 2027, years: 1}
 discount: {rate: 10%}
 uncertainty:
   revenue.app: {dist: triangular, low: 12.682503013196972%, mode: 12.682503013196972%,
@@ -113,6 +116,7 @@ drivers:
   headcount.app: {method: growth, rate: 10%}
 commitments:
   - {name: 클라우드 계약, total: 24, start: 2027, years: 2, profile: front}
+  - {name: GPUs, schedule: {2026-05: 5, 2027: 12}}
 burn:
   revenue: revenue.app
   costs: costs.app

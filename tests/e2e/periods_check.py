@@ -135,6 +135,12 @@ net = [1.01 ** (m - 1) - 2 for m in range(1, 25)]
 near("dep: discount rate a month", d["discount"]["rate"], 1.1 ** (1 / 12) - 1, 1e-12)
 near("dep: NPV", d["discount"]["npv"], sum(x / 1.1 ** ((i + 1) / 12)
                                           for i, x in enumerate(net)), 1e-9)
+# Commitments: Lease's schedule 12 for 2026 is 1 a month, 5 in March 2027;
+# Chips' 24 over 2027 is 2 a month: total Jan 2026 1, Mar 2027 7, Apr 2027 2.
+tot = {x["year"]: x["amount"] for x in d["commitments_total"]}
+near("dep: commitments Jan 2026", tot["2026-01"], 1)
+near("dep: commitments Mar 2027", tot["2027-03"], 7)
+near("dep: commitments Apr 2027", tot["2027-04"], 2)
 mc = json.load(open(f"{D}/dep_mc.json", encoding="utf-8"))["monte_carlo"]
 near("dep: mc P50 of the cumulative (points: deterministic)",
      mc["cumulative"]["percentiles"]["P50"], sum(net), 1e-9)
