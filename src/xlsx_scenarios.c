@@ -50,9 +50,11 @@ static void _unit(xlsx_book *b, size_t i, xb_str *u)
         xb_unit_label(b, s->unit, s->unit_text, u);
         break;
     }
-    case CX_SF_PEAK_YEAR: case CX_SF_BREAK_EVEN: case CX_SF_PAYBACK:
-    case CX_SF_BREAK_EVEN_FRAC: case CX_SF_PAYBACK_FRAC: case CX_SF_CASH_OUT:
-        xs_printf(u, "year");
+    case CX_SF_PEAK_YEAR: case CX_SF_BREAK_EVEN: case CX_SF_PAYBACK: case CX_SF_CASH_OUT:
+        xs_printf(u, "%s", xb_per_word(b));   /* a period's title by period */
+        break;
+    case CX_SF_BREAK_EVEN_FRAC: case CX_SF_PAYBACK_FRAC:
+        xs_printf(u, xb_sub(b) ? "fiscal year" : "year");
         break;
     case CX_SF_RUNWAY: xs_printf(u, "months"); break;
     case CX_SF_IRR: xs_printf(u, "%%"); break;
