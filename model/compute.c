@@ -9,15 +9,19 @@
 #include "compute_priv.h"
 #include "goal_priv.h"
 
-static cx_status _alloc_series(cx_series_result *sr, size_t nyears)
+static cx_status _alloc_series(cx_series_result *sr, size_t nyears, int periods)
 {
     sr->v = calloc(nyears, sizeof *sr->v);
     sr->rate = malloc(nyears * sizeof *sr->rate);
     sr->yoy = malloc(nyears * sizeof *sr->yoy);
     if (!sr->v || !sr->rate || !sr->yoy)
         return CX_ENOMEM;
+    if (periods && !(sr->pop = malloc(nyears * sizeof *sr->pop)))
+        return CX_ENOMEM;
     for (size_t t = 0; t < nyears; t++)
         sr->rate[t] = sr->yoy[t] = NAN;
+    for (size_t t = 0; periods && t < nyears; t++)
+        sr->pop[t] = NAN;
     sr->first = sr->last_stated = sr->last = -1;
     sr->start_rate = sr->hist_cagr = sr->hist_multiple = sr->full_cagr = NAN;
     return CX_OK;
@@ -34,7 +38,8 @@ static cx_status _alloc(cx_result *r)
     if (!r->drivers || !r->series || !r->order)
         return CX_ENOMEM;
     for (size_t s = 0; s < n; s++)
-        if (_alloc_series(&r->series[s], r->model->nyears) != CX_OK)
+        if (_alloc_series(&r->series[s], r->model->nyears, r->model->cal.per_year != 1)
+            != CX_OK)
             return CX_ENOMEM;
     return CX_OK;
 }
@@ -201,6 +206,7 @@ static void _free_series(cx_series_result *sr)
     free(sr->v);
     free(sr->rate);
     free(sr->yoy);
+    free(sr->pop);
     free(sr->residual);
     free(sr->why);
     free(sr->fx_start);

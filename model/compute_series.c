@@ -163,10 +163,17 @@ static cx_status _chained(cx_result *r, size_t s)
 
 /* ---- trend ------------------------------------------------------------ */
 
+/* The x of period number p for a fitted curve: the year in an annual
+ * model, fiscal year + its place in the year / k otherwise (number / k). */
+static double _fit_x(const cx_model *m, int p)
+{
+    return m->cal.per_year == 1 ? (double)p : (double)p / m->cal.per_year;
+}
+
 /* The stated values in the driver's window (default: the whole stated
- * history) as points; *n of them. */
+ * history) as points (x, v) and their period indices t; *n of them. */
 static cx_status _trend_points(const cx_result *r, size_t s, double *year,
-                               double *v, size_t *n)
+                               double *v, int *at, size_t *n)
 {
     const cx_driver *d = &r->drivers[s];
     const cx_model *m = r->model;
@@ -180,7 +187,8 @@ static cx_status _trend_points(const cx_result *r, size_t s, double *year,
         const cx_value *x = &ser->stated[y - m->first_year];
         if (!cx_value_stated(x))
             continue;
-        year[*n] = y;
+        at[*n] = y - m->first_year;
+        year[*n] = _fit_x(m, y);
         v[(*n)++] = x->base;
     }
     return CX_OK;
@@ -200,7 +208,7 @@ static cx_status _fit(const cx_driver *d, const double *year, const double *v,
 
 /* stated - fitted for each point of the fit, NAN elsewhere. */
 static cx_status _residuals(cx_result *r, size_t s, const double *year,
-                            const double *v, size_t n)
+                            const double *v, const int *at, size_t n)
 {
     cx_series_result *sr = &r->series[s];
     size_t nyears = r->model->nyears;
@@ -214,7 +222,7 @@ static cx_status _residuals(cx_result *r, size_t s, const double *year,
         cx_status st = cx_fit_eval(&sr->fit, year[i], &fitted);
         if (st != CX_OK)
             return st;
-        sr->residual[(int)year[i] - r->model->first_year] = v[i] - fitted;
+        sr->residual[at[i]] = v[i] - fitted;
     }
     return CX_OK;
 }
@@ -226,19 +234,21 @@ static cx_status _trend(cx_result *r, size_t s)
     cx_series_result *sr = &r->series[s];
     size_t nyears = r->model->nyears, n = 0;
     double *year = malloc(nyears * sizeof *year), *v = malloc(nyears * sizeof *v);
-    cx_status st = year && v ? _trend_points(r, s, year, v, &n) : CX_ENOMEM;
+    int *at = malloc(nyears * sizeof *at);
+    cx_status st = year && v && at ? _trend_points(r, s, year, v, at, &n) : CX_ENOMEM;
     if (st == CX_OK)
         st = _fit(&r->drivers[s], year, v, n, &sr->fit);
     if (st == CX_OK)
-        st = _residuals(r, s, year, v, n);
+        st = _residuals(r, s, year, v, at, n);
     for (int t = sr->last_stated + 1; st == CX_OK && t < (int)nyears; t++) {
         double x;
-        st = cx_fit_eval(&sr->fit, r->model->first_year + t, &x);
+        st = cx_fit_eval(&sr->fit, _fit_x(r->model, r->model->first_year + t), &x);
         if (st == CX_OK)
             st = _set_projected(sr, t, x);
     }
     free(year);
     free(v);
+    free(at);
     return st;
 }
 
@@ -468,6 +478,15 @@ static cx_status _span_figures(cx_series_result *sr, int per)
     return st;
 }
 
+/* Period t against the period before (a monthly or quarterly model). */
+static cx_status _pop(cx_series_result *sr, int t)
+{
+    if (!sr->pop || t == 0 || !cx_value_present(&sr->v[t - 1]))
+        return CX_OK;
+    return _undefined_is_nan(cx_yoy(sr->v[t - 1].base, sr->v[t].base, &sr->pop[t]),
+                             &sr->pop[t]);
+}
+
 /* First and last values; yoy against the same period a year before (the
  * year before in an annual model). */
 static cx_status _stats(cx_result *r, size_t s)
@@ -481,9 +500,12 @@ static cx_status _stats(cx_result *r, size_t s)
         if (sr->first < 0)
             sr->first = t;
         sr->last = t;
+        cx_status st = _pop(sr, t);
+        if (st != CX_OK)
+            return st;
         if (t < per || !cx_value_present(&sr->v[t - per]))
             continue;
-        cx_status st = cx_yoy(sr->v[t - per].base, sr->v[t].base, &sr->yoy[t]);
+        st = cx_yoy(sr->v[t - per].base, sr->v[t].base, &sr->yoy[t]);
         st = _undefined_is_nan(st, &sr->yoy[t]);
         if (st != CX_OK)
             return st;

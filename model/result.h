@@ -41,6 +41,10 @@ typedef struct cx_series_result {
     double *rate;         /**< [nyears] growth rate applied in projected
                                years, NAN elsewhere; owned */
     double *yoy;          /**< [nyears] NAN where undefined; owned */
+    double *pop;          /**< [nyears] against the period before (month on
+                               month, quarter on quarter) in a monthly or
+                               quarterly model, NAN where undefined; NULL in
+                               an annual one (yoy is that); owned */
     int first;            /**< year index of the first value, -1 = none */
     int last_stated;      /**< year index of the last stated (or, for a sum,
                                last derived-from-stated) value, -1 = none */

@@ -26,6 +26,30 @@ static const rm_fig _rate_fig = {{1, 0, CX_SCALE_ONE, 0, 0}, "rate", 0};
 /* A logistic fit's ceiling is in the series' own terms (80 users). */
 static const rm_fig _level_fig = {{1, 0, CX_SCALE_ONE, 0, 0}, "level", 1};
 
+/* In a monthly or quarterly model, years Y1..Y2 run from the last period
+ * of Y1 to the last period of Y2 (year end to year end), both inside. */
+static int _window_periods(const rm_reader *r, const yt_node *n, long a, long b,
+                           int *from, int *to)
+{
+    const cx_calendar *cal = &r->m->cal;
+    int first, count;
+    cx_calendar_fiscal_years(cal, &first, &count);
+    if (a < CX_MIN_YEAR || b > CX_MAX_YEAR)
+        return RM_ERR(r, n, "window %ld..%ld goes beyond %d..%d", a, b, CX_MIN_YEAR,
+                      CX_MAX_YEAR);
+    /* fiscal year Y's periods are numbers Y k .. Y k + k - 1 (period.h) */
+    int k = cal->per_year, last_a = (int)a * k + k - 1, last_b = (int)b * k + k - 1;
+    if (a >= b)
+        return RM_ERR(r, n, "window %ld..%ld needs its first year before its last", a, b);
+    if (cx_model_year_index(r->m, last_a) < 0 || cx_model_year_index(r->m, last_b) < 0)
+        return RM_ERR(r, n, "window %ld..%ld: the ends of those years are not both "
+                      "inside 'periods' (expected years whose last periods are in the "
+                      "model, FY%d..FY%d)", a, b, first, first + count - 1);
+    *from = last_a;
+    *to = last_b;
+    return 0;
+}
+
 /* "Y1..Y2" inside the model's years with Y1 < Y2. */
 static int _window(const rm_reader *r, const yt_node *n, const char *text,
                    const char *what, int *from, int *to)
@@ -34,6 +58,8 @@ static int _window(const rm_reader *r, const yt_node *n, const char *text,
     if (pv_parse_span(text, -99999, 99999, &a, &b))
         return RM_ERR(r, n, "expected a window of years %s (like %d..%d), got %s",
                       what, r->m->first_year, r->m->last_year, rm_got(n).s);
+    if (r->m->cal.per_year != 1)
+        return _window_periods(r, n, a, b, from, to);
     if (cx_model_year_index(r->m, (int)a) < 0 || cx_model_year_index(r->m, (int)b) < 0)
         return RM_ERR(r, n, "window %ld..%ld is outside 'years' (%d..%d)", a, b,
                       r->m->first_year, r->m->last_year);
@@ -222,21 +248,6 @@ static int _per(const rm_reader *r, const yt_node *n, cx_driver *d)
                             "quarter or month)", rm_got(n).s);
 }
 
-/* Windows of years and fitted trends are computed by year only. */
-static int _subannual(const rm_reader *r, const yt_pair *p, const cx_driver *d)
-{
-    const char *k = p->key->text;
-    int window = !strcmp(k, "window")
-                 || ((!strcmp(k, "from") || !strcmp(k, "high")) && d->from_cagr);
-    if (r->m->cal.per_year == 1 || (!window && d->method != CX_D_TREND))
-        return 0;
-    return RM_ERR(r, p->key, "%s in a %s model is not supported yet (expected an "
-                  "annual model; a CAGR over the stated history, 'method: cagr' "
-                  "without a window, works by period)",
-                  d->method == CX_D_TREND ? "a fitted trend" : "a window of years",
-                  r->m->cal.per_year == 12 ? "monthly" : "quarterly");
-}
-
 static int _driver_key(const rm_reader *r, const yt_pair *p, size_t si, cx_driver *d)
 {
     const char *k = p->key->text;
@@ -302,8 +313,6 @@ static int _driver_keys_apply(const rm_reader *r, const yt_node *map, cx_driver 
             return RM_ERR(r, p->key, "'%s' does not apply to method '%s' (it takes %s)",
                           k, cx_method_name(d->method), list);
         int rc = _driver_key(r, p, si, d);
-        if (!rc)
-            rc = _subannual(r, p, d);
         if (rc)
             return rc;
     }

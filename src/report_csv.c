@@ -35,6 +35,9 @@ static void _series(FILE *f, const cx_result *r, size_t i)
             csvout_put(f, r, &(csvout_row){"rate", s->name, year, 0, sr->rate[t], NULL, NULL, NULL});
         if (isfinite(sr->yoy[t]))
             csvout_put(f, r, &(csvout_row){"yoy", s->name, year, 0, sr->yoy[t], NULL, NULL, NULL});
+        if (sr->pop && isfinite(sr->pop[t]))      /* month on month, quarter on quarter */
+            csvout_put(f, r, &(csvout_row){m->cal.per_year == 12 ? "mom" : "qoq", s->name,
+                                            year, 0, sr->pop[t], NULL, NULL, NULL});
     }
     if (sr->first >= 0 && sr->last_stated > sr->first) {
         int from = m->first_year + sr->first, to = m->first_year + sr->last_stated;

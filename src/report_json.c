@@ -43,7 +43,7 @@ static void _header(json_out *j, const cx_result *r, const char *workbook)
 }
 
 static void _value(json_out *j, const cx_series *s, const cx_value *v,
-                   int year, double rate, double yoy, double residual)
+                   int year, double rate, double yoy, double residual, const double *pop)
 {
     json_begin_object(j);
     json_kyear(j, "year", year);
@@ -57,6 +57,8 @@ static void _value(json_out *j, const cx_series *s, const cx_value *v,
     if (cx_value_stated(v))
         json_kstring(j, "source", report_source(s, v));
     json_knumber(j, "yoy", yoy);
+    if (pop)                    /* month on month, quarter on quarter */
+        json_knumber(j, j->cal->per_year == 12 ? "mom" : "qoq", *pop);
     if (v->kind == CX_V_PROJECTED)
         json_knumber(j, "rate", rate);
     if (isfinite(residual))
@@ -258,7 +260,7 @@ static void _series(json_out *j, const cx_result *r, size_t i)
     for (size_t t = 0; t < m->nyears; t++)
         if (cx_value_present(&sr->v[t]))
             _value(j, s, &sr->v[t], m->first_year + (int)t, sr->rate[t], sr->yoy[t],
-                   sr->residual ? sr->residual[t] : NAN);
+                   sr->residual ? sr->residual[t] : NAN, sr->pop ? &sr->pop[t] : NULL);
     json_end_array(j);
     _series_annual(j, r, i);
     json_end_object(j);

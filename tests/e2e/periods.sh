@@ -49,12 +49,25 @@ series:
     values: {2025Q1: 100, 2025Q2: 110, 2025Q3: 120, 2025Q4: 130,
              2026Q1: 140, 2026Q2: 150, 2026Q3: 160, 2026Q4: 170}
   capex.co: {2025Q1: 100}
+  users.co: {2025Q1: 10, 2025Q2: 12, 2025Q3: 14}
 drivers:
   capex.co: {method: growth, rate: 21%}
+  users.co: {method: trend, fit: linear}
+YAML
+# A CAGR over a window of years in a quarterly model: year end to year end.
+cat >"$T/window.yaml" <<'YAML'
+model: quarterly-window
+as_of: 2026-01-01
+periods: 2025Q1..2027Q4
+series:
+  orders.co: {2025Q4: 13, 2026Q4: 17}
+drivers:
+  orders.co: {method: cagr, window: 2025..2026}
 YAML
 # The same from 2025Q2: fiscal 2025 is only partly inside.
 sed -e 's/periods: 2025Q1/periods: 2025Q2/' -e 's/2025Q1: 10, //' \
     -e 's/2025Q1: 100, //' -e 's/capex.co: {2025Q1: 100}/capex.co: {2025Q2: 100}/' \
+    -e 's/users.co: {2025Q1: 10, /users.co: {/' \
     "$T/fiscal.yaml" >"$T/partial.yaml"
 
 # Depreciation by month: 12 bought in Jan 2026 and 6 in Mar 2026, five
@@ -84,7 +97,7 @@ uncertainty:
                 high: 12.682503013196972%}
 YAML
 
-for m in burn burn_year fiscal partial dep; do
+for m in burn burn_year fiscal partial dep window; do
     check "json of $m" sh -c '"$1" run "$2" -n -f json >"$3" 2>"$4"' sh "$CAPEX" \
         "$T/$m.yaml" "$T/$m.json" "$T/err"
 done

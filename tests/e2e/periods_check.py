@@ -59,6 +59,9 @@ for name in ("burn", "burn_year"):
     near(f"{name}: revenue 2026", ra[2026]["value"], 100 * (g12 - 1), 1e-9)
     near(f"{name}: revenue 2027", ra[2027]["value"], 100 * (1.02 ** 24 - g12), 1e-9)
     near(f"{name}: revenue YoY 2027", ra[2027]["yoy"], g12 - 1, 1e-9)
+    rv = {v["year"]: v for v in rev["values"]}
+    near(f"{name}: revenue month on month, Feb 2026 (2%)", rv["2026-02"]["mom"], 0.02, 1e-12)
+    near(f"{name}: revenue year on year, Jan 2027", rv["2027-01"]["yoy"], g12 - 1, 1e-12)
     costs = next(s for s in d["series"] if s["name"] == "costs.app")
     near(f"{name}: costs Mar 2026 (120 spread evenly)", costs["values"][2]["value"], 10)
     near(f"{name}: costs 2027", {a["year"]: a for a in costs["annual"]}[2027]["value"], 120)
@@ -106,6 +109,18 @@ same("fiscal: 2026Q4 ends", last["end"], "2026-06-30")
 cv = {v["year"]: v["value"] for v in series["capex.co"]["values"]}
 near("fiscal: capex 2025Q3 (two quarters at 21% a year)", cv["2025Q3"], 110, 1e-12)
 near("fiscal: capex 2026Q1 (a year on)", cv["2026Q1"], 121, 1e-12)
+
+# users.co: a straight line through 10, 12, 14 a quarter: 16 in 2025Q4,
+# 20 in 2026Q2.
+uv = {v["year"]: v["value"] for v in series["users.co"]["values"]}
+near("fiscal: users 2025Q4 (linear trend)", uv["2025Q4"], 16, 1e-9)
+near("fiscal: users 2026Q2 (linear trend)", uv["2026Q2"], 20, 1e-9)
+# orders.co (window.yaml): CAGR from the end of FY2025 (13) to the end of
+# FY2026 (17), 17/13 - 1 a year, so 2027Q1 is 17 (17/13)^(1/4).
+w = {s["name"]: s for s in load("window")["series"]}["orders.co"]
+near("window: orders CAGR", w["driver"]["rate"], 17 / 13 - 1, 1e-12)
+ov = {v["year"]: v["value"] for v in w["values"]}
+near("window: orders 2027Q1", ov["2027Q1"], 17 * (17 / 13) ** 0.25, 1e-12)
 
 # From 2025Q2: FY2025 is partial: no flow total, the balance at its end.
 d = load("partial")
