@@ -247,6 +247,11 @@ const char *xb_period_words(const xlsx_book *b, const char *text, xb_str *out);
  *  (Projection, Burn, Commitments): printed twelve periods a page across,
  *  columns A..C repeated on each (after xb_page_setup). */
 void xb_period_print(xlsx_book *b, lxw_worksheet *ws);
+/** The period indices *a..*z of the first and last stated periods in
+ *  trend series s's window (the engine's fitted points, model/
+ *  compute_series.c); nonzero when all the periods between are stated
+ *  and fitted (one range of cells holds them). */
+int xb_trend_window(const xlsx_book *b, size_t s, int *a, int *z);
 /** "Month", "Quarter" or "Year": a chart's category axis. */
 const char *xb_axis_word(const xlsx_book *b);
 

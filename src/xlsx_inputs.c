@@ -357,8 +357,19 @@ static void _driver_row(xlsx_book *b, int row, size_t s)
         break;
     case CX_D_TREND: {
         lxw_format *yf = _f(b, XB_FMT_YEAR, XB_CENTER);
-        xb_num(b, b->inputs, row, XB_DRV_WFROM, b->r->series[s].fit.from, yf);
-        xb_num(b, b->inputs, row, XB_DRV_WTO, b->r->series[s].fit.to, yf);
+        int a, z;
+        if (xb_sub(b)) {        /* the first and last fitted periods */
+            xb_trend_window(b, s, &a, &z);
+            if (a >= 0) {
+                xb_period_cell(b, b->inputs, row, XB_DRV_WFROM, b->m->first_year + a,
+                               XB_CENTER | XB_TOP);
+                xb_period_cell(b, b->inputs, row, XB_DRV_WTO, b->m->first_year + z,
+                               XB_CENTER | XB_TOP);
+            }
+        } else {
+            xb_num(b, b->inputs, row, XB_DRV_WFROM, b->r->series[s].fit.from, yf);
+            xb_num(b, b->inputs, row, XB_DRV_WTO, b->r->series[s].fit.to, yf);
+        }
         break;
     }
     default:

@@ -129,3 +129,20 @@ void xb_period_print(xlsx_book *b, lxw_worksheet *ws)
     xb_check(b, worksheet_set_v_pagebreaks(ws, breaks));
     xb_check(b, worksheet_repeat_columns(ws, 0, XB_YEAR0 - 1));
 }
+
+int xb_trend_window(const xlsx_book *b, size_t s, int *a, int *z)
+{
+    const cx_driver *d = &b->r->drivers[s];
+    const cx_series *x = &b->m->series[s];
+    int from = (d->cagr_from ? d->cagr_from : b->m->first_year) - b->m->first_year;
+    int to = (d->cagr_to ? d->cagr_to : b->m->last_year) - b->m->first_year;
+    *a = *z = -1;
+    for (int u = from < 0 ? 0 : from; u <= to && u < (int)b->m->nyears; u++) {
+        cx_value_kind k = x->stated[u].kind;
+        if (k != CX_V_EXACT && k != CX_V_ESTIMATE && k != CX_V_FLOOR && k != CX_V_RANGE)
+            continue;
+        *z = u;
+        *a = *a < 0 ? u : *a;
+    }
+    return *a >= 0 && (size_t)(*z - *a + 1) == b->r->series[s].fit.n;
+}

@@ -14,6 +14,10 @@
 #include "xlsx_book.h"
 
 #define PROJ_YEAR_ROW 3
+/* A monthly or quarterly model with a fitted trend: the x each period is
+ * fitted at (number / k, the fiscal year plus its place in it), in the
+ * row above the titles. */
+#define PROJ_X_ROW 2
 
 static int _stated(const cx_value *v)
 {
@@ -111,12 +115,40 @@ static unsigned _style(const cx_series *x, cx_value_kind k)
     }
 }
 
+/* The fitted x of period index t: the year row's cell, or by period the
+ * x row's. */
+static void _x_ref(xlsx_book *b, int t, xb_str *f)
+{
+    xs_ref(f, NULL, xb_sub(b) ? PROJ_X_ROW : b->year_row, XB_YEAR0 + t, XB_ABS_ROW);
+}
+
+/* By period: =TREND(Projection's stated cells,their x,x) over the fit's
+ * window, when its stated periods are consecutive (else no formula). */
+static int _trend_periods(xlsx_book *b, size_t s, int t, xb_str *f)
+{
+    const cx_fit *fit = &b->r->series[s].fit;
+    int a, z;
+    if (!xb_trend_window(b, s, &a, &z))
+        return 0;
+    int row = b->val_row[s];
+    xs_printf(f, "%s(", fit->kind == CX_FIT_LINEAR ? "TREND" : "GROWTH");
+    xs_range(f, NULL, row, XB_YEAR0 + a, row, XB_YEAR0 + z, XB_ABS);
+    xs_printf(f, ",");
+    xs_range(f, NULL, PROJ_X_ROW, XB_YEAR0 + a, PROJ_X_ROW, XB_YEAR0 + z, XB_ABS);
+    xs_printf(f, ",");
+    _x_ref(b, t, f);
+    xs_printf(f, ")");
+    return 1;
+}
+
 /* Trend, linear or exponential: =TREND(known_ys,known_xs,year) or
  * =GROWTH(...) over the fitted figures on Inputs (base and year columns;
  * a series' figures are consecutive rows there, in year order). */
 static int _trend_formula(xlsx_book *b, size_t s, int t, xb_str *f)
 {
     const cx_fit *fit = &b->r->series[s].fit;
+    if (xb_sub(b))
+        return _trend_periods(b, s, t, f);
     int a = xb_fig_row(b, s, fit->from - b->m->first_year);
     int z = xb_fig_row(b, s, fit->to - b->m->first_year);
     if (a < 0 || z < 0 || (size_t)(z - a + 1) != fit->n)
@@ -140,7 +172,7 @@ static int _unchained_formula(xlsx_book *b, size_t s, int t, xb_str *f)
         if (!n)
             return 0;
         xs_printf(f, "%s_L/(1+EXP(-%s_k*(", n, n);
-        xs_ref(f, NULL, b->year_row, XB_YEAR0 + t, XB_ABS_ROW);
+        _x_ref(b, t, f);
         xs_printf(f, "-%s_t0)))", n);
         return 1;
     }
@@ -411,6 +443,22 @@ static void _header_row(xlsx_book *b, int row, const char *first)
         xb_period_head(b, b->proj, row, XB_YEAR0 + (int)t, (int)t);
 }
 
+/* By period with a fitted trend: the row of each period's x. */
+static void _x_row(xlsx_book *b)
+{
+    int any = 0;
+    for (size_t s = 0; s < b->m->nseries; s++)
+        any |= b->r->drivers[s].method == CX_D_TREND;
+    if (!xb_sub(b) || !any)
+        return;
+    xb_text(b, b->proj, PROJ_X_ROW, 0, "x of a fitted trend (fiscal year)",
+            xb_fmt(b, NULL, XB_NOTE));
+    for (size_t t = 0; t < b->m->nyears; t++)
+        xb_num(b, b->proj, PROJ_X_ROW, XB_YEAR0 + (int)t,
+               (double)cx_period_number(&b->m->cal, (int)t) / b->m->cal.per_year,
+               xb_fmt(b, "0.000", XB_NOTE | XB_CENTER));
+}
+
 void xb_write_projection(xlsx_book *b)
 {
     lxw_worksheet *ws = b->proj;
@@ -421,6 +469,7 @@ void xb_write_projection(xlsx_book *b)
     xs_release(&t);
     _legend(b);
     _header_row(b, PROJ_YEAR_ROW, "Series");
+    _x_row(b);
     for (size_t s = 0; s < b->m->nseries; s++) {
         _value_row(b, s);
         if (b->rate_row[s] >= 0)

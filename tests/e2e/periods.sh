@@ -189,10 +189,28 @@ sensitivity:
     steps: [-20%, 0%, 20%]
 YAML
 
+# Trends by month: =TREND / =GROWTH over the stated periods' cells at the
+# x row (number / 12), the logistic on the same x; an annualised CAGR.
+cat >"$T/trends.yaml" <<'YAML'
+model: monthly-trends
+as_of: 2026-01-01
+periods: 2026-01..2027-06
+series:
+  users.lin: {2026-01: 10, 2026-02: 12, 2026-03: 15, 2026-04: 16}
+  users.exp: {2026-01: 10, 2026-02: 12, 2026-03: 15, 2026-04: 17}
+  users.log: {2026-01: 10, 2026-02: 20, 2026-03: 35, 2026-04: 50, 2026-05: 62, 2026-06: 70}
+  orders.co: {2026-03: 13, 2026-09: 17}
+drivers:
+  users.lin: {method: trend, fit: linear}
+  users.exp: {method: trend, fit: exponential}
+  users.log: {method: trend, fit: logistic}
+  orders.co: {method: cagr}
+YAML
+
 # Workbooks by period: every formula recalculated by LibreOffice and
 # Gnumeric equals its cached value; titles, rates and the Annual sheet
 # worked by hand.
-for m in burn burn_year fiscal partial raise raise60 turn checks goals; do
+for m in burn burn_year fiscal partial raise raise60 turn checks goals trends window; do
     check "workbook of $m" sh -c '"$1" run "$2" -o "$3" >/dev/null 2>"$4"' sh "$CAPEX" \
         "$T/$m.yaml" "$T/$m.xlsx" "$T/err"
 done
@@ -211,7 +229,8 @@ check "Monte Carlo workbook by month" sh -c '"$1" mc "$2" --paths 500 --seed 1 -
 check "workbooks by period worked by hand" "$PYTHON" tests/e2e/periods_workbook.py "$T"
 "$PYTHON" tests/e2e/recalc.py "$T"/burn.xlsx "$T"/burn_year.xlsx "$T"/fiscal.xlsx \
     "$T"/partial.xlsx "$T"/raise.xlsx "$T"/raise60.xlsx "$T"/turn.xlsx "$T"/checks.xlsx \
-    "$T"/checks_all.xlsx "$T"/mc.xlsx "$T"/goals.xlsx >"$T/err" 2>&1
+    "$T"/checks_all.xlsx "$T"/mc.xlsx "$T"/goals.xlsx "$T"/trends.xlsx "$T"/window.xlsx \
+    >"$T/err" 2>&1
 rc=$?
 if [ $rc -eq 0 ]; then ok "recalculated by period in LibreOffice and Gnumeric: every formula equals its cached value"
 elif [ $rc -eq 77 ]; then echo "skip recalculation: $(tail -1 "$T/err")"

@@ -181,6 +181,15 @@ same("goals: label", row_of(v["Burn"], "revenue.app: break even by Sep 2027") is
 near("goals: sensitivity base = Burn cumulative Jun 2027", value(v["Sensitivity"], "At the base", 2),
      value(v["Burn"], "Cumulative", 19))
 
+# Trends: the linear fit of (x, users) = (2026, 10), (2026 + 1/12, 12),
+# (2026 + 2/12, 15), (2026 + 3/12, 16) in months m = 0..3: slope 2.1 a
+# month (sum (m - 1.5)(v - 13.25) / sum (m - 1.5)^2 = 10.5 / 5), value at
+# m = 4 (May 2026) 13.25 + 2.1 * 2.5 = 18.5, a live TREND.
+f, v = books("trends")
+near("trends: users.lin May 2026", value(v["Projection"], "users.lin", 8), 18.5)
+same("trends: users.lin May 2026 formula", value(f["Projection"], "users.lin", 8),
+     "=TREND($D$5:$G$5,$D$3:$G$3,H$3)")
+
 for msg in failed:
     print("  " + msg)
 sys.exit(1 if failed else 0)
