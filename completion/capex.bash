@@ -43,7 +43,7 @@ _capex()
     esac
     local opts
     case $cmd in
-        run) opts="-o --output -s --scenario -f --format -n --no-workbook --pdf -q --quiet -h --help" ;;
+        run) opts="-o --output -s --scenario -f --format -n --no-workbook --periods --pdf -q --quiet -h --help" ;;
         check) opts="-s --scenario -q --quiet -h --help" ;;
         mc) opts="--paths --seed -j --jobs --percentiles -o --output -s --scenario -f --format -n --no-workbook -q --quiet --raw --raw-series --raw-only -h --help" ;;
         batch) opts="-o --output -j --jobs -s --scenario -r --recursive --manifest --force --only-failed --wait --allow-empty --min-runs --keep-failed --prune --shard --shards --no-index --pdf -f --format -q --quiet -h --help" ;;

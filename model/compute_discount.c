@@ -174,7 +174,7 @@ cx_status cxi_discount_compute(cx_result *r)
     if (st == CX_OK)
         st = cx_npv0(d->rate, d->flows, d->n, &d->npv0);
     if (st == CX_OK && d->n >= 2)
-        st = cx_xnpv(d->rate, d->flows, d->dates, d->n, &d->xnpv);
+        st = cx_xnpv(sp->rate, d->flows, d->dates, d->n, &d->xnpv);  /* per year: dates */
     if (st == CX_OK)
         st = _one_irr(r, 0);
     if (st == CX_OK)

@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "pdf_export.h"
 #include "run_job.h"
+#include "xlsx.h"
 
 /* ---- what is up to date ---------------------------------------------------- */
 
@@ -77,10 +78,7 @@ static int _failed_before(const batch_exec *b, const batch_run *r)
 static void _todo(batch_exec *b, size_t i)
 {
     b->todo[b->ntodo++] = i;
-    char *rp = batch_record_path(b->o->outdir, b->plan.runs[i].name);
-    if (rp)
-        unlink(rp);
-    free(rp);
+    batch_record_set_aside(b->o->outdir, b->plan.runs[i].name);
 }
 
 int batch_exec_select(batch_exec *b)
@@ -301,10 +299,16 @@ int batch_exec_run(batch_exec *b, int jobs, int quiet)
 {
     batch_progress_init(&b->progress, quiet);
     batch_cleanup_temps(b->o->outdir, &b->plan, b->todo, b->ntodo);
+    /* Resume goes by content: a rebuilt workbook of the very same bytes
+     * leaves the file as it was (no new file, no rename; the time it had). */
+    xlsx_write_if_changed(1);
     batch_pool_ops ops = {.job = _job, .printed = _printed, .release = _release,
                           .done = _done, .progress = _progress, .ctx = b};
     int rc = batch_pool_signal() ? 0 : batch_pool_run(b->ntodo, jobs, &ops);
     b->signal = batch_pool_signal();
+    if (b->signal)             /* the records of runs that did not run */
+        for (size_t t = 0; t < b->ntodo; t++)
+            batch_record_drop_spare(b->o->outdir, b->plan.runs[b->todo[t]].name);
     return rc;
 }
 

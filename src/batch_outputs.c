@@ -80,10 +80,13 @@ void batch_outputs_log(const char *outdir, const char *name, const char *text, s
         free(path);
         return;
     }
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0666);
+    /* Written over the last batch's log and cut to length: not O_TRUNC,
+     * after which ext4 writes the file out at close (auto_da_alloc). */
+    int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0666);
     free(path);
     if (fd < 0)
         return;
+    off_t n = (off_t)len;
     while (len) {
         ssize_t k = write(fd, text, len);
         if (k <= 0 && errno != EINTR)
@@ -91,6 +94,8 @@ void batch_outputs_log(const char *outdir, const char *name, const char *text, s
         if (k > 0)
             text += k, len -= (size_t)k;
     }
+    if (ftruncate(fd, n - (off_t)len))
+        n = 0;                 /* nothing more to do: the log is best effort */
     close(fd);
 }
 

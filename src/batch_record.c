@@ -7,6 +7,7 @@
 
 #include <csv.h>
 #include <dirent.h>
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -223,15 +224,48 @@ int batch_record_adopt(batch_record *rec, const batch_plan *p, const batch_run *
                ? -1 : 1;
 }
 
-char *batch_record_path(const char *outdir, const char *name)
+/* "OUTDIR/.capex/<pre>NAME.csv<post>". */
+static char *_meta_path(const char *outdir, const char *pre, const char *name,
+                        const char *post)
 {
     size_t dl = strlen(outdir);
     int slash = dl && outdir[dl - 1] == '/';
-    size_t size = dl + strlen("/.capex/") + strlen(name) + strlen(".csv") + 1;
+    size_t size = dl + strlen("/.capex/") + strlen(pre) + strlen(name) + strlen(".csv") +
+                  strlen(post) + 1;
     char *p = malloc(size);
     if (p)
-        snprintf(p, size, "%s%s.capex/%s.csv", outdir, slash ? "" : "/", name);
+        snprintf(p, size, "%s%s.capex/%s%s.csv%s", outdir, slash ? "" : "/", pre, name, post);
     return p;
+}
+
+char *batch_record_path(const char *outdir, const char *name)
+{
+    return _meta_path(outdir, "", name, "");
+}
+
+/* Where a record waits while its run runs again: hidden, not a record
+ * (batch_index reads NAME.csv only), not a temporary file's shape. */
+static char *_spare_path(const char *outdir, const char *name)
+{
+    return _meta_path(outdir, ".", name, ".redo");
+}
+
+void batch_record_set_aside(const char *outdir, const char *name)
+{
+    char *rp = batch_record_path(outdir, name);
+    char *sp = _spare_path(outdir, name);
+    if (rp && (!sp || (rename(rp, sp) && errno != ENOENT)))
+        unlink(rp);
+    free(rp);
+    free(sp);
+}
+
+void batch_record_drop_spare(const char *outdir, const char *name)
+{
+    char *sp = _spare_path(outdir, name);
+    if (sp)
+        unlink(sp);
+    free(sp);
 }
 
 /* ---- CSV ------------------------------------------------------------------ */
@@ -266,10 +300,11 @@ static int _fill_record(FILE *f, const void *rec)
 int batch_record_save(const batch_record *rec, const char *outdir)
 {
     char *path = batch_record_path(outdir, rec->f[BR_NAME]);
-    if (!path)
-        return diag_oom();
-    int rc = outfile_write_text(path, _fill_record, rec);
+    char *spare = _spare_path(outdir, rec->f[BR_NAME]);
+    int rc = path && spare ? outfile_rewrite_text(path, spare, _fill_record, rec)
+                           : diag_oom();
     free(path);
+    free(spare);
     return rc;
 }
 

@@ -60,8 +60,18 @@ int batch_record_adopt(batch_record *rec, const batch_plan *p, const batch_run *
 /** "OUTDIR/.capex/NAME.csv". Caller frees; NULL when out of memory. */
 char *batch_record_path(const char *outdir, const char *name);
 
-/** Write rec to its path under outdir, atomically (header + one row).
- *  Returns 0 or a sysexits code after the message. */
+/** A run is to run again: its record goes out of the way (an index
+ *  written before the run ends must not list it as it was), set aside
+ *  under a hidden name whose file batch_record_save then writes again. */
+void batch_record_set_aside(const char *outdir, const char *name);
+
+/** The record set aside for a run that did not run after all (a stopped
+ *  batch), removed. */
+void batch_record_drop_spare(const char *outdir, const char *name);
+
+/** Write rec to its path under outdir, atomically (header + one row; the
+ *  file of the record it replaces or that was set aside is written again:
+ *  outfile_rewrite_text). Returns 0 or a sysexits code after the message. */
 int batch_record_save(const batch_record *rec, const char *outdir);
 
 /** Read a record file. Returns 0, or a sysexits code: EX_NOINPUT when

@@ -152,7 +152,7 @@ int cmd_init(int argc, char **argv)
         printf("wrote %s (the rows of %s as series)\nnext: capex run %s\n", out, o.from,
                out);
     else if (!o.quiet)
-        printf("wrote %s (template '%s': %s)\nnext: capex run %s\n", out, t->name,
-               t->summary, out);
+        printf("wrote %s (template '%s': %s)\nnext: capex run %s%s\n", out, t->name,
+               t->summary, out, t->run_options);
     return 0;
 }

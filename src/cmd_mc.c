@@ -160,7 +160,7 @@ static int _mc_error(const session *s, cx_status st, size_t failed, const char *
 static int _report(const struct mc_options *o, const cx_result *r, const run_extras *x,
                    const char *workbook)
 {
-    return report_write(stdout, o->format, o->quiet, r, x, workbook);
+    return report_write(stdout, o->format, o->quiet ? REPORT_QUIET : 0u, r, x, workbook);
 }
 
 static int _output(const struct mc_options *o, const session *s, const cx_mc_result *mc)

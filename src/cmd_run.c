@@ -2,7 +2,8 @@
  * cmd_run.c - capex run MODEL: compute, write the workbook, print a summary.
  * `--scenario all` also computes every scenario side by side (the main
  * result is the base); a model with `sensitivity:` gets its tornado and
- * two-way table around the result being run.
+ * two-way table around the result being run. A monthly or quarterly
+ * model's table is by fiscal year unless `--periods` asks for every period.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -25,6 +26,7 @@ struct run_options {
     report_format format;
     int no_workbook;
     int pdf;
+    int periods;
     int quiet;
 };
 
@@ -37,6 +39,7 @@ static int _parse_args(int argc, char **argv, struct run_options *o)
         {"no-workbook", no_argument, NULL, 'n'},
         {"output", required_argument, NULL, 'o'},
         {"pdf", no_argument, NULL, 'P'},
+        {"periods", no_argument, NULL, 'p'},
         {"quiet", no_argument, NULL, 'q'},
         {"scenario", required_argument, NULL, 's'},
         {NULL, 0, NULL, 0},
@@ -50,6 +53,7 @@ static int _parse_args(int argc, char **argv, struct run_options *o)
         case 'n': o->no_workbook = 1; break;
         case 'o': o->output = optarg; break;
         case 'P': o->pdf = 1; break;
+        case 'p': o->periods = 1; break;
         case 'q': o->quiet = 1; break;
         case 's': o->scenario = optarg; break;
         default: return usage_error("run");
@@ -92,7 +96,9 @@ static int _write(const struct run_options *o, run_job *j, const char *path)
     if (!rc && o->pdf)
         rc = _pdf(path, &pdf);
     if (!rc)
-        rc = report_write(stdout, o->format, o->quiet, j->s.result, &x, path);
+        rc = report_write(stdout, o->format,
+                          (o->quiet ? REPORT_QUIET : 0u) | (o->periods ? REPORT_PERIODS : 0u),
+                          j->s.result, &x, path);
     if (!rc)
         _say_pdf(o, pdf);
     if (!rc && fflush(stdout)) {

@@ -94,10 +94,11 @@ static int _texts(imp *c, const tbl_cell *cells, size_t n, cx_series *s, int sou
 /* ---- a figure -------------------------------------------------------- */
 
 static int _figure_error(const imp *c, const tbl_where *w, const tbl_cell *f,
-                         pv_status st, const pv_rules *rules, int year, const cx_series *s)
+                         pv_status st, const pv_rules *rules, const imp_slot *slot,
+                         const cx_series *s)
 {
-    char what[32], where[512];
-    snprintf(what, sizeof what, "for year %d", year);
+    char what[16 + CX_PERIOD_KEY_MAX], where[512];
+    snprintf(what, sizeof what, "for %s", slot->what);
     if (f->kind == TBL_DATE || f->kind == TBL_BOOL || f->kind == TBL_ERROR)
         return tbl_error(w, f->row, f->col, "expected a figure %s, got %s '%s'", what,
                          f->kind == TBL_DATE ? "the date" : f->kind == TBL_BOOL
@@ -110,8 +111,8 @@ static int _figure_error(const imp *c, const tbl_where *w, const tbl_cell *f,
                                reader_unit_name(s->unit, s->unit_text));
 }
 
-static int _figure(imp *c, const tbl_where *w, const tbl_cell *f, size_t si, int year,
-                   const tbl_cell *src)
+static int _figure(imp *c, const tbl_where *w, const tbl_cell *f, size_t si,
+                   const imp_slot *slot, const tbl_cell *src)
 {
     cx_series *s = &c->m->series[si];
     pv_rules rules = pv_rules_for(s->unit, c->m->scale);
@@ -122,19 +123,28 @@ static int _figure(imp *c, const tbl_where *w, const tbl_cell *f, size_t si, int
     if ((f->kind == TBL_TEXT || f->kind == TBL_NUMBER) && strlen(f->text) == f->len)
         st = parse_value(f->text, &rules, &v);
     if (st != PV_OK)
-        return _figure_error(c, w, f, st, &rules, year, s);
-    int t = cx_model_year_index(c->m, year);
-    if (s->stated[t].kind != CX_V_MISSING)
-        return tbl_error(w, f->row, f->col, "year %d of '%s' is given twice", year,
-                         s->name);
+        return _figure_error(c, w, f, st, &rules, slot, s);
     if (cx_model_strdup(c->m, f->text, &v.text)
         || (src && cx_model_strdup(c->m, src->text, &v.source)))
         return diag_oom();
     v.line = c->spec->line;
     v.col = c->spec->col;
-    s->stated[t] = v;
     c->money_figures += s->unit == CX_U_MONEY;
-    return 0;
+    return imp_put(c, w, f, si, slot, v);
+}
+
+/* The series' unit, label, source, kind and spread from its (first) row. */
+static int _describe(imp *c, const tbl_where *w, const tbl_cell *cells, size_t n, size_t si,
+                     int percent, int source)
+{
+    cx_series *s = &c->m->series[si];
+    int rc = _unit(c, w, _role_cell(c, cells, n, IMP_UNIT), percent, s);
+    if (!rc)
+        rc = _texts(c, cells, n, s, source);
+    if (!rc)
+        rc = imp_flow(c, w, _role_cell(c, cells, n, IMP_KIND),
+                      _role_cell(c, cells, n, IMP_SPREAD), s);
+    return rc;
 }
 
 /* ---- wide layout: a series per row ----------------------------------- */
@@ -148,16 +158,15 @@ static int _wide_row(imp *c, const tbl_where *w, const tbl_cell *cells, size_t n
         if (c->role[i] == IMP_YEAR && cells[i].len > 0)
             percent &= pv_is_percent(cells[i].text);
     if (!rc)
-        rc = _unit(c, w, _role_cell(c, cells, n, IMP_UNIT), percent, &c->m->series[si]);
-    if (!rc)
-        rc = _texts(c, cells, n, &c->m->series[si], 1);
+        rc = _describe(c, w, cells, n, si, percent, 1);
     for (size_t i = 0; i < c->ncols && i < n && !rc; i++) {
         if (c->role[i] == IMP_NONE && cells[i].len > 0)
             rc = tbl_error(w, cells[i].row, cells[i].col, "a value in a column without "
-                           "a header (expected a year, 'source', 'label' or 'unit' above it)");
+                           "a header (expected a year, 'source', 'label', 'unit', 'kind' or "
+                           "'spread' above it)");
         if (rc || c->role[i] != IMP_YEAR || cells[i].len == 0)
             continue;
-        rc = _figure(c, w, &cells[i], si, c->year[i], NULL);
+        rc = _figure(c, w, &cells[i], si, &c->slot[i], NULL);
         figures++;
     }
     if (!rc && !figures)
@@ -185,10 +194,7 @@ static int _long_series(imp *c, const tbl_where *w, const tbl_cell *f,
     int rc = _new_series(c, w, f, si);
     const tbl_cell *value = _at(cells, n, c->col_of[IMP_VALUE]);
     if (!rc)
-        rc = _unit(c, w, _role_cell(c, cells, n, IMP_UNIT), pv_is_percent(value->text),
-                   &c->m->series[*si]);
-    if (!rc)
-        rc = _texts(c, cells, n, &c->m->series[*si], 0);
+        rc = _describe(c, w, cells, n, *si, pv_is_percent(value->text), 0);
     c->last = *si;
     return rc;
 }
@@ -198,23 +204,26 @@ static int _long_row(imp *c, const tbl_where *w, const tbl_cell *cells, size_t n
     for (size_t i = 0; i < c->ncols && i < n; i++)
         if (c->role[i] == IMP_NONE && cells[i].len > 0)
             return tbl_error(w, cells[i].row, cells[i].col, "a value in a column without "
-                             "a header (expected series, year, value, source, label or unit)");
+                             "a header (expected series, year or period, value, source, "
+                             "label, unit, kind or spread)");
     const tbl_cell *name = _at(cells, n, c->col_of[IMP_SERIES]);
     const tbl_cell *ycell = _at(cells, n, c->col_of[IMP_YEAR]);
     const tbl_cell *value = _at(cells, n, c->col_of[IMP_VALUE]);
-    long year;
-    if (import_year_of(ycell, &year))
+    imp_slot slot;
+    int rc = imp_slot_of(c, w, ycell, &slot);
+    if (rc < 0)
         return tbl_error(w, ycell->row ? ycell->row : name->row, ycell->row ? ycell->col
-                         : name->col + 1, "expected a year like 2025, got '%s'",
+                         : name->col + 1, "expected %s, got '%s'", c->m->cal.per_year == 1
+                         ? "a year like 2025" : c->m->cal.per_year == 12
+                         ? "a month like 2025-03 or a year like 2025"
+                         : "a quarter like 2025Q1 or a year like 2025",
                          reader_show(ycell->text, ycell->len).s);
-    if (cx_model_year_index(c->m, (int)year) < 0)
-        return tbl_error(w, ycell->row, ycell->col, "year %ld is outside 'years' (%d..%d)",
-                         year, c->m->first_year, c->m->last_year);
     size_t si;
-    int rc = _long_series(c, w, name, cells, n, &si);
+    if (!rc)
+        rc = _long_series(c, w, name, cells, n, &si);
     if (rc || value->len == 0)
         return rc;
-    return _figure(c, w, value, si, (int)year, _role_cell(c, cells, n, IMP_SOURCE));
+    return _figure(c, w, value, si, &slot, _role_cell(c, cells, n, IMP_SOURCE));
 }
 
 static int _on_row(void *ctx, const tbl_where *w, const tbl_cell *cells, size_t n)
@@ -249,6 +258,6 @@ int import_series(cx_model *m, const import_spec *spec)
     if (!rc)
         imp_scale_report(&c);
     free(c.role);
-    free(c.year);
+    free(c.slot);
     return rc;
 }

@@ -24,6 +24,8 @@ typedef struct import_spec {
     int bare_scale;              /**< 0, or 1 + the cx_scale of `unit:` */
     int decimal_comma;           /**< `decimal: ","` */
     const char *series_column;   /**< the name column; NULL: the first */
+    cx_spread spread;            /**< `spread:`: a row's without a spread cell */
+    int balance;                 /**< `kind: balance`: a row's without a kind cell */
 } import_spec;
 
 /**

@@ -1,7 +1,8 @@
 /*
  * import_header.c - the header row of an imported table (import_priv.h):
- * which column names the series, which are years (wide layout) or the
- * year and value columns (long layout), source, label and unit.
+ * which column names the series, which are years or periods (wide
+ * layout) or the year (period) and value columns (long layout), source,
+ * label, unit, kind and spread.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,9 +14,9 @@
 #include "reader.h"
 
 static const struct { const char *name; imp_role role; } _names[] = {
-    {"series", IMP_SERIES}, {"year", IMP_YEAR}, {"value", IMP_VALUE},
+    {"series", IMP_SERIES}, {"year", IMP_YEAR}, {"period", IMP_YEAR}, {"value", IMP_VALUE},
     {"as written", IMP_VALUE}, {"source", IMP_SOURCE}, {"label", IMP_LABEL},
-    {"unit", IMP_UNIT},
+    {"unit", IMP_UNIT}, {"kind", IMP_KIND}, {"spread", IMP_SPREAD},
 };
 
 static int _digit(char ch) { return ch >= '0' && ch <= '9'; }
@@ -67,25 +68,23 @@ static imp_role _role_named(const tbl_cell *cell)
     return IMP_NONE;
 }
 
-static int _header_year(imp *c, const tbl_where *w, const tbl_cell *f, size_t i, long year)
+/* Column i holds the figures of the year or period f names. */
+static int _header_slot(imp *c, const tbl_where *w, const tbl_cell *f, size_t i)
 {
-    if (cx_model_year_index(c->m, (int)year) < 0)
-        return tbl_error(w, f->row, f->col, "year %ld is outside 'years' (%d..%d)", year,
-                         c->m->first_year, c->m->last_year);
+    imp_slot *s = &c->slot[i];
     for (size_t j = 0; j < i; j++)
-        if (c->role[j] == IMP_YEAR && c->year[j] == year)
+        if (c->role[j] == IMP_YEAR && c->slot[j].t == s->t && c->slot[j].year == s->year)
             return tbl_error(w, f->row, f->col,
-                             "duplicate year %ld in the header (first in column %zu)",
-                             year, j + 1);
+                             "duplicate %s in the header (first in column %zu)", s->what,
+                             j + 1);
     c->role[i] = IMP_YEAR;
-    c->year[i] = (int)year;
     return 0;
 }
 
 static int _unknown(const tbl_where *w, const tbl_cell *f, const char *expected)
 {
     static const char *const choices[] = {"source", "label", "unit", "series", "year",
-                                          "value", NULL};
+                                          "value", "period", "kind", "spread", NULL};
     reader_text t = reader_show(f->text, f->len);
     const char *near = reader_suggest(f->text, choices);
     if (near)
@@ -105,18 +104,18 @@ static int _is_name_column(const imp *c, const tbl_cell *f, size_t i)
 /* Column i of the header: its role (and year). */
 static int _header_cell(imp *c, const tbl_where *w, const tbl_cell *f, size_t i)
 {
-    long year;
     imp_role role = _role_named(f);
-    int wide = c->spec->layout == IMPORT_WIDE;
+    int wide = c->spec->layout == IMPORT_WIDE, rc;
     if (_is_name_column(c, f, i))
         role = IMP_SERIES;
     else if (f->len == 0)
         role = IMP_NONE;
-    else if (wide && import_year_of(f, &year) == 0)
-        return _header_year(c, w, f, i, year);
+    else if (wide && (rc = imp_slot_of(c, w, f, &c->slot[i])) >= 0)
+        return rc ? rc : _header_slot(c, w, f, i);
     else if (role == IMP_NONE || role == IMP_SERIES || (wide && role <= IMP_VALUE))
-        return _unknown(w, f, wide ? "a year, 'source', 'label' or 'unit'"
-                                   : "series, year, value, source, label or unit");
+        return _unknown(w, f, wide ? "a year, 'source', 'label', 'unit', 'kind' or 'spread'"
+                                   : "series, year or period, value, source, label, unit, "
+                                     "kind or spread");
     if (role != IMP_NONE && c->col_of[role] != SIZE_MAX)
         return tbl_error(w, f->row, f->col, "duplicate column '%s'", f->text);
     if (role != IMP_NONE)
@@ -140,7 +139,7 @@ static int _complete(imp *c, const tbl_where *w, const tbl_cell *first)
     for (size_t k = 0; k < 3; k++)
         if (c->col_of[need[k]] == SIZE_MAX)
             return tbl_error(w, first->row, first->col, "the header has no '%s' column "
-                             "(the long layout is series, year, value[, source])",
+                             "(the long layout is series, year or period, value[, source])",
                              names[k]);
     return 0;
 }
@@ -151,10 +150,10 @@ int imp_header(imp *c, const tbl_where *w, const tbl_cell *cells, size_t n)
         n--;
     c->ncols = n;
     c->role = calloc(n ? n : 1, sizeof *c->role);
-    c->year = calloc(n ? n : 1, sizeof *c->year);
-    if (!c->role || !c->year)
+    c->slot = calloc(n ? n : 1, sizeof *c->slot);
+    if (!c->role || !c->slot)
         return diag_oom();
-    for (size_t k = 0; k <= IMP_UNIT; k++)
+    for (size_t k = 0; k < IMP_NROLES; k++)
         c->col_of[k] = SIZE_MAX;
     size_t named = 0;
     while (c->spec->series_column && named < n

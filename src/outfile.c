@@ -4,6 +4,7 @@
 #include "outfile.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,7 +78,8 @@ char *outfile_dir(const char *path)
     return dir;
 }
 
-int outfile_begin(const char *path, char **tmp)
+/* outfile_begin, the file left open as *fd when fd is not NULL. */
+static int _create(const char *path, char **tmp, int *fd_out)
 {
     *tmp = NULL;
     const char *slash = strrchr(path, '/');
@@ -111,9 +113,17 @@ int outfile_begin(const char *path, char **tmp)
     mode_t mask = umask(0);
     umask(mask);
     (void)fchmod(fd, 0666 & ~mask);
-    close(fd);
+    if (fd_out)
+        *fd_out = fd;
+    else
+        close(fd);
     *tmp = t;
     return 0;
+}
+
+int outfile_begin(const char *path, char **tmp)
+{
+    return _create(path, tmp, NULL);
 }
 
 int outfile_commit(char *tmp, const char *path)
@@ -139,31 +149,131 @@ void outfile_abort(char *tmp)
     free(tmp);
 }
 
+/* The write failed (e: errno, 0 when unknown): say so, remove tmp. */
+static int _write_failed(char *tmp, const char *path, int e)
+{
+    diag_error("cannot write '%s': %s", path, e ? strerror(e) : "write error");
+    outfile_abort(tmp);
+    return EX_IOERR;
+}
+
+/* The text of fill into f, which is then closed; 0, or errno (-1 when
+ * unknown) after the failure. */
+static int _fill_close(FILE *f, outfile_fill_fn fill, const void *ctx, int cut)
+{
+    errno = 0;
+    int bad = fill(f, ctx) || fflush(f) || ferror(f);
+    off_t len = bad ? 0 : ftello(f);
+    if (!bad && cut && (len < 0 || ftruncate(fileno(f), len)))
+        bad = 1;
+    int e = bad ? (errno ? errno : -1) : 0;
+    if (fclose(f) && !e)
+        e = errno ? errno : -1;
+    return e;
+}
+
 int outfile_write_text(const char *path, outfile_fill_fn fill, const void *ctx)
 {
     char *tmp;
-    int rc = outfile_begin(path, &tmp);
+    int fd;
+    int rc = _create(path, &tmp, &fd);
     if (rc)
         return rc;
-    FILE *f = fopen(tmp, "w");
+    FILE *f = fdopen(fd, "w");
     if (!f) {
-        diag_error("cannot write '%s': %s", path, strerror(errno));
-        outfile_abort(tmp);
+        int e = errno;
+        close(fd);
+        return _write_failed(tmp, path, e);
+    }
+    int e = _fill_close(f, fill, ctx, 0);
+    if (e)
+        return _write_failed(tmp, path, e > 0 ? e : 0);
+    return outfile_commit(tmp, path);
+}
+
+int outfile_rewrite_text(const char *path, const char *spare, outfile_fill_fn fill,
+                         const void *ctx)
+{
+    /* The file at path becomes the one written (set aside first, as the
+     * caller may have done already): no new inode, and path is missing
+     * rather than stale until the text is whole. */
+    if (rename(path, spare) && errno != ENOENT)
+        return outfile_write_text(path, fill, ctx);
+    int fd = open(spare, O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f) {
+        if (fd >= 0)
+            close(fd);
+        unlink(spare);
+        return outfile_write_text(path, fill, ctx);
+    }
+    int e = _fill_close(f, fill, ctx, 1);
+    if (e) {
+        diag_error("cannot write '%s': %s", path, e > 0 ? strerror(e) : "write error");
+        unlink(spare);
+        return EX_IOERR;
+    }
+    if (rename(spare, path)) {
+        diag_error("cannot create '%s': %s", path, strerror(errno));
+        unlink(spare);
         return EX_CANTCREAT;
     }
-    errno = 0;
-    int bad = fill(f, ctx) || ferror(f);
+    return 0;
+}
+
+static int _write_all(int fd, const char *p, size_t n)
+{
+    while (n) {
+        ssize_t k = write(fd, p, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0)
+            return -1;
+        if (k == 0) {
+            errno = ENOSPC;
+            return -1;
+        }
+        p += k;
+        n -= (size_t)k;
+    }
+    return 0;
+}
+
+int outfile_write_bytes(const char *path, const void *data, size_t len)
+{
+    char *tmp;
+    int fd;
+    int rc = _create(path, &tmp, &fd);
+    if (rc)
+        return rc;
+    int bad = _write_all(fd, data, len);
     int e = errno;
-    if (fclose(f) && !bad) {
+    if (close(fd) && !bad) {
         bad = 1;
         e = errno;
     }
-    if (bad) {
-        diag_error("cannot write '%s': %s", path, e ? strerror(e) : "write error");
-        outfile_abort(tmp);
-        return EX_IOERR;
-    }
+    if (bad)
+        return _write_failed(tmp, path, e);
     return outfile_commit(tmp, path);
+}
+
+int outfile_holds(const char *path, const void *data, size_t len)
+{
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    struct stat st;
+    int same = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size == len;
+    char buf[16384];
+    for (size_t at = 0; same && at < len;) {
+        ssize_t k = read(fd, buf, len - at < sizeof buf ? len - at : sizeof buf);
+        if (k < 0 && errno == EINTR)
+            continue;
+        same = k > 0 && memcmp(buf, (const char *)data + at, (size_t)k) == 0;
+        at += k > 0 ? (size_t)k : 0;
+    }
+    close(fd);
+    return same;
 }
 
 char *outfile_default(const char *name, const char *suffix)

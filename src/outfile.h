@@ -43,6 +43,32 @@ typedef int (*outfile_fill_fn)(FILE *f, const void *ctx);
  */
 int outfile_write_text(const char *path, outfile_fill_fn fill, const void *ctx);
 
+/**
+ * outfile_write_text into the file spare (a name beside path, in the same
+ * folder) and then renamed to path, where path (moved to spare first) or an
+ * earlier spare is written again from its start and cut to length: the
+ * file's inode is kept, which on a file system that searches long for a
+ * free inode (ext4 without a journal, after many files were deleted) saves
+ * the most of rewriting a small file. Until it is whole path is missing,
+ * never half written. Without either file, outfile_write_text. A spare
+ * left by a killed process is taken up by the next call for path.
+ * @return 0, or EX_CANTCREAT / EX_IOERR after "capex: cannot ...".
+ */
+int outfile_rewrite_text(const char *path, const char *spare, outfile_fill_fn fill,
+                         const void *ctx);
+
+/**
+ * len bytes of data as the file at path, atomically (a temporary file
+ * beside it, one write, renamed over path; removed on failure).
+ * @return 0, or EX_CANTCREAT / EX_IOERR after "capex: cannot ...: REASON"
+ *         ("No space left on device" when the disk is full).
+ */
+int outfile_write_bytes(const char *path, const void *data, size_t len);
+
+/** 1 when path is a regular file (not a symbolic link) holding exactly
+ *  these len bytes, else 0 (missing, other bytes, unreadable). */
+int outfile_holds(const char *path, const void *data, size_t len);
+
 /** "outputs/<name><suffix>" (suffix like ".xlsx" or "-mc.xlsx"), creating
  *  the outputs/ folder when missing. Caller frees; NULL after a message. */
 char *outfile_default(const char *name, const char *suffix);

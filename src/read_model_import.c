@@ -13,7 +13,8 @@
 #include "read_model_priv.h"
 
 static const char *const _keys[] = {"file", "sheet", "range", "layout", "unit",
-                                    "separator", "decimal", "series_column", NULL};
+                                    "separator", "decimal", "series_column", "spread",
+                                    "kind", NULL};
 
 /* The path: relative to the model file's folder. Caller frees. */
 static char *_import_path(const char *model, const char *name)
@@ -91,6 +92,30 @@ static int _decimal(const rm_reader *r, const yt_node *n, import_spec *s)
     return rc;
 }
 
+/* `spread: even|last` (monthly and quarterly models) and `kind:
+ * flow|balance`: every row's without its own cell. */
+static int _flow(const rm_reader *r, const yt_node *map, import_spec *s)
+{
+    const yt_node *spread = yt_get(map, "spread"), *kind = yt_get(map, "kind");
+    int rc = 0;
+    if (spread && (rc = rm_want(r, spread, YT_SCALAR, "for 'spread'")) == 0) {
+        if (strcmp(spread->text, "even") && strcmp(spread->text, "last"))
+            return RM_ERR(r, spread, "expected even (a flow stated by year) or last (a "
+                          "balance at the year's end) for 'spread', got %s", rm_got(spread).s);
+        if (r->m->cal.per_year == 1)
+            return RM_ERR(r, spread, "'spread' in an import of an annual model has no "
+                          "periods to spread a year over (expected it only with 'periods:')");
+        s->spread = spread->text[0] == 'l' ? CX_SPREAD_LAST : CX_SPREAD_EVEN;
+    }
+    if (!rc && kind && (rc = rm_want(r, kind, YT_SCALAR, "for 'kind'")) == 0) {
+        if (strcmp(kind->text, "flow") && strcmp(kind->text, "balance"))
+            return RM_ERR(r, kind, "expected flow (summed in a year) or balance (its value "
+                          "at the year's end) for 'kind', got %s", rm_got(kind).s);
+        s->balance = kind->text[0] == 'b';
+    }
+    return rc;
+}
+
 /* A CSV-only or workbook-only key on the other kind of file. */
 static int _fits(const rm_reader *r, const yt_node *map, const char *key, int workbook,
                  int for_workbooks)
@@ -126,6 +151,8 @@ static int _options(const rm_reader *r, const yt_node *map, import_spec *s)
         rc = _separator(r, n, s);
     if (!rc && (n = yt_get(map, "decimal")))
         rc = _decimal(r, n, s);
+    if (!rc)
+        rc = _flow(r, map, s);
     return rc;
 }
 

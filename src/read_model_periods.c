@@ -72,7 +72,7 @@ int rm_calendar(const rm_reader *r, const yt_node *root, cx_calendar *cal, int *
 int rm_subannual_refuse(const rm_reader *r)
 {
     static const char *const keys[] = {
-        "import", NULL
+        NULL    /* nothing today: imports take periods (import_period.c) */
     };
     if (r->m->cal.per_year == 1)
         return 0;

@@ -17,13 +17,15 @@ int report_parse_format(const char *s, report_format *f)
     return 0;
 }
 
-int report_write(FILE *out, report_format f, int quiet, const cx_result *r,
+int report_write(FILE *out, report_format f, unsigned flags, const cx_result *r,
                  const run_extras *x, const char *workbook)
 {
     switch (f) {
     case REPORT_CSV: return report_csv(out, r, x, workbook);
     case REPORT_JSON: return report_json(out, r, x, workbook);
-    default: return quiet ? 0 : report_table(out, r, x, workbook);
+    default:
+        return flags & REPORT_QUIET ? 0
+                                    : report_table(out, r, x, workbook, !!(flags & REPORT_PERIODS));
     }
 }
 

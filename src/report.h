@@ -23,13 +23,23 @@ typedef enum report_format { REPORT_TABLE, REPORT_CSV, REPORT_JSON } report_form
 /** "table", "csv" or "json"; prints a message and returns -1 otherwise. */
 int report_parse_format(const char *s, report_format *f);
 
-/** The report in format f; quiet suppresses the table only (csv and json
- *  are what was asked for). Returns 0 or EX_IOERR. */
-int report_write(FILE *out, report_format f, int quiet, const cx_result *r,
+/** How the report is laid out (report_write's flags). */
+enum report_flags {
+    REPORT_QUIET = 1,   /**< no table (csv and json are what was asked for) */
+    REPORT_PERIODS = 2, /**< table: a monthly or quarterly model by period,
+                             not by fiscal year (`--periods`) */
+};
+
+/** The report in format f, laid out as flags (enum report_flags) say.
+ *  Returns 0 or EX_IOERR. */
+int report_write(FILE *out, report_format f, unsigned flags, const cx_result *r,
                  const run_extras *x, const char *workbook);
 
-/* x: the run's extras (scenarios, sensitivity, Monte Carlo), may be NULL. */
-int report_table(FILE *out, const cx_result *r, const run_extras *x, const char *workbook);
+/* x: the run's extras (scenarios, sensitivity, Monte Carlo), may be NULL.
+ * by_period: a monthly or quarterly model's series by period, else by
+ * fiscal year (an annual model's periods are its years either way). */
+int report_table(FILE *out, const cx_result *r, const run_extras *x, const char *workbook,
+                 int by_period);
 int report_csv(FILE *out, const cx_result *r, const run_extras *x, const char *workbook);
 int report_json(FILE *out, const cx_result *r, const run_extras *x, const char *workbook);
 

@@ -1,6 +1,8 @@
 /*
- * report_table.c - `capex run` summary for people: the series by year,
- * headline growth, burn figures, commitments and checks.
+ * report_table.c - `capex run` summary for people: the series by year (a
+ * monthly or quarterly model's by fiscal year, report_table_annual.c,
+ * unless every period is asked for), headline growth, burn figures,
+ * commitments and checks.
  */
 #include <errno.h>
 #include <math.h>
@@ -12,17 +14,18 @@
 #include "diag.h"
 #include "numfmt.h"
 #include "report.h"
+#include "report_table_priv.h"
 #include "report_util.h"
 
 #define LABEL_MIN 24     /* label column: the widest label, within these */
 #define LABEL_MAX 44
-#define CELL_W 10       /* a year's column: at least this, and its widest cell */
 
 /* The table's layout and colours, set by report_table for one table. */
 static int _label_w = LABEL_MIN;
-static int _cell_w = CELL_W;
+static int _cell_w = REPORT_TABLE_CELL_W;
 static int _color;        /* ANSI colours: a terminal, NO_COLOR unset */
 static const cx_calendar *_cal; /* the model's periods: titles for numbers */
+static int _annual;       /* a monthly or quarterly model by fiscal year */
 
 /* A year, or the title of period number p in a monthly or quarterly model
  * ("Mar 2026"); four buffers in turn, so one printf may hold four. */
@@ -38,15 +41,12 @@ static const char *_p(int p)
     return b;
 }
 
-#define RED "\033[31m"
 #define GREEN "\033[32m"
 #define YELLOW "\033[33m"
 #define BOLD "\033[1m"
 #define RESET "\033[0m"
 
-/* text in colour (when colours are on), after padding to width columns
- * (width < 0: left-aligned). */
-static void _paint(FILE *f, const char *color, int width, const char *text)
+void report_table_paint(FILE *f, const char *color, int width, const char *text)
 {
     int n = (int)strlen(text), pad = (width < 0 ? -width : width) - n;
     if (width > 0)
@@ -58,24 +58,29 @@ static void _paint(FILE *f, const char *color, int width, const char *text)
             fputc(' ', f);
 }
 
+void report_table_figure(char *buf, size_t size, const cx_series *s, double v)
+{
+    char num[48];
+    if (s->unit == CX_U_RATIO) {
+        numfmt_human(num, sizeof num, v * 100, 1);
+        snprintf(buf, size, "%s%%", num);
+    } else if (s->unit == CX_U_MULTIPLE) {
+        numfmt_human(num, sizeof num, v, 2);
+        snprintf(buf, size, "%sx", num);
+    } else {
+        numfmt_human(num, sizeof num, v, 1);
+        snprintf(buf, size, "%s", num);
+    }
+}
+
 /* One cell: the value in the series' unit, marked when not stated. */
 static void _cell(char *buf, size_t size, const cx_series *s, const cx_value *v)
 {
-    char num[48];
     if (!cx_value_present(v)) {
         snprintf(buf, size, "%s", "");
         return;
     }
-    if (s->unit == CX_U_RATIO) {
-        numfmt_human(num, sizeof num, v->base * 100, 1);
-        snprintf(buf, size, "%s%%", num);
-    } else if (s->unit == CX_U_MULTIPLE) {
-        numfmt_human(num, sizeof num, v->base, 2);
-        snprintf(buf, size, "%sx", num);
-    } else {
-        numfmt_human(num, sizeof num, v->base, 1);
-        snprintf(buf, size, "%s", num);
-    }
+    report_table_figure(buf, size, s, v->base);
     const char *mark = v->kind == CX_V_PROJECTED ? "*"
                        : v->kind == CX_V_INTERPOLATED ? "^"
                        : v->kind == CX_V_RANGE ? "r"
@@ -101,7 +106,7 @@ static int _width(const char *text)
     return cols;
 }
 
-static void _label(FILE *f, const char *text)
+void report_table_label(FILE *f, const char *text)
 {
     /* Pad by display columns, not bytes; cut what is wider than the
      * column, with an ellipsis. */
@@ -135,9 +140,7 @@ static int _label_width(const cx_model *m)
     return w > LABEL_MAX ? LABEL_MAX : w;
 }
 
-/* A burn figure under the year columns ("" when NAN), with a blank in the
- * series' mark column. */
-static void _burn_cell(char *buf, size_t size, double v)
+void report_table_burn_cell(char *buf, size_t size, double v)
 {
     char num[48] = "";
     if (isfinite(v))
@@ -150,18 +153,18 @@ static void _year_row(FILE *f, const cx_result *r, const char *label, const doub
 {
     const cx_model *m = r->model;
     const cx_burn_result *b = &r->burn;
-    _label(f, label);
+    report_table_label(f, label);
     for (int y = m->first_year; y <= m->last_year; y++) {
         int i = y - b->first_year, in = i >= 0 && (size_t)i < b->n;
         char cell[52] = "";
         if (in)
-            _burn_cell(cell, sizeof cell, v[i]);
-        _paint(f, in && v[i] < 0 ? RED : NULL, _cell_w + 1, cell);
+            report_table_burn_cell(cell, sizeof cell, v[i]);
+        report_table_paint(f, in && v[i] < 0 ? RED : NULL, _cell_w + 1, cell);
     }
     fputc('\n', f);
 }
 
-static int _wider(int w, const char *cell)
+int report_table_wider(int w, const char *cell)
 {
     int n = (int)strlen(cell);
     return n > w ? n : w;
@@ -175,17 +178,17 @@ static int _cell_width(const cx_result *r)
     const cx_burn_result *b = &r->burn;
     const double *rows[] = {b->net, b->burn.cumulative,
                             b->funding.has_cash ? b->funding.cash : NULL};
-    int w = CELL_W;
+    int w = REPORT_TABLE_CELL_W;
     char cell[64];
     for (size_t i = 0; i < m->nseries; i++)
         for (size_t t = 0; t < m->nyears; t++) {
             _cell(cell, sizeof cell, &m->series[i], &r->series[i].v[t]);
-            w = _wider(w, cell);
+            w = report_table_wider(w, cell);
         }
     for (size_t k = 0; b->enabled && k < sizeof rows / sizeof *rows; k++)
         for (size_t i = 0; rows[k] && i < b->n; i++) {
-            _burn_cell(cell, sizeof cell, rows[k][i]);
-            w = _wider(w, cell);
+            report_table_burn_cell(cell, sizeof cell, rows[k][i]);
+            w = report_table_wider(w, cell);
         }
     return w;
 }
@@ -207,17 +210,21 @@ static void _burn_rows(FILE *f, const cx_result *r)
 static void _series_table(FILE *f, const cx_result *r)
 {
     const cx_model *m = r->model;
-    _label(f, "series");
+    if (_annual) {
+        report_table_annual(f, r, _cell_w);
+        return;
+    }
+    report_table_label(f, "series");
     for (int y = m->first_year; y <= m->last_year; y++)
         fprintf(f, "%*s ", _cell_w, _p(y));
     fputc('\n', f);
     for (size_t i = 0; i < m->nseries; i++) {
         const cx_series *s = &m->series[i];
-        _label(f, report_label(s));
+        report_table_label(f, report_label(s));
         for (size_t t = 0; t < m->nyears; t++) {
             char cell[64];
             _cell(cell, sizeof cell, s, &r->series[i].v[t]);
-            _paint(f, r->series[i].v[t].base < 0 ? RED : NULL, _cell_w + 1, cell);
+            report_table_paint(f, r->series[i].v[t].base < 0 ? RED : NULL, _cell_w + 1, cell);
         }
         fputc('\n', f);
     }
@@ -235,7 +242,7 @@ static void _growth_table(FILE *f, const cx_result *r)
             continue;
         if (!header++) {
             fputc('\n', f);
-            _label(f, "growth (stated years)");
+            report_table_label(f, "growth (stated years)");
             fprintf(f, "%11s %10s %10s\n", "from..to", "multiple", "CAGR");
         }
         char mult[48], cagr[48];
@@ -243,7 +250,7 @@ static void _growth_table(FILE *f, const cx_result *r)
         numfmt_human(cagr, sizeof cagr, sr->hist_cagr * 100, 1);
         if (isfinite(sr->hist_cagr))    /* no CAGR across a sign change: "n/a" */
             strcat(cagr, "%");
-        _label(f, report_label(&m->series[i]));
+        report_table_label(f, report_label(&m->series[i]));
         fprintf(f, "%5s..%4s %9sx %10s\n", _p(m->first_year + sr->first),
                 _p(m->first_year + sr->last_stated), mult, cagr);
     }
@@ -259,13 +266,13 @@ static void _fits(FILE *f, const cx_result *r)
             continue;
         if (!header++) {
             fputc('\n', f);
-            _label(f, "trend fits");
+            report_table_label(f, "trend fits");
             fprintf(f, "%-12s %11s %6s %10s %10s\n", "curve", "window", "points", "R2", "RMSE");
         }
         char r2[48], rmse[48];
         numfmt_human(r2, sizeof r2, fit->r2, 4);
         numfmt_human(rmse, sizeof rmse, fit->rmse, 3);
-        _label(f, report_label(&m->series[i]));
+        report_table_label(f, report_label(&m->series[i]));
         fprintf(f, "%-12s %5d..%4d %6zu %10s %10s\n", cx_fit_kind_name(fit->kind),
                 fit->from, fit->to, fit->n, r2, rmse);
     }
@@ -364,7 +371,7 @@ static void _sparkline(FILE *f, const cx_burn_result *b)
     fputs("  cumulative             ", f);
     for (size_t i = 0; i < b->n; i++) {
         int k = hi > lo ? (int)((c[i] - lo) / (hi - lo) * 7 + 0.5) : 3;
-        _paint(f, c[i] < 0 ? RED : GREEN, 0, blocks[k < 0 ? 0 : k > 7 ? 7 : k]);
+        report_table_paint(f, c[i] < 0 ? RED : GREEN, 0, blocks[k < 0 ? 0 : k > 7 ? 7 : k]);
     }
     char a[48], z[48];
     numfmt_human(a, sizeof a, lo, 1);
@@ -457,14 +464,18 @@ static void _commitments(FILE *f, const cx_result *r)
     const cx_model *m = r->model;
     if (!m->ncommitments)
         return;
+    if (_annual) {
+        report_table_annual_commitments(f, r, _cell_w);
+        return;
+    }
     fputc('\n', f);
-    _label(f, "commitments");
+    report_table_label(f, "commitments");
     for (int y = m->first_year; y <= m->last_year; y++)
         fprintf(f, "%*s ", _cell_w, _p(y));
     fputc('\n', f);
     for (size_t c = 0; c <= m->ncommitments; c++) {
         int total = c == m->ncommitments;
-        _label(f, total ? "total" : m->commitments[c].name);
+        report_table_label(f, total ? "total" : m->commitments[c].name);
         if (!total && !r->commitments.scheduled[c]) {
             fputs("  (period not stated)\n", f);
             continue;
@@ -527,7 +538,7 @@ static void _checks(FILE *f, const cx_result *r)
         const cx_check_result *c = &r->checks[i];
         const cx_check *def = &r->model->checks[c->check];
         fputs("  ", f);
-        _paint(f, c->pass ? GREEN : YELLOW, -4, c->pass ? "pass" : "WARN");
+        report_table_paint(f, c->pass ? GREEN : YELLOW, -4, c->pass ? "pass" : "WARN");
         fprintf(f, "  %-10s  %s\n", cx_check_kind_name(def->kind), c->message);
     }
 }
@@ -555,7 +566,7 @@ static const report_parts _parts = {_burn, _commitments, _discount, _goals, _che
 static void _table(FILE *out, const cx_result *r, const run_extras *x, const char *workbook)
 {
     const cx_model *m = r->model;
-    _paint(out, BOLD, 0, m->title ? m->title : m->name);
+    report_table_paint(out, BOLD, 0, m->title ? m->title : m->name);
     fprintf(out, "  [%s, scenario %s]\n", m->name, report_scenario(r));
     fprintf(out, "%s %s, %s..%s%s%s\n\n", m->currency, report_scale_word(m->scale),
             _p(m->first_year), _p(m->last_year), m->as_of_text ? ", as of " : "",
@@ -577,12 +588,14 @@ static void _table(FILE *out, const cx_result *r, const run_extras *x, const cha
         fprintf(out, "\nworkbook: %s\n", workbook);
 }
 
-int report_table(FILE *out, const cx_result *r, const run_extras *x, const char *workbook)
+int report_table(FILE *out, const cx_result *r, const run_extras *x, const char *workbook,
+                 int by_period)
 {
     _color = report_color(out);
     _cal = &r->model->cal;
+    _annual = !by_period && r->annual.n > 0;
     _label_w = _label_width(r->model);
-    _cell_w = _cell_width(r);
+    _cell_w = _annual ? report_table_annual_width(r) : _cell_width(r);
     char *text = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&text, &len);

@@ -8,50 +8,61 @@
 #include <string.h>
 
 static const char _burn[] =
-    "# @NAME@ - a company's cash burn: revenue and costs, the cash and the raises\n"
-    "# that fund them, and when it breaks even. Written by `capex init`; the format\n"
-    "# is docs/format.md, the maths docs/model.md. Run it: capex run @NAME@.yaml\n"
+    "# @NAME@ - a startup's monthly cash burn: revenue and costs by month, the cash\n"
+    "# in the bank and the raise that funds them, the month the cash runs out and\n"
+    "# when it breaks even. Written by `capex init`; the format is docs/format.md,\n"
+    "# the maths docs/model.md. Run it: capex run @NAME@.yaml -n (the table by\n"
+    "# year; --periods prints every month)\n"
     "model: @NAME@\n"
-    "title: @NAME@ - revenue, costs and cash burn\n"
+    "title: @NAME@ - monthly revenue, costs and runway\n"
     "currency: USD\n"
-    "unit: M                  # money figures in millions\n"
-    "years: 2024..2032        # every figure lies in these years\n"
-    "as_of: @DATE@        # the workbook's date: same model, same bytes\n"
+    "unit: K                     # money figures in thousands\n"
+    "periods: 2026-01..2028-12   # 36 months; every figure is keyed by its month\n"
+    "as_of: @DATE@\n"
     "\n"
     "series:\n"
     "  revenue.co:\n"
     "    label: Revenue\n"
-    "    values: {2024: 12, 2025: 30}           # stated figures; ~30 is an estimate\n"
-    "    source: \"Annual report 2025 (replace with your source)\"\n"
+    "    values: {2026-01: 40, 2026-02: 44, 2026-03: 50}   # the months you know\n"
+    "    source: \"billing export (replace with your source)\"\n"
+    "  costs.payroll:\n"
+    "    label: Payroll\n"
+    "    values: {2026-01: 210, 2026-02: 210, 2026-03: 225}\n"
+    "    source: \"payroll register (replace with your source)\"\n"
+    "  costs.other:\n"
+    "    label: Hosting, rent and other costs\n"
+    "    values: {2026-01: 60, 2026-02: ~62, 2026-03: 65}  # ~62: an estimate\n"
+    "    source: \"bank statements (replace with your source)\"\n"
     "  costs.co:\n"
-    "    label: Costs (incl. capex)\n"
-    "    values: {2024: 40, 2025: 65}\n"
-    "    source: \"Annual report 2025\"\n"
+    "    label: Costs\n"
+    "    sum_of: [costs.payroll, costs.other]\n"
     "\n"
-    "# How each series goes on after its last stated year.\n"
+    "# How each series goes on after its last stated month. Rates are a year's,\n"
+    "# as analysts state them (converted to the month: (1 + r)^(1/12) - 1), or\n"
+    "# a month's with `per: month`.\n"
     "drivers:\n"
-    "  revenue.co: {method: fade, from: 80%, to: 20%, over: 5}    # growth fades 80% -> 20%\n"
-    "  costs.co:   {method: rates, rates: [25%, 15%, 10%, 6%]}   # then 6% a year\n"
+    "  revenue.co:    {method: growth, rate: 8%, per: month}\n"
+    "  costs.payroll: {method: growth, rate: 25%}\n"
+    "  costs.other:   {method: growth, rate: 10%}\n"
     "\n"
     "scenarios:\n"
     "  slow:\n"
-    "    description: revenue growth fades faster\n"
+    "    description: revenue grows 4% a month\n"
     "    drivers:\n"
-    "      revenue.co: {from: 50%, to: 10%}\n"
+    "      revenue.co: {rate: 4%}\n"
     "\n"
-    "# Net cash flow = revenue - costs: cumulative burn, break-even, runway.\n"
+    "# Net cash flow = revenue - costs: the cash at each month's end, the runway,\n"
+    "# the month the cash runs out, break-even.\n"
     "burn:\n"
     "  revenue: revenue.co\n"
     "  costs: costs.co\n"
-    "  cash: 60                 # at the start of cash_year\n"
-    "  cash_year: 2025\n"
+    "  cash: 4000                # in the bank at the start of cash_year\n"
+    "  cash_year: 2026-01\n"
     "  raises:\n"
-    "    - {name: Series B, year: 2026, amount: 50..70, source: \"term sheet (a range)\"}\n"
+    "    - {name: Seed extension, year: 2027-01, amount: 1500..2500, source: \"term sheet (a range)\"}\n"
     "\n"
     "checks:\n"
-    "  - {growth: revenue.co, from: 2024, to: 2025, stated: 150%}  # what the report says\n"
-    "\n"
-    "discount: {rate: 12%}\n";
+    "  - {growth: revenue.co, from: 2026-01, to: 2026-03, stated: 25%}   # what the board deck says\n";
 
 static const char _capex[] =
     "# @NAME@ - capital expenditure of several companies, their total, and what\n"
@@ -130,10 +141,10 @@ static const char _market[] =
     "  - {cagr: market.total, from: 2021, to: 2025, stated: ~13%}\n";
 
 const model_template model_templates[] = {
-    {"burn", "a company's revenue, costs, cash, raises and break-even", _burn},
-    {"capex", "capex of several companies, their stated total and checks", _capex},
-    {"market", "a market's size, a segment as its share, a fitted trend", _market},
-    {NULL, NULL, NULL},
+    {"burn", "a startup's monthly revenue, costs, cash, raise and runway", _burn, " -n"},
+    {"capex", "capex of several companies, their stated total and checks", _capex, ""},
+    {"market", "a market's size, a segment as its share, a fitted trend", _market, ""},
+    {NULL, NULL, NULL, NULL},
 };
 
 const model_template *model_template_find(const char *name)

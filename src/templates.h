@@ -9,6 +9,8 @@ typedef struct model_template {
     const char *name;          /**< "burn", "capex", "market" */
     const char *summary;       /**< one line, for --help */
     const char *text;          /**< the model; "@NAME@" and "@DATE@" are replaced */
+    const char *run_options;   /**< what `next: capex run` adds ("" or " -n": a
+                                    monthly model's workbook is not written yet) */
 } model_template;
 
 /** The templates, ending with {NULL}. */

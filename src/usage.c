@@ -40,7 +40,7 @@ static const struct usage usages[] = {
      "  capex run inputs/bigtech-capex.yaml -o outputs/bigtech.xlsx\n"
      "\n"
      "Model files are described in docs/format.md; see also capex(1).\n"},
-    {"run", "capex run MODEL [-o OUT.xlsx] [-s NAME] [-f table|csv|json] [-q]",
+    {"run", "capex run MODEL [-o OUT.xlsx] [-s NAME] [-f table|csv|json] [--periods] [-q]",
      "Compute MODEL, write its workbook and print a summary on stdout.\n"
      "\n"
      "  -o, --output FILE      workbook path (default outputs/<model>.xlsx;\n"
@@ -50,6 +50,8 @@ static const struct usage usages[] = {
      "                         low/high of the input ranges side by side\n"
      "  -f, --format FORMAT    stdout as table (default), csv or json\n"
      "  -n, --no-workbook      compute and print only, write no workbook\n"
+     "      --periods          table: a monthly or quarterly model's every period\n"
+     "                         (default: its fiscal years, rolled up)\n"
      "      --pdf              the workbook also as PDF beside it (needs\n"
      "                         LibreOffice: soffice); page setup is the workbook's\n"
      "  -q, --quiet            no notes and no table (csv and json are still\n"
@@ -123,10 +125,11 @@ static const struct usage usages[] = {
      "figures and sources, then 'capex run NAME.yaml'. An existing file is\n"
      "kept unless --force.\n"
      "\n"
-     "  -t, --template NAME    burn (default): revenue, costs, cash, raises and\n"
-     "                         break-even; capex: several companies' capex and\n"
-     "                         their stated total; market: a market, a segment\n"
-     "                         as its share, a fitted trend\n"
+     "  -t, --template NAME    burn (default): a startup's monthly revenue,\n"
+     "                         costs, cash, raise and runway (36 months);\n"
+     "                         capex: several companies' capex and their\n"
+     "                         stated total; market: a market, a segment as its\n"
+     "                         share, a fitted trend\n"
      "      --from TABLE       a model of TABLE's rows instead (a CSV file or an\n"
      "                         .xlsx workbook): names in the first column, years\n"
      "                         across the header, each figure's source its cell,\n"

@@ -12,14 +12,15 @@
 
 /* Top-level keys, in the order docs/format.md lists them. */
 static const char *const _top_order[] = {
-    "model", "title", "description", "currency", "unit", "years", "as_of", "import",
+    "model", "title", "description", "currency", "unit", "years", "periods",
+    "fiscal_year_end", "as_of", "import",
     "series", "constants", "drivers", "scenarios", "commitments", "burn", "checks",
     "discount", "goals", "sensitivity", "uncertainty", NULL,
 };
 
 /* A series' keys, in this order first. */
 static const char *const _series_order[] = {
-    "label", "unit", "values", "sum_of", "stated", "source", NULL,
+    "label", "unit", "kind", "spread", "values", "sum_of", "stated", "source", NULL,
 };
 
 /* A driver's keys, in this order first. */

@@ -27,6 +27,12 @@ int xlsx_write(const cx_result *r, const char *path);
  *  MonteCarlo); x may be NULL. */
 int xlsx_write_with(const cx_result *r, const run_extras *x, const char *path);
 
+/** From now on in this process (1), xlsx_write leaves a file at path that
+ *  already holds the very bytes of the new workbook as it is: no new file,
+ *  its time unchanged (capex batch, where resume goes by content). 0 (the
+ *  default): always written, so that a build tool sees a new time. */
+void xlsx_write_if_changed(int on);
+
 /** index.xlsx of a batch at path (atomically, as xlsx_write): a row per
  *  record. Returns 0, EX_CANTCREAT or EX_IOERR (with a message). */
 int xlsx_index_write(const char *path, const struct batch_record *recs, size_t n);

@@ -19,6 +19,7 @@
 #include "xlsx.h"
 #include "xlsx_book.h"
 #include "xlsx_tmpfile.h"
+#include "xlsx_zip_buffer.h"
 
 static int _alloc(xlsx_book *b)
 {
@@ -160,15 +161,19 @@ static void _fill(xlsx_book *b)
 }
 
 
-static int _close(xlsx_book *b, const char *path)
+/* Close the workbook: its zip into zb (xlsx_zip_buffer.h), or when zb is
+ * NULL into the file libxlsxwriter was given. */
+static int _close(xlsx_book *b, const char *path, xlsx_zip_buffer *zb)
 {
     errno = 0;
     xlsx_tmpfile_memory(1);   /* the parts in memory, not files (xlsx_tmpfile.h) */
+    xlsx_zip_buffer_arm(zb);
     lxw_error e = workbook_close(b->wb);
     int err = errno;
+    xlsx_zip_buffer_arm(NULL);
     xlsx_tmpfile_memory(0);   /* the system's reason, when the zip step failed on it */
     b->wb = NULL;
-    if (b->nomem) {
+    if (b->nomem || (zb && zb->failed)) {
         diag_error("cannot write '%s': out of memory", path);
         return EX_IOERR;
     }
@@ -210,10 +215,34 @@ int xlsx_write(const cx_result *r, const char *path)
     return xlsx_write_with(r, NULL, path);
 }
 
+/* From xlsx_write_if_changed: leave a file that holds these bytes as it is. */
+static int _if_changed;
+
+void xlsx_write_if_changed(int on)
+{
+    _if_changed = on != 0;
+}
+
+/* The zip built in memory, to path: one write to a temporary file renamed
+ * over it, or nothing when path already holds these bytes and asked so. */
+static int _store(const xlsx_zip_buffer *zb, const char *path)
+{
+    if (!zb->closed) {
+        diag_error("cannot write '%s': the workbook was not built", path);
+        return EX_SOFTWARE;
+    }
+    if (_if_changed && outfile_holds(path, zb->m.data, zb->m.len))
+        return 0;
+    return outfile_write_bytes(path, zb->m.data, zb->m.len);
+}
+
 int xlsx_write_with(const cx_result *r, const run_extras *x, const char *path)
 {
+    /* The zip in memory when capex's zipOpen is reached (xlsx_zip_buffer.h);
+     * else libxlsxwriter writes a temporary file, renamed when complete. */
+    int memory = xlsx_zip_buffer_available();
     char *tmp = NULL;
-    int rc = outfile_begin(path, &tmp);
+    int rc = memory ? 0 : outfile_begin(path, &tmp);
     if (rc)
         return rc;
     static const run_extras none = {0};
@@ -222,18 +251,20 @@ int xlsx_write_with(const cx_result *r, const run_extras *x, const char *path)
      * or the system's temporary folder (_tmpdir), created and unlinked at
      * once: never into the output folder, even when the process is killed. */
     lxw_workbook_options opt = {.tmpdir = _tmpdir()};
-    if (_alloc(&b) || !(b.wb = workbook_new_opt(tmp, &opt))) {
+    if (_alloc(&b) || !(b.wb = workbook_new_opt(memory ? path : tmp, &opt))) {
         diag_error("cannot write '%s': out of memory", path);
         _release(&b);
         outfile_abort(tmp);
         return EX_IOERR;
     }
     _fill(&b);
-    rc = _close(&b, path);
+    xlsx_zip_buffer zb = {0};
+    rc = _close(&b, path, memory ? &zb : NULL);
     _release(&b);
-    if (rc) {
+    if (!rc)
+        rc = memory ? _store(&zb, path) : outfile_commit(tmp, path);
+    else
         outfile_abort(tmp);
-        return rc;
-    }
-    return outfile_commit(tmp, path);
+    membuf_release(&zb.m);
+    return rc;
 }

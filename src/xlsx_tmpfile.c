@@ -12,6 +12,8 @@
 #include <sys/types.h>
 #include <xlsxwriter/utility.h>
 
+#include "membuf.h"
+
 #define SPILL_AT (16u << 20)   /* bytes kept in memory before a real file */
 
 static int _memory;
@@ -35,11 +37,10 @@ static FILE *_real_tmpfile(char *tmpdir)
     return real(tmpdir);
 }
 
-/* One part: bytes [0, len) of data, the stream at pos; or, past SPILL_AT,
- * everything in the real temporary file spill. */
+/* One part: its bytes in memory, or, past SPILL_AT, everything in the
+ * real temporary file spill. */
 typedef struct {
-    char *data;
-    size_t len, cap, pos;
+    membuf m;
     FILE *spill;
     char *tmpdir;
 } _part;
@@ -49,46 +50,24 @@ static int _spill(_part *p)
     p->spill = _real_tmpfile(p->tmpdir);
     if (!p->spill)
         return -1;
-    if (fwrite(p->data, 1, p->len, p->spill) != p->len ||
-        fseeko(p->spill, (off_t)p->pos, SEEK_SET)) {
+    if (fwrite(p->m.data, 1, p->m.len, p->spill) != p->m.len ||
+        fseeko(p->spill, (off_t)p->m.pos, SEEK_SET)) {
         fclose(p->spill);
         p->spill = NULL;
         return -1;
     }
-    free(p->data);
-    p->data = NULL;
-    return 0;
-}
-
-static int _grow(_part *p, size_t need)
-{
-    size_t cap = p->cap ? p->cap : 64u << 10;
-    while (cap < need)
-        cap *= 2;
-    char *d = realloc(p->data, cap);
-    if (!d)
-        return -1;
-    p->data = d;
-    p->cap = cap;
+    membuf_release(&p->m);
     return 0;
 }
 
 static ssize_t _write(void *c, const char *buf, size_t n)
 {
     _part *p = c;
-    if (!p->spill && p->pos + n > SPILL_AT && _spill(p))
+    if (!p->spill && p->m.pos + n > SPILL_AT && _spill(p))
         return -1;
     if (p->spill)
         return (ssize_t)fwrite(buf, 1, n, p->spill);
-    if (p->pos + n > p->cap && _grow(p, p->pos + n))
-        return -1;
-    if (p->pos > p->len)   /* a hole after a seek past the end reads as zeros */
-        memset(p->data + p->len, 0, p->pos - p->len);
-    memcpy(p->data + p->pos, buf, n);
-    p->pos += n;
-    if (p->pos > p->len)
-        p->len = p->pos;
-    return (ssize_t)n;
+    return membuf_write(&p->m, buf, n) ? -1 : (ssize_t)n;
 }
 
 static ssize_t _read(void *c, char *buf, size_t n)
@@ -96,12 +75,7 @@ static ssize_t _read(void *c, char *buf, size_t n)
     _part *p = c;
     if (p->spill)
         return (ssize_t)fread(buf, 1, n, p->spill);
-    size_t k = p->pos < p->len ? p->len - p->pos : 0;
-    if (k > n)
-        k = n;
-    memcpy(buf, p->data + p->pos, k);
-    p->pos += k;
-    return (ssize_t)k;
+    return (ssize_t)membuf_read(&p->m, buf, n);
 }
 
 static int _seek(void *c, off64_t *off, int whence)
@@ -113,12 +87,9 @@ static int _seek(void *c, off64_t *off, int whence)
         *off = ftello(p->spill);
         return *off < 0 ? -1 : 0;
     }
-    off64_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? (off64_t)p->pos
-                                                               : (off64_t)p->len;
-    if (*off < -base)
+    if (membuf_seek(&p->m, (long long)*off, whence))
         return -1;
-    p->pos = (size_t)(base + *off);
-    *off = (off64_t)p->pos;
+    *off = (off64_t)p->m.pos;
     return 0;
 }
 
@@ -126,7 +97,7 @@ static int _close(void *c)
 {
     _part *p = c;
     int rc = p->spill ? fclose(p->spill) : 0;
-    free(p->data);
+    membuf_release(&p->m);
     free(p->tmpdir);
     free(p);
     return rc ? -1 : 0;

@@ -156,6 +156,14 @@ tot = {x["year"]: x["amount"] for x in d["commitments_total"]}
 near("dep: commitments Jan 2026", tot["2026-01"], 1)
 near("dep: commitments Mar 2027", tot["2027-03"], 7)
 near("dep: commitments Apr 2027", tot["2027-04"], 2)
+# XNPV at 10% a year on each month's last day: sum net_i / 1.1^(days/365)
+# from the first flow's date (Jan 31, 2026).
+import calendar
+import datetime
+ends = [datetime.date(2026 + i // 12, i % 12 + 1,
+                      calendar.monthrange(2026 + i // 12, i % 12 + 1)[1]) for i in range(24)]
+near("dep: XNPV", d["discount"]["xnpv"],
+     sum(x / 1.1 ** ((e - ends[0]).days / 365) for x, e in zip(net, ends)), 1e-9)
 mc = json.load(open(f"{D}/dep_mc.json", encoding="utf-8"))["monte_carlo"]
 near("dep: mc P50 of the cumulative (points: deterministic)",
      mc["cumulative"]["percentiles"]["P50"], sum(net), 1e-9)

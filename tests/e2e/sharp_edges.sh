@@ -151,7 +151,7 @@ lacks "run --pdf -f json: stdout stays JSON" out "pdf:"
 run "run --pdf -q" 0 env CAPEX_SOFFICE="$T/soffice" "$CAPEX" run inputs/ai-lab-burn.yaml -o "$T/lab.xlsx" --pdf -q
 [ ! -s "$T/out" ] && [ ! -s "$T/err" ] && ok "run --pdf -q: silent" || bad "run --pdf -q: silent"
 man -l docs/capex.1 2>/dev/null | sed -n '/^SYNOPSIS/,/capex check/p' | tr -s ' \n' ' ' >"$T/out"
-has "man page: run synopsis has --pdf" out "[-n] [--pdf] [-q] capex check"
+has "man page: run synopsis has --pdf" out "[-n] [--periods] [--pdf] [-q] capex check"
 
 # --- 12. the bundled models cite their documents by title, not by a path --
 for m in inputs/*.yaml; do

@@ -1,0 +1,138 @@
+#!/bin/sh
+# periods_table.sh - `capex run`'s table of a monthly or quarterly model
+# (issue 13): by fiscal year by default (flows summed, balances at the
+# year's end, a partial year said so), every period with --periods; an
+# annual model's table the same with or without it. Figures worked by hand
+# in the comments.
+#
+# CAPEX (default ./capex) is the binary under test.
+. tests/e2e/lib.sh
+
+# Mar 2026..Dec 2027: 2026 holds 10 of its 12 months (a partial year).
+# revenue 2 a month, costs 5 a month, both flat: 2027 revenue 12 x 2 = 24,
+# costs 12 x 5 = 60, net 24 - 60 = -36; 2026's flows have no total.
+# headcount (a balance) 10 in Mar 2026 to 19 in Dec 2026, then flat: 19 at
+# the end of 2026 (its last month is inside) and of 2027.
+# cumulative at the end of 2026: 10 months x -3 = -30; of 2027: -30 - 36
+# = -66. Cash 100 at the start: 100 - 30 = 70, 70 - 36 = 34.
+# Lease: 24 in 2027 (2 a month); 2026 partial.
+cat >"$T/partial.yaml" <<'YAML'
+model: partial-year
+as_of: 2026-01-01
+periods: 2026-03..2027-12
+series:
+  revenue.app: {2026-03: 2}
+  costs.app: {2026-03: 5}
+  headcount.app: {kind: balance, unit: people, values: {2026-03: 10, 2026-12: 19}}
+drivers:
+  revenue.app: {method: growth, rate: 0%}
+  costs.app: {method: growth, rate: 0%}
+  headcount.app: {method: growth, rate: 0%}
+commitments:
+  - {name: Lease, total: 24, start: 2027, years: 1}
+burn: {revenue: revenue.app, costs: costs.app, cash: 100}
+YAML
+
+# Quarterly, fiscal year ending in June (2025Q1 = Jul..Sep 2024):
+# revenue FY2025 = 10 + 11 + 12 + 13 = 46, FY2026 = 14 + 15 + 16 + 17 = 62;
+# headcount at the year's last quarter: 130 and 170.
+cat >"$T/fiscal.yaml" <<'YAML'
+model: fiscal-quarters
+as_of: 2026-07-01
+periods: 2025Q1..2026Q4
+fiscal_year_end: 6
+series:
+  revenue.co:
+    values: {2025Q1: 10, 2025Q2: 11, 2025Q3: 12, 2025Q4: 13,
+             2026Q1: 14, 2026Q2: 15, 2026Q3: 16, 2026Q4: 17}
+  headcount.co:
+    kind: balance
+    unit: people
+    values: {2025Q1: 100, 2025Q2: 110, 2025Q3: 120, 2025Q4: 130,
+             2026Q1: 140, 2026Q2: 150, 2026Q3: 160, 2026Q4: 170}
+YAML
+
+for m in partial fiscal; do
+    check "table of $m" sh -c '"$1" run "$2" -n >"$3" 2>"$4"' sh "$CAPEX" \
+        "$T/$m.yaml" "$T/$m.txt" "$T/err"
+    check "table of $m --periods" sh -c '"$1" run "$2" -n --periods >"$3" 2>"$4"' sh \
+        "$CAPEX" "$T/$m.yaml" "$T/$m-periods.txt" "$T/err"
+done
+
+if "$PYTHON" - "$T" >"$T/err" 2>&1 <<'PY'
+import sys
+D = sys.argv[1]
+failed = []
+
+def rows(name):
+    """label -> the cells after its first row, split on blanks (labels
+    are one word; the table's rows come before the growth and burn's)."""
+    with open(f"{D}/{name}.txt", encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    cells = {}
+    for l in lines:
+        if l.split():
+            cells.setdefault(l.split()[0], l.split()[1:])
+    return lines, cells
+
+def expect(name, label, want):
+    got = rows(name)[1].get(label)
+    if got != want:
+        failed.append(f"{name}: {label}: got {got}, expected {want}")
+
+def has(name, line):
+    if line not in rows(name)[0]:
+        failed.append(f"{name}: no line {line!r}")
+
+expect("partial", "series", ["2026", "2027"])
+expect("partial", "revenue.app", ["partial", "24.0"])
+expect("partial", "costs.app", ["partial", "60.0"])
+expect("partial", "headcount.app", ["19.0", "19.0"])
+expect("partial", "cumulative", ["-30.0", "-66.0"])
+expect("partial", "Lease", ["partial", "24.0"])
+commit = [l.split()[1:] for l in rows("partial")[0] if l.startswith("total ")]
+if commit[-1:] != [["partial", "24.0"]]:
+    failed.append(f"partial: commitments' total {commit}")
+lines = rows("partial")[0]
+net = [l.split()[3:] for l in lines if l.startswith("net cash flow")]
+if net[:1] != [["partial", "-36.0"]]:
+    failed.append(f"partial: net cash flow {net}")
+cash = [l.split()[4:] for l in lines if l.startswith("cash at year end")]
+if cash != [["70.0", "34.0"]]:
+    failed.append(f"partial: cash at year end {cash}")
+has("partial", "(by year: flows summed, balances at the year's end; "
+    "--periods prints every period)")
+has("partial", "(2026: Mar 2026..Dec 2026 only, a partial year: flows not totalled)")
+# The burn's figures stay by period: 22 months of -3 from 100 never run out.
+has("partial", "  runway                 the whole horizon")
+
+# --periods: 22 months, Mar 2026..Dec 2027, each "Mon YYYY" (two words).
+head = rows("partial-periods")[1]["series"]
+if len(head) != 44 or head[:2] != ["Mar", "2026"] or head[-2:] != ["Dec", "2027"]:
+    failed.append(f"partial --periods: header {head[:4]}...{head[-2:]} ({len(head)} words)")
+rev = rows("partial-periods")[1]["revenue.app"]
+if len(rev) != 22 or rev[0] != "2.0" or rev[-1] != "2.0*":
+    failed.append(f"partial --periods: revenue {rev}")
+cash = [l for l in rows("partial-periods")[0] if l.startswith("cash at period end")]
+if not cash or cash[0].split()[4:6] != ["97.0", "94.0"] or cash[0].split()[-1] != "34.0":
+    failed.append(f"partial --periods: cash {cash}")
+
+expect("fiscal", "series", ["FY2025", "FY2026"])
+expect("fiscal", "revenue.co", ["46.0", "62.0"])
+expect("fiscal", "headcount.co", ["130.0", "170.0"])
+has("fiscal", "(by fiscal year ending in June: flows summed, balances at the year's "
+    "end; --periods prints every period)")
+expect("fiscal-periods", "series", ["Q1", "FY25", "Q2", "FY25", "Q3", "FY25", "Q4", "FY25",
+                                    "Q1", "FY26", "Q2", "FY26", "Q3", "FY26", "Q4", "FY26"])
+for f in failed:
+    print(f)
+sys.exit(1 if failed else 0)
+PY
+then ok "tables worked by hand"; else bad "tables worked by hand"; fi
+
+# An annual model: the same table, byte for byte, with or without --periods.
+"$CAPEX" run inputs/ai-lab-burn.yaml -n >"$T/a1" 2>/dev/null
+"$CAPEX" run inputs/ai-lab-burn.yaml -n --periods >"$T/a2" 2>/dev/null
+check "annual model: --periods changes nothing" cmp -s "$T/a1" "$T/a2"
+check "annual model: still by year" grep -q "^series  *2026  *2027" "$T/a1"
+finish periods_table

@@ -1,0 +1,119 @@
+/* test_xlsx_xml.c - capex's XML primitives (xlsx_xml.c) write the very
+ * bytes libxlsxwriter's own write: one workbook of number, string and
+ * formula cells (styled or not, up to the last row and column), full of
+ * what they escape (& < > " and newlines in strings, names, properties,
+ * links, chart titles and series, a validation's prompt), negative and
+ * large integer attributes (a rotated axis, the last row), doubles, Korean
+ * text and an attribute longer than the 2,079 bytes libxlsxwriter keeps,
+ * written with each and compared byte for byte. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include <xlsxwriter.h>
+
+#include "xlsx_xml.h"
+
+static const char odd[] = "R&D <capex> \"2026\"\nline 2 & 'more' 삼성전자";
+
+static void _sheet(lxw_workbook *wb, lxw_worksheet *ws)
+{
+    lxw_format *f = workbook_add_format(wb);
+    format_set_num_format(f, "\"<\"#,##0.0\"&\";[Red]-0.0");
+    format_set_font_name(f, "A&B \"font\"");
+    for (int r = 0; r < 40; r++) {
+        worksheet_write_number(ws, (lxw_row_t)r, 0, (r - 20) * 1234.5678e-3, f);
+        worksheet_write_string(ws, (lxw_row_t)r, 1, odd, NULL);
+        worksheet_write_formula_num(ws, (lxw_row_t)r, 2, "=IF(A1<0,\"<0\",A1&\"x\")", NULL,
+                                    r / 3.0);
+    }
+    worksheet_write_number(ws, 1048575, 0, 1e300, NULL);         /* the last row */
+    worksheet_write_string(ws, 1048575, 16383, "XFD1048576", f); /* and column */
+    worksheet_write_string(ws, 41, 27, "AB42, styled", f);
+    worksheet_write_url(ws, 45, 1, "https://example.com/?a=1&b=<2>&c=\"3\"", NULL);
+    worksheet_write_comment(ws, 2, 1, "a note & <more>");
+    worksheet_set_header(ws, "&L&\"Arial,Bold\"R&&D &P");
+    workbook_define_name(wb, "Rates_and_more", "=Data!$A$1:$A$40");
+    /* A validation's prompt is an attribute: newlines and quotes escaped. */
+    lxw_data_validation v = {.validate = LXW_VALIDATION_TYPE_DECIMAL,
+                             .criteria = LXW_VALIDATION_CRITERIA_BETWEEN,
+                             .minimum_number = -1, .maximum_number = 1,
+                             .input_title = (char *)"Rate & \"share\"",
+                             .input_message = (char *)"between -1 and 1\n<inclusive> & 'so'"};
+    worksheet_data_validation_cell(ws, 3, 0, &v);
+}
+
+static void _chart(lxw_workbook *wb, lxw_worksheet *ws)
+{
+    lxw_chart *ch = workbook_add_chart(wb, LXW_CHART_LINE);
+    lxw_chart_series *s = chart_add_series(ch, "=Data!$B$1", "=Data!$A$1:$A$40");
+    chart_series_set_name(s, "Revenue & <costs>");
+    chart_title_set_name(ch, odd);
+    lxw_chart_font font = {.rotation = -45, .size = 9};
+    chart_axis_set_num_font(ch->x_axis, &font);
+    chart_axis_set_min(ch->y_axis, -2.5e-7);
+    chart_axis_set_max(ch->y_axis, 123456789.125);
+    worksheet_insert_chart(ws, 0, 4, ch);
+}
+
+static char *_workbook(const char *path, int fast, size_t *n)
+{
+    assert_int_equal(xlsx_xml_fast(fast), 1);
+    lxw_workbook *wb = workbook_new(path);
+    assert_non_null(wb);
+    char *title = malloc(2200);
+    assert_non_null(title);
+    memset(title, 'x', 2199);                 /* longer than an attribute keeps */
+    title[2199] = '\0';
+    lxw_doc_properties p = {.title = (char *)odd, .subject = title, .created = 1};
+    workbook_set_properties(wb, &p);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "Data");
+    _sheet(wb, ws);
+    _chart(wb, ws);
+    workbook_set_custom_property_number(wb, "Growth & <rate>", -0.125);
+    workbook_set_custom_property_integer(wb, "Rows", -42);
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    xlsx_xml_fast(0);
+    free(title);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    *n = (size_t)ftell(f);
+    rewind(f);
+    char *d = malloc(*n);
+    assert_non_null(d);
+    assert_int_equal(fread(d, 1, *n, f), *n);
+    fclose(f);
+    return d;
+}
+
+static void same_bytes_as_the_library(void **state)
+{
+    (void)state;
+    char a[] = "/tmp/capex-xml-a-XXXXXX", b[] = "/tmp/capex-xml-b-XXXXXX";
+    close(mkstemp(a));
+    close(mkstemp(b));
+    size_t na, nb;
+    char *lib = _workbook(a, 0, &na);
+    char *own = _workbook(b, 1, &nb);
+    assert_true(na > 5000);
+    assert_int_equal(na, nb);
+    assert_memory_equal(lib, own, na);
+    free(lib);
+    free(own);
+    unlink(a);
+    unlink(b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(same_bytes_as_the_library),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
