@@ -94,18 +94,13 @@ static int _refuse(const cx_model *m, const char *what)
 }
 
 /* The sheets a monthly or quarterly workbook does not lay out by period
- * yet: Depreciation, and Valuation (laid out by period, but the engine's
- * XNPV by period is taken at the period's rate where the workbook's
- * XNPV(discount_rate, ...) takes the year's, so the two would differ):
- * NULL when none. */
+ * yet (Depreciation): NULL when none. */
 static const char *_not_by_period(const cx_model *m)
 {
     if (m->cal.per_year == 1)
         return NULL;
     if (m->ndepreciations)
         return "workbook with depreciation";
-    if (m->discount.enabled)
-        return "workbook with discount";
     return NULL;
 }
 

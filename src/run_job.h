@@ -46,7 +46,7 @@ int run_job_write(const run_job *j, const char *path);
 void run_job_release(run_job *j);
 
 /** A monthly or quarterly model's workbook is not written by period yet
- *  when it has depreciation or discount (issue 13):
+ *  when it has depreciation (issue 13):
  *  the message and EX_DATAERR; 0 otherwise. */
 int run_job_workbook_refused(const cx_model *m);
 

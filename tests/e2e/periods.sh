@@ -207,10 +207,30 @@ drivers:
   orders.co: {method: cagr}
 YAML
 
+# Discounting by month and by quarter: NPV at discount_rate_period, dates at
+# each period's end (or middle), IRR per period.
+cat >"$T/disc.yaml" <<'YAML'
+model: monthly-disc
+as_of: 2026-01-01
+periods: 2026-01..2027-12
+series:
+  revenue.app: {2026-01: 1}
+  costs.app: {2026-01: 2}
+drivers:
+  revenue.app: {method: growth, rate: 400%}
+  costs.app: {method: growth, rate: 0%}
+burn: {revenue: revenue.app, costs: costs.app, cash: 30}
+discount: {rate: 10%}
+YAML
+sed 's/discount: {rate: 10%}/discount: {rate: 10%, dates: mid_year}/' "$T/disc.yaml" >"$T/discmid.yaml"
+sed -e 's/periods: 2026-01..2027-12/periods: 2025Q1..2027Q4/' -e 's/2026-01:/2025Q1:/g' \
+    "$T/disc.yaml" >"$T/discq.yaml"
+
 # Workbooks by period: every formula recalculated by LibreOffice and
 # Gnumeric equals its cached value; titles, rates and the Annual sheet
 # worked by hand.
-for m in burn burn_year fiscal partial raise raise60 turn checks goals trends window; do
+for m in burn burn_year fiscal partial raise raise60 turn checks goals trends window disc \
+    discmid discq; do
     check "workbook of $m" sh -c '"$1" run "$2" -o "$3" >/dev/null 2>"$4"' sh "$CAPEX" \
         "$T/$m.yaml" "$T/$m.xlsx" "$T/err"
 done
@@ -230,15 +250,15 @@ check "workbooks by period worked by hand" "$PYTHON" tests/e2e/periods_workbook.
 "$PYTHON" tests/e2e/recalc.py "$T"/burn.xlsx "$T"/burn_year.xlsx "$T"/fiscal.xlsx \
     "$T"/partial.xlsx "$T"/raise.xlsx "$T"/raise60.xlsx "$T"/turn.xlsx "$T"/checks.xlsx \
     "$T"/checks_all.xlsx "$T"/mc.xlsx "$T"/goals.xlsx "$T"/trends.xlsx "$T"/window.xlsx \
-    >"$T/err" 2>&1
+    "$T"/disc.xlsx "$T"/discmid.xlsx "$T"/discq.xlsx >"$T/err" 2>&1
 rc=$?
 if [ $rc -eq 0 ]; then ok "recalculated by period in LibreOffice and Gnumeric: every formula equals its cached value"
 elif [ $rc -eq 77 ]; then echo "skip recalculation: $(tail -1 "$T/err")"
 else bad "recalculated by period equals the cached values"
 fi
 
-# Depreciation, discount, goals and sensitivity sheets are not written by
-# period yet: such a workbook is refused, nothing written.
+# The Depreciation sheet is not written by period yet: such a workbook is
+# refused, nothing written.
 "$CAPEX" run "$T/dep.yaml" -o "$T/dep.xlsx" >"$T/out" 2>"$T/err"
 if [ $? -eq 65 ] && [ ! -e "$T/dep.xlsx" ] && grep -q "workbook with depreciation is not written yet" "$T/err"
 then ok "monthly workbook with depreciation refused (65, nothing written)"

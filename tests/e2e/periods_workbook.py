@@ -190,6 +190,18 @@ near("trends: users.lin May 2026", value(v["Projection"], "users.lin", 8), 18.5)
 same("trends: users.lin May 2026 formula", value(f["Projection"], "users.lin", 8),
      "=TREND($D$5:$G$5,$D$3:$G$3,H$3)")
 
+# Discounting by month: the period's rate 1.1^(1/12) - 1; Jan 2026's date
+# its last day; a flow's term discounted (1 + rate)^1 for the first.
+f, v = books("disc")
+val = v["Valuation"]
+near("disc: rate per month", val["B7"].value, 1.1 ** (1 / 12) - 1)
+same("disc: NPV formula", f["Valuation"]["B14"].value.startswith("=NPV(discount_rate_period,"),
+     True)
+same("disc: first date", f["Valuation"]["D10"].value, "=DATE(2026,1,31)")
+f, v = books("discmid")
+same("discmid: first date (1 Jan + 15 of 31 days)", f["Valuation"]["D10"].value,
+     "=DATE(2026,1,1)+15")
+
 for msg in failed:
     print("  " + msg)
 sys.exit(1 if failed else 0)
