@@ -222,7 +222,7 @@ static int _raw_entry(const struct mc_options *o, const session *s, size_t *entr
 static int _raw_open(const struct mc_options *o, const session *s, cx_mc_options *mo,
                      xlsx_raw **raw)
 {
-    if (run_job_workbook_refused(s->model))
+    if (run_job_raw_refused(s->model))
         return EX_DATAERR;
     size_t entry, n;
     int first;

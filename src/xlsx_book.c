@@ -118,6 +118,8 @@ static void _fill(xlsx_book *b)
     b->inputs = _sheet(b, XB_INPUTS);
     b->proj = _sheet(b, XB_PROJECTION);
     b->burn = burn ? _sheet(b, XB_BURN) : NULL;
+    b->annual = r->annual.n ? _sheet(b, XB_ANNUAL) : NULL;
+    b->burn_cash_row = b->annual_net_row = b->annual_cash_row = -1;
     b->commit = b->m->ncommitments ? _sheet(b, XB_COMMITMENTS) : NULL;
     b->dep = b->m->ndepreciations ? _sheet(b, XB_DEPRECIATION) : NULL;
     b->valuation = r->discount.enabled ? _sheet(b, XB_VALUATION) : NULL;
@@ -135,6 +137,8 @@ static void _fill(xlsx_book *b)
     xb_write_projection(b);
     if (b->burn)
         xb_write_burn(b);
+    if (b->annual)
+        xb_write_annual(b);
     if (b->commit)
         xb_write_commitments(b);
     if (b->dep)
@@ -149,7 +153,7 @@ static void _fill(xlsx_book *b)
         xb_write_montecarlo(b);
     xb_write_checks(b);
     xb_write_summary(b);
-    lxw_worksheet *sheets[] = {b->summary, b->inputs, b->proj, b->burn, b->commit,
+    lxw_worksheet *sheets[] = {b->summary, b->inputs, b->proj, b->burn, b->annual, b->commit,
                                b->dep, b->valuation, b->scen, b->sens, b->mc, b->checks};
     for (size_t i = 0; i < sizeof sheets / sizeof *sheets; i++)
         if (sheets[i])

@@ -29,6 +29,7 @@
 #define XB_SENSITIVITY "Sensitivity"
 #define XB_MONTECARLO  "MonteCarlo"
 #define XB_DEPRECIATION "Depreciation"
+#define XB_ANNUAL      "Annual"
 
 /* Projection, Burn and Commitments put year t in column XB_YEAR0 + t. */
 #define XB_YEAR0 3
@@ -61,6 +62,9 @@ enum { XB_BURN_HEADER = 2, XB_BURN_REVENUE, XB_BURN_COSTS, XB_BURN_NET,
        XB_BURN_FIGURES = 10, XB_BURN_PEAK, XB_BURN_PEAK_YEAR,
        XB_BURN_BREAK_EVEN, XB_BURN_PAYBACK, XB_BURN_TOTAL };
 #define XB_BURN_VALUE_COL 1
+/* A monthly or quarterly model's Burn row of period starts (fractional
+ * fiscal years), below the flags. */
+#define XB_BURN_START (XB_BURN_PAIDBACK + 1)
 /* Words in Burn's figure cells where there is no year (Summary repeats them). */
 #define XB_NOT_WITHIN  "not within horizon"
 #define XB_NO_BURN     "no burn within horizon"
@@ -137,6 +141,7 @@ typedef struct xlsx_book {
     lxw_worksheet *summary, *inputs, *proj, *burn, *commit, *valuation, *checks;
     lxw_worksheet *scen, *sens, *mc;   /* extras (xlsx.h), NULL when absent */
     lxw_worksheet *dep;       /* Depreciation, NULL without entries */
+    lxw_worksheet *annual;    /* Annual: monthly or quarterly models only */
     const run_extras *x;              /* never NULL */
     lxw_error err;            /* first libxlsxwriter failure */
     int nomem;                /* an allocation of ours failed */
@@ -163,6 +168,8 @@ typedef struct xlsx_book {
     /* Burn figure rows below B16 that Summary refers to (-1: absent). */
     int burn_be_frac_row, burn_runway_row, burn_runout_row, burn_gap_row,
         burn_alive_row, burn_tn_row, burn_trough_row, burn_funded_row;
+    int burn_cash_row;        /* Burn's cash at each period end, -1 */
+    int annual_net_row, annual_cash_row;   /* Annual's burn rows, -1 */
     /* Checks */
     int chk_first, chk_last;  /* rows of the first / last result, last < first when none */
     /* Depreciation */
@@ -207,6 +214,46 @@ void xb_switch_rate(xlsx_book *b, size_t s, int t, xb_str *f);
 void xb_switch_method(xlsx_book *b, size_t s, xb_str *f);
 /** Inputs: =INDEX(row of entry d's parameter which,1,MATCH(...)). */
 void xb_switch_dep_pick(xlsx_book *b, size_t d, int which, xb_str *f);
+
+/* xlsx_periods.c: periods of a monthly or quarterly model (xb_sub). */
+/** Nonzero for a monthly or quarterly model. */
+int xb_sub(const xlsx_book *b);
+/** Header cell of period index t: the year (a number) in an annual model,
+ *  else the period's title ("Mar 2026", "Q1 FY25") as text. */
+void xb_period_head(xlsx_book *b, lxw_worksheet *ws, int row, int col, int t);
+/** Period number p (the engine's year figures) as text: "2027", "Mar 2027". */
+const char *xb_number_title(const xlsx_book *b, int p, char *buf, size_t n);
+/** A cell holding period number p: a year (number, format "0") in an
+ *  annual model, else its title (text); flags as xb_fmt's. */
+void xb_period_cell(xlsx_book *b, lxw_worksheet *ws, int row, int col, int p,
+                    unsigned flags);
+/** Start of period index t as a fractional fiscal year (2026.25 for the
+ *  second quarter of FY2026); the year itself in an annual model. */
+double xb_period_start(const xlsx_book *b, int t);
+/** A fractional period number as a fractional fiscal year (period.h). */
+double xb_fraction_year(const xlsx_book *b, double x);
+/** Rate formula f ("=drv_x_rate") of series s as the rate the engine
+ *  applies in one period: "=(1+drv_x_rate)^(1/12)-1" from the driver's
+ *  unit (`per`, a year by default) to the model's period; unchanged when
+ *  they are the same. */
+void xb_convert_rate(const xlsx_book *b, size_t s, xb_str *f);
+/** "month", "quarter" or "year". */
+const char *xb_per_word(const xlsx_book *b);
+/** text in a monthly or quarterly model's words: "year" as "month" (or
+ *  "quarter", "Year" as "Month"), "fractional year" as "fractional fiscal year" (into out);
+ *  text itself in an annual model. */
+const char *xb_period_words(const xlsx_book *b, const char *text, xb_str *out);
+/** A monthly or quarterly sheet with its periods from column XB_YEAR0
+ *  (Projection, Burn, Commitments): printed twelve periods a page across,
+ *  columns A..C repeated on each (after xb_page_setup). */
+void xb_period_print(xlsx_book *b, lxw_worksheet *ws);
+/** The period indices *a..*z of the first and last stated periods in
+ *  trend series s's window (the engine's fitted points, model/
+ *  compute_series.c); nonzero when all the periods between are stated
+ *  and fitted (one range of cells holds them). */
+int xb_trend_window(const xlsx_book *b, size_t s, int *a, int *z);
+/** "Month", "Quarter" or "Year": a chart's category axis. */
+const char *xb_axis_word(const xlsx_book *b);
 
 /* xlsx_formula.c */
 /** The cell formula of derived series s in year index t into f
@@ -312,6 +359,7 @@ void xb_write_scenarios(xlsx_book *b);   /* xlsx_scenarios.c */
 void xb_write_sensitivity(xlsx_book *b); /* xlsx_sensitivity.c */
 void xb_write_montecarlo(xlsx_book *b);  /* xlsx_montecarlo.c */
 void xb_write_summary(xlsx_book *b);
+void xb_write_annual(xlsx_book *b);      /* xlsx_annual.c */
 /* xlsx_depreciation.c: rows planned before Projection refers to them. */
 int xb_plan_depreciation(xlsx_book *b);
 void xb_write_depreciation(xlsx_book *b);

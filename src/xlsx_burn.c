@@ -47,6 +47,31 @@ static int _next(int *row)
     return (*row)++;
 }
 
+/* A monthly or quarterly model has, below the flags, the row of each
+ * period's start as a fractional fiscal year (2026.25): the crossings
+ * interpolate on it, as an annual model's do on its header of years. */
+#define START_ROW XB_BURN_START
+
+static int _yr(const xlsx_book *b)
+{
+    return xb_sub(b) ? START_ROW : XB_BURN_HEADER;
+}
+
+/* "/12": a fraction of a period as a fraction of a year (nothing when
+ * the periods are years). */
+static void _per_div(const xlsx_book *b, xb_str *f)
+{
+    if (xb_sub(b))
+        xs_printf(f, "/%d", b->m->cal.per_year);
+}
+
+/* A fractional period number as the sheet shows it: a fractional
+ * (fiscal) year. */
+static double _frac(const xlsx_book *b, double x)
+{
+    return xb_fraction_year(b, x);
+}
+
 static void _plan(const xlsx_book *b, _rows *w)
 {
     const cx_funding *fu = &b->r->burn.funding;
@@ -138,8 +163,13 @@ static void _labels(xlsx_book *b)
     xb_text(b, ws, XB_BURN_HEADER, 1, "Unit", h);
     xb_text(b, ws, XB_BURN_HEADER, 2, "Series", h);
     for (int c = _c0(b); c <= _c1(b); c++)
-        xb_num(b, ws, XB_BURN_HEADER, c, b->m->first_year + c - XB_YEAR0,
-               xb_fmt(b, XB_FMT_YEAR, XB_HEADER | XB_CENTER));
+        xb_period_head(b, ws, XB_BURN_HEADER, c, c - XB_YEAR0);
+    if (xb_sub(b)) {
+        xb_text(b, ws, START_ROW, 0, "period starts (fiscal year)", xb_fmt(b, NULL, XB_NOTE));
+        for (int c = _c0(b); c <= _c1(b); c++)
+            xb_num(b, ws, START_ROW, c, xb_period_start(b, c - XB_YEAR0),
+                   xb_fmt(b, "0.000", XB_NOTE | XB_CENTER));
+    }
     xb_str u, lab;
     xs_init(&u);
     xs_init(&lab);
@@ -211,6 +241,38 @@ static void _net(xlsx_book *b, const _rows *w, size_t i, xb_str *f)
     xb_formula(b, b->burn, XB_BURN_NET, c, f, money, br->net[i]);
 }
 
+/* Append "E$3>$B$13,E7>=0": column c's year is after the peak burn year
+ * and its cumulative is back at or above 0 (an annual model). */
+static void _after_peak(int c, xb_str *f)
+{
+    xs_ref(f, NULL, XB_BURN_HEADER, c, XB_ABS_ROW);
+    xs_printf(f, ">");
+    xs_ref(f, NULL, XB_BURN_PEAK_YEAR, XB_BURN_VALUE_COL, XB_ABS);
+    xs_printf(f, ",");
+    xs_ref(f, NULL, XB_BURN_CUM, c, 0);
+    xs_printf(f, ">=0");
+}
+
+/* Paid back in a monthly or quarterly model, where the peak's period is
+ * a title: =IF($B$12<0,IF(AND(E$10>INDEX(starts,1,MATCH($B$12,cumulative,
+ * 0)),E7>=0),1,0),0), the MATCH only asked when there is a peak. */
+static void _paid_back_periods(xlsx_book *b, int c, xb_str *f)
+{
+    xs_printf(f, "=IF(");
+    xs_ref(f, NULL, XB_BURN_PEAK, XB_BURN_VALUE_COL, XB_ABS);
+    xs_printf(f, "<0,IF(AND(");
+    xs_ref(f, NULL, START_ROW, c, XB_ABS_ROW);
+    xs_printf(f, ">INDEX(");
+    xs_range(f, NULL, START_ROW, _c0(b), START_ROW, _c1(b), XB_ABS);
+    xs_printf(f, ",1,MATCH(");
+    xs_ref(f, NULL, XB_BURN_PEAK, XB_BURN_VALUE_COL, XB_ABS);
+    xs_printf(f, ",");
+    xs_range(f, NULL, XB_BURN_CUM, _c0(b), XB_BURN_CUM, _c1(b), XB_ABS);
+    xs_printf(f, ",0)),");
+    xs_ref(f, NULL, XB_BURN_CUM, c, 0);
+    xs_printf(f, ">=0),1,0),0)");
+}
+
 static void _year(xlsx_book *b, const _rows *w, size_t i, xb_str *f)
 {
     const cx_burn_result *br = &b->r->burn;
@@ -248,15 +310,15 @@ static void _year(xlsx_book *b, const _rows *w, size_t i, xb_str *f)
     int paid = br->burn.peak_year && year > br->burn.peak_year &&
                br->burn.cumulative[i] >= 0;
     xs_clear(f);
-    xs_printf(f, "=IF(AND(");
-    xs_ref(f, NULL, XB_BURN_PEAK, XB_BURN_VALUE_COL, XB_ABS);
-    xs_printf(f, "<0,");
-    xs_ref(f, NULL, XB_BURN_HEADER, c, XB_ABS_ROW);
-    xs_printf(f, ">");
-    xs_ref(f, NULL, XB_BURN_PEAK_YEAR, XB_BURN_VALUE_COL, XB_ABS);
-    xs_printf(f, ",");
-    xs_ref(f, NULL, XB_BURN_CUM, c, 0);
-    xs_printf(f, ">=0),1,0)");
+    if (xb_sub(b))
+        _paid_back_periods(b, c, f);
+    else {
+        xs_printf(f, "=IF(AND(");
+        xs_ref(f, NULL, XB_BURN_PEAK, XB_BURN_VALUE_COL, XB_ABS);
+        xs_printf(f, "<0,");
+        _after_peak(c, f);
+        xs_printf(f, "),1,0)");
+    }
     xb_formula(b, ws, XB_BURN_PAIDBACK, c, f, flag, paid);
 }
 
@@ -264,6 +326,14 @@ static void _year(xlsx_book *b, const _rows *w, size_t i, xb_str *f)
 static void _net_range(const xlsx_book *b, xb_str *f)
 {
     xs_range(f, NULL, XB_BURN_NET, _c0(b), XB_BURN_NET, _c1(b), XB_ABS);
+}
+
+/* A formula in column B that gives period number p's title (text). */
+static void _title_cached(xlsx_book *b, int row, xb_str *f, int p, unsigned flags)
+{
+    char buf[CX_PERIOD_KEY_MAX];
+    xb_formula_text(b, b->burn, row, XB_BURN_VALUE_COL, f, xb_fmt(b, NULL, flags),
+                    xb_number_title(b, p, buf, sizeof buf));
 }
 
 /* A year figure: =IF(guard,"text",IFERROR(INDEX(years,1,MATCH(1,flags,0)),
@@ -290,7 +360,9 @@ static void _first_flag(xlsx_book *b, int row, int flag_row, int year, const cha
     xs_printf(f, ",1,MATCH(1,");
     xs_range(f, NULL, flag_row, _c0(b), flag_row, _c1(b), XB_ABS);
     xs_printf(f, ",0)),\"" NOT_WITHIN "\"))");
-    if (year)
+    if (year && xb_sub(b))
+        _title_cached(b, row, f, year, XB_BOLD | XB_RIGHT);
+    else if (year)
         xb_formula(b, b->burn, row, XB_BURN_VALUE_COL, f, xb_fmt(b, XB_FMT_YEAR, XB_BOLD), year);
     else
         xb_formula_text(b, b->burn, row, XB_BURN_VALUE_COL, f,
@@ -300,9 +372,14 @@ static void _first_flag(xlsx_book *b, int row, int flag_row, int year, const cha
 /* A figure in column B: label in A, a note in C. */
 static void _figure_label(xlsx_book *b, int row, const char *label, const char *note)
 {
-    xb_text(b, b->burn, row, 0, label, NULL);
+    xb_str w;
+    xs_init(&w);
+    xb_text(b, b->burn, row, 0, xb_period_words(b, label, &w), NULL);
     if (note)
-        xb_text(b, b->burn, row, 2, note, xb_fmt(b, NULL, XB_NOTE));
+        xb_text(b, b->burn, row, 2, xb_period_words(b, note, &w), xb_fmt(b, NULL, XB_NOTE));
+    if (w.failed)
+        b->nomem = 1;
+    xs_release(&w);
 }
 
 static void _figures(xlsx_book *b, xb_str *f)
@@ -332,7 +409,9 @@ static void _figures(xlsx_book *b, xb_str *f)
     xs_printf(f, ",");
     xs_range(f, NULL, XB_BURN_CUM, c0, XB_BURN_CUM, c1, XB_ABS);
     xs_printf(f, ",0)),\"no burn\")");
-    if (bu->peak_year)
+    if (bu->peak_year && xb_sub(b))
+        _title_cached(b, XB_BURN_PEAK_YEAR, f, bu->peak_year, XB_BOLD | XB_RIGHT);
+    else if (bu->peak_year)
         xb_formula(b, ws, XB_BURN_PEAK_YEAR, XB_BURN_VALUE_COL, f,
                    xb_fmt(b, XB_FMT_YEAR, XB_BOLD), bu->peak_year);
     else
@@ -392,7 +471,7 @@ static void _fractions(xlsx_book *b, const _rows *w, xb_str *f)
     xs_printf(f, ",\"<0\")=0,\"" XB_NO_BURN "\",");
     _crossing_expr(b, w->be_cross, NOT_WITHIN, f);
     xs_printf(f, ")");
-    _value_or(b, w->be_frac, f, fu->break_even_frac, FMT_FRAC_YEAR,
+    _value_or(b, w->be_frac, f, _frac(b, fu->break_even_frac), FMT_FRAC_YEAR,
               bu->burns ? NOT_WITHIN : XB_NO_BURN);
 
     _figure_label(b, w->pb_frac, "Payback (fractional year)",
@@ -403,7 +482,7 @@ static void _fractions(xlsx_book *b, const _rows *w, xb_str *f)
     xs_printf(f, ">=0,\"" XB_NO_PAYBACK "\",");
     _crossing_expr(b, w->pb_cross, NOT_WITHIN, f);
     xs_printf(f, ")");
-    _value_or(b, w->pb_frac, f, fu->payback_frac, FMT_FRAC_YEAR,
+    _value_or(b, w->pb_frac, f, _frac(b, fu->payback_frac), FMT_FRAC_YEAR,
               bu->peak_year ? NOT_WITHIN : XB_NO_PAYBACK);
 }
 
@@ -412,6 +491,24 @@ static void _fractions(xlsx_book *b, const _rows *w, xb_str *f)
 static const char *_no_turn(const cx_burn_result *br)
 {
     return br->net[0] < 0 ? XB_BURNING : XB_NO_BURN;
+}
+
+/* The period a monthly or quarterly net turns negative in: the one after
+ * the period whose start the crossing follows,
+ * =IF(ISNUMBER($B$19),INDEX(titles,1,MATCH($B$19,starts,1)+1),$B$19). */
+static void _turn_period(xlsx_book *b, const _rows *w, xb_str *f)
+{
+    const cx_burn_result *br = &b->r->burn;
+    xs_printf(f, "=IF(ISNUMBER($B$%d),INDEX(", w->tn_frac + 1);
+    xs_range(f, NULL, XB_BURN_HEADER, _c0(b), XB_BURN_HEADER, _c1(b), XB_ABS);
+    xs_printf(f, ",1,MATCH($B$%d,", w->tn_frac + 1);
+    xs_range(f, NULL, START_ROW, _c0(b), START_ROW, _c1(b), XB_ABS);
+    xs_printf(f, ",1)+1),$B$%d)", w->tn_frac + 1);
+    if (br->burn.turns_negative_year)
+        _title_cached(b, w->tn_year, f, br->burn.turns_negative_year, XB_BOLD | XB_RIGHT);
+    else
+        xb_formula_text(b, b->burn, w->tn_year, XB_BURN_VALUE_COL, f,
+                        xb_fmt(b, NULL, XB_BOLD), _no_turn(br));
 }
 
 /* Turns negative (a net that starts >= 0): the fractional year, where
@@ -427,10 +524,14 @@ static void _turn(xlsx_book *b, const _rows *w, xb_str *f)
     xs_printf(f, "<0,\"" XB_BURNING "\",");
     _crossing_expr(b, w->tn_cross, XB_NO_BURN, f);
     xs_printf(f, ")");
-    _value_or(b, w->tn_frac, f, br->funding.turns_negative_frac, FMT_FRAC_YEAR, _no_turn(br));
+    _value_or(b, w->tn_frac, f, _frac(b, br->funding.turns_negative_frac), FMT_FRAC_YEAR, _no_turn(br));
 
     _figure_label(b, w->tn_year, "Turns negative (year)", "its first year below 0");
     xs_clear(f);
+    if (xb_sub(b)) {
+        _turn_period(b, w, f);
+        return;
+    }
     xs_printf(f, "=IF(ISNUMBER($B$%d),INT($B$%d)+1,$B$%d)", w->tn_frac + 1, w->tn_frac + 1,
               w->tn_frac + 1);
     _value_or(b, w->tn_year, f, br->burn.turns_negative_year ? br->burn.turns_negative_year
@@ -459,8 +560,11 @@ static void _trough(xlsx_book *b, const _rows *w, xb_str *f)
     xs_printf(f, ",1,MATCH($B$%d,", w->trough + 1);
     _net_range(b, f);
     xs_printf(f, ",0)),$B$%d)", w->trough + 1);
-    _value_or(b, w->trough_year, f, bu->trough_year ? bu->trough_year : NAN, XB_FMT_YEAR,
-              XB_NO_BURN);
+    if (xb_sub(b) && bu->trough_year)
+        _title_cached(b, w->trough_year, f, bu->trough_year, XB_BOLD | XB_RIGHT);
+    else
+        _value_or(b, w->trough_year, f, bu->trough_year ? bu->trough_year : NAN,
+                  XB_FMT_YEAR, XB_NO_BURN);
 
     _figure_label(b, w->funded, "Funded within the horizon?",
                   "no: still burning in the last year, so the peak burn and the funding "
@@ -494,8 +598,9 @@ static void _cash_figures(xlsx_book *b, const _rows *w, xb_str *f)
     const cx_burn_spec *sp = &b->m->burn;
     lxw_worksheet *ws = b->burn;
     int cy = XB_YEAR0 + (fu->cash_year - b->m->first_year);
-    char label[64];
-    snprintf(label, sizeof label, "Cash at the start of %d", fu->cash_year);
+    char label[64], p[CX_PERIOD_KEY_MAX];
+    snprintf(label, sizeof label, "Cash at the start of %s",
+             xb_number_title(b, fu->cash_year, p, sizeof p));
     _figure_label(b, w->cash_in, label, sp->cash.source ? sp->cash.source : "input");
     xb_num(b, ws, w->cash_in, XB_BURN_VALUE_COL, fu->opening_cash,
            xb_fmt(b, b->money_numfmt, XB_INPUT));
@@ -508,16 +613,17 @@ static void _cash_figures(xlsx_book *b, const _rows *w, xb_str *f)
     xs_printf(f, "),(");
     xs_ref(f, NULL, w->runout, XB_BURN_VALUE_COL, XB_ABS);
     xs_printf(f, "-");
-    xs_ref(f, NULL, XB_BURN_HEADER, cy, XB_ABS);
+    xs_ref(f, NULL, _yr(b), cy, XB_ABS);
     xs_printf(f, ")*12,\"" LASTS "\")");
     _value_or(b, w->runway, f, fu->runway_months, FMT_MONTHS, LASTS);
 
-    _figure_label(b, w->runout, "Cash runs out (fractional year)",
-                  "the year's net cash flow taken as spread evenly over its months");
+    _figure_label(b, w->runout, "Cash runs out (fractional year)", xb_sub(b)
+                  ? "each period's net cash flow taken as spread evenly within it"
+                  : "the year's net cash flow taken as spread evenly over its months");
     xs_clear(f);
     xs_printf(f, "=");
     _crossing_expr(b, w->runs_out, LASTS, f);
-    _value_or(b, w->runout, f, fu->runway_end, FMT_FRAC_YEAR, LASTS);
+    _value_or(b, w->runout, f, _frac(b, fu->runway_end), FMT_FRAC_YEAR, LASTS);
 
     _figure_label(b, w->gap, "Funding gap", NULL);
     _gap_note(b, w, f);
@@ -570,7 +676,10 @@ static void _by_year_labels(xlsx_book *b, const _rows *w)
     xs_init(&u);
     xb_unit_label(b, CX_U_MONEY, NULL, &u);
     const char *money = xs_get(&u);
-    xb_text(b, b->burn, w->by_year, 0, "Funding by year", xb_fmt(b, NULL, XB_SECTION));
+    xb_str by;
+    xs_init(&by);
+    xs_printf(&by, "Funding by %s", xb_per_word(b));
+    xb_text(b, b->burn, w->by_year, 0, xs_get(&by), xb_fmt(b, NULL, XB_SECTION));
     if (w->gross >= 0)
         _row_label(b, w->gross, w->commit >= 0 ? "Gross burn (costs + commitments)"
                                                : "Gross burn (costs)", money, 0);
@@ -580,12 +689,17 @@ static void _by_year_labels(xlsx_book *b, const _rows *w)
     if (w->raises >= 0)
         _row_label(b, w->raises, "Raises", money, 0);
     if (w->cash >= 0) {
-        _row_label(b, w->cash, "Cash at end of year", money, XB_BOLD);
+        xs_clear(&by);
+        xs_printf(&by, "Cash at end of %s", xb_per_word(b));
+        _row_label(b, w->cash, xs_get(&by), money, XB_BOLD);
         _row_label(b, w->runs_out, "cash runs out (year)", NULL, XB_NOTE);
     }
     _row_label(b, w->be_cross, "net crosses 0 (year)", NULL, XB_NOTE);
     _row_label(b, w->pb_cross, "paid back (year)", NULL, XB_NOTE);
     _row_label(b, w->tn_cross, "net turns negative (year)", NULL, XB_NOTE);
+    if (by.failed)
+        b->nomem = 1;
+    xs_release(&by);
     xs_release(&u);
 }
 
@@ -596,7 +710,7 @@ static void _helper(xlsx_book *b, int row, int c, int year, double v, xb_str *f)
     int here = year && c == XB_YEAR0 + (year - b->m->first_year) && isfinite(v);
     lxw_format *fmt = xb_fmt(b, FMT_FRAC_YEAR, XB_NOTE | XB_CENTER);
     if (here)
-        xb_formula(b, b->burn, row, c, f, fmt, v);
+        xb_formula(b, b->burn, row, c, f, fmt, _frac(b, v));
     else
         xb_formula_text(b, b->burn, row, c, f, fmt, "");
 }
@@ -614,8 +728,7 @@ static void _none_before(xlsx_book *b, int row, int c, xb_str *f)
 /* Append "D$3+(0-D6)/(E6-D6)": the crossing of `row` between c-1 and c. */
 static void _interpolate(xlsx_book *b, int row, int c, xb_str *f)
 {
-    (void)b;
-    xs_ref(f, NULL, XB_BURN_HEADER, c - 1, XB_ABS_ROW);
+    xs_ref(f, NULL, _yr(b), c - 1, XB_ABS_ROW);
     xs_printf(f, "+(0-");
     xs_ref(f, NULL, row, c - 1, 0);
     xs_printf(f, ")/(");
@@ -623,6 +736,7 @@ static void _interpolate(xlsx_book *b, int row, int c, xb_str *f)
     xs_printf(f, "-");
     xs_ref(f, NULL, row, c - 1, 0);
     xs_printf(f, ")");
+    _per_div(b, f);
 }
 
 /* Where a net that starts >= 0 first goes below 0 between c-1 and c:
@@ -639,14 +753,16 @@ static void _turn_cross(xlsx_book *b, const _rows *w, int c, xb_str *f)
     xs_printf(f, ">=0,");
     xs_ref(f, NULL, XB_BURN_NET, c, 0);
     xs_printf(f, "<0),");
-    xs_ref(f, NULL, XB_BURN_HEADER, c - 1, XB_ABS_ROW);
+    xs_ref(f, NULL, _yr(b), c - 1, XB_ABS_ROW);
     xs_printf(f, "+");
     xs_ref(f, NULL, XB_BURN_NET, c - 1, 0);
     xs_printf(f, "/(");
     xs_ref(f, NULL, XB_BURN_NET, c - 1, 0);
     xs_printf(f, "-");
     xs_ref(f, NULL, XB_BURN_NET, c, 0);
-    xs_printf(f, "),\"\")");
+    xs_printf(f, ")");
+    _per_div(b, f);
+    xs_printf(f, ",\"\")");
     _helper(b, w->tn_cross, c, br->burn.turns_negative_year, br->funding.turns_negative_frac, f);
 }
 
@@ -671,12 +787,13 @@ static void _crossings(xlsx_book *b, const _rows *w, int c, xb_str *f)
     xs_clear(f);
     xs_printf(f, "=IF(AND(");
     _none_before(b, w->pb_cross, c, f);
-    xs_ref(f, NULL, XB_BURN_HEADER, c, XB_ABS_ROW);
-    xs_printf(f, ">");
-    xs_ref(f, NULL, XB_BURN_PEAK_YEAR, XB_BURN_VALUE_COL, XB_ABS);
-    xs_printf(f, ",");
-    xs_ref(f, NULL, XB_BURN_CUM, c, 0);
-    xs_printf(f, ">=0),");
+    if (xb_sub(b)) {            /* the paid-back flag: after the peak, >= 0 */
+        xs_ref(f, NULL, XB_BURN_PAIDBACK, c, 0);
+        xs_printf(f, "=1),");
+    } else {
+        _after_peak(c, f);
+        xs_printf(f, "),");
+    }
     _interpolate(b, XB_BURN_CUM, c, f);
     xs_printf(f, ",\"\")");
     _helper(b, w->pb_cross, c, br->burn.peak_year ? br->burn.payback_year : 0,
@@ -712,7 +829,7 @@ static void _cash_year(xlsx_book *b, const _rows *w, int c, xb_str *f)
         _none_before(b, w->runs_out, c, f);
     xs_ref(f, NULL, w->cash, c, 0);
     xs_printf(f, "<0),");
-    xs_ref(f, NULL, XB_BURN_HEADER, c, XB_ABS_ROW);
+    xs_ref(f, NULL, _yr(b), c, XB_ABS_ROW);
     xs_printf(f, "+(%s", xs_get(&prev));
     if (w->raises >= 0) {
         xs_printf(f, "+");
@@ -720,11 +837,29 @@ static void _cash_year(xlsx_book *b, const _rows *w, int c, xb_str *f)
     }
     xs_printf(f, ")/(0-");
     xs_ref(f, NULL, XB_BURN_NET, c, 0);
-    xs_printf(f, "),\"\")");
+    xs_printf(f, ")");
+    _per_div(b, f);
+    xs_printf(f, ",\"\")");
     _helper(b, w->runs_out, c, fu->runout_year, fu->runway_end, f);
     if (prev.failed)
         b->nomem = 1;
     xs_release(&prev);
+}
+
+/* The raises of column c's year, =SUMIF(years,D$3,amounts); by period,
+ * whose titles are text that a criterion could read as a date,
+ * =SUMPRODUCT((periods=D$3)*amounts). */
+static void _raises_formula(xlsx_book *b, const _rows *w, int c, xb_str *f)
+{
+    int last = w->raise0 + (int)b->m->burn.nraises - 1, sub = xb_sub(b);
+    xs_clear(f);
+    xs_printf(f, sub ? "=SUMPRODUCT((" : "=SUMIF(");
+    xs_range(f, NULL, w->raise0, 1, last, 1, XB_ABS);
+    xs_printf(f, sub ? "=" : ",");
+    xs_ref(f, NULL, XB_BURN_HEADER, c, XB_ABS_ROW);
+    xs_printf(f, sub ? ")*" : ",");
+    xs_range(f, NULL, w->raise0, 2, last, 2, XB_ABS);
+    xs_printf(f, ")");
 }
 
 static void _by_year(xlsx_book *b, const _rows *w, size_t i, xb_str *f)
@@ -755,15 +890,7 @@ static void _by_year(xlsx_book *b, const _rows *w, size_t i, xb_str *f)
         xb_formula(b, b->burn, w->commit, c, f, money, fu->commitments[i]);
     }
     if (w->raises >= 0) {
-        int last = w->raise0 + (int)b->m->burn.nraises - 1;
-        xs_clear(f);
-        xs_printf(f, "=SUMIF(");
-        xs_range(f, NULL, w->raise0, 1, last, 1, XB_ABS);
-        xs_printf(f, ",");
-        xs_ref(f, NULL, XB_BURN_HEADER, c, XB_ABS_ROW);
-        xs_printf(f, ",");
-        xs_range(f, NULL, w->raise0, 2, last, 2, XB_ABS);
-        xs_printf(f, ")");
+        _raises_formula(b, w, c, f);
         xb_formula(b, b->burn, w->raises, c, f, money, fu->raises[i]);
     }
     if (w->cash >= 0)
@@ -780,12 +907,12 @@ static void _raises(xlsx_book *b, const _rows *w)
     lxw_format *h = xb_fmt(b, NULL, XB_HEADER);
     static const char *const head[] = {"Raise", "Year", "Amount", "Source"};
     for (int c = 0; c < 4; c++)
-        xb_text(b, ws, w->raise_head, c, head[c], h);
+        xb_text(b, ws, w->raise_head, c, c == 1 && xb_sub(b) ? "Period" : head[c], h);
     for (size_t k = 0; k < sp->nraises; k++) {
         const cx_raise *x = &sp->raises[k];
         int row = w->raise0 + (int)k;
         xb_text(b, ws, row, 0, x->name, NULL);
-        xb_num(b, ws, row, 1, x->year, xb_fmt(b, XB_FMT_YEAR, XB_INPUT));
+        xb_period_cell(b, ws, row, 1, x->year, XB_INPUT);
         xb_num(b, ws, row, 2, x->amount.base, xb_fmt(b, b->money_numfmt, XB_INPUT));
         if (x->source)
             xb_text(b, ws, row, 3, x->source, xb_fmt(b, NULL, XB_NOTE));
@@ -801,8 +928,9 @@ static void _goal_label(xlsx_book *b, const cx_goal *g, xb_str *s)
         return;
     }
     xs_printf(s, "%s: ", b->m->series[g->series].name);
+    char p[CX_PERIOD_KEY_MAX];
     if (g->kind == CX_G_BREAK_EVEN)
-        xs_printf(s, "break even by %d", g->by);
+        xs_printf(s, "break even by %s", xb_number_title(b, g->by, p, sizeof p));
     else {
         xs_printf(s, "peak funding at most ");
         xs_num(s, g->cap);
@@ -869,6 +997,7 @@ void xb_write_burn(xlsx_book *b)
     b->burn_tn_row = w.tn_year;
     b->burn_trough_row = w.trough;
     b->burn_funded_row = w.funded;
+    b->burn_cash_row = w.cash;
     _labels(b);
     _by_year_labels(b, &w);
     xb_str f;
@@ -898,4 +1027,5 @@ void xb_write_burn(xlsx_book *b)
         xb_insert_beside_wide(b, ws, w.end + 1, 0, cash);
     worksheet_freeze_panes(ws, XB_BURN_HEADER + 1, XB_YEAR0);
     xb_page_setup(b, ws, "Burn");
+    xb_period_print(b, ws);
 }

@@ -196,7 +196,7 @@ static lxw_chart *_metric_chart(xlsx_book *b, const char *metric, size_t first)
     free(hide);
 
     _metric_title(b, chart, metric, first, members, only);
-    chart_axis_set_name(chart->x_axis, "Year");
+    chart_axis_set_name(chart->x_axis, xb_axis_word(b));
     chart_axis_set_num_format(chart->y_axis, xb_series_numfmt(b, first));
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     return chart;
@@ -295,10 +295,12 @@ static void _burn_title(const xlsx_book *b, xb_str *t)
         xs_printf(t, "no burn within the horizon");
         return;
     }
+    char p[CX_PERIOD_KEY_MAX];
     if (bu->turns_negative_year)
-        xs_printf(t, "turns negative %d, ", bu->turns_negative_year);
+        xs_printf(t, "turns negative %s, ",
+                  xb_number_title(b, bu->turns_negative_year, p, sizeof p));
     if (bu->break_even_year)
-        xs_printf(t, "break-even %d", bu->break_even_year);
+        xs_printf(t, "break-even %s", xb_number_title(b, bu->break_even_year, p, sizeof p));
     else
         xs_printf(t, "no break-even within the horizon");
 }
@@ -360,7 +362,7 @@ lxw_chart *xb_chart_burn(xlsx_book *b)
     _burn_title(b, &t);
     _title(col, &t);
     xs_release(&t);
-    chart_axis_set_name(col->x_axis, "Year");
+    chart_axis_set_name(col->x_axis, xb_axis_word(b));
     chart_axis_set_num_format(col->y_axis, b->money_numfmt);
     chart_axis_set_label_position(col->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
     chart_legend_set_position(col, LXW_CHART_LEGEND_BOTTOM);
@@ -396,8 +398,10 @@ lxw_chart *xb_chart_commitments(xlsx_book *b)
         lxw_chart_fill fill = {.color = palette[k++ % (sizeof palette / sizeof palette[0])]};
         chart_series_set_fill(cs, &fill);
     }
-    xb_chart_money_title(b, chart, "Commitments by year paid", NULL);
-    chart_axis_set_name(chart->x_axis, "Year");
+    xb_chart_money_title(b, chart, xb_sub(b) ? (b->m->cal.per_year == 12
+                         ? "Commitments by month paid" : "Commitments by quarter paid")
+                         : "Commitments by year paid", NULL);
+    chart_axis_set_name(chart->x_axis, xb_axis_word(b));
     chart_axis_set_num_format(chart->y_axis, b->money_numfmt);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     return chart;
@@ -436,7 +440,7 @@ lxw_chart *xb_chart_depreciation(xlsx_book *b, size_t d)
     _dep_series(b, chart, p->total, c0, c1, p->yhead, "D&A", palette[1]);
     const cx_series *capex = &b->m->series[b->m->depreciations[d].capex];
     xb_chart_money_title(b, chart, "Capex and D&A: ", xb_series_label(capex));
-    chart_axis_set_name(chart->x_axis, "Year");
+    chart_axis_set_name(chart->x_axis, xb_axis_word(b));
     chart_axis_set_num_format(chart->y_axis, b->money_numfmt);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     return chart;
@@ -463,8 +467,10 @@ lxw_chart *xb_chart_cash(xlsx_book *b, int cash_row)
     lxw_chart_line line = {.color = 0x1F4E79, .width = 2.25};
     chart_series_set_line(cs, &line);
     chart_series_set_marker_type(cs, LXW_CHART_MARKER_CIRCLE);
-    xb_chart_money_title(b, chart, "Cash at end of year", NULL);
-    chart_axis_set_name(chart->x_axis, "Year");
+    xb_chart_money_title(b, chart, xb_sub(b) ? (b->m->cal.per_year == 12
+                         ? "Cash at end of month" : "Cash at end of quarter")
+                         : "Cash at end of year", NULL);
+    chart_axis_set_name(chart->x_axis, xb_axis_word(b));
     chart_axis_set_crossing(chart->y_axis, 0);
     chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
     lxw_chart_line zero = {.color = 0x000000, .width = 1.5};

@@ -61,6 +61,29 @@ static void _clamp(xb_str *f, int row)
     xs_printf(f, "))");
 }
 
+/* The fiscal year of a monthly or quarterly break-even (Burn shows its
+ * period's title): the whole part of its period's start,
+ * IF(ISNUMBER(MATCH(1,flags,0)),INT(INDEX(starts,1,MATCH(1,flags,0))),
+ * Burn!$B$14), the words of B14 when there is none. */
+static void _break_even_fiscal(xlsx_book *b, xb_str *f)
+{
+    const cx_burn_result *br = &b->r->burn;
+    int c0 = XB_YEAR0 + br->first_year - b->m->first_year, c1 = c0 + (int)br->n - 1;
+    xb_str match;
+    xs_init(&match);
+    xs_printf(&match, "MATCH(1,");
+    xs_range(&match, XB_BURN, XB_BURN_NONNEG, c0, XB_BURN_NONNEG, c1, XB_ABS);
+    xs_printf(&match, ",0)");
+    xs_printf(f, "IF(ISNUMBER(%s),INT(INDEX(", xs_get(&match));
+    xs_range(f, XB_BURN, XB_BURN_START, c0, XB_BURN_START, c1, XB_ABS);
+    xs_printf(f, ",1,%s)),", xs_get(&match));
+    xs_ref(f, XB_BURN, XB_BURN_BREAK_EVEN, XB_BURN_VALUE_COL, XB_ABS);
+    xs_printf(f, ")");
+    if (match.failed)
+        f->failed = 1;
+    xs_release(&match);
+}
+
 /* The formula recomputing check result cr in row; 0 when none applies. */
 static int _computed(xlsx_book *b, int row, const cx_check *c,
                      const cx_check_result *cr, xb_str *f)
@@ -90,7 +113,7 @@ static int _computed(xlsx_book *b, int row, const cx_check *c,
         if (c->kind == CX_C_GROWTH)
             xs_printf(f, "-1");
         else if (c->kind == CX_C_CAGR)
-            xs_printf(f, ")^(1/%d)-1", c->to - c->from);
+            xs_printf(f, ")^(%d/%d)-1", b->m->cal.per_year, c->to - c->from);
         return 1;
     case CX_C_CUMULATIVE: {
         const cx_burn_result *br = &b->r->burn;
@@ -107,7 +130,10 @@ static int _computed(xlsx_book *b, int row, const cx_check *c,
     case CX_C_BREAK_EVEN:
         if (!b->r->burn.enabled || !b->r->burn.n)
             return 0;
-        xs_ref(f, XB_BURN, XB_BURN_BREAK_EVEN, XB_BURN_VALUE_COL, XB_ABS);
+        if (xb_sub(b))
+            _break_even_fiscal(b, f);
+        else
+            xs_ref(f, XB_BURN, XB_BURN_BREAK_EVEN, XB_BURN_VALUE_COL, XB_ABS);
         return 1;
     case CX_C_RANGE:
         if (!isfinite(cr->computed_low))
@@ -134,9 +160,11 @@ static void _describe(xlsx_book *b, int row, const cx_check *c,
     xb_text(b, ws, row, XB_CHK_CHECK, xs_get(f), NULL);
     xs_clear(f);
     if (_yearly(c)) {
-        xb_num(b, ws, row, XB_CHK_PERIOD, cr->year, xb_fmt(b, XB_FMT_YEAR, XB_CENTER));
+        xb_period_cell(b, ws, row, XB_CHK_PERIOD, cr->year, XB_CENTER);
     } else if (c->kind != CX_C_BREAK_EVEN) {
-        xs_printf(f, "%d..%d", c->from, c->to);
+        char p0[CX_PERIOD_KEY_MAX], p1[CX_PERIOD_KEY_MAX];
+        xs_printf(f, "%s..%s", xb_number_title(b, c->from, p0, sizeof p0),
+                  xb_number_title(b, c->to, p1, sizeof p1));
         xb_text(b, ws, row, XB_CHK_PERIOD, xs_get(f), xb_fmt(b, NULL, XB_CENTER));
     }
     const char *text = c->stated.text;

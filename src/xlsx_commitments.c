@@ -25,8 +25,7 @@ static void _header(xlsx_book *b)
     xb_text(b, ws, CMT_HEADER, 1, "Scheduled?", h);
     xb_text(b, ws, CMT_HEADER, 2, "Total", h);
     for (size_t t = 0; t < b->m->nyears; t++)
-        xb_num(b, ws, CMT_HEADER, XB_YEAR0 + (int)t, b->m->first_year + (int)t,
-               xb_fmt(b, XB_FMT_YEAR, XB_HEADER | XB_CENTER));
+        xb_period_head(b, ws, CMT_HEADER, XB_YEAR0 + (int)t, (int)t);
     xb_text(b, ws, CMT_HEADER, _col_in(b), "Within horizon", h);
     xb_text(b, ws, CMT_HEADER, _col_beyond(b), "Beyond horizon", h);
 }
@@ -57,10 +56,22 @@ static void _profile_formula(xlsx_book *b, size_t i, int k, xb_str *f)
         xs_printf(f, "=%s*%d/(%s*(%s+1)/2)", t, k, n, n);
     else
         xs_printf(f, "=%s/%s", t, n);
+    if (xb_sub(b)) {            /* the year's amount spread evenly over its periods */
+        xs_clear(&total);
+        xs_printf(&total, "=(%s)/%d", f->s ? f->s + 1 : "", b->m->cal.per_year);
+        xs_clear(f);
+        xs_printf(f, "%s", xs_get(&total));
+    }
     if (total.failed || years.failed)
         f->failed = 1;
     xs_release(&total);
     xs_release(&years);
+}
+
+/* The (fiscal) year of period index t. */
+static int _year_of(const xlsx_book *b, int t)
+{
+    return xb_sub(b) ? cx_period_fiscal_year(&b->m->cal, t) : b->m->first_year + t;
 }
 
 static void _amounts(xlsx_book *b, size_t i, int row, double *in_horizon, xb_str *f)
@@ -75,12 +86,15 @@ static void _amounts(xlsx_book *b, size_t i, int row, double *in_horizon, xb_str
         if (a == 0 || !isfinite(a))
             continue;
         *in_horizon += a;
-        int k = b->m->first_year + (int)t - c->start + 1;
+        int k = _year_of(b, (int)t) - c->start + 1;
         if (_spread(c) && k >= 1 && k <= c->years) {
             _profile_formula(b, i, k, f);
             xb_formula(b, b->commit, row, XB_YEAR0 + (int)t, f, money, a);
         } else {
-            xb_num(b, b->commit, row, XB_YEAR0 + (int)t, a, c->schedule ? in : money);
+            /* a schedule's amounts are inputs; by period, the engine's
+             * spread of each year's amount */
+            xb_num(b, b->commit, row, XB_YEAR0 + (int)t, a,
+                   c->schedule && !xb_sub(b) ? in : money);
         }
     }
 }
@@ -112,7 +126,8 @@ static void _row(xlsx_book *b, size_t i, int row, xb_str *f)
     xs_printf(f, ")");
     xb_formula(b, ws, row, _col_in(b), f, money, in_horizon);
     double beyond = cr->beyond[i];
-    if (beyond != 0 && isfinite(beyond) && _spread(c) && c->start >= b->m->first_year &&
+    if (beyond != 0 && isfinite(beyond) && _spread(c) && !xb_sub(b) &&
+        c->start >= b->m->first_year &&
         c->total.kind != CX_V_MISSING) {
         xs_clear(f);
         xs_printf(f, "=");
@@ -154,7 +169,7 @@ void xb_write_commitments(xlsx_book *b)
     xb_text(b, ws, 0, 0, "Commitments", xb_fmt(b, NULL, XB_TITLE));
     xb_str u;
     xs_init(&u);
-    xs_printf(&u, "Contracted outflows by year paid (");
+    xs_printf(&u, "Contracted outflows by %s paid (", xb_per_word(b));
     xb_unit_label(b, CX_U_MONEY, NULL, &u);
     xs_printf(&u, ")");
     xb_text(b, ws, 1, 0, xs_get(&u), xb_fmt(b, NULL, XB_NOTE));
@@ -176,4 +191,5 @@ void xb_write_commitments(xlsx_book *b)
         xb_insert_wide_chart(b, ws, row + 2, 0, chart);
     worksheet_freeze_panes(ws, CMT_HEADER + 1, XB_YEAR0);
     xb_page_setup(b, ws, "Commitments");
+    xb_period_print(b, ws);
 }

@@ -95,7 +95,7 @@ static void _figure_row(xlsx_book *b, int row, size_t s, int t)
     xb_text(b, ws, row, XB_FIG_SERIES, x->name, plain);
     double height = 0;
     _wrapped(b, row, XB_FIG_LABEL, xb_series_label(x), 0, &height);
-    xb_num(b, ws, row, XB_FIG_YEAR, b->m->first_year + t, _f(b, XB_FMT_YEAR, XB_CENTER));
+    xb_period_cell(b, ws, row, XB_FIG_YEAR, b->m->first_year + t, XB_CENTER | XB_TOP);
     xb_text(b, ws, row, XB_FIG_TEXT, v->text ? v->text : "", plain);
     xb_text(b, ws, row, XB_FIG_KIND, cx_value_kind_name(v->kind), plain);
     xb_num(b, ws, row, XB_FIG_LOW, v->low, in);
@@ -210,8 +210,13 @@ static void _window_cagr(xlsx_book *b, int row, size_t s)
 {
     const cx_series_result *sr = &b->r->series[s];
     lxw_format *yf = _f(b, XB_FMT_YEAR, XB_CENTER);
-    xb_num(b, b->inputs, row, XB_DRV_WFROM, sr->window_from, yf);
-    xb_num(b, b->inputs, row, XB_DRV_WTO, sr->window_to, yf);
+    if (xb_sub(b)) {
+        xb_period_cell(b, b->inputs, row, XB_DRV_WFROM, sr->window_from, XB_CENTER | XB_TOP);
+        xb_period_cell(b, b->inputs, row, XB_DRV_WTO, sr->window_to, XB_CENTER | XB_TOP);
+    } else {
+        xb_num(b, b->inputs, row, XB_DRV_WFROM, sr->window_from, yf);
+        xb_num(b, b->inputs, row, XB_DRV_WTO, sr->window_to, yf);
+    }
     int a = sr->window_from - b->m->first_year;
     int z = sr->window_to - b->m->first_year;
     if (a < 0 || z <= a || z >= (int)b->m->nyears || !isfinite(sr->start_rate))
@@ -222,7 +227,8 @@ static void _window_cagr(xlsx_book *b, int row, size_t s)
     _window_value(b, &f, s, z);
     xs_printf(&f, "/");
     _window_value(b, &f, s, a);
-    xs_printf(&f, ")^(1/%d)-1", z - a);
+    /* a monthly or quarterly window annualised: ^(per_year/periods) */
+    xs_printf(&f, ")^(%d/%d)-1", b->m->cal.per_year, z - a);
     xb_formula(b, b->inputs, row, XB_DRV_WCAGR, &f, _f(b, XB_FMT_RATE, 0),
                sr->start_rate);
     xs_release(&f);
@@ -249,6 +255,22 @@ static void _fade(xlsx_book *b, int row, size_t s, const cx_driver *d)
     _define(b, s, "from", row, XB_DRV_FROM, XB_DRV_FROM);
     _define(b, s, "to", row, XB_DRV_TO, XB_DRV_TO);
     _define(b, s, "over", row, XB_DRV_OVER, XB_DRV_OVER);
+}
+
+/* A monthly or quarterly model: how the rates here become the rate of
+ * each period on Projection. */
+static void _per_note(const xlsx_book *b, const cx_driver *d, xb_str *how)
+{
+    int from = d->per ? d->per : 12, to = cx_period_months(&b->m->cal);
+    if (!xb_sub(b) || !cx_method_chained(d->method))
+        return;
+    const char *unit = from == 12 ? "year" : from == 3 ? "quarter" : "month";
+    if (from == to)
+        xs_printf(how, "; rates per %s, applied as they are each %s", unit, xb_per_word(b));
+    else
+        xs_printf(how, "; rates per %s (years counted from the first projected %s), "
+                  "applied each %s as (1+rate)^(%d/%d)-1", unit, xb_per_word(b),
+                  xb_per_word(b), to, from);
 }
 
 static const char *_driver_note(const cx_driver *d)
@@ -305,6 +327,7 @@ static void _driver_row(xlsx_book *b, int row, size_t s)
     xb_str how;
     xs_init(&how);
     xs_printf(&how, "%s", _driver_note(d));
+    _per_note(b, d, &how);
     _overrides_note(d, &how);
     if (d->source)
         xs_printf(&how, "\nSource: %s", d->source);
@@ -334,8 +357,19 @@ static void _driver_row(xlsx_book *b, int row, size_t s)
         break;
     case CX_D_TREND: {
         lxw_format *yf = _f(b, XB_FMT_YEAR, XB_CENTER);
-        xb_num(b, b->inputs, row, XB_DRV_WFROM, b->r->series[s].fit.from, yf);
-        xb_num(b, b->inputs, row, XB_DRV_WTO, b->r->series[s].fit.to, yf);
+        int a, z;
+        if (xb_sub(b)) {        /* the first and last fitted periods */
+            xb_trend_window(b, s, &a, &z);
+            if (a >= 0) {
+                xb_period_cell(b, b->inputs, row, XB_DRV_WFROM, b->m->first_year + a,
+                               XB_CENTER | XB_TOP);
+                xb_period_cell(b, b->inputs, row, XB_DRV_WTO, b->m->first_year + z,
+                               XB_CENTER | XB_TOP);
+            }
+        } else {
+            xb_num(b, b->inputs, row, XB_DRV_WFROM, b->r->series[s].fit.from, yf);
+            xb_num(b, b->inputs, row, XB_DRV_WTO, b->r->series[s].fit.to, yf);
+        }
         break;
     }
     default:

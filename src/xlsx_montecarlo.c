@@ -37,13 +37,16 @@ static const double _widths[] = {W_LABEL, 14, 14, 13, 13, 13, 13, 13, 13, 13, 13
 static void _head(_mc *s, const char *const *cols, size_t n)
 {
     double h = 0;
+    xb_str words;
+    xs_init(&words);
     for (size_t i = 0; i < n; i++) {
-        xb_text(s->b, s->ws, s->row, (int)i, cols[i],
-                xb_fmt(s->b, NULL, XB_HEADER | XB_WRAP));
+        const char *col = xb_period_words(s->b, cols[i], &words);   /* "Month" */
+        xb_text(s->b, s->ws, s->row, (int)i, col, xb_fmt(s->b, NULL, XB_HEADER | XB_WRAP));
         double w = i < sizeof _widths / sizeof *_widths ? _widths[i] : 13;
-        double hi = xb_text_height(cols[i], w, 11);
+        double hi = xb_text_height(col, w, 11);
         h = hi > h ? hi : h;
     }
+    xs_release(&words);
     xb_row_height(s->b, s->ws, s->row, h);
     s->row++;
 }
@@ -52,6 +55,15 @@ static void _section(_mc *s, const char *title)
 {
     s->row++;
     xb_text(s->b, s->ws, s->row++, 0, title, xb_fmt(s->b, NULL, XB_SECTION));
+}
+
+/* "what 2026–2029": the burn's first year (period) through burn_through. */
+static void _span_label(_mc *s, const char *what, char *buf, size_t n)
+{
+    char a[CX_PERIOD_KEY_MAX], z[CX_PERIOD_KEY_MAX];
+    snprintf(buf, n, "%s %s\xE2\x80\x93%s", what,
+             xb_number_title(s->b, s->mc->burn_first_year, a, sizeof a),
+             xb_number_title(s->b, s->mc->burn_through, z, sizeof z));
 }
 
 /* ---- inputs ------------------------------------------------------------ */
@@ -72,8 +84,9 @@ static void _input(_mc *s, size_t i)
     xb_str name;
     xs_init(&name);
     xs_printf(&name, "%s", b->m->series[in->series].name);
+    char p[CX_PERIOD_KEY_MAX];
     if (in->param == CX_MC_FIGURE)
-        xs_printf(&name, " %d", in->year);
+        xs_printf(&name, " %s", xb_number_title(b, in->year, p, sizeof p));
     xb_text(b, s->ws, s->row, 0, xs_get(&name), NULL);
     xs_release(&name);
     xb_text(b, s->ws, s->row, 1, cx_mc_param_name(b->r, in), NULL);
@@ -167,8 +180,7 @@ static void _percentiles(_mc *s)
     }
     s->row++;
     char label[96];
-    snprintf(label, sizeof label, "Cumulative net cash flow %d\xE2\x80\x93%d",
-             mc->burn_first_year, mc->burn_through);
+    _span_label(s, "Cumulative net cash flow", label, sizeof label);
     _stat_row(s, label, 0, &mc->cumulative);
     _stat_row(s, "Peak funding need", 1, &mc->peak);
     _stat_row(s, "NPV", 2, &mc->npv);
@@ -186,12 +198,14 @@ static void _targets(_mc *s)
     _head(s, cols, 4);
     for (size_t t = 0; t < mc->ntargets; t++) {
         const cx_target *tg = &mc->u->targets[mc->targets[t].target];
+        char p[CX_PERIOD_KEY_MAX];
         xb_str l;
         xs_init(&l);
         if (tg->label)
             xs_printf(&l, "%s", tg->label);
         else
-            xs_printf(&l, "%s %d", cx_target_kind_name(tg->kind), tg->year);
+            xs_printf(&l, "%s %s", cx_target_kind_name(tg->kind),
+                      xb_number_title(s->b, tg->year, p, sizeof p));
         xb_text(s->b, s->ws, s->row, 0, xs_get(&l), NULL);
         xs_release(&l);
         xb_num(s->b, s->ws, s->row, 1, mc->targets[t].p, xb_fmt(s->b, XB_FMT_RATIO, XB_BOLD));
@@ -210,11 +224,14 @@ static int _by_year(_mc *s)
     const cx_mc_result *mc = s->mc;
     const cx_mc_years *ys[3] = {&mc->break_even, &mc->payback, &mc->runout};
     lxw_format *pct = xb_fmt(s->b, XB_FMT_RATIO, 0);
-    _section(s, "Probability by year");
+    xb_str w;
+    xs_init(&w);
+    _section(s, xb_period_words(s->b, "Probability by year", &w));
     _head(s, cols, mc->runout.present ? 7 : 5);
+    xs_release(&w);
     int first = s->row;
     for (size_t i = 0; i < mc->burn_n; i++) {
-        xb_num(s->b, s->ws, s->row, 0, mc->burn_first_year + (int)i, xb_fmt(s->b, XB_FMT_YEAR, 0));
+        xb_period_cell(s->b, s->ws, s->row, 0, mc->burn_first_year + (int)i, 0);
         for (int k = 0; k < 3; k++) {
             if (!ys[k]->present)
                 continue;
@@ -282,7 +299,11 @@ static void _chart_by_year(_mc *s, int first)
     chart_axis_set_num_format(c->y_axis, "0%");
     chart_axis_set_max(c->y_axis, 1);
     chart_axis_set_min(c->y_axis, 0);
-    _insert(s, c, "Probability by year (by the end of each year)", 1);
+    xb_str w;
+    xs_init(&w);
+    _insert(s, c, xb_period_words(s->b, "Probability by year (by the end of each year)", &w),
+            1);
+    xs_release(&w);
 }
 
 /* ---- fan ---------------------------------------------------------------- */
@@ -364,7 +385,7 @@ static void _fan(_mc *s, const cx_mc_fan *fa)
     size_t j10 = _level_index(mc, 0.10), j50 = _level_index(mc, 0.50),
            j90 = _level_index(mc, 0.90);
     for (size_t i = 0; i < fa->n; i++) {
-        xb_num(s->b, s->ws, s->row, 0, fa->first_year + (int)i, xb_fmt(s->b, XB_FMT_YEAR, 0));
+        xb_period_cell(s->b, s->ws, s->row, 0, fa->first_year + (int)i, 0);
         _fan_det(s, fa, i, fmt);
         xb_num(s->b, s->ws, s->row, 2, fa->q[i * mc->nq + j10], fmt);
         xb_num(s->b, s->ws, s->row, 3, fa->q[i * mc->nq + j50], fmt);
@@ -384,8 +405,7 @@ static void _histogram(_mc *s)
     const cx_mc_result *mc = s->mc;
     lxw_format *money = xb_fmt(s->b, s->b->money_numfmt, 0);
     char title[120];
-    snprintf(title, sizeof title, "Histogram: cumulative net cash flow %d\xE2\x80\x93%d",
-             mc->burn_first_year, mc->burn_through);
+    _span_label(s, "Histogram: cumulative net cash flow", title, sizeof title);
     _section(s, title);
     int head = s->row;
     _head(s, cols, 4);

@@ -14,6 +14,10 @@
 #include "xlsx_book.h"
 
 #define PROJ_YEAR_ROW 3
+/* A monthly or quarterly model with a fitted trend: the x each period is
+ * fitted at (number / k, the fiscal year plus its place in it), in the
+ * row above the titles. */
+#define PROJ_X_ROW 2
 
 static int _stated(const cx_value *v)
 {
@@ -111,12 +115,40 @@ static unsigned _style(const cx_series *x, cx_value_kind k)
     }
 }
 
+/* The fitted x of period index t: the year row's cell, or by period the
+ * x row's. */
+static void _x_ref(xlsx_book *b, int t, xb_str *f)
+{
+    xs_ref(f, NULL, xb_sub(b) ? PROJ_X_ROW : b->year_row, XB_YEAR0 + t, XB_ABS_ROW);
+}
+
+/* By period: =TREND(Projection's stated cells,their x,x) over the fit's
+ * window, when its stated periods are consecutive (else no formula). */
+static int _trend_periods(xlsx_book *b, size_t s, int t, xb_str *f)
+{
+    const cx_fit *fit = &b->r->series[s].fit;
+    int a, z;
+    if (!xb_trend_window(b, s, &a, &z))
+        return 0;
+    int row = b->val_row[s];
+    xs_printf(f, "%s(", fit->kind == CX_FIT_LINEAR ? "TREND" : "GROWTH");
+    xs_range(f, NULL, row, XB_YEAR0 + a, row, XB_YEAR0 + z, XB_ABS);
+    xs_printf(f, ",");
+    xs_range(f, NULL, PROJ_X_ROW, XB_YEAR0 + a, PROJ_X_ROW, XB_YEAR0 + z, XB_ABS);
+    xs_printf(f, ",");
+    _x_ref(b, t, f);
+    xs_printf(f, ")");
+    return 1;
+}
+
 /* Trend, linear or exponential: =TREND(known_ys,known_xs,year) or
  * =GROWTH(...) over the fitted figures on Inputs (base and year columns;
  * a series' figures are consecutive rows there, in year order). */
 static int _trend_formula(xlsx_book *b, size_t s, int t, xb_str *f)
 {
     const cx_fit *fit = &b->r->series[s].fit;
+    if (xb_sub(b))
+        return _trend_periods(b, s, t, f);
     int a = xb_fig_row(b, s, fit->from - b->m->first_year);
     int z = xb_fig_row(b, s, fit->to - b->m->first_year);
     if (a < 0 || z < 0 || (size_t)(z - a + 1) != fit->n)
@@ -140,7 +172,7 @@ static int _unchained_formula(xlsx_book *b, size_t s, int t, xb_str *f)
         if (!n)
             return 0;
         xs_printf(f, "%s_L/(1+EXP(-%s_k*(", n, n);
-        xs_ref(f, NULL, b->year_row, XB_YEAR0 + t, XB_ABS_ROW);
+        _x_ref(b, t, f);
         xs_printf(f, "-%s_t0)))", n);
         return 1;
     }
@@ -287,6 +319,19 @@ static int _rate_formula(xlsx_book *b, size_t s, int k, xb_str *f)
     }
 }
 
+/* The (fiscal) year of period index t: its rate override's key. */
+static int _fiscal_year(const xlsx_book *b, int t)
+{
+    return xb_sub(b) ? cx_period_fiscal_year(&b->m->cal, t) : b->m->first_year + t;
+}
+
+/* Projected year k (1-based) of the j-th projected period: a year's
+ * periods share its rate (compute_series.c). */
+static int _projected_year(const xlsx_book *b, int j)
+{
+    return (j - 1) / b->m->cal.per_year + 1;
+}
+
 static void _rate_row(xlsx_book *b, size_t s)
 {
     const cx_series_result *sr = &b->r->series[s];
@@ -307,15 +352,17 @@ static void _rate_row(xlsx_book *b, size_t s)
             xb_formula(b, b->proj, row, XB_YEAR0 + (int)t, &f, fmt, sr->rate[t]);
             continue;
         }
-        if (cx_driver_override(&b->r->drivers[s], b->m->first_year + (int)t, &given)) {
+        if (cx_driver_override(&b->r->drivers[s], _fiscal_year(b, (int)t), &given)) {
             xb_num(b, b->proj, row, XB_YEAR0 + (int)t, sr->rate[t], input);
             continue;
         }
         xs_clear(&f);
-        if (_rate_formula(b, s, (int)t - sr->last_stated, &f))
+        if (_rate_formula(b, s, _projected_year(b, (int)t - sr->last_stated), &f)) {
+            xb_convert_rate(b, s, &f);
             xb_formula(b, b->proj, row, XB_YEAR0 + (int)t, &f, fmt, sr->rate[t]);
-        else
+        } else {
             xb_num(b, b->proj, row, XB_YEAR0 + (int)t, sr->rate[t], fmt);
+        }
     }
     xs_release(&f);
 }
@@ -329,16 +376,17 @@ static void _yoy_row(xlsx_book *b, size_t s, int row)
     xb_text(b, b->proj, row, 0, xs_get(&f), NULL);
     xb_text(b, b->proj, row, 1, "%", NULL);
     lxw_format *fmt = xb_fmt(b, XB_FMT_RATIO, 0);
-    for (size_t t = 1; t < b->m->nyears; t++) {
+    int per = b->m->cal.per_year;   /* against the same period a year earlier */
+    for (int t = per; t < (int)b->m->nyears; t++) {
         if (!isfinite(sr->yoy[t]))
             continue;
         xs_clear(&f);
         xs_printf(&f, "=");
-        xs_value_ref(b, &f, NULL, s, (int)t, 0);
+        xs_value_ref(b, &f, NULL, s, t, 0);
         xs_printf(&f, "/");
-        xs_value_ref(b, &f, NULL, s, (int)t - 1, 0);
+        xs_value_ref(b, &f, NULL, s, t - per, 0);
         xs_printf(&f, "-1");
-        xb_formula(b, b->proj, row, XB_YEAR0 + (int)t, &f, fmt, sr->yoy[t]);
+        xb_formula(b, b->proj, row, XB_YEAR0 + t, &f, fmt, sr->yoy[t]);
     }
     xs_release(&f);
 }
@@ -388,12 +436,27 @@ static void _legend(xlsx_book *b)
 static void _header_row(xlsx_book *b, int row, const char *first)
 {
     lxw_format *h = xb_fmt(b, NULL, XB_HEADER);
-    lxw_format *hy = xb_fmt(b, XB_FMT_YEAR, XB_HEADER | XB_CENTER);
     xb_text(b, b->proj, row, 0, first, h);
     xb_text(b, b->proj, row, 1, "Unit", h);
     xb_text(b, b->proj, row, 2, "Method", h);
     for (size_t t = 0; t < b->m->nyears; t++)
-        xb_num(b, b->proj, row, XB_YEAR0 + (int)t, b->m->first_year + (int)t, hy);
+        xb_period_head(b, b->proj, row, XB_YEAR0 + (int)t, (int)t);
+}
+
+/* By period with a fitted trend: the row of each period's x. */
+static void _x_row(xlsx_book *b)
+{
+    int any = 0;
+    for (size_t s = 0; s < b->m->nseries; s++)
+        any |= b->r->drivers[s].method == CX_D_TREND;
+    if (!xb_sub(b) || !any)
+        return;
+    xb_text(b, b->proj, PROJ_X_ROW, 0, "x of a fitted trend (fiscal year)",
+            xb_fmt(b, NULL, XB_NOTE));
+    for (size_t t = 0; t < b->m->nyears; t++)
+        xb_num(b, b->proj, PROJ_X_ROW, XB_YEAR0 + (int)t,
+               (double)cx_period_number(&b->m->cal, (int)t) / b->m->cal.per_year,
+               xb_fmt(b, "0.000", XB_NOTE | XB_CENTER));
 }
 
 void xb_write_projection(xlsx_book *b)
@@ -406,6 +469,7 @@ void xb_write_projection(xlsx_book *b)
     xs_release(&t);
     _legend(b);
     _header_row(b, PROJ_YEAR_ROW, "Series");
+    _x_row(b);
     for (size_t s = 0; s < b->m->nseries; s++) {
         _value_row(b, s);
         if (b->rate_row[s] >= 0)
@@ -438,4 +502,5 @@ void xb_write_projection(xlsx_book *b)
                                      12, NULL));
     worksheet_freeze_panes(ws, PROJ_YEAR_ROW + 1, XB_YEAR0);
     xb_page_setup(b, ws, "Projection");
+    xb_period_print(b, ws);
 }

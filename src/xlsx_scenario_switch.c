@@ -196,11 +196,12 @@ static void _window_cells(xlsx_book *b, size_t s, const cx_driver *d, int c)
     int a, z;
     if (!_window(b, s, d, &a, &z))
         return;
-    lxw_format *yf = xb_fmt(b, XB_FMT_YEAR, XB_CENTER | XB_TOP);
-    xb_num(b, b->inputs, p[XB_SWP_WFROM], c, b->m->first_year + a, yf);
-    xb_num(b, b->inputs, p[XB_SWP_WTO], c, b->m->first_year + z, yf);
+    int per = b->m->cal.per_year;   /* a window of periods: annualised */
+    xb_period_cell(b, b->inputs, p[XB_SWP_WFROM], c, b->m->first_year + a, XB_CENTER | XB_TOP);
+    xb_period_cell(b, b->inputs, p[XB_SWP_WTO], c, b->m->first_year + z, XB_CENTER | XB_TOP);
     double cagr = NAN;
-    if (cx_cagr(sr->v[a].base, sr->v[z].base, z - a, &cagr) != CX_OK)
+    if ((per == 1 ? cx_cagr(sr->v[a].base, sr->v[z].base, z - a, &cagr)
+                  : cx_cagr_periods(sr->v[a].base, sr->v[z].base, z - a, per, &cagr)) != CX_OK)
         cagr = NAN;
     xb_str f;
     xs_init(&f);
@@ -208,7 +209,7 @@ static void _window_cells(xlsx_book *b, size_t s, const cx_driver *d, int c)
     xs_value_ref(b, &f, XB_PROJECTION, s, z, XB_ABS);
     xs_printf(&f, "/");
     xs_value_ref(b, &f, XB_PROJECTION, s, a, XB_ABS);
-    xs_printf(&f, ")^(1/%d)-1", z - a);
+    xs_printf(&f, ")^(%d/%d)-1", per, z - a);
     xb_formula(b, b->inputs, p[XB_SWP_WCAGR], c, &f,
                xb_fmt(b, XB_FMT_RATE, XB_CENTER | XB_TOP), cagr);
     xs_release(&f);
@@ -453,14 +454,36 @@ static void _rate_expr(xlsx_book *b, xb_str *f, size_t s, const cx_driver *d, in
     }
 }
 
+/* A monthly or quarterly model: the rate as the period's, (1+r)^(to/from)-1
+ * from driver d's unit (per; a year by default), as xlsx_periods.c's
+ * xb_convert_rate; nothing when the units agree. */
+static int _convert_open(const xlsx_book *b, const cx_driver *d, xb_str *f)
+{
+    int from = d->per ? d->per : 12, to = cx_period_months(&b->m->cal);
+    if (from == to)
+        return 0;
+    xs_printf(f, "(1+");
+    return 1;
+}
+
+static void _convert_close(const xlsx_book *b, const cx_driver *d, xb_str *f)
+{
+    xs_printf(f, ")^(%d/%d)-1", cx_period_months(&b->m->cal), d->per ? d->per : 12);
+}
+
 void xb_switch_rate(xlsx_book *b, size_t s, int t, xb_str *f)
 {
-    int k = t - b->r->series[s].last_stated;
+    /* a year's periods share its rate; overrides are by (fiscal) year */
+    int k = (t - b->r->series[s].last_stated - 1) / b->m->cal.per_year + 1;
+    int year = xb_sub(b) ? cx_period_fiscal_year(&b->m->cal, t) : b->m->first_year + t;
     xs_printf(f, "=CHOOSE(MATCH(scenario,scenario_names,0)");
     for (size_t j = 0; j < b->sw_n; j++) {
+        const cx_driver *d = _driver(b->m, j, s);
         xs_printf(f, ",");
-        _rate_expr(b, f, s, _driver(b->m, j, s), XB_SW_COL0 + (int)j, k,
-                   b->m->first_year + t);
+        int wrap = _convert_open(b, d, f);
+        _rate_expr(b, f, s, d, XB_SW_COL0 + (int)j, k, year);
+        if (wrap)
+            _convert_close(b, d, f);
     }
     xs_printf(f, ")");
 }

@@ -50,9 +50,11 @@ static void _unit(xlsx_book *b, size_t i, xb_str *u)
         xb_unit_label(b, s->unit, s->unit_text, u);
         break;
     }
-    case CX_SF_PEAK_YEAR: case CX_SF_BREAK_EVEN: case CX_SF_PAYBACK:
-    case CX_SF_BREAK_EVEN_FRAC: case CX_SF_PAYBACK_FRAC: case CX_SF_CASH_OUT:
-        xs_printf(u, "year");
+    case CX_SF_PEAK_YEAR: case CX_SF_BREAK_EVEN: case CX_SF_PAYBACK: case CX_SF_CASH_OUT:
+        xs_printf(u, "%s", xb_per_word(b));   /* a period's title by period */
+        break;
+    case CX_SF_BREAK_EVEN_FRAC: case CX_SF_PAYBACK_FRAC:
+        xs_printf(u, xb_sub(b) ? "fiscal year" : "year");
         break;
     case CX_SF_RUNWAY: xs_printf(u, "months"); break;
     case CX_SF_IRR: xs_printf(u, "%%"); break;
@@ -81,6 +83,25 @@ static void _label(xlsx_book *b, int row, size_t i, xb_str *u)
     xb_text(b, b->scen, row, _UNIT, xs_get(u), NULL);
 }
 
+/* A year figure shown as a period's title in a monthly or quarterly model. */
+static int _title_row(const xlsx_book *b, size_t i)
+{
+    cx_scenario_fig fig = _set(b)->rows[i].fig;
+    return xb_sub(b) && (fig == CX_SF_PEAK_YEAR || fig == CX_SF_BREAK_EVEN ||
+                         fig == CX_SF_PAYBACK || fig == CX_SF_CASH_OUT);
+}
+
+/* Row i's value in column k as shown: a fractional period number as a
+ * fractional fiscal year (itself in an annual model). */
+static double _shown(const xlsx_book *b, size_t i, size_t k)
+{
+    const cx_scenario_set *s = _set(b);
+    double v = s->value[i * s->ncols + k];
+    cx_scenario_fig fig = s->rows[i].fig;
+    return fig == CX_SF_BREAK_EVEN_FRAC || fig == CX_SF_PAYBACK_FRAC
+           ? xb_fraction_year(b, v) : v;
+}
+
 /* The values block: one row per figure, one column per scenario. */
 static void _values(xlsx_book *b, xb_str *u)
 {
@@ -91,8 +112,12 @@ static void _values(xlsx_book *b, xb_str *u)
         _label(b, row, i, u);
         lxw_format *f = xb_fmt(b, _numfmt(b, i), 0);
         for (size_t k = 0; k < s->ncols; k++) {
-            double v = s->value[i * s->ncols + k];
-            if (isfinite(v))
+            double v = _shown(b, i, k);
+            char p[CX_PERIOD_KEY_MAX];
+            if (isfinite(v) && _title_row(b, i))
+                xb_text(b, b->scen, row, _COL0 + (int)k,
+                        xb_number_title(b, (int)v, p, sizeof p), xb_fmt(b, NULL, XB_RIGHT));
+            else if (isfinite(v))
                 xb_num(b, b->scen, row, _COL0 + (int)k, v, f);
             else
                 xb_text(b, b->scen, row, _COL0 + (int)k, "n/a",
@@ -115,7 +140,10 @@ static void _diffs(xlsx_book *b, int top, xb_str *u, xb_str *f)
             xs_clear(f);
             xs_refs(f, "=IF(AND(ISNUMBER(@),ISNUMBER(@)),@-@,\"\")", vrow, c, 0u,
                     vrow, _COL0, XB_ABS_COL, vrow, c, 0u, vrow, _COL0, XB_ABS_COL);
-            xb_formula(b, b->scen, row, c, f, fmt, s->diff[i * s->ncols + k]);
+            double d = s->diff[i * s->ncols + k];
+            if (xb_sub(b) && isfinite(d))   /* titles: no number; fractions shown */
+                d = _title_row(b, i) ? NAN : _shown(b, i, k) - _shown(b, i, 0);
+            xb_formula(b, b->scen, row, c, f, fmt, d);
         }
     }
 }

@@ -6,6 +6,7 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "report_util.h"
 #include "xlsx_book.h"
@@ -99,8 +100,10 @@ static void _info(xlsx_book *b)
               m->currency && *m->currency ? ", " : "", report_scale_word(m->scale));
     _pair(b, SUM_INFO + 2, "Currency and unit", xs_get(&t));
     xs_clear(&t);
-    xs_printf(&t, "%d\xE2\x80\x93%d", m->first_year, m->last_year);
-    _pair(b, SUM_INFO + 3, "Years", xs_get(&t));
+    char p0[CX_PERIOD_KEY_MAX], p1[CX_PERIOD_KEY_MAX];
+    xs_printf(&t, "%s\xE2\x80\x93%s", xb_number_title(b, m->first_year, p0, sizeof p0),
+              xb_number_title(b, m->last_year, p1, sizeof p1));
+    _pair(b, SUM_INFO + 3, xb_sub(b) ? "Periods" : "Years", xs_get(&t));
     xs_release(&t);
     _pair(b, SUM_INFO + 4, "As of", m->as_of_text);
     _master_check(b);
@@ -126,8 +129,8 @@ static void _key_row(xlsx_book *b, int row, size_t s, xb_str *f)
     xs_clear(f);
     xb_unit_label(b, b->m->series[s].unit, b->m->series[s].unit_text, f);
     xb_text(b, ws, row, 2, xs_get(f), NULL);
-    xb_num(b, ws, row, 3, y0 + sr->first, xb_fmt(b, XB_FMT_YEAR, 0));
-    xb_num(b, ws, row, 4, y0 + sr->last_stated, xb_fmt(b, XB_FMT_YEAR, 0));
+    xb_period_cell(b, ws, row, 3, y0 + sr->first, 0);
+    xb_period_cell(b, ws, row, 4, y0 + sr->last_stated, 0);
     int ts[] = {sr->first, sr->last_stated, (int)b->m->nyears - 1};
     int cols[] = {5, 6, 9};
     for (int i = 0; i < 3; i++) {
@@ -143,7 +146,12 @@ static void _key_row(xlsx_book *b, int row, size_t s, xb_str *f)
     xs_printf(f, "=G%d/F%d", row + 1, row + 1);
     xb_formula(b, ws, row, 7, f, xb_fmt(b, XB_FMT_MULT, XB_BOLD), sr->hist_multiple);
     xs_clear(f);
-    if (isfinite(sr->hist_cagr)) {
+    if (isfinite(sr->hist_cagr) && xb_sub(b)) {
+        /* annualised over the periods: (to/from)^(per_year/periods)-1 */
+        xs_printf(f, "=(G%d/F%d)^(%d/%d)-1", row + 1, row + 1, b->m->cal.per_year,
+                  sr->last_stated - sr->first);
+        xb_formula(b, ws, row, 8, f, xb_fmt(b, XB_FMT_RATIO, XB_BOLD), sr->hist_cagr);
+    } else if (isfinite(sr->hist_cagr)) {
         /* RRI(n, pv, fv) = (fv/pv)^(1/n)-1: Excel 2013+ and LibreOffice. */
         xs_printf(f, "=_xlfn.RRI(E%d-D%d,F%d,G%d)", row + 1, row + 1, row + 1, row + 1);
         xb_formula(b, ws, row, 8, f, xb_fmt(b, XB_FMT_RATIO, XB_BOLD), sr->hist_cagr);
@@ -163,7 +171,8 @@ static int _key_figures(xlsx_book *b, int row)
         xb_text(b, ws, row, i, head[i], h);
     xb_str f;
     xs_init(&f);
-    xs_printf(&f, "%d value", b->m->last_year);
+    char p[CX_PERIOD_KEY_MAX];
+    xs_printf(&f, "%s value", xb_number_title(b, b->m->last_year, p, sizeof p));
     xb_text(b, ws, row++, 9, xs_get(&f), h);
     int first = row;
     for (size_t s = 0; s < b->m->nseries; s++)
@@ -181,7 +190,12 @@ static int _key_figures(xlsx_book *b, int row)
 static void _line(xlsx_book *b, int row, const char *label, xb_str *f, double num,
                   const char *nf, const char *text, unsigned tflags)
 {
-    xb_text(b, b->summary, row, 0, label, NULL);
+    xb_str w;
+    xs_init(&w);
+    xb_text(b, b->summary, row, 0, xb_period_words(b, label, &w), NULL);
+    if (w.failed)
+        b->nomem = 1;
+    xs_release(&w);
     if (text)
         xb_formula_text(b, b->summary, row, 1, f, xb_fmt(b, NULL, XB_BOLD | tflags), text);
     else
@@ -205,6 +219,11 @@ static void _ref_line(xlsx_book *b, int row, const char *label, const char *shee
 static void _burn_ref(xlsx_book *b, int row, const char *label, int burn_row,
                       double num, const char *text, const char *nf)
 {
+    char p[CX_PERIOD_KEY_MAX];
+    if (xb_sub(b) && !text && nf && !strcmp(nf, XB_FMT_YEAR))   /* a period's title */
+        text = xb_number_title(b, (int)num, p, sizeof p);
+    else if (xb_sub(b) && !text && nf && !strcmp(nf, "0.00"))   /* fractional */
+        num = xb_fraction_year(b, num);
     _ref_line(b, row, label, XB_BURN, burn_row, XB_BURN_VALUE_COL, num, nf, text, XB_RIGHT);
 }
 

@@ -6,10 +6,11 @@
  */
 #include <math.h>
 
+#include "discount.h"
 #include "xlsx_book.h"
 
 /* Rows (0-based); flows run from column XB_YEAR0 + first year index. */
-enum { _TITLE = 0, _INPUTS = 2, _RATE, _FLOWS, _DATES,
+enum { _TITLE = 0, _INPUTS = 2, _RATE, _FLOWS, _DATES, _PRATE,
        _HEADER = 7, _FLOW, _DATE, _DISC,
        _FIGURES = 12, _NPV = XB_VAL_NPV, _NPV0 = XB_VAL_NPV0,
        _XNPV = XB_VAL_XNPV, _IRR = XB_VAL_IRR, _XIRR = XB_VAL_XIRR };
@@ -26,6 +27,36 @@ static int _c0(const xlsx_book *b)
 static int _c1(const xlsx_book *b)
 {
     return _c0(b) + (int)b->r->discount.n - 1;
+}
+
+/* The NPV's rate: discount_rate itself in an annual model; by period, a
+ * cell named discount_rate_period, =(1+discount_rate)^(1/12)-1, the rate
+ * the engine discounts each period at (XNPV and XIRR stay per year). */
+static const char *_npv_rate(const xlsx_book *b)
+{
+    return xb_sub(b) ? "discount_rate_period" : "discount_rate";
+}
+
+static void _period_rate(xlsx_book *b)
+{
+    if (!xb_sub(b))
+        return;
+    lxw_worksheet *ws = b->valuation;
+    xb_str f;
+    xs_init(&f);
+    xs_printf(&f, "Discount rate (per %s)", xb_per_word(b));
+    xb_text(b, ws, _PRATE, 0, xs_get(&f), NULL);
+    xs_clear(&f);
+    xs_printf(&f, "=(1+discount_rate)^(%d/12)-1", cx_period_months(&b->m->cal));
+    xb_formula(b, ws, _PRATE, VCOL, &f, xb_fmt(b, XB_FMT_RATE, 0), b->r->discount.rate);
+    xs_clear(&f);
+    xs_printf(&f, "=");
+    xs_ref(&f, XB_VALUATION, _PRATE, VCOL, XB_ABS);
+    if (!f.failed)
+        xb_check(b, workbook_define_name(b->wb, "discount_rate_period", xs_get(&f)));
+    else
+        b->nomem = 1;
+    xs_release(&f);
 }
 
 static void _inputs(xlsx_book *b)
@@ -53,8 +84,13 @@ static void _inputs(xlsx_book *b)
     else
         xb_text(b, ws, _FLOWS, VCOL, b->m->series[sp->series].name, NULL);
     xb_text(b, ws, _DATES, 0, "Dates (XNPV, XIRR)", NULL);
-    xb_text(b, ws, _DATES, VCOL, sp->dates == CX_DATES_MID_YEAR ? "1 July of each year"
-                                                                 : "31 December of each year", NULL);
+    if (xb_sub(b))
+        xb_text(b, ws, _DATES, VCOL, sp->dates == CX_DATES_MID_YEAR
+                ? "the middle of each period" : "the last day of each period", NULL);
+    else
+        xb_text(b, ws, _DATES, VCOL, sp->dates == CX_DATES_MID_YEAR ? "1 July of each year"
+                : "31 December of each year", NULL);
+    _period_rate(b);
 }
 
 /* The flow in column c: =Burn!F6 or =Projection!F12. */
@@ -72,30 +108,50 @@ static void _flow(xlsx_book *b, int c, size_t i, xb_str *f)
                b->r->discount.flows[i]);
 }
 
+/* Period t's date: =DATE(y,m,d) of its last day, or (mid) its first day
+ * plus half its days, =DATE(2026,2,1)+14 (model/compute_discount.c). */
+static void _period_date(xlsx_book *b, int t, xb_str *f)
+{
+    cx_date a = cx_period_start(&b->m->cal, t), z = cx_period_end(&b->m->cal, t);
+    if (b->m->discount.dates != CX_DATES_MID_YEAR) {
+        xs_printf(f, "=DATE(%d,%d,%d)", z.year, z.month, z.day);
+        return;
+    }
+    double days = cx_serial_date(z.year, z.month, z.day) - cx_serial_date(a.year, a.month, a.day);
+    xs_printf(f, "=DATE(%d,%d,%d)+%d", a.year, a.month, a.day, (int)floor((days + 1) / 2));
+}
+
 static void _year(xlsx_book *b, size_t i, xb_str *f)
 {
     const cx_discount_result *d = &b->r->discount;
     lxw_worksheet *ws = b->valuation;
     int c = _c0(b) + (int)i, year = d->first_year + (int)i;
-    xb_num(b, ws, _HEADER, c, year, xb_fmt(b, XB_FMT_YEAR, XB_HEADER | XB_CENTER));
+    xb_period_head(b, ws, _HEADER, c, c - XB_YEAR0);
     _flow(b, c, i, f);
 
     xs_clear(f);
-    if (b->m->discount.dates == CX_DATES_MID_YEAR)
+    if (xb_sub(b))
+        _period_date(b, c - XB_YEAR0, f);
+    else if (b->m->discount.dates == CX_DATES_MID_YEAR)
         xs_printf(f, "=DATE(%d,7,1)", year);
     else
         xs_printf(f, "=DATE(%d,12,31)", year);
     xb_formula(b, ws, _DATE, c, f, xb_fmt(b, FMT_DATE, XB_CENTER), d->dates[i]);
 
-    /* =D9/(1+discount_rate)^(D$8-$D$8+1): the spreadsheet NPV's term. */
+    /* =D9/(1+discount_rate)^(D$8-$D$8+1): the spreadsheet NPV's term;
+     * by period (titles, not years) the count itself, ^(i+1). */
     xs_clear(f);
     xs_printf(f, "=");
     xs_ref(f, NULL, _FLOW, c, 0);
-    xs_printf(f, "/(1+discount_rate)^(");
-    xs_ref(f, NULL, _HEADER, c, XB_ABS_ROW);
-    xs_printf(f, "-");
-    xs_ref(f, NULL, _HEADER, _c0(b), XB_ABS);
-    xs_printf(f, "+1)");
+    xs_printf(f, "/(1+%s)^(", _npv_rate(b));
+    if (xb_sub(b)) {
+        xs_printf(f, "%zu)", i + 1);
+    } else {
+        xs_ref(f, NULL, _HEADER, c, XB_ABS_ROW);
+        xs_printf(f, "-");
+        xs_ref(f, NULL, _HEADER, _c0(b), XB_ABS);
+        xs_printf(f, "+1)");
+    }
     xb_formula(b, ws, _DISC, c, f, xb_fmt(b, b->money_numfmt, 0), d->discounted[i]);
 }
 
@@ -135,7 +191,7 @@ static void _npvs(xlsx_book *b, xb_str *f)
     lxw_format *money = xb_fmt(b, b->money_numfmt, XB_BOLD);
     xb_text(b, ws, _NPV, 0, "NPV, spreadsheet convention (first flow discounted one period)", NULL);
     xs_clear(f);
-    xs_printf(f, "=NPV(discount_rate,");
+    xs_printf(f, "=NPV(%s,", _npv_rate(b));
     _row_range(b, f, _FLOW, _c0(b));
     xs_printf(f, ")");
     xb_formula(b, ws, _NPV, VCOL, f, money, d->npv);
@@ -145,7 +201,7 @@ static void _npvs(xlsx_book *b, xb_str *f)
     xs_printf(f, "=");
     xs_ref(f, NULL, _FLOW, _c0(b), XB_ABS);
     if (d->n > 1) {
-        xs_printf(f, "+NPV(discount_rate,");
+        xs_printf(f, "+NPV(%s,", _npv_rate(b));
         _row_range(b, f, _FLOW, _c0(b) + 1);
         xs_printf(f, ")");
     }

@@ -2,7 +2,8 @@
 # periods.sh - monthly and quarterly models (issue 13): the month cash runs
 # out, counted by hand; a quarterly model with fiscal_year_end 6 rolled up
 # to fiscal years by hand; rates per year and per month; spread; JSON, CSV
-# and table by period; a workbook refused until it is written by period.
+# and table by period; workbooks by period (recalculated, worked by hand in
+# tests/e2e/periods_workbook.py).
 # The expected figures are worked in tests/e2e/periods_check.py.
 #
 # CAPEX (default ./capex) is the binary under test.
@@ -108,10 +109,165 @@ check "mc of dep" sh -c '"$1" mc "$2" -n --paths 2000 -f json >"$3" 2>"$4"' sh "
     "$T/dep.yaml" "$T/dep_mc.json" "$T/err"
 check "figures worked by hand" "$PYTHON" tests/e2e/periods_check.py "$T"
 
-# A workbook by period is not written yet: refused, nothing written.
-"$CAPEX" run "$T/burn.yaml" -o "$T/burn.xlsx" >"$T/out" 2>"$T/err"
-if [ $? -eq 65 ] && [ ! -e "$T/burn.xlsx" ] && grep -q "workbook is not written yet" "$T/err"
-then ok "monthly workbook refused (65, nothing written)"
-else bad "monthly workbook refused (65, nothing written)"
+# A monthly model with a raise, a front-loaded commitment paid from the
+# burn, a balance and Korean names (periods_workbook.py works its figures).
+cat >"$T/raise.yaml" <<'YAML'
+model: monthly-raise
+title: 월간 번 — monthly burn with a raise
+as_of: 2026-01-01
+periods: 2026-03..2028-02
+series:
+  revenue.app: {2026-03: 2, 2026-06: 2.6}
+  costs.app: {2026-03: 9}
+  headcount.app:
+    kind: balance
+    unit: people
+    values: {2026-03: 20, 2027-02: 32}
+drivers:
+  revenue.app: {method: growth, rate: 400%}
+  costs.app: {method: growth, rate: 1%, per: month}
+  headcount.app: {method: growth, rate: 10%}
+commitments:
+  - {name: 클라우드 계약, total: 24, start: 2027, years: 2, profile: front}
+  - {name: GPUs, schedule: {2026-05: 5, 2027: 12}}
+burn:
+  revenue: revenue.app
+  costs: costs.app
+  cash: 60
+  include_commitments: true
+  raises:
+    - {name: Series A, year: 2026-09, amount: 40}
+YAML
+# The same growing slower: its cash runs out (a crossing on the cash row).
+sed 's/rate: 400%/rate: 60%/' "$T/raise.yaml" >"$T/raise60.yaml"
+# Quarterly net that starts >= 0, turns negative, breaks even, pays back.
+cat >"$T/turn.yaml" <<'YAML'
+model: quarterly-turn
+as_of: 2026-01-01
+periods: 2025Q3..2027Q2
+fiscal_year_end: 3
+series:
+  fcf.co:
+    values: {2025Q3: 4, 2025Q4: 2, 2026Q1: -3, 2026Q2: -5, 2026Q3: -2,
+             2026Q4: 1, 2027Q1: 3, 2027Q2: 6}
+burn:
+  net: fcf.co
+  label: free cash flow
+  cash: 5
+YAML
+
+# With checks (a break-even year, a CAGR annualised over months, a growth,
+# a cumulative) and a scenario, written once and with --scenario all.
+cp "$T/raise.yaml" "$T/checks.yaml"
+cat >>"$T/checks.yaml" <<'YAML'
+checks:
+  - {break_even: burn, stated: 2027}
+  - {cagr: revenue.app, from: 2026-03, to: 2026-12, stated: 300%}
+  - {growth: revenue.app, from: 2026-06, to: 2026-07, stated: 14%}
+  - {cumulative: burn, from: 2026-03, to: 2026-12, stated: -50}
+scenarios:
+  slow:
+    drivers:
+      revenue.app: {method: growth, rate: 60%}
+YAML
+
+# Goal seek and sensitivity by month (values, with swings as formulas).
+cp "$T/raise60.yaml" "$T/goals.yaml"
+cat >>"$T/goals.yaml" <<'YAML'
+goals:
+  - {solve: revenue.app, for: break_even, by: 2027-09}
+  - {solve: costs.app, for: peak_funding, below: 150}
+sensitivity:
+  output: cumulative_burn
+  through: 2027-06
+  tornado:
+    move: 20%
+    drivers: [revenue.app, costs.app]
+  grid:
+    x: revenue.app
+    y: costs.app
+    steps: [-20%, 0%, 20%]
+YAML
+
+# Trends by month: =TREND / =GROWTH over the stated periods' cells at the
+# x row (number / 12), the logistic on the same x; an annualised CAGR.
+cat >"$T/trends.yaml" <<'YAML'
+model: monthly-trends
+as_of: 2026-01-01
+periods: 2026-01..2027-06
+series:
+  users.lin: {2026-01: 10, 2026-02: 12, 2026-03: 15, 2026-04: 16}
+  users.exp: {2026-01: 10, 2026-02: 12, 2026-03: 15, 2026-04: 17}
+  users.log: {2026-01: 10, 2026-02: 20, 2026-03: 35, 2026-04: 50, 2026-05: 62, 2026-06: 70}
+  orders.co: {2026-03: 13, 2026-09: 17}
+drivers:
+  users.lin: {method: trend, fit: linear}
+  users.exp: {method: trend, fit: exponential}
+  users.log: {method: trend, fit: logistic}
+  orders.co: {method: cagr}
+YAML
+
+# Discounting by month and by quarter: NPV at discount_rate_period, dates at
+# each period's end (or middle), IRR per period.
+cat >"$T/disc.yaml" <<'YAML'
+model: monthly-disc
+as_of: 2026-01-01
+periods: 2026-01..2027-12
+series:
+  revenue.app: {2026-01: 1}
+  costs.app: {2026-01: 2}
+drivers:
+  revenue.app: {method: growth, rate: 400%}
+  costs.app: {method: growth, rate: 0%}
+burn: {revenue: revenue.app, costs: costs.app, cash: 30}
+discount: {rate: 10%}
+YAML
+sed 's/discount: {rate: 10%}/discount: {rate: 10%, dates: mid_year}/' "$T/disc.yaml" >"$T/discmid.yaml"
+sed -e 's/periods: 2026-01..2027-12/periods: 2025Q1..2027Q4/' -e 's/2026-01:/2025Q1:/g' \
+    "$T/disc.yaml" >"$T/discq.yaml"
+
+# Workbooks by period: every formula recalculated by LibreOffice and
+# Gnumeric equals its cached value; titles, rates and the Annual sheet
+# worked by hand.
+for m in burn burn_year fiscal partial raise raise60 turn checks goals trends window disc \
+    discmid discq; do
+    check "workbook of $m" sh -c '"$1" run "$2" -o "$3" >/dev/null 2>"$4"' sh "$CAPEX" \
+        "$T/$m.yaml" "$T/$m.xlsx" "$T/err"
+done
+check "workbook of checks, --scenario all" sh -c '"$1" run "$2" -s all -o "$3" >/dev/null 2>"$4"' \
+    sh "$CAPEX" "$T/checks.yaml" "$T/checks_all.xlsx" "$T/err"
+# Monte Carlo by month: growth rates drawn per year, converted per month.
+cp "$T/raise60.yaml" "$T/mc.yaml"
+cat >>"$T/mc.yaml" <<'YAML'
+uncertainty:
+  revenue.app: {dist: triangular, low: 30%, mode: 60%, high: 120%}
+  costs.app: {dist: normal, mean: 1%, sd: 0.5%}
+  targets: [{break_even_by: 2027-10}, {cumulative_burn_through: 2027-06, below: 100}]
+YAML
+check "Monte Carlo workbook by month" sh -c '"$1" mc "$2" --paths 500 --seed 1 -o "$3" \
+    >/dev/null 2>"$4"' sh "$CAPEX" "$T/mc.yaml" "$T/mc.xlsx" "$T/err"
+check "workbooks by period worked by hand" "$PYTHON" tests/e2e/periods_workbook.py "$T"
+"$PYTHON" tests/e2e/recalc.py "$T"/burn.xlsx "$T"/burn_year.xlsx "$T"/fiscal.xlsx \
+    "$T"/partial.xlsx "$T"/raise.xlsx "$T"/raise60.xlsx "$T"/turn.xlsx "$T"/checks.xlsx \
+    "$T"/checks_all.xlsx "$T"/mc.xlsx "$T"/goals.xlsx "$T"/trends.xlsx "$T"/window.xlsx \
+    "$T"/disc.xlsx "$T"/discmid.xlsx "$T"/discq.xlsx >"$T/err" 2>&1
+rc=$?
+if [ $rc -eq 0 ]; then ok "recalculated by period in LibreOffice and Gnumeric: every formula equals its cached value"
+elif [ $rc -eq 77 ]; then echo "skip recalculation: $(tail -1 "$T/err")"
+else bad "recalculated by period equals the cached values"
+fi
+
+# The Depreciation sheet is not written by period yet: such a workbook is
+# refused, nothing written.
+"$CAPEX" run "$T/dep.yaml" -o "$T/dep.xlsx" >"$T/out" 2>"$T/err"
+if [ $? -eq 65 ] && [ ! -e "$T/dep.xlsx" ] && grep -q "workbook with depreciation is not written yet" "$T/err"
+then ok "monthly workbook with depreciation refused (65, nothing written)"
+else bad "monthly workbook with depreciation refused (65, nothing written)"
+fi
+# The raw paths workbook by period is not written yet: refused, nothing written.
+"$CAPEX" mc "$T/mc.yaml" --paths 10 --raw "$T/raw.xlsx" -n >"$T/out" 2>"$T/err"
+if [ $? -eq 65 ] && [ ! -e "$T/raw.xlsx" ] && grep -q "raw paths workbook (--raw) is not written yet" "$T/err"
+then ok "monthly raw paths workbook refused (65, nothing written)"
+else bad "monthly raw paths workbook refused (65, nothing written)"
 fi
 finish periods

@@ -43,7 +43,13 @@ BURN_FIGURES = {"Peak cumulative burn": "peak_burn", "Peak burn year": "peak_yea
                 "Cash runs out (fractional year)": "runway_end",
                 "Funding gap": "funding_gap"}
 BURN_ROWS = {"Net cash flow": "net", "Cumulative": "cumulative",
-             "Cash at end of year": "cash"}
+             "Cash at end of year": "cash", "Cash at end of month": "cash",
+             "Cash at end of quarter": "cash"}
+# A monthly or quarterly sheet's words for the figures above.
+for _w in ("month", "quarter"):
+    BURN_FIGURES.update({"Peak burn " + _w: "peak_year", "Break-even " + _w: "break_even_year",
+                         "Payback " + _w: "payback_year", "Trough " + _w: "trough_year",
+                         "Cash runs out (fractional fiscal year)": "runway_end"})
 VALUATION = [(14, "npv", 1e-9), (15, "npv_t0", 1e-9), (16, "xnpv", 1e-9),
              (17, "irr", 1e-7), (18, "xirr", 1e-7)]
 
@@ -65,7 +71,25 @@ def same(want, got, rel=1e-9):
 
 
 def year_columns(ws, row):
-    return {c.value: c.column for c in ws[row] if isinstance(c.value, int) and c.value > 1800}
+    """Column of each year (a number) or period (its title, "Mar 2026")."""
+    return {c.value: c.column for c in ws[row]
+            if (isinstance(c.value, int) and c.value > 1800) or isinstance(c.value, str)}
+
+
+def period(v):
+    """A JSON value's column key: its period's title, else its year."""
+    return v.get("label", v["year"])
+
+
+def titles(js):
+    """Period key -> title ("2026-03" -> "Mar 2026") of a monthly or
+    quarterly model's JSON; empty for an annual one."""
+    out = {}
+    for s in js["series"]:
+        for v in s["values"]:
+            if "label" in v:
+                out[v["year"]] = v["label"]
+    return out
 
 
 def check_projection(wb, js, out):
@@ -87,10 +111,10 @@ def check_projection(wb, js, out):
         for v in s["values"]:
             if v.get("value") is None or r is None:
                 continue
-            got = ws.cell(r, years[v["year"]]).value
+            got = ws.cell(r, years[period(v)]).value
             n += 1
             if not same(v["value"], got):
-                out.append("Projection %s %d: engine %r, sheet %r"
+                out.append("Projection %s %s: engine %r, sheet %r"
                            % (s["name"], v["year"], v["value"], got))
     return n
 
@@ -99,20 +123,21 @@ def check_burn(wb, js, out):
     if "Burn" not in wb.sheetnames or not js.get("burn"):
         return 0
     ws, burn, n = wb["Burn"], js["burn"], 0
-    years = year_columns(ws, 3)
+    years, names = year_columns(ws, 3), titles(js)
     for r in range(1, ws.max_row + 1):
         label = ws.cell(r, 1).value
         if label in BURN_FIGURES and BURN_FIGURES[label] in burn:
             want, got = burn[BURN_FIGURES[label]], ws.cell(r, 2).value
+            want = names.get(want, want) if isinstance(want, str) else want
             n += 1
             if not same(want, got):
                 out.append("Burn %s: engine %r, sheet %r" % (label, want, got))
         if label in BURN_ROWS:
             for y in burn["years"]:
-                want, got = y[BURN_ROWS[label]], ws.cell(r, years[y["year"]]).value
+                want, got = y[BURN_ROWS[label]], ws.cell(r, years[period(y)]).value
                 n += 1
                 if not same(want, got):
-                    out.append("Burn %s %d: engine %r, sheet %r" % (label, y["year"], want, got))
+                    out.append("Burn %s %s: engine %r, sheet %r" % (label, y["year"], want, got))
     return n
 
 

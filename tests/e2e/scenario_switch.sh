@@ -2,13 +2,16 @@
 # scenario_switch.sh - the workbook's live scenario switch (issue 14,
 # docs/workbook.md "Scenario selector"): for every bundled model and
 # tests/switch/methods.yaml (every growth-chained method, method changes,
-# rate overrides, a depreciation rule), scenario_switch.py sets the
+# rate overrides, a depreciation rule) and tests/switch/periods.yaml (the
+# same by month: rates per year, quarter and month converted in each
+# period's formula), scenario_switch.py sets the
 # `scenario` cell to each scenario, recalculates in LibreOffice and Gnumeric
 # and compares with `capex run --scenario NAME --format json`. Then the
 # cases without a selector and a workbook written for another scenario.
 . tests/e2e/lib.sh
 
 "$PYTHON" tests/e2e/scenario_switch.py "$CAPEX" inputs/*.yaml tests/switch/methods.yaml \
+    tests/switch/periods.yaml \
     >"$T/switch" 2>&1
 rc=$?
 sed 's/^/     | /' "$T/switch" | grep -v ", 0 differ$" | head -40
