@@ -121,6 +121,14 @@ static void _error(json_out *j, const batch_record *r)
     json_end_object(j);
 }
 
+/* The whole of v is a number (a period's key such as 2026-03 is not). */
+static int _number(const char *v)
+{
+    char *end;
+    (void)strtod(v, &end);
+    return end != v && *end == '\0';
+}
+
 static void _warnings(json_out *j, const char *text)
 {
     json_key(j, "warning_messages");
@@ -143,9 +151,9 @@ static void _run(json_out *j, const batch_record *r)
         json_key(j, batch_columns[c]);
         if (!*v && c != BR_MESSAGE && c != BR_CHECKS)
             json_null(j);
-        else if (batch_record_numeric(c))
+        else if (batch_record_numeric(c) && _number(v))
             json_number(j, strtod(v, NULL));
-        else
+        else                        /* text, or a period's key ("2026-03") */
             json_string(j, v);
     }
     json_kstring(j, "model_name", *r->f[BR_MODEL_NAME] ? r->f[BR_MODEL_NAME] : NULL);

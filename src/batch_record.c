@@ -50,9 +50,17 @@ static int _int(batch_record *rec, int col, long v)
     return _set(rec, col, buf);
 }
 
-static int _year(batch_record *rec, int col, int year)
+/* A year, or in a monthly or quarterly model the period's key
+ * ("2026-03", "2026Q1"); empty for none. */
+static int _year(batch_record *rec, const cx_model *m, int col, int year)
 {
-    return year ? _int(rec, col, year) : _set(rec, col, "");
+    char key[CX_PERIOD_KEY_MAX];
+    if (!year)
+        return _set(rec, col, "");
+    if (m->cal.per_year == 1)
+        return _int(rec, col, year);
+    return _set(rec, col, cx_period_key_str(&m->cal, cx_period_of_number(&m->cal, year),
+                                            key, sizeof key));
 }
 
 static int _fill_empty(batch_record *rec)
@@ -91,7 +99,7 @@ static int _burn(batch_record *rec, const cx_result *r)
     if (!b->enabled || b->n == 0)
         return 0;
     return _num(rec, BR_CUMULATIVE_BURN, b->burn.total_burn) |
-           _year(rec, BR_BREAK_EVEN_YEAR, b->burn.break_even_year) |
+           _year(rec, r->model, BR_BREAK_EVEN_YEAR, b->burn.break_even_year) |
            _num(rec, BR_PEAK_FUNDING_NEED, 0.0 - b->burn.peak_burn) |
            _num(rec, BR_RUNWAY_MONTHS, b->funding.runway_months);
 }
@@ -133,8 +141,8 @@ int batch_record_ok(batch_record *rec, const batch_plan *p, const batch_run *run
     snprintf(wb, sizeof wb, "%s.xlsx", run->name);
     bad |= _set(rec, BR_CHECKS, checks) |
            _int(rec, BR_WARNINGS, (long)r->warnings) |
-           _set(rec, BR_UNIT, unit) | _year(rec, BR_FIRST_YEAR, m->first_year) |
-           _year(rec, BR_LAST_YEAR, m->last_year) | _burn(rec, r) |
+           _set(rec, BR_UNIT, unit) | _year(rec, m, BR_FIRST_YEAR, m->first_year) |
+           _year(rec, m, BR_LAST_YEAR, m->last_year) | _burn(rec, r) |
            _set(rec, BR_WORKBOOK, wb) | _set(rec, BR_AS_OF, m->as_of_text) |
            _set(rec, BR_KEY, key) | _set(rec, BR_MODEL_NAME, m->name) |
            _warnings(rec, r) | _fill_empty(rec);

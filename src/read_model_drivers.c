@@ -200,16 +200,25 @@ static int _overrides(const rm_reader *r, const yt_node *n, size_t si, cx_driver
     d->rate_overrides = NULL;
     d->nrate_overrides = 0;
     int last = _last_stated(r, si);
+    const cx_calendar *cal = &r->m->cal;
+    /* by period: a fiscal year with a projected period (the last stated
+     * period's own year has some after it, unless it ends the year) */
+    int fy = cal->per_year == 1 || !last ? last
+           : cx_period_fiscal_year(cal, cx_period_of_number(cal, last))
+             - ((last % cal->per_year + cal->per_year) % cal->per_year == cal->per_year - 1
+                ? 0 : 1);
     for (size_t i = 0; i < n->npairs && !rc; i++) {
         const yt_pair *p = &n->pairs[i];
         int year;
         double rate;
         if ((rc = rm_year(r, p->key, "in 'override'", &year)))
             break;
-        if (year <= last) {
+        if (year <= fy) {
+            char at[CX_PERIOD_KEY_MAX];
             rc = RM_ERR(r, p->key, "override year %d is not projected ('%s' is stated up "
-                        "to %d; overrides are for the years after)", year,
-                        r->m->series[si].name, last);
+                        "to %s; overrides are for the years after)", year,
+                        r->m->series[si].name, cal->per_year == 1 ? (snprintf(at, sizeof at,
+                        "%d", last), at) : cx_period_number_title(cal, last, at, sizeof at));
             break;
         }
         char what[48];

@@ -270,4 +270,34 @@ if [ $? -eq 65 ] && [ ! -e "$T/raw.xlsx" ] && grep -q "raw paths workbook (--raw
 then ok "monthly raw paths workbook refused (65, nothing written)"
 else bad "monthly raw paths workbook refused (65, nothing written)"
 fi
+# A rate override by fiscal year in a monthly model: 2026's rate
+# (1% a month) from April 2026, the month after the last stated one.
+cat >"$T/override.yaml" <<'YAML'
+model: monthly-override
+as_of: 2026-01-01
+periods: 2026-01..2027-12
+series:
+  costs.a: {2026-01: 10, 2026-03: 10}
+drivers:
+  costs.a: {method: growth, rate: 0%, override: {2026: 12.682503013196972%, 2027: 0%}}
+YAML
+"$CAPEX" run "$T/override.yaml" -n -f json >"$T/override.json" 2>"$T/err"
+if "$PYTHON" -c '
+import json, sys
+v = {x["year"]: x["value"] for x in json.load(open(sys.argv[1]))["series"][0]["values"]}
+ok = abs(v["2026-04"] - 10.1) < 1e-9 and abs(v["2026-12"] - 10 * 1.01 ** 9) < 1e-9 \
+     and abs(v["2027-06"] - 10 * 1.01 ** 9) < 1e-9
+sys.exit(0 if ok else 1)' "$T/override.json"
+then ok "override by fiscal year: 10.1 in Apr 2026, 10 x 1.01^9 from Dec 2026"
+else bad "override by fiscal year: 10.1 in Apr 2026, 10 x 1.01^9 from Dec 2026"
+fi
+
+# A batch of monthly and quarterly models: their index holds period keys.
+mkdir -p "$T/bm"
+cp "$T/burn.yaml" "$T/fiscal.yaml" "$T/bm/"
+"$CAPEX" batch "$T/bm" -o "$T/bo" -q >"$T/out" 2>"$T/err"
+check "index of monthly and quarterly runs: period keys" sh -c \
+    'grep -q "\"2026-01\",\"2027-12\"" "$1/index.csv" && grep -q "\"2025Q1\",\"2026Q4\"" "$1/index.csv"' \
+    sh "$T/bo"
+
 finish periods
