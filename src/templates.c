@@ -141,7 +141,7 @@ static const char _market[] =
     "  - {cagr: market.total, from: 2021, to: 2025, stated: ~13%}\n";
 
 const model_template model_templates[] = {
-    {"burn", "a startup's monthly revenue, costs, cash, raise and runway", _burn, " -n"},
+    {"burn", "a startup's monthly revenue, costs, cash, raise and runway", _burn, ""},
     {"capex", "capex of several companies, their stated total and checks", _capex, ""},
     {"market", "a market's size, a segment as its share, a fitted trend", _market, ""},
     {NULL, NULL, NULL, NULL},

@@ -28,8 +28,10 @@ done
 
 # The burn starter (periods 2026-01..2028-12) worked by hand in init_burn_check.py.
 "$CAPEX" init acme-burn -o "$T/acme-burn.yaml" --force >"$T/out" 2>"$T/err"
-check "burn starter: 'next' runs it without a workbook" \
-    grep -q "^next: capex run $T/acme-burn.yaml -n\$" "$T/out"
+check "burn starter: 'next' runs it with its workbook" \
+    grep -q "^next: capex run $T/acme-burn.yaml\$" "$T/out"
+check "burn starter: its workbook by month is written" sh -c \
+    '"$1" run "$2" -q -o "$3" && [ -s "$3" ]' sh "$CAPEX" "$T/acme-burn.yaml" "$T/acme-burn.xlsx"
 for s in base slow; do
     check "burn starter ($s): json" sh -c '"$1" run "$2" -n -s "$3" -f json >"$4" 2>"$5"' sh \
         "$CAPEX" "$T/acme-burn.yaml" "$s" "$T/burn-$s.json" "$T/err"
