@@ -117,7 +117,7 @@ static cx_status _burn_gap_note(cx_result *r, const size_t *in, size_t nin,
             return cxi_note(r, CX_NOTE_WARNING, s, p, m->burn.line, m->burn.col,
                             "burn: %s has no value for %s, so the burn "
                             "figures stop at %s", m->series[s].name,
-                            cxi_ptitle(m, p, a), cxi_ptitle(m, p - 1, b));
+                            cx_model_period_title(m, p, a), cx_model_period_title(m, p - 1, b));
         }
     }
     return CX_OK;
@@ -137,8 +137,8 @@ static cx_status _burn_start_note(cx_result *r, const size_t *in, size_t nin,
         char a[CX_PERIOD_KEY_MAX], b[CX_PERIOD_KEY_MAX];
         return cxi_note(r, CX_NOTE_WARNING, s, year, m->burn.line, m->burn.col,
                         "burn: %s has no value for %s, so the burn figures "
-                        "start at %s", m->series[s].name, cxi_ptitle(m, year, a),
-                        cxi_ptitle(m, year + 1, b));
+                        "start at %s", m->series[s].name, cx_model_period_title(m, year, a),
+                        cx_model_period_title(m, year + 1, b));
     }
     return CX_OK;
 }
@@ -158,8 +158,8 @@ static cx_status _cash_year(cx_result *r, int *year)
     *year = 0;
     return cxi_note(r, CX_NOTE_WARNING, CX_NO_INDEX, y, sp->cash.line, sp->cash.col,
                     "burn: the cash is stated for %s, outside the burn's years "
-                    "%s..%s; runway and funding figures left out", cxi_ptitle(m, y, a),
-                    cxi_ptitle(m, b->first_year, f), cxi_ptitle(m, last, l));
+                    "%s..%s; runway and funding figures left out", cx_model_period_title(m, y, a),
+                    cx_model_period_title(m, b->first_year, f), cx_model_period_title(m, last, l));
 }
 
 /* Raises summed per burn year (list order); a note for each one the cash
@@ -187,7 +187,7 @@ static cx_status _raises(cx_result *r, int cash_year, double **out)
         st = cxi_note(r, CX_NOTE_WARNING, CX_NO_INDEX, x->year, x->line, x->col,
                       "burn: raise '%s' in %s is %s, so the cash does not count it",
                       x->name ? x->name : "(unnamed)",
-                      cxi_ptitle(r->model, x->year, when),
+                      cx_model_period_title(r->model, x->year, when),
                       i >= (long)b->n ? "after the burn's last year"
                                       : "before the cash is stated");
     }
@@ -273,13 +273,13 @@ static cx_status _commitment_notes(cx_result *r, size_t c, double before)
         cxi_format_number(num, sizeof num, before);
         st = cxi_note(r, CX_NOTE_INFO, CX_NO_INDEX, 0, cm->line, cm->col,
                       "commitment '%s': %s paid before %s, outside the "
-                      "model's years", name, num, cxi_ptitle(m, m->first_year, when));
+                      "model's years", name, num, cx_model_period_title(m, m->first_year, when));
     }
     if (st == CX_OK && r->commitments.beyond[c] != 0) {
         cxi_format_number(num, sizeof num, r->commitments.beyond[c]);
         st = cxi_note(r, CX_NOTE_INFO, CX_NO_INDEX, 0, cm->line, cm->col,
                       "commitment '%s': %s paid after %s, beyond the horizon",
-                      name, num, cxi_ptitle(m, m->last_year, when));
+                      name, num, cx_model_period_title(m, m->last_year, when));
     }
     return st;
 }

@@ -68,7 +68,7 @@ static void _sum_year(const cx_result *r, const cx_check *c, size_t t,
     _stated_text(c, v, stated, sizeof stated);
     if (isnan(computed)) {
         snprintf(cr->message, sizeof cr->message, "%s: stated %s, sum of "
-                 "parts not available (a part has no value)", cxi_ptitle(r->model, cr->year, p),
+                 "parts not available (a part has no value)", cx_model_period_title(r->model, cr->year, p),
                  stated);
         return;
     }
@@ -76,7 +76,7 @@ static void _sum_year(const cx_result *r, const cx_check *c, size_t t,
     cxi_format_number(diff, sizeof diff, cr->difference);
     snprintf(cr->message, sizeof cr->message,
              "%s: stated %s, sum of parts %s (difference %s)",
-             cxi_ptitle(r->model, cr->year, p), stated, num, diff);
+             cx_model_period_title(r->model, cr->year, p), stated, num, diff);
 }
 
 /* ---- range ------------------------------------------------------------ */
@@ -171,7 +171,7 @@ static void _range_year(const cx_result *r, const cx_check *c, size_t t,
     if (!cx_value_present(&r->series[c->series].v[t])) {
         _judge(cr, c, v, NAN);
         snprintf(cr->message, sizeof cr->message, "%s: stated %s, %s not "
-                 "available (%s)", cxi_ptitle(r->model, cr->year, p), stated, what,
+                 "available (%s)", cx_model_period_title(r->model, cr->year, p), stated, what,
                  sum ? "a part has no value" : "no value that year");
         return;
     }
@@ -182,7 +182,7 @@ static void _range_year(const cx_result *r, const cx_check *c, size_t t,
     _range_text(range, sizeof range, lo, hi, sum, pct);
     _verdict(verdict, sizeof verdict, cr->pass, _gap(v, lo, hi), pct);
     snprintf(cr->message, sizeof cr->message, "%s: stated %s, %s %s (%s)",
-             cxi_ptitle(r->model, cr->year, p), stated, what, range, verdict);
+             cx_model_period_title(r->model, cr->year, p), stated, what, range, verdict);
 }
 
 /* One result per year series S states a figure (sum and range checks). */
@@ -253,8 +253,8 @@ static cx_status _ratio_check(const cx_result *r, const cx_check *c,
     _stated_text(c, &c->stated, stated, sizeof stated);
     if (st != CX_OK) {
         snprintf(cr->message, sizeof cr->message, "%s" ARROW "%s %s: stated "
-                 "%s, not computable (%s)", cxi_ptitle(r->model, c->from, f),
-                 cxi_ptitle(r->model, c->to, t),
+                 "%s, not computable (%s)", cx_model_period_title(r->model, c->from, f),
+                 cx_model_period_title(r->model, c->to, t),
                  _ratio_name(c->kind), stated, why);
         return CX_OK;
     }
@@ -263,7 +263,7 @@ static cx_status _ratio_check(const cx_result *r, const cx_check *c,
     else
         cxi_format_number(num, sizeof num, computed);
     snprintf(cr->message, sizeof cr->message, "%s" ARROW "%s %s: stated %s, "
-             "computed %s", cxi_ptitle(r->model, c->from, f), cxi_ptitle(r->model, c->to, t),
+             "computed %s", cx_model_period_title(r->model, c->from, f), cx_model_period_title(r->model, c->to, t),
              _ratio_name(c->kind), stated, num);
     return CX_OK;
 }
@@ -285,8 +285,8 @@ static cx_status _cumulative_check(const cx_result *r, const cx_check *c,
     _stated_text(c, &c->stated, stated, sizeof stated);
     char f[CX_PERIOD_KEY_MAX], t[CX_PERIOD_KEY_MAX];
     int n = snprintf(cr->message, sizeof cr->message, "%s" ARROW "%s "
-                     "cumulative net: stated %s, ", cxi_ptitle(r->model, c->from, f),
-                     cxi_ptitle(r->model, c->to, t), stated);
+                     "cumulative net: stated %s, ", cx_model_period_title(r->model, c->from, f),
+                     cx_model_period_title(r->model, c->to, t), stated);
     if (n < 0 || (size_t)n >= sizeof cr->message)
         return CX_OK;
     size_t left = sizeof cr->message - (size_t)n;
@@ -297,8 +297,8 @@ static cx_status _cumulative_check(const cx_result *r, const cx_check *c,
         snprintf(cr->message + n, left, "not computable (no burn defined)");
     } else {
         snprintf(cr->message + n, left, "not computable (burn figures cover "
-                 "%s" ARROW "%s)", cxi_ptitle(r->model, b->first_year, f),
-                 cxi_ptitle(r->model, b->first_year + (int)b->n - 1, t));
+                 "%s" ARROW "%s)", cx_model_period_title(r->model, b->first_year, f),
+                 cx_model_period_title(r->model, b->first_year + (int)b->n - 1, t));
     }
     return CX_OK;
 }
@@ -317,7 +317,7 @@ static void _break_even_check(const cx_result *r, const cx_check *c,
     _stated_text(c, &c->stated, stated, sizeof stated);
     if (year)
         snprintf(cr->message, sizeof cr->message,
-                 "break-even: stated %s, computed %s", stated, cxi_ptitle(r->model, year, p));
+                 "break-even: stated %s, computed %s", stated, cx_model_period_title(r->model, year, p));
     else if (!b->enabled)
         snprintf(cr->message, sizeof cr->message,
                  "break-even: stated %s, not computable (no burn defined)",

@@ -70,7 +70,7 @@ static cx_status _capex_notes(cx_result *r, size_t d, int first)
                       dep->line, dep->col, "%s: '%s' has no figure in %d %s%s from %s: "
                       "no purchase counted there", dep->name, name, nmissing, unit,
                       nmissing == 1 ? "" : "s",
-                      cxi_ptitle(r->model, r->model->first_year + missing, p));
+                      cx_model_period_title(r->model, r->model->first_year + missing, p));
     if (st == CX_OK && negative >= 0) {
         const cx_value *v = &cs->v[negative];
         st = cxi_note(r, CX_NOTE_WARNING, dep->capex, r->model->first_year + negative,
@@ -78,7 +78,7 @@ static cx_status _capex_notes(cx_result *r, size_t d, int first)
                       "%s: '%s' is negative in %s; capex is depreciated as a positive "
                       "outflow (write purchases as positive figures, or "
                       "formula: \"-%s\")", dep->name, name,
-                      cxi_ptitle(r->model, r->model->first_year + negative, p), name);
+                      cx_model_period_title(r->model, r->model->first_year + negative, p), name);
     }
     return st;
 }

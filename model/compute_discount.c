@@ -45,7 +45,7 @@ static cx_status _stop_note(cx_result *r, int p)
     char a[CX_PERIOD_KEY_MAX], b[CX_PERIOD_KEY_MAX];
     return cxi_note(r, CX_NOTE_WARNING, sp->series, p, sp->line, sp->col,
                     "discount: %s has no value for %s, so the discounted flows stop at %s",
-                    m->series[sp->series].name, cxi_ptitle(m, p, a), cxi_ptitle(m, p - 1, b));
+                    m->series[sp->series].name, cx_model_period_title(m, p, a), cx_model_period_title(m, p - 1, b));
 }
 
 /* The flow of number p's date: its last day, or (mid-year) its middle: in

@@ -33,11 +33,11 @@ static cx_status _note(cx_result *r, size_t s, int from, int to, uint32_t why)
     const cx_model *m = r->model;
     const cx_series *ser = &m->series[s];
     char years[2 * CX_PERIOD_KEY_MAX + 2], a[CX_PERIOD_KEY_MAX], b[CX_PERIOD_KEY_MAX];
-    cxi_ptitle(m, m->first_year + from, a);
+    cx_model_period_title(m, m->first_year + from, a);
     if (from == to)
         snprintf(years, sizeof years, "%s", a);
     else
-        snprintf(years, sizeof years, "%s..%s", a, cxi_ptitle(m, m->first_year + to, b));
+        snprintf(years, sizeof years, "%s..%s", a, cx_model_period_title(m, m->first_year + to, b));
     const char *what = CX_FXW_KIND(why) == CX_FXW_DIV0 ? "division by zero"
                      : CX_FXW_KIND(why) == CX_FXW_LAG ? "lag before the first year"
                      : "the result is not finite";

@@ -79,7 +79,7 @@ static void _aim(const cx_model *m, const cx_goal *g, char *buf, size_t size)
         cxi_format_number(num, sizeof num, g->cap);
         _say(buf, size, "keeps peak funding at %s", num);
     } else {
-        _say(buf, size, "reaches net cash flow 0 in %s", cxi_ptitle(m, g->by, p));
+        _say(buf, size, "reaches net cash flow 0 in %s", cx_model_period_title(m, g->by, p));
     }
 }
 
@@ -104,7 +104,7 @@ static cx_status _unsolved(cx_result *r, const cx_goal *g, cx_goal_result *res,
     if (g->kind == CX_G_PEAK_FUNDING)
         _say(what, sizeof what, "peak burn");
     else
-        _say(what, sizeof what, "net %s", cxi_ptitle(r->model, g->by, p));
+        _say(what, sizeof what, "net %s", cx_model_period_title(r->model, g->by, p));
     if (why == CX_EDOMAIN)
         _say(res->message, sizeof res->message, "no constant growth rate of %s "
                  "in -99%%..1000%% %s (%s: %s at -99%%, %s at 1000%%)", name, aim,

@@ -16,10 +16,6 @@ cx_status cxi_note(cx_result *r, cx_note_level level, size_t series, int year,
 /** "381", "-2", "4.61", "0.0376": at most two decimals for |x| >= 1. */
 void cxi_format_number(char *buf, size_t size, double x);
 
-/** The title of period number p into buf (CX_PERIOD_KEY_MAX bytes):
- *  "2027" in an annual model, "Mar 2027" or "Q1 FY27" otherwise. */
-const char *cxi_ptitle(const cx_model *m, int p, char *buf);
-
 /** The annual roll-ups of a monthly or quarterly result (compute_rollup.c). */
 cx_status cxi_rollup_compute(cx_result *r);
 

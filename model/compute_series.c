@@ -46,9 +46,9 @@ static cx_status _fill(cx_result *r, size_t s, int a, int b)
         char pt[CX_PERIOD_KEY_MAX], pa[CX_PERIOD_KEY_MAX], pb[CX_PERIOD_KEY_MAX];
         cx_status st = cxi_note(r, CX_NOTE_INFO, s, y0 + t, ser->line, ser->col,
                                 "%s %s: interpolated between %s and %s", ser->name,
-                                cxi_ptitle(r->model, y0 + t, pt),
-                                cxi_ptitle(r->model, y0 + a, pa),
-                                cxi_ptitle(r->model, y0 + b, pb));
+                                cx_model_period_title(r->model, y0 + t, pt),
+                                cx_model_period_title(r->model, y0 + a, pa),
+                                cx_model_period_title(r->model, y0 + b, pb));
         if (st != CX_OK)
             return st;
     }
@@ -108,7 +108,7 @@ static cx_status _rates_note(cx_result *r, size_t s, int t)
     return cxi_note(r, CX_NOTE_INFO, s, year, d->line, d->col,
                     "%s %s: the rates list ends after %zu year%s; its last "
                     "rate (%s) holds from here", r->model->series[s].name,
-                    cxi_ptitle(r->model, year, p), d->nrates, d->nrates == 1 ? "" : "s",
+                    cx_model_period_title(r->model, year, p), d->nrates, d->nrates == 1 ? "" : "s",
                     rate);
 }
 
@@ -275,7 +275,7 @@ static cx_status _share_note(cx_result *r, size_t s, int t)
     int missing_of = !cx_value_present(&r->series[d->of].v[t]);
     size_t other = missing_of ? d->of : d->share_series;
     char p[CX_PERIOD_KEY_MAX];
-    cxi_ptitle(m, m->first_year + t, p);
+    cx_model_period_title(m, m->first_year + t, p);
     return cxi_note(r, CX_NOTE_INFO, s, m->first_year + t, d->line, d->col,
                     "%s: not projected from %s on, '%s' has no value in %s",
                     m->series[s].name, p, m->series[other].name, p);
@@ -420,7 +420,7 @@ static cx_status _sum_gap_note(cx_result *r, size_t s)
     char p[CX_PERIOD_KEY_MAX];
     return cxi_note(r, CX_NOTE_WARNING, s, year, ser->line, ser->col,
                     "%s is left empty in %s because its part %s has no value "
-                    "there%s", ser->name, cxi_ptitle(m, year, p), m->series[part].name,
+                    "there%s", ser->name, cx_model_period_title(m, year, p), m->series[part].name,
                     tail);
 }
 

@@ -35,7 +35,7 @@ static cx_status _series_sign(cx_result *r, size_t s, const char *what)
                         "%s, used as %s, holds a negative figure (%s in %s): "
                         "write outflows as positive figures (%s), or derive it "
                         "with formula: \"-capex_cf.%s\"", ser->name, what, num,
-                        cxi_ptitle(m, m->first_year + (int)t, p), pos,
+                        cx_model_period_title(m, m->first_year + (int)t, p), pos,
                         dot ? dot + 1 : ser->name);
     }
     return CX_OK;

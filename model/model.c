@@ -414,3 +414,12 @@ void cx_series_metric(const cx_series *s, char *buf, size_t size)
     memcpy(buf, s->name, len);
     buf[len] = '\0';
 }
+
+const char *cx_model_period_title(const cx_model *m, int p, char *buf)
+{
+    if (m->cal.per_year == 1)
+        snprintf(buf, CX_PERIOD_KEY_MAX, "%d", p);
+    else
+        cx_period_number_title(&m->cal, p, buf, CX_PERIOD_KEY_MAX);
+    return buf;
+}

@@ -268,6 +268,11 @@ cx_status cx_series_set_parts(cx_series *s, const size_t *parts, size_t n);
 size_t cx_model_find_series(const cx_model *m, const char *name);
 size_t cx_model_find_scenario(const cx_model *m, const char *name);
 
+/** Period number p as a reader sees it, into buf (CX_PERIOD_KEY_MAX
+ *  bytes): the year in an annual model ("2027"), else the period's title
+ *  ("Mar 2027", "Q1 FY27"). Returns buf. */
+const char *cx_model_period_title(const cx_model *m, int p, char *buf);
+
 /** Period index of period number `year` (year - first_year), or -1
  *  outside the model's periods. */
 int cx_model_year_index(const cx_model *m, int year);

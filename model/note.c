@@ -70,12 +70,3 @@ void cxi_format_percent(char *buf, size_t size, double x)
     _trim_zeros(num);
     snprintf(buf, size, "%s%%", num);
 }
-
-const char *cxi_ptitle(const cx_model *m, int p, char *buf)
-{
-    if (m->cal.per_year == 1)
-        snprintf(buf, CX_PERIOD_KEY_MAX, "%d", p);
-    else
-        cx_period_number_title(&m->cal, p, buf, CX_PERIOD_KEY_MAX);
-    return buf;
-}

@@ -293,3 +293,21 @@ double cx_rate_convert(double r, int from, int to)
         return r;
     return pow(1 + r, (double)to / from) - 1;
 }
+
+const char *cx_calendar_frequency(const cx_calendar *cal)
+{
+    return cal->per_year == 12 ? "monthly" : cal->per_year == 4 ? "quarterly" : "annual";
+}
+
+const char *cx_calendar_example(const cx_calendar *cal)
+{
+    return cal->per_year == 12 ? "a month like 2025-03" : "a quarter like 2025Q1";
+}
+
+const char *cx_calendar_range(const cx_calendar *cal, char *buf, size_t n)
+{
+    char a[CX_PERIOD_KEY_MAX], b[CX_PERIOD_KEY_MAX];
+    snprintf(buf, n, "%s..%s", cx_period_key_str(cal, 0, a, sizeof a),
+             cx_period_key_str(cal, cal->n - 1, b, sizeof b));
+    return buf;
+}

@@ -160,6 +160,15 @@ int cx_calendar_full_year(const cx_calendar *cal, int y);
  *  (1 + r)^(1/k) - 1 (Excel: =(1+r)^(1/k)-1). r exactly for k == 1. */
 double cx_rate_per_period(double r, int k);
 
+/** "monthly" or "quarterly" (annual: "annual"), for messages. */
+const char *cx_calendar_frequency(const cx_calendar *cal);
+
+/** "a month like 2025-03" or "a quarter like 2025Q1", for messages. */
+const char *cx_calendar_example(const cx_calendar *cal);
+
+/** The calendar as a range of keys, "2025-01..2027-12", into buf. */
+const char *cx_calendar_range(const cx_calendar *cal, char *buf, size_t n);
+
 /** A rate per `from` months as a rate per `to` months:
  *  (1 + r)^(to / from) - 1 (Excel: =(1+r)^(to/from)-1); r exactly when
  *  from == to. */

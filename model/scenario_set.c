@@ -332,16 +332,6 @@ cx_status cx_scenario_set_compute(const cx_model *m, int through,
     return CX_OK;
 }
 
-/* A year, or the title of a period number ("Mar 2026"). */
-static const char *_title(const cx_model *m, int p, char *buf)
-{
-    if (m->cal.per_year == 1)
-        snprintf(buf, CX_PERIOD_KEY_MAX, "%d", p);
-    else
-        cx_period_number_title(&m->cal, p, buf, CX_PERIOD_KEY_MAX);
-    return buf;
-}
-
 void cx_scenario_row_label(const cx_scenario_set *s, size_t i, char *buf, size_t size)
 {
     char a[CX_PERIOD_KEY_MAX], b[CX_PERIOD_KEY_MAX];
@@ -361,11 +351,11 @@ void cx_scenario_row_label(const cx_scenario_set *s, size_t i, char *buf, size_t
     case CX_SF_VALUE:
         se = &s->model->series[row->series];
         snprintf(buf, size, "%s, %s", se->label ? se->label : se->name,
-                 _title(s->model, row->year, a));
+                 cx_model_period_title(s->model, row->year, a));
         break;
     case CX_SF_CUMULATIVE:
         snprintf(buf, size, "Cumulative net cash flow %s\xE2\x80\x93%s",
-                 _title(s->model, row->from, a), _title(s->model, row->year, b));
+                 cx_model_period_title(s->model, row->from, a), cx_model_period_title(s->model, row->year, b));
         break;
     case CX_SF_NPV:
         snprintf(buf, size, "NPV at %g%%", s->model->discount.rate * 100);

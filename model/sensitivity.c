@@ -23,16 +23,6 @@ const char *cx_sens_output_name(cx_sens_output o)
     return (unsigned)o < CX_SO_COUNT ? _output_names[o] : NULL;
 }
 
-/* A year, or the title of a period number ("Mar 2026"). */
-static const char *_title(const cx_model *m, int p, char *buf)
-{
-    if (m->cal.per_year == 1)
-        snprintf(buf, CX_PERIOD_KEY_MAX, "%d", p);
-    else
-        cx_period_number_title(&m->cal, p, buf, CX_PERIOD_KEY_MAX);
-    return buf;
-}
-
 void cx_sensitivity_label(const cx_sensitivity *s, const cx_model *m,
                           char *buf, size_t size)
 {
@@ -42,7 +32,7 @@ void cx_sensitivity_label(const cx_sensitivity *s, const cx_model *m,
     switch (sp->output) {
     case CX_SO_CUMULATIVE:
         snprintf(buf, size, "Cumulative net cash flow %s\xE2\x80\x93%s",
-                 _title(m, s->from, a), _title(m, s->through, b));
+                 cx_model_period_title(m, s->from, a), cx_model_period_title(m, s->through, b));
         break;
     case CX_SO_PEAK:
         snprintf(buf, size, "Peak cumulative burn");
@@ -56,7 +46,7 @@ void cx_sensitivity_label(const cx_sensitivity *s, const cx_model *m,
     default:
         se = &m->series[sp->series];
         snprintf(buf, size, "%s in %s", se->label ? se->label : se->name,
-                 _title(m, sp->year, a));
+                 cx_model_period_title(m, sp->year, a));
     }
 }
 

@@ -31,3 +31,12 @@ const char *cx_value_kind_name(cx_value_kind kind)
         return "unknown";
     return _kind_names[kind];
 }
+
+cx_value cx_value_share(cx_value v, int parts)
+{
+    v.low /= parts;
+    v.base /= parts;
+    v.high /= parts;        /* +inf / parts is +inf */
+    v.resolution /= parts;
+    return v;
+}

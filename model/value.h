@@ -41,6 +41,10 @@ int cx_value_present(const cx_value *v);
 /** Nonzero when the value was stated in an input (not computed). */
 int cx_value_stated(const cx_value *v);
 
+/** v / parts (low, base, high, resolution; a floor's +inf stays +inf):
+ *  one period's share of a year's figure spread evenly. */
+cx_value cx_value_share(cx_value v, int parts);
+
 /** The kind as a lowercase word ("range", "projected", ...). */
 const char *cx_value_kind_name(cx_value_kind kind);
 

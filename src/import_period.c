@@ -15,24 +15,8 @@
 #include "import_priv.h"
 #include "reader.h"
 
-static const char *_freq(const cx_calendar *cal)
-{
-    return cal->per_year == 12 ? "monthly" : "quarterly";
-}
 
-static const char *_example(const cx_calendar *cal)
-{
-    return cal->per_year == 12 ? "a month like 2025-03" : "a quarter like 2025Q1";
-}
 
-/* "2025-01..2027-12" of the model, into buf. */
-static const char *_range(const cx_calendar *cal, char *buf, size_t n)
-{
-    char a[CX_PERIOD_KEY_MAX], b[CX_PERIOD_KEY_MAX];
-    snprintf(buf, n, "%s..%s", cx_period_key_str(cal, 0, a, sizeof a),
-             cx_period_key_str(cal, cal->n - 1, b, sizeof b));
-    return buf;
-}
 
 /* The cell's text without blanks around it, into buf; 0 when too long. */
 static int _trim(const tbl_cell *f, char *buf, size_t n)
@@ -92,7 +76,7 @@ static int _year(const imp *c, const tbl_where *w, const tbl_cell *f, long y, im
     cx_calendar_fiscal_years(cal, &first, &count);
     if (y < first || y >= first + count)
         return tbl_error(w, f->row, f->col, "year %ld is outside 'periods' (%s)", y,
-                         _range(cal, range, sizeof range));
+                         cx_calendar_range(cal, range, sizeof range));
     long m0 = (y - 1) * 12 + cal->fy_end - cal->first_month;
     long a = m0 < 0 ? 0 : m0 / k, b = (m0 + 12) / k - 1;
     s->t = (int)a;
@@ -113,7 +97,7 @@ static int _date(const imp *c, const tbl_where *w, const tbl_cell *f, imp_slot *
     int month = y * 12 + mo - 1, t = (month - cal->first_month) / cx_period_months(cal);
     if (month < cal->first_month || t >= cal->n)
         return tbl_error(w, f->row, f->col, "the date %s is outside 'periods' (%s)", f->text,
-                         _range(cal, range, sizeof range));
+                         cx_calendar_range(cal, range, sizeof range));
     s->t = t;
     s->nt = 1;
     s->year = 0;
@@ -141,11 +125,11 @@ static int _subannual(const imp *c, const tbl_where *w, const tbl_cell *f, imp_s
         return _year(c, w, f, pk.year, s);
     if (pk.per_year != cal->per_year)
         return tbl_error(w, f->row, f->col, "'%s' is a %s, and this model is %s (expected %s)",
-                         key, pk.per_year == 4 ? "quarter" : "month", _freq(cal),
-                         _example(cal));
+                         key, pk.per_year == 4 ? "quarter" : "month", cx_calendar_frequency(cal),
+                         cx_calendar_example(cal));
     if (cx_period_index(cal, &pk, &s->t) != CX_PERIOD_OK)
         return tbl_error(w, f->row, f->col, "period %s is outside 'periods' (%s)", key,
-                         _range(cal, range, sizeof range));
+                         cx_calendar_range(cal, range, sizeof range));
     s->nt = 1;
     s->year = 0;
     _name_of(c->m, s->t, s->what, sizeof s->what);
@@ -172,15 +156,6 @@ static int _put(const imp *c, const tbl_where *w, const tbl_cell *f, cx_series *
     return 0;
 }
 
-/* v / parts, for each period of a year spread evenly. */
-static cx_value _part(cx_value v, int parts)
-{
-    v.low /= parts;
-    v.base /= parts;
-    v.high /= parts;        /* a floor's +inf stays +inf */
-    v.resolution /= parts;
-    return v;
-}
 
 int imp_put(imp *c, const tbl_where *w, const tbl_cell *f, size_t si, const imp_slot *slot,
             cx_value v)
@@ -192,8 +167,8 @@ int imp_put(imp *c, const tbl_where *w, const tbl_cell *f, size_t si, const imp_
     if (s->spread == CX_SPREAD_NONE)
         return tbl_error(w, f->row, f->col, "%s in series '%s' of a %s model (expected %s, "
                          "or a 'spread' column: even for a flow stated by year, last for "
-                         "a balance at the year's end)", slot->what, s->name, _freq(cal),
-                         _example(cal));
+                         "a balance at the year's end)", slot->what, s->name, cx_calendar_frequency(cal),
+                         cx_calendar_example(cal));
     if (slot->nt != cal->per_year)
         return tbl_error(w, f->row, f->col, "%s in series '%s' is only partly inside "
                          "'periods' (expected a year whose %d periods are all inside, or "
@@ -202,7 +177,7 @@ int imp_put(imp *c, const tbl_where *w, const tbl_cell *f, size_t si, const imp_
         return _put(c, w, f, s, slot->t + slot->nt - 1, v);
     int rc = 0;
     for (int i = 0; i < slot->nt && !rc; i++)
-        rc = _put(c, w, f, s, slot->t + i, _part(v, slot->nt));
+        rc = _put(c, w, f, s, slot->t + i, cx_value_share(v, slot->nt));
     return rc;
 }
 

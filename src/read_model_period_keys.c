@@ -11,24 +11,8 @@
 #include "period.h"
 #include "read_model_priv.h"
 
-static const char *_freq(const cx_calendar *cal)
-{
-    return cal->per_year == 12 ? "monthly" : "quarterly";
-}
 
-static const char *_example(const cx_calendar *cal)
-{
-    return cal->per_year == 12 ? "a month like 2025-03" : "a quarter like 2025Q1";
-}
 
-/* "2025-01..2027-12" of the model, into buf. */
-static const char *_range(const cx_calendar *cal, char *buf, size_t n)
-{
-    char a[CX_PERIOD_KEY_MAX], b[CX_PERIOD_KEY_MAX];
-    snprintf(buf, n, "%s..%s", cx_period_key_str(cal, 0, a, sizeof a),
-             cx_period_key_str(cal, cal->n - 1, b, sizeof b));
-    return buf;
-}
 
 /* Periods [*a, *b] of fiscal year y inside the calendar; 0 when none. */
 static int _year_span(const cx_calendar *cal, int y, int *a, int *b)
@@ -54,7 +38,7 @@ static int _key(const rm_reader *r, const yt_node *k, const char *where, int *t,
     cx_period_err e = cx_period_parse(k->text, &pk);
     if (e == CX_PERIOD_SYNTAX)
         return RM_ERR(r, k, "expected a period %s, got '%s' (%s, or a year with "
-                      "'spread:')", where, rm_show(k).s, _example(cal));
+                      "'spread:')", where, rm_show(k).s, cx_calendar_example(cal));
     if (e != CX_PERIOD_OK)
         return RM_ERR(r, k, "'%s' %s is not a period (expected %s)", rm_show(k).s,
                       where, cx_period_strerr(e));
@@ -63,31 +47,21 @@ static int _key(const rm_reader *r, const yt_node *k, const char *where, int *t,
         int b = -1;
         if (!_year_span(cal, pk.year, t, &b))
             return RM_ERR(r, k, "year %s %s is outside 'periods' (%s)", rm_show(k).s,
-                          where, _range(cal, range, sizeof range));
+                          where, cx_calendar_range(cal, range, sizeof range));
         *nt = b - *t + 1;
         return 0;
     }
     if (pk.per_year != cal->per_year)
         return RM_ERR(r, k, "'%s' %s is a %s, and this model is %s (expected %s)",
                       rm_show(k).s, where, pk.per_year == 4 ? "quarter" : "month",
-                      _freq(cal), _example(cal));
+                      cx_calendar_frequency(cal), cx_calendar_example(cal));
     if (cx_period_index(cal, &pk, t) != CX_PERIOD_OK)
         return RM_ERR(r, k, "period %s %s is outside 'periods' (%s)", rm_show(k).s,
-                      where, _range(cal, range, sizeof range));
+                      where, cx_calendar_range(cal, range, sizeof range));
     *nt = 1;
     return 0;
 }
 
-/* v / parts for each of the year's periods (spread: even). */
-static cx_value _share(cx_value v, int parts)
-{
-    v.low /= parts;
-    v.base /= parts;
-    if (isfinite(v.high))
-        v.high /= parts;
-    v.resolution /= parts;
-    return v;
-}
 
 /* Where a period's figure goes: a series' stated figures, or a
  * commitment's schedule (always spread evenly). `what` names it in
@@ -117,8 +91,8 @@ static int _spread(const rm_reader *r, const yt_node *k, const _target *to, int 
     if (to->spread == CX_SPREAD_NONE)
         return RM_ERR(r, k, "year %s in %s of a %s model (expected %s, or "
                       "'spread: even' for a flow stated by year, 'spread: last' for a "
-                      "balance at the year's end)", rm_show(k).s, to->what, _freq(cal),
-                      _example(cal));
+                      "balance at the year's end)", rm_show(k).s, to->what, cx_calendar_frequency(cal),
+                      cx_calendar_example(cal));
     if (nt != cal->per_year)
         return RM_ERR(r, k, "year %s in %s is only partly inside 'periods' "
                       "(expected a year whose %d periods are all inside, or its "
@@ -126,7 +100,7 @@ static int _spread(const rm_reader *r, const yt_node *k, const _target *to, int 
     if (to->spread == CX_SPREAD_LAST)
         return _put(r, k, to, t + nt - 1, v);
     for (int i = 0; i < nt; i++) {
-        int rc = _put(r, k, to, t + i, _share(v, nt));
+        int rc = _put(r, k, to, t + i, cx_value_share(v, nt));
         if (rc)
             return rc;
     }

@@ -60,15 +60,15 @@ static void _driver(FILE *f, const cx_model *m, const cx_driver *d,
         fputs(" (the last holds)", f);
         break;
     case CX_D_CAGR:
-        fprintf(f, " of %s..%s = ", report_period(m, sr->window_from, a),
-                report_period(m, sr->window_to, b));
+        fprintf(f, " of %s..%s = ", cx_model_period_title(m, sr->window_from, a),
+                cx_model_period_title(m, sr->window_to, b));
         _pct(f, sr->start_rate);
         break;
     case CX_D_FADE: case CX_D_STAGES:
         fputs(" from ", f);
         if (d->from_cagr)
-            fprintf(f, "cagr(%s..%s) = ", report_period(m, sr->window_from, a),
-                    report_period(m, sr->window_to, b));
+            fprintf(f, "cagr(%s..%s) = ", cx_model_period_title(m, sr->window_from, a),
+                    cx_model_period_title(m, sr->window_to, b));
         _pct(f, d->from_cagr ? sr->start_rate : d->rate);
         if (d->method == CX_D_STAGES)
             fprintf(f, " for %d year%s, then over %d year%s", d->high_years,
@@ -141,7 +141,7 @@ static void _empty(FILE *f, const cx_result *r, size_t s, size_t t)
     uint32_t w = r->series[s].why[t];
     const cx_model *m = r->model;
     char p[CX_PERIOD_KEY_MAX];
-    fprintf(f, "  %s %12s  empty: ", report_period(m, m->first_year + (int)t, p), "");
+    fprintf(f, "  %s %12s  empty: ", cx_model_period_title(m, m->first_year + (int)t, p), "");
     switch (CX_FXW_KIND(w)) {
     case CX_FXW_MISSING:
         fprintf(f, "'%s' has no value\n", CX_FXW_SERIES(w) < m->nseries
@@ -252,7 +252,7 @@ static void _series(FILE *f, const cx_result *r, size_t s)
         if (!cx_value_present(v))
             continue;
         char p[CX_PERIOD_KEY_MAX];
-        fprintf(f, "  %s %12.2f  ", report_period(m, m->first_year + (int)t, p), v->base);
+        fprintf(f, "  %s %12.2f  ", cx_model_period_title(m, m->first_year + (int)t, p), v->base);
         _how(f, r, s, t);
         fputc('\n', f);
     }

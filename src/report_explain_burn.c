@@ -52,7 +52,7 @@ static const char *_p(const cx_model *m, int p)
 {
     static char buf[4][CX_PERIOD_KEY_MAX];
     static int next;
-    return report_period(m, p, buf[next++ & 3]);
+    return cx_model_period_title(m, p, buf[next++ & 3]);
 }
 
 /* Cash at the end of year i: "cash 6.00 = 20.00 + -14.00 + 0.00". */

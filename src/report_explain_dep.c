@@ -41,7 +41,7 @@ static void _expense(FILE *f, const cx_dep_result *dr, const cx_model *m, int k)
         double c = dr->capex[dr->first + v];
         if (c == 0 || s->profile[k - v] == 0)
             continue;
-        fprintf(f, "%s%s %.2f x %.2f%%", sep, report_period(m, m->first_year + dr->first + v, p),
+        fprintf(f, "%s%s %.2f x %.2f%%", sep, cx_model_period_title(m, m->first_year + dr->first + v, p),
                 c, s->profile[k - v] * 100);
         sep = " + ";
     }

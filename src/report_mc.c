@@ -27,7 +27,7 @@ static void _input_name(char *buf, size_t size, const cx_model *m, const cx_stoc
     char p[CX_PERIOD_KEY_MAX];
     if (in->param == CX_MC_FIGURE)
         snprintf(buf, size, "%s@%s", m->series[in->series].name,
-                 report_period(m, in->year, p));
+                 cx_model_period_title(m, in->year, p));
     else
         snprintf(buf, size, "%s", m->series[in->series].name);
 }
@@ -80,7 +80,7 @@ static const char *_target_text(char *buf, size_t size, const cx_model *m,
 {
     char x[48], y[CX_PERIOD_KEY_MAX];
     numfmt_human(x, sizeof x, t->x, 1);
-    report_period(m, t->year, y);
+    cx_model_period_title(m, t->year, y);
     switch (t->kind) {
     case CX_T_BREAK_EVEN_BY:  snprintf(buf, size, "break-even by %s", y); break;
     case CX_T_PAYBACK_BY:     snprintf(buf, size, "payback by %s", y); break;
@@ -195,8 +195,8 @@ void table_mc(FILE *out, const cx_result *r, const struct cx_mc_result *mc)
     _t_stat_head(out, mc);
     char a[CX_PERIOD_KEY_MAX], b[CX_PERIOD_KEY_MAX];
     snprintf(label, sizeof label, "cumulative net cash flow %s..%s",
-             report_period(r->model, mc->burn_first_year, a),
-             report_period(r->model, mc->burn_through, b));
+             cx_model_period_title(r->model, mc->burn_first_year, a),
+             cx_model_period_title(r->model, mc->burn_through, b));
     _t_stat(out, mc, label, &mc->cumulative);
     _t_stat(out, mc, "peak funding need", &mc->peak);
     _t_stat(out, mc, "NPV", &mc->npv);

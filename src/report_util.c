@@ -62,12 +62,3 @@ const char *report_no_payback(const cx_burn *b)
 {
     return b->peak_year ? "not within horizon" : "nothing to pay back";
 }
-
-const char *report_period(const cx_model *m, int p, char *buf)
-{
-    if (m->cal.per_year == 1)
-        snprintf(buf, CX_PERIOD_KEY_MAX, "%d", p);
-    else
-        cx_period_number_title(&m->cal, p, buf, CX_PERIOD_KEY_MAX);
-    return buf;
-}

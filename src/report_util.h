@@ -35,8 +35,4 @@ const char *report_no_payback(const cx_burn *b);
 /** The figure's source note, else the series'; may be NULL. */
 const char *report_source(const cx_series *s, const cx_value *v);
 
-/** A year, or the title of a period number in a monthly or quarterly
- *  model ("Mar 2026"), into buf (CX_PERIOD_KEY_MAX bytes). */
-const char *report_period(const cx_model *m, int p, char *buf);
-
 #endif
