@@ -41,6 +41,13 @@ static const char *_p(int p)
     return b;
 }
 
+/* "2024..2030" or "Jan 2026..Jul 2026", printed one column wider than
+ * itself: every title of a calendar has the same width. */
+static void _span(char *buf, size_t n, int a, int b)
+{
+    snprintf(buf, n, "%s..%s", _p(a), _p(b));
+}
+
 #define GREEN "\033[32m"
 #define YELLOW "\033[33m"
 #define BOLD "\033[1m"
@@ -240,10 +247,13 @@ static void _growth_table(FILE *f, const cx_result *r)
         const cx_series_result *sr = &r->series[i];
         if (sr->first < 0 || sr->last_stated <= sr->first || !isfinite(sr->hist_multiple))
             continue;
+        char span[2 * CX_PERIOD_KEY_MAX + 2];
+        _span(span, sizeof span, m->first_year + sr->first, m->first_year + sr->last_stated);
+        int w = (int)strlen(span) + 1;
         if (!header++) {
             fputc('\n', f);
             report_table_label(f, "growth (stated years)");
-            fprintf(f, "%11s %10s %10s\n", "from..to", "multiple", "CAGR");
+            fprintf(f, "%*s %10s %10s\n", w, "from..to", "multiple", "CAGR");
         }
         char mult[48], cagr[48];
         numfmt_human(mult, sizeof mult, sr->hist_multiple, 2);
@@ -251,8 +261,7 @@ static void _growth_table(FILE *f, const cx_result *r)
         if (isfinite(sr->hist_cagr))    /* no CAGR across a sign change: "n/a" */
             strcat(cagr, "%");
         report_table_label(f, report_label(&m->series[i]));
-        fprintf(f, "%5s..%4s %9sx %10s\n", _p(m->first_year + sr->first),
-                _p(m->first_year + sr->last_stated), mult, cagr);
+        fprintf(f, "%*s %9sx %10s\n", w, span, mult, cagr);
     }
 }
 
@@ -264,17 +273,20 @@ static void _fits(FILE *f, const cx_result *r)
         const cx_fit *fit = &r->series[i].fit;
         if (fit->kind == CX_FIT_NONE)
             continue;
+        char span[2 * CX_PERIOD_KEY_MAX + 2];
+        _span(span, sizeof span, fit->from, fit->to);
+        int w = (int)strlen(span) + 1;
         if (!header++) {
             fputc('\n', f);
             report_table_label(f, "trend fits");
-            fprintf(f, "%-12s %11s %6s %10s %10s\n", "curve", "window", "points", "R2", "RMSE");
+            fprintf(f, "%-12s %*s %6s %10s %10s\n", "curve", w, "window", "points", "R2", "RMSE");
         }
         char r2[48], rmse[48];
         numfmt_human(r2, sizeof r2, fit->r2, 4);
         numfmt_human(rmse, sizeof rmse, fit->rmse, 3);
         report_table_label(f, report_label(&m->series[i]));
-        fprintf(f, "%-12s %5d..%4d %6zu %10s %10s\n", cx_fit_kind_name(fit->kind),
-                fit->from, fit->to, fit->n, r2, rmse);
+        fprintf(f, "%-12s %*s %6zu %10s %10s\n", cx_fit_kind_name(fit->kind), w, span,
+                fit->n, r2, rmse);
     }
 }
 

@@ -130,6 +130,71 @@ sys.exit(1 if failed else 0)
 PY
 then ok "tables worked by hand"; else bad "tables worked by hand"; fi
 
+# A quarterly trend and a monthly gap, worked by hand.
+# Linear fit on x = 2025, 2025.25, 2025.5, 2025.75 (Q1..Q4 FY25), v = 10, 11,
+# 12.5, 13: mean x 2025.375, mean v 11.625; sum dx*dv = 0.609375 + 0.078125
+# + 0.109375 + 0.515625 = 1.3125, sum dx^2 = 0.3125, slope 4.2; Q1 FY26
+# (x = 2026): 11.625 + 4.2 x 0.625 = 14.25. Growth 13/10 = 1.30x over
+# Q1..Q4 FY25. The window and the span are titles, and the columns after
+# them line up with their headings.
+cat >"$T/trend.yaml" <<'YAML'
+model: trend-q
+as_of: 2026-01-01
+periods: 2025Q1..2026Q4
+series:
+  revenue.co: {2025Q1: 10, 2025Q2: 11, 2025Q3: 12.5, 2025Q4: 13}
+drivers:
+  revenue.co: {method: trend, fit: linear}
+YAML
+"$CAPEX" run "$T/trend.yaml" -n >"$T/trend.txt" 2>"$T/err"
+"$CAPEX" explain "$T/trend.yaml" revenue.co >"$T/trend-explain.txt" 2>"$T/err"
+# headcount 10 in Jan 2026, 18 in May 2026, 20 in Jul 2026: Feb..Apr are
+# filled (3 months, one note for them), Jun alone (its own note).
+cat >"$T/gap.yaml" <<'YAML'
+model: gap-m
+as_of: 2026-01-01
+periods: 2026-01..2026-12
+series:
+  headcount.co: {kind: balance, unit: people, values: {2026-01: 10, 2026-05: 18, 2026-07: 20}}
+YAML
+"$CAPEX" run "$T/gap.yaml" -n >/dev/null 2>"$T/gap.err"
+if "$PYTHON" - "$T" >"$T/err" 2>&1 <<'PY'
+import sys
+D = sys.argv[1]
+failed = []
+lines = open(f"{D}/trend.txt", encoding="utf-8").read().splitlines()
+def pair(head, row):
+    h = next((l for l in lines if l.startswith(head)), None)
+    r = next((l for l in lines if l.startswith(row) and l is not h
+              and lines.index(l) == lines.index(h) + 1), None) if h else None
+    return h, r
+h, r = pair("growth (stated years)", "revenue.co")
+if not r or r.split()[1:] != ["Q1", "FY25..Q4", "FY25", "1.30x", "41.9%"]:
+    failed.append(f"growth row {r!r}")   # (13/10)^(4/3) - 1 = 0.4186 a year
+elif h.index("multiple") + len("multiple") != r.index("1.30x") + len("1.30x"):
+    failed.append(f"growth columns do not line up:\n{h}\n{r}")
+h, r = pair("trend fits", "revenue.co")
+if not r or r.split()[1:5] != ["linear", "Q1", "FY25..Q4", "FY25"] or r.split()[5] != "4":
+    failed.append(f"trend row {r!r}")
+elif h.index("points") + len("points") != r.index(" 4 ") + 2:
+    failed.append(f"trend columns do not line up:\n{h}\n{r}")
+ex = open(f"{D}/trend-explain.txt", encoding="utf-8").read()
+for want in ("linear over Q1 FY25..Q4 FY25 (4 points)", "v(t) = -8494.95 + 4.2*t",
+             "Q1 FY26        14.25  = the linear fit in Q1 FY26"):
+    if want not in ex:
+        failed.append(f"explain: no {want!r}")
+err = open(f"{D}/gap.err", encoding="utf-8").read()
+want = ["headcount.co Feb 2026..Apr 2026: interpolated between Jan 2026 and May 2026 (3 months)",
+        "headcount.co Jun 2026: interpolated between May 2026 and Jul 2026"]
+got = [l.split("note: ", 1)[1] for l in err.splitlines() if "interpolated" in l]
+if got != want:
+    failed.append(f"gap notes {got}")
+for f in failed:
+    print(f)
+sys.exit(1 if failed else 0)
+PY
+then ok "trend, growth span and gap notes by period"; else bad "trend, growth span and gap notes by period"; fi
+
 # An annual model: the same table, byte for byte, with or without --periods.
 "$CAPEX" run inputs/ai-lab-burn.yaml -n >"$T/a1" 2>/dev/null
 "$CAPEX" run inputs/ai-lab-burn.yaml -n --periods >"$T/a2" 2>/dev/null
