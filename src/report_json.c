@@ -160,8 +160,8 @@ static void _fit(json_out *j, const cx_fit *f)
     json_key(j, "fit");
     json_begin_object(j);
     json_kstring(j, "kind", cx_fit_kind_name(f->kind));
-    json_kint(j, "from", f->from);
-    json_kint(j, "to", f->to);
+    json_kyear(j, "from", f->from);
+    json_kyear(j, "to", f->to);
     json_kint(j, "points", (long)f->n);
     if (f->kind == CX_FIT_LOGISTIC) {
         json_knumber(j, "saturation", f->saturation);

@@ -148,6 +148,7 @@ drivers:
 YAML
 "$CAPEX" run "$T/trend.yaml" -n >"$T/trend.txt" 2>"$T/err"
 "$CAPEX" explain "$T/trend.yaml" revenue.co >"$T/trend-explain.txt" 2>"$T/err"
+"$CAPEX" run "$T/trend.yaml" -n -f json >"$T/trend.json" 2>"$T/err"
 # headcount 10 in Jan 2026, 18 in May 2026, 20 in Jul 2026: Feb..Apr are
 # filled (3 months, one note for them), Jun alone (its own note).
 cat >"$T/gap.yaml" <<'YAML'
@@ -183,6 +184,10 @@ for want in ("linear over Q1 FY25..Q4 FY25 (4 points)", "v(t) = -8494.95 + 4.2*t
              "Q1 FY26        14.25  = the linear fit in Q1 FY26"):
     if want not in ex:
         failed.append(f"explain: no {want!r}")
+import json
+fit = json.load(open(f"{D}/trend.json", encoding="utf-8"))["series"][0]["fit"]
+if (fit["from"], fit["to"], fit["points"], fit["b"]) != ("2025Q1", "2025Q4", 4, 4.2):
+    failed.append(f"json fit {fit}")
 err = open(f"{D}/gap.err", encoding="utf-8").read()
 want = ["headcount.co Feb 2026..Apr 2026: interpolated between Jan 2026 and May 2026 (3 months)",
         "headcount.co Jun 2026: interpolated between May 2026 and Jul 2026"]
