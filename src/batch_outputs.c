@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "fdio.h"
 
 /* dir exists as a folder, or is made (its parent must exist). */
 static int _mkdir(const char *dir)
@@ -86,16 +87,8 @@ void batch_outputs_log(const char *outdir, const char *name, const char *text, s
     free(path);
     if (fd < 0)
         return;
-    off_t n = (off_t)len;
-    while (len) {
-        ssize_t k = write(fd, text, len);
-        if (k <= 0 && errno != EINTR)
-            break;
-        if (k > 0)
-            text += k, len -= (size_t)k;
-    }
-    if (ftruncate(fd, n - (off_t)len))
-        n = 0;                 /* nothing more to do: the log is best effort */
+    if (ftruncate(fd, (off_t)fdio_write(fd, text, len)))
+        len = 0;               /* nothing more to do: the log is best effort */
     close(fd);
 }
 
