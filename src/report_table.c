@@ -16,6 +16,7 @@
 #include "report.h"
 #include "report_table_priv.h"
 #include "report_util.h"
+#include "utf8width.h"
 
 #define LABEL_MIN 24     /* label column: the widest label, within these */
 #define LABEL_MAX 44
@@ -97,35 +98,18 @@ static void _cell(char *buf, size_t size, const cx_series *s, const cx_value *v)
     snprintf(buf + n, size - n, "%s", mark);
 }
 
-/* Display columns of a UTF-8 character starting at p: Hangul and CJK
- * (U+1000..U+DFFF, lead bytes E1..ED) take two. */
-static int _cols(const unsigned char *p)
-{
-    return (*p >= 0xE1 && *p <= 0xED) ? 2 : 1;
-}
-
-static int _width(const char *text)
-{
-    int cols = 0;
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
-        if ((*p & 0xC0) != 0x80)
-            cols += _cols(p);
-    return cols;
-}
-
 void report_table_label(FILE *f, const char *text)
 {
     /* Pad by display columns, not bytes; cut what is wider than the
      * column, with an ellipsis. */
-    int cols = 0, w = _width(text), room = _label_w - 1 - (w > _label_w - 1);
-    const unsigned char *p = (const unsigned char *)text;
-    while (*p) {
-        if (cols + _cols(p) > room)
+    int cols = 0, w = utf8_cols(text), room = _label_w - 1 - (w > _label_w - 1);
+    const char *p = text;
+    for (const char *q = p; *p; p = q) {
+        int c = 1 + utf8_wide(utf8_next(&q));
+        if (cols + c > room)
             break;
-        cols += _cols(p);
-        do
-            fputc(*p++, f);
-        while ((*p & 0xC0) == 0x80);
+        cols += c;
+        fwrite(p, 1, (size_t)(q - p), f);
     }
     if (*p) {
         fputs("\xE2\x80\xA6", f);    /* U+2026 HORIZONTAL ELLIPSIS */
@@ -140,7 +124,7 @@ static int _label_width(const cx_model *m)
 {
     int w = LABEL_MIN;
     for (size_t i = 0; i < m->nseries; i++) {
-        int k = _width(report_label(&m->series[i])) + 2;
+        int k = utf8_cols(report_label(&m->series[i])) + 2;
         if (k > w)
             w = k;
     }
@@ -307,15 +291,26 @@ static void _frac_or(FILE *f, double year, const char *none)
         fputs(none, f);
 }
 
+/* "break-even year", "break-even month": a figure that is a period. */
+static const char *_word(const char *what)
+{
+    static char buf[48];
+    snprintf(buf, sizeof buf, "%s %s", what, cx_calendar_period_word(_cal));
+    return buf;
+}
+
 /* The funding gap, "at least" when the net is still below 0 in the last
  * year (a longer horizon would show more: not funded within it). */
 static void _gap(FILE *f, const cx_burn_result *b)
 {
     char num[48];
     numfmt_human(num, sizeof num, b->funding.funding_gap, 1);
-    if (b->burn.still_burning)
+    if (b->burn.still_burning && b->funding.funding_gap > 0)
         fprintf(f, "  funding gap            at least %s (not funded within the horizon: "
                 "still burning in %s)\n", num, _p(b->first_year + (int)b->n - 1));
+    else if (b->burn.still_burning)
+        fprintf(f, "  funding gap            %s (the cash lasts the horizon; still burning "
+                "in %s)\n", num, _p(b->first_year + (int)b->n - 1));
     else
         fprintf(f, "  funding gap            %s\n", num);
 }
@@ -345,7 +340,10 @@ static void _funding(FILE *f, const cx_burn_result *b)
     if (!fu->has_cash)
         return;
     numfmt_human(num, sizeof num, fu->opening_cash, 1);
-    fprintf(f, "  cash at start of %s  %s\n", _p(fu->cash_year), num);
+    char label[48];
+    snprintf(label, sizeof label, _cal->per_year == 1 ? "cash at start of %s" : "opening cash, %s",
+             _p(fu->cash_year));
+    fprintf(f, "  %-22s %s\n", label, num);
     if (fu->raised != 0) {
         numfmt_human(num, sizeof num, fu->raised, 1);
         fprintf(f, "  raised                 %s\n", num);
@@ -454,17 +452,17 @@ static void _burn(FILE *f, const cx_result *r)
         fputs("\nburn\n", f);
     _sparkline(f, b);
     if (!b->burn.burns && b->n) {
-        fprintf(f, "  no burn within the horizon (%s \xE2\x89\xA5 0 in every year %s..%s)\n",
-                report_net_label(r->model), _p(b->first_year),
+        fprintf(f, "  no burn within the horizon (%s \xE2\x89\xA5 0 in every %s %s..%s)\n",
+                report_net_label(r->model), cx_calendar_period_word(_cal), _p(b->first_year),
                 _p(b->first_year + (int)b->n - 1));
         _funding(f, b);
         return;
     }
     _turn_and_trough(f, b);
     _peak(f, b);
-    fputs("  break-even year        ", f);
+    fprintf(f, "  %-22s ", _word("break-even"));
     _year_or(f, b->burn.break_even_year, "not within horizon");
-    fputs("\n  payback year           ", f);
+    fprintf(f, "\n  %-22s ", _word("payback"));
     _year_or(f, b->burn.payback_year, report_no_payback(&b->burn));
     numfmt_human(num, sizeof num, b->burn.total_burn, 1);
     fprintf(f, "\n  total burn             %s\n", num);

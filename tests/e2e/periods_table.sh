@@ -200,6 +200,74 @@ sys.exit(1 if failed else 0)
 PY
 then ok "trend, growth span and gap notes by period"; else bad "trend, growth span and gap notes by period"; fi
 
+# A monthly burn with a scenario, worked by hand: revenue 2 and costs 5 a
+# month, cash 20. Net -3 a month: cumulative -36 by Dec 2026 (its peak),
+# cash 20 - 3m: 2 after Jun, -1 after Jul: runs out in Jul 2026, runway
+# 6 + 2/3 = 6.7 months; gap 36 - 20 = 16, at least (still burning).
+# `lean` halves costs each month: net -3, -0.5, +0.75 (Mar), +1.375, +1.6875:
+# cumulative -3, -3.5 (peak, Feb), -2.75, -1.375, +0.3125 (payback: May).
+# With cash 40 the cash lasts (40 - 36 = 4 left): gap 0, still burning.
+cat >"$T/scen.yaml" <<'YAML'
+model: scen-m
+as_of: 2026-01-01
+periods: 2026-01..2026-12
+series:
+  revenue.co: {2026-01: 2}
+  costs.co: {2026-01: 5}
+drivers:
+  revenue.co: {method: growth, rate: 0%}
+  costs.co: {method: growth, rate: 0%}
+scenarios:
+  lean:
+    drivers:
+      costs.co: {rate: -50%, per: month}
+burn: {revenue: revenue.co, costs: costs.co, cash: 20}
+YAML
+sed 's/cash: 20}/cash: 40}/' "$T/scen.yaml" >"$T/scen40.yaml"
+"$CAPEX" run "$T/scen.yaml" -n -s all >"$T/scen.txt" 2>"$T/err"
+"$CAPEX" run "$T/scen40.yaml" -n >"$T/scen40.txt" 2>"$T/err"
+"$CAPEX" run tests/cases/depreciation.yaml -n -s all >"$T/dep.txt" 2>"$T/err"
+if "$PYTHON" - "$T" >"$T/err" 2>&1 <<'PY'
+import sys
+D = sys.argv[1]
+failed = []
+text = open(f"{D}/scen.txt", encoding="utf-8").read().splitlines()
+def row(lines, label):
+    return next((l[len(label):].split() for l in lines if l.startswith(label + " ")), None)
+want = {
+    "  break-even month": ["not", "within", "horizon"],
+    "  opening cash, Jan 2026": ["20.0"],
+    "  funding gap": ["at", "least", "16.0", "(not", "funded", "within", "the", "horizon:",
+                      "still", "burning", "in", "Dec", "2026)"],
+    "  runway": ["6.7", "months", "(cash", "runs", "out", "in", "Jul", "2026)"],
+    "Cumulative net cash flow Jan 2026\u2013Dec 2026": ["-36.0", "14.0", "-36.0", "-36.0"],
+    "Peak burn month": ["Dec", "2026", "Feb", "2026", "Dec", "2026", "Dec", "2026"],
+    "Break-even month": ["n/a", "Mar", "2026", "n/a", "n/a"],
+    "Payback month": ["n/a", "May", "2026", "n/a", "n/a"],
+    "Cash runs out (month)": ["Jul", "2026", "n/a", "Jul", "2026", "Jul", "2026"],
+}
+for label, cells in want.items():
+    if row(text, label) != cells:
+        failed.append(f"{label!r}: got {row(text, label)}, expected {cells}")
+# the labels' column is as wide as the longest label: columns line up
+head = next(l for l in text if l.startswith("output "))
+cum = next(l for l in text if l.startswith("Cumulative net cash flow"))
+if head.index("base") + 4 != cum.index("-36.0") + 5:
+    failed.append(f"scenario columns:\n{head}\n{cum}")
+t40 = open(f"{D}/scen40.txt", encoding="utf-8").read().splitlines()
+if row(t40, "  funding gap") != ["0.0", "(the", "cash", "lasts", "the", "horizon;", "still",
+                                 "burning", "in", "Dec", "2026)"]:
+    failed.append(f"cash 40: funding gap {row(t40, '  funding gap')}")
+# an annual model: a long label whole, not cut at 40 columns
+dep = open(f"{D}/dep.txt", encoding="utf-8").read()
+if "Accumulated depreciation \u2014 Plant A capex, 2031 " not in dep:
+    failed.append("annual scenarios: the long label is cut")
+for f in failed:
+    print(f)
+sys.exit(1 if failed else 0)
+PY
+then ok "monthly burn and scenarios by month, worked by hand"; else bad "monthly burn and scenarios by month, worked by hand"; fi
+
 # An annual model: the same table, byte for byte, with or without --periods.
 "$CAPEX" run inputs/ai-lab-burn.yaml -n >"$T/a1" 2>/dev/null
 "$CAPEX" run inputs/ai-lab-burn.yaml -n --periods >"$T/a2" 2>/dev/null
