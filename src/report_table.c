@@ -436,8 +436,11 @@ static void _peak(FILE *f, const cx_burn_result *b)
         return;
     }
     numfmt_human(num, sizeof num, b->burn.peak_burn, 1);
-    fprintf(f, "%s in %s%s\n", num, _p(b->burn.peak_year),
-            b->burn.still_burning ? " (still burning in the last year: deeper beyond it)" : "");
+    fprintf(f, "%s in %s", num, _p(b->burn.peak_year));
+    if (b->burn.still_burning)
+        fprintf(f, " (still burning in the last %s: deeper beyond it)",
+                cx_calendar_period_word(_cal));
+    fputc('\n', f);
 }
 
 static void _burn(FILE *f, const cx_result *r)

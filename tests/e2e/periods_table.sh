@@ -227,6 +227,7 @@ sed 's/cash: 20}/cash: 40}/' "$T/scen.yaml" >"$T/scen40.yaml"
 "$CAPEX" run "$T/scen.yaml" -n -s all >"$T/scen.txt" 2>"$T/err"
 "$CAPEX" run "$T/scen40.yaml" -n >"$T/scen40.txt" 2>"$T/err"
 "$CAPEX" run tests/cases/depreciation.yaml -n -s all >"$T/dep.txt" 2>"$T/err"
+"$CAPEX" explain "$T/scen.yaml" burn >"$T/scen-explain.txt" 2>"$T/err"
 if "$PYTHON" - "$T" >"$T/err" 2>&1 <<'PY'
 import sys
 D = sys.argv[1]
@@ -258,6 +259,18 @@ t40 = open(f"{D}/scen40.txt", encoding="utf-8").read().splitlines()
 if row(t40, "  funding gap") != ["0.0", "(the", "cash", "lasts", "the", "horizon;", "still",
                                  "burning", "in", "Dec", "2026)"]:
     failed.append(f"cash 40: funding gap {row(t40, '  funding gap')}")
+# explain burn speaks of months, its columns under their headings
+ex = open(f"{D}/scen-explain.txt", encoding="utf-8").read().splitlines()
+for want in ("  months   Jan 2026..Dec 2026",
+             "                  first month with net >= 0 after a month below 0",
+             "  funding gap     at least 16.00 = the lowest month-end cash below 0, negated",
+             "                  not funded within the horizon: still burning in the last month"):
+    if want not in ex:
+        failed.append(f"explain burn: no line {want!r}")
+head = next((l for l in ex if l.startswith("  month ")), "")
+jan = next((l for l in ex if l.startswith("  Jan 2026 ")), "")
+if not head or not jan or head.index("net") + 3 != jan.index("-3.00") + 5:
+    failed.append(f"explain burn columns:\n{head}\n{jan}")
 # an annual model: a long label whole, not cut at 40 columns
 dep = open(f"{D}/dep.txt", encoding="utf-8").read()
 if "Accumulated depreciation \u2014 Plant A capex, 2031 " not in dep:
