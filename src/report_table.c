@@ -25,7 +25,8 @@
 static int _label_w = LABEL_MIN;
 static int _cell_w = REPORT_TABLE_CELL_W;
 static int _color;        /* ANSI colours: a terminal, NO_COLOR unset */
-static const cx_calendar *_cal; /* the model's periods: titles for numbers */
+static const cx_model *_m;      /* the model: titles for period numbers */
+static const cx_calendar *_cal; /* its periods */
 static int _annual;       /* a monthly or quarterly model by fiscal year */
 
 /* A year, or the title of period number p in a monthly or quarterly model
@@ -34,12 +35,7 @@ static const char *_p(int p)
 {
     static char buf[4][CX_PERIOD_KEY_MAX];
     static int next;
-    char *b = buf[next++ & 3];
-    if (_cal->per_year == 1)
-        snprintf(b, CX_PERIOD_KEY_MAX, "%d", p);
-    else
-        cx_period_number_title(_cal, p, b, CX_PERIOD_KEY_MAX);
-    return b;
+    return cx_model_period_title(_m, p, buf[next++ & 3]);
 }
 
 /* "2024..2030" or "Jan 2026..Jul 2026", printed one column wider than
@@ -605,6 +601,7 @@ int report_table(FILE *out, const cx_result *r, const run_extras *x, const char 
                  int by_period)
 {
     _color = report_color(out);
+    _m = r->model;
     _cal = &r->model->cal;
     _annual = !by_period && r->annual.n > 0;
     _label_w = _label_width(r->model);
