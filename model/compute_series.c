@@ -490,6 +490,9 @@ static cx_status _span_figures(cx_series_result *sr, int per)
         st = _undefined_is_nan(cx_cagr_periods(v[a].base, v[b].base, b - a, per,
                                                &sr->hist_cagr), &sr->hist_cagr);
         if (st == CX_OK)
+            st = _undefined_is_nan(cx_cagr_periods(v[a].base, v[b].base, b - a, 1,
+                                                   &sr->hist_rate), &sr->hist_rate);
+        if (st == CX_OK)
             st = _undefined_is_nan(cx_multiple(v[a].base, v[b].base,
                                                &sr->hist_multiple),
                                    &sr->hist_multiple);

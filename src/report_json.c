@@ -190,6 +190,8 @@ static void _growth(json_out *j, const cx_model *m, const cx_series_result *sr)
     json_kyear(j, "to", m->first_year + sr->last_stated);
     json_knumber(j, "multiple", sr->hist_multiple);
     json_knumber(j, "cagr", sr->hist_cagr);
+    if (m->cal.per_year != 1)   /* the same growth a month (a quarter) */
+        json_knumber(j, "cagr_per_period", sr->hist_rate);
     json_kyear(j, "projected_to", m->first_year + sr->last);
     json_knumber(j, "cagr_to_last_year", sr->full_cagr);
     json_end_object(j);

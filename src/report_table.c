@@ -219,6 +219,23 @@ static void _series_table(FILE *f, const cx_result *r)
     fputs("(~ estimate, + floor, r range midpoint, ^ interpolated, * projected)\n", f);
 }
 
+/* "break-even year", "break-even month": a figure that is a period. */
+static const char *_word(const char *what)
+{
+    static char buf[48];
+    snprintf(buf, sizeof buf, "%s %s", what, cx_calendar_period_word(_cal));
+    return buf;
+}
+
+/* "41.9%", or "n/a" (no growth rate across a sign change). */
+static const char *_pct(char *buf, size_t n, double x)
+{
+    numfmt_human(buf, n, x * 100, 1);
+    if (isfinite(x))
+        strncat(buf, "%", n - strlen(buf) - 1);
+    return buf;
+}
+
 static void _growth_table(FILE *f, const cx_result *r)
 {
     const cx_model *m = r->model;
@@ -232,16 +249,21 @@ static void _growth_table(FILE *f, const cx_result *r)
         int w = (int)strlen(span) + 1;
         if (!header++) {
             fputc('\n', f);
-            report_table_label(f, "growth (stated years)");
-            fprintf(f, "%*s %10s %10s\n", w, "from..to", "multiple", "CAGR");
+            report_table_label(f, _cal->per_year == 1 ? "growth (stated years)"
+                                                      : "growth (stated periods)");
+            fprintf(f, "%*s %10s %10s", w, "from..to", "multiple", "CAGR");
+            if (_cal->per_year != 1)
+                fprintf(f, " %10s", _word("a"));
+            fputc('\n', f);
         }
-        char mult[48], cagr[48];
+        char mult[48], cagr[48], rate[48];
         numfmt_human(mult, sizeof mult, sr->hist_multiple, 2);
-        numfmt_human(cagr, sizeof cagr, sr->hist_cagr * 100, 1);
-        if (isfinite(sr->hist_cagr))    /* no CAGR across a sign change: "n/a" */
-            strcat(cagr, "%");
+        _pct(cagr, sizeof cagr, sr->hist_cagr);
         report_table_label(f, report_label(&m->series[i]));
-        fprintf(f, "%*s %9sx %10s\n", w, span, mult, cagr);
+        fprintf(f, "%*s %9sx %10s", w, span, mult, cagr);
+        if (_cal->per_year != 1)
+            fprintf(f, " %10s", _pct(rate, sizeof rate, sr->hist_rate));
+        fputc('\n', f);
     }
 }
 
@@ -285,14 +307,6 @@ static void _frac_or(FILE *f, double year, const char *none)
         fprintf(f, "%.2f", cx_period_fraction_year(_cal, year));
     else
         fputs(none, f);
-}
-
-/* "break-even year", "break-even month": a figure that is a period. */
-static const char *_word(const char *what)
-{
-    static char buf[48];
-    snprintf(buf, sizeof buf, "%s %s", what, cx_calendar_period_word(_cal));
-    return buf;
 }
 
 /* The funding gap, "at least" when the net is still below 0 in the last

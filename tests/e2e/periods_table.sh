@@ -169,9 +169,10 @@ def pair(head, row):
     r = next((l for l in lines if l.startswith(row) and l is not h
               and lines.index(l) == lines.index(h) + 1), None) if h else None
     return h, r
-h, r = pair("growth (stated years)", "revenue.co")
-if not r or r.split()[1:] != ["Q1", "FY25..Q4", "FY25", "1.30x", "41.9%"]:
-    failed.append(f"growth row {r!r}")   # (13/10)^(4/3) - 1 = 0.4186 a year
+h, r = pair("growth (stated periods)", "revenue.co")
+# (13/10)^(4/3) - 1 = 0.4186 a year; (13/10)^(1/3) - 1 = 0.0914 a quarter
+if not r or r.split()[1:] != ["Q1", "FY25..Q4", "FY25", "1.30x", "41.9%", "9.1%"]:
+    failed.append(f"growth row {r!r}")
 elif h.index("multiple") + len("multiple") != r.index("1.30x") + len("1.30x"):
     failed.append(f"growth columns do not line up:\n{h}\n{r}")
 h, r = pair("trend fits", "revenue.co")
@@ -188,6 +189,12 @@ import json
 fit = json.load(open(f"{D}/trend.json", encoding="utf-8"))["series"][0]["fit"]
 if (fit["from"], fit["to"], fit["points"], fit["b"]) != ("2025Q1", "2025Q4", 4, 4.2):
     failed.append(f"json fit {fit}")
+growth = json.load(open(f"{D}/trend.json", encoding="utf-8"))["series"][0]["growth"]
+if abs(growth["cagr_per_period"] - (1.3 ** (1 / 3) - 1)) > 1e-12:
+    failed.append(f"json growth {growth}")
+gh = next((l for l in lines if l.startswith("growth (stated periods)")), "")
+if not gh.endswith("CAGR  a quarter"):
+    failed.append(f"growth heading {gh!r}")
 err = open(f"{D}/gap.err", encoding="utf-8").read()
 want = ["headcount.co Feb 2026..Apr 2026: interpolated between Jan 2026 and May 2026 (3 months)",
         "headcount.co Jun 2026: interpolated between May 2026 and Jul 2026"]
