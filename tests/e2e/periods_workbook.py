@@ -159,7 +159,7 @@ same("checks: CAGR period", c["B5"].value, "Mar 2026..Dec 2026")
 # 0 between May (the start of May 2027 is 2027 + 4/12) and June (2027 + 5/12).
 f, v = books("checks_all")
 s = v["Scenarios"]
-same("checks_all: break-even (base)", value(s, "Break-even year", 3), "Jun 2027")
+same("checks_all: break-even (base)", value(s, "Break-even month", 3), "Jun 2027")
 be = value(s, "Break-even (fractional year)", 3)
 same("checks_all: break-even fraction between May and Jun 2027",
      isinstance(be, float) and 2027 + 4 / 12 < be < 2027 + 5 / 12, True)
