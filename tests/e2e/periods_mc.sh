@@ -1,7 +1,8 @@
 #!/bin/sh
-# periods_mc.sh - `capex mc` of a quarterly model (issue 13): the NPV of
-# every path is discounted at the quarter's rate, as the deterministic NPV
-# is; the table's probabilities by fiscal year are headed FY2026 when the
+# periods_mc.sh - `capex mc` and the valuation of a quarterly model (issue
+# 13): the NPV of every path is discounted at the quarter's rate, as the
+# deterministic NPV is; the workbook's Summary states the rate a year and a
+# quarter; the table's probabilities by fiscal year are headed FY2026 when the
 # fiscal year ends in June, and its label column fits the period titles.
 # Figures worked by hand in the comments.
 #
@@ -54,4 +55,11 @@ npv = next(l for l in lines if l.startswith("  NPV "))
 end = head.index("determin.") + len("determin.")
 sys.exit(0 if cum.index("24.0") + 4 == end and npv.index("22.6") + 4 == end else 1)' "$T/q.txt"
 check "mc table: by fiscal year" grep -Eq "^  payback +FY2026 +never" "$T/q.txt"
+# 1.1^(1/4) - 1 = 0.0241137 a quarter: "2.411% a quarter" (4 digits).
+check "workbook of the quarterly model" "$CAPEX" run "$T/q.yaml" -o "$T/q.xlsx" -q
+check "Summary: the rate a year and a quarter" "$PYTHON" -c '
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Summary"]
+texts = [c for row in ws.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+sys.exit(0 if "Valuation (discounted at 10% a year, 2.411% a quarter)" in texts else 1)' "$T/q.xlsx"
 finish periods_mc
