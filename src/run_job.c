@@ -110,11 +110,6 @@ int run_job_workbook_refused(const cx_model *m)
     return what ? _refuse(m, what) : 0;
 }
 
-int run_job_raw_refused(const cx_model *m)
-{
-    return m->cal.per_year == 1 ? 0 : _refuse(m, "raw paths workbook (--raw)");
-}
-
 int run_job_write(const run_job *j, const char *path)
 {
     int rc = run_job_workbook_refused(j->s.model);

@@ -50,9 +50,4 @@ void run_job_release(run_job *j);
  *  the message and EX_DATAERR; 0 otherwise. */
 int run_job_workbook_refused(const cx_model *m);
 
-/** The raw paths workbook (capex mc --raw) of a monthly or quarterly
- *  model is not written yet: the message and EX_DATAERR; 0 for an annual
- *  model. */
-int run_job_raw_refused(const cx_model *m);
-
 #endif

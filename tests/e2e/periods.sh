@@ -264,12 +264,7 @@ if [ $? -eq 65 ] && [ ! -e "$T/dep.xlsx" ] && grep -q "workbook with depreciatio
 then ok "monthly workbook with depreciation refused (65, nothing written)"
 else bad "monthly workbook with depreciation refused (65, nothing written)"
 fi
-# The raw paths workbook by period is not written yet: refused, nothing written.
-"$CAPEX" mc "$T/mc.yaml" --paths 10 --raw "$T/raw.xlsx" -n >"$T/out" 2>"$T/err"
-if [ $? -eq 65 ] && [ ! -e "$T/raw.xlsx" ] && grep -q "raw paths workbook (--raw) is not written yet" "$T/err"
-then ok "monthly raw paths workbook refused (65, nothing written)"
-else bad "monthly raw paths workbook refused (65, nothing written)"
-fi
+# The raw paths workbook by period: tests/e2e/periods_mc.sh.
 # A rate override by fiscal year in a monthly model: 2026's rate
 # (1% a month) from April 2026, the month after the last stated one.
 cat >"$T/override.yaml" <<'YAML'

@@ -55,6 +55,21 @@ npv = next(l for l in lines if l.startswith("  NPV "))
 end = head.index("determin.") + len("determin.")
 sys.exit(0 if cum.index("24.0") + 4 == end and npv.index("22.6") + 4 == end else 1)' "$T/q.txt"
 check "mc table: by fiscal year" grep -Eq "^  payback +FY2026 +never" "$T/q.txt"
+# The raw paths workbook by quarter: every path is the deterministic model,
+# cumulative net 6, 12, 18, 24 in Q1..Q4 FY26, headed by the quarters'
+# titles; 7 paths on rows 2..8.
+check "mc --raw of the quarterly model" sh -c '"$1" mc "$2" -n --paths 7 --raw "$3" >"$4" 2>"$5"' \
+    sh "$CAPEX" "$T/q.yaml" "$T/raw.xlsx" "$T/raw.txt" "$T/err"
+check "raw: quarters as headings, each path worked by hand" "$PYTHON" -c '
+import sys, openpyxl
+rows = list(openpyxl.load_workbook(sys.argv[1])["Paths"].iter_rows(values_only=True))
+ok = rows[0] == ("Q1 FY26", "Q2 FY26", "Q3 FY26", "Q4 FY26") and len(rows) == 8
+ok = ok and all(r == (6, 12, 18, 24) for r in rows[1:])
+sys.exit(0 if ok else 1)' "$T/raw.xlsx"
+check "raw: the table says quarters" grep -q \
+    "raw paths: .*raw.xlsx (7 paths x 4 quarters of cumulative net cash flow, Q1 FY26..Q4 FY26)" \
+    "$T/raw.txt"
+
 # 1.1^(1/4) - 1 = 0.0241137 a quarter: "2.411% a quarter" (4 digits).
 check "workbook of the quarterly model" "$CAPEX" run "$T/q.yaml" -o "$T/q.xlsx" -q
 check "Summary: the rate a year and a quarter" "$PYTHON" -c '
