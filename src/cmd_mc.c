@@ -171,9 +171,7 @@ static int _output(const struct mc_options *o, const session *s, const cx_mc_res
     int rc = 0;
     if (!o->no_workbook) {
         path = o->output ? o->output : (owned = outfile_default(s->model->name, "-mc.xlsx"));
-        rc = run_job_workbook_refused(s->model);
-        if (!rc)
-            rc = path ? xlsx_write_with(s->result, &x, path) : EX_CANTCREAT;
+        rc = path ? xlsx_write_with(s->result, &x, path) : EX_CANTCREAT;
     }
     if (!rc)
         rc = _report(o, s->result, &x, path);
