@@ -558,7 +558,7 @@ static cx_status _simulate_fan(const cxi_mc_plan *p, cxi_mc_store *s, int thread
     s->b1 = m / CX_MC_BLOCK;
     cx_status st = _simulate(p, s, threads);
     if (st == CX_OK)
-        st = cxi_mc_fw_windows(s->fw, s->rows, m);
+        st = cxi_mc_fw_windows(s->fw, s->rows, m, threads);
     cxi_mc_fw_buf *mine = st == CX_OK ? cxi_mc_fw_local(s->fw) : NULL;
     if (st == CX_OK && !mine)
         st = CX_ENOMEM;
@@ -572,12 +572,12 @@ static cx_status _simulate_fan(const cxi_mc_plan *p, cxi_mc_store *s, int thread
     s->b1 = p->nblocks;
     if (st == CX_OK)
         st = _simulate(p, s, threads);
-    long again = st == CX_OK ? cxi_mc_fw_finish(s->fw) : 0;
+    long again = st == CX_OK ? cxi_mc_fw_finish(s->fw, threads) : 0;
     if (again > 0) {
         s->fw_pass = 2;
         s->b0 = 0;
         st = _simulate(p, s, threads);
-        again = st == CX_OK ? cxi_mc_fw_finish(s->fw) : 0;
+        again = st == CX_OK ? cxi_mc_fw_finish(s->fw, threads) : 0;
         if (again > 0)
             st = CX_ERANGE;     /* a bracket that keeps everything cannot miss */
     }
