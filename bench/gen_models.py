@@ -2,7 +2,7 @@
 """bench/gen_models.py - seeded generator of capex model files for the batch
 benchmark (bench/batch.sh, issue 5).
 
-    /usr/bin/python3 bench/gen_models.py OUTDIR N SEED
+    /usr/bin/python3 bench/gen_models.py OUTDIR N SEED [--no-burn] [--quarterly]
 
 writes OUTDIR/gen-00001.yaml .. gen-NNNNN.yaml. Same N and SEED, same bytes
 (Python's random.Random(SEED) only; stdlib only). With --no-burn the models
@@ -35,6 +35,15 @@ Every model has the same shape:
     the computed values); the stated figures are rounded from the model's
     own numbers so they pass (about 1 model in 10 gets a growth check that
     warns).
+
+With --quarterly (issue 13's batch of quarterly models) every model is the
+same company by fiscal quarter: `periods: 2022Q1..2031Q4` (40 quarters,
+16 stated), every other model with `fiscal_year_end: 6`; each stated year
+is split into four quarters growing through the year; the drivers state
+their rates a year as above (capex's override is fiscal year 2028); cash
+at the start of 2026Q1, the raise in 2027Q1 or 2028Q1; the checks compare
+quarters (growth 2024Q4 -> 2025Q4, multiple 2022Q1 -> 2025Q4, cumulative
+2022Q1..2025Q4). `capex run -s all` then also writes the Annual sheet.
 """
 import os
 import random
@@ -78,12 +87,28 @@ def _pct(x):
     return (s[:-2] if s.endswith(".0") else s) + "%"
 
 
+def _quarters(values, rng):
+    """Each year's value split into four quarters rising through the year
+    (shares 0.22, 0.24, 0.26, 0.28, jittered), keyed 2022Q1 .. 2025Q4."""
+    out = []
+    for v in values:
+        w = [0.22, 0.24, 0.26, 0.28]
+        w = [x * rng.uniform(0.97, 1.03) for x in w]
+        t = sum(w)
+        out += [v * x / t for x in w]
+    return out
+
+
+QUARTERS = ["%dQ%d" % (y, q) for y in HISTORY for q in range(1, 5)]
+
+
 class _Series:
-    def __init__(self, name, label, base_values, rng, ranged):
+    def __init__(self, name, label, base_values, rng, ranged, keys=None):
         self.name, self.label = name, label
-        self.text = {}    # year -> figure as written
+        self.text = {}    # year (or quarter key) -> figure as written
         self.base = {}    # year -> base value (a range's midpoint)
-        for i, y in enumerate(HISTORY):
+        keys = keys or HISTORY
+        for i, y in enumerate(keys):
             v = base_values[i]
             if ranged and i == 2:
                 lo, hi = round(v * 0.96, 1), round(v * 1.04, 1)
@@ -106,7 +131,7 @@ def _history(rng, start, g_lo, g_hi, noise=0.03):
     return vals
 
 
-def _model(idx, rng, with_burn=True):
+def _model(idx, rng, with_burn=True, quarterly=False):
     t = _ticker(rng)
     n = lambda k: "%s.%s" % (t, k)  # noqa: E731
     rev0 = rng.uniform(40, 400)
@@ -122,6 +147,8 @@ def _model(idx, rng, with_burn=True):
     hist = {"revenue": rev, "costs": costs, "capex": capex, "cloud": cloud,
             "ads": ads, "rd": rd, "sga": sga, "dep": dep}
     ranged = {"revenue", "capex", "cloud"}
+    if quarterly:
+        return _quarterly(idx, rng, t, n, hist, ranged)
     series = [_Series(n(k), label, hist[k], rng, k in ranged) for k, label in SERIES]
     s = {k: series[i] for i, (k, _) in enumerate(SERIES)}
 
@@ -221,18 +248,107 @@ def _model(idx, rng, with_burn=True):
     return "\n".join(out) + "\n"
 
 
+def _quarterly(idx, rng, t, n, hist, ranged):
+    """The model by fiscal quarter (--quarterly): the annual history split
+    into quarters, the same drivers, scenarios, burn and checks by period."""
+    series = [_Series(n(k), label, _quarters(hist[k], rng), rng, k in ranged, QUARTERS)
+              for k, label in SERIES]
+    s = {k: series[i] for i, (k, _) in enumerate(SERIES)}
+    g0, g1 = rng.uniform(0.30, 0.60), rng.uniform(0.05, 0.12)
+    c_rates = sorted((rng.uniform(0.03, 0.22) for _ in range(4)), reverse=True)
+    drivers = [
+        (n("revenue"), "{method: fade, from: %s, to: %s, over: 5}" % (_pct(g0), _pct(g1))),
+        (n("costs"), "{method: rates, rates: [%s]}" % ", ".join(_pct(r) for r in c_rates)),
+        (n("capex"), "{method: growth, rate: %s, override: {2028: %s}}"
+         % (_pct(rng.uniform(0.05, 0.20)), _pct(rng.uniform(0.25, 0.40)))),
+        (n("cloud"), "{method: cagr, window: 2022..2025}"),
+        (n("ads"), "{method: stages, high: %s, high_years: %d, to: %s, fade_years: %d}"
+         % (_pct(rng.uniform(0.10, 0.25)), rng.randint(1, 3), _pct(rng.uniform(0.02, 0.05)),
+            rng.randint(2, 4))),
+        (n("rd"), "{method: growth, rate: %s}" % _pct(rng.uniform(0.04, 0.15))),
+        (n("sga"), "{method: trend, fit: linear}"),
+        (n("dep"), "{method: share, of: %s, share: %s}" % (n("capex"), _pct(rng.uniform(0.3, 0.45)))),
+    ]
+    scenarios = [
+        ("bear", "slower revenue growth", n("revenue"),
+         "{from: %s, to: %s}" % (_pct(g0 * 0.7), _pct(g1 * 0.6))),
+        ("bull", "faster revenue growth", n("revenue"),
+         "{from: %s, to: %s}" % (_pct(g0 * 1.25), _pct(g1 * 1.3))),
+        ("lean", "cost growth held back", n("costs"),
+         "{rates: [%s]}" % ", ".join(_pct(r * 0.6) for r in c_rates)),
+    ]
+    rb, cb = s["revenue"].base, s["costs"].base
+    growth = rb["2025Q4"] / rb["2024Q4"] - 1
+    if rng.random() < 0.1:
+        growth += 0.05
+    multiple = cb["2025Q4"] / cb["2022Q1"]
+    cum = sum(rb[q] - cb[q] for q in QUARTERS)
+    cash = sum(cb[q] - rb[q] for q in QUARTERS) * rng.uniform(0.5, 1.2)
+    raise_amt = cash * rng.uniform(0.8, 1.6)
+    out = []
+    w = out.append
+    w("# Generated by bench/gen_models.py --quarterly (seeded): benchmark model %d" % idx)
+    w("model: gen-%05d" % idx)
+    w("title: \"%s Inc. - quarterly revenue, costs and cash burn (generated)\"" % t.capitalize())
+    w("currency: USD")
+    w("unit: M")
+    w("periods: 2022Q1..2031Q4")
+    if idx % 2 == 0:
+        w("fiscal_year_end: 6")
+    w("as_of: 2026-02-20")
+    w("")
+    w("series:")
+    for x in series:
+        w("  %s:" % x.name)
+        w("    label: \"%s\"" % x.label)
+        w("    values: {%s}" % ", ".join("%s: %s" % (q, x.text[q]) for q in QUARTERS))
+        w("    source: \"%s\"" % x.source)
+    w("")
+    w("drivers:")
+    for name, d in drivers:
+        w("  %s: %s" % (name, d))
+    w("")
+    w("scenarios:")
+    for sc, desc, name, d in scenarios:
+        w("  %s:" % sc)
+        w("    description: %s" % desc)
+        w("    drivers:")
+        w("      %s: %s" % (name, d))
+    w("")
+    w("burn:")
+    w("  revenue: %s" % n("revenue"))
+    w("  costs: %s" % n("costs"))
+    w("  cash: ~%s" % _fmt(round(cash, 1)))
+    w("  cash_year: 2026Q1")
+    w("  raises:")
+    w("    - {name: Series %s, year: %s, amount: %s..%s, source: \"term sheet\"}"
+      % (rng.choice("CDE"), rng.choice(("2027Q1", "2028Q1")), _fmt(round(raise_amt * 0.9, 1)),
+         _fmt(round(raise_amt * 1.1, 1))))
+    w("")
+    w("checks:")
+    w("  - {growth: %s, from: 2024Q4, to: 2025Q4, stated: %s, tolerance: 0.2%%}"
+      % (n("revenue"), _pct(round(growth, 3))))
+    w("  - {multiple: %s, from: 2022Q1, to: 2025Q4, stated: ~%s, tolerance: 0.01}"
+      % (n("costs"), "%.2f" % multiple))
+    w("  - {cumulative: burn, from: 2022Q1, to: 2025Q4, stated: ~%s, tolerance: 1,"
+      " label: \"cash burnt 2022-2025\"}" % ("%.0f" % cum))
+    w("  - {range: %s}" % n("revenue"))
+    return "\n".join(out) + "\n"
+
+
 def main(argv):
     burn = "--no-burn" not in argv
-    argv = [a for a in argv if a != "--no-burn"]
+    quarterly = "--quarterly" in argv
+    argv = [a for a in argv if a not in ("--no-burn", "--quarterly")]
     if len(argv) != 4:
-        sys.stderr.write("usage: gen_models.py OUTDIR N SEED [--no-burn]\n")
+        sys.stderr.write("usage: gen_models.py OUTDIR N SEED [--no-burn] [--quarterly]\n")
         return 64
     outdir, count, seed = argv[1], int(argv[2]), int(argv[3])
     os.makedirs(outdir, exist_ok=True)
     rng = random.Random(seed)
     for i in range(1, count + 1):
         with open(os.path.join(outdir, "gen-%05d.yaml" % i), "w", encoding="utf-8") as f:
-            f.write(_model(i, rng, burn))
+            f.write(_model(i, rng, burn, quarterly))
     return 0
 
 
