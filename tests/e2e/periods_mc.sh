@@ -77,4 +77,29 @@ import sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1])["Summary"]
 texts = [c for row in ws.iter_rows(values_only=True) for c in row if isinstance(c, str)]
 sys.exit(0 if "Valuation (discounted at 10% a year, 2.411% a quarter)" in texts else 1)' "$T/q.xlsx"
+# The Annual sheet's chart names each series by its label, as the Summary's
+# charts do (its rows keep the series' keys, as Projection's).
+cat >"$T/lab.yaml" <<'YAML'
+model: labels-q
+as_of: 2026-01-01
+periods: 2026Q1..2027Q4
+series:
+  revenue.co: {label: "매출 Revenue", values: {2026Q1: 10}}
+  costs.co: {label: Operating costs, values: {2026Q1: 4}}
+drivers:
+  revenue.co: {method: growth, rate: 0%}
+  costs.co: {method: growth, rate: 0%}
+burn: {revenue: revenue.co, costs: costs.co}
+YAML
+check "workbook with labels" "$CAPEX" run "$T/lab.yaml" -o "$T/lab.xlsx" -q
+check "Annual chart: labels, not keys" "$PYTHON" -c '
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+names = set()
+for n in z.namelist():
+    if n.startswith("xl/charts/chart"):
+        x = z.read(n).decode("utf-8")
+        if "By fiscal year" in x:
+            names |= set(re.findall(r"<c:tx><c:v>([^<]*)</c:v>", x))
+sys.exit(0 if names == {"매출 Revenue", "Operating costs"} else 1)' "$T/lab.xlsx"
 finish periods_mc
