@@ -61,22 +61,7 @@ check "one operand: 64" [ "$(status diff inputs/ai-lab-burn.yaml)" -eq 64 ]
 # cumulative -36 in Dec 2026 (the peak); lean: net -0.5 in Feb, +0.75 in
 # Mar: peak -3.5 in Feb 2026 (10 months earlier), break-even Mar 2026.
 # Costs in Mar: 5 against 5 x 0.25 = 1.25, -3.75 (-75.0%).
-cat >"$T/m.yaml" <<'YAML'
-model: scen-m
-as_of: 2026-01-01
-periods: 2026-01..2026-12
-series:
-  revenue.co: {2026-01: 2}
-  costs.co: {2026-01: 5}
-drivers:
-  revenue.co: {method: growth, rate: 0%}
-  costs.co: {method: growth, rate: 0%}
-scenarios:
-  lean:
-    drivers:
-      costs.co: {rate: -50%, per: month}
-burn: {revenue: revenue.co, costs: costs.co, cash: 20}
-YAML
+cp tests/e2e/models/monthly-lean.yaml "$T/m.yaml"
 check "monthly: base against lean, exit 1" [ "$(status diff "$T/m.yaml:base" "$T/m.yaml:lean")" -eq 1 ]
 check "monthly: a value by its month" line "costs.co Mar 2026 +5.00 +1.25 +-3.75 \(-75.0%\)"
 check "monthly: the peak by its month" line "peak year +Dec 2026 +Feb 2026 +-10"

@@ -34,26 +34,7 @@ YAML
 sed 's/rate: 2%, per: month/rate: 26.8241794562545%/' "$T/burn.yaml" >"$T/burn_year.yaml"
 
 # Quarterly, fiscal year ending in June: 2025Q1 is Jul-Sep 2024.
-cat >"$T/fiscal.yaml" <<'YAML'
-model: fiscal-quarters
-as_of: 2026-07-01
-periods: 2025Q1..2026Q4
-fiscal_year_end: 6
-series:
-  revenue.co:
-    values: {2025Q1: 10, 2025Q2: 11, 2025Q3: 12, 2025Q4: 13,
-             2026Q1: 14, 2026Q2: 15, 2026Q3: 16, 2026Q4: 17}
-  headcount.co:
-    kind: balance
-    unit: people
-    values: {2025Q1: 100, 2025Q2: 110, 2025Q3: 120, 2025Q4: 130,
-             2026Q1: 140, 2026Q2: 150, 2026Q3: 160, 2026Q4: 170}
-  capex.co: {2025Q1: 100}
-  users.co: {2025Q1: 10, 2025Q2: 12, 2025Q3: 14}
-drivers:
-  capex.co: {method: growth, rate: 21%}
-  users.co: {method: trend, fit: linear}
-YAML
+cp tests/e2e/models/fiscal-quarters.yaml "$T/fiscal.yaml"
 # A CAGR over a window of years in a quarterly model: year end to year end.
 cat >"$T/window.yaml" <<'YAML'
 model: quarterly-window

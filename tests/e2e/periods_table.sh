@@ -36,21 +36,7 @@ YAML
 # Quarterly, fiscal year ending in June (2025Q1 = Jul..Sep 2024):
 # revenue FY2025 = 10 + 11 + 12 + 13 = 46, FY2026 = 14 + 15 + 16 + 17 = 62;
 # headcount at the year's last quarter: 130 and 170.
-cat >"$T/fiscal.yaml" <<'YAML'
-model: fiscal-quarters
-as_of: 2026-07-01
-periods: 2025Q1..2026Q4
-fiscal_year_end: 6
-series:
-  revenue.co:
-    values: {2025Q1: 10, 2025Q2: 11, 2025Q3: 12, 2025Q4: 13,
-             2026Q1: 14, 2026Q2: 15, 2026Q3: 16, 2026Q4: 17}
-  headcount.co:
-    kind: balance
-    unit: people
-    values: {2025Q1: 100, 2025Q2: 110, 2025Q3: 120, 2025Q4: 130,
-             2026Q1: 140, 2026Q2: 150, 2026Q3: 160, 2026Q4: 170}
-YAML
+cp tests/e2e/models/fiscal-quarters.yaml "$T/fiscal.yaml"
 
 for m in partial fiscal; do
     check "table of $m" sh -c '"$1" run "$2" -n >"$3" 2>"$4"' sh "$CAPEX" \
@@ -214,22 +200,7 @@ then ok "trend, growth span and gap notes by period"; else bad "trend, growth sp
 # `lean` halves costs each month: net -3, -0.5, +0.75 (Mar), +1.375, +1.6875:
 # cumulative -3, -3.5 (peak, Feb), -2.75, -1.375, +0.3125 (payback: May).
 # With cash 40 the cash lasts (40 - 36 = 4 left): gap 0, still burning.
-cat >"$T/scen.yaml" <<'YAML'
-model: scen-m
-as_of: 2026-01-01
-periods: 2026-01..2026-12
-series:
-  revenue.co: {2026-01: 2}
-  costs.co: {2026-01: 5}
-drivers:
-  revenue.co: {method: growth, rate: 0%}
-  costs.co: {method: growth, rate: 0%}
-scenarios:
-  lean:
-    drivers:
-      costs.co: {rate: -50%, per: month}
-burn: {revenue: revenue.co, costs: costs.co, cash: 20}
-YAML
+cp tests/e2e/models/monthly-lean.yaml "$T/scen.yaml"
 sed 's/cash: 20}/cash: 40}/' "$T/scen.yaml" >"$T/scen40.yaml"
 "$CAPEX" run "$T/scen.yaml" -n -s all >"$T/scen.txt" 2>"$T/err"
 "$CAPEX" run "$T/scen40.yaml" -n >"$T/scen40.txt" 2>"$T/err"
