@@ -210,7 +210,8 @@ static int _json_series(diff_side *s, const char *path, const yt_node *series)
             double y = _period(s, yt_get(values->items[k], "year"));
             double v = _number(yt_get(values->items[k], "value"));
             if (!isfinite(y))
-                return _bad(path, values->items[k], "a value without a \"year\" of the report's periods");
+                return _bad(path, values->items[k],
+                            "a value without a \"year\" of the report's periods");
             if (!isnan(v) && _add(s, name->text, (int)y, v, DIFF_MONEY))
                 return EX_OSERR;
         }
