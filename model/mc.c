@@ -18,6 +18,11 @@
 
 typedef struct cxi_mc_stream cxi_mc_stream;
 
+/* A row of a block's outputs: its CX_MC_BLOCK paths and one cache line
+ * more, so that a path's values (one per row, written a row apart) do not
+ * all fall in the same cache set, as a stride of a power of two does. */
+#define BLK_ROW (CX_MC_BLOCK + 8)
+
 /* One thread's scratch: allocated once, reused by every path. */
 typedef struct cxi_mc_work {
     const cxi_mc_plan *p;
@@ -28,7 +33,7 @@ typedef struct cxi_mc_work {
     double *sum, *sq, *mn, *mx; /* [ninputs] this block's draws */
     size_t *hits;             /* [ntargets] this block's */
     size_t *years;            /* [3 * (bn + 1)] this block's (store.years) */
-    double *blk;              /* [nrows * CX_MC_BLOCK] this block's outputs,
+    double *blk;              /* [nrows * BLK_ROW] this block's outputs,
                                  row by row; NULL when none are kept */
     gsl_rng *rng;
     size_t first_block, step;
@@ -79,11 +84,11 @@ static void _burn_out(cxi_mc_work *w, size_t path, const cxi_mc_path_out *o)
     cxi_mc_store *s = w->s;
     if (w->blk) {
         double *out = w->blk + path % CX_MC_BLOCK;
-        out[s->r_peak * CX_MC_BLOCK] = o->peak;
+        out[s->r_peak * BLK_ROW] = o->peak;
         if (s->r_npv != MC_NONE)
-            out[s->r_npv * CX_MC_BLOCK] = o->npv;
+            out[s->r_npv * BLK_ROW] = o->npv;
         if (s->r_cum != MC_NONE)      /* else a fan row holds it */
-            out[s->r_cum * CX_MC_BLOCK] = o->through;
+            out[s->r_cum * BLK_ROW] = o->through;
     }
     if (s->be) {
         s->be[path] = o->be;
@@ -112,9 +117,9 @@ static void _fan(const cxi_mc_plan *p, cxi_mc_work *w, size_t path)
     for (size_t f = 0; f < p->nfan; f++) {
         size_t n = p->fan_n[f];
         const double *src = _entry(p, w, p->fan_entry[f], p->fan_t0[f]);
-        double *dst = w->blk + p->fan_off[f] * CX_MC_BLOCK + path % CX_MC_BLOCK;
+        double *dst = w->blk + p->fan_off[f] * BLK_ROW + path % CX_MC_BLOCK;
         for (size_t i = 0; i < n; i++)
-            dst[i * CX_MC_BLOCK] = src[i];
+            dst[i * BLK_ROW] = src[i];
     }
 }
 
@@ -167,7 +172,7 @@ static void _flush(cxi_mc_work *w, size_t b)
     size_t first = b * CX_MC_BLOCK, n = w->p->paths - first;
     n = n < CX_MC_BLOCK ? n : CX_MC_BLOCK;
     for (size_t r = 0; r < s->nrows; r++) {
-        const double *x = w->blk + r * CX_MC_BLOCK;
+        const double *x = w->blk + r * BLK_ROW;
         s->mom[b * s->nrows + r] = cxi_mc_block_moments(x, n);
         if (s->fw && r < w->p->fan_rows && s->fw_pass > 0) {
             if (cxi_mc_fw_keep(s->fw, w->fwl, r, x, n))
@@ -213,7 +218,7 @@ static int _work_init(cxi_mc_work *w)
     w->hits = malloc((p->u->ntargets ? p->u->ntargets : 1) * sizeof *w->hits);
     w->years = malloc(3 * (p->bn + 1) * sizeof *w->years);
     size_t nr = w->s->nrows ? w->s->nrows : 1;
-    if (w->s->rows && !(w->blk = malloc(nr * CX_MC_BLOCK * sizeof *w->blk)))
+    if (w->s->rows && !(w->blk = malloc(nr * BLK_ROW * sizeof *w->blk)))
         return -1;
     if (!w->V || cxi_mc_fx_init(p, &w->fx, w->V))
         return -1;
