@@ -206,7 +206,7 @@ FUZZ_CC      ?= clang
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_RSS_MB  ?= 2048
 FUZZ_TIMEOUT ?= 10
-FUZZ_NAMES   := model csv figure manifest xlsx formula
+FUZZ_NAMES   := model csv figure manifest xlsx formula report
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_FLAGS   = -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=$(FUZZ_RSS_MB) \
                -timeout=$(FUZZ_TIMEOUT) -print_final_stats=1

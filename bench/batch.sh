@@ -4,7 +4,10 @@
 # bench/gen_models.py, seed BATCH_SEED) to one workbook each with every
 # scenario (`-s all`), on BATCH_JOBS workers. BATCH_SHAPE=spec (default) is
 # the shape issue 5 names: 5 sheets and 2 charts per workbook; BATCH_SHAPE=burn
-# adds a burn (cash, a raise, a cumulative check): 6 sheets and 4 charts.
+# adds a burn (cash, a raise, a cumulative check): 6 sheets and 4 charts;
+# BATCH_SHAPE=quarterly is issue 13's batch: the burn shape by fiscal quarter
+# (40 quarters, 16 stated, every other model with fiscal_year_end: 6), with
+# the Annual sheet: 7 sheets and 6 charts (target: still >= 8x).
 #
 #   capex batch DIR -o OUT -s all -j 2 -q --force
 #   bench/ref/batch.py DIR OUT --jobs 2               (pandas + XlsxWriter)
@@ -44,6 +47,8 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 if [ "$SHAPE" = spec ]; then
     "$PY" "$HERE/gen_models.py" "$T/models" "$N" "$SEED" --no-burn
+elif [ "$SHAPE" = quarterly ]; then
+    "$PY" "$HERE/gen_models.py" "$T/models" "$N" "$SEED" --quarterly
 else
     "$PY" "$HERE/gen_models.py" "$T/models" "$N" "$SEED"
 fi
@@ -107,8 +112,10 @@ shape=$(unzip -l "$one" | awk '/xl\/worksheets\/sheet[0-9]+.xml/ { s++ } /xl\/ch
 _report capex "$CLABEL ($n_out workbooks)"
 echo "  workbooks: $shape"
 c=$(_median <"$T/capex.wall")
-awk -v c="$c" -v n="$N" 'BEGIN { printf "  per model %.2f ms wall; target < 3 s for 1,000 on 2 cores: %s\n",
-    c * 1000 / n, (c < 3 * n / 1000) ? "met" : "NOT met" }'
+awk -v c="$c" -v n="$N" -v s="$SHAPE" 'BEGIN { printf "  per model %.2f ms wall", c * 1000 / n;
+    if (s != "quarterly")   # issue 5: annual models
+        printf "; target < 3 s for 1,000 on 2 cores: %s", (c < 3 * n / 1000) ? "met" : "NOT met";
+    printf "\n" }'
 if [ $HAVE_PY = 0 ]; then
     echo "python reference: skipped: apt-get install python3-pandas python3-xlsxwriter python3-yaml"
     exit 0

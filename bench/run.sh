@@ -110,10 +110,24 @@ echo
 printf '50 derived series   median %6.2f ms (capex run, workbook written)\n' \
     "$(_loop_ms "$CAPEX" run "$T/formulas50.yaml" -o "$T/formulas50.xlsx" -q)"
 
+# --- issue 13: a monthly model of 10 years (120 months, 20 series,
+# bench/mc/monthly.yaml): `capex run` with its workbook (target < 30 ms) and
+# without, and `capex mc` of 1,000,000 paths on 2 cores (target < 3 s, peak
+# under 400 MB) --------------------------------------------------------------
+printf 'monthly 120 x 20    median %6.2f ms (capex run, workbook written; target < 30)\n' \
+    "$(_loop_ms "$CAPEX" run bench/mc/monthly.yaml -o "$T/monthly.xlsx" -q)"
+printf 'monthly 120 x 20    median %6.2f ms (capex run -n)\n' \
+    "$(_loop_ms "$CAPEX" run bench/mc/monthly.yaml -n -q)"
+/usr/bin/time -v "$CAPEX" mc bench/mc/monthly.yaml --paths 1000000 -j 2 -n -q 2>"$T/m.time"
+printf 'monthly mc 1M paths wall %6.2f s  peak %5s MB  (targets < 3 s, < 400 MB)\n' \
+    "$(_wall "$T/m.time")" "$(_rss "$T/m.time")"
+
 # --- issue 5: 1,000 generated models through `capex batch` against the
 # pandas + XlsxWriter reference (bench/batch.sh): the shape issue 5 names
 # (5 sheets, 2 charts), then once with a burn (6 sheets, 4 charts); and the
 # export throughput benchmark (bench/export.sh).
 CAPEX="$CAPEX" sh bench/batch.sh
 CAPEX="$CAPEX" BATCH_SHAPE=burn BATCH_RUNS=1 sh bench/batch.sh
+# issue 13: the same work by fiscal quarter (the Annual sheet too)
+CAPEX="$CAPEX" BATCH_SHAPE=quarterly BATCH_RUNS=1 sh bench/batch.sh
 CAPEX="$CAPEX" sh bench/export.sh

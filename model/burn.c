@@ -178,7 +178,7 @@ static cx_status _cash(const cx_burn *b, const double *net,
                        const cx_funding_in *in, cx_funding *f)
 {
     size_t c = (size_t)(in->cash_year - b->first_year);
-    double lowest = 0, prev = in->cash;
+    double lowest = 0, prev = in->cash, part = 0;
     for (size_t i = 0; i < b->n; i++)
         f->cash[i] = NAN;
     for (size_t i = c; i < b->n; i++) {
@@ -189,7 +189,8 @@ static cx_status _cash(const cx_burn *b, const double *net,
             return CX_ERANGE;
         if (f->cash[i] < 0 && !f->runout_year) {
             f->runout_year = b->first_year + (int)i;
-            f->runway_end = (double)f->runout_year + (prev + raise) / (0 - net[i]);
+            part = (prev + raise) / (0 - net[i]);
+            f->runway_end = (double)f->runout_year + part;
         }
         if (f->cash[i] < lowest)
             lowest = f->cash[i];
@@ -197,7 +198,7 @@ static cx_status _cash(const cx_burn *b, const double *net,
     }
     f->funding_gap = -lowest > 0 ? -lowest : 0;
     if (!isnan(f->runway_end))
-        f->runway_months = (f->runway_end - in->cash_year) * _months(in);
+        f->runway_months = ((f->runout_year - in->cash_year) + part) * _months(in);
     return CX_OK;
 }
 

@@ -24,6 +24,7 @@ static cx_status _alloc_series(cx_series_result *sr, size_t nyears, int periods)
         sr->pop[t] = NAN;
     sr->first = sr->last_stated = sr->last = -1;
     sr->start_rate = sr->hist_cagr = sr->hist_multiple = sr->full_cagr = NAN;
+    sr->hist_rate = NAN;
     return CX_OK;
 }
 

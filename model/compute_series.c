@@ -31,10 +31,31 @@ static cx_status _copy_stated(cx_result *r, size_t s)
     return CX_OK;
 }
 
-/* Years a+1..b-1 from stated years a and b: v(t) = v(t-1) + step. */
+/* The note on periods a+1..b-1 filled between stated periods a and b: one
+ * per year in an annual model; one for the whole gap in a monthly or
+ * quarterly one ("Feb 2026..Apr 2026 (3 months)"), where a gap between two
+ * stated figures can run to a hundred periods. */
+static cx_status _fill_note(cx_result *r, size_t s, int y0, int t, int a, int b)
+{
+    const cx_model *m = r->model;
+    const cx_series *ser = &m->series[s];
+    char pt[CX_PERIOD_KEY_MAX], pe[CX_PERIOD_KEY_MAX], pa[CX_PERIOD_KEY_MAX],
+        pb[CX_PERIOD_KEY_MAX];
+    cx_model_period_title(m, y0 + a, pa);
+    cx_model_period_title(m, y0 + b, pb);
+    cx_model_period_title(m, y0 + t, pt);
+    if (m->cal.per_year == 1 || b - a == 2)
+        return cxi_note(r, CX_NOTE_INFO, s, y0 + t, ser->line, ser->col,
+                        "%s %s: interpolated between %s and %s", ser->name, pt, pa, pb);
+    return cxi_note(r, CX_NOTE_INFO, s, y0 + t, ser->line, ser->col,
+                    "%s %s..%s: interpolated between %s and %s (%d %s)", ser->name, pt,
+                    cx_model_period_title(m, y0 + b - 1, pe), pa, pb, b - a - 1,
+                    m->cal.per_year == 12 ? "months" : "quarters");
+}
+
+/* Periods a+1..b-1 from stated periods a and b: v(t) = v(t-1) + step. */
 static cx_status _fill(cx_result *r, size_t s, int a, int b)
 {
-    const cx_series *ser = &r->model->series[s];
     cx_value *v = r->series[s].v;
     int y0 = r->model->first_year;
     double step = (v[b].base - v[a].base) / (b - a);
@@ -43,14 +64,11 @@ static cx_status _fill(cx_result *r, size_t s, int a, int b)
         if (!isfinite(x))
             return CX_ERANGE;
         v[t] = _engine_value(CX_V_INTERPOLATED, x);
-        char pt[CX_PERIOD_KEY_MAX], pa[CX_PERIOD_KEY_MAX], pb[CX_PERIOD_KEY_MAX];
-        cx_status st = cxi_note(r, CX_NOTE_INFO, s, y0 + t, ser->line, ser->col,
-                                "%s %s: interpolated between %s and %s", ser->name,
-                                cx_model_period_title(r->model, y0 + t, pt),
-                                cx_model_period_title(r->model, y0 + a, pa),
-                                cx_model_period_title(r->model, y0 + b, pb));
-        if (st != CX_OK)
-            return st;
+        if (r->model->cal.per_year == 1 || t == a + 1) {
+            cx_status st = _fill_note(r, s, y0, t, a, b);
+            if (st != CX_OK)
+                return st;
+        }
     }
     return CX_OK;
 }
@@ -238,6 +256,10 @@ static cx_status _trend(cx_result *r, size_t s)
     cx_status st = year && v && at ? _trend_points(r, s, year, v, at, &n) : CX_ENOMEM;
     if (st == CX_OK)
         st = _fit(&r->drivers[s], year, v, n, &sr->fit);
+    if (st == CX_OK) {          /* the window as period numbers, not x */
+        sr->fit.from = r->model->first_year + at[0];
+        sr->fit.to = r->model->first_year + at[n - 1];
+    }
     if (st == CX_OK)
         st = _residuals(r, s, year, v, at, n);
     for (int t = sr->last_stated + 1; st == CX_OK && t < (int)nyears; t++) {
@@ -467,6 +489,9 @@ static cx_status _span_figures(cx_series_result *sr, int per)
     if (b > a) {
         st = _undefined_is_nan(cx_cagr_periods(v[a].base, v[b].base, b - a, per,
                                                &sr->hist_cagr), &sr->hist_cagr);
+        if (st == CX_OK)
+            st = _undefined_is_nan(cx_cagr_periods(v[a].base, v[b].base, b - a, 1,
+                                                   &sr->hist_rate), &sr->hist_rate);
         if (st == CX_OK)
             st = _undefined_is_nan(cx_multiple(v[a].base, v[b].base,
                                                &sr->hist_multiple),

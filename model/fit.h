@@ -34,7 +34,8 @@ typedef enum cx_fit_kind {
 
 typedef struct cx_fit {
     cx_fit_kind kind;
-    int from, to;         /**< window of years fitted */
+    int from, to;         /**< window fitted: x truncated here; the engine
+                               sets its period numbers (years when annual) */
     size_t n;             /**< points used */
     double a, b;          /**< linear: a + b*year; exponential: exp(a + b*year) */
     double saturation;    /**< logistic L */

@@ -18,11 +18,6 @@
 
 typedef struct cxi_mc_stream cxi_mc_stream;
 
-/* A row of a block's outputs: its CX_MC_BLOCK paths and one cache line
- * more, so that a path's values (one per row, written a row apart) do not
- * all fall in the same cache set, as a stride of a power of two does. */
-#define BLK_ROW (CX_MC_BLOCK + 8)
-
 /* One thread's scratch: allocated once, reused by every path. */
 typedef struct cxi_mc_work {
     const cxi_mc_plan *p;
@@ -33,7 +28,7 @@ typedef struct cxi_mc_work {
     double *sum, *sq, *mn, *mx; /* [ninputs] this block's draws */
     size_t *hits;             /* [ntargets] this block's */
     size_t *years;            /* [3 * (bn + 1)] this block's (store.years) */
-    double *blk;              /* [nrows * BLK_ROW] this block's outputs,
+    double *blk;              /* [nrows * CX_MC_BLOCK] this block's outputs,
                                  row by row; NULL when none are kept */
     gsl_rng *rng;
     size_t first_block, step;
@@ -43,7 +38,15 @@ typedef struct cxi_mc_work {
     cxi_mc_fx fx;             /* derived series' scratch */
     cxi_mc_fw_buf *fwl;       /* this thread's brackets (s->fw), merged by
                                  _simulate after the pass */
+    double *tile;             /* [MC_TILE * fan values] the last paths' fan
+                                 values, path by path, until _tile_put */
+    size_t tile_n, tile_at;   /* paths in it; the first one's place in blk */
 } cxi_mc_work;
+
+/* Paths whose fan values are gathered before they go into the block's
+ * rows: eight doubles, one cache line of each row at a time, rather than
+ * a path's 120 values each a row (32 KiB) apart. */
+#define MC_TILE 8
 
 /* ---- one path ---------------------------------------------------------- */
 
@@ -84,11 +87,11 @@ static void _burn_out(cxi_mc_work *w, size_t path, const cxi_mc_path_out *o)
     cxi_mc_store *s = w->s;
     if (w->blk) {
         double *out = w->blk + path % CX_MC_BLOCK;
-        out[s->r_peak * BLK_ROW] = o->peak;
+        out[s->r_peak * CX_MC_BLOCK] = o->peak;
         if (s->r_npv != MC_NONE)
-            out[s->r_npv * BLK_ROW] = o->npv;
+            out[s->r_npv * CX_MC_BLOCK] = o->npv;
         if (s->r_cum != MC_NONE)      /* else a fan row holds it */
-            out[s->r_cum * BLK_ROW] = o->through;
+            out[s->r_cum * CX_MC_BLOCK] = o->through;
     }
     if (s->be) {
         s->be[path] = o->be;
@@ -110,17 +113,33 @@ static const double *_entry(const cxi_mc_plan *p, const cxi_mc_work *w, size_t e
          : w->V + e * p->ny + (size_t)t0;
 }
 
+/* The tile's paths into the block's fan rows: row by row, path by path. */
+static void _tile_put(const cxi_mc_plan *p, cxi_mc_work *w)
+{
+    size_t fv = p->fan_rows, at = 0;
+    for (size_t f = 0; f < p->nfan; f++) {
+        for (size_t i = 0; i < p->fan_n[f]; i++, at++) {
+            double *dst = w->blk + (p->fan_off[f] + i) * CX_MC_BLOCK + w->tile_at;
+            for (size_t j = 0; j < w->tile_n; j++)
+                dst[j] = w->tile[j * fv + at];
+        }
+    }
+    w->tile_n = 0;
+}
+
 static void _fan(const cxi_mc_plan *p, cxi_mc_work *w, size_t path)
 {
-    if (!w->blk)
+    if (!w->blk || !p->nfan)
         return;
+    if (w->tile_n == 0)
+        w->tile_at = path % CX_MC_BLOCK;
+    double *dst = w->tile + w->tile_n * p->fan_rows;
     for (size_t f = 0; f < p->nfan; f++) {
-        size_t n = p->fan_n[f];
-        const double *src = _entry(p, w, p->fan_entry[f], p->fan_t0[f]);
-        double *dst = w->blk + p->fan_off[f] * BLK_ROW + path % CX_MC_BLOCK;
-        for (size_t i = 0; i < n; i++)
-            dst[i * BLK_ROW] = src[i];
+        memcpy(dst, _entry(p, w, p->fan_entry[f], p->fan_t0[f]), p->fan_n[f] * sizeof *dst);
+        dst += p->fan_n[f];
     }
+    if (++w->tile_n == MC_TILE)
+        _tile_put(p, w);
 }
 
 /* The path's row of the streamed output, into the block's slot. */
@@ -172,7 +191,7 @@ static void _flush(cxi_mc_work *w, size_t b)
     size_t first = b * CX_MC_BLOCK, n = w->p->paths - first;
     n = n < CX_MC_BLOCK ? n : CX_MC_BLOCK;
     for (size_t r = 0; r < s->nrows; r++) {
-        const double *x = w->blk + r * BLK_ROW;
+        const double *x = w->blk + r * CX_MC_BLOCK;
         s->mom[b * s->nrows + r] = cxi_mc_block_moments(x, n);
         if (s->fw && r < w->p->fan_rows && s->fw_pass > 0) {
             if (cxi_mc_fw_keep(s->fw, w->fwl, r, x, n))
@@ -198,6 +217,8 @@ static void _block(cxi_mc_work *w, size_t b)
     size_t end = (b + 1) * CX_MC_BLOCK < p->paths ? (b + 1) * CX_MC_BLOCK : p->paths;
     for (size_t path = b * CX_MC_BLOCK; path < end; path++)
         _path(w, path);
+    if (w->tile_n)
+        _tile_put(p, w);
     _flush(w, b);
 }
 
@@ -218,7 +239,10 @@ static int _work_init(cxi_mc_work *w)
     w->hits = malloc((p->u->ntargets ? p->u->ntargets : 1) * sizeof *w->hits);
     w->years = malloc(3 * (p->bn + 1) * sizeof *w->years);
     size_t nr = w->s->nrows ? w->s->nrows : 1;
-    if (w->s->rows && !(w->blk = malloc(nr * BLK_ROW * sizeof *w->blk)))
+    if (w->s->rows && !(w->blk = malloc(nr * CX_MC_BLOCK * sizeof *w->blk)))
+        return -1;
+    if (w->blk && !(w->tile = malloc((p->fan_rows ? p->fan_rows : 1) * MC_TILE *
+                                     sizeof *w->tile)))
         return -1;
     if (!w->V || cxi_mc_fx_init(p, &w->fx, w->V))
         return -1;
@@ -247,6 +271,7 @@ static void _work_release(cxi_mc_work *w)
     free(w->hits);
     free(w->years);
     free(w->blk);
+    free(w->tile);
     cxi_mc_fx_release(&w->fx);
     if (w->rng)
         gsl_rng_free(w->rng);
@@ -563,7 +588,7 @@ static cx_status _simulate_fan(const cxi_mc_plan *p, cxi_mc_store *s, int thread
     s->b1 = m / CX_MC_BLOCK;
     cx_status st = _simulate(p, s, threads);
     if (st == CX_OK)
-        st = cxi_mc_fw_windows(s->fw, s->rows, m);
+        st = cxi_mc_fw_windows(s->fw, s->rows, m, threads);
     cxi_mc_fw_buf *mine = st == CX_OK ? cxi_mc_fw_local(s->fw) : NULL;
     if (st == CX_OK && !mine)
         st = CX_ENOMEM;
@@ -577,12 +602,12 @@ static cx_status _simulate_fan(const cxi_mc_plan *p, cxi_mc_store *s, int thread
     s->b1 = p->nblocks;
     if (st == CX_OK)
         st = _simulate(p, s, threads);
-    long again = st == CX_OK ? cxi_mc_fw_finish(s->fw) : 0;
+    long again = st == CX_OK ? cxi_mc_fw_finish(s->fw, threads) : 0;
     if (again > 0) {
         s->fw_pass = 2;
         s->b0 = 0;
         st = _simulate(p, s, threads);
-        again = st == CX_OK ? cxi_mc_fw_finish(s->fw) : 0;
+        again = st == CX_OK ? cxi_mc_fw_finish(s->fw, threads) : 0;
         if (again > 0)
             st = CX_ERANGE;     /* a bracket that keeps everything cannot miss */
     }

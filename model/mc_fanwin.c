@@ -152,18 +152,37 @@ static void _row_windows(cxi_mc_fanwin *fw, size_t r, double *smp, size_t m)
     fw->nw[r] = nw;
 }
 
-cx_status cxi_mc_fw_windows(cxi_mc_fanwin *fw, double *const *rows, size_t m)
+/* The rows' brackets, a row a call (cxi_mc_par). */
+typedef struct _win_job {
+    cxi_mc_fanwin *fw;
+    double *const *rows;
+    size_t m;
+    unsigned char *failed;    /* [rows] */
+} _win_job;
+
+static void _windows_of(void *ctx, size_t r)
 {
-    double *smp = malloc(m * sizeof *smp);
-    if (!smp)
-        return CX_ENOMEM;
-    for (size_t r = 0; r < fw->rows; r++) {
-        memcpy(smp, rows[r], m * sizeof *smp);
-        _row_windows(fw, r, smp, m);
-        fw->active[r] = 1;
+    _win_job *j = ctx;
+    double *smp = malloc(j->m * sizeof *smp);
+    if (!smp) {
+        j->failed[r] = 1;
+        return;
     }
+    memcpy(smp, j->rows[r], j->m * sizeof *smp);
+    _row_windows(j->fw, r, smp, j->m);
+    j->fw->active[r] = 1;
     free(smp);
-    return CX_OK;
+}
+
+cx_status cxi_mc_fw_windows(cxi_mc_fanwin *fw, double *const *rows, size_t m, int threads)
+{
+    _win_job j = {.fw = fw, .rows = rows, .m = m, .failed = calloc(fw->rows ? fw->rows : 1, 1)};
+    if (!j.failed)
+        return CX_ENOMEM;
+    cxi_mc_par(fw->rows, threads, _windows_of, &j);
+    cx_status st = memchr(j.failed, 1, fw->rows) ? CX_ENOMEM : CX_OK;
+    free(j.failed);
+    return st;
 }
 
 /* Room for n more values in w: past its reserved room, its own block. */
@@ -181,8 +200,27 @@ static int _room(cxi_mc_fw_win *w, size_t n)
         free(w->v);
     w->v = x;
     w->cap = cap;
+    w->ready = 0;
     w->owned = 1;
     return 0;
+}
+
+#define FW_CHUNK 1024   /* values (8 KiB) made present beyond the need */
+
+/* The values of a block bracket w is expected to receive (its share and
+ * half as much again) present before they are written, in one call rather
+ * than a page fault a page (a third of the run's system time was those
+ * faults). A bracket that receives more faults in the rest as before;
+ * one that receives fewer leaves at most a chunk present unused. */
+static void _ready(cxi_mc_fw_win *w, double frac, size_t n)
+{
+    size_t need = w->n + (size_t)(frac * 1.5 * (double)n) + 64;
+    if (need <= w->ready)
+        return;
+    size_t to = need + FW_CHUNK < w->cap ? need + FW_CHUNK : w->cap;
+    if (to > w->ready)
+        cxi_mc_prefault(w->v + w->ready, (to - w->ready) * sizeof *w->v);
+    w->ready = to;
 }
 
 /* One pass over x without branches on the data: k = the number of
@@ -206,6 +244,7 @@ int cxi_mc_fw_keep(const cxi_mc_fanwin *fw, cxi_mc_fw_buf *mine, size_t r,
     for (size_t k = 0; k < nw; k++) {
         if (_room(&out[k], n))
             return -1;
+        _ready(&out[k], w[k].frac, n);
         lo[k] = w[k].lo;
         hi[k + 1] = w[k].hi;
         buf[k + 1] = out[k].v;
@@ -300,6 +339,8 @@ static double *_gather(const cxi_mc_fanwin *fw, size_t i, size_t *n)
     for (size_t k = 0; k < fw->nparts; k++)
         *n += fw->parts[k]->win[i].n;
     double *v = *n ? malloc(*n * sizeof *v) : NULL;
+    if (v)
+        cxi_mc_prefault(v, *n * sizeof *v);
     for (size_t k = 0, at = 0; v && k < fw->nparts; k++) {
         const cxi_mc_fw_win *w = &fw->parts[k]->win[i];
         if (w->n)
@@ -360,25 +401,44 @@ static void _widen(cxi_mc_fanwin *fw, size_t r)
         fw->w_of[r * fw->nr + i] = 0;
 }
 
-long cxi_mc_fw_finish(cxi_mc_fanwin *fw)
+/* Row r's ranks (cxi_mc_par): rc[r] 0 done, 1 a rank fell outside its
+ * bracket, -1 out of memory. */
+typedef struct _finish_job {
+    cxi_mc_fanwin *fw;
+    signed char *rc;
+} _finish_job;
+
+static void _finish_row(void *ctx, size_t r)
+{
+    _finish_job *j = ctx;
+    if (!j->fw->active[r])
+        return;
+    _counts(j->fw, r);
+    j->rc[r] = (signed char)_pick(j->fw, r);
+}
+
+long cxi_mc_fw_finish(cxi_mc_fanwin *fw, int threads)
 {
     long again = 0;
-    for (size_t r = 0; r < fw->rows; r++) {
+    _finish_job j = {.fw = fw, .rc = calloc(fw->rows ? fw->rows : 1, 1)};
+    if (!j.rc) {
+        _drop_parts(fw);
+        return -1;
+    }
+    cxi_mc_par(fw->rows, threads, _finish_row, &j);
+    for (size_t r = 0; r < fw->rows && again >= 0; r++) {
         if (!fw->active[r])
             continue;
-        _counts(fw, r);
-        int rc = _pick(fw, r);
-        if (rc < 0) {
+        if (j.rc[r] < 0) {
             again = -1;
-            break;
-        }
-        if (rc) {
+        } else if (j.rc[r]) {
             _widen(fw, r);
             again++;
         } else {
             fw->active[r] = 0;
         }
     }
+    free(j.rc);
     _drop_parts(fw);
     return again;
 }

@@ -130,7 +130,7 @@ static cx_status _npv(cxi_mc_plan *p)
     if (!p->disc)
         return CX_ENOMEM;
     for (size_t i = 0; i < d->n; i++)
-        p->disc[i] = pow(1.0 + p->m->discount.rate, (double)(i + 1));
+        p->disc[i] = pow(1.0 + d->rate, (double)(i + 1));   /* the period's rate */
     return CX_OK;
 }
 

@@ -245,6 +245,14 @@ cx_status cxi_mc_stats(const cxi_mc_plan *p, cxi_mc_store *s, const cx_mc_option
  * system offers them (fewer page faults); free() releases it. */
 void *cxi_mc_big_alloc(size_t size);
 
+/* mc_par.c: fn(ctx, i) for i in 0 .. n on up to `threads` threads, row i
+ * on thread i mod t (each call must write only its own results). */
+void cxi_mc_par(size_t n, int threads, void (*fn)(void *ctx, size_t i), void *ctx);
+/* The pages of p[0 .. size) made present in one call where the system
+ * can (MADV_POPULATE_WRITE): memory about to be written anyway, without a
+ * page fault per page. A hint: nothing changes where it cannot. */
+void cxi_mc_prefault(void *p, size_t size);
+
 /* mc_stats.c: the ranks the levels need (ascending, unique) and a level's
  * percentile from their order statistics. */
 size_t cxi_mc_ranks(const double *levels, size_t nq, size_t n, size_t *r);
@@ -265,6 +273,7 @@ typedef struct cxi_mc_fw_win {
                                    its lo to the next lo) count; then below
                                    is what lies under the bracket, n what
                                    the parts hold inside it */
+    size_t ready;             /**< v[0 .. ready) made present (prefault) */
     double *v;
 } cxi_mc_fw_win;
 typedef struct cxi_mc_fanwin {
@@ -291,13 +300,13 @@ size_t cxi_mc_fw_sample(void);
 cx_status cxi_mc_fw_init(cxi_mc_fanwin *fw, size_t rows, size_t paths,
                          const double *levels, size_t nq, size_t margin);
 void cxi_mc_fw_release(cxi_mc_fanwin *fw);
-cx_status cxi_mc_fw_windows(cxi_mc_fanwin *fw, double *const *rows, size_t m);
+cx_status cxi_mc_fw_windows(cxi_mc_fanwin *fw, double *const *rows, size_t m, int threads);
 cxi_mc_fw_buf *cxi_mc_fw_local(const cxi_mc_fanwin *fw);
 void cxi_mc_fw_drop(cxi_mc_fw_buf *b);
 int cxi_mc_fw_keep(const cxi_mc_fanwin *fw, cxi_mc_fw_buf *mine, size_t r,
                    const double *x, size_t n);
 int cxi_mc_fw_merge(cxi_mc_fanwin *fw, cxi_mc_fw_buf *mine);
-long cxi_mc_fw_finish(cxi_mc_fanwin *fw);
+long cxi_mc_fw_finish(cxi_mc_fanwin *fw, int threads);
 
 /* mc_select.c: exact order statistics (cx_mc_select) */
 void cxi_mc_sort(double *x, size_t n);

@@ -246,6 +246,8 @@ static cx_status _dep_series(cx_model *m, const char *name, size_t dep, size_t *
         m->series[idx[p]].kind = CX_S_DEPRECIATION;
         m->series[idx[p]].dep = dep;
         m->series[idx[p]].dep_part = (cx_dep_part)p;
+        /* D&A is a flow; gross, net and accumulated PP&E are balances */
+        m->series[idx[p]].flow = p == CX_DEP_EXPENSE ? CX_FLOW : CX_BALANCE;
     }
     return CX_OK;
 }

@@ -299,6 +299,11 @@ const char *cx_calendar_frequency(const cx_calendar *cal)
     return cal->per_year == 12 ? "monthly" : cal->per_year == 4 ? "quarterly" : "annual";
 }
 
+const char *cx_calendar_period_word(const cx_calendar *cal)
+{
+    return cal->per_year == 12 ? "month" : cal->per_year == 4 ? "quarter" : "year";
+}
+
 const char *cx_calendar_example(const cx_calendar *cal)
 {
     return cal->per_year == 12 ? "a month like 2025-03" : "a quarter like 2025Q1";

@@ -163,6 +163,9 @@ double cx_rate_per_period(double r, int k);
 /** "monthly" or "quarterly" (annual: "annual"), for messages. */
 const char *cx_calendar_frequency(const cx_calendar *cal);
 
+/** "year", "quarter" or "month": what one of the calendar's periods is. */
+const char *cx_calendar_period_word(const cx_calendar *cal);
+
 /** "a month like 2025-03" or "a quarter like 2025Q1", for messages. */
 const char *cx_calendar_example(const cx_calendar *cal);
 

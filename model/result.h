@@ -53,6 +53,8 @@ typedef struct cx_series_result {
     int window_from, window_to; /**< the CAGR window actually used (years), 0 when none */
     /* Headline growth over the stated history (first..last_stated). */
     double hist_cagr;     /**< NAN when undefined */
+    double hist_rate;     /**< the same growth a period compounded (a month's,
+                               a quarter's; hist_cagr in an annual model) */
     double hist_multiple; /**< NAN when undefined */
     /* Over everything that has values (first..last). */
     double full_cagr;

@@ -332,14 +332,25 @@ cx_status cx_scenario_set_compute(const cx_model *m, int through,
     return CX_OK;
 }
 
+/* A figure that is a period: "Break-even year", "Break-even month". */
+static void _period_label(const cx_scenario_set *s, cx_scenario_fig fig, char *buf,
+                          size_t size)
+{
+    const char *w = cx_calendar_period_word(&s->model->cal);
+    if (fig == CX_SF_CASH_OUT)
+        snprintf(buf, size, "Cash runs out (%s)", w);
+    else
+        snprintf(buf, size, "%s %s", fig == CX_SF_PEAK_YEAR ? "Peak burn" :
+                 fig == CX_SF_BREAK_EVEN ? "Break-even" : "Payback", w);
+}
+
 void cx_scenario_row_label(const cx_scenario_set *s, size_t i, char *buf, size_t size)
 {
     char a[CX_PERIOD_KEY_MAX], b[CX_PERIOD_KEY_MAX];
     static const char *const fixed[CX_SF_COUNT] = {
-        NULL, NULL, "Peak cumulative burn", "Peak burn year", "Break-even year",
-        "Break-even (fractional year)", "Payback year", "Payback (fractional year)",
-        NULL, "IRR", "Check warnings", "Funding gap", "Runway (months)",
-        "Cash runs out (year)"
+        NULL, NULL, "Peak cumulative burn", NULL, NULL,
+        "Break-even (fractional year)", NULL, "Payback (fractional year)",
+        NULL, "IRR", "Check warnings", "Funding gap", "Runway (months)", NULL
     };
     const cx_scenario_row *row = i < s->nrows ? &s->rows[i] : NULL;
     const cx_series *se;
@@ -359,6 +370,9 @@ void cx_scenario_row_label(const cx_scenario_set *s, size_t i, char *buf, size_t
         break;
     case CX_SF_NPV:
         snprintf(buf, size, "NPV at %g%%", s->model->discount.rate * 100);
+        break;
+    case CX_SF_PEAK_YEAR: case CX_SF_BREAK_EVEN: case CX_SF_PAYBACK: case CX_SF_CASH_OUT:
+        _period_label(s, row->fig, buf, size);
         break;
     default:
         snprintf(buf, size, "%s", (unsigned)row->fig < CX_SF_COUNT ? fixed[row->fig] : "?");

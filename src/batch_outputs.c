@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "fdio.h"
 
 /* dir exists as a folder, or is made (its parent must exist). */
 static int _mkdir(const char *dir)
@@ -86,16 +87,8 @@ void batch_outputs_log(const char *outdir, const char *name, const char *text, s
     free(path);
     if (fd < 0)
         return;
-    off_t n = (off_t)len;
-    while (len) {
-        ssize_t k = write(fd, text, len);
-        if (k <= 0 && errno != EINTR)
-            break;
-        if (k > 0)
-            text += k, len -= (size_t)k;
-    }
-    if (ftruncate(fd, n - (off_t)len))
-        n = 0;                 /* nothing more to do: the log is best effort */
+    if (ftruncate(fd, (off_t)fdio_write(fd, text, len)))
+        len = 0;               /* nothing more to do: the log is best effort */
     close(fd);
 }
 
@@ -128,29 +121,80 @@ static int _workbook_name(const char *file, char *buf, size_t size)
     return strcmp(buf, "index") != 0;
 }
 
+/* The NAME of a run's file in .capex/ (NAME.csv, NAME.log, or the record
+ * set aside while it reruns, .NAME.csv.redo) into buf, or 0. */
+static int _meta_name(const char *file, char *buf, size_t size)
+{
+    static const char *const ext[] = {".csv", ".log"};
+    size_t n = strlen(file), r = strlen(".csv.redo");
+    if (file[0] == '.' && n > r + 1 && !strcmp(file + n - r, ".csv.redo"))
+        return (size_t)snprintf(buf, size, "%.*s", (int)(n - r - 1), file + 1) < size;
+    for (size_t i = 0; file[0] != '.' && i < 2; i++)
+        if (n > 4 && !strcmp(file + n - 4, ext[i]))
+            return (size_t)snprintf(buf, size, "%.*s", (int)(n - 4), file) < size;
+    return 0;
+}
+
+static int _planned(const char *name, const char **names, size_t n)
+{
+    return bsearch(&name, names, n, sizeof *names, _cmp) != NULL;
+}
+
+/* Workbooks (with their PDF, record and log) no planned run makes. */
+static size_t _prune_workbooks(const char *outdir, const char **names, size_t n)
+{
+    DIR *d = opendir(outdir);
+    size_t removed = 0;
+    struct dirent *e;
+    char name[BATCH_MAX_NAME + 64];
+    while (d && (e = readdir(d))) {
+        if (!_workbook_name(e->d_name, name, sizeof name) || _planned(name, names, n))
+            continue;
+        batch_outputs_remove(outdir, name);
+        _unlink(outdir, name, ".csv", 1);
+        _unlink(outdir, name, ".log", 1);
+        removed++;
+    }
+    if (d)
+        closedir(d);
+    return removed;
+}
+
+/* Records, logs and set-aside records in .capex/ of runs no longer
+ * planned, with or without a workbook (a failed run's record, the
+ * .NAME.csv.redo a killed batch left). The batch's own files (lock, meta,
+ * index) end otherwise and stay. */
+static void _prune_meta(const char *outdir, const char **names, size_t n)
+{
+    char *dir = batch_outputs_path(outdir, "", "", 1);
+    DIR *d = dir ? opendir(dir) : NULL;
+    struct dirent *e;
+    char name[BATCH_MAX_NAME + 64];
+    while (d && (e = readdir(d))) {
+        if (!_meta_name(e->d_name, name, sizeof name) || _planned(name, names, n) ||
+            !strcmp(name, "index"))
+            continue;
+        char *path = batch_outputs_path(outdir, e->d_name, "", 1);
+        if (path)
+            unlink(path);
+        free(path);
+    }
+    if (d)
+        closedir(d);
+    free(dir);
+}
+
 size_t batch_outputs_prune(const char *outdir, const batch_plan *p)
 {
     const char **names = malloc((p->n ? p->n : 1) * sizeof *names);
-    DIR *d = names ? opendir(outdir) : NULL;
     size_t removed = 0;
-    if (d) {
-        for (size_t i = 0; i < p->n; i++)
-            names[i] = p->runs[i].name;
-        qsort(names, p->n, sizeof *names, _cmp);
-        struct dirent *e;
-        char name[BATCH_MAX_NAME + 64];
-        while ((e = readdir(d))) {
-            const char *key = name;
-            if (!_workbook_name(e->d_name, name, sizeof name) ||
-                bsearch(&key, names, p->n, sizeof *names, _cmp))
-                continue;
-            batch_outputs_remove(outdir, name);
-            _unlink(outdir, name, ".csv", 1);
-            _unlink(outdir, name, ".log", 1);
-            removed++;
-        }
-        closedir(d);
-    }
+    if (!names)
+        return 0;
+    for (size_t i = 0; i < p->n; i++)
+        names[i] = p->runs[i].name;
+    qsort(names, p->n, sizeof *names, _cmp);
+    removed = _prune_workbooks(outdir, names, p->n);
+    _prune_meta(outdir, names, p->n);
     free(names);
     return removed;
 }

@@ -36,6 +36,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "fdio.h"
 #include "outfile.h"
 
 #define ERR_KEEP 65536          /* bytes of a job's stderr passed on */
@@ -138,36 +139,6 @@ int batch_pool_cpus(void)
     return n > 0 ? (int)n : 1;
 }
 
-static int _write_all(int fd, const void *data, size_t n)
-{
-    const char *p = data;
-    while (n) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
-static int _read_all(int fd, void *data, size_t n)
-{
-    char *p = data;
-    while (n) {
-        ssize_t k = read(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
 /* ---- in a worker ------------------------------------------------------------ */
 
 /* One job with stderr captured; its frame written to fd. */
@@ -190,7 +161,8 @@ static int _work_one(const batch_pool_ops *ops, size_t job, int fd)
     if (len > ERR_KEEP)
         len = ERR_KEEP;
     _frame f = {.job = job, .status = status, .len = (uint32_t)len};
-    int rc = _write_all(fd, &f, sizeof f) || _write_all(fd, text ? text : "", len);
+    int rc = fdio_write(fd, &f, sizeof f) != sizeof f ||
+             fdio_write(fd, text ? text : "", len) != len;
     free(text);
     return rc;
 }
@@ -228,7 +200,7 @@ static void _worker_main(_pool *p, int self, int job_fd, int res_fd)
         close(null);
     }
     uint64_t job;
-    while (_read_all(job_fd, &job, sizeof job) == 0)
+    while (fdio_read(job_fd, &job, sizeof job) == 0)
         if (_work_one(ops, (size_t)job, res_fd))
             break;
     if (ops->release)
@@ -302,7 +274,7 @@ static void _feed(_pool *p, int i)
         return;
     if (p->next < p->n && !_caught) {
         uint64_t job = p->next;
-        if (_write_all(w->job_fd, &job, sizeof job) == 0) {
+        if (fdio_write(w->job_fd, &job, sizeof job) == sizeof job) {
             w->busy = 1;
             w->job = p->next++;
             return;

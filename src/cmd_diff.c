@@ -58,6 +58,23 @@ static int _side(diff_side *side, const char *arg)
     return rc;
 }
 
+/* Periods match by number only within one frequency and, for months and
+ * quarters, one fiscal year end: a monthly model against a quarterly one
+ * has no figures in common to compare. Releases both sides on a mismatch. */
+static int _same_calendar(diff_side *a, const char *an, diff_side *b, const char *bn)
+{
+    const cx_calendar *x = &a->cal, *y = &b->cal;
+    if (x->per_year == y->per_year && (x->per_year == 1 || x->fy_end == y->fy_end))
+        return 0;
+    diag_error("diff: '%s' is %s (fiscal year ending in month %d) and '%s' %s (month %d): "
+               "their periods do not match (expected two models of one frequency and "
+               "fiscal year)", an, cx_calendar_frequency(x), x->fy_end, bn,
+               cx_calendar_frequency(y), y->fy_end);
+    diff_side_release(a);
+    diff_side_release(b);
+    return EX_DATAERR;
+}
+
 int cmd_diff(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -84,6 +101,8 @@ int cmd_diff(int argc, char **argv)
     int rc = _side(&a, argv[optind]);
     if (!rc && (rc = _side(&b, argv[optind + 1])))
         diff_side_release(&a);
+    if (!rc)
+        rc = _same_calendar(&a, argv[optind], &b, argv[optind + 1]);
     if (rc)
         return rc;
     int differ = 0;

@@ -171,9 +171,7 @@ static int _output(const struct mc_options *o, const session *s, const cx_mc_res
     int rc = 0;
     if (!o->no_workbook) {
         path = o->output ? o->output : (owned = outfile_default(s->model->name, "-mc.xlsx"));
-        rc = run_job_workbook_refused(s->model);
-        if (!rc)
-            rc = path ? xlsx_write_with(s->result, &x, path) : EX_CANTCREAT;
+        rc = path ? xlsx_write_with(s->result, &x, path) : EX_CANTCREAT;
     }
     if (!rc)
         rc = _report(o, s->result, &x, path);
@@ -222,8 +220,6 @@ static int _raw_entry(const struct mc_options *o, const session *s, size_t *entr
 static int _raw_open(const struct mc_options *o, const session *s, cx_mc_options *mo,
                      xlsx_raw **raw)
 {
-    if (run_job_raw_refused(s->model))
-        return EX_DATAERR;
     size_t entry, n;
     int first;
     int rc = _raw_entry(o, s, &entry);
@@ -233,7 +229,7 @@ static int _raw_open(const struct mc_options *o, const session *s, cx_mc_options
     xlsx_raw_spec spec = {
         .path = o->raw, .model = s->model->name, .what = cx_mc_fan_label(s->model, entry),
         .scenario = o->scenario, .seed = mo->seed, .paths = mo->paths,
-        .first_year = first, .years = n, .created = s->model->as_of,
+        .first_year = first, .years = n, .created = s->model->as_of, .m = s->model,
     };
     rc = xlsx_raw_open(&spec, raw);
     if (rc)
@@ -253,10 +249,14 @@ static int _raw_line(const struct mc_options *o, const session *s, const cx_mc_o
     size_t n;
     int first;
     cx_mc_entry_span(s->result, mo->block_entry, &first, &n);
-    printf("%sraw paths: %s (%zu path%s x %zu year%s of %s, %d..%d)\n",
+    char a[CX_PERIOD_KEY_MAX], b[CX_PERIOD_KEY_MAX];
+    const char *w = cx_calendar_period_word(&s->model->cal);
+    printf("%sraw paths: %s (%zu path%s x %zu %s%s of %s, %s..%s)\n",
            !o->raw_only && o->no_workbook ? "\n" : "", o->raw, mo->paths,
-           mo->paths == 1 ? "" : "s", n, n == 1 ? "" : "s",
-           cx_mc_fan_label(s->model, mo->block_entry), first, first + (int)n - 1);
+           mo->paths == 1 ? "" : "s", n, w, n == 1 ? "" : "s",
+           cx_mc_fan_label(s->model, mo->block_entry),
+           cx_model_period_title(s->model, first, a),
+           cx_model_period_title(s->model, first + (int)n - 1, b));
     if (fflush(stdout)) {
         diag_error("cannot write to standard output: %s", strerror(errno));
         return EX_IOERR;

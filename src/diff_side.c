@@ -100,6 +100,7 @@ static double _year_or_nan(int y)
 int diff_side_from_result(diff_side *s, const cx_result *r)
 {
     memset(s, 0, sizeof *s);
+    s->cal = r->model->cal;
     const cx_burn_result *b = &r->burn;
     const cx_discount_result *d = &r->discount;
     int burn = b->enabled && b->n, cash = burn && b->funding.has_cash;
@@ -109,7 +110,7 @@ int diff_side_from_result(diff_side *s, const cx_result *r)
         burn ? _year_or_nan(b->burn.peak_year) : NAN,
         burn ? _year_or_nan(b->burn.turns_negative_year) : NAN,
         burn ? _year_or_nan(b->burn.break_even_year) : NAN,
-        burn ? b->funding.break_even_frac : NAN,
+        burn ? cx_period_fraction_year(&s->cal, b->funding.break_even_frac) : NAN,
         burn ? _year_or_nan(b->burn.payback_year) : NAN,
         burn ? b->funding.runway_months : NAN,
         cash ? b->funding.funding_gap : NAN,
@@ -149,11 +150,51 @@ static double _number(const yt_node *n)
     return end != n->text && !*end ? v : NAN;
 }
 
+/* A text member of a JSON object, NULL when absent or null. */
+static const char *_text(const yt_node *obj, const char *key)
+{
+    const yt_node *n = yt_get(obj, key);
+    return n && n->kind == YT_SCALAR && !yt_is_null(n) ? n->text : NULL;
+}
+
 static int _bad(const char *path, const yt_node *n, const char *what)
 {
     reader_error(path, n ? n->line : 1, n ? n->col : 1, "not a capex JSON report: %s "
                  "(expected the output of capex run -f json)", what);
     return EX_DATAERR;
+}
+
+/* A report's period: a year (a number), or a key ("2025Q1", "2025-03") of
+ * its calendar, as a period number; NAN for anything else. */
+static double _period(const diff_side *s, const yt_node *n)
+{
+    cx_period_key k;
+    int t;
+    if (s->cal.per_year == 1 || !n || n->kind != YT_SCALAR || n->style != YT_QUOTED)
+        return _number(n);
+    if (cx_period_parse(n->text, &k) || cx_period_index(&s->cal, &k, &t))
+        return NAN;
+    return cx_period_number(&s->cal, t);
+}
+
+/* The report's "periods" {frequency, fiscal_year_end, first, last} into
+ * s->cal; an annual calendar when it has none (reports of years). */
+static int _json_calendar(diff_side *s, const char *path, const yt_node *root)
+{
+    const yt_node *p = yt_get(root, "periods");
+    const yt_node *fye = p && p->kind == YT_MAPPING ? yt_get(p, "fiscal_year_end") : NULL;
+    char range[2 * CX_PERIOD_KEY_MAX + 2];
+    s->cal = (cx_calendar){.per_year = 1, .fy_end = 12};
+    if (!p)
+        return 0;
+    const char *first = p->kind == YT_MAPPING ? _text(p, "first") : NULL;
+    const char *last = p->kind == YT_MAPPING ? _text(p, "last") : NULL;
+    double fy = fye ? _number(fye) : 12;
+    if (!first || !last || !(fy >= 1 && fy <= 12) ||
+        (size_t)snprintf(range, sizeof range, "%s..%s", first, last) >= sizeof range ||
+        cx_calendar_parse(range, (int)fy, &s->cal))
+        return _bad(path, p, "\"periods\" without its first, last and fiscal_year_end");
+    return 0;
 }
 
 static int _json_series(diff_side *s, const char *path, const yt_node *series)
@@ -166,22 +207,16 @@ static int _json_series(diff_side *s, const char *path, const yt_node *series)
         if (!name || name->kind != YT_SCALAR || !values || values->kind != YT_SEQUENCE)
             return _bad(path, se, "a series without \"name\" and \"values\"");
         for (size_t k = 0; k < values->nitems; k++) {
-            double y = _number(yt_get(values->items[k], "year"));
+            double y = _period(s, yt_get(values->items[k], "year"));
             double v = _number(yt_get(values->items[k], "value"));
             if (!isfinite(y))
-                return _bad(path, values->items[k], "a value without \"year\"");
+                return _bad(path, values->items[k],
+                            "a value without a \"year\" of the report's periods");
             if (!isnan(v) && _add(s, name->text, (int)y, v, DIFF_MONEY))
                 return EX_OSERR;
         }
     }
     return 0;
-}
-
-/* A text member of a JSON object, NULL when absent or null. */
-static const char *_text(const yt_node *obj, const char *key)
-{
-    const yt_node *n = yt_get(obj, key);
-    return n && n->kind == YT_SCALAR && !yt_is_null(n) ? n->text : NULL;
 }
 
 /* burn.years[] (net, cumulative) and checks[] (status) of a report. */
@@ -193,7 +228,7 @@ static int _json_burn_checks(diff_side *s, const yt_node *root)
     for (int k = 0; k < 2; k++)
         for (size_t i = 0; years && years->kind == YT_SEQUENCE && i < years->nitems; i++) {
             const yt_node *y = years->items[i];
-            double year = _number(yt_get(y, "year"));
+            double year = _period(s, yt_get(y, "year"));
             if (isfinite(year)
                 && _add(s, what[k], (int)year, _number(yt_get(y, key[k])), DIFF_MONEY))
                 return EX_OSERR;
@@ -201,7 +236,7 @@ static int _json_burn_checks(diff_side *s, const yt_node *root)
     for (size_t i = 0; checks && checks->kind == YT_SEQUENCE && i < checks->nitems; i++) {
         const yt_node *c = checks->items[i];
         const char *kind = _text(c, "kind"), *status = _text(c, "status");
-        double year = _number(yt_get(c, "year"));
+        double year = _period(s, yt_get(c, "year"));
         char name[200];
         if (!kind || !status)
             continue;
@@ -216,9 +251,12 @@ static int _json(diff_side *s, const char *path, const yt_node *root)
 {
     if (!root || root->kind != YT_MAPPING || !yt_get(root, "model"))
         return _bad(path, root, "no \"model\"");
+    if (_json_calendar(s, path, root))
+        return EX_DATAERR;
     for (size_t i = 0; i < NKEYS; i++) {
         const yt_node *sec = _keys[i].section ? yt_get(root, _keys[i].section) : root;
-        double v = sec && sec->kind == YT_MAPPING ? _number(yt_get(sec, _keys[i].key)) : NAN;
+        const yt_node *n = sec && sec->kind == YT_MAPPING ? yt_get(sec, _keys[i].key) : NULL;
+        double v = _keys[i].kind == DIFF_YEAR ? _period(s, n) : _number(n);
         if (_add(s, _keys[i].what, 0, v, _keys[i].kind))
             return EX_OSERR;
     }

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "period.h"
 #include "result.h"
 
 /** How a figure reads. */
@@ -16,7 +17,8 @@ enum diff_kind { DIFF_MONEY, DIFF_YEAR, DIFF_FRACTION, DIFF_PERCENT, DIFF_COUNT,
 
 typedef struct diff_figure {
     char *what;          /**< "total burn", or a series name; owned */
-    int year;            /**< 0 for key outputs */
+    int year;            /**< period number (period.h: the year in an
+                              annual calendar); 0 for key outputs */
     double v;            /**< NAN: none */
     int kind;            /**< enum diff_kind */
 } diff_figure;
@@ -30,6 +32,8 @@ typedef struct diff_side {
     size_t n, cap;
     size_t *by_name;     /**< [n] indices sorted by (what, year), for
                               diff_side_find */
+    cx_calendar cal;     /**< the periods: the model's, or a report's
+                              "periods" (annual when it has none) */
 } diff_side;
 
 /** The figures of a result. Returns 0, or EX_OSERR (out of memory). */

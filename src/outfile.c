@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "fdio.h"
 
 /* The temporary file being written, for the signal handler: SIGINT, SIGTERM
  * or SIGHUP while writing removes it (unlink is async-signal-safe) and the
@@ -221,24 +222,6 @@ int outfile_rewrite_text(const char *path, const char *spare, outfile_fill_fn fi
     return 0;
 }
 
-static int _write_all(int fd, const char *p, size_t n)
-{
-    while (n) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k < 0)
-            return -1;
-        if (k == 0) {
-            errno = ENOSPC;
-            return -1;
-        }
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
 int outfile_write_bytes(const char *path, const void *data, size_t len)
 {
     char *tmp;
@@ -246,7 +229,7 @@ int outfile_write_bytes(const char *path, const void *data, size_t len)
     int rc = _create(path, &tmp, &fd);
     if (rc)
         return rc;
-    int bad = _write_all(fd, data, len);
+    int bad = fdio_write(fd, data, len) != len;
     int e = errno;
     if (close(fd) && !bad) {
         bad = 1;

@@ -192,9 +192,7 @@ static int _sections(const rm_reader *r)
         {"discount", rm_discount}, {"goals", rm_goals},
         {"sensitivity", rm_sensitivity}, {"uncertainty", rm_uncertainty}
     };
-    int rc = rm_subannual_refuse(r);
-    if (!rc)
-        rc = _head(r);
+    int rc = _head(r);
     if (!rc)
         rc = rm_series(r);
     if (!rc)

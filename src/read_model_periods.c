@@ -67,22 +67,3 @@ int rm_calendar(const rm_reader *r, const yt_node *root, cx_calendar *cal, int *
     cal->fy_end = fy_end;
     return 0;
 }
-
-/* What a monthly or quarterly model cannot hold yet, at the top. */
-int rm_subannual_refuse(const rm_reader *r)
-{
-    static const char *const keys[] = {
-        NULL    /* nothing today: imports take periods (import_period.c) */
-    };
-    if (r->m->cal.per_year == 1)
-        return 0;
-    for (size_t i = 0; keys[i]; i++) {
-        const yt_pair *kv = yt_find(r->root, keys[i]);
-        if (kv)
-            return RM_ERR(r, kv->key, "'%s' in a %s model is not supported yet "
-                          "(expected an annual model, 'years: FIRST..LAST'; "
-                          "docs/format.md, Periods)", keys[i],
-                          r->m->cal.per_year == 12 ? "monthly" : "quarterly");
-    }
-    return 0;
-}

@@ -88,10 +88,6 @@ int rm_imports(const rm_reader *r, const yt_node *n);
  *  read_model_periods.c. */
 int rm_calendar(const rm_reader *r, const yt_node *root, cx_calendar *cal, int *annual);
 
-/** A monthly or quarterly model with a section the engine does not
- *  compute by period yet: the error; 0 otherwise. */
-int rm_subannual_refuse(const rm_reader *r);
-
 /* ---- shapes and keys (read_model_nodes.c) ---------------------------- */
 
 /** n must be of kind k (a scalar must not be null). */

@@ -103,12 +103,26 @@ static void _driver(FILE *f, const cx_model *m, const cx_driver *d,
         fprintf(f, "           source: %s\n", d->source);
 }
 
-static void _fit(FILE *f, const cx_fit *fit)
+/* What t counts in a monthly or quarterly fit: years, from the first
+ * period's number / k ("t = 2025 in Q1 FY25, + 1/4 a quarter"). */
+static void _fit_t(FILE *f, const cx_model *m)
 {
+    int k = m->cal.per_year;
+    char p[CX_PERIOD_KEY_MAX];
+    if (k == 1)
+        return;
+    fprintf(f, " (t in years: %g in %s, + 1/%d a %s)", (double)m->first_year / k,
+            cx_model_period_title(m, m->first_year, p), k, k == 12 ? "month" : "quarter");
+}
+
+static void _fit(FILE *f, const cx_model *m, const cx_fit *fit)
+{
+    char a[CX_PERIOD_KEY_MAX], b[CX_PERIOD_KEY_MAX];
     if (fit->kind == CX_FIT_NONE)
         return;
-    fprintf(f, "  fit      %s over %d..%d (%zu points): ", cx_fit_kind_name(fit->kind),
-            fit->from, fit->to, fit->n);
+    fprintf(f, "  fit      %s over %s..%s (%zu points): ", cx_fit_kind_name(fit->kind),
+            cx_model_period_title(m, fit->from, a), cx_model_period_title(m, fit->to, b),
+            fit->n);
     if (fit->kind == CX_FIT_LINEAR)
         fprintf(f, "v(t) = %.6g + %.6g*t", fit->a, fit->b);
     else if (fit->kind == CX_FIT_EXPONENTIAL)
@@ -116,6 +130,7 @@ static void _fit(FILE *f, const cx_fit *fit)
     else
         fprintf(f, "v(t) = %.6g / (1 + exp(-%.6g*(t - %.6g)))", fit->saturation, fit->k,
                 fit->t0);
+    _fit_t(f, m);
     fprintf(f, ", R2 %.4f, RMSE %.4g\n", fit->r2, fit->rmse);
 }
 
@@ -198,7 +213,9 @@ static void _how(FILE *f, const cx_result *r, size_t s, size_t t)
             _pct(f, sr->rate[t]);
             fputc(')', f);
         } else if (d->method == CX_D_TREND) {
-            fprintf(f, "= the %s fit in %d", cx_fit_kind_name(sr->fit.kind), year);
+            char p[CX_PERIOD_KEY_MAX];
+            fprintf(f, "= the %s fit in %s", cx_fit_kind_name(sr->fit.kind),
+                    cx_model_period_title(m, year, p));
         } else if (d->method == CX_D_SHARE || d->method == CX_D_INTENSITY) {
             fprintf(f, "= %s %.2f x ", m->series[d->of].name, cx_result_value(r, d->of, year));
             if (d->share_series != CX_NO_INDEX)
@@ -244,7 +261,7 @@ static void _series(FILE *f, const cx_result *r, size_t s)
         report_explain_dep_rule(f, r, s);
     if (r->drivers[s].method != CX_D_NONE)
         _driver(f, m, &r->drivers[s], &r->series[s]);
-    _fit(f, &r->series[s].fit);
+    _fit(f, r->model, &r->series[s].fit);
     for (size_t t = 0; t < m->nyears; t++) {
         const cx_value *v = &r->series[s].v[t];
         if (!cx_value_present(v) && r->series[s].why && r->series[s].why[t])

@@ -11,6 +11,7 @@
 #include "report_explain.h"
 
 #include <math.h>
+#include <string.h>
 #include <stdio.h>
 #include <sysexits.h>
 
@@ -68,10 +69,17 @@ static void _cash_how(FILE *f, const cx_burn_result *b, size_t i)
         fprintf(f, " + raised %.2f", fu->raises[i]);
 }
 
+/* "year", "quarter" or "month": what a period of the model is. */
+static const char *_w(const cx_model *m)
+{
+    return cx_calendar_period_word(&m->cal);
+}
+
 static void _years(FILE *f, const cx_result *r)
 {
     const cx_burn_result *b = &r->burn;
-    fprintf(f, "  year %12s %12s  how\n", "net", "cumulative");
+    int w = (int)strlen(_p(r->model, b->first_year));   /* every title as wide */
+    fprintf(f, "  %-*s %12s %12s  how\n", w, _w(r->model), "net", "cumulative");
     for (size_t i = 0; i < b->n; i++) {
         fprintf(f, "  %s %12.2f %12.2f  ", _p(r->model, b->first_year + (int)i), b->net[i],
                 b->burn.cumulative[i]);
@@ -103,13 +111,14 @@ static void _turn(FILE *f, const cx_result *r)
     const cx_burn_result *b = &r->burn;
     const cx_burn *k = &b->burn;
     if (!k->turns_negative_year) {
-        fputs(b->net[0] < 0 ? "  burning from the first year (net below 0)\n" : "", f);
+        if (b->net[0] < 0)
+            fprintf(f, "  burning from the first %s (net below 0)\n", _w(r->model));
         return;
     }
     fputs("  turns negative  ", f);
     _crossing(f, r->model, b, b->net, k->turns_negative_year, b->funding.turns_negative_frac);
-    fprintf(f, "\n                  the net starts at %.2f >= 0; first year below 0\n",
-            b->net[0]);
+    fprintf(f, "\n                  the net starts at %.2f >= 0; first %s below 0\n",
+            b->net[0], _w(r->model));
 }
 
 static void _break_even(FILE *f, const cx_result *r)
@@ -123,7 +132,8 @@ static void _break_even(FILE *f, const cx_result *r)
         _crossing(f, r->model, b, b->net, k->break_even_year, b->funding.break_even_frac);
     else
         fputs("not within horizon", f);
-    fputs("\n                  first year with net >= 0 after a year below 0\n", f);
+    fprintf(f, "\n                  first %s with net >= 0 after a %s below 0\n", _w(r->model),
+            _w(r->model));
 }
 
 static void _payback(FILE *f, const cx_result *r)
@@ -135,15 +145,18 @@ static void _payback(FILE *f, const cx_result *r)
               "  payback         nothing to pay back\n", f);
         return;
     }
-    fprintf(f, "  peak funding    %.2f in %s: the lowest cumulative%s\n", k->peak_burn,
-            _p(r->model, k->peak_year), k->still_burning ? " (still burning in the last year: "
-                                             "deeper beyond the horizon)" : "");
+    fprintf(f, "  peak funding    %.2f in %s: the lowest cumulative", k->peak_burn,
+            _p(r->model, k->peak_year));
+    if (k->still_burning)
+        fprintf(f, " (still burning in the last %s: deeper beyond the horizon)", _w(r->model));
+    fputc('\n', f);
     fputs("  payback         ", f);
     if (k->payback_year)
         _crossing(f, r->model, b, k->cumulative, k->payback_year, b->funding.payback_frac);
     else
         fputs("not within horizon", f);
-    fputs("\n                  first year after the peak with cumulative >= 0\n", f);
+    fprintf(f, "\n                  first %s after the peak with cumulative >= 0\n",
+            _w(r->model));
 }
 
 static void _runway(FILE *f, const cx_result *r)
@@ -171,10 +184,12 @@ static void _runway(FILE *f, const cx_result *r)
     } else {
         fputs("  runway          the cash lasts the horizon\n", f);
     }
-    fprintf(f, "  funding gap     %s%.2f = the lowest year-end cash below 0, negated%s\n",
-            b->burn.still_burning ? "at least " : "", fu->funding_gap,
-            b->burn.still_burning ? "\n                  not funded within the horizon: "
-                                    "still burning in the last year" : "");
+    int more = b->burn.still_burning && fu->funding_gap > 0;
+    fprintf(f, "  funding gap     %s%.2f = the lowest %s-end cash below 0, negated\n",
+            more ? "at least " : "", fu->funding_gap, _w(m));
+    if (b->burn.still_burning)
+        fprintf(f, "                  %s: still burning in the last %s\n", more ?
+                "not funded within the horizon" : "the cash lasts the horizon", _w(m));
 }
 
 int report_explain_burn(FILE *f, const cx_result *r)
@@ -186,7 +201,8 @@ int report_explain_burn(FILE *f, const cx_result *r)
     fprintf(f, "burn - %s (%s %s)   [%s:%d:%d]\n  net      = ", report_net_label(m),
             m->currency, report_scale_word(m->scale), m->file, m->burn.line, m->burn.col);
     _net_formula(f, r);
-    fprintf(f, "\n  years    %s..%s\n", _p(m, b->first_year),
+    fprintf(f, "\n  %-8s %s..%s\n", m->cal.per_year == 12 ? "months" : m->cal.per_year == 4 ?
+            "quarters" : "years", _p(m, b->first_year),
             _p(m, b->first_year + (int)b->n - 1));
     _years(f, r);
     if (!b->burn.burns) {

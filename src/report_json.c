@@ -160,8 +160,8 @@ static void _fit(json_out *j, const cx_fit *f)
     json_key(j, "fit");
     json_begin_object(j);
     json_kstring(j, "kind", cx_fit_kind_name(f->kind));
-    json_kint(j, "from", f->from);
-    json_kint(j, "to", f->to);
+    json_kyear(j, "from", f->from);
+    json_kyear(j, "to", f->to);
     json_kint(j, "points", (long)f->n);
     if (f->kind == CX_FIT_LOGISTIC) {
         json_knumber(j, "saturation", f->saturation);
@@ -190,6 +190,8 @@ static void _growth(json_out *j, const cx_model *m, const cx_series_result *sr)
     json_kyear(j, "to", m->first_year + sr->last_stated);
     json_knumber(j, "multiple", sr->hist_multiple);
     json_knumber(j, "cagr", sr->hist_cagr);
+    if (m->cal.per_year != 1)   /* the same growth a month (a quarter) */
+        json_knumber(j, "cagr_per_period", sr->hist_rate);
     json_kyear(j, "projected_to", m->first_year + sr->last);
     json_knumber(j, "cagr_to_last_year", sr->full_cagr);
     json_end_object(j);

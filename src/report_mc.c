@@ -114,9 +114,9 @@ static void _t_inputs(FILE *f, const cx_result *r, const cx_mc_result *mc)
                 u->repaired ? "; the matrix was repaired to the nearest positive definite" : "");
 }
 
-static void _t_stat_head(FILE *f, const cx_mc_result *mc)
+static void _t_stat_head(FILE *f, const cx_mc_result *mc, int w)
 {
-    fprintf(f, "  %-34s %10s %10s", "", "determin.", "mean");
+    fprintf(f, "  %-*s %10s %10s", w, "", "determin.", "mean");
     for (size_t j = 0; j < mc->nq; j++) {
         char l[16];
         _level(l, sizeof l, mc->levels[j]);
@@ -125,12 +125,13 @@ static void _t_stat_head(FILE *f, const cx_mc_result *mc)
     fputc('\n', f);
 }
 
-static void _t_stat(FILE *f, const cx_mc_result *mc, const char *label, const cx_mc_stat *s)
+static void _t_stat(FILE *f, const cx_mc_result *mc, int w, const char *label,
+                    const cx_mc_stat *s)
 {
     char buf[48];
     if (!s->present)
         return;
-    fprintf(f, "  %-34s", label);
+    fprintf(f, "  %-*s", w, label);
     numfmt_human(buf, sizeof buf, s->deterministic, 1);
     fprintf(f, " %10s", buf);
     numfmt_human(buf, sizeof buf, s->mean, 1);
@@ -150,6 +151,15 @@ static int _fy(const cx_model *m, const cx_mc_result *mc, size_t i)
                                 : cx_period_fiscal_year(&m->cal, cx_period_of_number(&m->cal, p));
 }
 
+/* " 2026", or " FY2026" when the fiscal year ends before December. */
+static void _t_year(FILE *f, const cx_model *m, int fy)
+{
+    if (m->cal.fy_end == 12)
+        fprintf(f, " %6d", fy);
+    else
+        fprintf(f, " FY%04d", fy);
+}
+
 /* The event's probability by (fiscal) year: a monthly or quarterly
  * model's periods summed into their year ("in"), the last period's
  * running share ("by"). */
@@ -161,7 +171,7 @@ static void _t_years(FILE *f, const cx_model *m, const cx_mc_result *mc, const c
     fprintf(f, "  %-20s", label);
     for (size_t i = 0; i < mc->burn_n; i++)
         if (i + 1 == mc->burn_n || _fy(m, mc, i + 1) != _fy(m, mc, i))
-            fprintf(f, " %6d", _fy(m, mc, i));
+            _t_year(f, m, _fy(m, mc, i));
     fprintf(f, "  %6s\n  %-20s", "never", "  in the year");
     double in = 0;
     for (size_t i = 0; i < mc->burn_n; i++) {
@@ -192,14 +202,15 @@ void table_mc(FILE *out, const cx_result *r, const struct cx_mc_result *mc)
     if (!mc->burn)
         return;
     char label[80];
-    _t_stat_head(out, mc);
     char a[CX_PERIOD_KEY_MAX], b[CX_PERIOD_KEY_MAX];
     snprintf(label, sizeof label, "cumulative net cash flow %s..%s",
              cx_model_period_title(r->model, mc->burn_first_year, a),
              cx_model_period_title(r->model, mc->burn_through, b));
-    _t_stat(out, mc, label, &mc->cumulative);
-    _t_stat(out, mc, "peak funding need", &mc->peak);
-    _t_stat(out, mc, "NPV", &mc->npv);
+    int w = (int)strlen(label) > 34 ? (int)strlen(label) : 34;   /* ASCII: titles */
+    _t_stat_head(out, mc, w);
+    _t_stat(out, mc, w, label, &mc->cumulative);
+    _t_stat(out, mc, w, "peak funding need", &mc->peak);
+    _t_stat(out, mc, w, "NPV", &mc->npv);
     _t_years(out, r->model, mc, "break-even", &mc->break_even);
     _t_years(out, r->model, mc, "payback", &mc->payback);
     _t_years(out, r->model, mc, "cash runs out", &mc->runout);

@@ -13,8 +13,10 @@
 #include "report.h"
 #include "report_util.h"
 #include "scenario_set.h"
+#include "utf8width.h"
 
-#define LABEL_W 40
+#define LABEL_MIN 40
+#define LABEL_MAX 72
 
 /* How a row's figures read: money, a year, a fractional year, a rate, a
  * count, or the series' unit. */
@@ -68,30 +70,15 @@ static void _unsep_year(char *buf, const cx_scenario_row *row)
         memmove(comma, comma + 1, strlen(comma));
 }
 
-/* Display columns of the UTF-8 character at p (Hangul, CJK: two), and
- * its length in bytes in *len. */
-static int _cols(const unsigned char *p, int *len)
-{
-    unsigned cp = *p;
-    int n = cp >= 0xF0 ? 4 : cp >= 0xE0 ? 3 : cp >= 0xC0 ? 2 : 1;
-    cp &= n == 1 ? 0x7F : 0x3F >> (n - 1);
-    int i = 1;
-    for (; i < n && (p[i] & 0xC0) == 0x80; i++)
-        cp = cp << 6 | (p[i] & 0x3F);
-    *len = i;
-    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xD7A3) ||
-           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFF60) ? 2 : 1;
-}
-
 /* text padded to width display columns, cut to fit. */
 static void _pad(FILE *out, const char *text, int width)
 {
-    int cols = 0, len;
-    for (const unsigned char *p = (const unsigned char *)text; *p; p += len) {
-        int w = _cols(p, &len);
+    int cols = 0;
+    for (const char *p = text, *q = text; *p; p = q) {
+        int w = 1 + utf8_wide(utf8_next(&q));
         if (cols + w > width - 1)
             break;
-        fwrite(p, 1, (size_t)len, out);
+        fwrite(p, 1, (size_t)(q - p), out);
         cols += w;
     }
     for (; cols < width; cols++)
@@ -107,20 +94,34 @@ static int _col_w(const cx_scenario_set *s)
     return w > 24 ? 24 : (int)w;
 }
 
+/* The label column: 40 wide, or as wide as the longest row's label (a
+ * monthly model's "Cumulative net cash flow Jan 2026–Dec 2028"). */
+static int _label_w(const cx_scenario_set *s)
+{
+    int w = LABEL_MIN;
+    for (size_t i = 0; i < s->nrows; i++) {
+        char label[160];
+        cx_scenario_row_label(s, i, label, sizeof label);
+        int k = utf8_cols(label) + 2;
+        w = k > w ? k : w;
+    }
+    return w > LABEL_MAX ? LABEL_MAX : w;
+}
+
 void table_scenarios(FILE *out, const cx_result *r, const struct cx_scenario_set *s)
 {
     (void)r;
-    int w = _col_w(s);
+    int w = _col_w(s), lw = _label_w(s);
     fputs("\nscenarios (each a separate computation; low/high: every range, floor and "
           "estimate at its low/high end)\n", out);
-    _pad(out, "output", LABEL_W);
+    _pad(out, "output", lw);
     for (size_t k = 0; k < s->ncols; k++)
         fprintf(out, " %*.*s", w, w, s->cols[k].name);
     fputc('\n', out);
     for (size_t i = 0; i < s->nrows; i++) {
         char label[160], cell[64];
         cx_scenario_row_label(s, i, label, sizeof label);
-        _pad(out, label, LABEL_W);
+        _pad(out, label, lw);
         for (size_t k = 0; k < s->ncols; k++) {
             _fmt(cell, sizeof cell, s, i, s->value[i * s->ncols + k]);
             _unsep_year(cell, &s->rows[i]);

@@ -16,6 +16,7 @@
 #include "report.h"
 #include "report_table_priv.h"
 #include "report_util.h"
+#include "utf8width.h"
 
 #define LABEL_MIN 24     /* label column: the widest label, within these */
 #define LABEL_MAX 44
@@ -24,7 +25,8 @@
 static int _label_w = LABEL_MIN;
 static int _cell_w = REPORT_TABLE_CELL_W;
 static int _color;        /* ANSI colours: a terminal, NO_COLOR unset */
-static const cx_calendar *_cal; /* the model's periods: titles for numbers */
+static const cx_model *_m;      /* the model: titles for period numbers */
+static const cx_calendar *_cal; /* its periods */
 static int _annual;       /* a monthly or quarterly model by fiscal year */
 
 /* A year, or the title of period number p in a monthly or quarterly model
@@ -33,12 +35,14 @@ static const char *_p(int p)
 {
     static char buf[4][CX_PERIOD_KEY_MAX];
     static int next;
-    char *b = buf[next++ & 3];
-    if (_cal->per_year == 1)
-        snprintf(b, CX_PERIOD_KEY_MAX, "%d", p);
-    else
-        cx_period_number_title(_cal, p, b, CX_PERIOD_KEY_MAX);
-    return b;
+    return cx_model_period_title(_m, p, buf[next++ & 3]);
+}
+
+/* "2024..2030" or "Jan 2026..Jul 2026", printed one column wider than
+ * itself: every title of a calendar has the same width. */
+static void _span(char *buf, size_t n, int a, int b)
+{
+    snprintf(buf, n, "%s..%s", _p(a), _p(b));
 }
 
 #define GREEN "\033[32m"
@@ -90,35 +94,18 @@ static void _cell(char *buf, size_t size, const cx_series *s, const cx_value *v)
     snprintf(buf + n, size - n, "%s", mark);
 }
 
-/* Display columns of a UTF-8 character starting at p: Hangul and CJK
- * (U+1000..U+DFFF, lead bytes E1..ED) take two. */
-static int _cols(const unsigned char *p)
-{
-    return (*p >= 0xE1 && *p <= 0xED) ? 2 : 1;
-}
-
-static int _width(const char *text)
-{
-    int cols = 0;
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
-        if ((*p & 0xC0) != 0x80)
-            cols += _cols(p);
-    return cols;
-}
-
 void report_table_label(FILE *f, const char *text)
 {
     /* Pad by display columns, not bytes; cut what is wider than the
      * column, with an ellipsis. */
-    int cols = 0, w = _width(text), room = _label_w - 1 - (w > _label_w - 1);
-    const unsigned char *p = (const unsigned char *)text;
-    while (*p) {
-        if (cols + _cols(p) > room)
+    int cols = 0, w = utf8_cols(text), room = _label_w - 1 - (w > _label_w - 1);
+    const char *p = text;
+    for (const char *q = p; *p; p = q) {
+        int c = 1 + utf8_wide(utf8_next(&q));
+        if (cols + c > room)
             break;
-        cols += _cols(p);
-        do
-            fputc(*p++, f);
-        while ((*p & 0xC0) == 0x80);
+        cols += c;
+        fwrite(p, 1, (size_t)(q - p), f);
     }
     if (*p) {
         fputs("\xE2\x80\xA6", f);    /* U+2026 HORIZONTAL ELLIPSIS */
@@ -133,7 +120,7 @@ static int _label_width(const cx_model *m)
 {
     int w = LABEL_MIN;
     for (size_t i = 0; i < m->nseries; i++) {
-        int k = _width(report_label(&m->series[i])) + 2;
+        int k = utf8_cols(report_label(&m->series[i])) + 2;
         if (k > w)
             w = k;
     }
@@ -232,6 +219,23 @@ static void _series_table(FILE *f, const cx_result *r)
     fputs("(~ estimate, + floor, r range midpoint, ^ interpolated, * projected)\n", f);
 }
 
+/* "break-even year", "break-even month": a figure that is a period. */
+static const char *_word(const char *what)
+{
+    static char buf[48];
+    snprintf(buf, sizeof buf, "%s %s", what, cx_calendar_period_word(_cal));
+    return buf;
+}
+
+/* "41.9%", or "n/a" (no growth rate across a sign change). */
+static const char *_pct(char *buf, size_t n, double x)
+{
+    numfmt_human(buf, n, x * 100, 1);
+    if (isfinite(x))
+        strncat(buf, "%", n - strlen(buf) - 1);
+    return buf;
+}
+
 static void _growth_table(FILE *f, const cx_result *r)
 {
     const cx_model *m = r->model;
@@ -240,19 +244,26 @@ static void _growth_table(FILE *f, const cx_result *r)
         const cx_series_result *sr = &r->series[i];
         if (sr->first < 0 || sr->last_stated <= sr->first || !isfinite(sr->hist_multiple))
             continue;
+        char span[2 * CX_PERIOD_KEY_MAX + 2];
+        _span(span, sizeof span, m->first_year + sr->first, m->first_year + sr->last_stated);
+        int w = (int)strlen(span) + 1;
         if (!header++) {
             fputc('\n', f);
-            report_table_label(f, "growth (stated years)");
-            fprintf(f, "%11s %10s %10s\n", "from..to", "multiple", "CAGR");
+            report_table_label(f, _cal->per_year == 1 ? "growth (stated years)"
+                                                      : "growth (stated periods)");
+            fprintf(f, "%*s %10s %10s", w, "from..to", "multiple", "CAGR");
+            if (_cal->per_year != 1)
+                fprintf(f, " %10s", _word("a"));
+            fputc('\n', f);
         }
-        char mult[48], cagr[48];
+        char mult[48], cagr[48], rate[48];
         numfmt_human(mult, sizeof mult, sr->hist_multiple, 2);
-        numfmt_human(cagr, sizeof cagr, sr->hist_cagr * 100, 1);
-        if (isfinite(sr->hist_cagr))    /* no CAGR across a sign change: "n/a" */
-            strcat(cagr, "%");
+        _pct(cagr, sizeof cagr, sr->hist_cagr);
         report_table_label(f, report_label(&m->series[i]));
-        fprintf(f, "%5s..%4s %9sx %10s\n", _p(m->first_year + sr->first),
-                _p(m->first_year + sr->last_stated), mult, cagr);
+        fprintf(f, "%*s %9sx %10s", w, span, mult, cagr);
+        if (_cal->per_year != 1)
+            fprintf(f, " %10s", _pct(rate, sizeof rate, sr->hist_rate));
+        fputc('\n', f);
     }
 }
 
@@ -264,17 +275,20 @@ static void _fits(FILE *f, const cx_result *r)
         const cx_fit *fit = &r->series[i].fit;
         if (fit->kind == CX_FIT_NONE)
             continue;
+        char span[2 * CX_PERIOD_KEY_MAX + 2];
+        _span(span, sizeof span, fit->from, fit->to);
+        int w = (int)strlen(span) + 1;
         if (!header++) {
             fputc('\n', f);
             report_table_label(f, "trend fits");
-            fprintf(f, "%-12s %11s %6s %10s %10s\n", "curve", "window", "points", "R2", "RMSE");
+            fprintf(f, "%-12s %*s %6s %10s %10s\n", "curve", w, "window", "points", "R2", "RMSE");
         }
         char r2[48], rmse[48];
         numfmt_human(r2, sizeof r2, fit->r2, 4);
         numfmt_human(rmse, sizeof rmse, fit->rmse, 3);
         report_table_label(f, report_label(&m->series[i]));
-        fprintf(f, "%-12s %5d..%4d %6zu %10s %10s\n", cx_fit_kind_name(fit->kind),
-                fit->from, fit->to, fit->n, r2, rmse);
+        fprintf(f, "%-12s %*s %6zu %10s %10s\n", cx_fit_kind_name(fit->kind), w, span,
+                fit->n, r2, rmse);
     }
 }
 
@@ -301,9 +315,12 @@ static void _gap(FILE *f, const cx_burn_result *b)
 {
     char num[48];
     numfmt_human(num, sizeof num, b->funding.funding_gap, 1);
-    if (b->burn.still_burning)
+    if (b->burn.still_burning && b->funding.funding_gap > 0)
         fprintf(f, "  funding gap            at least %s (not funded within the horizon: "
                 "still burning in %s)\n", num, _p(b->first_year + (int)b->n - 1));
+    else if (b->burn.still_burning)
+        fprintf(f, "  funding gap            %s (the cash lasts the horizon; still burning "
+                "in %s)\n", num, _p(b->first_year + (int)b->n - 1));
     else
         fprintf(f, "  funding gap            %s\n", num);
 }
@@ -333,7 +350,10 @@ static void _funding(FILE *f, const cx_burn_result *b)
     if (!fu->has_cash)
         return;
     numfmt_human(num, sizeof num, fu->opening_cash, 1);
-    fprintf(f, "  cash at start of %s  %s\n", _p(fu->cash_year), num);
+    char label[48];
+    snprintf(label, sizeof label, _cal->per_year == 1 ? "cash at start of %s" : "opening cash, %s",
+             _p(fu->cash_year));
+    fprintf(f, "  %-22s %s\n", label, num);
     if (fu->raised != 0) {
         numfmt_human(num, sizeof num, fu->raised, 1);
         fprintf(f, "  raised                 %s\n", num);
@@ -426,8 +446,11 @@ static void _peak(FILE *f, const cx_burn_result *b)
         return;
     }
     numfmt_human(num, sizeof num, b->burn.peak_burn, 1);
-    fprintf(f, "%s in %s%s\n", num, _p(b->burn.peak_year),
-            b->burn.still_burning ? " (still burning in the last year: deeper beyond it)" : "");
+    fprintf(f, "%s in %s", num, _p(b->burn.peak_year));
+    if (b->burn.still_burning)
+        fprintf(f, " (still burning in the last %s: deeper beyond it)",
+                cx_calendar_period_word(_cal));
+    fputc('\n', f);
 }
 
 static void _burn(FILE *f, const cx_result *r)
@@ -442,17 +465,17 @@ static void _burn(FILE *f, const cx_result *r)
         fputs("\nburn\n", f);
     _sparkline(f, b);
     if (!b->burn.burns && b->n) {
-        fprintf(f, "  no burn within the horizon (%s \xE2\x89\xA5 0 in every year %s..%s)\n",
-                report_net_label(r->model), _p(b->first_year),
+        fprintf(f, "  no burn within the horizon (%s \xE2\x89\xA5 0 in every %s %s..%s)\n",
+                report_net_label(r->model), cx_calendar_period_word(_cal), _p(b->first_year),
                 _p(b->first_year + (int)b->n - 1));
         _funding(f, b);
         return;
     }
     _turn_and_trough(f, b);
     _peak(f, b);
-    fputs("  break-even year        ", f);
+    fprintf(f, "  %-22s ", _word("break-even"));
     _year_or(f, b->burn.break_even_year, "not within horizon");
-    fputs("\n  payback year           ", f);
+    fprintf(f, "\n  %-22s ", _word("payback"));
     _year_or(f, b->burn.payback_year, report_no_payback(&b->burn));
     numfmt_human(num, sizeof num, b->burn.total_burn, 1);
     fprintf(f, "\n  total burn             %s\n", num);
@@ -592,6 +615,7 @@ int report_table(FILE *out, const cx_result *r, const run_extras *x, const char 
                  int by_period)
 {
     _color = report_color(out);
+    _m = r->model;
     _cal = &r->model->cal;
     _annual = !by_period && r->annual.n > 0;
     _label_w = _label_width(r->model);

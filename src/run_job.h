@@ -45,14 +45,4 @@ int run_job_write(const run_job *j, const char *path);
 
 void run_job_release(run_job *j);
 
-/** A monthly or quarterly model's workbook is not written by period yet
- *  when it has depreciation (issue 13):
- *  the message and EX_DATAERR; 0 otherwise. */
-int run_job_workbook_refused(const cx_model *m);
-
-/** The raw paths workbook (capex mc --raw) of a monthly or quarterly
- *  model is not written yet: the message and EX_DATAERR; 0 for an annual
- *  model. */
-int run_job_raw_refused(const cx_model *m);
-
 #endif

@@ -40,7 +40,8 @@ static const struct usage usages[] = {
      "  capex run inputs/bigtech-capex.yaml -o outputs/bigtech.xlsx\n"
      "\n"
      "Model files are described in docs/format.md; see also capex(1).\n"},
-    {"run", "capex run MODEL [-o OUT.xlsx] [-s NAME] [-f table|csv|json] [--periods] [-q]",
+    {"run", "capex run MODEL [-o OUT.xlsx] [-s NAME] [-f table|csv|json]\n"
+            "                 [--periods] [-n] [--pdf] [-q]",
      "Compute MODEL, write its workbook and print a summary on stdout.\n"
      "\n"
      "  -o, --output FILE      workbook path (default outputs/<model>.xlsx;\n"
@@ -120,7 +121,8 @@ static const struct usage usages[] = {
      "\n"
      "Example:\n"
      "  capex index outputs/\n"},
-    {"init", "capex init NAME [-t burn|capex|market | --from TABLE [--sheet S] [--range R]] [-o FILE] [--force]",
+    {"init", "capex init NAME [-t burn|capex|market | --from TABLE [--sheet S]\n"
+             "                  [--range R]] [-o FILE] [--force]",
      "Write NAME.yaml, a commented starter model that runs as it is: edit its\n"
      "figures and sources, then 'capex run NAME.yaml'. An existing file is\n"
      "kept unless --force.\n"
@@ -167,17 +169,19 @@ static const struct usage usages[] = {
      "of 'capex run -f json': A and B are each MODEL, MODEL:SCENARIO or\n"
      "REPORT.json. Prints the key outputs that differ (burn,\n"
      "peak, turns negative, break-even, payback, runway, funding gap, NPV,\n"
-     "IRR, checks not passing), the net cash flow and cumulative by year,\n"
+     "IRR, checks not passing), the net cash flow and cumulative by period,\n"
      "each check whose status changed, then every series value that differs,\n"
-     "matched by series name and year. Exit status 0 when nothing differs, 1 when something does\n"
-     "(as diff), 64/65/66 on errors.\n"
+     "matched by series name and period (year, quarter or month: both sides\n"
+     "of one frequency and fiscal year). Exit status 0 when nothing differs,\n"
+     "1 when something does (as diff), 64/65/66 on errors.\n"
      "\n"
      "  -f, --format FORMAT    table (default), csv (what,year,a,b) or json\n"
      "  -h, --help             this text\n"
      "\n"
      "Examples:\n"
      "  capex diff inputs/ai-lab-burn.yaml:base inputs/ai-lab-burn.yaml:bear\n"
-     "  capex run model.yaml -f json > today.json; capex diff yesterday.json today.json\n"
+     "  capex run model.yaml -f json > today.json\n"
+     "  capex diff yesterday.json today.json\n"
      "  git show HEAD~1:model.yaml > old.yaml && capex diff old.yaml model.yaml\n"},
     {"fmt", "capex fmt MODEL [-w [--force] | --check]",
      "Print MODEL in canonical layout: the top-level keys in the documented\n"
@@ -195,7 +199,8 @@ static const struct usage usages[] = {
      "  -h, --help             this text\n"
      "\n"
      "Example:\n"
-     "  capex fmt acme.yaml > acme.formatted.yaml && capex diff acme.yaml acme.formatted.yaml\n"},
+     "  capex fmt acme.yaml > acme.formatted.yaml\n"
+     "  capex diff acme.yaml acme.formatted.yaml\n"},
     {"check", "capex check MODEL [-s NAME] [-q]",
      "Validate MODEL and run its checks. Prints each check with pass or\n"
      "warn; exits 0 when the file is valid (warnings included), 65 when not.\n"
@@ -206,8 +211,8 @@ static const struct usage usages[] = {
      "\n"
      "Example:\n"
      "  capex check inputs/memory-market.yaml\n"},
-    {"mc", "capex mc MODEL [--paths N] [--seed S] [-j THREADS] [-o OUT.xlsx] [-s NAME]\n"
-           "                [-f table|csv|json] [--percentiles P,...] [-n] [-q]\n"
+    {"mc", "capex mc MODEL [--paths N] [--seed S] [-j THREADS] [-o OUT.xlsx]\n"
+           "                [-s NAME] [-f table|csv|json] [--percentiles P,...] [-n] [-q]\n"
            "                [--raw FILE.xlsx [--raw-series NAME] [--raw-only]]",
      "Draw the model's 'uncertainty:' inputs (docs/format.md, Uncertainty) N times,\n"
      "recompute the projection and burn for each path, write the workbook with a\n"

@@ -166,9 +166,10 @@ static int _burn_rows(xlsx_book *b, int row, xb_str *f)
 }
 
 /* A column chart of rows[0..n) by fiscal year at (row, 0): wide, or
- * beside the wide one. */
-static void _chart(xlsx_book *b, int at, int beside, const int *rows, size_t n,
-                   const char *what)
+ * beside the wide one; each named by its label (names[i], the series'
+ * label as the Summary's charts have it) or its row's column A. */
+static void _chart(xlsx_book *b, int at, int beside, const int *rows,
+                   const char *const *names, size_t n, const char *what)
 {
     lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_COLUMN);
     if (!chart) {
@@ -185,7 +186,10 @@ static void _chart(xlsx_book *b, int at, int beside, const int *rows, size_t n,
         chart_series_set_categories(cs, XB_ANNUAL, _HEAD, XB_YEAR0, _HEAD, (lxw_col_t)c1);
         chart_series_set_values(cs, XB_ANNUAL, (lxw_row_t)rows[i], XB_YEAR0,
                                 (lxw_row_t)rows[i], (lxw_col_t)c1);
-        chart_series_set_name_range(cs, XB_ANNUAL, (lxw_row_t)rows[i], 0);
+        if (names && names[i])
+            chart_series_set_name(cs, names[i]);
+        else
+            chart_series_set_name_range(cs, XB_ANNUAL, (lxw_row_t)rows[i], 0);
     }
     xb_chart_money_title(b, chart, what, NULL);
     chart_axis_set_name(chart->x_axis, "Fiscal year");
@@ -206,21 +210,25 @@ static void _chart(xlsx_book *b, int at, int beside, const int *rows, size_t n,
 static void _charts(xlsx_book *b, const int *vrow, int at)
 {
     int rows[MAX_CHART];
+    const char *names[MAX_CHART];
     size_t n = 0;
     for (size_t s = 0; s < b->m->nseries && n < MAX_CHART; s++)
-        if (b->m->series[s].unit == CX_U_MONEY && b->m->series[s].flow == CX_FLOW)
+        if (b->m->series[s].unit == CX_U_MONEY && b->m->series[s].flow == CX_FLOW) {
+            names[n] = xb_series_label(&b->m->series[s]);
             rows[n++] = vrow[s];
+        }
     int beside = n > 0;
     if (n)
-        _chart(b, at, 0, rows, n, "By fiscal year");
+        _chart(b, at, 0, rows, names, n, "By fiscal year");
     n = 0;
     if (b->annual_net_row >= 0)
         rows[n++] = b->annual_net_row;
     if (b->annual_cash_row >= 0)
         rows[n++] = b->annual_cash_row;
     if (n)
-        _chart(b, at, beside, rows, n, beside ? "Net cash flow and cash"
-               : "Net cash flow and cash by fiscal year");
+        _chart(b, at, beside, rows, NULL, n, b->annual_cash_row < 0 ?
+               (beside ? "Net cash flow" : "Net cash flow by fiscal year") :
+               (beside ? "Net cash flow and cash" : "Net cash flow and cash by fiscal year"));
 }
 
 static void _titles(xlsx_book *b)

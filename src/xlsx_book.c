@@ -17,6 +17,7 @@
 #include "outfile.h"
 #include "xlsx_error.h"
 #include "xlsx.h"
+#include "heap_prefault.h"
 #include "xlsx_book.h"
 #include "xlsx_tmpfile.h"
 #include "xlsx_zip_buffer.h"
@@ -236,6 +237,16 @@ static int _store(const xlsx_zip_buffer *zb, const char *path)
     return outfile_write_bytes(path, zb->m.data, zb->m.len);
 }
 
+/* A large workbook's cells, strings and parts: about 1.6 KB a series and
+ * period (measured: a 120-month, 20-series model touches 4 MB), grown at
+ * once past 1 MB (an annual model's workbook is below: nothing done). */
+static void _prefault(const cx_model *m)
+{
+    size_t bytes = m->nyears * (m->nseries + 4) * 1600;
+    if (bytes >= ((size_t)1 << 20))
+        heap_prefault(bytes);
+}
+
 int xlsx_write_with(const cx_result *r, const run_extras *x, const char *path)
 {
     /* The zip in memory when capex's zipOpen is reached (xlsx_zip_buffer.h);
@@ -247,6 +258,7 @@ int xlsx_write_with(const cx_result *r, const run_extras *x, const char *path)
         return rc;
     static const run_extras none = {0};
     xlsx_book b = {.r = r, .m = r->model, .x = x ? x : &none};
+    _prefault(r->model);
     /* libxlsxwriter's own temporary files (one per XML part) go to memory
      * or the system's temporary folder (_tmpdir), created and unlinked at
      * once: never into the output folder, even when the process is killed. */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8width.h"
 #include "xlsx_book.h"
 
 #define XB_STR_MAX 32767     /* Excel: characters in a cell (bytes here: safe) */
@@ -367,26 +368,7 @@ void xb_page_setup(xlsx_book *b, lxw_worksheet *ws, const char *what)
  * 11 pt font): wide East Asian characters count double. */
 static double _char_width(unsigned cp, double pt)
 {
-    int wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-               (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-               (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-               (cp >= 0xFFE0 && cp <= 0xFFE6);
-    return (wide ? 2.0 : 0.9) * pt / 11.0;
-}
-
-/* Next code point of UTF-8 text at *p (invalid bytes count as one). */
-static unsigned _next_cp(const char **p)
-{
-    const unsigned char *s = (const unsigned char *)*p;
-    unsigned cp = s[0];
-    int n = cp >= 0xF0 ? 3 : cp >= 0xE0 ? 2 : cp >= 0xC0 ? 1 : 0;
-    if (n)
-        cp &= 0x3Fu >> n;
-    int i = 1;
-    for (; i <= n && (s[i] & 0xC0) == 0x80; i++)
-        cp = (cp << 6) | (s[i] & 0x3F);
-    *p += i;
-    return cp;
+    return (utf8_wide(cp) ? 2.0 : 0.9) * pt / 11.0;
 }
 
 int xb_text_lines(const char *text, double width, double pt)
@@ -397,7 +379,7 @@ int xb_text_lines(const char *text, double width, double pt)
     if (!text || avail <= 1)
         return 1;
     for (const char *p = text; *p;) {
-        unsigned cp = _next_cp(&p);
+        unsigned cp = utf8_next(&p);
         if (cp == '\n') {
             lines++;
             line = word = 0;
@@ -426,7 +408,7 @@ int xb_text_lines(const char *text, double width, double pt)
 static int _has_wide(const char *text)
 {
     for (const char *p = text; p && *p;)
-        if (_char_width(_next_cp(&p), 11) > 1)
+        if (_char_width(utf8_next(&p), 11) > 1)
             return 1;
     return 0;
 }

@@ -8,8 +8,15 @@
  * input cells on Inputs (life, method, convention, salvage, rate, opening
  * PP&E), in the steps and order of model/depreciation.h, so a
  * recalculation reproduces the engine and a changed life moves it all.
+ *
+ * In a monthly or quarterly model every step is by period, as the engine
+ * counts (cx_dep_rule_periods): a life of L years is L x k periods
+ * (($C$n*12) in the formulas, the life on Inputs staying in years), the
+ * convention applies to the period, and the rows, headings and columns
+ * are months or quarters.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "xlsx_book.h"
@@ -72,6 +79,34 @@ static void _in(const xlsx_book *b, xb_str *f, size_t d, int which)
     xs_ref(f, XB_INPUTS, b->dep_in_row[d] + which, XB_DEPIN_VALUE, XB_ABS);
 }
 
+/* A life in periods: the Inputs cell (years) times the periods a year,
+ * "($C$12*12)"; the cell itself in an annual model. */
+static void _in_periods(const xlsx_book *b, xb_str *f, size_t d, int which)
+{
+    int k = b->m->cal.per_year;
+    if (k > 1)
+        xs_printf(f, "(");
+    _in(b, f, d, which);
+    if (k > 1)
+        xs_printf(f, "*%d)", k);
+}
+
+/* The rule as the engine applies it: lives in periods. */
+static cx_dep_rule _rule(const xlsx_book *b, size_t d)
+{
+    return cx_dep_rule_periods(b->r->deps[d].rule, b->m->cal.per_year);
+}
+
+/* text in the model's periods ("Years after purchase" as "Months ..."),
+ * as a cell of column A. */
+static void _label(xlsx_book *b, int row, const char *text, lxw_format *fmt)
+{
+    xb_str w;
+    xs_init(&w);
+    xb_text(b, b->dep, row, 0, xb_period_words(b, text, &w), fmt);
+    xs_release(&w);
+}
+
 /* A helper cell of the block (column B), absolute. */
 static void _helper(xb_str *f, int row)
 {
@@ -96,21 +131,22 @@ static void _put(xlsx_book *b, int row, int col, xb_str *f, lxw_format *fmt, dou
 
 static void _helpers(xlsx_book *b, size_t d, const xb_dep_rows *p, xb_str *f)
 {
-    const cx_dep_rule *rule = &b->r->deps[d].rule;
+    cx_dep_rule pr = _rule(b, d);
+    const cx_dep_rule *rule = &pr;
     double L = rule->life, o = cx_dep_offset(rule->convention);
     double factor = isfinite(rule->db_factor) && rule->db_factor > 0 ? rule->db_factor : 2;
     lxw_format *num = xb_fmt(b, "0.00", 0), *pct = xb_fmt(b, XB_FMT_RATE, 0);
-    xb_text(b, b->dep, p->offset, 0, "In service from (years into the purchase year)", NULL);
+    _label(b, p->offset, "In service from (years into the purchase year)", NULL);
     xs_printf(f, "=IF(");
     _in(b, f, d, XB_DEPIN_CONVENTION);
     xs_printf(f, "=\"half_year\",0.5,IF(");
     _in(b, f, d, XB_DEPIN_CONVENTION);
     xs_printf(f, "=\"next_year\",1,0))");
     _put(b, p->offset, 1, f, num, o);
-    xb_text(b, b->dep, p->syd, 0, "Sum of the years' digits (W)", NULL);
+    _label(b, p->syd, "Sum of the years' digits (W)", NULL);
     xb_str g;
     xs_init(&g);
-    _in(b, &g, d, XB_DEPIN_LIFE);
+    _in_periods(b, &g, d, XB_DEPIN_LIFE);
     const char *l = xs_get(&g);
     xs_printf(f, "=INT(%s)*%s-INT(%s)*(INT(%s)-1)/2+(%s-INT(%s))^2", l, l, l, l, l, l);
     _put(b, p->syd, 1, f, num, cx_dep_syd_total(L));
@@ -119,7 +155,7 @@ static void _helpers(xlsx_book *b, size_t d, const xb_dep_rows *p, xb_str *f)
     _in(b, f, d, XB_DEPIN_RATE);
     xs_printf(f, "/%s", xs_get(&g));
     _put(b, p->rate, 1, f, pct, factor / L);
-    xb_text(b, b->dep, p->kend, 0, "Last year charged (years after purchase)", NULL);
+    _label(b, p->kend, "Last year charged (years after purchase)", NULL);
     xs_printf(f, "=-INT(-(%s+", xs_get(&g));
     _helper(f, p->offset);
     xs_printf(f, "))-1");
@@ -130,9 +166,9 @@ static void _helpers(xlsx_book *b, size_t d, const xb_dep_rows *p, xb_str *f)
 /* len_k = MAX(0,MIN(1,L-k)) */
 static void _len_cell(xlsx_book *b, size_t d, const xb_dep_rows *p, int k, xb_str *f)
 {
-    double L = b->r->deps[d].rule.life, left = L - k;
+    double L = _rule(b, d).life, left = L - k;
     xs_printf(f, "=MAX(0,MIN(1,");
-    _in(b, f, d, XB_DEPIN_LIFE);
+    _in_periods(b, f, d, XB_DEPIN_LIFE);
     xs_printf(f, "-%d))", k);
     _put(b, p->len, XB_YEAR0 + k, f, xb_fmt(b, "0.00", 0),
          left <= 0 ? 0 : left < 1 ? left : 1);
@@ -144,7 +180,7 @@ static void _u_cell(xlsx_book *b, size_t d, const xb_dep_rows *p, int k, double 
     xb_str len, L, S, book;
     xs_init(&len), xs_init(&L), xs_init(&S), xs_init(&book);
     xs_ref(&len, NULL, p->len, XB_YEAR0 + k, 0);
-    _in(b, &L, d, XB_DEPIN_LIFE);
+    _in_periods(b, &L, d, XB_DEPIN_LIFE);
     _in(b, &S, d, XB_DEPIN_SALVAGE);
     if (k == 0)
         xs_printf(&book, "1");
@@ -192,11 +228,12 @@ static void _profile(xlsx_book *b, size_t d, const xb_dep_rows *p, xb_str *f)
         b->nomem = 1;
         return;
     }
-    cx_dep_asset_years(&b->r->deps[d].rule, u, s->n);
-    xb_text(b, b->dep, p->khead, 0, "Years after purchase (k)", xb_fmt(b, NULL, XB_HEADER));
-    xb_text(b, b->dep, p->len, 0, "Length of asset year k", NULL);
-    xb_text(b, b->dep, p->u, 0, "Share of cost, asset year k (method)", NULL);
-    xb_text(b, b->dep, p->g, 0, "Share of cost charged k years after purchase", NULL);
+    cx_dep_rule rule = _rule(b, d);
+    cx_dep_asset_years(&rule, u, s->n);
+    _label(b, p->khead, "Years after purchase (k)", xb_fmt(b, NULL, XB_HEADER));
+    _label(b, p->len, "Length of asset year k", NULL);
+    _label(b, p->u, "Share of cost, asset year k (method)", NULL);
+    _label(b, p->g, "Share of cost charged k years after purchase", NULL);
     for (int k = 0; k < (int)s->n; k++) {
         xb_num(b, b->dep, p->khead, XB_YEAR0 + k, k, xb_fmt(b, "0", XB_HEADER | XB_CENTER));
         _len_cell(b, d, p, k, f);
@@ -222,9 +259,9 @@ static void _opening_row(xlsx_book *b, size_t d, const xb_dep_rows *p, xb_str *f
         xs_printf(f, "=");
         _in(b, f, d, XB_DEPIN_NET);
         xs_printf(f, "*MAX(0,MIN(%d,", k + 1);
-        _in(b, f, d, XB_DEPIN_REMAINING);
+        _in_periods(b, f, d, XB_DEPIN_REMAINING);
         xs_printf(f, ")-%d)/", k);
-        _in(b, f, d, XB_DEPIN_REMAINING);
+        _in_periods(b, f, d, XB_DEPIN_REMAINING);
         _put(b, p->opening, XB_YEAR0 + b->r->deps[d].first + k, f,
              xb_fmt(b, b->money_numfmt, 0), s->opening[k]);
     }
@@ -235,8 +272,10 @@ static void _vintage_row(xlsx_book *b, size_t d, const xb_dep_rows *p, int v, xb
     const cx_dep_result *dr = &b->r->deps[d];
     int row = p->vint0 + v, first = dr->first;
     xb_str label;
+    char title[CX_PERIOD_KEY_MAX];
     xs_init(&label);
-    xs_printf(&label, "Purchases of %d", b->m->first_year + first + v);
+    xs_printf(&label, "Purchases of %s",
+              xb_number_title(b, b->m->first_year + first + v, title, sizeof title));
     xb_text(b, b->dep, row, 0, xs_get(&label), NULL);
     xs_release(&label);
     for (int k = v; k < (int)dr->schedule.n; k++) {
@@ -317,7 +356,7 @@ static void _gross_rows(xlsx_book *b, size_t d, const xb_dep_rows *p, int k, xb_
     _put(b, p->gretp, col, f, m, retp);
     if (opening) {
         xs_printf(f, "=IF(%d=-INT(-", k);
-        _in(b, f, d, XB_DEPIN_REMAINING);
+        _in_periods(b, f, d, XB_DEPIN_REMAINING);
         xs_printf(f, ")-1,");
         _in(b, f, d, XB_DEPIN_GROSS);
         xs_printf(f, ",0)");
@@ -379,27 +418,34 @@ static void _accumulated_rows(xlsx_book *b, size_t d, const xb_dep_rows *p, int 
     xs_ref(f, NULL, p->yhead, col, XB_ABS_ROW);
     xs_printf(f, ",\"\")");
     double c = dr->capex[dr->first + k], share = b->m->depreciations[d].share_of_capex;
-    _put(b, p->exceed, col, f, xb_fmt(b, XB_FMT_YEAR, 0),
-         c > 0 && s->expense[k] >= share * c ? b->m->first_year + dr->first + k : NAN);
+    int hit = c > 0 && s->expense[k] >= share * c, p_no = b->m->first_year + dr->first + k;
+    char title[CX_PERIOD_KEY_MAX];
+    if (!xb_sub(b))
+        _put(b, p->exceed, col, f, xb_fmt(b, XB_FMT_YEAR, 0), hit ? p_no : NAN);
+    else {              /* the heading's title, text */
+        xb_formula_text(b, b->dep, p->exceed, col, f, xb_fmt(b, NULL, XB_CENTER),
+                        hit ? xb_number_title(b, p_no, title, sizeof title) : "");
+        xs_clear(f);
+    }
 }
 
 static void _roll_labels(xlsx_book *b, const xb_dep_rows *p)
 {
     lxw_format *bold = xb_fmt(b, NULL, XB_BOLD);
-    xb_text(b, b->dep, p->gstart, 0, "Gross PP&E, start of year", NULL);
+    _label(b, p->gstart, "Gross PP&E, start of year", NULL);
     xb_text(b, b->dep, p->gcapex, 0, "+ capex", NULL);
     xb_text(b, b->dep, p->gretp, 0, "\xE2\x88\x92 retired purchases (fully depreciated)", NULL);
     if (p->greto >= 0)
         xb_text(b, b->dep, p->greto, 0, "\xE2\x88\x92 retired opening PP&E", NULL);
-    xb_text(b, b->dep, p->gend, 0, "Gross PP&E, end of year", bold);
+    _label(b, p->gend, "Gross PP&E, end of year", bold);
     xb_text(b, b->dep, p->astart, 0, "Accumulated depreciation, start", NULL);
     xb_text(b, b->dep, p->ada, 0, "+ D&A", NULL);
     xb_text(b, b->dep, p->aret, 0, "\xE2\x88\x92 retirements", NULL);
     xb_text(b, b->dep, p->aend, 0, "Accumulated depreciation, end", bold);
-    xb_text(b, b->dep, p->net, 0, "Net PP&E, end of year", bold);
+    _label(b, p->net, "Net PP&E, end of year", bold);
     xb_text(b, b->dep, p->ratio, 0, "D&A \xC3\xB7 capex", NULL);
     if (p->exceed >= 0)
-        xb_text(b, b->dep, p->exceed, 0, "Year D&A reaches share_of_capex (Inputs)", NULL);
+        _label(b, p->exceed, "Year D&A reaches share_of_capex (Inputs)", NULL);
 }
 
 /* ---- one entry ------------------------------------------------------- */
@@ -416,6 +462,10 @@ static void _title(xlsx_book *b, size_t d, const xb_dep_rows *p)
     xs_clear(&t);
     xs_printf(&t, "Life, method, convention, salvage and rate are the blue cells of "
               "the entry on Inputs; every figure here follows them.");
+    if (xb_sub(b))
+        xs_printf(&t, " Lives are in years there, counted here as %d %ss each; the "
+                  "convention applies to the %s.", b->m->cal.per_year, xb_per_word(b),
+                  xb_per_word(b));
     xb_text(b, b->dep, p->top + 1, 0, xs_get(&t), xb_fmt(b, NULL, XB_NOTE));
     xs_release(&t);
 }
@@ -423,9 +473,12 @@ static void _title(xlsx_book *b, size_t d, const xb_dep_rows *p)
 static void _year_header(xlsx_book *b, const xb_dep_rows *p)
 {
     lxw_format *h = xb_fmt(b, XB_FMT_YEAR, XB_HEADER | XB_CENTER);
-    xb_text(b, b->dep, p->yhead, 0, "Year", xb_fmt(b, NULL, XB_HEADER));
+    _label(b, p->yhead, "Year", xb_fmt(b, NULL, XB_HEADER));
     for (size_t t = 0; t < b->m->nyears; t++)
-        xb_num(b, b->dep, p->yhead, XB_YEAR0 + (int)t, b->m->first_year + (int)t, h);
+        if (xb_sub(b))
+            xb_period_head(b, b->dep, p->yhead, XB_YEAR0 + (int)t, (int)t);
+        else
+            xb_num(b, b->dep, p->yhead, XB_YEAR0 + (int)t, b->m->first_year + (int)t, h);
 }
 
 static void _entry(xlsx_book *b, size_t d)
@@ -473,4 +526,5 @@ void xb_write_depreciation(xlsx_book *b)
         _entry(b, d);       /* pages break between blocks (xlsx_pages.c) */
     worksheet_freeze_panes(ws, 0, 1);
     xb_page_setup(b, ws, "Depreciation");
+    xb_period_print(b, ws);
 }

@@ -19,6 +19,7 @@
 #include <xlsxwriter.h>
 
 #include "diag.h"
+#include "model.h"
 #include "outfile.h"
 #include "xlsx_error.h"
 #include "xlsx_raw.h"
@@ -51,14 +52,15 @@ static char _author[] = "capex";
 static void _properties(xlsx_raw *x)
 {
     const xlsx_raw_spec *s = &x->spec;
-    char title[256], comments[512];
+    char title[256], comments[512], a[CX_PERIOD_KEY_MAX], b[CX_PERIOD_KEY_MAX];
     snprintf(title, sizeof title, "%s, one row per path", s->what);
     snprintf(comments, sizeof comments,
-             "capex mc model '%s', scenario %s, seed %lu, %zu path%s: %s in %d..%d, "
+             "capex mc model '%s', scenario %s, seed %lu, %zu path%s: %s in %s..%s, "
              "path k on row k + 2 (%d paths a sheet)",
              s->model, s->scenario ? s->scenario : "base", s->seed, s->paths,
-             s->paths == 1 ? "" : "s", s->what,
-             s->first_year, s->first_year + (int)s->years - 1, XLSX_RAW_ROWS);
+             s->paths == 1 ? "" : "s", s->what, cx_model_period_title(s->m, s->first_year, a),
+             cx_model_period_title(s->m, s->first_year + (int)s->years - 1, b),
+             XLSX_RAW_ROWS);
     lxw_doc_properties p = {
         .title = title, .subject = _subject, .author = _author, .comments = comments,
         /* 0 would make libxlsxwriter use the clock */
@@ -76,6 +78,19 @@ static void _sheet_name(size_t n, char *buf, size_t size)
         snprintf(buf, size, "Paths %zu", n);
 }
 
+/* Column j's heading: the year (a number), or the period's title. */
+static void _header(xlsx_raw *x, size_t j)
+{
+    const cx_model *m = x->spec.m;
+    int p = x->spec.first_year + (int)j;
+    char title[CX_PERIOD_KEY_MAX];
+    if (m->cal.per_year == 1)
+        _fail(x, worksheet_write_number(x->ws, 0, (lxw_col_t)j, p, x->bold));
+    else
+        _fail(x, worksheet_write_string(x->ws, 0, (lxw_col_t)j,
+                                        cx_model_period_title(m, p, title), x->bold));
+}
+
 /* The next sheet with its header row. */
 static int _sheet(xlsx_raw *x)
 {
@@ -90,8 +105,7 @@ static int _sheet(xlsx_raw *x)
     _fail(x, worksheet_set_column(x->ws, 0, last, 12, NULL));
     worksheet_freeze_panes(x->ws, 1, 0);
     for (size_t j = 0; j < x->spec.years; j++)
-        _fail(x, worksheet_write_number(x->ws, 0, (lxw_col_t)j,
-                                        x->spec.first_year + (double)j, x->bold));
+        _header(x, j);
     return x->err == LXW_NO_ERROR ? 0 : -1;
 }
 

@@ -24,6 +24,8 @@
 
 typedef struct xlsx_raw xlsx_raw;
 
+struct cx_model;
+
 typedef struct xlsx_raw_spec {
     const char *path;         /**< the workbook */
     const char *model;        /**< the model's name (document properties) */
@@ -31,8 +33,12 @@ typedef struct xlsx_raw_spec {
     const char *scenario;     /**< NULL = base */
     unsigned long seed;
     size_t paths;
-    int first_year;           /**< of the first column */
+    int first_year;           /**< of the first column: a period number
+                                   (period.h; the year when annual) */
     size_t years;             /**< columns, >= 1 */
+    const struct cx_model *m; /**< its calendar titles the columns of a
+                                   monthly or quarterly model ("Mar 2026");
+                                   an annual one's are the years, numbers */
     time_t created;           /**< the model's as_of: same result, same bytes */
 } xlsx_raw_spec;
 

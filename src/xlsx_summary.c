@@ -352,7 +352,11 @@ static int _valuation(xlsx_book *b, int row)
         return row;
     xb_str h;
     xs_init(&h);
-    xs_printf(&h, "Valuation (discounted at %g%% a year)", d->rate * 100);
+    /* the model's rate a year; d->rate is a period's (the same when annual) */
+    xs_printf(&h, "Valuation (discounted at %g%% a year", b->m->discount.rate * 100);
+    if (xb_sub(b))
+        xs_printf(&h, ", %.4g%% a %s", d->rate * 100, xb_per_word(b));
+    xs_printf(&h, ")");
     xb_text(b, b->summary, row++, 0, xs_get(&h), xb_fmt(b, NULL, XB_SECTION));
     xs_release(&h);
     _valuation_ref(b, row++, "NPV (first flow discounted one period)", XB_VAL_NPV,

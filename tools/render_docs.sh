@@ -16,6 +16,10 @@ mkdir -p "$OUT"
 "$CAPEX" mc inputs/ai-lab-burn.yaml -o "$T/lab-mc.xlsx" -q >/dev/null
 "$CAPEX" run inputs/bigtech-capex.yaml -o "$T/bigtech.xlsx" -q
 "$CAPEX" batch inputs/ -o "$T/batch" -q
+# the monthly starter of `capex init --template burn` (docs/workbook.md,
+# "Monthly and quarterly models")
+"$CAPEX" init starter --template burn -o "$T/starter.yaml" -q
+"$CAPEX" run "$T/starter.yaml" -o "$T/starter.xlsx" -q
 # render BOOK PREFIX [SHEET...]: page 1 of each named sheet as PREFIX-SHEET.png
 render() {
     book=$1 prefix=$2
@@ -39,6 +43,7 @@ render() {
 render lab lab Summary Inputs Projection Burn Commitments Valuation Scenarios Sensitivity Checks
 render lab-mc lab "Monte Carlo"
 render bigtech bigtech Checks
+render starter monthly Projection Annual
 cp "$T/batch/index.xlsx" "$T/index.xlsx"
 render index batch Index
 ls -la "$OUT"

@@ -27,6 +27,17 @@ and python3-xlsxwriter, in N worker processes (multiprocessing):
 --in-memory passes XlsxWriter's {'in_memory': True} workbook option (no
 temporary file per XML part). Prints "models N seconds S" at the end.
 
+Quarterly models (`gen_models.py --quarterly`, `periods: 2022Q1..2031Q4`,
+issue 13) are computed by period as capex does: each quarter a number
+(fiscal year x 4 + quarter - 1), the drivers' yearly rates converted to the
+quarter ((1 + r)^(1/4) - 1, the rate formulas on Projection too), the
+projected year of a period counted from the first projected one, rate
+overrides by fiscal year, a trend at x = number / 4, the runway in months
+(3 a quarter); the YoY compares the same quarter a year before; and an
+Annual sheet rolls the series, the net cash flow and the cash up to fiscal
+years (=SUM over the year's quarters, the cash at the year's end) with
+YoY formulas and two charts, as capex's Annual sheet.
+
 The figures agree with capex's to rounding (same methods, same order); the
 formulas reproduce their cached values on the sheets' own layout, but this
 is a benchmark reference, not a second implementation: no validation beyond
@@ -100,6 +111,26 @@ def _rate(x):
     return figure(x)[1]
 
 
+# --- periods -------------------------------------------------------------
+
+def _pnum(key):
+    """A period key's number: 2025 (a year), 2025Q3 -> 2025 * 4 + 2."""
+    t = str(key)
+    if "Q" in t:
+        y, q = t.split("Q")
+        return int(y) * 4 + int(q) - 1
+    return int(t)
+
+
+def _ptitle(m, p):
+    return "Q%d FY%02d" % (p % 4 + 1, (p // 4) % 100) if m.k > 1 else p
+
+
+def _per(r, k):
+    """A yearly rate as the rate of one of k periods."""
+    return r if k == 1 else (1 + r) ** (1.0 / k) - 1
+
+
 # --- the model -------------------------------------------------------------
 
 class Model:
@@ -109,11 +140,12 @@ class Model:
         self.path, self.d = path, d
         self.name = d["model"]
         self.title = d.get("title", self.name)
-        y0, y1 = (int(v) for v in str(d["years"]).split(".."))
+        self.k = 4 if "periods" in d else 1
+        y0, y1 = (_pnum(v) for v in str(d.get("periods", d.get("years"))).split(".."))
         self.years = list(range(y0, y1 + 1))
         self.series = {}            # name -> {label, figs{year: (lo, base, hi, kind, text)}, source}
         for name, s in d["series"].items():
-            figs = {int(y): figure(v) for y, v in s["values"].items()}
+            figs = {_pnum(y): figure(v) for y, v in s["values"].items()}
             self.series[name] = {"label": s.get("label", name), "figs": figs,
                                  "source": s.get("source", "")}
         self.drivers = d.get("drivers", {})
@@ -133,9 +165,11 @@ def _drivers_for(m, scenario):
     return drv
 
 
-def _window_cagr(vals, w):
-    a, b = (int(x) for x in str(w).split(".."))
-    return (vals[b] / vals[a]) ** (1.0 / (b - a)) - 1
+def _window_cagr(vals, w, k=1):
+    """A CAGR a year over a window of years (quarterly: from the last
+    quarter of the first year to the last quarter of the second)."""
+    a, b = (int(x) * k + k - 1 for x in str(w).split(".."))
+    return (vals[b] / vals[a]) ** (float(k) / (b - a)) - 1
 
 
 def _rate_spec(x, vals):
@@ -144,8 +178,20 @@ def _rate_spec(x, vals):
     return _rate(x)
 
 
-def _rates(d, vals, n):
-    """Growth rate of projected years k = 1..n (None: not a growth chain)."""
+def _rates(d, vals, n, k=1):
+    """Growth rate of projected periods 1..n (None: not a growth chain): a
+    year's rate, by projected year (periods i // k), per period."""
+    if k > 1:
+        if d["method"] == "cagr" and "window" not in d:
+            stated = sorted(vals)
+            r = (vals[stated[-1]] / vals[stated[0]]) ** (float(k) / (stated[-1] - stated[0])) - 1
+            yearly = [r] * n
+        elif d["method"] == "cagr":
+            yearly = [_window_cagr(vals, d["window"], k)] * n
+        else:
+            yearly = _rates(d, vals, (n + k - 1) // k)
+        return None if yearly is None else [_per(yearly[i // k if d["method"] != "cagr" else i], k)
+                                            for i in range(n)]
     meth = d["method"]
     if meth == "growth":
         r = [_rate(d["rate"])] * n
@@ -193,21 +239,24 @@ def project(m, scenario, end):
         d = drv.get(s)
         rates[s] = {}
         if d and proj:
-            r = _rates(d, v, len(proj))
-            ov = {int(k): _rate(x) for k, x in d.get("override", {}).items()}
+            r = _rates(d, v, len(proj), m.k)
+            ov = {int(k): _per(_rate(x), m.k) for k, x in d.get("override", {}).items()}
             if r is not None:
                 for k, y in enumerate(proj):
-                    rk = ov.get(y, r[k])
+                    rk = ov.get(y // m.k if m.k > 1 else y, r[k])
                     v[y] = v[y - 1] * (1 + rk)
                     rates[s][y] = rk
             elif d["method"] == "trend":
                 xs = sorted(figs)
+                v = {y / m.k: x for y, x in v.items()} if m.k > 1 else v
+                xs = [x / m.k for x in xs] if m.k > 1 else xs
                 mx = sum(xs) / len(xs)
                 my = sum(v[x] for x in xs) / len(xs)
                 b = sum((x - mx) * (v[x] - my) for x in xs) / sum((x - mx) ** 2 for x in xs)
                 a = my - b * mx
+                v = {round(x * m.k): val for x, val in v.items()} if m.k > 1 else v
                 for y in proj:
-                    v[y] = a + b * y
+                    v[y] = a + b * (y / m.k if m.k > 1 else y)
             elif d["method"] == "share":
                 sh, of = _rate(d["share"]), vals[d["of"]]
                 for y in proj:
@@ -243,11 +292,12 @@ def burn(m, df, end):
         float(years[0]) if peak >= 0 else _frac_cross(years[pb_from:], cum[pb_from:]))
     cf = figure(b["cash"])
     cash0 = cf[1] if math.isinf(cf[idx]) else cf[idx]
-    cy = int(b.get("cash_year", years[0]))
+    cy = _pnum(b.get("cash_year", years[0]))
     raises = {}
     for r in b.get("raises", []):
         a = figure(r["amount"])
-        raises[int(r["year"])] = raises.get(int(r["year"]), 0) + (a[1] if math.isinf(a[idx]) else a[idx])
+        ry = _pnum(r["year"])
+        raises[ry] = raises.get(ry, 0) + (a[1] if math.isinf(a[idx]) else a[idx])
     cash, c, runout = {}, cash0, None
     for y, n in zip(years, net):
         if y < cy:
@@ -258,7 +308,7 @@ def burn(m, df, end):
         if runout is None and c < 0:
             runout = y + start / (0 - n)
     gap = max(0.0, -min(cash.values()))
-    runway = (runout - cy) * 12 if runout is not None else None
+    runway = (runout - cy) * (12 // m.k) if runout is not None else None
     if runout is not None:
         alive = "default alive" if be_frac is not None and be_frac <= runout else "default dead"
     else:
@@ -283,7 +333,7 @@ def checks(m, df, bu):
             continue
         st = figure(c["stated"])
         tol = _rate(c["tolerance"]) if "tolerance" in c else _resolution(st[4])
-        y1, y2 = int(c["from"]), int(c["to"])
+        y1, y2 = _pnum(c["from"]), _pnum(c["to"])
         if "growth" in c:
             kind, s = "growth", c["growth"]
             v = df.at[s, y2] / df.at[s, y1] - 1
@@ -342,7 +392,8 @@ class Book:
         self.f_note = f({"italic": True, "font_color": "#808080", "font_size": 9})
         self.f_wrap = f({"text_wrap": True, "valign": "top"})
         self.ws = {}
-        sheets = ("Summary", "Inputs", "Projection", "Burn", "Scenarios", "Checks")
+        sheets = ("Summary", "Inputs", "Projection", "Burn", "Scenarios", "Checks") + (
+            ("Annual",) if m.k > 1 else ())
         for name in (s for s in sheets if m.burn or s != "Burn"):
             self.ws[name] = self.wb.add_worksheet(name)
             self.xw.sheets[name] = self.ws[name]
@@ -356,6 +407,8 @@ class Book:
         self.projection()
         if self.m.burn:
             self.burn()
+        if self.m.k > 1:
+            self.annual()
         self.scenarios()
         self.checks()
         self.summary()
@@ -369,7 +422,8 @@ class Book:
         for s, d in m.series.items():
             for y, f in sorted(d["figs"].items()):
                 self.fig_cell[(s, y)] = "Inputs!$G$%d" % (6 + len(rows))
-                rows.append({"Series": s, "Label": d["label"], "Year": y, "As written": f[4],
+                rows.append({"Series": s, "Label": d["label"], "Year": y / m.k if m.k > 1 else y,
+                             "As written": f[4],
                              "Kind": f[3], "Low": f[0], "Base": f[1],
                              "High": None if math.isinf(f[2]) else f[2],
                              "Unit": "money", "Source": d["source"]})
@@ -397,13 +451,13 @@ class Book:
                     self.wb.define_name("drv_%s_%s" % (s.replace(".", "_"), key),
                                         "=" + self.drv_cell[(s, key)])
             if d["method"] == "cagr":
-                a, b = (int(x) for x in str(d["window"]).split(".."))
+                a, b = (int(x) * m.k + m.k - 1 for x in str(d["window"]).split(".."))
                 ws.write_number(r, 6, a)
                 ws.write_number(r, 7, b)
                 v = base[2][s]
-                cg = next(iter(v.values())) if v else 0
-                ws.write_formula(r, 8, "=(%s/%s)^(1/(%s-%s))-1" % (
-                    self.fig_cell[(s, b)], self.fig_cell[(s, a)], _c(r, 7), _c(r, 6)),
+                cg = (1 + next(iter(v.values()))) ** m.k - 1 if v else 0
+                ws.write_formula(r, 8, "=(%s/%s)^(%d/(%s-%s))-1" % (
+                    self.fig_cell[(s, b)], self.fig_cell[(s, a)], m.k, _c(r, 7), _c(r, 6)),
                     self.f_pct, cg)
                 self.drv_cell[(s, "cagr")] = "Inputs!$I$%d" % (r + 1)
             if d["method"] == "rates":
@@ -420,7 +474,8 @@ class Book:
         _, df, rates, _, _ = self.runs[0]
         ws.write(0, 0, "Projection (base)", self.f_title)
         ws.write(1, 0, "stated plain, projected light blue", self.f_note)
-        ws.write_row(3, 0, ["Series", "Unit", "Method"] + m.years, self.f_hdr)
+        ws.write_row(3, 0, ["Series", "Unit", "Method"] + [_ptitle(m, y) for y in m.years],
+                     self.f_hdr)
         ws.freeze_panes(4, 3)
         ws.set_column(3, 3 + len(m.years), 12)
         self.row, r = {}, 4
@@ -444,7 +499,8 @@ class Book:
                         self.fig_cell[(s, ys[0])].split("$")[-1],
                         self.fig_cell[(s, ys[-1])].split("$")[-1],
                         self.fig_cell[(s, ys[0])].split("$")[-1],
-                        self.fig_cell[(s, ys[-1])].split("$")[-1], _c(3, c, True)),
+                        self.fig_cell[(s, ys[-1])].split("$")[-1],
+                        _c(3, c, True) if m.k == 1 else repr(y / m.k)),
                         self.f_proj, v)
                 else:
                     ws.write_formula(r, c, "=%s*%s" % (_c(self.row[d["of"]], c),
@@ -455,6 +511,7 @@ class Book:
                 ws.write(r, 0, "  growth rate", self.f_note)
                 for k, (y, rv) in enumerate(sorted(rates[s].items())):
                     c = self.ycol[y]
+                    yk, k = (y // m.k, k // m.k) if m.k > 1 else (y, k)
                     if d["method"] == "rates":
                         dr = self.drv_cell[(s, "rates")]
                         col = 10 + min(k, len(d["rates"]) - 1)
@@ -466,12 +523,14 @@ class Book:
                             self.drv_cell[(s, "over")])
                     elif d["method"] == "cagr":
                         f = "=" + self.drv_cell[(s, "cagr")]
-                    elif d["method"] == "growth" and int(y) not in {
+                    elif d["method"] == "growth" and yk not in {
                             int(o) for o in d.get("override", {})}:
                         f = "=" + self.drv_cell[(s, "rate")]
                     else:
                         ws.write_number(r, c, rv, self.f_pct)
                         continue
+                    if m.k > 1:     # the year's rate as the quarter's
+                        f = "=(1+(%s))^(1/%d)-1" % (f[1:], m.k)
                     ws.write_formula(r, c, f, self.f_pct, rv)
                 r += 1
         r += 1
@@ -479,11 +538,11 @@ class Book:
         r += 1
         for s in m.series:
             ws.write(r, 0, s)
-            for y in m.years[1:]:
+            for y in m.years[m.k:]:     # the same period a year before
                 c = self.ycol[y]
-                v = df.at[s, y] / df.at[s, y - 1] - 1
-                ws.write_formula(r, c, "=%s/%s-1" % (_c(self.row[s], c), _c(self.row[s], c - 1)),
-                                 self.f_pct, v)
+                v = df.at[s, y] / df.at[s, y - m.k] - 1
+                ws.write_formula(r, c, "=%s/%s-1" % (_c(self.row[s], c),
+                                                     _c(self.row[s], c - m.k)), self.f_pct, v)
             r += 1
         r += 1
         self.chart_row = {}
@@ -553,8 +612,8 @@ class Book:
         ws.write(18, 0, "Cash at the start of %d" % bu["cash_year"])
         ws.write_number(18, 1, bu["cash0"], self.f_in)
         more = [
-            ("Runway (months)", '=IF(ISNUMBER($B$21),($B$21-%d)*12,"lasts the horizon")'
-             % bu["cash_year"], _na(bu["runway"]) if bu["runway"] is not None else "lasts the horizon"),
+            ("Runway (months)", '=IF(ISNUMBER($B$21),($B$21-%d)*%d,"lasts the horizon")'
+             % (bu["cash_year"], 12 // m.k), _na(bu["runway"]) if bu["runway"] is not None else "lasts the horizon"),
             ("Cash runs out (year)", '=IF(COUNT(%s:%s)=0,"lasts the horizon",MIN(%s:%s))'
              % (_c(31, c0), _c(31, c1), _c(31, c0), _c(31, c1)),
              bu["runout"] if bu["runout"] is not None else "lasts the horizon"),
@@ -607,7 +666,7 @@ class Book:
         ws.write_row(35, 0, ["Raise", "Year", "Amount", "Source"], self.f_hdr)
         for r in b.get("raises", []):
             ws.write(36, 0, r["name"])
-            ws.write_number(36, 1, int(r["year"]), self.f_in)
+            ws.write_number(36, 1, _pnum(r["year"]), self.f_in)
             ws.write_number(36, 2, figure(r["amount"])[1], self.f_in)
             ws.write(36, 3, r.get("source", ""))
         self.burn_chart = []
@@ -624,6 +683,66 @@ class Book:
             ch.set_size({"x_scale": 1.4})
             self.burn_chart.append((sheet, where, ch))
         ws.insert_chart(39, 0, self.burn_chart[0][2])
+
+    # Annual (quarterly models): each series, the net cash flow and the cash
+    # by fiscal year, =SUM over the year's quarters (the cash: its last
+    # quarter), a YoY row per series, a column chart of the series and one
+    # of the net cash flow and cash, as capex's Annual sheet.
+    def annual(self):
+        m, ws, k = self.m, self.ws["Annual"], self.m.k
+        _, df, _, bu, _ = self.runs[0]
+        fys = sorted({y // k for y in m.years if all(y // k * k + q in self.ycol
+                                                        for q in range(k))})
+        ws.write(0, 0, "Annual roll-ups (fiscal years)", self.f_title)
+        ws.write(1, 0, "Flows: the SUM of the year's quarters; cash: the year's last quarter",
+                 self.f_note)
+        ws.write_row(3, 0, ["Series", "Unit", "Roll-up"] + fys, self.f_hdr)
+        rows = [(s, "Projection", self.row[s], [df.at[s, y] for y in m.years], False)
+                for s in m.series]
+        if bu:
+            rows.append(("Net cash flow (Burn)", "Burn", 5, bu["net"], False))
+            rows.append(("Cash at year end", "Burn", 30,
+                         [bu["cash"].get(y, float("nan")) for y in m.years], True))
+        tot = {}
+        for i, (name, sheet, src, vals, end) in enumerate(rows):
+            r = 4 + i
+            ws.write(r, 0, name)
+            ws.write(r, 1, "USD M")
+            ws.write(r, 2, "year end" if end else "sum")
+            for j, fy in enumerate(fys):
+                a, z = self.ycol[fy * k], self.ycol[fy * k + k - 1]
+                ia = m.years.index(fy * k)
+                if end:
+                    v = vals[ia + k - 1]
+                    f = "=%s!%s" % (sheet, _c(src, z))
+                else:
+                    v = sum(vals[ia:ia + k])
+                    f = "=SUM(%s!%s:%s)" % (sheet, _c(src, a), _c(src, z))
+                tot[(i, j)] = v
+                ws.write_formula(r, 3 + j, f, self.f_money, "" if v != v else v)
+        r = 5 + len(rows)
+        ws.write(r, 0, "Year-on-year growth", self.f_hdr)
+        for i, s in enumerate(m.series):
+            ws.write(r + 1 + i, 0, "%s YoY" % s)
+            for j in range(1, len(fys)):
+                v = tot[(i, j)] / tot[(i, j - 1)] - 1 if tot[(i, j - 1)] else ""
+                ws.write_formula(r + 1 + i, 3 + j, "=%s/%s-1" % (_c(4 + i, 3 + j),
+                                                               _c(4 + i, 2 + j)), self.f_pct, v)
+        at = r + 2 + len(m.series)
+        for n, (first, last, where) in enumerate(((0, len(m.series) - 1, 0),
+                                                  (len(m.series), len(rows) - 1, 9))):
+            if last < first:
+                continue
+            ch = self.wb.add_chart({"type": "column"})
+            for i in range(first, last + 1):
+                ch.add_series({"name": ["Annual", 4 + i, 0],
+                               "categories": ["Annual", 3, 3, 3, 2 + len(fys)],
+                               "values": ["Annual", 4 + i, 3, 4 + i, 2 + len(fys)]})
+            ch.set_title({"name": "By fiscal year (USD M)" if n == 0 else
+                          "Net cash flow and cash (USD M)"})
+            ch.set_x_axis({"name": "Fiscal year"})
+            ch.set_legend({"position": "bottom"})
+            ws.insert_chart(at, where, ch)
 
     # Scenarios: values (a DataFrame), differences from the base (formulas),
     # descriptions, a clustered column chart.

@@ -514,8 +514,15 @@ printf '\n# edited\n' >>"$R/memory-market.yaml"
 run "--only-failed" 0 batch "$R" -o "$T/ro" --only-failed
 check "--only-failed reran the failed run only" grep -qF "1 succeeded, 0 failed, $NIN skipped" "$T/out"
 # Renamed or deleted models left their workbooks: --prune removes them.
+# A failed run of a model since deleted leaves a record and no workbook; a
+# batch killed with -9 leaves a record set aside (.NAME.csv.redo): both go.
 rm "$R/soon-bad.yaml"
+printf 'x\n' >"$T/ro/.capex/gone.csv"; printf 'x\n' >"$T/ro/.capex/gone.log"
+printf 'x\n' >"$T/ro/.capex/.gone.csv.redo"; printf 'x\n' >"$T/ro/.capex/.ai-lab-burn.csv.redo"
 run "--prune" 0 batch "$R" -o "$T/ro" --prune
+check "--prune removed records of runs no longer planned" \
+    [ ! -e "$T/ro/.capex/gone.csv" ] && [ ! -e "$T/ro/.capex/gone.log" ] && [ ! -e "$T/ro/.capex/.gone.csv.redo" ]
+check "--prune kept the batch's own files" [ -e "$T/ro/.capex/lock" ] && [ -s "$T/ro/.capex/ai-lab-burn.csv" ]
 check "--prune removed the workbook no run makes" [ ! -e "$T/ro/soon-bad.xlsx" ] && [ ! -e "$T/ro/.capex/soon-bad.csv" ]
 check "--prune says so" has_err "pruned 1 workbook"
 check "--prune kept the others" [ -s "$T/ro/ai-lab-burn.xlsx" ] && [ -s "$T/ro/index.xlsx" ]

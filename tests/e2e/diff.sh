@@ -56,4 +56,22 @@ check "... said where" grep -q "other.json:1:1: not a capex JSON report" "$T/err
 check "an unknown scenario: 64" [ "$(status diff inputs/ai-lab-burn.yaml:nosuch inputs/ai-lab-burn.yaml)" -eq 64 ]
 check "a missing model: 66" [ "$(status diff "$T/none.yaml" inputs/ai-lab-burn.yaml)" -eq 66 ]
 check "one operand: 64" [ "$(status diff inputs/ai-lab-burn.yaml)" -eq 64 ]
+# Monthly models compare by month (issue 13): revenue 2 and costs 5 a
+# month, cash 20; `lean` halves costs every month. Base: net -3 a month,
+# cumulative -36 in Dec 2026 (the peak); lean: net -0.5 in Feb, +0.75 in
+# Mar: peak -3.5 in Feb 2026 (10 months earlier), break-even Mar 2026.
+# Costs in Mar: 5 against 5 x 0.25 = 1.25, -3.75 (-75.0%).
+cp tests/e2e/models/monthly-lean.yaml "$T/m.yaml"
+check "monthly: base against lean, exit 1" [ "$(status diff "$T/m.yaml:base" "$T/m.yaml:lean")" -eq 1 ]
+check "monthly: a value by its month" line "costs.co Mar 2026 +5.00 +1.25 +-3.75 \(-75.0%\)"
+check "monthly: the peak by its month" line "peak year +Dec 2026 +Feb 2026 +-10"
+check "monthly: break-even by its month" line "break-even year +- +Mar 2026"
+"$CAPEX" run "$T/m.yaml" -s lean -n -q -f json >"$T/lean.json"
+check "monthly: a JSON report and its model: exit 0" [ "$(status diff "$T/lean.json" "$T/m.yaml:lean")" -eq 0 ]
+check "monthly: CSV by period key" [ "$(status diff "$T/m.yaml:base" "$T/lean.json" -f csv)" -eq 1 ]
+check "... the month's key" line '^"costs.co","2026-03","5","1.25"$'
+check "... the peak's key" line '^"peak year","","2026-12","2026-02"$'
+sed 's/^periods: .*/periods: 2026Q1..2026Q4/; s/2026-01:/2026Q1:/' "$T/m.yaml" >"$T/q.yaml"
+check "monthly against quarterly: 65" [ "$(status diff "$T/m.yaml" "$T/q.yaml")" -eq 65 ]
+check "... says why" grep -q "is monthly .* quarterly .*: their periods do not match" "$T/err"
 finish "diff"

@@ -12,21 +12,12 @@ Net = revenue - (payroll + other). Cash 4000 at the start of Jan 2026; the
 raise of 1500..2500 (base: the midpoint 2000) counts from the start of
 Jan 2027 (m = 13). Scenario `slow`: revenue grows 4% a month instead.
 """
-import json
 import sys
 
+import handcheck
+from handcheck import failed, near, same
+
 D = sys.argv[1]
-failed = []
-
-
-def near(what, got, want, tol=1e-9):
-    if got is None or abs(got - want) > tol * max(1.0, abs(want)):
-        failed.append(f"{what}: got {got}, expected {want}")
-
-
-def same(what, got, want):
-    if got != want:
-        failed.append(f"{what}: got {got!r}, expected {want!r}")
 
 
 def key(m):
@@ -52,8 +43,7 @@ def months(growth):
 
 
 def load(name):
-    with open(f"{D}/{name}.json", encoding="utf-8") as f:
-        return json.load(f)
+    return handcheck.load(D, name)
 
 
 # ---- base -----------------------------------------------------------------

@@ -34,26 +34,7 @@ YAML
 sed 's/rate: 2%, per: month/rate: 26.8241794562545%/' "$T/burn.yaml" >"$T/burn_year.yaml"
 
 # Quarterly, fiscal year ending in June: 2025Q1 is Jul-Sep 2024.
-cat >"$T/fiscal.yaml" <<'YAML'
-model: fiscal-quarters
-as_of: 2026-07-01
-periods: 2025Q1..2026Q4
-fiscal_year_end: 6
-series:
-  revenue.co:
-    values: {2025Q1: 10, 2025Q2: 11, 2025Q3: 12, 2025Q4: 13,
-             2026Q1: 14, 2026Q2: 15, 2026Q3: 16, 2026Q4: 17}
-  headcount.co:
-    kind: balance
-    unit: people
-    values: {2025Q1: 100, 2025Q2: 110, 2025Q3: 120, 2025Q4: 130,
-             2026Q1: 140, 2026Q2: 150, 2026Q3: 160, 2026Q4: 170}
-  capex.co: {2025Q1: 100}
-  users.co: {2025Q1: 10, 2025Q2: 12, 2025Q3: 14}
-drivers:
-  capex.co: {method: growth, rate: 21%}
-  users.co: {method: trend, fit: linear}
-YAML
+cp tests/e2e/models/fiscal-quarters.yaml "$T/fiscal.yaml"
 # A CAGR over a window of years in a quarterly model: year end to year end.
 cat >"$T/window.yaml" <<'YAML'
 model: quarterly-window
@@ -229,8 +210,21 @@ sed -e 's/periods: 2026-01..2027-12/periods: 2025Q1..2027Q4/' -e 's/2026-01:/202
 # Workbooks by period: every formula recalculated by LibreOffice and
 # Gnumeric equals its cached value; titles, rates and the Annual sheet
 # worked by hand.
+# A quarterly depreciation: 8 bought in Q1 FY26 only, life 2 years = 8
+# quarters, straight line, half a quarter in the first (periods_workbook.py).
+cat >"$T/depq.yaml" <<'YAML'
+model: quarterly-dep
+as_of: 2026-01-01
+periods: 2026Q1..2027Q4
+series:
+  capex.q: {2026Q1: 8, 2026Q2: 0}
+depreciation:
+  da.q: {capex: capex.q, life: 2, convention: half_year}
+drivers:
+  capex.q: {method: growth, rate: 0%}
+YAML
 for m in burn burn_year fiscal partial raise raise60 turn checks goals trends window disc \
-    discmid discq; do
+    discmid discq dep depq; do
     check "workbook of $m" sh -c '"$1" run "$2" -o "$3" >/dev/null 2>"$4"' sh "$CAPEX" \
         "$T/$m.yaml" "$T/$m.xlsx" "$T/err"
 done
@@ -250,26 +244,15 @@ check "workbooks by period worked by hand" "$PYTHON" tests/e2e/periods_workbook.
 "$PYTHON" tests/e2e/recalc.py "$T"/burn.xlsx "$T"/burn_year.xlsx "$T"/fiscal.xlsx \
     "$T"/partial.xlsx "$T"/raise.xlsx "$T"/raise60.xlsx "$T"/turn.xlsx "$T"/checks.xlsx \
     "$T"/checks_all.xlsx "$T"/mc.xlsx "$T"/goals.xlsx "$T"/trends.xlsx "$T"/window.xlsx \
-    "$T"/disc.xlsx "$T"/discmid.xlsx "$T"/discq.xlsx >"$T/err" 2>&1
+    "$T"/disc.xlsx "$T"/discmid.xlsx "$T"/discq.xlsx "$T"/dep.xlsx "$T"/depq.xlsx \
+    >"$T/err" 2>&1
 rc=$?
 if [ $rc -eq 0 ]; then ok "recalculated by period in LibreOffice and Gnumeric: every formula equals its cached value"
 elif [ $rc -eq 77 ]; then echo "skip recalculation: $(tail -1 "$T/err")"
 else bad "recalculated by period equals the cached values"
 fi
 
-# The Depreciation sheet is not written by period yet: such a workbook is
-# refused, nothing written.
-"$CAPEX" run "$T/dep.yaml" -o "$T/dep.xlsx" >"$T/out" 2>"$T/err"
-if [ $? -eq 65 ] && [ ! -e "$T/dep.xlsx" ] && grep -q "workbook with depreciation is not written yet" "$T/err"
-then ok "monthly workbook with depreciation refused (65, nothing written)"
-else bad "monthly workbook with depreciation refused (65, nothing written)"
-fi
-# The raw paths workbook by period is not written yet: refused, nothing written.
-"$CAPEX" mc "$T/mc.yaml" --paths 10 --raw "$T/raw.xlsx" -n >"$T/out" 2>"$T/err"
-if [ $? -eq 65 ] && [ ! -e "$T/raw.xlsx" ] && grep -q "raw paths workbook (--raw) is not written yet" "$T/err"
-then ok "monthly raw paths workbook refused (65, nothing written)"
-else bad "monthly raw paths workbook refused (65, nothing written)"
-fi
+# The raw paths workbook by period: tests/e2e/periods_mc.sh.
 # A rate override by fiscal year in a monthly model: 2026's rate
 # (1% a month) from April 2026, the month after the last stated one.
 cat >"$T/override.yaml" <<'YAML'

@@ -4,23 +4,14 @@ import csv
 import json
 import sys
 
+import handcheck
+from handcheck import failed, near, same
+
 D = sys.argv[1]
-failed = []
-
-
-def near(what, got, want, tol=1e-9):
-    if got is None or abs(got - want) > tol * max(1.0, abs(want)):
-        failed.append(f"{what}: got {got}, expected {want}")
-
-
-def same(what, got, want):
-    if got != want:
-        failed.append(f"{what}: got {got!r}, expected {want!r}")
 
 
 def load(name):
-    with open(f"{D}/{name}.json", encoding="utf-8") as f:
-        return json.load(f)
+    return handcheck.load(D, name)
 
 
 # ---- monthly burn -------------------------------------------------------

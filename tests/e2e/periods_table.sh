@@ -36,21 +36,7 @@ YAML
 # Quarterly, fiscal year ending in June (2025Q1 = Jul..Sep 2024):
 # revenue FY2025 = 10 + 11 + 12 + 13 = 46, FY2026 = 14 + 15 + 16 + 17 = 62;
 # headcount at the year's last quarter: 130 and 170.
-cat >"$T/fiscal.yaml" <<'YAML'
-model: fiscal-quarters
-as_of: 2026-07-01
-periods: 2025Q1..2026Q4
-fiscal_year_end: 6
-series:
-  revenue.co:
-    values: {2025Q1: 10, 2025Q2: 11, 2025Q3: 12, 2025Q4: 13,
-             2026Q1: 14, 2026Q2: 15, 2026Q3: 16, 2026Q4: 17}
-  headcount.co:
-    kind: balance
-    unit: people
-    values: {2025Q1: 100, 2025Q2: 110, 2025Q3: 120, 2025Q4: 130,
-             2026Q1: 140, 2026Q2: 150, 2026Q3: 160, 2026Q4: 170}
-YAML
+cp tests/e2e/models/fiscal-quarters.yaml "$T/fiscal.yaml"
 
 for m in partial fiscal; do
     check "table of $m" sh -c '"$1" run "$2" -n >"$3" 2>"$4"' sh "$CAPEX" \
@@ -129,6 +115,149 @@ for f in failed:
 sys.exit(1 if failed else 0)
 PY
 then ok "tables worked by hand"; else bad "tables worked by hand"; fi
+
+# A quarterly trend and a monthly gap, worked by hand.
+# Linear fit on x = 2025, 2025.25, 2025.5, 2025.75 (Q1..Q4 FY25), v = 10, 11,
+# 12.5, 13: mean x 2025.375, mean v 11.625; sum dx*dv = 0.609375 + 0.078125
+# + 0.109375 + 0.515625 = 1.3125, sum dx^2 = 0.3125, slope 4.2; Q1 FY26
+# (x = 2026): 11.625 + 4.2 x 0.625 = 14.25. Growth 13/10 = 1.30x over
+# Q1..Q4 FY25. The window and the span are titles, and the columns after
+# them line up with their headings.
+cat >"$T/trend.yaml" <<'YAML'
+model: trend-q
+as_of: 2026-01-01
+periods: 2025Q1..2026Q4
+series:
+  revenue.co: {2025Q1: 10, 2025Q2: 11, 2025Q3: 12.5, 2025Q4: 13}
+drivers:
+  revenue.co: {method: trend, fit: linear}
+YAML
+"$CAPEX" run "$T/trend.yaml" -n >"$T/trend.txt" 2>"$T/err"
+"$CAPEX" explain "$T/trend.yaml" revenue.co >"$T/trend-explain.txt" 2>"$T/err"
+"$CAPEX" run "$T/trend.yaml" -n -f json >"$T/trend.json" 2>"$T/err"
+# headcount 10 in Jan 2026, 18 in May 2026, 20 in Jul 2026: Feb..Apr are
+# filled (3 months, one note for them), Jun alone (its own note).
+cat >"$T/gap.yaml" <<'YAML'
+model: gap-m
+as_of: 2026-01-01
+periods: 2026-01..2026-12
+series:
+  headcount.co: {kind: balance, unit: people, values: {2026-01: 10, 2026-05: 18, 2026-07: 20}}
+YAML
+"$CAPEX" run "$T/gap.yaml" -n >/dev/null 2>"$T/gap.err"
+if "$PYTHON" - "$T" >"$T/err" 2>&1 <<'PY'
+import sys
+D = sys.argv[1]
+failed = []
+lines = open(f"{D}/trend.txt", encoding="utf-8").read().splitlines()
+def pair(head, row):
+    h = next((l for l in lines if l.startswith(head)), None)
+    r = next((l for l in lines if l.startswith(row) and l is not h
+              and lines.index(l) == lines.index(h) + 1), None) if h else None
+    return h, r
+h, r = pair("growth (stated periods)", "revenue.co")
+# (13/10)^(4/3) - 1 = 0.4186 a year; (13/10)^(1/3) - 1 = 0.0914 a quarter
+if not r or r.split()[1:] != ["Q1", "FY25..Q4", "FY25", "1.30x", "41.9%", "9.1%"]:
+    failed.append(f"growth row {r!r}")
+elif h.index("multiple") + len("multiple") != r.index("1.30x") + len("1.30x"):
+    failed.append(f"growth columns do not line up:\n{h}\n{r}")
+h, r = pair("trend fits", "revenue.co")
+if not r or r.split()[1:5] != ["linear", "Q1", "FY25..Q4", "FY25"] or r.split()[5] != "4":
+    failed.append(f"trend row {r!r}")
+elif h.index("points") + len("points") != r.index(" 4 ") + 2:
+    failed.append(f"trend columns do not line up:\n{h}\n{r}")
+ex = open(f"{D}/trend-explain.txt", encoding="utf-8").read()
+for want in ("linear over Q1 FY25..Q4 FY25 (4 points)", "v(t) = -8494.95 + 4.2*t",
+             "Q1 FY26        14.25  = the linear fit in Q1 FY26"):
+    if want not in ex:
+        failed.append(f"explain: no {want!r}")
+import json
+fit = json.load(open(f"{D}/trend.json", encoding="utf-8"))["series"][0]["fit"]
+if (fit["from"], fit["to"], fit["points"], fit["b"]) != ("2025Q1", "2025Q4", 4, 4.2):
+    failed.append(f"json fit {fit}")
+growth = json.load(open(f"{D}/trend.json", encoding="utf-8"))["series"][0]["growth"]
+if abs(growth["cagr_per_period"] - (1.3 ** (1 / 3) - 1)) > 1e-12:
+    failed.append(f"json growth {growth}")
+gh = next((l for l in lines if l.startswith("growth (stated periods)")), "")
+if not gh.endswith("CAGR  a quarter"):
+    failed.append(f"growth heading {gh!r}")
+err = open(f"{D}/gap.err", encoding="utf-8").read()
+want = ["headcount.co Feb 2026..Apr 2026: interpolated between Jan 2026 and May 2026 (3 months)",
+        "headcount.co Jun 2026: interpolated between May 2026 and Jul 2026"]
+got = [l.split("note: ", 1)[1] for l in err.splitlines() if "interpolated" in l]
+if got != want:
+    failed.append(f"gap notes {got}")
+for f in failed:
+    print(f)
+sys.exit(1 if failed else 0)
+PY
+then ok "trend, growth span and gap notes by period"; else bad "trend, growth span and gap notes by period"; fi
+
+# A monthly burn with a scenario, worked by hand: revenue 2 and costs 5 a
+# month, cash 20. Net -3 a month: cumulative -36 by Dec 2026 (its peak),
+# cash 20 - 3m: 2 after Jun, -1 after Jul: runs out in Jul 2026, runway
+# 6 + 2/3 = 6.7 months; gap 36 - 20 = 16, at least (still burning).
+# `lean` halves costs each month: net -3, -0.5, +0.75 (Mar), +1.375, +1.6875:
+# cumulative -3, -3.5 (peak, Feb), -2.75, -1.375, +0.3125 (payback: May).
+# With cash 40 the cash lasts (40 - 36 = 4 left): gap 0, still burning.
+cp tests/e2e/models/monthly-lean.yaml "$T/scen.yaml"
+sed 's/cash: 20}/cash: 40}/' "$T/scen.yaml" >"$T/scen40.yaml"
+"$CAPEX" run "$T/scen.yaml" -n -s all >"$T/scen.txt" 2>"$T/err"
+"$CAPEX" run "$T/scen40.yaml" -n >"$T/scen40.txt" 2>"$T/err"
+"$CAPEX" run tests/cases/depreciation.yaml -n -s all >"$T/dep.txt" 2>"$T/err"
+"$CAPEX" explain "$T/scen.yaml" burn >"$T/scen-explain.txt" 2>"$T/err"
+if "$PYTHON" - "$T" >"$T/err" 2>&1 <<'PY'
+import sys
+D = sys.argv[1]
+failed = []
+text = open(f"{D}/scen.txt", encoding="utf-8").read().splitlines()
+def row(lines, label):
+    return next((l[len(label):].split() for l in lines if l.startswith(label + " ")), None)
+want = {
+    "  break-even month": ["not", "within", "horizon"],
+    "  opening cash, Jan 2026": ["20.0"],
+    "  funding gap": ["at", "least", "16.0", "(not", "funded", "within", "the", "horizon:",
+                      "still", "burning", "in", "Dec", "2026)"],
+    "  runway": ["6.7", "months", "(cash", "runs", "out", "in", "Jul", "2026)"],
+    "Cumulative net cash flow Jan 2026\u2013Dec 2026": ["-36.0", "14.0", "-36.0", "-36.0"],
+    "Peak burn month": ["Dec", "2026", "Feb", "2026", "Dec", "2026", "Dec", "2026"],
+    "Break-even month": ["n/a", "Mar", "2026", "n/a", "n/a"],
+    "Payback month": ["n/a", "May", "2026", "n/a", "n/a"],
+    "Cash runs out (month)": ["Jul", "2026", "n/a", "Jul", "2026", "Jul", "2026"],
+}
+for label, cells in want.items():
+    if row(text, label) != cells:
+        failed.append(f"{label!r}: got {row(text, label)}, expected {cells}")
+# the labels' column is as wide as the longest label: columns line up
+head = next(l for l in text if l.startswith("output "))
+cum = next(l for l in text if l.startswith("Cumulative net cash flow"))
+if head.index("base") + 4 != cum.index("-36.0") + 5:
+    failed.append(f"scenario columns:\n{head}\n{cum}")
+t40 = open(f"{D}/scen40.txt", encoding="utf-8").read().splitlines()
+if row(t40, "  funding gap") != ["0.0", "(the", "cash", "lasts", "the", "horizon;", "still",
+                                 "burning", "in", "Dec", "2026)"]:
+    failed.append(f"cash 40: funding gap {row(t40, '  funding gap')}")
+# explain burn speaks of months, its columns under their headings
+ex = open(f"{D}/scen-explain.txt", encoding="utf-8").read().splitlines()
+for want in ("  months   Jan 2026..Dec 2026",
+             "                  first month with net >= 0 after a month below 0",
+             "  funding gap     at least 16.00 = the lowest month-end cash below 0, negated",
+             "                  not funded within the horizon: still burning in the last month"):
+    if want not in ex:
+        failed.append(f"explain burn: no line {want!r}")
+head = next((l for l in ex if l.startswith("  month ")), "")
+jan = next((l for l in ex if l.startswith("  Jan 2026 ")), "")
+if not head or not jan or head.index("net") + 3 != jan.index("-3.00") + 5:
+    failed.append(f"explain burn columns:\n{head}\n{jan}")
+# an annual model: a long label whole, not cut at 40 columns
+dep = open(f"{D}/dep.txt", encoding="utf-8").read()
+if "Accumulated depreciation \u2014 Plant A capex, 2031 " not in dep:
+    failed.append("annual scenarios: the long label is cut")
+for f in failed:
+    print(f)
+sys.exit(1 if failed else 0)
+PY
+then ok "monthly burn and scenarios by month, worked by hand"; else bad "monthly burn and scenarios by month, worked by hand"; fi
 
 # An annual model: the same table, byte for byte, with or without --periods.
 "$CAPEX" run inputs/ai-lab-burn.yaml -n >"$T/a1" 2>/dev/null

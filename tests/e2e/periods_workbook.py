@@ -159,7 +159,7 @@ same("checks: CAGR period", c["B5"].value, "Mar 2026..Dec 2026")
 # 0 between May (the start of May 2027 is 2027 + 4/12) and June (2027 + 5/12).
 f, v = books("checks_all")
 s = v["Scenarios"]
-same("checks_all: break-even (base)", value(s, "Break-even year", 3), "Jun 2027")
+same("checks_all: break-even (base)", value(s, "Break-even month", 3), "Jun 2027")
 be = value(s, "Break-even (fractional year)", 3)
 same("checks_all: break-even fraction between May and Jun 2027",
      isinstance(be, float) and 2027 + 4 / 12 < be < 2027 + 5 / 12, True)
@@ -201,6 +201,46 @@ same("disc: first date", f["Valuation"]["D10"].value, "=DATE(2026,1,31)")
 f, v = books("discmid")
 same("discmid: first date (1 Jan + 15 of 31 days)", f["Valuation"]["D10"].value,
      "=DATE(2026,1,1)+15")
+
+# ---- depreciation by period --------------------------------------------
+# periods.sh's dep.yaml: capex 12 in Jan 2026, 0 in Feb, 6 in Mar (none
+# after: no driver), life 5 years = 60 months, straight line, half a month
+# in the purchase month: 12/60 = 0.2 a month for January's purchase (0.1
+# in January), 6/60 = 0.1 for March's (0.05 in March).
+# D&A: Jan 0.1, Feb 0.2, Mar 0.2 + 0.05 = 0.25, Apr 0.2 + 0.1 = 0.3
+# (periods_check.py works the same figures from JSON, and net PP&E 11.15 in
+# Dec 2027). The sheet's headings are months, its life 5 x 12 periods.
+f, v = books("dep")
+dws, dwf = v["Depreciation"], f["Depreciation"]
+r = row_of(dws, "D&A")
+for i, want in enumerate([0.1, 0.2, 0.25, 0.3]):
+    near(f"dep: Depreciation D&A month {i + 1}", dws.cell(r, 4 + i).value if r else None, want)
+same("dep: heading Jan 2026", value(dws, "Month", 4), "Jan 2026")
+same("dep: heading Dec 2027", value(dws, "Month", 27), "Dec 2027")
+near("dep: Net PP&E, end of month, Dec 2027", value(dws, "Net PP&E, end of month", 27), 11.15)
+same("dep: last month charged (ceil(60 + 0.5) - 1)",
+     value(dws, "Last month charged (months after purchase)", 2), 60)
+lr = row_of(dwf, "Length of asset month k")
+if lr:
+    same("dep: the life in months in the formula", dwf.cell(lr, 4).value.count("*12)"), 1)
+same("dep: a vintage row by month", row_of(dws, "Purchases of Mar 2026") is not None, True)
+# depq.yaml: 8 bought in Q1 FY26, 8 quarters of life, 1 a quarter, 0.5 in
+# Q1: D&A 0.5, 1, 1, 1 (FY2026: 3.5), then 1 x 4 (FY2027: 4); net PP&E
+# 8 - 3.5 = 4.5 at FY2026's end, 8 - 7.5 = 0.5 at FY2027's end (Annual:
+# D&A summed, net PP&E at the year end).
+f, v = books("depq")
+qws = v["Depreciation"]
+r = row_of(qws, "D&A")
+for i, want in enumerate([0.5, 1, 1, 1, 1, 1, 1, 1]):
+    near(f"depq: D&A quarter {i + 1}", qws.cell(r, 4 + i).value if r else None, want)
+same("depq: heading Q1 FY26", value(qws, "Quarter", 4), "Q1 FY26")
+near("depq: Net PP&E Q4 FY27", value(qws, "Net PP&E, end of quarter", 11), 0.5)
+aws = v["Annual"]
+near("depq: Annual D&A FY2026", value(aws, "da.q", 4), 3.5)
+near("depq: Annual D&A FY2027", value(aws, "da.q", 5), 4)
+near("depq: Annual net PP&E FY2026 (year end)", value(aws, "da.q.net", 4), 4.5)
+near("depq: Annual net PP&E FY2027 (year end)", value(aws, "da.q.net", 5), 0.5)
+same("depq: net PP&E rolls up at the year end", value(aws, "da.q.net", 3), "year end")
 
 for msg in failed:
     print("  " + msg)

@@ -212,4 +212,13 @@ else
     cat "$T/recalc.log"
 fi
 
+# Every help text fits an 80-column terminal.
+wide=""
+for c in "" run check mc batch index init explain diff fmt version; do
+    "$CAPEX" help $c >"$T/help.txt" 2>&1
+    w=$(awk 'length($0) > 79 { n++ } END { print n + 0 }' "$T/help.txt")
+    [ "$w" -eq 0 ] || wide="$wide ${c:-capex}"
+done
+check "help texts fit 80 columns (too wide:${wide:- none})" [ -z "$wide" ]
+
 finish e2e
