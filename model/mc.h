@@ -70,7 +70,9 @@ typedef struct cx_mc_options {
                                    percentiles come from brackets (mc_fanwin.c;
                                    the same figures, less memory); 0 = 256 MiB */
     size_t fan_margin;        /**< the brackets' half-width in sample ranks;
-                                   0 = 1280 (tests make it small) */
+                                   0 = seven standard deviations of the
+                                   sample's count below each rank (tests
+                                   make it small) */
 } cx_mc_options;
 
 /** Summary of one output over the paths. */

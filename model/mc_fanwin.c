@@ -5,8 +5,9 @@
  *
  * The first FW_SAMPLE paths (whole blocks, computed first) are kept for
  * every fan row. Per row, each rank the levels need is bracketed between
- * two of the sample's order statistics FW_MARGIN sample ranks either side (more
- * than five standard errors); the remaining paths, as their blocks finish,
+ * two of the sample's order statistics FW_SD standard deviations of the
+ * sample's count below the rank either side (about 900 sample ranks at
+ * P50, 400 at P5); the remaining paths, as their blocks finish,
  * count what lies below each bracket and copy what lies inside (each
  * thread into its own buffer: one block of memory reserved for all its
  * brackets, pages never written costing nothing), and the sample is
@@ -23,7 +24,8 @@
 #include "mc_priv.h"
 
 #define FW_SAMPLE (16 * CX_MC_BLOCK)   /* 65,536 paths */
-#define FW_MARGIN 1280                 /* sample ranks: 5 standard errors at P50 */
+#define FW_SD 7.0                      /* brackets' half-width in standard deviations */
+#define FW_MIN_MARGIN 64               /* ... and in sample ranks at least */
 #ifndef FW_BUDGET
 #define FW_BUDGET ((size_t)256 << 20)  /* fan rows past this many bytes: windows */
 #endif
@@ -44,7 +46,7 @@ cx_status cxi_mc_fw_init(cxi_mc_fanwin *fw, size_t rows, size_t paths,
                          const double *levels, size_t nq, size_t margin)
 {
     memset(fw, 0, sizeof *fw);
-    fw->margin = margin ? (long)margin : FW_MARGIN;
+    fw->margin = (long)margin;     /* 0: by each rank's standard deviation */
     fw->rows = rows;
     fw->paths = paths;
     fw->nr = cxi_mc_ranks(levels, nq, paths, fw->ranks);
@@ -82,13 +84,26 @@ static long _at(const cxi_mc_fanwin *fw, size_t i, size_t m)
     return (long)(((unsigned long long)fw->ranks[i] * m) / fw->paths);
 }
 
+/* Rank i's bracket half-width in sample ranks: the one asked, else FW_SD
+ * standard deviations of the sample's count below the rank's value
+ * (binomial: sqrt(m q (1 - q)), q = rank / paths; the sample is part of
+ * the paths, so the true spread is smaller), at least FW_MIN_MARGIN. */
+static long _margin(const cxi_mc_fanwin *fw, size_t i, size_t m)
+{
+    if (fw->margin)
+        return fw->margin;
+    double q = (double)fw->ranks[i] / (double)fw->paths;
+    long d = (long)ceil(FW_SD * sqrt((double)m * q * (1 - q)));
+    return d > FW_MIN_MARGIN ? d : FW_MIN_MARGIN;
+}
+
 /* The sample ranks the brackets' ends need (k -/+ margin inside the
  * sample), ascending and unique; their count. */
 static size_t _ends(const cxi_mc_fanwin *fw, size_t m, size_t *e)
 {
     size_t ne = 0;
     for (size_t i = 0; i < fw->nr; i++) {
-        long k = _at(fw, i, m), end[2] = {k - fw->margin, k + fw->margin};
+        long k = _at(fw, i, m), d = _margin(fw, i, m), end[2] = {k - d, k + d};
         for (int j = 0; j < 2; j++)
             if (end[j] >= 0 && end[j] < (long)m && (!ne || e[ne - 1] < (size_t)end[j]))
                 e[ne++] = (size_t)end[j];
@@ -101,17 +116,17 @@ static size_t _ends(const cxi_mc_fanwin *fw, size_t m, size_t *e)
 static void _ends_of(const cxi_mc_fanwin *fw, size_t i, size_t m, const size_t *e,
                      const double *ev, size_t ne, cxi_mc_fw_win *x)
 {
-    long k = _at(fw, i, m);
+    long k = _at(fw, i, m), d = _margin(fw, i, m);
     x->lo = -INFINITY;
     x->hi = INFINITY;
     for (size_t j = 0; j < ne; j++) {
-        if ((long)e[j] == k - fw->margin)
+        if ((long)e[j] == k - d)
             x->lo = ev[j];
-        if ((long)e[j] == k + fw->margin)
+        if ((long)e[j] == k + d)
             x->hi = ev[j];
     }
-    double a = k - fw->margin < 0 ? 0 : (double)(k - fw->margin);
-    double b = k + fw->margin >= (long)m ? (double)m : (double)(k + fw->margin);
+    double a = k - d < 0 ? 0 : (double)(k - d);
+    double b = k + d >= (long)m ? (double)m : (double)(k + d);
     x->frac = (b - a) / (double)m;
 }
 

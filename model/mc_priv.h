@@ -278,7 +278,8 @@ typedef struct cxi_mc_fw_win {
 } cxi_mc_fw_win;
 typedef struct cxi_mc_fanwin {
     size_t rows, paths, nr;
-    long margin;              /**< brackets' half-width in sample ranks */
+    long margin;              /**< brackets' half-width in sample ranks
+                                   (0: by each rank's standard deviation) */
     size_t ranks[FW_MAXW];
     cxi_mc_fw_win *win;       /**< [rows * FW_MAXW] */
     size_t *nw;               /**< [rows] brackets in use */

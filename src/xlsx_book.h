@@ -392,5 +392,10 @@ void xb_insert_beside_wide(xlsx_book *b, lxw_worksheet *ws, int row, int col,
 void xb_insert_wide_chart(xlsx_book *b, lxw_worksheet *ws, int row, int col,
                           lxw_chart *chart);
 #define XB_WIDE_CHART 1.4
+/** The column a sheet's charts start in: A, or in a monthly or quarterly
+ *  sheet printed with columns A..C repeated on every page (xb_period_print)
+ *  the first period's, so the repeated columns carry no piece of a chart
+ *  onto the next pages; a second chart then goes below the first. */
+int xb_chart_col(const xlsx_book *b);
 
 #endif

@@ -1020,11 +1020,15 @@ void xb_write_burn(xlsx_book *b)
     if (w.goal0 >= 0)
         _goals(b, &w);
     lxw_chart *chart = xb_chart_burn(b);
+    int col = xb_chart_col(b);
     if (chart)
-        xb_insert_wide_chart(b, ws, w.end + 1, 0, chart);
+        xb_insert_wide_chart(b, ws, w.end + 1, col, chart);
     lxw_chart *cash = xb_chart_cash(b, br->funding.has_cash ? w.cash : -1);
-    if (cash)
-        xb_insert_beside_wide(b, ws, w.end + 1, 0, cash);
+    if (cash && !xb_sub(b))
+        xb_insert_beside_wide(b, ws, w.end + 1, col, cash);
+    else if (cash)
+        xb_check(b, worksheet_insert_chart(ws, (lxw_row_t)(w.end + 1 + XB_CHART_ROWS),
+                                           (lxw_col_t)col, cash));
     worksheet_freeze_panes(ws, XB_BURN_HEADER + 1, XB_YEAR0);
     xb_page_setup(b, ws, "Burn");
     xb_period_print(b, ws);

@@ -488,6 +488,11 @@ void xb_insert_beside_wide(xlsx_book *b, lxw_worksheet *ws, int row, int col,
     xb_check(b, worksheet_insert_chart_opt(ws, (lxw_row_t)row, (lxw_col_t)col, chart, &opt));
 }
 
+int xb_chart_col(const xlsx_book *b)
+{
+    return xb_sub(b) ? XB_YEAR0 : 0;
+}
+
 void xb_insert_wide_chart(xlsx_book *b, lxw_worksheet *ws, int row, int col,
                           lxw_chart *chart)
 {

@@ -188,7 +188,7 @@ void xb_write_commitments(xlsx_book *b)
     xb_check(b, worksheet_set_column(ws, (lxw_col_t)_col_in(b), (lxw_col_t)_col_beyond(b), 15, NULL));
     lxw_chart *chart = xb_chart_commitments(b);
     if (chart)
-        xb_insert_wide_chart(b, ws, row + 2, 0, chart);
+        xb_insert_wide_chart(b, ws, row + 2, xb_chart_col(b), chart);
     worksheet_freeze_panes(ws, CMT_HEADER + 1, XB_YEAR0);
     xb_page_setup(b, ws, "Commitments");
     xb_period_print(b, ws);

@@ -511,7 +511,7 @@ static void _entry(xlsx_book *b, size_t d)
     xs_release(&f);
     lxw_chart *chart = xb_chart_depreciation(b, d);
     if (chart)
-        xb_insert_wide_chart(b, b->dep, p->chart, 0, chart);
+        xb_insert_wide_chart(b, b->dep, p->chart, xb_chart_col(b), chart);
 }
 
 void xb_write_depreciation(xlsx_book *b)

@@ -59,7 +59,9 @@ static char *_money_numfmt(const cx_model *m)
         _literal(&f, xs_get(&t), 8);
         xs_release(&t);
     }
-    xs_printf(&f, "#,##0.0");
+    /* a month's or a quarter's figures are a twelfth or a quarter of a
+     * year's: two decimals, so that 0.25 does not show as 0.3 */
+    xs_printf(&f, m->cal.per_year > 1 ? "#,##0.00" : "#,##0.0");
     const char *suffix = cx_scale_suffix(m->scale);
     if (suffix && *suffix)
         _literal(&f, suffix, 4);

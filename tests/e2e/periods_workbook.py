@@ -216,6 +216,8 @@ r = row_of(dws, "D&A")
 for i, want in enumerate([0.1, 0.2, 0.25, 0.3]):
     near(f"dep: Depreciation D&A month {i + 1}", dws.cell(r, 4 + i).value if r else None, want)
 same("dep: heading Jan 2026", value(dws, "Month", 4), "Jan 2026")
+# money by month with two decimals: 0.25 shows as $0.25B, not $0.3B
+same("dep: money format", dws.cell(r, 6).number_format if r else None, '"$"#,##0.00"B"')
 same("dep: heading Dec 2027", value(dws, "Month", 27), "Dec 2027")
 near("dep: Net PP&E, end of month, Dec 2027", value(dws, "Net PP&E, end of month", 27), 11.15)
 same("dep: last month charged (ceil(60 + 0.5) - 1)",
