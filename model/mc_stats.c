@@ -8,7 +8,6 @@
  * probabilities and the inputs' sample moments.
  */
 #include <math.h>
-#include <pthread.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,7 +119,7 @@ typedef struct _job {
 typedef struct _jobs {
     const cx_mc_result *r;
     _job *v;
-    size_t n, cap, first, step;
+    size_t n, cap;
 } _jobs;
 
 static _job *_job_add(_jobs *j)
@@ -132,37 +131,12 @@ static _job *_job_add(_jobs *j)
     return jb;
 }
 
-static void *_jworker(void *arg)
+/* Job i's percentiles (cxi_mc_par: the jobs on the threads). */
+static void _job_run(void *ctx, size_t i)
 {
-    const _jobs *j = arg;
-    for (size_t i = j->first; i < j->n; i += j->step) {
-        _job *jb = &j->v[i];
-        _percentiles(j->r, jb->x, j->r->paths, jb->min, jb->max, jb->q);
-    }
-    return NULL;
-}
-
-static void _jobs_run(const _jobs *all, int threads)
-{
-    size_t nt = (size_t)threads < all->n ? (size_t)threads : all->n;
-    _jobs part[64];
-    pthread_t tid[64];
-    int started[64] = {0};
-    nt = nt < 1 ? 1 : nt > 64 ? 64 : nt;
-    for (size_t t = 0; t < nt; t++) {
-        part[t] = *all;
-        part[t].first = t;
-        part[t].step = nt;
-        if (t > 0)
-            started[t] = pthread_create(&tid[t], NULL, _jworker, &part[t]) == 0;
-    }
-    _jworker(&part[0]);
-    for (size_t t = 1; t < nt; t++) {
-        if (started[t])
-            pthread_join(tid[t], NULL);
-        else
-            _jworker(&part[t]);
-    }
+    const _jobs *j = ctx;
+    _job *jb = &j->v[i];
+    _percentiles(j->r, jb->x, j->r->paths, jb->min, jb->max, jb->q);
 }
 
 /* Stat st of row r: moments now, percentiles by a job (shared with the
@@ -439,7 +413,7 @@ cx_status cxi_mc_stats(const cxi_mc_plan *p, cxi_mc_store *s, const cx_mc_option
     if (st == CX_OK && p->burn)
         st = _burn(p, s, r, &j);
     if (st == CX_OK)
-        _jobs_run(&j, o->threads);
+        cxi_mc_par(j.n, o->threads, _job_run, &j);
     if (st == CX_OK && p->burn && p->through_fan != MC_NONE)   /* the fan row's */
         memcpy(r->cumulative.q, j.v[p->through_fan].q, r->nq * sizeof *r->cumulative.q);
     if (st == CX_OK && p->burn)
