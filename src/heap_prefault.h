@@ -14,4 +14,14 @@
 
 void heap_prefault(size_t bytes);
 
+/** heap_prefault in two steps, for a thread of its own to populate while
+ *  the writer starts: grow the heap by bytes (handed back to malloc at
+ *  once) and give its whole pages; 0, or -1 when there is nothing to do
+ *  (grown that far already, too large, or not supported). */
+int heap_prefault_grow(size_t bytes, void **addr, size_t *len);
+
+/** Make the pages of [addr, addr + len) present; safe while other
+ *  threads use them (nothing is written). */
+void heap_prefault_populate(void *addr, size_t len);
+
 #endif

@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "reader.h"
 #include "xlsx_xml.h"
+#include "xlsx_zip_async.h"
 #include "xlsx_zip_level.h"
 
 struct command {
@@ -64,6 +65,10 @@ int main(int argc, char **argv)
      * for a million-row raw-paths sheet and a thousand-model batch
      * (xlsx_zip_level.h; docs/performance.md). */
     xlsx_zip_level_set(1);
+    /* ... on a second thread while the next part is written, the same
+     * bytes (xlsx_zip_async.h); batch turns it off when its jobs keep
+     * every core busy. */
+    xlsx_zip_async(1);
     /* libxlsxwriter's XML tags and attributes without printf: the same
      * bytes in a third fewer instructions (xlsx_xml.h). */
     xlsx_xml_fast(1);

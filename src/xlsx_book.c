@@ -20,6 +20,7 @@
 #include "heap_prefault.h"
 #include "xlsx_book.h"
 #include "xlsx_tmpfile.h"
+#include "xlsx_zip_async.h"
 #include "xlsx_zip_buffer.h"
 
 static int _alloc(xlsx_book *b)
@@ -171,6 +172,7 @@ static int _close(xlsx_book *b, const char *path, xlsx_zip_buffer *zb)
     xlsx_zip_buffer_arm(zb);
     lxw_error e = workbook_close(b->wb);
     int err = errno;
+    xlsx_zip_async_end();     /* zipClose ended it, unless the close failed before */
     xlsx_zip_buffer_arm(NULL);
     xlsx_tmpfile_memory(0);   /* the system's reason, when the zip step failed on it */
     b->wb = NULL;
@@ -239,12 +241,16 @@ static int _store(const xlsx_zip_buffer *zb, const char *path)
 
 /* A large workbook's cells, strings and parts: about 1.6 KB a series and
  * period (measured: a 120-month, 20-series model touches 4 MB), grown at
- * once past 1 MB (an annual model's workbook is below: nothing done). */
+ * once past 1 MB (an annual model's workbook is below: nothing done), and
+ * populated by the zip's worker while the sheets are filled, when it runs. */
 static void _prefault(const cx_model *m)
 {
     size_t bytes = m->nyears * (m->nseries + 4) * 1600;
-    if (bytes >= ((size_t)1 << 20))
-        heap_prefault(bytes);
+    void *a;
+    size_t n;
+    if (bytes >= ((size_t)1 << 20) && !heap_prefault_grow(bytes, &a, &n) &&
+        xlsx_zip_async_later(heap_prefault_populate, a, n))
+        heap_prefault_populate(a, n);
 }
 
 int xlsx_write_with(const cx_result *r, const run_extras *x, const char *path)
@@ -258,6 +264,9 @@ int xlsx_write_with(const cx_result *r, const run_extras *x, const char *path)
         return rc;
     static const run_extras none = {0};
     xlsx_book b = {.r = r, .m = r->model, .x = x ? x : &none};
+    /* the zip's worker thread, started while the sheets are filled
+     * (xlsx_zip_async.h) */
+    xlsx_zip_async_begin();
     _prefault(r->model);
     /* libxlsxwriter's own temporary files (one per XML part) go to memory
      * or the system's temporary folder (_tmpdir), created and unlinked at
@@ -265,6 +274,7 @@ int xlsx_write_with(const cx_result *r, const run_extras *x, const char *path)
     lxw_workbook_options opt = {.tmpdir = _tmpdir()};
     if (_alloc(&b) || !(b.wb = workbook_new_opt(memory ? path : tmp, &opt))) {
         diag_error("cannot write '%s': out of memory", path);
+        xlsx_zip_async_end();
         _release(&b);
         outfile_abort(tmp);
         return EX_IOERR;

@@ -13,6 +13,7 @@
 #include <xlsxwriter/utility.h>
 
 #include "membuf.h"
+#include "xlsx_zip_stream.h"
 
 #define SPILL_AT (16u << 20)   /* bytes kept in memory before a real file */
 
@@ -43,6 +44,7 @@ typedef struct {
     membuf m;
     FILE *spill;
     char *tmpdir;
+    xlsx_zip_stream *stream;   /* its bytes to the zip's worker as written */
 } _part;
 
 static int _spill(_part *p)
@@ -57,6 +59,7 @@ static int _spill(_part *p)
         return -1;
     }
     membuf_release(&p->m);
+    xlsx_zip_stream_break(p->stream);
     return 0;
 }
 
@@ -67,7 +70,11 @@ static ssize_t _write(void *c, const char *buf, size_t n)
         return -1;
     if (p->spill)
         return (ssize_t)fwrite(buf, 1, n, p->spill);
-    return membuf_write(&p->m, buf, n) ? -1 : (ssize_t)n;
+    size_t at = p->m.pos;
+    if (membuf_write(&p->m, buf, n))
+        return -1;
+    xlsx_zip_stream_write(p->stream, buf, n, at);
+    return (ssize_t)n;
 }
 
 static ssize_t _read(void *c, char *buf, size_t n)
@@ -75,6 +82,7 @@ static ssize_t _read(void *c, char *buf, size_t n)
     _part *p = c;
     if (p->spill)
         return (ssize_t)fread(buf, 1, n, p->spill);
+    xlsx_zip_stream_source(p->stream, p->m.data, p->m.len);
     return (ssize_t)membuf_read(&p->m, buf, n);
 }
 
@@ -96,6 +104,7 @@ static int _seek(void *c, off64_t *off, int whence)
 static int _close(void *c)
 {
     _part *p = c;
+    xlsx_zip_stream_close(p->stream);
     int rc = p->spill ? fclose(p->spill) : 0;
     membuf_release(&p->m);
     free(p->tmpdir);
@@ -120,6 +129,8 @@ FILE *lxw_tmpfile(char *tmpdir)
     if (!f) {
         free(p->tmpdir);
         free(p);
+        return NULL;
     }
+    p->stream = xlsx_zip_stream_new();
     return f;
 }

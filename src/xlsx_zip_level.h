@@ -17,4 +17,9 @@
  *  process, or -1 for libxlsxwriter's own choice (the default). */
 void xlsx_zip_level_set(int level);
 
+/** The level and memLevel minizip is given for an entry that
+ *  libxlsxwriter opens with these (method Z_DEFLATED: Z_DEFAULT_COMPRESSION
+ *  and DEF_MEM_LEVEL): changed in place when a level is set. */
+void xlsx_zip_level_apply(int method, int *level, int *memLevel);
+
 #endif

@@ -1,0 +1,66 @@
+/*
+ * xlsx_zip_async.h - a workbook's zip written on a second thread while
+ * libxlsxwriter writes the next part, and each part deflated while it is
+ * being written.
+ *
+ * libxlsxwriter's packager writes each XML part of a workbook to a
+ * temporary file, then copies it into the zip (minizip:
+ * zipOpenNewFileInZip4_64, zipWriteInFileInZip in chunks,
+ * zipCloseFileInZip), one part after the other on one thread: deflate is
+ * a quarter of a large workbook's instructions. capex provides those
+ * minizip calls and zipClose (as xlsx_zip_level.h and xlsx_zip_buffer.h
+ * do: Debian's libxlsxwriter calls them through its PLT). While this is
+ * on, each call is queued with a copy of its data and returns at once; the
+ * worker thread (xlsx_zip_worker.h) makes the same minizip calls in the
+ * same order. A part whose bytes were streamed to the worker as they were
+ * written (xlsx_zip_stream.h) is not deflated again: its entry is written
+ * from the stream in minizip's raw mode. Either way the zip's bytes are
+ * the ones a single thread writes (tests/unit/test_xlsx_zip_async.c).
+ * zipClose waits for the queue, ends the worker and passes on the first
+ * error a queued call met (with its errno), then closes the zip. When the
+ * worker cannot be started, or a copy cannot be allocated, the calls are
+ * made on the caller's thread, in order.
+ */
+#ifndef CAPEX_XLSX_ZIP_ASYNC_H
+#define CAPEX_XLSX_ZIP_ASYNC_H
+
+#include <xlsxwriter/third_party/zip.h>
+
+/** Deflate on a worker thread (1) or on the caller's (0, the default) for
+ *  the zip entries opened from now on in this process. A process that
+ *  already keeps every core busy (batch with several jobs) leaves it off. */
+void xlsx_zip_async(int on);
+
+/** 1 while on. */
+int xlsx_zip_async_on(void);
+
+/** Start the worker now, when on: a workbook about to be written, whose
+ *  parts will find it running (starting a thread takes a while). */
+void xlsx_zip_async_begin(void);
+
+/** Have the worker call fn(addr, len) when it runs (0), else nothing
+ *  (-1: the caller calls it). For work that needs no answer, such as
+ *  populating memory the sheets are about to use (heap_prefault.h). */
+int xlsx_zip_async_later(void (*fn)(void *, size_t), void *addr, size_t len);
+
+/** End the worker if it still runs (zipClose ends it; this is for a
+ *  workbook that failed before). */
+void xlsx_zip_async_end(void);
+
+/** zipOpenNewFileInZip4_64's arguments: queued for the worker when async
+ *  is on and the worker runs (or could be started), returning ZIP_OK;
+ *  otherwise made at once through real_open. For xlsx_zip_level.c. */
+typedef int (*xlsx_zip_open_fn)(zipFile, const char *, const zip_fileinfo *,
+                                const void *, uInt, const void *, uInt, const char *,
+                                int, int, int, int, int, int, const char *, uLong,
+                                uLong, uLong, int);
+
+int xlsx_zip_async_open(xlsx_zip_open_fn real_open, zipFile file, const char *filename,
+                        const zip_fileinfo *zipfi, const void *extrafield_local,
+                        uInt size_extrafield_local, const void *extrafield_global,
+                        uInt size_extrafield_global, const char *comment, int method,
+                        int level, int raw, int windowBits, int memLevel, int strategy,
+                        const char *password, uLong crcForCrypting, uLong versionMadeBy,
+                        uLong flagBase, int zip64);
+
+#endif
