@@ -24,6 +24,7 @@
 #include "diag.h"
 #include "parse_value.h"
 #include "report.h"
+#include "xlsx_zip_async.h"
 
 struct batch_options {
     batch_exec_options x;
@@ -292,6 +293,10 @@ static int _batch_run(const struct batch_options *o)
     batch_exec b = {.o = &o->x, .first_failed = SIZE_MAX};
     batch_lock lock = {.fd = -1, .slice_fd = -1};
     int jobs = o->jobs ? (int)o->jobs : batch_pool_cpus();
+    /* A workbook's zip on a thread of its own (xlsx_zip_async.h) only
+     * where a core is left over: jobs that keep every core busy gain
+     * nothing from it and would pay for the copies and the spin. */
+    xlsx_zip_async(jobs < batch_pool_cpus());
     double t0 = batch_progress_now();
     time_t started = time(NULL);
     int rc = _plan(&b, o);

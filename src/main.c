@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "diag.h"
 #include "reader.h"
+#include "xlsx_format_index.h"
 #include "xlsx_xml.h"
 #include "xlsx_zip_async.h"
 #include "xlsx_zip_level.h"
@@ -72,6 +73,9 @@ int main(int argc, char **argv)
     /* libxlsxwriter's XML tags and attributes without printf: the same
      * bytes in a third fewer instructions (xlsx_xml.h). */
     xlsx_xml_fast(1);
+    /* formats that repeat an earlier one's properties keep its index
+     * instead of a lookup per cell (xlsx_format_index.h) */
+    xlsx_format_index_keep(1);
     gsl_set_error_handler_off();
     if (argc < 2)
         return usage_error(NULL);

@@ -20,6 +20,7 @@
 #include "xlsx_zip_worker.h"
 
 static int _on;
+static unsigned _streamed;      /* entries written from a stream */
 
 void xlsx_zip_async(int on)
 {
@@ -29,6 +30,11 @@ void xlsx_zip_async(int on)
 int xlsx_zip_async_on(void)
 {
     return _on;
+}
+
+unsigned xlsx_zip_async_streamed(void)
+{
+    return _streamed;
 }
 
 void xlsx_zip_async_begin(void)
@@ -369,6 +375,7 @@ static int _from_part(void)
         return 0;
     _e.open->from = _e.s;
     xzw_push(&_e.open->job);
+    _streamed++;
     _e.open = NULL;
     _e.s = NULL;
     return 1;

@@ -34,6 +34,10 @@ void xlsx_zip_async(int on);
 /** 1 while on. */
 int xlsx_zip_async_on(void);
 
+/** How many entries were written from their part's stream so far in this
+ *  process (for tests). */
+unsigned xlsx_zip_async_streamed(void);
+
 /** Start the worker now, when on: a workbook about to be written, whose
  *  parts will find it running (starting a thread takes a while). */
 void xlsx_zip_async_begin(void);
