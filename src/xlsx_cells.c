@@ -62,27 +62,71 @@ static void _cat(xb_str *s, const char *t, size_t n)
     s->s[s->len] = '\0';
 }
 
-/* Formats once into the room left; only when that is too small, grows the
- * string and formats again. */
-/* Formulas are mostly built of literal pieces ("IF(", "+", a name given as
- * "%s"): those are copied without vsnprintf, which cost a fifth of a
- * workbook of derived series (docs/performance.md). */
-static int _put_plain(xb_str *s, const char *fmt, va_list ap)
+/* Formulas are built of literal pieces ("IF(", "+"), names ("%s"), row
+ * and period numbers ("%d") and column letters ("%c"): a format with no
+ * other conversion is written here, as vsnprintf would, without it (it
+ * cost a fifth of a workbook of derived series, docs/performance.md).
+ * Returns 0, having written nothing, for any other format. */
+static int _supported(const char *fmt)
 {
-    if (!strchr(fmt, '%')) {
-        _cat(s, fmt, strlen(fmt));
-        return 1;
-    }
-    if (fmt[0] == '%' && fmt[1] == 's' && !fmt[2]) {
-        const char *text = va_arg(ap, const char *);
-        if (!text)
-            return 0;           /* vsnprintf's "(null)" */
-        _cat(s, text, strlen(text));
-        return 1;
-    }
-    return 0;
+    for (const char *p = fmt; (p = strchr(p, '%')); p += 2)
+        if (p[1] != 's' && p[1] != 'd' && p[1] != 'c' && p[1] != '%')
+            return 0;
+    return 1;
 }
 
+static void _put_int(xb_str *s, int v)
+{
+    char buf[16], *end = buf + sizeof buf, *p = end;
+    long long u = v < 0 ? -(long long)v : v;
+    do
+        *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--p = '-';
+    _cat(s, p, (size_t)(end - p));
+}
+
+static int _put_plain(xb_str *s, const char *fmt, va_list ap)
+{
+    if (!_supported(fmt))
+        return 0;
+    if (!*fmt)
+        _cat(s, "", 0);                     /* the string exists, empty */
+    for (const char *p = fmt; *p;) {
+        const char *pct = strchr(p, '%');
+        size_t lit = pct ? (size_t)(pct - p) : strlen(p);
+        if (lit)
+            _cat(s, p, lit);
+        if (!pct)
+            break;
+        switch (pct[1]) {
+        case 's': {
+            const char *text = va_arg(ap, const char *);
+            if (!text)
+                text = "(null)";                 /* as glibc's printf */
+            _cat(s, text, strlen(text));
+            break;
+        }
+        case 'd':
+            _put_int(s, va_arg(ap, int));
+            break;
+        case 'c': {
+            char c = (char)va_arg(ap, int);
+            _cat(s, &c, 1);
+            break;
+        }
+        default:
+            _cat(s, "%", 1);
+            break;
+        }
+        p = pct + 2;
+    }
+    return 1;
+}
+
+/* Other formats: once into the room left; only when that is too small,
+ * the string grown and formatted again. */
 void xs_printf(xb_str *s, const char *fmt, ...)
 {
     va_list ap;
