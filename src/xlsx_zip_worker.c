@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <time.h>
@@ -107,6 +108,21 @@ int xzw_running(void)
     return _w.running;
 }
 
+/* The worker on any core but the one the caller runs on: a new thread
+ * otherwise often starts on its creator's core and shares it until the
+ * scheduler moves one of them, the deflate then no longer running beside
+ * the part writer. Nothing when the process has one core. */
+static void _elsewhere(pthread_attr_t *attr)
+{
+    cpu_set_t set;
+    int me = sched_getcpu();
+    if (me < 0 || me >= CPU_SETSIZE || sched_getaffinity(0, sizeof set, &set) ||
+        !CPU_ISSET(me, &set) || CPU_COUNT(&set) < 2)
+        return;
+    CPU_CLR(me, &set);
+    (void)pthread_attr_setaffinity_np(attr, sizeof set, &set);
+}
+
 int xzw_start(void)
 {
     if (_w.running)
@@ -116,7 +132,13 @@ int xzw_start(void)
     pthread_sigmask(SIG_SETMASK, &all, &old);
     _w.stop = _w.idle = 0;
     _w.status = _w.err = 0;
-    _w.running = pthread_create(&_w.tid, NULL, _worker, NULL) == 0;
+    pthread_attr_t attr;
+    int have_attr = pthread_attr_init(&attr) == 0;
+    if (have_attr)
+        _elsewhere(&attr);
+    _w.running = pthread_create(&_w.tid, have_attr ? &attr : NULL, _worker, NULL) == 0;
+    if (have_attr)
+        pthread_attr_destroy(&attr);
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     return _w.running;
 }
