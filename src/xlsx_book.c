@@ -172,7 +172,6 @@ static int _close(xlsx_book *b, const char *path, xlsx_zip_buffer *zb)
     xlsx_zip_buffer_arm(zb);
     lxw_error e = workbook_close(b->wb);
     int err = errno;
-    xlsx_zip_async_end();     /* zipClose ended it, unless the close failed before */
     xlsx_zip_buffer_arm(NULL);
     xlsx_tmpfile_memory(0);   /* the system's reason, when the zip step failed on it */
     b->wb = NULL;
@@ -288,5 +287,7 @@ int xlsx_write_with(const cx_result *r, const run_extras *x, const char *path)
     else
         outfile_abort(tmp);
     membuf_release(&zb.m);
+    /* the worker freed libxlsxwriter's workbook meanwhile (xlsx_zip_async.h) */
+    xlsx_zip_async_end();
     return rc;
 }

@@ -18,6 +18,7 @@
 #include "xlsx.h"
 #include "xlsx_book.h"
 #include "xlsx_error.h"
+#include "xlsx_zip_async.h"
 
 typedef struct _fmts {
     lxw_format *title, *head, *text, *money, *year, *months, *count, *failed, *link, *wrap;
@@ -188,6 +189,9 @@ int xlsx_index_write(const char *path, const batch_record *recs, size_t n)
     _sheet(wb, recs, n);
     errno = 0;
     lxw_error e = workbook_close(wb);
+    int err = errno;
+    xlsx_zip_async_end();     /* the workbook freed on the zip's worker, if one ran */
+    errno = err;
     if (e != LXW_NO_ERROR) {
         xlsx_error_message(e == LXW_ERROR_CREATING_XLSX_FILE ? "create" : "write", path, e,
                            errno);

@@ -23,6 +23,7 @@
 #include "outfile.h"
 #include "xlsx_error.h"
 #include "xlsx_raw.h"
+#include "xlsx_zip_async.h"
 
 struct xlsx_raw {
     xlsx_raw_spec spec;
@@ -167,6 +168,7 @@ int xlsx_raw_close(xlsx_raw *x)
     errno = 0;
     lxw_error e = workbook_close(x->wb);
     int err = errno;          /* the system's reason, when the zip step failed on it */
+    xlsx_zip_async_end();     /* the workbook freed on the zip's worker, if one ran */
     x->wb = NULL;
     int rc = 0;
     if (e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE) {

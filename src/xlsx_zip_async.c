@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <xlsxwriter/workbook.h>
+
 #include "xlsx_zip_stream.h"
 #include "xlsx_zip_worker.h"
 
@@ -412,13 +414,48 @@ int ZEXPORT zipCloseFileInZip(zipFile file)
     return _real_close_entry(file);
 }
 
+/* ---- the workbook freed on the worker --------------------------------- */
+
+typedef void (*_free_fn)(lxw_workbook *);
+
+typedef struct {
+    xzw_job job;
+    _free_fn fn;
+    lxw_workbook *wb;
+} _free_job;
+
+static void _run_free(xzw_job *j)
+{
+    _free_job *f = (_free_job *)j;
+    f->fn(f->wb);
+    free(f);
+}
+
+/* workbook_close frees the workbook (every cell, a thousandth of a second
+ * for a monthly model) after its zip is closed: on the worker, while the
+ * caller stores the zip, when the worker still runs (until
+ * xlsx_zip_async_end). */
+void lxw_workbook_free(lxw_workbook *wb)
+{
+    static _free_fn real;
+    if (!real && !(*(void **)&real = _next("lxw_workbook_free")))
+        return;
+    _free_job *f;
+    if (!wb || !xzw_running() || !(f = malloc(sizeof *f))) {
+        real(wb);
+        return;
+    }
+    *f = (_free_job){.job = {.run = _run_free}, .fn = real, .wb = wb};
+    xzw_push(&f->job);
+}
+
 int ZEXPORT zipClose(zipFile file, const char *global_comment)
 {
     if (_e.mode == E_WAITING) {            /* an entry left open: queue it */
         (void)_fall_back();
         _e.mode = E_NONE;
     }
-    int rc = xzw_finish();
+    int rc = xzw_drain();          /* the worker stays for lxw_workbook_free */
     int e = errno;
     int closed = _real_close(file, global_comment);
     if (rc != ZIP_OK) {

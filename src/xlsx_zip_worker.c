@@ -25,6 +25,7 @@ static struct {
     size_t queued;              /* bytes of jobs not run yet */
     atomic_uint pushes;         /* jobs queued and stops so far (the spin) */
     int status, err;            /* the first failure */
+    unsigned drained;           /* barrier jobs run */
 } _w = {.lock = PTHREAD_MUTEX_INITIALIZER, .work = PTHREAD_COND_INITIALIZER,
         .room = PTHREAD_COND_INITIALIZER};
 
@@ -159,6 +160,34 @@ void xzw_push(xzw_job *j)
     if (_w.idle)
         pthread_cond_signal(&_w.work);
     pthread_mutex_unlock(&_w.lock);
+}
+
+static void _barrier(xzw_job *j)
+{
+    pthread_mutex_lock(&_w.lock);
+    _w.drained++;
+    pthread_cond_broadcast(&_w.room);
+    pthread_mutex_unlock(&_w.lock);
+    (void)j;                        /* on the drainer's stack */
+}
+
+int xzw_drain(void)
+{
+    if (!_w.running)
+        return 0;
+    xzw_job j = {.run = _barrier};
+    pthread_mutex_lock(&_w.lock);
+    unsigned want = _w.drained + 1;
+    pthread_mutex_unlock(&_w.lock);
+    xzw_push(&j);
+    pthread_mutex_lock(&_w.lock);
+    while (_w.drained != want)
+        pthread_cond_wait(&_w.room, &_w.lock);
+    int status = _w.status;
+    if (status)
+        errno = _w.err;
+    pthread_mutex_unlock(&_w.lock);
+    return status;
 }
 
 int xzw_finish(void)

@@ -39,6 +39,10 @@ void xzw_push(xzw_job *j);
  *  Nothing when the worker does not run. */
 int xzw_finish(void);
 
+/** Wait for every job queued so far, the worker going on; the first
+ *  failure recorded since xzw_start (errno set to its errno), or 0. */
+int xzw_drain(void);
+
 /** From a job: record a failure (the first is kept). */
 void xzw_fail(int status, int err);
 
