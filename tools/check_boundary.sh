@@ -9,10 +9,9 @@
 #    refer to libxlsxwriter, only yaml_tree.o and write_yaml.o to libyaml,
 #    only the CSV reader and writers (csv_*.o, batch_record.o,
 #    report_diff.o) to libcsv, only the workbook reader (read_xlsx*.o) to
-#    minizip's unzip side (unz*) and expat (XML_*); nothing but
-#    xlsx_zip_level.o and xlsx_zip_buffer.o (the zip step's level and
-#    its file in memory) to minizip's zip side (zip*); only batch_key.o to
-#    Nettle.
+#    minizip's unzip side (unz*) and expat (XML_*); nothing but the zip
+#    step's xlsx_zip_*.o (its level, its file in memory, its worker
+#    thread) to minizip's zip side (zip*); only batch_key.o to Nettle.
 # Prints each offending object and symbol; exits 1 when there is one.
 set -eu
 build=${1:-build}
@@ -53,9 +52,9 @@ for o in "$build"/src/*.o; do
             say "$b.o refers to '$sym' (only the workbook reader, read_xlsx*.c, may use minizip's unzip side and expat)"
         done ;;
     esac
-    case $b in xlsx_zip_level|xlsx_zip_buffer) ;; *)
+    case $b in xlsx_zip_*) ;; *)
         for sym in $(echo "$syms" | grep -E "$zipside" || true); do
-            say "$b.o refers to minizip's '$sym' (only xlsx_zip_level.c and xlsx_zip_buffer.c may)"
+            say "$b.o refers to minizip's '$sym' (only the zip step, xlsx_zip_*.c, may)"
         done ;;
     esac
     case $b in batch_key) ;; *)
