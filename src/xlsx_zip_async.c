@@ -18,6 +18,7 @@
 
 #include <xlsxwriter/workbook.h>
 
+#include "xlsx_zip_jobs.h"
 #include "xlsx_zip_stream.h"
 #include "xlsx_zip_worker.h"
 
@@ -74,203 +75,45 @@ void xlsx_zip_async_end(void)
     (void)xzw_finish();
 }
 
-/* ---- minizip's own calls ------------------------------------------------- */
-
-typedef int (*_write_fn)(zipFile, const void *, unsigned);
-typedef int (*_close_entry_fn)(zipFile);
-typedef int (*_close_fn)(zipFile, const char *);
-
-static void *_next(const char *name)
-{
-    return dlsym(RTLD_NEXT, name);
-}
-
-static int _real_write(zipFile f, const void *buf, unsigned len)
-{
-    static _write_fn real;
-    if (!real && !(*(void **)&real = _next("zipWriteInFileInZip")))
-        return ZIP_INTERNALERROR;
-    return real(f, buf, len);
-}
-
-static int _real_close_entry(zipFile f)
-{
-    static _close_entry_fn real;
-    if (!real && !(*(void **)&real = _next("zipCloseFileInZip")))
-        return ZIP_INTERNALERROR;
-    return real(f);
-}
-
-static int _real_close(zipFile f, const char *comment)
-{
-    static _close_fn real;
-    if (!real && !(*(void **)&real = _next("zipClose")))
-        return ZIP_INTERNALERROR;
-    return real(f, comment);
-}
-
-/* ---- the jobs ------------------------------------------------------------ */
-
-/* An entry's open, with copies of what its arguments point to in bytes[];
- * run as it was called, or (from) in raw mode with the stream's bytes. */
-typedef struct {
-    xzw_job job;
-    xlsx_zip_open_fn open;
-    zipFile file;
-    const char *filename, *comment, *password;
-    const void *ef_local, *ef_global;
-    uInt n_local, n_global;
-    zip_fileinfo zi;
-    int has_zi;
-    int method, level, raw, window_bits, mem_level, strategy, zip64;
-    uLong crc_crypt, made_by, flag_base;
-    xlsx_zip_stream *from;        /* the entry is written from this stream */
-    unsigned char bytes[];
-} _open_job;
-
-typedef struct {
-    xzw_job job;
-    zipFile file;
-    unsigned len;
-    unsigned char data[];
-} _write_job;
-
-typedef struct {
-    xzw_job job;
-    zipFile file;
-} _close_job;
-
-static void _check(int rc)
-{
-    if (rc != ZIP_OK)
-        xzw_fail(rc, errno);
-}
-
-static int _open(const _open_job *o, int raw)
-{
-    errno = 0;
-    return o->open(o->file, o->filename, o->has_zi ? &o->zi : NULL, o->ef_local, o->n_local,
-                   o->ef_global, o->n_global, o->comment, o->method, o->level, raw,
-                   o->window_bits, o->mem_level, o->strategy, o->password, o->crc_crypt,
-                   o->made_by, o->flag_base, o->zip64);
-}
-
-/* The entry from its stream: opened raw, the deflated bytes, closed with
- * the part's CRC and length (what minizip counts when it deflates). */
-static int _from_stream(const _open_job *o)
-{
-    const unsigned char *z;
-    size_t zlen;
-    uLong crc;
-    ZPOS64_T len;
-    int text;
-    if (xlsx_zip_stream_result(o->from, &z, &zlen, &crc, &len, &text)) {
-        errno = ENOMEM;
-        return ZIP_INTERNALERROR;
-    }
-    /* minizip marks a deflated entry that zlib took for text (its internal
-     * attributes 1, zip.c's Z_ASCII) at its close, but not a raw one: the
-     * mark goes in with the open instead */
-    _open_job raw = *o;
-    if (text)
-        raw.zi.internal_fa = Z_TEXT;
-    int rc = _open(&raw, 1);
-    for (size_t at = 0; rc == ZIP_OK && at < zlen;) {
-        unsigned n = zlen - at > (1u << 30) ? 1u << 30 : (unsigned)(zlen - at);
-        errno = 0;
-        rc = _real_write(o->file, z + at, n);
-        at += n;
-    }
-    errno = 0;
-    return rc == ZIP_OK ? zipCloseFileInZipRaw64(o->file, len, crc) : rc;
-}
-
-static void _run_open(xzw_job *j)
-{
-    _open_job *o = (_open_job *)j;
-    _check(o->from ? _from_stream(o) : _open(o, o->raw));
-    free(o);
-}
-
-static void _run_write(xzw_job *j)
-{
-    _write_job *w = (_write_job *)j;
-    errno = 0;
-    _check(_real_write(w->file, w->data, w->len));
-    free(w);
-}
-
-static void _run_close(xzw_job *j)
-{
-    _close_job *c = (_close_job *)j;
-    errno = 0;
-    _check(_real_close_entry(c->file));
-    free(c);
-}
-
 /* ---- the entry being written (main thread) ------------------------------ */
 
 enum { E_NONE, E_SYNC, E_QUEUED, E_WAITING };
 
 static struct {
     int mode;
-    _open_job *open;              /* E_WAITING: not queued yet */
+    xzj_open *open;              /* E_WAITING: not queued yet */
     xlsx_zip_stream *s;           /* E_WAITING: the part its bytes match */
     const unsigned char *src;     /* and that part's bytes */
     size_t off;                   /* bytes matched */
 } _e;
 
-/* Copy n bytes of src (NULL stays NULL) to *at, advancing it. */
-static const void *_keep(unsigned char **at, const void *src, size_t n)
-{
-    if (!src)
-        return NULL;
-    memcpy(*at, src, n);
-    const void *kept = *at;
-    *at += n;
-    return kept;
-}
-
-static size_t _slen(const char *s)
-{
-    return s ? strlen(s) + 1 : 0;
-}
-
 /* Queue a write of buf; ZIP_OK, or the queue's status once waited for
  * when its copy cannot be allocated (the call is then made here). */
 static int _queue_write(zipFile file, const void *buf, unsigned len)
 {
-    _write_job *w = malloc(sizeof *w + len);
-    if (!w) {
-        int rc = xzw_finish();
-        _e.mode = E_SYNC;
-        return rc != ZIP_OK ? rc : _real_write(file, buf, len);
-    }
-    w->job.run = _run_write;
-    w->job.bytes = len;
-    w->file = file;
-    w->len = len;
-    memcpy(w->data, buf, len);
-    xzw_push(&w->job);
-    return ZIP_OK;
+    if (!xzj_push_write(file, buf, len))
+        return ZIP_OK;
+    int rc = xzw_finish();
+    _e.mode = E_SYNC;
+    return rc != ZIP_OK ? rc : xzj_real_write(file, buf, len);
 }
 
 /* A waiting entry gives up its stream: its open and the bytes matched so
  * far are queued, and the entry goes on call by call. */
 static int _fall_back(void)
 {
-    _open_job *o = _e.open;
+    xzj_open *o = _e.open;
     zipFile file = o->file;
     const unsigned char *src = _e.src;
     _e.open = NULL;
     _e.s = NULL;
     _e.mode = E_QUEUED;
-    xzw_push(&o->job);
+    xzj_push_open(o, NULL);
     int rc = ZIP_OK;
     for (size_t at = 0; rc == ZIP_OK && at < _e.off;) {
         unsigned n = _e.off - at > (1u << 20) ? 1u << 20 : (unsigned)(_e.off - at);
         rc = _e.mode == E_QUEUED ? _queue_write(file, src + at, n)
-                                 : _real_write(file, src + at, n);
+                                 : xzj_real_write(file, src + at, n);
         at += n;
     }
     return rc;
@@ -302,11 +145,12 @@ int xlsx_zip_async_open(xlsx_zip_open_fn real_open, zipFile file, const char *fi
                         const char *password, uLong crcForCrypting, uLong versionMadeBy,
                         uLong flagBase, int zip64)
 {
-    size_t nl = extrafield_local ? size_extrafield_local : 0;
-    size_t ng = extrafield_global ? size_extrafield_global : 0;
-    _open_job *o = NULL;
+    xzj_open *o = NULL;
     if (_on && xzw_start())
-        o = malloc(sizeof *o + _slen(filename) + _slen(comment) + _slen(password) + nl + ng);
+        o = xzj_open_new(real_open, file, filename, zipfi, extrafield_local,
+                         size_extrafield_local, extrafield_global, size_extrafield_global,
+                         comment, method, level, raw, windowBits, memLevel, strategy,
+                         password, crcForCrypting, versionMadeBy, flagBase, zip64);
     if (!o) {
         int rc = xzw_finish();          /* the queue first, then this call */
         _e.mode = E_SYNC;
@@ -317,30 +161,6 @@ int xlsx_zip_async_open(xlsx_zip_open_fn real_open, zipFile file, const char *fi
                                         raw, windowBits, memLevel, strategy, password,
                                         crcForCrypting, versionMadeBy, flagBase, zip64);
     }
-    memset(o, 0, sizeof *o);
-    unsigned char *at = o->bytes;
-    o->job.run = _run_open;
-    o->open = real_open;
-    o->file = file;
-    o->filename = _keep(&at, filename, _slen(filename));
-    o->comment = _keep(&at, comment, _slen(comment));
-    o->password = _keep(&at, password, _slen(password));
-    o->ef_local = _keep(&at, extrafield_local, nl);
-    o->ef_global = _keep(&at, extrafield_global, ng);
-    o->n_local = size_extrafield_local;
-    o->n_global = size_extrafield_global;
-    if ((o->has_zi = zipfi != NULL))
-        o->zi = *zipfi;
-    o->method = method;
-    o->level = level;
-    o->raw = raw;
-    o->window_bits = windowBits;
-    o->mem_level = memLevel;
-    o->strategy = strategy;
-    o->crc_crypt = crcForCrypting;
-    o->made_by = versionMadeBy;
-    o->flag_base = flagBase;
-    o->zip64 = zip64;
     _e.mode = E_WAITING;           /* until its bytes say whether a stream has them */
     _e.open = o;
     _e.s = NULL;
@@ -361,7 +181,7 @@ int ZEXPORT zipWriteInFileInZip(zipFile file, const void *buf, unsigned len)
     }
     if (_e.mode == E_QUEUED)
         return _queue_write(file, buf, len);
-    return _real_write(file, buf, len);
+    return xzj_real_write(file, buf, len);
 }
 
 /* The waiting entry's bytes were its part's, all of them: queue it to be
@@ -375,8 +195,7 @@ static int _from_part(void)
         return 0;
     if (_e.s != r || _e.off != n)
         return 0;
-    _e.open->from = _e.s;
-    xzw_push(&_e.open->job);
+    xzj_push_open(_e.open, _e.s);
     _streamed++;
     _e.open = NULL;
     _e.s = NULL;
@@ -399,19 +218,13 @@ int ZEXPORT zipCloseFileInZip(zipFile file)
     int mode = _e.mode;
     _e.mode = E_NONE;
     if (mode == E_QUEUED) {
-        _close_job *c = malloc(sizeof *c);
-        if (c) {
-            c->job.run = _run_close;
-            c->job.bytes = 0;
-            c->file = file;
-            xzw_push(&c->job);
+        if (!xzj_push_close(file))
             return ZIP_OK;
-        }
         int rc = xzw_finish();
         if (rc != ZIP_OK)
             return rc;
     }
-    return _real_close_entry(file);
+    return xzj_real_close_entry(file);
 }
 
 /* ---- the workbook freed on the worker --------------------------------- */
@@ -438,7 +251,7 @@ static void _run_free(xzw_job *j)
 void lxw_workbook_free(lxw_workbook *wb)
 {
     static _free_fn real;
-    if (!real && !(*(void **)&real = _next("lxw_workbook_free")))
+    if (!real && !(*(void **)&real = dlsym(RTLD_NEXT, "lxw_workbook_free")))
         return;
     _free_job *f;
     if (!wb || !xzw_running() || !(f = malloc(sizeof *f))) {
@@ -457,7 +270,7 @@ int ZEXPORT zipClose(zipFile file, const char *global_comment)
     }
     int rc = xzw_drain();          /* the worker stays for lxw_workbook_free */
     int e = errno;
-    int closed = _real_close(file, global_comment);
+    int closed = xzj_real_close(file, global_comment);
     if (rc != ZIP_OK) {
         errno = e;
         return rc;
