@@ -60,7 +60,9 @@ void lxw_xml_end_tag(FILE *xmlfile, const char *tag);
 void lxw_xml_data_element(FILE *xmlfile, const char *tag, const char *data,
                           struct xml_attribute_list *attributes);
 
-/* Bytes gathered for one fwrite per tag. */
+/* Bytes gathered for one fwrite per tag. The part's stream is this
+ * thread's alone: written without stdio's lock (which is taken on every
+ * call once the process has a second thread, the zip's worker). */
 typedef struct {
     FILE *f;
     size_t n;
@@ -70,7 +72,7 @@ typedef struct {
 static void _flush(_out *o)
 {
     if (o->n)
-        fwrite(o->buf, 1, o->n, o->f);
+        fwrite_unlocked(o->buf, 1, o->n, o->f);
     o->n = 0;
 }
 
@@ -79,7 +81,7 @@ static void _put(_out *o, const char *s, size_t len)
     if (o->n + len > sizeof o->buf) {
         _flush(o);
         if (len > sizeof o->buf) {
-            fwrite(s, 1, len, o->f);
+            fwrite_unlocked(s, 1, len, o->f);
             return;
         }
     }
