@@ -12,7 +12,6 @@
 #include "commands.h"
 #include "diag.h"
 #include "reader.h"
-#include "xlsx_chart_async.h"
 #include "xlsx_format_index.h"
 #include "xlsx_xml.h"
 #include "xlsx_zip_async.h"
@@ -71,9 +70,6 @@ int main(int argc, char **argv)
      * bytes (xlsx_zip_async.h); batch turns it off when its jobs keep
      * every core busy. */
     xlsx_zip_async(1);
-    /* and the charts' XML written there while the sheets are
-     * (xlsx_chart_async.h) */
-    xlsx_chart_async(1);
     /* libxlsxwriter's XML tags and attributes without printf: the same
      * bytes in a third fewer instructions (xlsx_xml.h). */
     xlsx_xml_fast(1);

@@ -1,7 +1,5 @@
 /* test_xlsx_zip_async.c - the zip's entries written on the worker thread,
- * from the parts' streams, and the charts written ahead there
- * (xlsx_chart_async.h), are the bytes minizip and libxlsxwriter write on
- * one thread:
+ * and from the parts' streams, are the bytes minizip writes on one thread:
  * each case is written twice, with xlsx_zip_async off (minizip alone, the
  * reference) and on, and the two files must be equal. */
 #include <setjmp.h>
@@ -17,7 +15,6 @@
 #include <xlsxwriter/third_party/zip.h>
 #include <zlib.h>
 
-#include "xlsx_chart_async.h"
 #include "xlsx_tmpfile.h"
 #include "xlsx_zip_async.h"
 #include "xlsx_zip_level.h"
@@ -66,12 +63,6 @@ static void _workbook(const char *path)
     lxw_chart *ch = workbook_add_chart(wb, LXW_CHART_LINE);
     chart_add_series(ch, NULL, "=Numbers!$A$1:$A$200");
     worksheet_insert_chart(text, 3, 1, ch);
-    lxw_chart *bar = workbook_add_chart(wb, LXW_CHART_BAR);   /* axes swapped */
-    chart_add_series(bar, "=Numbers!$B$1:$B$12", "=Numbers!$C$1:$C$12");
-    worksheet_insert_chart(text, 20, 1, bar);
-    lxw_chart *xy = workbook_add_chart(wb, LXW_CHART_SCATTER); /* a default line */
-    chart_add_series(xy, "=Numbers!$D$1:$D$50", "=Numbers!$E$1:$E$50");
-    worksheet_insert_chart(text, 40, 1, xy);
     workbook_add_worksheet(wb, "Empty");
     assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
     xlsx_zip_async_end();           /* the worker freed the workbook */
@@ -83,15 +74,10 @@ static void _both(void (*write)(const char *))
     close(mkstemp(a));
     close(mkstemp(b));
     xlsx_zip_async(0);
-    xlsx_chart_async(0);
     write(a);
     xlsx_zip_async(1);
-    xlsx_chart_async(1);
-    xlsx_zip_async_begin();         /* as xlsx_book.c: the charts need it */
     write(b);
-    xlsx_zip_async_end();
     xlsx_zip_async(0);
-    xlsx_chart_async(0);
     _assert_same_file(a, b);
     unlink(a);
     unlink(b);
@@ -101,10 +87,9 @@ static void workbook_bytes_equal(void **state)
 {
     (void)state;
     xlsx_tmpfile_memory(1);
-    unsigned before = xlsx_zip_async_streamed(), charts = xlsx_chart_async_count();
+    unsigned before = xlsx_zip_async_streamed();
     _both(_workbook);                          /* libxlsxwriter's level */
     assert_true(xlsx_zip_async_streamed() > before + 10);
-    assert_int_equal(xlsx_chart_async_count(), charts + 3);   /* written ahead */
     xlsx_zip_level_set(1);                     /* capex's */
     before = xlsx_zip_async_streamed();
     _both(_workbook);
