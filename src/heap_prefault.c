@@ -51,11 +51,3 @@ void heap_prefault_populate(void *addr, size_t len)
     (void)len;
 #endif
 }
-
-void heap_prefault(size_t bytes)
-{
-    void *a;
-    size_t n;
-    if (!heap_prefault_grow(bytes, &a, &n))
-        heap_prefault_populate(a, n);
-}

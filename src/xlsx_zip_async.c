@@ -19,6 +19,7 @@
 #include <xlsxwriter/workbook.h>
 
 #include "xlsx_zip_jobs.h"
+#include "xlsx_zip_level.h"
 #include "xlsx_zip_stream.h"
 #include "xlsx_zip_worker.h"
 
@@ -137,29 +138,37 @@ static int _matches(const void *buf, size_t len)
     return 1;
 }
 
-int xlsx_zip_async_open(xlsx_zip_open_fn real_open, zipFile file, const char *filename,
-                        const zip_fileinfo *zipfi, const void *extrafield_local,
-                        uInt size_extrafield_local, const void *extrafield_global,
-                        uInt size_extrafield_global, const char *comment, int method,
-                        int level, int raw, int windowBits, int memLevel, int strategy,
-                        const char *password, uLong crcForCrypting, uLong versionMadeBy,
-                        uLong flagBase, int zip64)
+/* Every entry libxlsxwriter opens: capex's deflate level applied
+ * (xlsx_zip_level.h), then queued for the worker, waiting to learn
+ * whether a stream has its bytes; made at once when async is off or the
+ * worker cannot run. */
+int ZEXPORT zipOpenNewFileInZip4_64(zipFile file, const char *filename,
+                                    const zip_fileinfo *zipfi, const void *extrafield_local,
+                                    uInt size_extrafield_local,
+                                    const void *extrafield_global,
+                                    uInt size_extrafield_global, const char *comment,
+                                    int method, int level, int raw, int windowBits,
+                                    int memLevel, int strategy, const char *password,
+                                    uLong crcForCrypting, uLong versionMadeBy,
+                                    uLong flagBase, int zip64)
 {
+    xlsx_zip_level_apply(method, &level, &memLevel);
     xzj_open *o = NULL;
     if (_on && xzw_start())
-        o = xzj_open_new(real_open, file, filename, zipfi, extrafield_local,
-                         size_extrafield_local, extrafield_global, size_extrafield_global,
-                         comment, method, level, raw, windowBits, memLevel, strategy,
-                         password, crcForCrypting, versionMadeBy, flagBase, zip64);
+        o = xzj_open_new(file, filename, zipfi, extrafield_local, size_extrafield_local,
+                         extrafield_global, size_extrafield_global, comment, method, level,
+                         raw, windowBits, memLevel, strategy, password, crcForCrypting,
+                         versionMadeBy, flagBase, zip64);
     if (!o) {
         int rc = xzw_finish();          /* the queue first, then this call */
         _e.mode = E_SYNC;
-        return rc != ZIP_OK ? rc
-                            : real_open(file, filename, zipfi, extrafield_local,
-                                        size_extrafield_local, extrafield_global,
-                                        size_extrafield_global, comment, method, level,
-                                        raw, windowBits, memLevel, strategy, password,
-                                        crcForCrypting, versionMadeBy, flagBase, zip64);
+        xlsx_zip_open_fn real = xzj_real_open();
+        if (rc != ZIP_OK || !real)
+            return rc != ZIP_OK ? rc : ZIP_INTERNALERROR;
+        return real(file, filename, zipfi, extrafield_local, size_extrafield_local,
+                    extrafield_global, size_extrafield_global, comment, method, level, raw,
+                    windowBits, memLevel, strategy, password, crcForCrypting,
+                    versionMadeBy, flagBase, zip64);
     }
     _e.mode = E_WAITING;           /* until its bytes say whether a stream has them */
     _e.open = o;

@@ -8,16 +8,18 @@
  * zipOpenNewFileInZip4_64, zipWriteInFileInZip in chunks,
  * zipCloseFileInZip), one part after the other on one thread: deflate is
  * a quarter of a large workbook's instructions. capex provides those
- * minizip calls and zipClose (as xlsx_zip_level.h and xlsx_zip_buffer.h
- * do: Debian's libxlsxwriter calls them through its PLT). While this is
+ * minizip calls and zipClose (as xlsx_zip_buffer.h does zipOpen: Debian's
+ * libxlsxwriter calls them through its PLT); each entry is opened with
+ * capex's deflate level (xlsx_zip_level.h). While this is
  * on, each call is queued with a copy of its data and returns at once; the
  * worker thread (xlsx_zip_worker.h) makes the same minizip calls in the
  * same order. A part whose bytes were streamed to the worker as they were
  * written (xlsx_zip_stream.h) is not deflated again: its entry is written
  * from the stream in minizip's raw mode. Either way the zip's bytes are
  * the ones a single thread writes (tests/unit/test_xlsx_zip_async.c).
- * zipClose waits for the queue, ends the worker and passes on the first
- * error a queued call met (with its errno), then closes the zip. When the
+ * zipClose waits for the queue and passes on the first error a queued
+ * call met (with its errno), then closes the zip; xlsx_zip_async_end
+ * ends the worker. When the
  * worker cannot be started, or a copy cannot be allocated, the calls are
  * made on the caller's thread, in order.
  */
@@ -47,24 +49,9 @@ void xlsx_zip_async_begin(void);
  *  populating memory the sheets are about to use (heap_prefault.h). */
 int xlsx_zip_async_later(void (*fn)(void *, size_t), void *addr, size_t len);
 
-/** End the worker if it still runs (zipClose ends it; this is for a
- *  workbook that failed before). */
+/** End the worker if it runs: after a workbook's close (zipClose only
+ *  drains the queue; the worker then frees libxlsxwriter's workbook,
+ *  lxw_workbook_free). */
 void xlsx_zip_async_end(void);
-
-/** zipOpenNewFileInZip4_64's arguments: queued for the worker when async
- *  is on and the worker runs (or could be started), returning ZIP_OK;
- *  otherwise made at once through real_open. For xlsx_zip_level.c. */
-typedef int (*xlsx_zip_open_fn)(zipFile, const char *, const zip_fileinfo *,
-                                const void *, uInt, const void *, uInt, const char *,
-                                int, int, int, int, int, int, const char *, uLong,
-                                uLong, uLong, int);
-
-int xlsx_zip_async_open(xlsx_zip_open_fn real_open, zipFile file, const char *filename,
-                        const zip_fileinfo *zipfi, const void *extrafield_local,
-                        uInt size_extrafield_local, const void *extrafield_global,
-                        uInt size_extrafield_global, const char *comment, int method,
-                        int level, int raw, int windowBits, int memLevel, int strategy,
-                        const char *password, uLong crcForCrypting, uLong versionMadeBy,
-                        uLong flagBase, int zip64);
 
 #endif

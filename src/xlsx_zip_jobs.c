@@ -17,6 +17,7 @@
 /* minizip's definitions (the next ones after capex's), looked up once for
  * both threads */
 static struct {
+    xlsx_zip_open_fn open;
     int (*write)(zipFile, const void *, unsigned);
     int (*close_entry)(zipFile);
     int (*close)(zipFile, const char *);
@@ -25,9 +26,16 @@ static pthread_once_t _mz_once = PTHREAD_ONCE_INIT;
 
 static void _lookup(void)
 {
+    *(void **)&_mz.open = dlsym(RTLD_NEXT, "zipOpenNewFileInZip4_64");
     *(void **)&_mz.write = dlsym(RTLD_NEXT, "zipWriteInFileInZip");
     *(void **)&_mz.close_entry = dlsym(RTLD_NEXT, "zipCloseFileInZip");
     *(void **)&_mz.close = dlsym(RTLD_NEXT, "zipClose");
+}
+
+xlsx_zip_open_fn xzj_real_open(void)
+{
+    pthread_once(&_mz_once, _lookup);
+    return _mz.open;
 }
 
 int xzj_real_write(zipFile f, const void *buf, unsigned len)
@@ -70,8 +78,11 @@ static void _check(int rc)
 
 static int _open(const xzj_open *o, int raw)
 {
+    xlsx_zip_open_fn open = xzj_real_open();
+    if (!open)
+        return ZIP_INTERNALERROR;
     errno = 0;
-    return o->open(o->file, o->filename, o->has_zi ? &o->zi : NULL, o->ef_local, o->n_local,
+    return open(o->file, o->filename, o->has_zi ? &o->zi : NULL, o->ef_local, o->n_local,
                    o->ef_global, o->n_global, o->comment, o->method, o->level, raw,
                    o->window_bits, o->mem_level, o->strategy, o->password, o->crc_crypt,
                    o->made_by, o->flag_base, o->zip64);
@@ -146,7 +157,7 @@ static size_t _slen(const char *s)
     return s ? strlen(s) + 1 : 0;
 }
 
-xzj_open *xzj_open_new(xlsx_zip_open_fn real_open, zipFile file, const char *filename,
+xzj_open *xzj_open_new(zipFile file, const char *filename,
                        const zip_fileinfo *zipfi, const void *extrafield_local,
                        uInt size_extrafield_local, const void *extrafield_global,
                        uInt size_extrafield_global, const char *comment, int method,
@@ -163,7 +174,6 @@ xzj_open *xzj_open_new(xlsx_zip_open_fn real_open, zipFile file, const char *fil
     memset(o, 0, sizeof *o);
     unsigned char *at = o->bytes;
     o->job.run = _run_open;
-    o->open = real_open;
     o->file = file;
     o->filename = _keep(&at, filename, _slen(filename));
     o->comment = _keep(&at, comment, _slen(comment));

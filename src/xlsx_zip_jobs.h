@@ -11,14 +11,18 @@
 
 #include <xlsxwriter/third_party/zip.h>
 
-#include "xlsx_zip_async.h"
 #include "xlsx_zip_stream.h"
 #include "xlsx_zip_worker.h"
+
+/** minizip's zipOpenNewFileInZip4_64. */
+typedef int (*xlsx_zip_open_fn)(zipFile, const char *, const zip_fileinfo *,
+                                const void *, uInt, const void *, uInt, const char *,
+                                int, int, int, int, int, int, const char *, uLong,
+                                uLong, uLong, int);
 
 /** An entry's open: its arguments, and copies of what they point to. */
 typedef struct xzj_open {
     xzw_job job;
-    xlsx_zip_open_fn open;        /**< minizip's */
     zipFile file;
     const char *filename, *comment, *password;
     const void *ef_local, *ef_global;
@@ -32,7 +36,7 @@ typedef struct xzj_open {
 } xzj_open;
 
 /** The open, not queued yet (NULL without memory). */
-xzj_open *xzj_open_new(xlsx_zip_open_fn real_open, zipFile file, const char *filename,
+xzj_open *xzj_open_new(zipFile file, const char *filename,
                        const zip_fileinfo *zipfi, const void *extrafield_local,
                        uInt size_extrafield_local, const void *extrafield_global,
                        uInt size_extrafield_global, const char *comment, int method,
@@ -50,7 +54,9 @@ void xzj_push_open(xzj_open *o, xlsx_zip_stream *from);
 int xzj_push_write(zipFile file, const void *buf, unsigned len);
 int xzj_push_close(zipFile file);
 
-/** minizip's own zipWriteInFileInZip, zipCloseFileInZip, zipClose. */
+/** minizip's own zipOpenNewFileInZip4_64 (NULL when not found), and
+ *  zipWriteInFileInZip, zipCloseFileInZip, zipClose. */
+xlsx_zip_open_fn xzj_real_open(void);
 int xzj_real_write(zipFile f, const void *buf, unsigned len);
 int xzj_real_close_entry(zipFile f);
 int xzj_real_close(zipFile f, const char *comment);

@@ -4,11 +4,11 @@
  * libxlsxwriter always deflates a workbook's parts at zlib's default
  * level (6) and has no option for it; for the raw-paths workbook of
  * `capex mc --raw` (a million rows) deflate is most of the time. capex
- * therefore provides minizip's zipOpenNewFileInZip4_64, through which
- * Debian's libxlsxwriter (linked to the shared libminizip) opens each
- * part: it passes the call on to minizip unchanged, with the level set
- * here when one is. Any level is a valid xlsx; level 1 writes about 15%
- * larger files in half the time.
+ * therefore provides minizip's zipOpenNewFileInZip4_64 (xlsx_zip_async.c),
+ * through which Debian's libxlsxwriter (linked to the shared libminizip)
+ * opens each part: the call goes on to minizip with the level set here
+ * when one is. Any level is a valid xlsx; level 1 writes about 15% larger
+ * files in half the time.
  */
 #ifndef CAPEX_XLSX_ZIP_LEVEL_H
 #define CAPEX_XLSX_ZIP_LEVEL_H

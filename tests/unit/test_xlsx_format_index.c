@@ -12,6 +12,7 @@
 #include <cmocka.h>
 #include <xlsxwriter.h>
 
+#include "file_bytes.h"
 #include "xlsx_format_index.h"
 
 /* Two bold formats and an italic one, used in that order on 300 cells. */
@@ -38,21 +39,6 @@ static void _write(const char *path, int32_t *dup_index)
     assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
 }
 
-static unsigned char *_slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    unsigned char *p = malloc((size_t)n);
-    assert_non_null(p);
-    assert_int_equal(fread(p, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    *len = (size_t)n;
-    return p;
-}
-
 static void duplicate_keeps_the_index_same_bytes(void **state)
 {
     (void)state;
@@ -67,12 +53,7 @@ static void duplicate_keeps_the_index_same_bytes(void **state)
     xlsx_format_index_keep(0);
     assert_int_equal(off_index, LXW_PROPERTY_UNSET);   /* the library's way */
     assert_int_equal(on_index, 1);   /* 0 is the default style: bold is next */
-    size_t na, nb;
-    unsigned char *pa = _slurp(a, &na), *pb = _slurp(b, &nb);
-    assert_int_equal(na, nb);
-    assert_memory_equal(pa, pb, na);
-    free(pa);
-    free(pb);
+    assert_same_file_bytes(a, b);
     unlink(a);
     unlink(b);
 }

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 #include <xlsxwriter.h>
 
+#include "file_bytes.h"
 #include "xlsx_tmpfile.h"
 
 static void memory_stream_reads_back_what_was_written(void **state)
@@ -91,16 +92,9 @@ static long _workbook(const char *path, int memory, char **bytes)
     xlsx_tmpfile_memory(memory);
     assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
     xlsx_tmpfile_memory(0);
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    *bytes = malloc((size_t)n);
-    assert_non_null(*bytes);
-    assert_int_equal(fread(*bytes, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    return n;
+    size_t n;
+    *bytes = test_file_bytes(path, &n);
+    return (long)n;
 }
 
 static void workbook_same_bytes_from_memory_and_files(void **state)

@@ -17,6 +17,7 @@
 #include <cmocka.h>
 #include <xlsxwriter.h>
 
+#include "file_bytes.h"
 #include "xlsx_xml.h"
 
 static const char odd[] = "R&D <capex> \"2026\"\nline 2 & 'more' 삼성전자";
@@ -80,16 +81,7 @@ static char *_workbook(const char *path, int fast, size_t *n)
     assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
     xlsx_xml_fast(0);
     free(title);
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    *n = (size_t)ftell(f);
-    rewind(f);
-    char *d = malloc(*n);
-    assert_non_null(d);
-    assert_int_equal(fread(d, 1, *n, f), *n);
-    fclose(f);
-    return d;
+    return test_file_bytes(path, n);
 }
 
 static void same_bytes_as_the_library(void **state)

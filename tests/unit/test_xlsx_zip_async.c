@@ -15,34 +15,10 @@
 #include <xlsxwriter/third_party/zip.h>
 #include <zlib.h>
 
+#include "file_bytes.h"
 #include "xlsx_tmpfile.h"
 #include "xlsx_zip_async.h"
 #include "xlsx_zip_level.h"
-
-static unsigned char *_slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    unsigned char *p = malloc((size_t)n + 1);
-    assert_non_null(p);
-    assert_int_equal(fread(p, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    *len = (size_t)n;
-    return p;
-}
-
-static void _assert_same_file(const char *a, const char *b)
-{
-    size_t na, nb;
-    unsigned char *pa = _slurp(a, &na), *pb = _slurp(b, &nb);
-    assert_int_equal(na, nb);
-    assert_memory_equal(pa, pb, na);
-    free(pa);
-    free(pb);
-}
 
 /* ---- a whole workbook through libxlsxwriter ------------------------------- */
 
@@ -78,7 +54,7 @@ static void _both(void (*write)(const char *))
     xlsx_zip_async(1);
     write(b);
     xlsx_zip_async(0);
-    _assert_same_file(a, b);
+    assert_same_file_bytes(a, b);
     unlink(a);
     unlink(b);
 }

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 #include <xlsxwriter.h>
 
+#include "file_bytes.h"
 #include "membuf.h"
 #include "outfile.h"
 #include "xlsx_zip_buffer.h"
@@ -65,20 +66,6 @@ static lxw_error _workbook(const char *path, xlsx_zip_buffer *zb)
     return e;
 }
 
-static char *_slurp(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    *n = (size_t)ftell(f);
-    rewind(f);
-    char *d = malloc(*n ? *n : 1);
-    assert_non_null(d);
-    assert_int_equal(fread(d, 1, *n, f), *n);
-    fclose(f);
-    return d;
-}
-
 static void zip_in_memory_is_the_file_bytes(void **state)
 {
     (void)state;
@@ -94,7 +81,7 @@ static void zip_in_memory_is_the_file_bytes(void **state)
     assert_true(zb.opened && zb.closed && !zb.failed);
     assert_int_equal(access(mem, F_OK), -1);        /* no file while armed */
     size_t n;
-    char *bytes = _slurp(file, &n);
+    char *bytes = test_file_bytes(file, &n);
     assert_true(n > 1000);
     assert_int_equal(zb.m.len, n);
     assert_memory_equal(zb.m.data, bytes, n);
@@ -123,7 +110,7 @@ static void write_bytes_then_holds(void **state)
     assert_int_equal(outfile_holds(path, "abc", 3), 0);      /* missing */
     assert_int_equal(outfile_write_bytes(path, "abcdef", 6), 0);
     size_t n;
-    char *d = _slurp(path, &n);
+    char *d = test_file_bytes(path, &n);
     assert_int_equal(n, 6);
     assert_memory_equal(d, "abcdef", 6);
     free(d);
