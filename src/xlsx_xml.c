@@ -11,15 +11,14 @@
  * bytes: the tag, each attribute as ` key="value"` with & < > " and newline
  * escaped as libxlsxwriter does, data with & < > escaped; an attribute's
  * key and value copied up to the same 2,079 bytes, an integer's as "%d" of
- * the value, a double's as "%.16G" (lxw_sprintf_dbl, here fmt16g). So are
- * the three writers of numbers that printf "%.16G" most (a number cell,
- * a formula's cached number, a chart cache's point), the writer of a
- * string cell and the reference of every cell (lxw_rowcol_to_cell). They
- * are the 1.1.4 semantics, read from its source: built against another
- * version of libxlsxwriter, this file defines none of them and the
- * library's own are used. Off (xlsx_xml_fast(0), the default) they pass
- * each call on to the library's, so that a test can write one workbook
- * both ways.
+ * the value, a double's as "%.16G" (lxw_sprintf_dbl, here fmt16g). The
+ * elements written most, a sheet's cells and a chart's cached points, are
+ * written whole, without an attribute struct at all: xlsx_xml_cell.c and
+ * xlsx_xml_chart.c. They are the 1.1.4 semantics, read from its source:
+ * built against another version of libxlsxwriter, these files define none
+ * of them and the library's own are used. Off (xlsx_xml_fast(0), the
+ * default) they pass each call on to the library's, so that a test can
+ * write one workbook both ways.
  */
 #define _GNU_SOURCE
 #include "xlsx_xml.h"
@@ -33,6 +32,7 @@
 #include <xlsxwriter/xmlwriter.h>
 
 #include "fmt16g.h"
+#include "xlsx_xml_out.h"
 
 #if defined(LXW_VERSION_ID) && LXW_VERSION_ID == 114
 
@@ -41,15 +41,66 @@ static int _on;
 int xlsx_xml_fast(int on)
 {
     _on = on != 0;
+    xlsx_xml_cell_fast(_on);
+    xlsx_xml_chart_fast(_on);
     return 1;
 }
 
-/* libxlsxwriter's own definition of name (when not on). */
-static void *_next(const char *name, void **cache)
+void *xo_next(const char *name, void **cache)
 {
     if (!*cache)
         *cache = dlsym(RTLD_NEXT, name);
     return *cache;
+}
+
+void xo_write(FILE *f, const char *s, size_t len)
+{
+    fwrite_unlocked(s, 1, len, f);
+}
+
+void xo_escaped(xo_out *o, const char *text, const char *special)
+{
+    for (;;) {
+        size_t run = strcspn(text, special);
+        xo_put(o, text, run);
+        text += run;
+        switch (*text++) {
+        case '&': xo_put(o, "&amp;", 5); break;
+        case '<': xo_put(o, "&lt;", 4); break;
+        case '>': xo_put(o, "&gt;", 4); break;
+        case '"': xo_put(o, "&quot;", 6); break;
+        case '\n': xo_put(o, "&#xA;", 5); break;
+        default: return;       /* the end of the text */
+        }
+    }
+}
+
+char *xo_int(char *p, int32_t v)
+{
+    uint32_t u = v < 0 ? 0u - (uint32_t)v : (uint32_t)v;
+    char digits[12];
+    size_t n = 0;
+    do {
+        digits[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *p++ = '-';
+    while (n)
+        *p++ = digits[--n];
+    return p;
+}
+
+void xo_put_int(xo_out *o, int32_t v)
+{
+    char n[12];
+    xo_put(o, n, (size_t)(xo_int(n, v) - n));
+}
+
+void xo_put_dbl(xo_out *o, double v)
+{
+    char d[FMT16G_SIZE];
+    xo_put(o, d, fmt16g(d, v));
 }
 
 typedef void (*_tag_fn)(FILE *, const char *, struct xml_attribute_list *);
@@ -60,71 +111,19 @@ void lxw_xml_end_tag(FILE *xmlfile, const char *tag);
 void lxw_xml_data_element(FILE *xmlfile, const char *tag, const char *data,
                           struct xml_attribute_list *attributes);
 
-/* Bytes gathered for one fwrite per tag. The part's stream is this
- * thread's alone: written without stdio's lock (which is taken on every
- * call once the process has a second thread, the zip's worker). */
-typedef struct {
-    FILE *f;
-    size_t n;
-    char buf[1024];
-} _out;
-
-static void _flush(_out *o)
+static void _open_tag(xo_out *o, const char *tag, struct xml_attribute_list *attributes)
 {
-    if (o->n)
-        fwrite_unlocked(o->buf, 1, o->n, o->f);
-    o->n = 0;
-}
-
-static void _put(_out *o, const char *s, size_t len)
-{
-    if (o->n + len > sizeof o->buf) {
-        _flush(o);
-        if (len > sizeof o->buf) {
-            fwrite_unlocked(s, 1, len, o->f);
-            return;
-        }
-    }
-    memcpy(o->buf + o->n, s, len);
-    o->n += len;
-}
-
-static void _puts(_out *o, const char *s)
-{
-    _put(o, s, strlen(s));
-}
-
-/* text with the characters of `special` written as their entities. */
-static void _escaped(_out *o, const char *text, const char *special)
-{
-    for (;;) {
-        size_t run = strcspn(text, special);
-        _put(o, text, run);
-        text += run;
-        switch (*text++) {
-        case '&': _put(o, "&amp;", 5); break;
-        case '<': _put(o, "&lt;", 4); break;
-        case '>': _put(o, "&gt;", 4); break;
-        case '"': _put(o, "&quot;", 6); break;
-        case '\n': _put(o, "&#xA;", 5); break;
-        default: return;       /* the end of the text */
-        }
-    }
-}
-
-static void _open_tag(_out *o, const char *tag, struct xml_attribute_list *attributes)
-{
-    _put(o, "<", 1);
-    _puts(o, tag);
+    xo_put(o, "<", 1);
+    xo_puts(o, tag);
     if (!attributes)
         return;
     struct xml_attribute *a;
     STAILQ_FOREACH(a, attributes, list_entries) {
-        _put(o, " ", 1);
-        _puts(o, a->key);
-        _put(o, "=\"", 2);
-        _escaped(o, a->value, "&<>\"\n");
-        _put(o, "\"", 1);
+        xo_put(o, " ", 1);
+        xo_puts(o, a->key);
+        xo_put(o, "=\"", 2);
+        xo_escaped(o, a->value, "&<>\"\n");
+        xo_put(o, "\"", 1);
     }
 }
 
@@ -135,14 +134,14 @@ static void _tag(FILE *xmlfile, const char *tag, struct xml_attribute_list *attr
 {
     if (!_on) {
         _tag_fn f;
-        *(void **)&f = _next(name, lib);
+        *(void **)&f = xo_next(name, lib);
         f(xmlfile, tag, attributes);
         return;
     }
-    _out o = {.f = xmlfile};
+    xo_out o = {.f = xmlfile};
     _open_tag(&o, tag, attributes);
-    _puts(&o, end);
-    _flush(&o);
+    xo_puts(&o, end);
+    xo_flush(&o);
 }
 
 void lxw_xml_start_tag(FILE *xmlfile, const char *tag, struct xml_attribute_list *attributes)
@@ -162,15 +161,15 @@ void lxw_xml_end_tag(FILE *xmlfile, const char *tag)
     static void *lib;
     if (!_on) {
         void (*f)(FILE *, const char *);
-        *(void **)&f = _next("lxw_xml_end_tag", &lib);
+        *(void **)&f = xo_next("lxw_xml_end_tag", &lib);
         f(xmlfile, tag);
         return;
     }
-    _out o = {.f = xmlfile};
-    _put(&o, "</", 2);
-    _puts(&o, tag);
-    _put(&o, ">", 1);
-    _flush(&o);
+    xo_out o = {.f = xmlfile};
+    xo_put(&o, "</", 2);
+    xo_puts(&o, tag);
+    xo_put(&o, ">", 1);
+    xo_flush(&o);
 }
 
 void lxw_xml_data_element(FILE *xmlfile, const char *tag, const char *data,
@@ -179,18 +178,18 @@ void lxw_xml_data_element(FILE *xmlfile, const char *tag, const char *data,
     static void *lib;
     if (!_on) {
         void (*f)(FILE *, const char *, const char *, struct xml_attribute_list *);
-        *(void **)&f = _next("lxw_xml_data_element", &lib);
+        *(void **)&f = xo_next("lxw_xml_data_element", &lib);
         f(xmlfile, tag, data, attributes);
         return;
     }
-    _out o = {.f = xmlfile};
+    xo_out o = {.f = xmlfile};
     _open_tag(&o, tag, attributes);
-    _put(&o, ">", 1);
-    _escaped(&o, data, "&<>");
-    _put(&o, "</", 2);
-    _puts(&o, tag);
-    _put(&o, ">", 1);
-    _flush(&o);
+    xo_put(&o, ">", 1);
+    xo_escaped(&o, data, "&<>");
+    xo_put(&o, "</", 2);
+    xo_puts(&o, tag);
+    xo_put(&o, ">", 1);
+    xo_flush(&o);
 }
 
 /* src into dst (LXW_MAX_ATTRIBUTE_LENGTH bytes), cut as LXW_ATTRIBUTE_COPY
@@ -215,7 +214,7 @@ struct xml_attribute *lxw_new_attribute_str(const char *key, const char *value)
     static void *lib;
     if (!_on) {
         struct xml_attribute *(*f)(const char *, const char *);
-        *(void **)&f = _next("lxw_new_attribute_str", &lib);
+        *(void **)&f = xo_next("lxw_new_attribute_str", &lib);
         return f(key, value);
     }
     struct xml_attribute *a = _attribute(key);
@@ -224,34 +223,17 @@ struct xml_attribute *lxw_new_attribute_str(const char *key, const char *value)
     return a;
 }
 
-/* "%d" of v into p; returns the end (not terminated). */
-static char *_int(char *p, int32_t v)
-{
-    uint32_t u = v < 0 ? 0u - (uint32_t)v : (uint32_t)v;
-    char digits[12];
-    size_t n = 0;
-    do {
-        digits[n++] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (v < 0)
-        *p++ = '-';
-    while (n)
-        *p++ = digits[--n];
-    return p;
-}
-
 struct xml_attribute *lxw_new_attribute_int(const char *key, uint32_t value)
 {
     static void *lib;
     if (!_on) {
         struct xml_attribute *(*f)(const char *, uint32_t);
-        *(void **)&f = _next("lxw_new_attribute_int", &lib);
+        *(void **)&f = xo_next("lxw_new_attribute_int", &lib);
         return f(key, value);
     }
     struct xml_attribute *a = _attribute(key);
     if (a)   /* "%d" of the value as libxlsxwriter passes it: a 32-bit int */
-        *_int(a->value, (int32_t)value) = '\0';
+        *xo_int(a->value, (int32_t)value) = '\0';
     return a;
 }
 
@@ -260,119 +242,13 @@ struct xml_attribute *lxw_new_attribute_dbl(const char *key, double value)
     static void *lib;
     if (!_on) {
         struct xml_attribute *(*f)(const char *, double);
-        *(void **)&f = _next("lxw_new_attribute_dbl", &lib);
+        *(void **)&f = xo_next("lxw_new_attribute_dbl", &lib);
         return f(key, value);
     }
     struct xml_attribute *a = _attribute(key);
     if (a)
         fmt16g(a->value, value);
     return a;
-}
-
-/* ---- numbers: "%.16G" without printf (fmt16g.h) ----------------------- */
-
-void _write_number_cell(lxw_worksheet *self, char *range, int32_t style_index,
-                        lxw_cell *cell);
-void _write_formula_num_cell(lxw_worksheet *self, lxw_cell *cell);
-void _write_string_cell(lxw_worksheet *self, char *range, int32_t style_index,
-                        lxw_cell *cell);
-void _chart_write_v_num(lxw_chart *self, double number);
-
-/* <c r="A1" s="3"><v>1.5</v></c>: a number cell (s= when styled). */
-void _write_number_cell(lxw_worksheet *self, char *range, int32_t style_index,
-                        lxw_cell *cell)
-{
-    static void *lib;
-    if (!_on) {
-        void (*f)(lxw_worksheet *, char *, int32_t, lxw_cell *);
-        *(void **)&f = _next("_write_number_cell", &lib);
-        f(self, range, style_index, cell);
-        return;
-    }
-    _out o = {.f = self->file};
-    _put(&o, "<c r=\"", 6);
-    _puts(&o, range);
-    if (style_index) {
-        char n[12];
-        _put(&o, "\" s=\"", 5);
-        _put(&o, n, (size_t)(_int(n, style_index) - n));
-    }
-    _put(&o, "\"><v>", 5);
-    char v[FMT16G_SIZE];
-    _put(&o, v, fmt16g(v, cell->u.number));
-    _put(&o, "</v></c>", 8);
-    _flush(&o);
-}
-
-/* <c r="A1" s="3" t="s"><v>7</v></c>: a shared string cell. */
-void _write_string_cell(lxw_worksheet *self, char *range, int32_t style_index,
-                        lxw_cell *cell)
-{
-    static void *lib;
-    if (!_on) {
-        void (*f)(lxw_worksheet *, char *, int32_t, lxw_cell *);
-        *(void **)&f = _next("_write_string_cell", &lib);
-        f(self, range, style_index, cell);
-        return;
-    }
-    char n[12];
-    _out o = {.f = self->file};
-    _put(&o, "<c r=\"", 6);
-    _puts(&o, range);
-    if (style_index) {
-        _put(&o, "\" s=\"", 5);
-        _put(&o, n, (size_t)(_int(n, style_index) - n));
-    }
-    _put(&o, "\" t=\"s\"><v>", 11);
-    _put(&o, n, (size_t)(_int(n, cell->u.string_id) - n));
-    _put(&o, "</v></c>", 8);
-    _flush(&o);
-}
-
-/* A1 from a zero-based row and column: the column's letters
- * (lxw_col_to_name) and "%d" of the row plus one. */
-void lxw_rowcol_to_cell(char *cell_name, lxw_row_t row, lxw_col_t col)
-{
-    static void *lib;
-    if (!_on) {
-        void (*f)(char *, lxw_row_t, lxw_col_t);
-        *(void **)&f = _next("lxw_rowcol_to_cell", &lib);
-        f(cell_name, row, col);
-        return;
-    }
-    lxw_col_to_name(cell_name, col, 0);
-    *_int(cell_name + strlen(cell_name), (int32_t)(row + 1)) = '\0';
-}
-
-/* <f>FORMULA</f><v>RESULT</v> of a formula cell with a number result. */
-void _write_formula_num_cell(lxw_worksheet *self, lxw_cell *cell)
-{
-    static void *lib;
-    if (!_on) {
-        void (*f)(lxw_worksheet *, lxw_cell *);
-        *(void **)&f = _next("_write_formula_num_cell", &lib);
-        f(self, cell);
-        return;
-    }
-    char v[FMT16G_SIZE];
-    fmt16g(v, cell->formula_result);
-    lxw_xml_data_element(self->file, "f", cell->u.string, NULL);
-    lxw_xml_data_element(self->file, "v", v, NULL);
-}
-
-/* <c:v>NUMBER</c:v> of a chart's data cache. */
-void _chart_write_v_num(lxw_chart *self, double number)
-{
-    static void *lib;
-    if (!_on) {
-        void (*f)(lxw_chart *, double);
-        *(void **)&f = _next("_chart_write_v_num", &lib);
-        f(self, number);
-        return;
-    }
-    char v[FMT16G_SIZE];
-    fmt16g(v, number);
-    lxw_xml_data_element(self->file, "c:v", v, NULL);
 }
 
 #else

@@ -5,7 +5,12 @@
  * links, chart titles and series, a validation's prompt), negative and
  * large integer attributes (a rotated axis, the last row), doubles, Korean
  * text and an attribute longer than the 2,079 bytes libxlsxwriter keeps,
- * written with each and compared byte for byte. */
+ * written with each and compared byte for byte. Every kind of cell is
+ * there, as are styles from a cell's own format, its row's and its
+ * column's (a cell's whole element is written by capex for numbers,
+ * shared strings and formulas with a number result, by the library for
+ * the rest), and charts whose caches hold strings to escape, numbers and
+ * points without data. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -49,6 +54,33 @@ static void _sheet(lxw_workbook *wb, lxw_worksheet *ws)
     worksheet_data_validation_cell(ws, 3, 0, &v);
 }
 
+/* Every other kind of cell, and styles that come from a row or a column. */
+static void _kinds(lxw_workbook *wb, lxw_worksheet *ws)
+{
+    lxw_format *row = workbook_add_format(wb), *col = workbook_add_format(wb);
+    format_set_bold(row);
+    format_set_italic(col);
+    worksheet_set_row(ws, 60, 15, row);
+    worksheet_set_column(ws, 8, 8, 12, col);
+    for (lxw_col_t c = 6; c <= 9; c++) {      /* styled by row 61, then by column I */
+        worksheet_write_number(ws, 60, c, -0.5 * c, NULL);
+        worksheet_write_string(ws, 61, c, "by column & <row>", NULL);
+        worksheet_write_formula_num(ws, 62, c, "=G61*2", NULL, -1e-9 * c);
+    }
+    worksheet_write_formula_str(ws, 63, 6, "=\"a&b\"&\"<c>\"", NULL, "a&b<c>");
+    worksheet_write_formula(ws, 63, 7, "=1/3", NULL);
+    worksheet_write_boolean(ws, 63, 8, 1, NULL);
+    worksheet_write_boolean(ws, 63, 9, 0, row);
+    worksheet_write_blank(ws, 64, 6, col);
+    worksheet_write_blank(ws, 64, 7, NULL);
+    worksheet_write_array_formula(ws, 65, 6, 66, 6, "{=G61:G62*2}", NULL);
+    worksheet_write_dynamic_array_formula(ws, 65, 7, 65, 7, "=LEN(G62:J62)", NULL);
+    lxw_rich_string_tuple bold = {.format = row, .string = (char *)"R&D "};
+    lxw_rich_string_tuple plain = {.format = NULL, .string = (char *)"<capex>"};
+    lxw_rich_string_tuple *rich[] = {&bold, &plain, NULL};
+    worksheet_write_rich_string(ws, 67, 6, rich, NULL);
+}
+
 static void _chart(lxw_workbook *wb, lxw_worksheet *ws)
 {
     lxw_chart *ch = workbook_add_chart(wb, LXW_CHART_LINE);
@@ -60,6 +92,13 @@ static void _chart(lxw_workbook *wb, lxw_worksheet *ws)
     chart_axis_set_min(ch->y_axis, -2.5e-7);
     chart_axis_set_max(ch->y_axis, 123456789.125);
     worksheet_insert_chart(ws, 0, 4, ch);
+
+    /* Caches: string categories to escape, numbers, and empty cells. */
+    lxw_chart *bar = workbook_add_chart(wb, LXW_CHART_COLUMN);
+    chart_add_series(bar, "=Data!$B$1:$B$12", "=Data!$A$1:$A$12");
+    chart_add_series(bar, "=Data!$B$1:$B$12", "=Data!$Z$1:$Z$12");   /* no data */
+    chart_add_series(bar, "=Data!$G$61:$J$61", "=Data!$G$63:$J$63");
+    worksheet_insert_chart(ws, 20, 4, bar);
 }
 
 static char *_workbook(const char *path, int fast, size_t *n)
@@ -75,6 +114,7 @@ static char *_workbook(const char *path, int fast, size_t *n)
     workbook_set_properties(wb, &p);
     lxw_worksheet *ws = workbook_add_worksheet(wb, "Data");
     _sheet(wb, ws);
+    _kinds(wb, ws);
     _chart(wb, ws);
     workbook_set_custom_property_number(wb, "Growth & <rate>", -0.125);
     workbook_set_custom_property_integer(wb, "Rows", -42);
