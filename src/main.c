@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "diag.h"
 #include "reader.h"
+#include "xlsx_chart_cache.h"
 #include "xlsx_format_index.h"
 #include "xlsx_xml.h"
 #include "xlsx_zip_async.h"
@@ -76,6 +77,9 @@ int main(int argc, char **argv)
     /* formats that repeat an earlier one's properties keep its index
      * instead of a lookup per cell (xlsx_format_index.h) */
     xlsx_format_index_keep(1);
+    /* chart caches filled on the zip's worker while the sheets are
+     * written (xlsx_chart_cache.h) */
+    xlsx_chart_cache_async(1);
     gsl_set_error_handler_off();
     if (argc < 2)
         return usage_error(NULL);

@@ -74,6 +74,7 @@ int xlsx_zip_async_later(void (*fn)(void *, size_t), void *addr, size_t len)
 void xlsx_zip_async_end(void)
 {
     (void)xzw_finish();
+    xlsx_zip_stream_reap();
 }
 
 /* ---- the entry being written (main thread) ------------------------------ */
@@ -277,8 +278,10 @@ int ZEXPORT zipClose(zipFile file, const char *global_comment)
         (void)_fall_back();
         _e.mode = E_NONE;
     }
+    xlsx_zip_stream_help();        /* every part written: deflate beside the worker */
     int rc = xzw_drain();          /* the worker stays for lxw_workbook_free */
     int e = errno;
+    xlsx_zip_stream_reap();
     int closed = xzj_real_close(file, global_comment);
     if (rc != ZIP_OK) {
         errno = e;

@@ -12,8 +12,8 @@
  * (xlsx_zip_async.c compares them), the entry is written from the stream
  * in minizip's raw mode: the same bytes as deflating them in the entry.
  *
- * Main thread: new, write, source, close. Worker: the rest, through the
- * jobs these queue (xlsx_zip_worker.h).
+ * Main thread: new, write, source, close, help, reap. Worker: the rest,
+ * through the jobs these queue (xlsx_zip_worker.h).
  */
 #ifndef CAPEX_XLSX_ZIP_STREAM_H
 #define CAPEX_XLSX_ZIP_STREAM_H
@@ -40,8 +40,22 @@ void xlsx_zip_stream_break(xlsx_zip_stream *s);
  *  deflate) and makes it the one being read. */
 void xlsx_zip_stream_source(xlsx_zip_stream *s, const void *data, size_t len);
 
-/** The part is closed: the stream is freed (by the worker when it runs). */
+/** The part is closed: what the stream holds is freed (by the worker when
+ *  it runs), its struct by xlsx_zip_stream_reap. */
 void xlsx_zip_stream_close(xlsx_zip_stream *s);
+
+/** The main thread, with every part written, deflates the ended streams
+ *  the worker has not begun, newest first, while the worker works through
+ *  the older ones: the same bytes, the last parts' deflate on two cores. */
+void xlsx_zip_stream_help(void);
+
+/** How many streams the main thread deflated so far (for tests; from
+ *  any thread). */
+unsigned xlsx_zip_stream_helped(void);
+
+/** Free the closed streams: once no queued job can use them (the queue
+ *  drained or the worker ended). */
+void xlsx_zip_stream_reap(void);
 
 /* ---- for xlsx_zip_async.c -------------------------------------------- */
 

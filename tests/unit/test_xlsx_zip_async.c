@@ -19,6 +19,7 @@
 #include "xlsx_tmpfile.h"
 #include "xlsx_zip_async.h"
 #include "xlsx_zip_level.h"
+#include "xlsx_zip_stream.h"
 
 /* ---- a whole workbook through libxlsxwriter ------------------------------- */
 
@@ -75,6 +76,43 @@ static void workbook_bytes_equal(void **state)
     before = xlsx_zip_async_streamed();
     _both(_workbook);
     assert_int_equal(xlsx_zip_async_streamed(), before);
+}
+
+/* ---- the main thread deflating beside the worker -------------------------- */
+
+static unsigned _helped_before;
+
+/* On the worker, queued before any part: it waits (10 s at most) until the
+ * main thread has deflated a stream, so that the main thread finds every
+ * stream not begun when it reaches zipClose. */
+static void _hold_worker(void *addr, size_t len)
+{
+    (void)addr;
+    (void)len;
+    for (int i = 0; i < 10000 && xlsx_zip_stream_helped() == _helped_before; i++)
+        usleep(1000);
+}
+
+static void _held_workbook(const char *path)
+{
+    if (xlsx_zip_async_on()) {
+        xlsx_zip_async_begin();
+        _helped_before = xlsx_zip_stream_helped();
+        assert_int_equal(xlsx_zip_async_later(_hold_worker, NULL, 0), 0);
+    }
+    _workbook(path);
+}
+
+static void main_thread_helps_same_bytes(void **state)
+{
+    (void)state;
+    xlsx_tmpfile_memory(1);
+    xlsx_zip_level_set(1);
+    unsigned before = xlsx_zip_stream_helped();
+    _both(_held_workbook);
+    assert_true(xlsx_zip_stream_helped() > before);
+    xlsx_zip_level_set(-1);
+    xlsx_tmpfile_memory(0);
 }
 
 /* ---- entries made by hand: the streams' fallbacks ------------------------- */
@@ -170,6 +208,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(workbook_bytes_equal),
         cmocka_unit_test(entries_by_hand_bytes_equal),
+        cmocka_unit_test(main_thread_helps_same_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
