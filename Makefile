@@ -13,7 +13,7 @@ CC      ?= cc
 BUILD   ?= build
 PYTHON  ?= /usr/bin/python3
 
-PKGS     := gsl xlsxwriter yaml-0.1 nettle minizip expat
+PKGS     := gsl xlsxwriter yaml-0.1 nettle minizip expat libdeflate
 OPTFLAGS ?= -O2 -g
 WARN     := -std=c17 -Wall -Wextra -Wstrict-prototypes -Wmissing-prototypes \
             -Wwrite-strings -Wvla -Wshadow -Wformat=2

@@ -51,3 +51,22 @@ void heap_prefault_populate(void *addr, size_t len)
     (void)len;
 #endif
 }
+
+void heap_prefault_here(void *unused, size_t bytes)
+{
+    (void)unused;
+#ifdef MADV_POPULATE_WRITE
+    if (bytes > PREFAULT_MAX)
+        return;
+    char *p = malloc(bytes);
+    if (!p)
+        return;
+    uintptr_t page = 4096, a = ((uintptr_t)p + page - 1) & ~(page - 1),
+              z = ((uintptr_t)p + bytes) & ~(page - 1);
+    if (z > a)
+        (void)madvise((void *)a, z - a, MADV_POPULATE_WRITE);
+    free(p);      /* kept by this thread's arena: main.c's trim threshold */
+#else
+    (void)bytes;
+#endif
+}

@@ -22,4 +22,10 @@ int heap_prefault_grow(size_t bytes, void **addr, size_t *len);
  *  threads use them (nothing is written). */
 void heap_prefault_populate(void *addr, size_t len);
 
+/** The same for the calling thread's own malloc arena (a thread other
+ *  than the main one allocates from an arena of its own): bytes allocated,
+ *  populated and freed, the arena keeping them. The signature of a job
+ *  for the zip's worker (xlsx_zip_async_later). */
+void heap_prefault_here(void *unused, size_t bytes);
+
 #endif

@@ -250,6 +250,9 @@ static void _prefault(const cx_model *m)
     if (bytes >= ((size_t)1 << 20) && !heap_prefault_grow(bytes, &a, &n) &&
         xlsx_zip_async_later(heap_prefault_populate, a, n))
         heap_prefault_populate(a, n);
+    /* the worker's own arena: the chart caches it fills, the zip it writes */
+    if (bytes >= ((size_t)1 << 20))
+        (void)xlsx_zip_async_later(heap_prefault_here, NULL, bytes / 3);
 }
 
 int xlsx_write_with(const cx_result *r, const run_extras *x, const char *path)

@@ -24,6 +24,11 @@ void xlsx_tmpfile_memory(int on)
     _memory = on != 0;
 }
 
+int xlsx_tmpfile_memory_on(void)
+{
+    return _memory;
+}
+
 typedef FILE *(*_tmp_fn)(char *);
 
 static FILE *_real_tmpfile(char *tmpdir)
@@ -44,7 +49,7 @@ typedef struct {
     membuf m;
     FILE *spill;
     char *tmpdir;
-    xlsx_zip_stream *stream;   /* its bytes to the zip's worker as written */
+    xlsx_zip_stream *stream;   /* its deflate once read (xlsx_zip_stream.h) */
 } _part;
 
 static int _spill(_part *p)
@@ -58,8 +63,8 @@ static int _spill(_part *p)
         p->spill = NULL;
         return -1;
     }
-    membuf_release(&p->m);
     xlsx_zip_stream_break(p->stream);
+    membuf_release(&p->m);
     return 0;
 }
 
@@ -70,10 +75,9 @@ static ssize_t _write(void *c, const char *buf, size_t n)
         return -1;
     if (p->spill)
         return (ssize_t)fwrite(buf, 1, n, p->spill);
-    size_t at = p->m.pos;
+    xlsx_zip_stream_write(p->stream);     /* before its bytes can move */
     if (membuf_write(&p->m, buf, n))
         return -1;
-    xlsx_zip_stream_write(p->stream, buf, n, at);
     return (ssize_t)n;
 }
 
@@ -104,7 +108,8 @@ static int _seek(void *c, off64_t *off, int whence)
 static int _close(void *c)
 {
     _part *p = c;
-    xlsx_zip_stream_close(p->stream);
+    if (xlsx_zip_stream_close(p->stream, p->m.data))
+        p->m.data = NULL;             /* the stream frees it once deflated */
     int rc = p->spill ? fclose(p->spill) : 0;
     membuf_release(&p->m);
     free(p->tmpdir);

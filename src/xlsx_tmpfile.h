@@ -21,4 +21,7 @@
  *  (their row files are written while the sheet is filled). */
 void xlsx_tmpfile_memory(int on);
 
+/** 1 while memory parts are on. */
+int xlsx_tmpfile_memory_on(void);
+
 #endif

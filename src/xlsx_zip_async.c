@@ -101,7 +101,8 @@ static int _queue_write(zipFile file, const void *buf, unsigned len)
 }
 
 /* A waiting entry gives up its stream: its open and the bytes matched so
- * far are queued, and the entry goes on call by call. */
+ * far are queued (or made, without the worker), and the entry goes on
+ * call by call. */
 static int _fall_back(void)
 {
     xzj_open *o = _e.open;
@@ -109,9 +110,15 @@ static int _fall_back(void)
     const unsigned char *src = _e.src;
     _e.open = NULL;
     _e.s = NULL;
-    _e.mode = E_QUEUED;
-    xzj_push_open(o, NULL);
     int rc = ZIP_OK;
+    if (xzw_running()) {
+        _e.mode = E_QUEUED;
+        xzj_push_open(o, NULL);
+    } else {
+        _e.mode = E_SYNC;
+        o->from = NULL;
+        rc = xzj_open_now(o);
+    }
     for (size_t at = 0; rc == ZIP_OK && at < _e.off;) {
         unsigned n = _e.off - at > (1u << 20) ? 1u << 20 : (unsigned)(_e.off - at);
         rc = _e.mode == E_QUEUED ? _queue_write(file, src + at, n)
@@ -140,9 +147,10 @@ static int _matches(const void *buf, size_t len)
 }
 
 /* Every entry libxlsxwriter opens: capex's deflate level applied
- * (xlsx_zip_level.h), then queued for the worker, waiting to learn
- * whether a stream has its bytes; made at once when async is off or the
- * worker cannot run. */
+ * (xlsx_zip_level.h), then held, waiting to learn whether a part in memory
+ * has its bytes (xlsx_zip_stream.h); made at once when it cannot be held
+ * (out of memory). Then queued for the worker, when async is on and the
+ * worker runs, or made on this thread. */
 int ZEXPORT zipOpenNewFileInZip4_64(zipFile file, const char *filename,
                                     const zip_fileinfo *zipfi, const void *extrafield_local,
                                     uInt size_extrafield_local,
@@ -154,12 +162,12 @@ int ZEXPORT zipOpenNewFileInZip4_64(zipFile file, const char *filename,
                                     uLong flagBase, int zip64)
 {
     xlsx_zip_level_apply(method, &level, &memLevel);
-    xzj_open *o = NULL;
-    if (_on && xzw_start())
-        o = xzj_open_new(file, filename, zipfi, extrafield_local, size_extrafield_local,
-                         extrafield_global, size_extrafield_global, comment, method, level,
-                         raw, windowBits, memLevel, strategy, password, crcForCrypting,
-                         versionMadeBy, flagBase, zip64);
+    if (_on)
+        (void)xzw_start();
+    xzj_open *o = xzj_open_new(file, filename, zipfi, extrafield_local, size_extrafield_local,
+                               extrafield_global, size_extrafield_global, comment, method,
+                               level, raw, windowBits, memLevel, strategy, password,
+                               crcForCrypting, versionMadeBy, flagBase, zip64);
     if (!o) {
         int rc = xzw_finish();          /* the queue first, then this call */
         _e.mode = E_SYNC;
@@ -195,8 +203,9 @@ int ZEXPORT zipWriteInFileInZip(zipFile file, const void *buf, unsigned len)
 }
 
 /* The waiting entry's bytes were its part's, all of them: queue it to be
- * written from the part's stream. */
-static int _from_part(void)
+ * written from the part's deflate (or write it, without the worker). 1
+ * when done so, with *rc minizip's status; 0 when the entry falls back. */
+static int _from_part(int *rc)
 {
     const unsigned char *src;
     size_t n;
@@ -205,21 +214,29 @@ static int _from_part(void)
         return 0;
     if (_e.s != r || _e.off != n)
         return 0;
-    xzj_push_open(_e.open, _e.s);
-    _streamed++;
+    xzj_open *o = _e.open;
     _e.open = NULL;
     _e.s = NULL;
+    _streamed++;
+    *rc = ZIP_OK;
+    if (xzw_running())
+        xzj_push_open(o, r);
+    else {
+        o->from = r;
+        *rc = xzj_open_now(o);
+    }
     return 1;
 }
 
 int ZEXPORT zipCloseFileInZip(zipFile file)
 {
     if (_e.mode == E_WAITING) {
-        if (_from_part()) {
+        int rc;
+        if (_from_part(&rc)) {
             _e.mode = E_NONE;
-            return ZIP_OK;
+            return rc;
         }
-        int rc = _fall_back();
+        rc = _fall_back();
         if (rc != ZIP_OK) {
             _e.mode = E_NONE;
             return rc;

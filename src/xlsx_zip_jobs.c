@@ -120,9 +120,14 @@ static int _from_stream(const xzj_open *o)
 
 static void _run_open(xzw_job *j)
 {
-    xzj_open *o = (xzj_open *)j;
-    _check(o->from ? _from_stream(o) : _open(o, o->raw));
+    _check(xzj_open_now((xzj_open *)j));
+}
+
+int xzj_open_now(xzj_open *o)
+{
+    int rc = o->from ? _from_stream(o) : _open(o, o->raw);
     free(o);
+    return rc;
 }
 
 static void _run_write(xzw_job *j)

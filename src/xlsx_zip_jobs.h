@@ -49,6 +49,10 @@ xzj_open *xzj_open_new(zipFile file, const char *filename,
  *  deflated bytes, closed with the part's CRC and length. */
 void xzj_push_open(xzj_open *o, xlsx_zip_stream *from);
 
+/** The same on this thread, now (o->from set or NULL): minizip's status;
+ *  frees o. */
+int xzj_open_now(xzj_open *o);
+
 /** Queue a write of a copy of buf, or a close of the entry; 0, or -1
  *  without memory (nothing queued). */
 int xzj_push_write(zipFile file, const void *buf, unsigned len);

@@ -1,19 +1,16 @@
 /*
- * xlsx_zip_stream.c - a part deflated on the worker as it is written
- * (xlsx_zip_stream.h), or by the main thread once it has written them all
- * (xlsx_zip_stream_help).
+ * xlsx_zip_stream.c - a workbook part deflated whole with libdeflate
+ * (xlsx_zip_stream.h).
  *
- * Who deflates a stream is decided once, at its first chunk or end job:
- * the worker takes it there unless the main thread took it before, and
- * the main thread takes only streams the worker has not begun, newest
- * first. A stream's chunks stay in memory until the one that deflates it
- * is done with them: the worker, running the jobs of a stream the main
- * thread took, waits for it at the first, then frees each. Either way the
- * same deflate (parameters, input in the same chunks) gives the same
- * bytes.
+ * Who deflates a part is decided once: the worker at its deflate job
+ * unless the main thread took the part before (xlsx_zip_stream_help),
+ * which takes only parts the worker has not begun, newest first. The
+ * other one, reaching such a part, waits until it is deflated. Either way
+ * the same deflate of the same bytes gives the same bytes.
  */
 #include "xlsx_zip_stream.h"
 
+#include <libdeflate.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stddef.h>
@@ -21,45 +18,33 @@
 #include <string.h>
 #include <zlib.h>
 
-#include "xlsx_zip_async.h"
 #include "xlsx_zip_level.h"
 #include "xlsx_zip_worker.h"
 
-#define CHUNK (64u << 10)   /* bytes of a part queued at a time */
+#define TEXT_SCAN (64u << 10)   /* bytes looked at for the text mark */
 
 enum { BY_NONE, BY_WORKER, BY_MAIN };
 
 struct xlsx_zip_stream {
     /* main thread */
     int broken, ended, closed;
-    size_t len;                   /* bytes streamed so far */
-    struct _chunk *chunk;         /* being filled, not queued yet */
-    struct _chunk **queued;       /* its chunks queued, in order: read only */
-    size_t n_queued, cap_queued;  /* once taken BY_MAIN (the worker frees them) */
     xlsx_zip_stream *older;       /* the streams made, newest first */
-    const unsigned char *src;     /* the part's bytes, once read */
+    /* the part's bytes, from its reading on; owned once it is closed */
+    const unsigned char *src;
     size_t src_len;
-    /* set at creation, then read by both */
-    int level, mem_level;
-    xzw_job end_job, drop_job;    /* queued once each: no allocation */
+    void *owned;
+    /* set before the deflate job is queued, then read by both */
+    int level;
+    xzw_job deflate_job, drop_job;   /* queued once each: no allocation */
     atomic_int by;                /* who deflates it: BY_* */
-    int helped;                   /* BY_MAIN and done (under _help.lock) */
-    /* whoever deflates it (the worker once the stream is dropped) */
-    z_stream z;
-    int zinit, failed, finished;
+    int done;                     /* deflated (under _sync.lock) */
+    /* whoever deflates it; the worker drops it */
+    int failed;
     unsigned char *out;
     size_t out_len, out_cap;
     uLong crc;
-    ZPOS64_T total;
-    int data_type;                /* zlib's guess: Z_TEXT or Z_BINARY */
+    int text;
 };
-
-typedef struct _chunk {
-    xzw_job job;
-    xlsx_zip_stream *s;
-    size_t n;
-    unsigned char data[CHUNK];
-} _chunk;
 
 #define STREAM_OF(j, member) \
     ((xlsx_zip_stream *)((char *)(j) - offsetof(xlsx_zip_stream, member)))
@@ -71,124 +56,116 @@ static atomic_uint _helped_count;   /* read by tests from any thread */
 static struct {
     pthread_mutex_t lock;
     pthread_cond_t done;
-} _help = {.lock = PTHREAD_MUTEX_INITIALIZER, .done = PTHREAD_COND_INITIALIZER};
+} _sync = {.lock = PTHREAD_MUTEX_INITIALIZER, .done = PTHREAD_COND_INITIALIZER};
 
-/* ---- the worker's side --------------------------------------------------- */
+/* ---- the deflate, on whichever thread ------------------------------------ */
 
-/* Deflate what s->z holds with flush, the output appended to s->out. */
-static int _deflate(xlsx_zip_stream *s, int flush)
+/* One compressor for each thread, at one level, allocated by the main
+ * thread (its heap is populated ahead of the workbook: heap_prefault.h;
+ * memory the worker allocates comes from an arena of its own, every page
+ * a fault) and kept until xlsx_zip_stream_reap (allocating one clears
+ * tables of a few hundred KiB). */
+static struct {
+    struct libdeflate_compressor *main, *worker;
+    int level;
+} _c;
+
+/* Both compressors at level, from the main thread; 0, or -1 when out of
+ * memory. */
+static int _compressors(int level)
 {
-    for (;;) {
-        if (s->out_cap - s->out_len < 4096) {
-            size_t cap = s->out_cap ? s->out_cap * 2 : CHUNK;
-            unsigned char *out = realloc(s->out, cap);
-            if (!out)
-                return -1;
-            s->out = out;
-            s->out_cap = cap;
+    if (_c.main && _c.level != level)
+        return -1;      /* one level a workbook: capex sets it once */
+    if (!_c.main)
+        _c.main = libdeflate_alloc_compressor(level);
+    if (!_c.worker)
+        _c.worker = libdeflate_alloc_compressor(level);
+    _c.level = level;
+    return _c.main && _c.worker ? 0 : -1;
+}
+
+/* zlib's mark of a text part (minizip's internal attribute 1), judged as
+ * zlib judges its first block: no byte of 0-6, 14-25, 28-31, and at least
+ * one of tab, newline, return or 32-255. */
+static int _text(const unsigned char *p, size_t n)
+{
+    if (n > TEXT_SCAN)
+        n = TEXT_SCAN;
+    int any = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = p[i];
+        if (c < 32) {
+            if (c <= 6 || (c >= 14 && c <= 25) || c >= 28)
+                return 0;
+            any |= c == 9 || c == 10 || c == 13;
+        } else {
+            any = 1;
         }
-        s->z.next_out = s->out + s->out_len;
-        s->z.avail_out = (uInt)(s->out_cap - s->out_len);
-        int rc = deflate(&s->z, flush);
-        s->out_len = s->out_cap - s->z.avail_out;
-        if (rc == Z_STREAM_END)
-            return 0;
-        if (rc != Z_OK && rc != Z_BUF_ERROR)
-            return -1;
-        if (flush == Z_NO_FLUSH && s->z.avail_in == 0)
-            return 0;
     }
+    return any;
 }
 
-/* The same deflate minizip sets up for an entry (zip.c: deflateInit2 with
- * the entry's level, -MAX_WBITS, memLevel and strategy). */
-static int _init(xlsx_zip_stream *s)
+/* s's bytes deflated into s->out (allocated by the main thread). */
+static void _deflate(xlsx_zip_stream *s, struct libdeflate_compressor *c)
 {
-    if (s->zinit)
-        return 0;
-    memset(&s->z, 0, sizeof s->z);
-    if (deflateInit2(&s->z, s->level, Z_DEFLATED, -MAX_WBITS, s->mem_level,
-                     Z_DEFAULT_STRATEGY) != Z_OK)
-        return -1;
-    s->zinit = 1;
-    return 0;
-}
-
-static void _end_z(xlsx_zip_stream *s)
-{
-    if (s->zinit)
-        deflateEnd(&s->z);
-    s->zinit = 0;
-}
-
-static void _deflate_chunk(xlsx_zip_stream *s, const _chunk *c)
-{
-    if (!s->failed && _init(s))
+    if (!c || !s->out) {
         s->failed = 1;
-    if (!s->failed) {
-        s->crc = crc32(s->crc, c->data, (uInt)c->n);
-        s->total += c->n;
-        s->z.next_in = (unsigned char *)c->data;
-        s->z.avail_in = (uInt)c->n;
-        if (_deflate(s, Z_NO_FLUSH))
-            s->failed = 1;
+        return;
     }
-}
-
-static void _deflate_end(xlsx_zip_stream *s)
-{
-    if (!s->failed && _init(s))
-        s->failed = 1;
-    if (!s->failed) {
-        s->z.next_in = NULL;
-        s->z.avail_in = 0;
-        if (_deflate(s, Z_FINISH))
-            s->failed = 1;
-        s->data_type = s->z.data_type;
+    s->out_len = libdeflate_deflate_compress(c, s->src, s->src_len, s->out, s->out_cap);
+    if (!s->out_len && s->src_len) {
+        s->failed = 1;          /* cannot happen with the bound's room */
+        return;
     }
-    _end_z(s);
-    s->finished = 1;
+    s->crc = libdeflate_crc32(0, s->src, s->src_len);
+    s->text = _text(s->src, s->src_len);
 }
 
-/* On the worker: 1 when the worker deflates s (taking it unless the main
- * thread has), else 0 once the main thread is done with it. */
-static int _worker_has(xlsx_zip_stream *s)
+static void _mark_done(xlsx_zip_stream *s)
 {
-    int by = BY_NONE;
-    if (atomic_compare_exchange_strong(&s->by, &by, BY_WORKER) || by == BY_WORKER)
-        return 1;
-    pthread_mutex_lock(&_help.lock);
-    while (!s->helped)
-        pthread_cond_wait(&_help.done, &_help.lock);
-    pthread_mutex_unlock(&_help.lock);
-    return 0;
+    pthread_mutex_lock(&_sync.lock);
+    s->done = 1;
+    pthread_cond_broadcast(&_sync.done);
+    pthread_mutex_unlock(&_sync.lock);
 }
 
-static void _run_chunk(xzw_job *j)
+static void _wait_done(xlsx_zip_stream *s)
 {
-    _chunk *c = (_chunk *)j;
-    if (_worker_has(c->s))
-        _deflate_chunk(c->s, c);
-    free(c);
+    pthread_mutex_lock(&_sync.lock);
+    while (!s->done)
+        pthread_cond_wait(&_sync.done, &_sync.lock);
+    pthread_mutex_unlock(&_sync.lock);
 }
 
-static void _run_end(xzw_job *j)
+/* Take s for by; 1 when it is by's, else 0. */
+static int _take(xlsx_zip_stream *s, int by)
 {
-    xlsx_zip_stream *s = STREAM_OF(j, end_job);
-    if (_worker_has(s))
-        _deflate_end(s);
+    int was = BY_NONE;
+    return atomic_compare_exchange_strong(&s->by, &was, by) || was == by;
+}
+
+/* ---- the worker's side ---------------------------------------------------- */
+
+static void _run_deflate(xzw_job *j)
+{
+    xlsx_zip_stream *s = STREAM_OF(j, deflate_job);
+    if (_take(s, BY_WORKER)) {
+        _deflate(s, _c.worker);
+        _mark_done(s);
+    } else {
+        _wait_done(s);          /* the main thread's */
+    }
 }
 
 /* What a closed stream holds but its struct (freed by
  * xlsx_zip_stream_reap, the main thread's list keeping it until then). */
 static void _drop(xlsx_zip_stream *s)
 {
-    _end_z(s);
-    free(s->chunk);
-    s->chunk = NULL;
     free(s->out);
     s->out = NULL;
     s->out_len = s->out_cap = 0;
+    free(s->owned);
+    s->owned = NULL;
 }
 
 static void _run_drop(xzw_job *j)
@@ -199,13 +176,13 @@ static void _run_drop(xzw_job *j)
 int xlsx_zip_stream_result(const xlsx_zip_stream *s, const unsigned char **z,
                            size_t *zlen, uLong *crc, ZPOS64_T *len, int *text)
 {
-    if (s->failed || !s->finished)
+    if (s->failed || !s->done)
         return -1;
     *z = s->out;
     *zlen = s->out_len;
     *crc = s->crc;
-    *len = s->total;
-    *text = s->data_type == Z_TEXT;
+    *len = s->src_len;
+    *text = s->text;
     return 0;
 }
 
@@ -213,85 +190,43 @@ int xlsx_zip_stream_result(const xlsx_zip_stream *s, const unsigned char **z,
 
 xlsx_zip_stream *xlsx_zip_stream_new(void)
 {
-    if (!xlsx_zip_async_on() || !xzw_start())
-        return NULL;
     xlsx_zip_stream *s = calloc(1, sizeof *s);
     if (!s)
         return NULL;
+    int mem_level = DEF_MEM_LEVEL;
     s->level = Z_DEFAULT_COMPRESSION;     /* libxlsxwriter's, packager.c */
-    s->mem_level = DEF_MEM_LEVEL;
-    xlsx_zip_level_apply(Z_DEFLATED, &s->level, &s->mem_level);
+    xlsx_zip_level_apply(Z_DEFLATED, &s->level, &mem_level);
+    if (s->level == Z_DEFAULT_COMPRESSION)
+        s->level = 6;                     /* zlib's default, as libdeflate's */
     atomic_init(&s->by, BY_NONE);
     s->older = _made;
     _made = s;
     return s;
 }
 
-/* Note c as s's next chunk queued; -1 when out of memory. */
-static int _note(xlsx_zip_stream *s, _chunk *c)
+/* The part's bytes are about to change after they were read: whoever
+ * deflates them is waited for, and the stream given up. */
+static void _give_up(xlsx_zip_stream *s)
 {
-    if (s->n_queued == s->cap_queued) {
-        size_t cap = s->cap_queued ? s->cap_queued * 2 : 16;
-        _chunk **q = realloc(s->queued, cap * sizeof *q);
-        if (!q)
-            return -1;
-        s->queued = q;
-        s->cap_queued = cap;
+    if (s->ended && !s->broken && !_take(s, BY_MAIN))
+        _wait_done(s);          /* the worker's deflate of the old bytes */
+    else if (s->ended && !s->broken) {
+        s->failed = 1;          /* taken, not deflated: the worker skips it */
+        _mark_done(s);
     }
-    s->queued[s->n_queued++] = c;
-    return 0;
-}
-
-/* Queue the chunk being filled. */
-static void _flush(xlsx_zip_stream *s)
-{
-    _chunk *c = s->chunk;
-    if (!c || !c->n)
-        return;
-    if (_note(s, c)) {
-        s->broken = 1;
-        return;
-    }
-    s->chunk = NULL;
-    c->job.run = _run_chunk;
-    c->job.bytes = c->n;
-    xzw_push(&c->job);
+    s->broken = 1;
 }
 
 void xlsx_zip_stream_break(xlsx_zip_stream *s)
 {
     if (s)
-        s->broken = 1;
+        _give_up(s);
 }
 
-void xlsx_zip_stream_write(xlsx_zip_stream *s, const void *buf, size_t n, size_t at)
+void xlsx_zip_stream_write(xlsx_zip_stream *s)
 {
-    if (!s || s->broken)
-        return;
-    if (s->ended || at != s->len || !xzw_running()) {
-        s->broken = 1;
-        return;
-    }
-    const unsigned char *p = buf;
-    s->len += n;
-    while (n) {
-        if (!s->chunk) {
-            if (!(s->chunk = malloc(sizeof *s->chunk))) {
-                s->broken = 1;
-                return;
-            }
-            s->chunk->s = s;
-            s->chunk->n = 0;
-        }
-        size_t k = CHUNK - s->chunk->n;
-        k = k < n ? k : n;
-        memcpy(s->chunk->data + s->chunk->n, p, k);
-        s->chunk->n += k;
-        p += k;
-        n -= k;
-        if (s->chunk->n == CHUNK)
-            _flush(s);
-    }
+    if (s && s->ended && !s->broken)
+        _give_up(s);
 }
 
 void xlsx_zip_stream_source(xlsx_zip_stream *s, const void *data, size_t len)
@@ -299,27 +234,34 @@ void xlsx_zip_stream_source(xlsx_zip_stream *s, const void *data, size_t len)
     if (!s)
         return;
     _reading = s;
-    s->src = data;
-    s->src_len = len;
     if (s->ended || s->broken)
         return;
     s->ended = 1;
-    if (!xzw_running() || len != s->len) {
-        s->broken = 1;
-        return;
+    s->src = data;
+    s->src_len = len;
+    if (_compressors(s->level) == 0) {
+        s->out_cap = libdeflate_deflate_compress_bound(NULL, len);
+        s->out = malloc(s->out_cap);
     }
-    _flush(s);
-    s->end_job.run = _run_end;
-    xzw_push(&s->end_job);
+    if (xzw_running()) {
+        s->deflate_job.run = _run_deflate;
+        xzw_push(&s->deflate_job);
+    } else if (_take(s, BY_MAIN)) {
+        _deflate(s, _c.main);
+        _mark_done(s);
+    }
 }
 
-void xlsx_zip_stream_close(xlsx_zip_stream *s)
+int xlsx_zip_stream_close(xlsx_zip_stream *s, void *data)
 {
     if (!s)
-        return;
+        return 0;
     if (_reading == s)
         _reading = NULL;
     s->closed = 1;
+    int keep = s->ended && !s->broken && data && data == s->src;
+    if (keep)
+        s->owned = data;
     /* queued jobs may still use it: the worker drops it after them */
     if (xzw_running()) {
         s->drop_job.run = _run_drop;
@@ -327,19 +269,7 @@ void xlsx_zip_stream_close(xlsx_zip_stream *s)
     } else {
         _drop(s);
     }
-}
-
-/* Deflate s here: it was taken from the worker, which waits for it. */
-static void _help_one(xlsx_zip_stream *s)
-{
-    for (size_t i = 0; i < s->n_queued; i++)
-        _deflate_chunk(s, s->queued[i]);
-    _deflate_end(s);
-    pthread_mutex_lock(&_help.lock);
-    s->helped = 1;
-    pthread_cond_broadcast(&_help.done);
-    pthread_mutex_unlock(&_help.lock);
-    atomic_fetch_add_explicit(&_helped_count, 1, memory_order_relaxed);
+    return keep;
 }
 
 void xlsx_zip_stream_help(void)
@@ -350,7 +280,9 @@ void xlsx_zip_stream_help(void)
         int by = BY_NONE;
         if (!atomic_compare_exchange_strong(&s->by, &by, BY_MAIN))
             return;      /* the worker has begun it, so every older one too */
-        _help_one(s);
+        _deflate(s, _c.main);
+        _mark_done(s);
+        atomic_fetch_add_explicit(&_helped_count, 1, memory_order_relaxed);
     }
 }
 
@@ -367,12 +299,15 @@ void xlsx_zip_stream_reap(void)
         if (s->closed) {
             *link = s->older;
             _drop(s);
-            free(s->queued);
             free(s);
         } else {
             link = &s->older;
         }
     }
+    /* no job runs now: the compressors go too (a few hundred KiB each) */
+    libdeflate_free_compressor(_c.main);
+    libdeflate_free_compressor(_c.worker);
+    _c.main = _c.worker = NULL;
 }
 
 xlsx_zip_stream *xlsx_zip_stream_reading(const unsigned char **data, size_t *len)
@@ -393,7 +328,9 @@ int xlsx_zip_stream_matches(const xlsx_zip_stream *s, int method, int level, int
                             int windowBits, int memLevel, int strategy,
                             const char *password)
 {
+    (void)memLevel;             /* zlib's; libdeflate has none */
+    if (level == Z_DEFAULT_COMPRESSION)
+        level = 6;
     return method == Z_DEFLATED && !raw && !password && windowBits == -MAX_WBITS &&
-           strategy == Z_DEFAULT_STRATEGY && level == s->level &&
-           memLevel == s->mem_level;
+           strategy == Z_DEFAULT_STRATEGY && level == s->level;
 }

@@ -11,7 +11,8 @@
 #    report_diff.o) to libcsv, only the workbook reader (read_xlsx*.o) to
 #    minizip's unzip side (unz*) and expat (XML_*); nothing but the zip
 #    step's xlsx_zip_*.o (its level, its file in memory, its worker
-#    thread) to minizip's zip side (zip*); only batch_key.o to Nettle.
+#    thread) to minizip's zip side (zip*); only xlsx_zip_stream.o (a part
+#    deflated whole) to libdeflate; only batch_key.o to Nettle.
 # Prints each offending object and symbol; exits 1 when there is one.
 set -eu
 build=${1:-build}
@@ -33,6 +34,7 @@ yaml='^yaml_.*$'
 unzip='^(unz[A-Z].*|XML_.*)$'
 zipside='^zip(Open|Close|Write)[A-Za-z0-9_]*$'
 nettle='^nettle_.*$'
+deflate='^libdeflate_.*$'
 csv='^csv_(init|parse|fini|free|error|strerror|write|fwrite|write2|fwrite2|set_.*|get_.*)$'
 for o in "$build"/src/*.o; do
     b=$(basename "$o" .o)
@@ -55,6 +57,11 @@ for o in "$build"/src/*.o; do
     case $b in xlsx_zip_*) ;; *)
         for sym in $(echo "$syms" | grep -E "$zipside" || true); do
             say "$b.o refers to minizip's '$sym' (only the zip step, xlsx_zip_*.c, may)"
+        done ;;
+    esac
+    case $b in xlsx_zip_stream) ;; *)
+        for sym in $(echo "$syms" | grep -E "$deflate" || true); do
+            say "$b.o refers to libdeflate's '$sym' (only xlsx_zip_stream.c may)"
         done ;;
     esac
     case $b in batch_key) ;; *)

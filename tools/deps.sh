@@ -18,7 +18,7 @@ missing=""
 need() { missing="$missing $1"; }
 
 command -v pkg-config >/dev/null 2>&1 || need pkg-config
-for pair in gsl:libgsl-dev xlsxwriter:libxlsxwriter-dev zlib:zlib1g-dev cmocka:libcmocka-dev yaml-0.1:libyaml-dev nettle:nettle-dev minizip:libminizip-dev expat:libexpat1-dev; do
+for pair in gsl:libgsl-dev xlsxwriter:libxlsxwriter-dev zlib:zlib1g-dev cmocka:libcmocka-dev yaml-0.1:libyaml-dev nettle:nettle-dev minizip:libminizip-dev expat:libexpat1-dev libdeflate:libdeflate-dev; do
     pc=${pair%%:*}; deb=${pair#*:}
     if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists "$pc"; then :; else need "$deb"; fi
 done
