@@ -60,28 +60,26 @@ static struct {
 
 /* ---- the deflate, on whichever thread ------------------------------------ */
 
-/* One compressor for each thread, at one level, allocated by the main
- * thread (its heap is populated ahead of the workbook: heap_prefault.h;
- * memory the worker allocates comes from an arena of its own, every page
- * a fault) and kept until xlsx_zip_stream_reap (allocating one clears
- * tables of a few hundred KiB). */
+/* Compressors for each thread and level, allocated by the main thread
+ * (its heap is populated ahead of the workbook: heap_prefault.h) and kept
+ * until xlsx_zip_stream_reap (allocating one clears tables of a few
+ * hundred KiB). libdeflate's levels are 0 to 12. */
+#define LEVELS 13
+
 static struct {
-    struct libdeflate_compressor *main, *worker;
-    int level;
+    struct libdeflate_compressor *main[LEVELS], *worker[LEVELS];
 } _c;
 
-/* Both compressors at level, from the main thread; 0, or -1 when out of
- * memory. */
-static int _compressors(int level)
+/* The compressors s needs at its level (the worker's only while it
+ * runs); 0, or -1 when out of memory. */
+static int _compressors(const xlsx_zip_stream *s)
 {
-    if (_c.main && _c.level != level)
-        return -1;      /* one level a workbook: capex sets it once */
-    if (!_c.main)
-        _c.main = libdeflate_alloc_compressor(level);
-    if (!_c.worker)
-        _c.worker = libdeflate_alloc_compressor(level);
-    _c.level = level;
-    return _c.main && _c.worker ? 0 : -1;
+    int l = s->level;
+    if (!_c.main[l])
+        _c.main[l] = libdeflate_alloc_compressor(l);
+    if (xzw_running() && !_c.worker[l])
+        _c.worker[l] = libdeflate_alloc_compressor(l);
+    return _c.main[l] && (!xzw_running() || _c.worker[l]) ? 0 : -1;
 }
 
 /* zlib's mark of a text part (minizip's internal attribute 1), judged as
@@ -150,7 +148,7 @@ static void _run_deflate(xzw_job *j)
 {
     xlsx_zip_stream *s = STREAM_OF(j, deflate_job);
     if (_take(s, BY_WORKER)) {
-        _deflate(s, _c.worker);
+        _deflate(s, _c.worker[s->level]);
         _mark_done(s);
     } else {
         _wait_done(s);          /* the main thread's */
@@ -198,6 +196,8 @@ xlsx_zip_stream *xlsx_zip_stream_new(void)
     xlsx_zip_level_apply(Z_DEFLATED, &s->level, &mem_level);
     if (s->level == Z_DEFAULT_COMPRESSION)
         s->level = 6;                     /* zlib's default, as libdeflate's */
+    if (s->level < 0 || s->level > 9)
+        s->level = 6;                     /* zlib's range (minizip's too) */
     atomic_init(&s->by, BY_NONE);
     s->older = _made;
     _made = s;
@@ -239,7 +239,7 @@ void xlsx_zip_stream_source(xlsx_zip_stream *s, const void *data, size_t len)
     s->ended = 1;
     s->src = data;
     s->src_len = len;
-    if (_compressors(s->level) == 0) {
+    if (_compressors(s) == 0) {
         s->out_cap = libdeflate_deflate_compress_bound(NULL, len);
         s->out = malloc(s->out_cap);
     }
@@ -247,7 +247,7 @@ void xlsx_zip_stream_source(xlsx_zip_stream *s, const void *data, size_t len)
         s->deflate_job.run = _run_deflate;
         xzw_push(&s->deflate_job);
     } else if (_take(s, BY_MAIN)) {
-        _deflate(s, _c.main);
+        _deflate(s, _c.main[s->level]);
         _mark_done(s);
     }
 }
@@ -280,7 +280,7 @@ void xlsx_zip_stream_help(void)
         int by = BY_NONE;
         if (!atomic_compare_exchange_strong(&s->by, &by, BY_MAIN))
             return;      /* the worker has begun it, so every older one too */
-        _deflate(s, _c.main);
+        _deflate(s, _c.main[s->level]);
         _mark_done(s);
         atomic_fetch_add_explicit(&_helped_count, 1, memory_order_relaxed);
     }
@@ -305,9 +305,11 @@ void xlsx_zip_stream_reap(void)
         }
     }
     /* no job runs now: the compressors go too (a few hundred KiB each) */
-    libdeflate_free_compressor(_c.main);
-    libdeflate_free_compressor(_c.worker);
-    _c.main = _c.worker = NULL;
+    for (int l = 0; l < LEVELS; l++) {
+        libdeflate_free_compressor(_c.main[l]);
+        libdeflate_free_compressor(_c.worker[l]);
+        _c.main[l] = _c.worker[l] = NULL;
+    }
 }
 
 xlsx_zip_stream *xlsx_zip_stream_reading(const unsigned char **data, size_t *len)
