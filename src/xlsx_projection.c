@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xlsx_ahead.h"
 #include "xlsx_book.h"
 
 #define PROJ_YEAR_ROW 3
@@ -240,7 +241,23 @@ static int _value_formula(xlsx_book *b, size_t s, int t, xb_str *f)
     return 0;
 }
 
-static void _value_row(xlsx_book *b, size_t s)
+/* What a value cell of the Projection holds (_value_cell). */
+enum { CELL_NONE, CELL_NUMBER, CELL_FORMULA, CELL_DERIVED_EMPTY };
+
+/* Value cell (s, t): its kind and, for a formula, the formula in f. Only
+ * reads b: composed on the zip's worker ahead of the row (xlsx_ahead.h). */
+static int _value_cell(xlsx_book *b, size_t s, int t, xb_str *f)
+{
+    const cx_series *x = &b->m->series[s];
+    const cx_value *v = &b->r->series[s].v[t];
+    if (v->kind == CX_V_MISSING && x->kind == CX_S_FORMULA)   /* empty: "" cached */
+        return xb_derived_formula(b, s, t, f) ? CELL_DERIVED_EMPTY : CELL_NONE;
+    if (v->kind == CX_V_MISSING || !isfinite(v->base))
+        return CELL_NONE;
+    return _value_formula(b, s, t, f) ? CELL_FORMULA : CELL_NUMBER;
+}
+
+static void _value_row(xlsx_book *b, size_t s, xb_ahead *ahead)
 {
     const cx_series *x = &b->m->series[s];
     const cx_driver *d = &b->r->drivers[s];
@@ -263,21 +280,26 @@ static void _value_row(xlsx_book *b, size_t s)
     }
     for (size_t t = 0; t < b->m->nyears; t++) {
         const cx_value *v = &b->r->series[s].v[t];
-        if (v->kind == CX_V_MISSING && x->kind == CX_S_FORMULA) {
+        const char *text;
+        int kind;
+        if (ahead) {
+            kind = xb_ahead_get(ahead, s, t, &text);
+        } else {
             xs_clear(&f);
-            if (xb_derived_formula(b, s, (int)t, &f))   /* empty: "" cached */
-                xb_formula_text(b, b->proj, row, XB_YEAR0 + (int)t, &f,
-                                xb_fmt(b, nf, XB_DERIVED), "");
-            continue;
+            kind = _value_cell(b, s, (int)t, &f);
+            kind = f.failed ? -1 : kind;
+            text = xs_get(&f);
         }
-        if (v->kind == CX_V_MISSING || !isfinite(v->base))
-            continue;
-        lxw_format *fmt = xb_fmt(b, nf, _style(x, v->kind));
-        xs_clear(&f);
-        if (_value_formula(b, s, (int)t, &f))
-            xb_formula(b, b->proj, row, XB_YEAR0 + (int)t, &f, fmt, v->base);
-        else
-            xb_num(b, b->proj, row, XB_YEAR0 + (int)t, v->base, fmt);
+        int col = XB_YEAR0 + (int)t;
+        if (kind < 0)
+            b->nomem = 1;
+        else if (kind == CELL_DERIVED_EMPTY)
+            xb_formula_at(b, b->proj, row, col, text, xb_fmt(b, nf, XB_DERIVED), NAN);
+        else if (kind == CELL_FORMULA)
+            xb_formula_at(b, b->proj, row, col, text, xb_fmt(b, nf, _style(x, v->kind)),
+                          v->base);
+        else if (kind == CELL_NUMBER)
+            xb_num(b, b->proj, row, col, v->base, xb_fmt(b, nf, _style(x, v->kind)));
     }
     xs_release(&f);
 }
@@ -470,11 +492,14 @@ void xb_write_projection(xlsx_book *b)
     _legend(b);
     _header_row(b, PROJ_YEAR_ROW, "Series");
     _x_row(b);
+    /* the value rows' formulas composed on the zip's worker meanwhile */
+    xb_ahead *ahead = xb_ahead_start(b, b->m->nseries, b->m->nyears, _value_cell);
     for (size_t s = 0; s < b->m->nseries; s++) {
-        _value_row(b, s);
+        _value_row(b, s, ahead);
         if (b->rate_row[s] >= 0)
             _rate_row(b, s);
     }
+    xb_ahead_end(ahead);
     xb_text(b, ws, b->yoy_head, 0, "Year-on-year growth", xb_fmt(b, NULL, XB_SECTION));
     int any = 0;
     for (size_t s = 0; s < b->m->nseries; s++)
