@@ -312,9 +312,6 @@ void xb_num(xlsx_book *b, lxw_worksheet *ws, int row, int col, double v,
 /** A formula with its cached numeric result (NAN/inf: written as "" cache). */
 void xb_formula(xlsx_book *b, lxw_worksheet *ws, int row, int col,
                 xb_str *formula, lxw_format *f, double cached);
-/** The same with the formula's text. */
-void xb_formula_at(xlsx_book *b, lxw_worksheet *ws, int row, int col, const char *formula,
-                   lxw_format *f, double cached);
 void xb_formula_text(xlsx_book *b, lxw_worksheet *ws, int row, int col,
                      xb_str *formula, lxw_format *f, const char *cached);
 void xb_blank(xlsx_book *b, lxw_worksheet *ws, int row, int col, lxw_format *f);

@@ -332,16 +332,11 @@ void xb_formula(xlsx_book *b, lxw_worksheet *ws, int row, int col,
         b->nomem = 1;
         return;
     }
-    xb_formula_at(b, ws, row, col, xs_get(formula), f, cached);
-}
-
-void xb_formula_at(xlsx_book *b, lxw_worksheet *ws, int row, int col, const char *formula,
-                   lxw_format *f, double cached)
-{
     lxw_error e = isfinite(cached)
-        ? worksheet_write_formula_num(ws, (lxw_row_t)row, (lxw_col_t)col, formula, f,
-                                      cached)
-        : worksheet_write_formula_str(ws, (lxw_row_t)row, (lxw_col_t)col, formula, f, "");
+        ? worksheet_write_formula_num(ws, (lxw_row_t)row, (lxw_col_t)col,
+                                      xs_get(formula), f, cached)
+        : worksheet_write_formula_str(ws, (lxw_row_t)row, (lxw_col_t)col,
+                                      xs_get(formula), f, "");
     xb_check(b, e);
 }
 

@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "xlsx_ahead.h"
 #include "xlsx_book.h"
 
 #define PROJ_YEAR_ROW 3
@@ -241,55 +240,7 @@ static int _value_formula(xlsx_book *b, size_t s, int t, xb_str *f)
     return 0;
 }
 
-/* What a value or rate cell of the Projection holds (_value_cell,
- * _rate_cell). */
-enum { CELL_NONE, CELL_NUMBER, CELL_FORMULA, CELL_DERIVED_EMPTY, CELL_INPUT };
-
-/* Value cell (s, t): its kind and, for a formula, the formula in f. Only
- * reads b: composed on the zip's worker ahead of the row (xlsx_ahead.h). */
-static int _value_cell(xlsx_book *b, size_t s, int t, xb_str *f)
-{
-    const cx_series *x = &b->m->series[s];
-    const cx_value *v = &b->r->series[s].v[t];
-    if (v->kind == CX_V_MISSING && x->kind == CX_S_FORMULA)   /* empty: "" cached */
-        return xb_derived_formula(b, s, t, f) ? CELL_DERIVED_EMPTY : CELL_NONE;
-    if (v->kind == CX_V_MISSING || !isfinite(v->base))
-        return CELL_NONE;
-    return _value_formula(b, s, t, f) ? CELL_FORMULA : CELL_NUMBER;
-}
-
-static int _rate_cell(xlsx_book *b, size_t s, int t, xb_str *f);
-
-/* Row r of the cells composed ahead: series r / 2's values, then its
- * rates. */
-static int _compose(xlsx_book *b, size_t r, int t, xb_str *f)
-{
-    return r % 2 ? _rate_cell(b, r / 2, t, f) : _value_cell(b, r / 2, t, f);
-}
-
-/* Cell (r, t) of the composed rows: from the worker, or composed here into
- * f when nothing is ahead; its kind, its formula in *text. Out of memory:
- * the book fails and the cell is left out. */
-static int _cell(xlsx_book *b, xb_ahead *ahead, size_t r, int t, xb_str *f,
-                 const char **text)
-{
-    int kind;
-    if (ahead) {
-        kind = xb_ahead_get(ahead, r, (size_t)t, text);
-    } else {
-        xs_clear(f);
-        kind = _compose(b, r, t, f);
-        kind = f->failed ? -1 : kind;
-        *text = xs_get(f);
-    }
-    if (kind < 0) {
-        b->nomem = 1;
-        return CELL_NONE;
-    }
-    return kind;
-}
-
-static void _value_row(xlsx_book *b, size_t s, xb_ahead *ahead)
+static void _value_row(xlsx_book *b, size_t s)
 {
     const cx_series *x = &b->m->series[s];
     const cx_driver *d = &b->r->drivers[s];
@@ -312,16 +263,21 @@ static void _value_row(xlsx_book *b, size_t s, xb_ahead *ahead)
     }
     for (size_t t = 0; t < b->m->nyears; t++) {
         const cx_value *v = &b->r->series[s].v[t];
-        const char *text;
-        int kind = _cell(b, ahead, 2 * s, (int)t, &f, &text);
-        int col = XB_YEAR0 + (int)t;
-        if (kind == CELL_DERIVED_EMPTY)
-            xb_formula_at(b, b->proj, row, col, text, xb_fmt(b, nf, XB_DERIVED), NAN);
-        else if (kind == CELL_FORMULA)
-            xb_formula_at(b, b->proj, row, col, text, xb_fmt(b, nf, _style(x, v->kind)),
-                          v->base);
-        else if (kind == CELL_NUMBER)
-            xb_num(b, b->proj, row, col, v->base, xb_fmt(b, nf, _style(x, v->kind)));
+        if (v->kind == CX_V_MISSING && x->kind == CX_S_FORMULA) {
+            xs_clear(&f);
+            if (xb_derived_formula(b, s, (int)t, &f))   /* empty: "" cached */
+                xb_formula_text(b, b->proj, row, XB_YEAR0 + (int)t, &f,
+                                xb_fmt(b, nf, XB_DERIVED), "");
+            continue;
+        }
+        if (v->kind == CX_V_MISSING || !isfinite(v->base))
+            continue;
+        lxw_format *fmt = xb_fmt(b, nf, _style(x, v->kind));
+        xs_clear(&f);
+        if (_value_formula(b, s, (int)t, &f))
+            xb_formula(b, b->proj, row, XB_YEAR0 + (int)t, &f, fmt, v->base);
+        else
+            xb_num(b, b->proj, row, XB_YEAR0 + (int)t, v->base, fmt);
     }
     xs_release(&f);
 }
@@ -376,27 +332,7 @@ static int _projected_year(const xlsx_book *b, int j)
     return (j - 1) / b->m->cal.per_year + 1;
 }
 
-/* Rate cell (s, t): its kind and, for a formula, the formula in f. Only
- * reads b (composed ahead, as _value_cell). */
-static int _rate_cell(xlsx_book *b, size_t s, int t, xb_str *f)
-{
-    const cx_series_result *sr = &b->r->series[s];
-    double given;
-    if (b->rate_row[s] < 0 || sr->v[t].kind != CX_V_PROJECTED || !isfinite(sr->rate[t]))
-        return CELL_NONE;
-    if (xb_switch_series(b, s)) {
-        xb_switch_rate(b, s, t, f);
-        return CELL_FORMULA;
-    }
-    if (cx_driver_override(&b->r->drivers[s], _fiscal_year(b, t), &given))
-        return CELL_INPUT;
-    if (!_rate_formula(b, s, _projected_year(b, t - sr->last_stated), f))
-        return CELL_NUMBER;
-    xb_convert_rate(b, s, f);
-    return CELL_FORMULA;
-}
-
-static void _rate_row(xlsx_book *b, size_t s, xb_ahead *ahead)
+static void _rate_row(xlsx_book *b, size_t s)
 {
     const cx_series_result *sr = &b->r->series[s];
     int row = b->rate_row[s];
@@ -407,15 +343,26 @@ static void _rate_row(xlsx_book *b, size_t s, xb_ahead *ahead)
     xb_str f;
     xs_init(&f);
     for (size_t t = 0; t < b->m->nyears; t++) {
-        const char *text;
-        int kind = _cell(b, ahead, 2 * s + 1, (int)t, &f, &text);
-        int col = XB_YEAR0 + (int)t;
-        if (kind == CELL_FORMULA)
-            xb_formula_at(b, b->proj, row, col, text, fmt, sr->rate[t]);
-        else if (kind == CELL_INPUT)
-            xb_num(b, b->proj, row, col, sr->rate[t], input);
-        else if (kind == CELL_NUMBER)
-            xb_num(b, b->proj, row, col, sr->rate[t], fmt);
+        double given;
+        if (sr->v[t].kind != CX_V_PROJECTED || !isfinite(sr->rate[t]))
+            continue;
+        if (xb_switch_series(b, s)) {
+            xs_clear(&f);
+            xb_switch_rate(b, s, (int)t, &f);
+            xb_formula(b, b->proj, row, XB_YEAR0 + (int)t, &f, fmt, sr->rate[t]);
+            continue;
+        }
+        if (cx_driver_override(&b->r->drivers[s], _fiscal_year(b, (int)t), &given)) {
+            xb_num(b, b->proj, row, XB_YEAR0 + (int)t, sr->rate[t], input);
+            continue;
+        }
+        xs_clear(&f);
+        if (_rate_formula(b, s, _projected_year(b, (int)t - sr->last_stated), &f)) {
+            xb_convert_rate(b, s, &f);
+            xb_formula(b, b->proj, row, XB_YEAR0 + (int)t, &f, fmt, sr->rate[t]);
+        } else {
+            xb_num(b, b->proj, row, XB_YEAR0 + (int)t, sr->rate[t], fmt);
+        }
     }
     xs_release(&f);
 }
@@ -523,15 +470,11 @@ void xb_write_projection(xlsx_book *b)
     _legend(b);
     _header_row(b, PROJ_YEAR_ROW, "Series");
     _x_row(b);
-    /* the value and rate rows' formulas composed on the zip's worker
-     * meanwhile (xlsx_ahead.h) */
-    xb_ahead *ahead = xb_ahead_start(b, 2 * b->m->nseries, b->m->nyears, _compose);
     for (size_t s = 0; s < b->m->nseries; s++) {
-        _value_row(b, s, ahead);
+        _value_row(b, s);
         if (b->rate_row[s] >= 0)
-            _rate_row(b, s, ahead);
+            _rate_row(b, s);
     }
-    xb_ahead_end(ahead);
     xb_text(b, ws, b->yoy_head, 0, "Year-on-year growth", xb_fmt(b, NULL, XB_SECTION));
     int any = 0;
     for (size_t s = 0; s < b->m->nseries; s++)
