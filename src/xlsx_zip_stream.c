@@ -22,6 +22,7 @@
 #include "xlsx_zip_worker.h"
 
 #define TEXT_SCAN (64u << 10)   /* bytes looked at for the text mark */
+#define SMALL (16u << 10)       /* parts below: left to minizip's zlib */
 
 enum { BY_NONE, BY_WORKER, BY_MAIN };
 
@@ -236,6 +237,10 @@ void xlsx_zip_stream_source(xlsx_zip_stream *s, const void *data, size_t len)
     _reading = s;
     if (s->ended || s->broken)
         return;
+    if (len < SMALL) {          /* libdeflate's tables cost more than zlib */
+        s->broken = 1;
+        return;
+    }
     s->ended = 1;
     s->src = data;
     s->src_len = len;

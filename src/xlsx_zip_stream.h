@@ -11,8 +11,9 @@
  * bytes then prove to be the whole part (xlsx_zip_async.c compares them),
  * the entry is written from that deflate in minizip's raw mode. Whether
  * the worker runs or not, a part in memory is deflated the same way: the
- * same workbook, the same bytes (a part that spills to a file, past 16
- * MiB, is deflated by minizip, in both cases too).
+ * same workbook, the same bytes (a part under 16 KiB, whose deflate
+ * costs less than libdeflate's tables, and a part that spills to a file,
+ * past 16 MiB, are deflated by minizip, in both cases too).
  *
  * Main thread: new, write, break, source, close, help, reap. Worker: the
  * jobs these queue (xlsx_zip_worker.h).

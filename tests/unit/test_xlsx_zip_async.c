@@ -79,13 +79,15 @@ static void workbook_bytes_equal(void **state)
 {
     (void)state;
     xlsx_tmpfile_memory(1);
+    /* the 1 MB sheet at least, with and without the worker (parts under
+     * 16 KiB are left to minizip) */
     unsigned before = xlsx_zip_async_streamed();
     _both(_workbook);                          /* libxlsxwriter's level */
-    assert_true(xlsx_zip_async_streamed() > before + 10);
+    assert_true(xlsx_zip_async_streamed() >= before + 2);
     xlsx_zip_level_set(1);                     /* capex's */
     before = xlsx_zip_async_streamed();
     _both(_workbook);
-    assert_true(xlsx_zip_async_streamed() > before + 10);
+    assert_true(xlsx_zip_async_streamed() >= before + 2);
     xlsx_zip_level_set(-1);
     xlsx_tmpfile_memory(0);                    /* parts in files: no streams */
     before = xlsx_zip_async_streamed();
@@ -221,11 +223,11 @@ static void entries_by_hand_bytes_equal(void **state)
     xlsx_tmpfile_memory(1);
     unsigned before = xlsx_zip_async_streamed();
     _both(_by_hand);
-    /* whole, empty and last come from their parts' deflate, with and
-     * without the worker; the altered, the rewritten (stdio reads it back
-     * to seek), level 9, the one written after it was read and the one
-     * from memory fall back */
-    assert_int_equal(xlsx_zip_async_streamed() - before, 2 * 3);
+    /* whole and last come from their parts' deflate, with and without
+     * the worker; the altered, the rewritten (stdio reads it back to
+     * seek), the empty one (under 16 KiB), level 9, the one written after
+     * it was read and the one from memory fall back */
+    assert_int_equal(xlsx_zip_async_streamed() - before, 2 * 2);
     xlsx_tmpfile_memory(0);
 }
 
