@@ -2,11 +2,12 @@
  * xlsx_zip_async.c - minizip's entry calls made in order on the zip's
  * worker thread (xlsx_zip_async.h).
  *
- * An entry opened with the parameters its part was streamed with
+ * An entry opened with the parameters its part is deflated with
  * (xlsx_zip_stream.h) waits: while the bytes written into it equal the
- * part's, nothing is queued; at its close one job writes the entry from
- * the stream. At the first byte that differs the entry falls back to the
- * calls themselves (its open, the bytes matched so far, then every call).
+ * part's, nothing is queued; at its close one job (or, without the
+ * worker, one call) writes the entry from the part's deflate. At the first
+ * byte that differs the entry falls back to the calls themselves (its
+ * open, the bytes matched so far, then every call).
  */
 #define _GNU_SOURCE
 #include "xlsx_zip_async.h"
@@ -24,7 +25,7 @@
 #include "xlsx_zip_worker.h"
 
 static int _on;
-static unsigned _streamed;      /* entries written from a stream */
+static unsigned _streamed;      /* entries written from a part's deflate */
 
 void xlsx_zip_async(int on)
 {

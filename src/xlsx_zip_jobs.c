@@ -88,7 +88,7 @@ static int _open(const xzj_open *o, int raw)
                    o->made_by, o->flag_base, o->zip64);
 }
 
-/* The entry from its stream: opened raw, the deflated bytes, closed with
+/* The entry from its part's deflate: opened raw, the deflated bytes, closed with
  * the part's CRC and length (what minizip counts when it deflates). */
 static int _from_stream(const xzj_open *o)
 {
