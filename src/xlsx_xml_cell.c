@@ -107,34 +107,37 @@ static void _formula_num(xo_out *o, const lxw_cell *cell)
     xo_put(o, "</v>", 4);
 }
 
-void _write_number_cell(lxw_worksheet *self, char *range, int32_t style_index,
-                        lxw_cell *cell)
+typedef void (*_range_fn)(lxw_worksheet *, char *, int32_t, lxw_cell *);
+typedef void (*_own_fn)(xo_out *, const char *, int32_t, const lxw_cell *);
+
+/* A cell writer given its reference: the library's `name` when off, else
+ * own into one buffer. */
+static void _range_cell(const char *name, void **lib, _own_fn own, lxw_worksheet *self,
+                        char *range, int32_t style_index, lxw_cell *cell)
 {
-    static void *lib;
     if (!_on) {
-        void (*f)(lxw_worksheet *, char *, int32_t, lxw_cell *);
-        *(void **)&f = xo_next("_write_number_cell", &lib);
+        _range_fn f;
+        *(void **)&f = xo_next(name, lib);
         f(self, range, style_index, cell);
         return;
     }
     xo_out o = {.f = self->file};
-    _number(&o, range, style_index, cell);
+    own(&o, range, style_index, cell);
     xo_flush(&o);
+}
+
+void _write_number_cell(lxw_worksheet *self, char *range, int32_t style_index,
+                        lxw_cell *cell)
+{
+    static void *lib;
+    _range_cell("_write_number_cell", &lib, _number, self, range, style_index, cell);
 }
 
 void _write_string_cell(lxw_worksheet *self, char *range, int32_t style_index,
                         lxw_cell *cell)
 {
     static void *lib;
-    if (!_on) {
-        void (*f)(lxw_worksheet *, char *, int32_t, lxw_cell *);
-        *(void **)&f = xo_next("_write_string_cell", &lib);
-        f(self, range, style_index, cell);
-        return;
-    }
-    xo_out o = {.f = self->file};
-    _string(&o, range, style_index, cell);
-    xo_flush(&o);
+    _range_cell("_write_string_cell", &lib, _string, self, range, style_index, cell);
 }
 
 void _write_formula_num_cell(lxw_worksheet *self, lxw_cell *cell)

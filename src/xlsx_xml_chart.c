@@ -50,32 +50,33 @@ static void _point(lxw_chart *self, uint16_t index, const lxw_series_data_point 
     xo_flush(&o);
 }
 
+/* A point writer: the library's `name` when off, else the point (if it
+ * has data), as a string when strings is set and the point holds one. */
+static void _pt(const char *name, void **lib, lxw_chart *self, uint16_t index,
+                lxw_series_data_point *p, int strings)
+{
+    if (!_on) {
+        _pt_fn f;
+        *(void **)&f = xo_next(name, lib);
+        f(self, index, p);
+        return;
+    }
+    if (!p->no_data)
+        _point(self, index, p, strings && p->is_string && p->string);
+}
+
 /* A point of a string cache (or of a number cache written as one). */
 void _chart_write_pt(lxw_chart *self, uint16_t index, lxw_series_data_point *data_point)
 {
     static void *lib;
-    if (!_on) {
-        _pt_fn f;
-        *(void **)&f = xo_next("_chart_write_pt", &lib);
-        f(self, index, data_point);
-        return;
-    }
-    if (!data_point->no_data)
-        _point(self, index, data_point, data_point->is_string && data_point->string);
+    _pt("_chart_write_pt", &lib, self, index, data_point, 1);
 }
 
 /* A point of a number cache. */
 void _chart_write_num_pt(lxw_chart *self, uint16_t index, lxw_series_data_point *data_point)
 {
     static void *lib;
-    if (!_on) {
-        _pt_fn f;
-        *(void **)&f = xo_next("_chart_write_num_pt", &lib);
-        f(self, index, data_point);
-        return;
-    }
-    if (!data_point->no_data)
-        _point(self, index, data_point, 0);
+    _pt("_chart_write_num_pt", &lib, self, index, data_point, 0);
 }
 
 /* <c:v>NUMBER</c:v> of a chart's data cache. */
