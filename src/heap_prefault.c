@@ -12,6 +12,21 @@
 
 #define PREFAULT_MAX ((size_t)64 << 20)
 
+#ifdef MADV_POPULATE_WRITE
+/* The whole pages of [p, p + bytes) into *addr and *len; 0, or -1 when
+ * there is none. */
+static int _pages(const void *p, size_t bytes, void **addr, size_t *len)
+{
+    uintptr_t page = 4096, a = ((uintptr_t)p + page - 1) & ~(page - 1),
+              z = ((uintptr_t)p + bytes) & ~(page - 1);
+    if (z <= a)
+        return -1;
+    *addr = (void *)a;
+    *len = z - a;
+    return 0;
+}
+#endif
+
 int heap_prefault_grow(size_t bytes, void **addr, size_t *len)
 {
 #ifdef MADV_POPULATE_WRITE
@@ -23,15 +38,10 @@ int heap_prefault_grow(size_t bytes, void **addr, size_t *len)
     char *p = malloc(bytes);
     if (!p)
         return -1;
-    uintptr_t page = 4096, a = ((uintptr_t)p + page - 1) & ~(page - 1),
-              z = ((uintptr_t)p + bytes) & ~(page - 1);
+    int rc = _pages(p, bytes, addr, len);    /* the address only, once freed */
     free(p);
     done = bytes;
-    if (z <= a)
-        return -1;
-    *addr = (void *)a;
-    *len = z - a;
-    return 0;
+    return rc;
 #else
     (void)bytes;
     (void)addr;
@@ -61,10 +71,10 @@ void heap_prefault_here(void *unused, size_t bytes)
     char *p = malloc(bytes);
     if (!p)
         return;
-    uintptr_t page = 4096, a = ((uintptr_t)p + page - 1) & ~(page - 1),
-              z = ((uintptr_t)p + bytes) & ~(page - 1);
-    if (z > a)
-        (void)madvise((void *)a, z - a, MADV_POPULATE_WRITE);
+    void *a;
+    size_t n;
+    if (!_pages(p, bytes, &a, &n))
+        heap_prefault_populate(a, n);
     free(p);      /* kept by this thread's arena: main.c's trim threshold */
 #else
     (void)bytes;

@@ -5,12 +5,12 @@
 #define _GNU_SOURCE
 #include "xlsx_chart_cache.h"
 
-#include <dlfcn.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <xlsxwriter.h>
 #include <xlsxwriter/packager.h>
 
+#include "xlsx_next.h"
 #include "xlsx_zip_worker.h"
 
 #if defined(LXW_VERSION_ID) && LXW_VERSION_ID == 114
@@ -47,13 +47,6 @@ unsigned xlsx_chart_cache_queued(void)
     return _queued;
 }
 
-static void *_real(const char *name, void **cache)
-{
-    if (!*cache)
-        *cache = dlsym(RTLD_NEXT, name);
-    return *cache;
-}
-
 static void _run(xzw_job *j)
 {
     _cache_job *c = (_cache_job *)j;
@@ -69,7 +62,7 @@ void _add_chart_cache_data(lxw_workbook *self)
 {
     static void *lib;
     _cache_fn real;
-    *(void **)&real = _real("_add_chart_cache_data", &lib);
+    *(void **)&real = xlsx_next("_add_chart_cache_data", &lib);
     if (!real)
         return;
     _cache_job *c;
@@ -90,7 +83,7 @@ lxw_error _write_chart_files(lxw_packager *self)
 {
     static void *lib;
     _charts_fn real;
-    *(void **)&real = _real("_write_chart_files", &lib);
+    *(void **)&real = xlsx_next("_write_chart_files", &lib);
     if (!real)
         return LXW_ERROR_MEMORY_MALLOC_FAILED;
     pthread_mutex_lock(&_c.lock);

@@ -23,7 +23,6 @@
 #define _GNU_SOURCE
 #include "xlsx_xml.h"
 
-#include <dlfcn.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,13 +43,6 @@ int xlsx_xml_fast(int on)
     xlsx_xml_cell_fast(_on);
     xlsx_xml_chart_fast(_on);
     return 1;
-}
-
-void *xo_next(const char *name, void **cache)
-{
-    if (!*cache)
-        *cache = dlsym(RTLD_NEXT, name);
-    return *cache;
 }
 
 void xo_write(FILE *f, const char *s, size_t len)
@@ -134,7 +126,7 @@ static void _tag(FILE *xmlfile, const char *tag, struct xml_attribute_list *attr
 {
     if (!_on) {
         _tag_fn f;
-        *(void **)&f = xo_next(name, lib);
+        *(void **)&f = xlsx_next(name, lib);
         f(xmlfile, tag, attributes);
         return;
     }
@@ -161,7 +153,7 @@ void lxw_xml_end_tag(FILE *xmlfile, const char *tag)
     static void *lib;
     if (!_on) {
         void (*f)(FILE *, const char *);
-        *(void **)&f = xo_next("lxw_xml_end_tag", &lib);
+        *(void **)&f = xlsx_next("lxw_xml_end_tag", &lib);
         f(xmlfile, tag);
         return;
     }
@@ -178,7 +170,7 @@ void lxw_xml_data_element(FILE *xmlfile, const char *tag, const char *data,
     static void *lib;
     if (!_on) {
         void (*f)(FILE *, const char *, const char *, struct xml_attribute_list *);
-        *(void **)&f = xo_next("lxw_xml_data_element", &lib);
+        *(void **)&f = xlsx_next("lxw_xml_data_element", &lib);
         f(xmlfile, tag, data, attributes);
         return;
     }
@@ -214,7 +206,7 @@ struct xml_attribute *lxw_new_attribute_str(const char *key, const char *value)
     static void *lib;
     if (!_on) {
         struct xml_attribute *(*f)(const char *, const char *);
-        *(void **)&f = xo_next("lxw_new_attribute_str", &lib);
+        *(void **)&f = xlsx_next("lxw_new_attribute_str", &lib);
         return f(key, value);
     }
     struct xml_attribute *a = _attribute(key);
@@ -228,7 +220,7 @@ struct xml_attribute *lxw_new_attribute_int(const char *key, uint32_t value)
     static void *lib;
     if (!_on) {
         struct xml_attribute *(*f)(const char *, uint32_t);
-        *(void **)&f = xo_next("lxw_new_attribute_int", &lib);
+        *(void **)&f = xlsx_next("lxw_new_attribute_int", &lib);
         return f(key, value);
     }
     struct xml_attribute *a = _attribute(key);
@@ -242,7 +234,7 @@ struct xml_attribute *lxw_new_attribute_dbl(const char *key, double value)
     static void *lib;
     if (!_on) {
         struct xml_attribute *(*f)(const char *, double);
-        *(void **)&f = xo_next("lxw_new_attribute_dbl", &lib);
+        *(void **)&f = xlsx_next("lxw_new_attribute_dbl", &lib);
         return f(key, value);
     }
     struct xml_attribute *a = _attribute(key);

@@ -61,7 +61,7 @@ void lxw_rowcol_to_cell(char *cell_name, lxw_row_t row, lxw_col_t col)
     static void *lib;
     if (!_on) {
         void (*f)(char *, lxw_row_t, lxw_col_t);
-        *(void **)&f = xo_next("lxw_rowcol_to_cell", &lib);
+        *(void **)&f = xlsx_next("lxw_rowcol_to_cell", &lib);
         f(cell_name, row, col);
         return;
     }
@@ -117,7 +117,7 @@ static void _range_cell(const char *name, void **lib, _own_fn own, lxw_worksheet
 {
     if (!_on) {
         _range_fn f;
-        *(void **)&f = xo_next(name, lib);
+        *(void **)&f = xlsx_next(name, lib);
         f(self, range, style_index, cell);
         return;
     }
@@ -145,7 +145,7 @@ void _write_formula_num_cell(lxw_worksheet *self, lxw_cell *cell)
     static void *lib;
     if (!_on) {
         void (*f)(lxw_worksheet *, lxw_cell *);
-        *(void **)&f = xo_next("_write_formula_num_cell", &lib);
+        *(void **)&f = xlsx_next("_write_formula_num_cell", &lib);
         f(self, cell);
         return;
     }
@@ -180,7 +180,7 @@ void _write_cell(lxw_worksheet *self, lxw_cell *cell, lxw_format *row_format)
     static void *lib;
     if (!_on || !_own(cell)) {
         void (*f)(lxw_worksheet *, lxw_cell *, lxw_format *);
-        *(void **)&f = xo_next("_write_cell", &lib);
+        *(void **)&f = xlsx_next("_write_cell", &lib);
         f(self, cell, row_format);
         return;
     }

@@ -57,7 +57,7 @@ static void _pt(const char *name, void **lib, lxw_chart *self, uint16_t index,
 {
     if (!_on) {
         _pt_fn f;
-        *(void **)&f = xo_next(name, lib);
+        *(void **)&f = xlsx_next(name, lib);
         f(self, index, p);
         return;
     }
@@ -85,7 +85,7 @@ void _chart_write_v_num(lxw_chart *self, double number)
     static void *lib;
     if (!_on) {
         void (*f)(lxw_chart *, double);
-        *(void **)&f = xo_next("_chart_write_v_num", &lib);
+        *(void **)&f = xlsx_next("_chart_write_v_num", &lib);
         f(self, number);
         return;
     }

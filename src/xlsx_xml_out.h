@@ -19,8 +19,7 @@
 void xlsx_xml_cell_fast(int on);
 void xlsx_xml_chart_fast(int on);
 
-/** libxlsxwriter's own definition of name, found once into *cache. */
-void *xo_next(const char *name, void **cache);
+#include "xlsx_next.h"   /* the library's own definitions */
 
 /** Bytes gathered for one fwrite. A part's stream is its writing thread's
  *  alone: written without stdio's lock (taken on every call once the
